@@ -1,0 +1,61 @@
+"""Alembic wiring: run migrations on open, refuse databases from a newer schema."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy.engine import Engine
+
+from claims.errors import UserError
+
+MIGRATIONS = Path(__file__).with_name("migrations")
+
+
+def include_name(name, type_, parent_names) -> bool:
+    """Search objects made by hand in migrations are not in the models: autogenerate skips them."""
+    if type_ == "table":
+        return not (name or "").startswith("claim_fts")
+    if type_ == "index":
+        return name != "ix_claim_search"
+    return True
+
+
+def alembic_config(engine: Engine | None = None) -> Config:
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS))
+    if engine is not None:
+        cfg.attributes["engine"] = engine
+    return cfg
+
+
+def head_revision() -> str:
+    return ScriptDirectory.from_config(alembic_config()).get_current_head()
+
+
+def current_revision(engine: Engine) -> str | None:
+    with engine.connect() as conn:
+        return MigrationContext.configure(conn).get_current_revision()
+
+
+def ensure_current(engine: Engine) -> None:
+    """Upgrade to head when behind; refuse a schema this version does not know."""
+    current = current_revision(engine)
+    head = head_revision()
+    if current == head:
+        return
+    scripts = ScriptDirectory.from_config(alembic_config())
+    if current is not None:
+        try:
+            scripts.get_revision(current)
+        except Exception:
+            raise UserError(
+                f"this database has schema {current}, made by a newer claimtrack; upgrade claimtrack to open it"
+            ) from None
+    upgrade(engine)
+
+
+def upgrade(engine: Engine, revision: str = "head") -> None:
+    command.upgrade(alembic_config(engine), revision)
