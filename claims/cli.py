@@ -359,5 +359,9 @@ def _fail(message: str, code: int = 2) -> None:
     sys.exit(code)
 
 
+import claims.cli_import  # noqa: E402,F401  (registers commands)
+
 if __name__ == "__main__":
-    main()
+    from claims.cli import main as registered_main  # the module with every command registered
+
+    registered_main()

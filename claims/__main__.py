@@ -1,0 +1,4 @@
+"""`python -m claims` runs the command line."""
+from claims.cli import main
+
+main()
