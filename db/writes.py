@@ -251,11 +251,12 @@ def _check_version(claim: Claim, expected_version: int | None) -> None:
 
 def flush_claim(session: Session, claim: Claim) -> None:
     """Flush a claim update; a concurrent save by someone else becomes a ConflictError."""
+    claim_id = claim.id  # read before the flush: after a failed flush the session cannot load it
     try:
         session.flush()
     except StaleDataError:
         raise ConflictError(
-            f"claim {claim.id} was changed by someone else since you loaded it; reload it and try again"
+            f"claim {claim_id} was changed by someone else since you loaded it; reload it and try again"
         ) from None
 
 
