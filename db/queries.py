@@ -11,7 +11,8 @@ from sqlalchemy import and_, column, exists, func, literal_column, or_, table
 from sqlalchemy import select as sa_select
 from sqlmodel import Session, select
 
-from claims.errors import NotFoundError
+from claims.errors import NotFoundError, UserError
+from claims.validate import normalise_url
 from db.models import (
     AuditEvent, Claim, ClaimLink, ClaimTag, Evidence, Quantity, Source, Speaker, SpeakerAlias,
     Story, Tag, TimeRef,
@@ -113,8 +114,13 @@ def _filtered(session: Session, stmt, filters: ClaimFilter):
         stmt = stmt.where(Claim.said_on <= f.until)
     if f.source:
         like = f.source
+        keys = {like}
+        try:  # another spelling of a stored URL has the same key (as when sources are de-duplicated)
+            keys.add(normalise_url(like))
+        except UserError:
+            pass
         stmt = stmt.where(Claim.source_id.in_(
-            select(Source.id).where(or_(Source.url == like, Source.url_key == like, Source.outlet == like))
+            select(Source.id).where(or_(Source.url == like, Source.url_key.in_(sorted(keys)), Source.outlet == like))
         ))
     return stmt, uses_fts
 
