@@ -360,6 +360,7 @@ def _fail(message: str, code: int = 2) -> None:
 
 
 import claims.cli_import  # noqa: E402,F401  (registers commands)
+import claims.cli_tui  # noqa: E402,F401  (registers commands)
 
 if __name__ == "__main__":
     from claims.cli import main as registered_main  # the module with every command registered

@@ -1,0 +1,90 @@
+"""Keyset pagination of the claim list in any column order (the TUI's table reads pages through here).
+
+A page continues after the (sort value, id) of the last row shown, so page N costs what page 1
+costs; OFFSET would grow with N. NULL values sort first ascending and last descending, as SQLite
+does by default (so its indexes on said_on and status serve the order).
+"""
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import and_, or_
+from sqlalchemy import select as sa_select
+from sqlmodel import Session
+
+from db.models import Claim, Source, Speaker, Story
+from db.queries import ClaimFilter, ClaimRow, _filtered, _row_columns, list_claims
+
+# Sort name -> the ClaimRow attribute that holds its value (the keyset's first element).
+SORT_KEYS = ("id", "status", "speaker", "text", "said_on", "outlet", "sources", "conflict")
+Key = tuple[Any, int]
+
+
+def sort_key_of(row: ClaimRow, sort: str) -> Key:
+    """The keyset position of a row: where the next page starts."""
+    return (None if sort == "id" else getattr(row, sort), row.id)
+
+
+def _sort_expr(sort: str, columns: tuple):
+    exprs = {"status": Claim.status, "speaker": Speaker.name, "text": Claim.text, "said_on": Claim.said_on,
+             "outlet": Source.outlet, "sources": columns[8], "conflict": columns[9]}
+    if sort not in exprs:
+        raise ValueError(f"unknown sort {sort!r}: use one of {', '.join(SORT_KEYS)}")
+    return exprs[sort]
+
+
+def _after(expr, value, last_id: int, descending: bool):
+    """Rows strictly after (value, last_id) in the order (expr NULLS FIRST/LAST, id)."""
+    if not descending:
+        if value is None:
+            return or_(and_(expr.is_(None), Claim.id > last_id), expr.is_not(None))
+        return or_(expr > value, and_(expr == value, Claim.id > last_id))
+    if value is None:
+        return and_(expr.is_(None), Claim.id < last_id)
+    return or_(expr < value, and_(expr == value, Claim.id < last_id), expr.is_(None))
+
+
+def list_claims_page(*, session: Session, filters: ClaimFilter = ClaimFilter(), sort: str = "id",
+                     descending: bool = False, after: Key | None = None, limit: int = 100) -> list[ClaimRow]:
+    """One page of claims ordered by `sort` then id, starting after the keyset position `after`."""
+    if sort == "id":
+        return list_claims(session=session, filters=filters, limit=limit,
+                           after=after[1] if after else None, descending=descending)
+    columns = _row_columns()
+    expr = _sort_expr(sort, columns)
+    stmt = sa_select(*columns).select_from(Claim)
+    stmt, _ = _filtered(session, stmt, filters)
+    stmt = (stmt.join(Source, Source.id == Claim.source_id)
+            .outerjoin(Speaker, Speaker.id == Claim.speaker_id)
+            .outerjoin(Story, Story.id == Claim.story_id))
+    if after is not None:
+        stmt = stmt.where(_after(expr, after[0], after[1], descending))
+    sqlite = session.get_bind().dialect.name == "sqlite"
+    if descending:
+        order = [expr.desc() if sqlite else expr.desc().nulls_last(), Claim.id.desc()]
+    else:
+        order = [expr.asc() if sqlite else expr.asc().nulls_first(), Claim.id.asc()]
+    stmt = stmt.order_by(*order).limit(limit)
+    return [ClaimRow(*r) for r in session.execute(stmt).all()]
+
+
+def rows_by_id(*, session: Session, claim_ids: list[int]) -> dict[int, ClaimRow]:
+    """The current rows of these claims (used to refresh the rows already on screen)."""
+    if not claim_ids:
+        return {}
+    stmt = (sa_select(*_row_columns()).select_from(Claim).where(Claim.id.in_(claim_ids))
+            .join(Source, Source.id == Claim.source_id)
+            .outerjoin(Speaker, Speaker.id == Claim.speaker_id)
+            .outerjoin(Story, Story.id == Claim.story_id))
+    return {r[0]: ClaimRow(*r) for r in session.execute(stmt).all()}
+
+
+def data_version(*, session: Session) -> tuple[int, int]:
+    """A cheap token that changes whenever anything is written (each write leaves an audit event;
+    bulk loads add claims): the TUI polls it while idle and reloads only when it moved."""
+    from sqlalchemy import func
+
+    from db.models import AuditEvent
+
+    return (session.scalar(sa_select(func.max(AuditEvent.id))) or 0,
+            session.scalar(sa_select(func.max(Claim.id))) or 0)

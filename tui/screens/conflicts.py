@@ -1,0 +1,154 @@
+"""The conflicts view: linked claim pairs side by side with the reason; confirm or dismiss each."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.message import Message
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header, Static
+from textual.worker import get_current_worker
+
+from tui.errors import ReportsWorkerErrors
+from tui.messages import ClaimsChanged
+from tui.text import literal, one_line
+
+MISSING = "Conflict detection (claims.check) is not available in this installation: no pairs to show."
+STATE_STYLE = {"suggested": "yellow", "confirmed": "bold red", "dismissed": "dim"}
+
+
+class ConflictsScreen(ReportsWorkerErrors, Screen):
+    BINDINGS = [
+        Binding("escape", "app.pop_screen", "Back"),
+        Binding("y", "set_state('confirmed')", "Confirm", tooltip="Confirm the pair under the cursor"),
+        Binding("n", "set_state('dismissed')", "Dismiss", tooltip="Dismiss the pair (it is not suggested again)"),
+        Binding("a", "toggle_dismissed", "Show dismissed", tooltip="Show or hide dismissed pairs"),
+        Binding("enter", "open", "Open A", show=False),
+    ]
+
+    @dataclass
+    class Loaded(Message):
+        links: list[dict] | None
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.links: list[dict] = []
+        self.include_dismissed = False
+
+    def compose(self) -> ComposeResult:
+        yield Header(show_clock=False, icon="≡")
+        yield DataTable(id="links", cursor_type="row", zebra_stripes=True)
+        with Horizontal(id="pair"):
+            yield Static("", id="pair-a", classes="pair-side")
+            yield Static("", id="pair-b", classes="pair-side")
+        yield Static("", id="pair-reason")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.sub_title = "conflicts"
+        table = self.query_one("#links", DataTable)
+        for key, label, width in (("id", "link", 5), ("relation", "relation", 12), ("state", "state", 10),
+                                  ("origin", "origin", 8), ("a", "A", 6), ("b", "B", 6)):
+            table.add_column(label, key=key, width=width)
+        table.focus()
+        self.load()
+
+    def data_changed(self, message: ClaimsChanged) -> None:
+        self.load()
+
+    def load(self) -> None:
+        self._read(self.include_dismissed)
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="db")
+    def _read(self, include_dismissed: bool) -> None:
+        try:
+            from claims.check import list_links
+        except ImportError:
+            self.post_message(self.Loaded(None))
+            return
+        from db.engine import read_session
+
+        with read_session(self.app.engine) as session:
+            links = list_links(session=session, include_dismissed=include_dismissed)
+        if not get_current_worker().is_cancelled:
+            self.post_message(self.Loaded(links))
+
+    @on(Loaded)
+    def _loaded(self, message: Loaded) -> None:
+        table = self.query_one("#links", DataTable)
+        if message.links is None:
+            self.query_one("#pair-reason", Static).update(MISSING)
+            return
+        current = self.current_link()
+        self.links = message.links
+        table.clear()
+        for link in self.links:
+            table.add_row(Text(str(link["id"])), Text(link["relation"]),
+                          Text(link["state"], style=STATE_STYLE.get(link["state"], "")),
+                          Text(str(link.get("origin") or "")), Text(str(link["a"])), Text(str(link["b"])),
+                          key=str(link["id"]))
+        if current is not None:
+            index = next((i for i, lk in enumerate(self.links) if lk["id"] == current["id"]), None)
+            if index is not None:
+                table.move_cursor(row=index, animate=False)
+        self._show_pair()
+        if not self.links:
+            self.query_one("#pair-reason", Static).update("No linked pairs" +
+                                                          ("." if self.include_dismissed else " (a: show dismissed)."))
+
+    def current_link(self) -> dict | None:
+        table = self.query_one("#links", DataTable)
+        if self.links and 0 <= table.cursor_row < len(self.links):
+            return self.links[table.cursor_row]
+        return None
+
+    @on(DataTable.RowHighlighted, "#links")
+    def _show_pair(self) -> None:
+        link = self.current_link()
+        a, b, reason = Text(), Text(), Text()
+        if link is not None:
+            a = Text(f"A · claim {link['a']}\n", style="bold")
+            a.append(literal(link.get("a_text") or ""))
+            b = Text(f"B · claim {link['b']}\n", style="bold")
+            b.append(literal(link.get("b_text") or ""))
+            reason = Text(f"{link['relation']} ({link['state']}, {link.get('origin') or '-'}): ", style="bold")
+            reason.append(literal(link.get("reason") or "no reason given"))
+        self.query_one("#pair-a", Static).update(a)
+        self.query_one("#pair-b", Static).update(b)
+        self.query_one("#pair-reason", Static).update(reason)
+
+    def action_toggle_dismissed(self) -> None:
+        self.include_dismissed = not self.include_dismissed
+        self.load()
+
+    def action_set_state(self, state: str) -> None:
+        link = self.current_link()
+        if link is None:
+            self.app.notify("no pair selected", severity="warning")
+            return
+        self._write(link["id"], state)
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="write")
+    def _write(self, link_id: int, state: str) -> None:
+        from db.engine import write_session
+        from db.writes import set_link_state
+
+        with write_session(self.app.engine) as session:
+            set_link_state(session=session, actor=self.app.actor, link_id=link_id, state=state,
+                           reason=f"{state} in the conflicts view")
+        self.app.post_message(ClaimsChanged(None, notice=f"link {link_id} {state}"))
+
+    def action_open(self) -> None:
+        link = self.current_link()
+        if link is not None:
+            from tui.screens.detail import DetailScreen
+
+            self.app.push_screen(DetailScreen(link["a"]))
+
+    @on(DataTable.RowSelected, "#links")
+    def _selected(self) -> None:
+        self.action_open()
