@@ -1,0 +1,312 @@
+"""The evidence check on the database: load a story's figures and statements, find relations with
+`claims.relations`, store them as suggested links and keep deadline states current.
+
+The names here are the API the CLI and the TUI use: run_check, list_links, deadlines, figures.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections import defaultdict
+from typing import Iterable
+
+from sqlalchemy import insert, or_, select
+from sqlalchemy.orm import aliased
+from sqlmodel import Session
+
+from claims import relations as rel
+from claims.errors import NotFoundError
+from claims.measures import is_cumulative, measure_for
+from db.models import AuditEvent, Claim, ClaimLink, Quantity, Source, Speaker, Story, TimeRef, utcnow
+from db.writes import link_claims, record
+
+# Up to this many new links are stored one by one through db.writes.link_claims; more (a first
+# check of a large story) go in one bulk insert that writes the same rows and audit events.
+BULK_THRESHOLD = 200
+_CHUNK = 20_000
+
+
+def _story_id(session: Session, story: str | None) -> int | None:
+    if story is None:
+        return None
+    sid = session.execute(select(Story.id).where(Story.name == story)).scalar()
+    if sid is None:
+        raise NotFoundError(f"no story named {story!r}; `claims stories` lists them")
+    return sid
+
+
+def _in_story(column, story_id: int | None):
+    return column == story_id if story_id is not None else column.is_not(None)
+
+
+def load_figures(session: Session, story_id: int | None) -> list[rel.Figure]:
+    """Every quantity of the story's claims whose measure is known (stored, or named by its unit)."""
+    rows = session.execute(
+        select(Quantity.claim_id, Claim.source_id, Claim.speaker_id, Claim.story_id, Quantity.measure,
+               Quantity.unit, Quantity.low, Quantity.high, Quantity.approximate, Quantity.bound, Quantity.as_of)
+        .join(Claim, Claim.id == Quantity.claim_id).where(_in_story(Claim.story_id, story_id))
+    ).all()
+    names: dict[str | None, str | None] = {}
+
+    def name_of(measure: str | None, unit: str | None) -> str | None:
+        key = measure or unit
+        if key not in names:
+            names[key] = (measure_for(measure) or measure) if measure else measure_for(unit)
+        return names[key]
+
+    out = []
+    for claim, source, speaker, story, measure, unit, low, high, approx, bound, as_of in rows:
+        m = name_of(measure, unit)
+        if m and (low is not None or high is not None):
+            out.append(rel.Figure(claim, source, m, low, high, bool(approx), bound, as_of, speaker, story))
+    return out
+
+
+def load_statements(session: Session, story_id: int | None) -> list[rel.Statement]:
+    """The story's claims with their dates: said (or published) on, first 'when', deadlines."""
+    rows = session.execute(
+        select(Claim.id, Claim.source_id, Claim.text, Claim.said_on, Source.published_on, Claim.speaker_id,
+               Claim.story_id)
+        .join(Source, Source.id == Claim.source_id).where(_in_story(Claim.story_id, story_id))
+    ).all()
+    when: dict[int, tuple[dt.date, dt.date]] = {}
+    deadlines: dict[int, list[dt.date]] = defaultdict(list)
+    trs = session.execute(
+        select(TimeRef.claim_id, TimeRef.role, TimeRef.earliest, TimeRef.latest)
+        .join(Claim, Claim.id == TimeRef.claim_id).where(_in_story(Claim.story_id, story_id))
+        .order_by(TimeRef.id)
+    ).all()
+    for claim_id, role, earliest, latest in trs:
+        if role == "deadline" and (latest or earliest):
+            deadlines[claim_id].append(latest or earliest)
+        elif role == "when" and claim_id not in when and (earliest or latest):
+            when[claim_id] = (earliest or latest, latest or earliest)
+    return [rel.Statement(cid, source, text, said_on or published, when.get(cid), tuple(deadlines.get(cid, ())),
+                          speaker, story)
+            for cid, source, text, said_on, published, speaker, story in rows]
+
+
+def _existing_links(session: Session, story_id: int | None) -> list[tuple[int, int, int, str, str, str]]:
+    a = aliased(Claim)
+    return session.execute(
+        select(ClaimLink.id, ClaimLink.a_id, ClaimLink.b_id, ClaimLink.relation, ClaimLink.state, ClaimLink.origin)
+        .join(a, a.id == ClaimLink.a_id).where(_in_story(a.story_id, story_id))
+    ).all()
+
+
+def _dump(d: dict) -> str:
+    return json.dumps(d, ensure_ascii=False, sort_keys=True)
+
+
+def _store_links(session: Session, actor: str, found: list[rel.Found]) -> None:
+    if len(found) <= BULK_THRESHOLD:
+        for f in found:
+            link_claims(session=session, actor=actor, a_id=f.a, b_id=f.b, relation=f.relation,
+                        reason=f.reason, origin="detected")
+        return
+    session.flush()
+    table, audit = ClaimLink.__table__, AuditEvent.__table__
+    for start in range(0, len(found), _CHUNK):
+        chunk = found[start:start + _CHUNK]
+        now = utcnow()
+        rows = [dict(a_id=f.a, b_id=f.b, relation=f.relation, origin="detected", state="suggested",
+                     reason=f.reason, created_by=actor, created_at=now) for f in chunk]
+        ids = session.execute(insert(table).returning(table.c.id, sort_by_parameter_order=True), rows).scalars().all()
+        events = []
+        for link_id, f in zip(ids, chunk):
+            after = _dump({"a": f.a, "b": f.b, "relation": f.relation, "origin": "detected", "state": "suggested"})
+            for claim_id in (f.a, f.b):
+                events.append(dict(at=now, actor=actor, action="link.create", target_type="link", target_id=link_id,
+                                   claim_id=claim_id, before=None, after=after, reason=f.reason))
+        session.execute(insert(audit), events)
+
+
+def _deadline_updates(session: Session, actor: str, statements: list[rel.Statement],
+                      links: list[tuple], today: dt.date) -> tuple[dict[int, rel.DeadlineState], list[rel.Found]]:
+    """Judge every deadline claim; returns the states and the report links still to suggest."""
+    deadline_claims = [s for s in statements if s.deadlines]
+    if not deadline_claims:
+        return {}, []
+    by_id = {s.claim: s for s in statements}
+    matched = rel.match_reports(deadline_claims, statements)
+    dismissed = {frozenset((a, b)) for _, a, b, _, state, _ in links if state == "dismissed"}
+    linked = {frozenset((a, b)) for _, a, b, *_ in links}
+    confirmed: dict[int, set[int]] = defaultdict(set)
+    for _, a, b, relation, state, _ in links:
+        if state == "confirmed":
+            confirmed[a].add(b)
+            confirmed[b].add(a)
+    states: dict[int, rel.DeadlineState] = {}
+    new_links: list[rel.Found] = []
+    for d in deadline_claims:
+        reports = [r for r in matched.get(d.claim, []) if frozenset((d.claim, r.claim)) not in dismissed]
+        known = {r.claim for r in reports}
+        for other in confirmed.get(d.claim, ()):  # reports linked by hand
+            s = by_id.get(other)
+            if s and not s.deadlines and other not in known and rel.report_date(s):
+                sig = rel.signature(s.text)
+                reports.append(rel.Report(other, rel.report_date(s), negated=sig.negated or sig.denial))
+        state = rel.deadline_state(rel.deadline_of(d), reports, today=today)
+        states[d.claim] = state
+        for r in reports:
+            if r.claim in state.evidence and frozenset((d.claim, r.claim)) not in linked:
+                relation = "corroborates" if state.state == "met" else "contradicts"
+                verb = {"met": "meets", "missed": "misses"}.get(state.state, "bears on")
+                new_links.append(rel.Found(d.claim, r.claim, relation,
+                                           f"reports the event on {r.on.isoformat()}"
+                                           f"{' as not done' if r.negated else ''}: {verb} the deadline "
+                                           f"{state.deadline.isoformat()}"))
+    return states, new_links
+
+
+def _save_deadline_states(session: Session, actor: str, states: dict[int, rel.DeadlineState]) -> int:
+    if not states:
+        return 0
+    current = dict(session.execute(select(Claim.id, Claim.deadline_state).where(Claim.id.in_(list(states)))).all())
+    changed = 0
+    for claim_id, st in states.items():
+        if current.get(claim_id) == st.state:
+            continue
+        claim = session.get(Claim, claim_id)
+        before = claim.deadline_state
+        claim.deadline_state = st.state
+        claim.updated_at = utcnow()
+        session.flush()
+        record(session, actor=actor, action="claim.deadline", target_type="claim", target_id=claim_id,
+               claim_id=claim_id, before={"deadline_state": before},
+               after={"deadline_state": st.state, "deadline": st.deadline, "evidence": list(st.evidence)},
+               reason="claims check")
+        changed += 1
+    return changed
+
+
+def run_check(*, session: Session, actor: str, story: str | None = None, margin: float | None = None,
+              today: dt.date | None = None) -> dict:
+    """Detect relations in one story (or all stories) and store the new ones as suggested links;
+    update deadline states. Pairs that already have a link (including a dismissed one) are left
+    alone, so a dismissed suggestion never comes back. Returns counts."""
+    story_id = _story_id(session, story)
+    margin = rel.approx_margin(margin)
+    today = today or dt.date.today()
+    links = _existing_links(session, story_id)
+    linked = {frozenset((a, b)) for _, a, b, *_ in links}
+    statements = load_statements(session, story_id)
+    found: list[rel.Found] = []
+    found_pairs: set[frozenset] = set()
+
+    def take(items: Iterable[rel.Found]) -> None:
+        for f in items:
+            pair = frozenset((f.a, f.b))
+            if pair not in linked and pair not in found_pairs:
+                found_pairs.add(pair)
+                found.append(f)
+
+    take(rel.detect_figures(load_figures(session, story_id), cumulative=is_cumulative, margin=margin))
+    take(rel.detect_events(statements))
+    states, report_links = _deadline_updates(session, actor, statements, links, today)
+    take(report_links)
+    _store_links(session, actor, found)
+    updated = _save_deadline_states(session, actor, states)
+    by_relation = {r: 0 for r in ("contradicts", "corroborates", "revises", "duplicates")}
+    for f in found:
+        by_relation[f.relation] += 1
+    by_state = {s: 0 for s in ("pending", "met", "missed")}
+    for st in states.values():
+        by_state[st.state] += 1
+    return {"story": story, "new_links": by_relation, "new_links_total": len(found),
+            "deadlines_updated": updated, "deadlines": by_state,
+            "overdue": sum(1 for st in states.values() if st.overdue)}
+
+
+def refresh_deadlines(*, session: Session, actor: str, claim_ids: Iterable[int], today: dt.date | None = None) -> int:
+    """Re-judge the deadlines of the stories these claims belong to (after a confirm or dismiss)."""
+    story_ids = set(session.execute(select(Claim.story_id).where(Claim.id.in_(list(claim_ids)))).scalars())
+    changed = 0
+    for story_id in story_ids - {None}:
+        statements = load_statements(session, story_id)
+        states, _ = _deadline_updates(session, actor, statements, _existing_links(session, story_id),
+                                      today or dt.date.today())
+        changed += _save_deadline_states(session, actor, states)
+    return changed
+
+
+# --- reading --------------------------------------------------------------------------------
+
+def list_links(*, session: Session, story: str | None = None, include_dismissed: bool = False,
+               relations: Iterable[str] | None = None) -> list[dict]:
+    """Links between claims (of one story), oldest first, with both claims' texts."""
+    a, b = aliased(Claim), aliased(Claim)
+    stmt = (select(ClaimLink.id, ClaimLink.a_id, ClaimLink.b_id, ClaimLink.relation, ClaimLink.origin,
+                   ClaimLink.state, ClaimLink.reason, a.text, b.text)
+            .join(a, a.id == ClaimLink.a_id).join(b, b.id == ClaimLink.b_id).order_by(ClaimLink.id))
+    if story is not None:
+        sid = _story_id(session, story)
+        stmt = stmt.where(or_(a.story_id == sid, b.story_id == sid))
+    if not include_dismissed:
+        stmt = stmt.where(ClaimLink.state != "dismissed")
+    if relations is not None:
+        stmt = stmt.where(ClaimLink.relation.in_(list(relations)))
+    keys = ("id", "a", "b", "relation", "origin", "state", "reason", "a_text", "b_text")
+    return [dict(zip(keys, row)) for row in session.execute(stmt).all()]
+
+
+def deadlines(*, session: Session, story: str | None = None, today: dt.date | None = None) -> list[dict]:
+    """Every claim with a deadline: its state (as of the last check), whether it is overdue today,
+    and the claims that report the event (linked and not dismissed)."""
+    today = today or dt.date.today()
+    sid = _story_id(session, story)
+    cond = Claim.story_id == sid if sid is not None else True
+    rows = session.execute(
+        select(Claim.id, Claim.text, Claim.deadline_state, TimeRef.earliest, TimeRef.latest)
+        .join(TimeRef, TimeRef.claim_id == Claim.id).where(TimeRef.role == "deadline", cond)
+        .order_by(Claim.id, TimeRef.id)
+    ).all()
+    by_claim: dict[int, dict] = {}
+    for cid, text, state, earliest, latest in rows:
+        entry = by_claim.setdefault(cid, {"claim": cid, "text": text, "state": state or "pending", "dates": []})
+        if latest or earliest:
+            entry["dates"].append(latest or earliest)
+    if not by_claim:
+        return []
+    with_deadline = set(session.execute(select(TimeRef.claim_id).where(TimeRef.role == "deadline")).scalars())
+    evidence: dict[int, list[int]] = defaultdict(list)
+    for a_id, b_id in session.execute(
+            select(ClaimLink.a_id, ClaimLink.b_id).where(
+                ClaimLink.state != "dismissed",
+                or_(ClaimLink.a_id.in_(list(by_claim)), ClaimLink.b_id.in_(list(by_claim))))
+            .order_by(ClaimLink.id)).all():
+        for d, other in ((a_id, b_id), (b_id, a_id)):
+            if d in by_claim and other not in with_deadline and other not in evidence[d]:
+                evidence[d].append(other)
+    out = []
+    for cid, entry in by_claim.items():
+        deadline = min(entry["dates"]) if entry["dates"] else None
+        state = entry["state"]
+        out.append({"claim": cid, "deadline": deadline.isoformat() if deadline else None, "state": state,
+                    "overdue": bool(state == "pending" and deadline and today > deadline),
+                    "evidence": sorted(evidence.get(cid, [])) if state != "pending" else [],
+                    "text": entry["text"]})
+    return out
+
+
+def figures(*, session: Session, story: str, measure: str) -> list[dict]:
+    """The values of one measure in one story over time, with who gave them and where."""
+    sid = _story_id(session, story)
+    wanted = measure_for(measure) or measure
+    rows = session.execute(
+        select(Quantity.claim_id, Quantity.as_of, Quantity.low, Quantity.high, Quantity.approximate,
+               Quantity.bound, Quantity.unit, Quantity.measure, Source.url, Source.outlet, Speaker.name, Claim.text)
+        .join(Claim, Claim.id == Quantity.claim_id).join(Source, Source.id == Claim.source_id)
+        .outerjoin(Speaker, Speaker.id == Claim.speaker_id).where(Claim.story_id == sid)
+        .order_by(Quantity.as_of, Quantity.claim_id, Quantity.id)
+    ).all()
+    out = []
+    for cid, as_of, low, high, approx, bound, unit, m, url, outlet, speaker, text in rows:
+        name = (measure_for(m) or m) if m else measure_for(unit)
+        if name != wanted:
+            continue
+        out.append({"claim": cid, "as_of": as_of.isoformat() if as_of else None, "low": low, "high": high,
+                    "approximate": bool(approx), "bound": bound, "unit": unit, "source_url": url,
+                    "outlet": outlet, "speaker": speaker, "text": text})
+    out.sort(key=lambda r: (r["as_of"] is None, r["as_of"] or "", r["claim"]))
+    return out

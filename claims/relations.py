@@ -1,0 +1,473 @@
+"""How claims of one story relate: figure comparison, event agreement and deadline states.
+
+Pure logic on plain records (no database): `claims.check` loads the records and stores what this
+module finds as suggested links. The rules are general ones on values, dates and a small event
+vocabulary, so stories never seen before are judged the same way.
+
+Scaling: figures are grouped by (story, measure) and sorted by as-of date; each figure is compared
+only with the few figures just before it (`WINDOW`), keeping the nearest match for each relation,
+so a story of n figures costs O(n * WINDOW), never n squared.
+"""
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import math
+import os
+import re
+from collections import defaultdict
+from typing import Callable, Iterable, Iterator
+
+from claims.errors import UserError
+
+ENV_MARGIN = "CLAIMS_APPROX_MARGIN"
+DEFAULT_MARGIN = 0.10
+WINDOW = 12          # earlier figures a figure is compared with
+EVENT_WINDOW = 12    # earlier event reports an event report is compared with
+UNDATED_SPAN = dt.timedelta(days=7)  # a report without its own date happened up to a week before it was said
+
+
+def approx_margin(value: str | float | None = None) -> float:
+    """The tolerance of an approximate figure ("around 2,000"): option, else env, else 10%.
+    Accepts 0.1, "0.1" or "10%"."""
+    raw = value if value is not None else os.environ.get(ENV_MARGIN)
+    if raw is None or raw == "":
+        return DEFAULT_MARGIN
+    try:
+        if isinstance(raw, str) and raw.strip().endswith("%"):
+            margin = float(raw.strip()[:-1]) / 100
+        else:
+            margin = float(raw)
+            margin = margin / 100 if margin >= 1 else margin
+    except ValueError:
+        raise UserError(f"approximate margin {raw!r} is not a number: use e.g. 0.1 or 10%") from None
+    if not 0 <= margin < 1:
+        raise UserError(f"approximate margin {raw!r} must be between 0 and 100%")
+    return margin
+
+
+# --- figures --------------------------------------------------------------------------------
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class Figure:
+    """One quantity of one claim, with what the comparison needs."""
+    claim: int
+    source: int
+    measure: str
+    low: float | None
+    high: float | None
+    approximate: bool = False
+    bound: str | None = None
+    as_of: dt.date | None = None
+    speaker: int | None = None
+    story: int | None = None
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class Found:
+    """A relation found between claims a (the earlier) and b."""
+    a: int
+    b: int
+    relation: str
+    reason: str
+
+
+_OPEN_ABOVE = {"more than", "over", "at least", "above", "upwards of", "in excess of", "no fewer than",
+               "no less than", "exceeding", "over a", "minimum", "at minimum", "plus", "+", "dozens",
+               "hundreds", "thousands", "tens of thousands", "several"}
+_OPEN_BELOW = {"less than", "fewer than", "up to", "under", "below", "at most", "no more than", "maximum",
+               "as many as", "as much as", "not more than", "a maximum of"}
+_JUST_BELOW = {"nearly", "almost", "close to", "just under", "just short of", "short of", "approaching"}
+
+
+def interval(fig: Figure, margin: float = DEFAULT_MARGIN) -> tuple[float, float]:
+    """The values a figure allows: bounds open a side, approximation widens by the margin, and a
+    lower value with no upper one ("dozens" = 24) is open above."""
+    bound = (fig.bound or "").strip().lower()
+    low, high = fig.low, fig.high
+    if low is None and high is None:
+        return (-math.inf, math.inf)
+    if bound in _OPEN_BELOW:
+        value = high if high is not None else low
+        lo, hi = 0.0, float(value)
+    elif bound in _JUST_BELOW:
+        value = high if high is not None else low
+        lo, hi = float(value) * (1 - margin), float(value)
+    elif bound in _OPEN_ABOVE or high is None:
+        lo, hi = float(low if low is not None else high), math.inf
+    elif low is None:
+        lo, hi = 0.0, float(high)
+    else:
+        lo, hi = float(min(low, high)), float(max(low, high))
+    if fig.approximate:
+        lo, hi = lo * (1 - margin), hi * (1 + margin)
+    return lo, hi
+
+
+def overlaps(a: tuple[float, float], b: tuple[float, float]) -> bool:
+    eps = 1e-9
+    return a[0] <= b[1] + eps and b[0] <= a[1] + eps
+
+
+def describe(fig: Figure) -> str:
+    """A figure as a reader would say it: 'around 2,000', '24-146', 'more than 10,000'."""
+    fmt = lambda v: f"{v:,.0f}" if float(v).is_integer() else f"{v:,g}"
+    if fig.low is not None and fig.high is not None and fig.low != fig.high:
+        text = f"{fmt(fig.low)}-{fmt(fig.high)}"
+    elif fig.low is not None or fig.high is not None:
+        text = fmt(fig.low if fig.low is not None else fig.high)
+    else:
+        text = "?"
+    if fig.bound:
+        text = f"{fig.bound} {text}"
+    elif fig.high is None and fig.low is not None:
+        text = f"{text} or more"
+    if fig.approximate and not fig.bound:
+        text = f"around {text}"
+    return text
+
+
+def _when(fig: Figure) -> str:
+    return f" ({fig.as_of.isoformat()})" if fig.as_of else ""
+
+
+def compare_figures(a: Figure, b: Figure, *, cumulative: bool, margin: float = DEFAULT_MARGIN) -> Found | None:
+    """The relation between two figures of one measure, a not later than b, or None.
+
+    - compatible values from different sources corroborate; from the same source nothing;
+    - incompatible values for the same day contradict;
+    - for a cumulative count, a later higher figure revises, a later lower one contradicts;
+    - a level (troops present) may change over time: incompatible values on different days are
+      not a conflict.
+    Inside one source, differing figures count only between two different named speakers: an
+    article's own figures usually count different things (a sub-group, an earlier event).
+    """
+    if a.claim == b.claim:
+        return None
+    ia, ib = interval(a, margin), interval(b, margin)
+    what = b.measure
+    if overlaps(ia, ib):
+        if a.source == b.source:
+            return None
+        return Found(a.claim, b.claim, "corroborates",
+                     f"{describe(a)} {what}{_when(a)} agrees with {describe(b)}{_when(b)}")
+    if a.source == b.source and (a.speaker is None or b.speaker is None or a.speaker == b.speaker):
+        return None
+    if a.as_of is None or b.as_of is None:
+        return None
+    if a.as_of == b.as_of:
+        return Found(a.claim, b.claim, "contradicts",
+                     f"{describe(a)} vs {describe(b)} {what} on the same day ({a.as_of.isoformat()})")
+    if not cumulative:
+        return None
+    if ib[0] > ia[1]:
+        return Found(a.claim, b.claim, "revises",
+                     f"{describe(b)} {what}{_when(b)} is a later, higher figure than {describe(a)}{_when(a)} "
+                     f"for a count that only grows")
+    return Found(a.claim, b.claim, "contradicts",
+                 f"{describe(b)} {what}{_when(b)} is lower than the earlier {describe(a)}{_when(a)}, "
+                 f"but {what} is a count that only grows")
+
+
+def _figure_order(f: Figure):
+    return (f.as_of or dt.date.min, f.claim)
+
+
+def detect_figures(figures: Iterable[Figure], *, cumulative: Callable[[str], bool],
+                   margin: float = DEFAULT_MARGIN, window: int = WINDOW) -> Iterator[Found]:
+    """Relations among figures. Each figure is compared with the `window` figures before it in
+    its (story, measure) group, keeping the nearest earlier figure for each relation; one pair
+    yields at most one relation."""
+    groups: dict[tuple, list[Figure]] = defaultdict(list)
+    for f in figures:
+        if f.measure:
+            groups[(f.story, f.measure)].append(f)
+    for (_, measure), group in groups.items():
+        group.sort(key=_figure_order)
+        is_cum = cumulative(measure)
+        seen: set[tuple[int, int]] = set()
+        for i, b in enumerate(group):
+            wanted = {"corroborates", "contradicts", "revises"}
+            for a in reversed(group[max(0, i - window):i]):
+                if not wanted:
+                    break
+                pair = (a.claim, b.claim) if a.claim < b.claim else (b.claim, a.claim)
+                if pair in seen or a.claim == b.claim:
+                    continue
+                found = compare_figures(a, b, cumulative=is_cum, margin=margin)
+                if found is not None and found.relation in wanted:
+                    wanted.discard(found.relation)
+                    seen.add(pair)
+                    yield found
+
+
+# --- events ---------------------------------------------------------------------------------
+
+# Kinds of event, each named by a pattern over the lowercased text. Two reports of one kind of
+# event may describe the same event; the list is general news vocabulary, not any one story's.
+EVENT_KINDS: dict[str, str] = {
+    "withdrawal": r"\bwithdr[ae]w\w*|\bpull(?:s|ed|ing)?[- ]?out\b|\bpullouts?\b|\bretreat\w*|\bdepart\w*"
+                  r"|\breturn(?:s|ed|ing)? home\b|\bcome home\b|\bleav(?:e|es|ing) (?:the|kazakhstan|\w+ city)\b",
+    "deployment": r"\bdeploy\w*|\barriv\w*|\bdispatch\w*|\bsen[dt] in\b|\bsent (?:troops|forces)\b",
+    "ceasefire": r"\bcease-?fires?\b|\btruces?\b|\barmistice\b",
+    "strike": r"\bstrikes?\b|\bstriking\b|\bwalk-?outs?\b|\bstoppages?\b|\bindustrial action\b",
+    "evacuation": r"\bevacuat\w*",
+    "release": r"\breleas\w*|\bfreed\b|\bset free\b",
+    "publication": r"\bpublish\w*|\bpublication\b|\bmade public\b",
+    "opening": r"\bset(?:ting)? up\b|\bestablish\w*|\bbuil[dt]\b|\bbuilding\b|\bopen(?:s|ed|ing)?\b|\breopen\w*",
+    "agreement": r"\bagree(?:s|d|ment|ments)?\b|\bdeal\b|\baccord\b|\bsign(?:s|ed|ing)\b",
+    "talks": r"\btalks\b|\bnegotiat\w*",
+    "election": r"\belection\w*|\bvot(?:e|es|ed|ing)\b|\bballot\w*|\breferendum\b",
+    "lifting": r"\blift(?:s|ed|ing)?\b",
+    "restoration": r"\brestor\w*|\breconnect\w*",
+    "aid-delivery": r"\bconvoys?\b|\baid deliver\w*|\bdeliver(?:y|ies|ed) of aid\b",
+    "discharge": r"\bdischarg\w*",
+    "expiry": r"\bexpir\w*|\blapsed?\b",
+    "extension": r"\bextend\w*|\bextension\b",
+    "repair": r"\brepair\w*",
+    "payment": r"\bpa(?:y|id|ying|yment|yments)\b|\bcompensat\w*",
+    "attack": r"\bshell(?:s|ed|ing)\b|\battack\w*|\bbomb\w*|\bfired (?:first|on)\b|\bair ?strikes?\b",
+    "contamination": r"\bcontaminat\w*|\bpollut\w*|\bpoison\w*",
+    "rescue": r"\brescu\w*",
+    "handover": r"\bhand(?:s|ed|ing)? over\b|\btransferr?(?:s|ed|ing)?\b",
+    "peak": r"\bpeak(?:s|ed)?\b|\bcrest(?:s|ed)?\b",
+    "resignation": r"\bresign\w*|\bstep(?:s|ped)? down\b",
+    "arrest": r"\barrest\w*|\bdetain\w*",
+    "landfall": r"\blandfall\b|\bmade land\b",
+}
+_KIND_RES = {kind: re.compile(p) for kind, p in EVENT_KINDS.items()}
+_COMPLETE = re.compile(r"\bcomplet(?:e|ed|es|ing|ion)\b|\bfinish\w*|\bended\b|\bends\b|\bconclud\w*|\bwrapped up\b"
+                       r"|\bover\b(?! \d)|\bdone\b")
+_BEGIN = re.compile(r"\bbeg[iau]n\w*|\bstart\w*|\bunder ?way\b|\blaunch\w*|\bcommenc\w*|\bkick(?:s|ed)? off\b")
+_MODAL = re.compile(r"\bwill\b|\bwould\b|\bshall\b|\bmust\b|\bneeds? to\b|\bhave to\b|\bhas to\b|\bgoing to\b|\bexpect\w*|\bplan(?:s|ned|ning)? to\b"
+                    r"|\bdue to\b|\bpromis\w*|\bpledg\w*|\bvow\w*|\bintend\w*|\baim(?:s|ed)? to\b|\bshould\b"
+                    r"|\bcould\b|\bmay\b|\bmight\b|\bunless\b|\bthreaten\w*|\bdemand\w*|\burg(?:e|ed|es)\b"
+                    r"|\bcall(?:s|ed)? (?:on|for)\b|\bwant\w*|\bhope\w*|\bready to\b|\bto (?:complete|finish|begin|start)\b")
+_NEGATED = re.compile(r"\bnot\b|n't\b|\bneither\b|\bnor\b|\bnever\b|\byet to\b|\bfail(?:s|ed)? to\b|\bno sign\b")
+_DENIAL = re.compile(r"\bden(?:y|ied|ies|ying|ial|ials)\b|\brefut\w*|\brebut\w*|\breject(?:s|ed)? (?:reports|claims|allegations)\b"
+                     r"|\buntrue\b|\bbaseless\b|\bfabricat\w*|\bnot true\b|\bfalse\b")
+_WORD = re.compile(r"[a-z][a-z'-]+")
+_STOP = set("""a about above after again against all also am an and any are as at be because been before being
+below between both but by can could did do does doing down during each few for from further had has have having
+he her here hers him his how i if in into is it its itself just me more most my no nor not now of off on once
+only or other our out over own same she should so some such than that the their them then there these they
+this those through to too under until up very was we were what when where which while who whom why will with
+would you your said says say told tells according added announced statement officials official spokesman
+spokeswoman news agency agencies reported report reports people one two three four five six seven eight nine
+ten first last next week weeks day days month months year years monday tuesday wednesday thursday friday
+saturday sunday january february march april may june july august september october november december jan feb
+mar apr jun jul aug sep sept oct nov dec today yesterday tomorrow morning evening night midnight time since
+still already later earlier around nearly least than many much new per cent percent""".split())
+
+
+def stem(word: str) -> str:
+    """A crude stem that makes plural and verb forms meet ('withdrawal' ~ 'withdraw', 'troops' ~ 'troop')."""
+    w = word.strip("'-")
+    for suffix in ("ations", "ation", "ments", "ment", "ings", "ing", "als", "al", "ies", "ied", "ed", "es", "s"):
+        if len(w) > len(suffix) + 3 and w.endswith(suffix):
+            return w[: -len(suffix)]
+    return w
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class Signature:
+    """What a claim's text says about an event."""
+    kinds: frozenset[str]
+    stems: frozenset[str]
+    phase: str | None          # "begin", "complete" or None
+    modal: bool                # a plan, promise or condition, not a report
+    negated: bool
+    denial: bool
+
+
+def signature(text: str) -> Signature:
+    t = (text or "").lower().replace("\u2019", "'")
+    kinds = frozenset(k for k, rx in _KIND_RES.items() if rx.search(t))
+    complete, begin = bool(_COMPLETE.search(t)), bool(_BEGIN.search(t))
+    phase = "complete" if complete and not begin else "begin" if begin and not complete else None
+    if complete and begin:  # "began ... and completed": the later phase is what is reported
+        phase = "complete"
+    stems = frozenset(stem(w) for w in _WORD.findall(t) if len(w) > 3 and w not in _STOP)
+    return Signature(kinds, stems, phase, bool(_MODAL.search(t)), bool(_NEGATED.search(t)),
+                     bool(_DENIAL.search(t)))
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class Statement:
+    """A claim as the event and deadline rules see it."""
+    claim: int
+    source: int
+    text: str
+    said_on: dt.date | None = None          # said_on, else the source's publication date
+    when: tuple[dt.date, dt.date] | None = None  # the first 'when' date range
+    deadlines: tuple[dt.date, ...] = ()      # latest date of each deadline
+    speaker: int | None = None
+    story: int | None = None
+
+
+def event_span(s: Statement) -> tuple[dt.date, dt.date] | None:
+    """When the reported event happened: its own date range, else up to a week before it was said."""
+    if s.when:
+        return s.when
+    if s.said_on:
+        return (s.said_on - UNDATED_SPAN, s.said_on)
+    return None
+
+
+def report_date(s: Statement) -> dt.date | None:
+    """The date a report places the event at (the latest date it allows)."""
+    if s.when:
+        return s.when[1]
+    return s.said_on
+
+
+def _phases_agree(a: str | None, b: str | None) -> bool:
+    return a is None or b is None or a == b
+
+
+def detect_events(statements: Iterable[Statement], *, window: int = EVENT_WINDOW) -> Iterator[Found]:
+    """Reports from different sources of the same kind of event at overlapping dates corroborate;
+    a denial of a reported event from another source contradicts it. Plans, promises and deadline
+    claims are not reports. Compared per (story, kind of event) in date order, each report with
+    the `window` reports before it."""
+    groups: dict[tuple, list[tuple[Statement, Signature, tuple[dt.date, dt.date]]]] = defaultdict(list)
+    for s in statements:
+        if s.deadlines:
+            continue
+        sig = signature(s.text)
+        span = event_span(s)
+        if not sig.kinds or span is None or sig.modal:
+            continue
+        for kind in sig.kinds:
+            groups[(s.story, kind)].append((s, sig, span))
+    seen: set[tuple[int, int]] = set()
+    for (_, kind), group in sorted(groups.items(), key=lambda kv: (str(kv[0][0]), kv[0][1])):
+        group.sort(key=lambda item: (item[2][0], item[0].claim))
+        for i, (b, sb, span_b) in enumerate(group):
+            for a, sa, span_a in reversed(group[max(0, i - window):i]):
+                pair = (min(a.claim, b.claim), max(a.claim, b.claim))
+                if a.source == b.source or pair in seen or a.claim == b.claim:
+                    continue
+                if sa.denial != sb.denial:
+                    shared = (sa.stems & sb.stems) - {stem(w) for w in ("deny", "denied", "denies")}
+                    if len(shared) >= 2:
+                        denier, other = (a, b) if sa.denial else (b, a)
+                        seen.add(pair)
+                        yield Found(a.claim, b.claim, "contradicts",
+                                    f"claim {denier.claim} denies the {kind} that claim {other.claim} reports")
+                    continue
+                if sa.negated != sb.negated or not _phases_agree(sa.phase, sb.phase):
+                    continue
+                if span_a[0] <= span_b[1] and span_b[0] <= span_a[1]:
+                    seen.add(pair)
+                    phase = {"begin": "start of the ", "complete": "end of the "}.get(sa.phase or sb.phase, "")
+                    yield Found(a.claim, b.claim, "corroborates",
+                                f"both report the {phase}{kind} at overlapping dates "
+                                f"({_span(span_a)} / {_span(span_b)})")
+
+
+def _span(span: tuple[dt.date, dt.date]) -> str:
+    return span[0].isoformat() if span[0] == span[1] else f"{span[0].isoformat()}..{span[1].isoformat()}"
+
+
+# --- deadlines ------------------------------------------------------------------------------
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class Report:
+    """A later claim that reports (or denies) the event a deadline is about."""
+    claim: int
+    on: dt.date
+    negated: bool = False
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class DeadlineState:
+    state: str          # pending | met | missed
+    overdue: bool
+    deadline: dt.date
+    evidence: tuple[int, ...]
+
+
+def deadline_of(s: Statement) -> dt.date | None:
+    """The date a deadline claim is judged against: its earliest stated deadline (the strictest)."""
+    return min(s.deadlines) if s.deadlines else None
+
+
+def deadline_state(deadline: dt.date, reports: Iterable[Report], *, today: dt.date) -> DeadlineState:
+    """pending until a report; met when the event is reported on or before the deadline, missed
+    when it is reported after it (or a report after the deadline says it has not happened);
+    overdue when still pending after the deadline."""
+    reports = sorted(reports, key=lambda r: (r.on, r.claim))
+    positive = [r for r in reports if not r.negated]
+    if positive:
+        first = positive[0]
+        state = "met" if first.on <= deadline else "missed"
+        evidence = [r.claim for r in positive if (r.on <= deadline) == (state == "met")]
+        return DeadlineState(state, False, deadline, tuple(evidence))
+    late_denials = [r.claim for r in reports if r.negated and r.on > deadline]
+    if late_denials:
+        return DeadlineState("missed", False, deadline, tuple(late_denials))
+    return DeadlineState("pending", today > deadline, deadline, ())
+
+
+def _frequent_stems(signatures: Iterable[Signature]) -> set[str]:
+    """Words in so many of a story's claims that sharing them says nothing (the country's name)."""
+    sigs = list(signatures)
+    df: dict[str, int] = defaultdict(int)
+    for sig in sigs:
+        for s in sig.stems:
+            df[s] += 1
+    limit = max(3, len(sigs) // 5)
+    return {s for s, n in df.items() if n > limit}
+
+
+def match_reports(deadlines: Iterable[Statement], statements: Iterable[Statement]) -> dict[int, list[Report]]:
+    """For each deadline claim, the claims that report its event: same story, another source, said
+    no earlier than the deadline claim, not itself a plan or promise, the same kind of event
+    (or, for events outside the vocabulary, two shared distinctive words) and a phase that fits
+    ('complete by' needs a completion, not a start)."""
+    statements = list(statements)
+    sigs = {s.claim: signature(s.text) for s in statements}
+    by_story: dict = defaultdict(list)
+    for s in statements:
+        by_story[s.story].append(s)
+    frequent = {story: _frequent_stems(sigs[s.claim] for s in group) for story, group in by_story.items()}
+    by_kind: dict[tuple, list[Statement]] = defaultdict(list)
+    by_stem: dict[tuple, list[Statement]] = defaultdict(list)
+    for s in statements:
+        sig = sigs[s.claim]
+        if s.deadlines or sig.modal or report_date(s) is None:
+            continue
+        for k in sig.kinds:
+            by_kind[(s.story, k)].append(s)
+        for st in sig.stems:
+            by_stem[(s.story, st)].append(s)
+    out: dict[int, list[Report]] = {}
+    for d in deadlines:
+        sd = sigs.get(d.claim) or signature(d.text)
+        if sd.kinds:
+            cands = {c.claim: c for k in sd.kinds for c in by_kind.get((d.story, k), [])}
+        else:
+            distinctive = sd.stems - frequent.get(d.story, set())
+            counts: dict[int, int] = defaultdict(int)
+            pool: dict[int, Statement] = {}
+            for st in distinctive:
+                for c in by_stem.get((d.story, st), []):
+                    counts[c.claim] += 1
+                    pool[c.claim] = c
+            cands = {cid: pool[cid] for cid, n in counts.items() if n >= 2}
+        reports = []
+        for c in cands.values():
+            sc = sigs[c.claim]
+            on = report_date(c)
+            if c.claim == d.claim or c.source == d.source or on is None:
+                continue
+            if d.said_on and on < d.said_on:
+                continue
+            if sd.phase == "complete" and sc.phase != "complete":
+                continue
+            if sd.phase != "begin" and sc.phase == "begin":
+                continue
+            reports.append(Report(c.claim, on, negated=sc.negated or sc.denial))
+        out[d.claim] = reports
+    return out
