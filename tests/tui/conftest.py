@@ -73,3 +73,45 @@ def make(seeded):
     build.engine = engine
     build.ids = ids
     return build
+
+
+async def settle(pilot, rounds: int = 3) -> None:
+    """Let workers finish and their messages be handled."""
+    for _ in range(rounds):
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+
+
+async def opened(pilot):
+    """Wait until the claims table shows rows; return the table."""
+    await settle(pilot)
+    table = pilot.app.screen.query_one("#claims")
+    for _ in range(50):
+        if table.row_count:
+            break
+        await pilot.pause(0.02)
+    await settle(pilot)
+    return table
+
+
+def claim_status(engine, claim_id: int) -> str:
+    from db.engine import read_session
+    from db.models import Claim
+
+    with read_session(engine) as s:
+        return s.get(Claim, claim_id).status
+
+
+def audit_actions(engine, claim_id: int) -> list[tuple[str, str, str | None]]:
+    from sqlmodel import select
+
+    from db.engine import read_session
+    from db.models import AuditEvent
+
+    with read_session(engine) as s:
+        return [(e.action, e.actor, e.reason) for e in
+                s.exec(select(AuditEvent).where(AuditEvent.claim_id == claim_id).order_by(AuditEvent.id)).all()]
+
+
+async def type_text(pilot, text: str) -> None:
+    await pilot.press(*[{" ": "space"}.get(ch, ch) for ch in text])
