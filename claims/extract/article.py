@@ -1,0 +1,322 @@
+"""Reading article files and splitting them into metadata and body paragraphs.
+
+Three input shapes: the corpus plain-text layout (headline, date line, paragraphs, photo
+caption with a bold credit, an ``Original url:`` block), Markdown (optional front matter,
+``# Title``) and saved HTML pages (main text and metadata through trafilatura).
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from claims.errors import UserError
+from claims.validate import check_url, clean_text
+
+MAX_BYTES = 20 * 1024 * 1024
+
+MONTHS = {
+    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
+    "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9,
+    "oct": 10, "nov": 11, "dec": 12,
+}
+MONTH_RE = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
+            r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)")
+_WEEKDAY_PREFIX = r"(?:(?:Mon|Tues|Tue|Wednes|Wed|Thurs|Thu|Fri|Satur|Sat|Sun)(?:day)?\.?,?\s+)?"
+_DATE_LINE = re.compile(
+    r"^\s*(?:(?:published|updated|posted|date|dated|last updated)\s*:?\s*)?" + _WEEKDAY_PREFIX +
+    r"(?:(?P<d1>\d{1,2})(?:st|nd|rd|th)?\s+(?P<m1>" + MONTH_RE + r")\.?,?\s+(?P<y1>\d{4})"
+    r"|(?P<m2>" + MONTH_RE + r")\.?\s+(?P<d2>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y2>\d{4})"
+    r"|(?P<y3>\d{4})-(?P<m3>\d{2})-(?P<d3>\d{2}))"
+    r"(?:[\s,|T]+[\d:.]+\s*(?:[ap]\.?m\.?)?\s*(?:[A-Z]{2,4}|Z|[+-]\d{2}:?\d{2})?)?\s*$",
+    re.IGNORECASE)
+
+_MD_IMAGE = re.compile(r"!\[[^\]\n]*\]\([^)\n]*\)")
+_MD_LINK = re.compile(r"\[([^\]\n]*)\]\([^)\n]*\)")
+_MD_BOLD = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
+_MD_ITALIC = re.compile(r"(?<![\w*])([*_])(?=\S)([^*_\n]+?)(?<=\S)\1(?![\w*])")
+_MD_CODE = re.compile(r"`([^`\n]*)`")
+_AUTOLINK = re.compile(r"<(https?://[^>\s]+)>")
+_SPACES = re.compile(r"[ \t\u00a0\u2009\u202f]+")
+_BOLD_TAIL = re.compile(r"\*\*([^*\n]{2,120})\*\*\s*$")
+
+_URL_LABEL = re.compile(r"^(?:original\s+url|source\s+url|canonical\s+url|url|source|link|read\s+more\s+at)\s*:\s*(\S*)\s*$",
+                        re.IGNORECASE)
+_URL_ONLY = re.compile(r"^<?(\S+://\S+?)>?$")
+_BYLINE = re.compile(
+    r"^\(?\s*(?:by\s+[A-Z\u00C0-\u024F]|(?:additional\s+)?(?:reporting|writing|editing|compiled|reported|written)\s+by\b"
+    r"|report\s+by\b|photos?\s*(?:by|:)|image\s*(?:by|:)|credit\s*:|source\s*:|(?:copyright|\u00a9))",
+    re.IGNORECASE)
+_BOILERPLATE = re.compile(
+    r"^(?:embed|advertisement|read more|related|related stories|share this( article)?|subscribe.*|sign up.*|"
+    r"follow us.*|click here.*|watch|listen|video|photo|gallery|image caption|media caption|comments?)\s*:?\s*$",
+    re.IGNORECASE)
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?)\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
+_FM_LINE = re.compile(r"^([A-Za-z_][\w-]*)\s*:\s*(.*?)\s*$")
+_DATELINE = re.compile(
+    r"^(?P<place>[A-Z][A-Z\u00C0-\u024F .'\-]{1,40}(?:,\s*[A-Z][\w\u00C0-\u024F .'\-]{1,40})?)\s*"
+    r"(?:\((?P<outlet>[^)\n]{2,40})\)\s*)?[-\u2013\u2014]+\s*")
+_WORD = re.compile(r"[A-Za-z']+")
+_EN_STOPWORDS = frozenset("the of and to in a is that for on was with said by as it at from has have were are".split())
+
+
+@dataclass
+class Article:
+    """An article split into metadata and the body that claim spans index into."""
+    title: str = ""
+    published: dt.date | None = None
+    url: str | None = None
+    outlet: str | None = None
+    language: str | None = None
+    body: str = ""
+    paragraphs: list[tuple[int, int]] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+
+def read_article(path) -> str:
+    """Read an article file as text; refuse empty, binary and oversized files."""
+    text, _warnings = read_article_with_warnings(path)
+    return text
+
+
+def read_article_with_warnings(path) -> tuple[str, list[str]]:
+    """Read an article file, returning its text and any warnings about its encoding."""
+    p = Path(path)
+    try:
+        size = p.stat().st_size
+    except FileNotFoundError:
+        raise UserError(f"{p} does not exist: give the path of an article file") from None
+    except OSError as exc:
+        raise UserError(f"{p} cannot be read ({exc.strerror}): check the path and permissions") from None
+    if p.is_dir():
+        raise UserError(f"{p} is a folder: give the path of an article file")
+    if size > MAX_BYTES:
+        raise UserError(f"{p} is {size / (1024 * 1024):.1f} MB; the limit is 20 MB")
+    try:
+        data = p.read_bytes()
+    except OSError as exc:
+        raise UserError(f"{p} cannot be read ({exc.strerror}): check the path and permissions") from None
+    return decode_article(data, name=str(p))
+
+
+def decode_article(data: bytes, *, name: str = "the article") -> tuple[str, list[str]]:
+    """Decode article bytes: UTF-8 (with or without BOM) or UTF-16 with a BOM; invalid UTF-8 is
+    replaced and reported in the warnings."""
+    warnings: list[str] = []
+    if not data.strip():
+        raise UserError(f"{name} is empty: give a file with the article's text")
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        text = data.decode("utf-16", errors="replace")
+    else:
+        head = data[:8192]
+        if b"\x00" in head or _mostly_binary(head):
+            raise UserError(f"{name} looks like a binary file: give a text, Markdown or HTML article")
+        try:
+            text = data.decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
+            text = data.decode("utf-8-sig", errors="replace")
+            bad = text.count("\ufffd")
+            warnings.append(f"{name} is not valid UTF-8 (first bad byte at offset {exc.start}); "
+                            f"{bad} undecodable byte(s) were replaced with \ufffd")
+    if not text.strip():
+        raise UserError(f"{name} is empty: give a file with the article's text")
+    return text, warnings
+
+
+def _mostly_binary(head: bytes) -> bool:
+    controls = sum(1 for b in head if b < 32 and b not in (9, 10, 12, 13))
+    return controls > max(8, len(head) // 20)
+
+
+def detect_format(raw: str, filename: str | None) -> str:
+    """'html', 'markdown' or 'text', by extension first and content second."""
+    suffix = Path(filename).suffix.lower() if filename else ""
+    if suffix in (".html", ".htm", ".xhtml"):
+        return "html"
+    if suffix in (".md", ".markdown", ".mdown"):
+        return "markdown"
+    start = raw.lstrip()[:512].lower()
+    if start.startswith(("<!doctype html", "<html")) or ("<body" in start and "</" in raw[:4096]):
+        return "html"
+    if suffix in ("", ".txt", ".text") and (_FRONT_MATTER.match(raw) or re.match(r"\s*# \S", raw)):
+        return "markdown"
+    return "text"
+
+
+def parse_article(raw: str, *, filename: str | None = None) -> Article:
+    """Split raw article text into metadata and cleaned body paragraphs."""
+    raw = clean_text(raw)
+    fmt = detect_format(raw, filename)
+    art = Article()
+    meta: dict[str, str] = {}
+    if fmt == "html":
+        paragraphs = _html_paragraphs(raw, meta, art.warnings)
+    else:
+        text = raw
+        if fmt == "markdown":
+            m = _FRONT_MATTER.match(text)
+            if m:
+                for line in m.group(1).splitlines():
+                    fm = _FM_LINE.match(line)
+                    if fm:
+                        meta[fm.group(1).lower()] = fm.group(2).strip().strip("\"'")
+                text = text[m.end():]
+        paragraphs = _split_paragraphs(text)
+    _assemble(art, paragraphs, meta, is_markdown=fmt == "markdown")
+    return art
+
+
+def _split_paragraphs(text: str) -> list[str]:
+    blocks = re.split(r"\n[ \t]*\n", text)
+    if len(blocks) <= 2 and text.count("\n") > 3:
+        blocks = text.split("\n")  # one paragraph per line
+    return [" ".join(line.strip() for line in b.split("\n") if line.strip()) for b in blocks if b.strip()]
+
+
+def _html_paragraphs(raw: str, meta: dict[str, str], warnings: list[str]) -> list[str]:
+    import trafilatura  # imported here: it is slow to import and only HTML needs it
+
+    text = trafilatura.extract(raw, output_format="txt", include_comments=False, include_tables=False,
+                               favor_precision=True, deduplicate=False) or ""
+    md = trafilatura.extract_metadata(raw)
+    if md is not None:
+        for key in ("title", "date", "url", "sitename", "language"):
+            value = getattr(md, key, None)
+            if value:
+                meta[key] = str(value)
+    if not text.strip():
+        warnings.append("no article text found in the HTML page")
+    return [line.strip() for line in text.split("\n") if line.strip()]
+
+
+def clean_inline(text: str) -> str:
+    """Reduce Markdown inline syntax to its text and collapse spaces."""
+    if "[" in text or "*" in text or "_" in text or "`" in text or "<" in text:
+        text = _MD_IMAGE.sub("", text)
+        text = _MD_LINK.sub(r"\1", text)
+        text = _MD_BOLD.sub(r"\2", text)
+        text = _MD_ITALIC.sub(r"\2", text)
+        text = _MD_CODE.sub(r"\1", text)
+        text = _AUTOLINK.sub(r"\1", text)
+    return _SPACES.sub(" ", text).strip()
+
+
+def parse_date_line(line: str) -> dt.date | None:
+    """The date of a date line such as 'January 13, 2022' or 'Friday, 8 November 2024', else None."""
+    if len(line) > 80:
+        return None
+    m = _DATE_LINE.match(line)
+    if not m:
+        return None
+    try:
+        if m.group("y3"):
+            return dt.date(int(m.group("y3")), int(m.group("m3")), int(m.group("d3")))
+        if m.group("y1"):
+            return dt.date(int(m.group("y1")), MONTHS[m.group("m1").lower()], int(m.group("d1")))
+        return dt.date(int(m.group("y2")), MONTHS[m.group("m2").lower()], int(m.group("d2")))
+    except (ValueError, KeyError):
+        return None
+
+
+def _meta_date(value: str | None) -> dt.date | None:
+    if not value:
+        return None
+    value = value.strip()
+    try:
+        return dt.date.fromisoformat(value[:10])
+    except ValueError:
+        return parse_date_line(value)
+
+
+def _assemble(art: Article, paragraphs: list[str], meta: dict[str, str], *, is_markdown: bool) -> None:
+    art.title = clean_inline(meta.get("title", ""))
+    art.published = _meta_date(meta.get("date") or meta.get("published") or meta.get("pubdate"))
+    url_candidate = meta.get("url") or meta.get("canonical") or meta.get("link")
+    art.outlet = meta.get("outlet") or meta.get("sitename") or meta.get("publication") or meta.get("site")
+    art.language = meta.get("language") or meta.get("lang")
+    kept: list[str] = []
+    expect_url = False
+    seen_body = False
+    for index, para in enumerate(paragraphs):
+        stripped = para.strip()
+        if is_markdown and stripped.startswith("#"):
+            heading = clean_inline(stripped.lstrip("#").strip())
+            if stripped.startswith("# ") and not art.title:
+                art.title = heading
+            continue
+        text = clean_inline(stripped)
+        if not text:
+            continue
+        if expect_url:
+            expect_url = False
+            m = _URL_ONLY.match(text)
+            if m:
+                url_candidate = url_candidate or m.group(1)
+                continue
+        label = _URL_LABEL.match(text)
+        if label:
+            if label.group(1):
+                url_candidate = url_candidate or label.group(1).strip("<>")
+            else:
+                expect_url = True
+            continue
+        m = _URL_ONLY.match(text)
+        if m:
+            if not seen_body or index >= len(paragraphs) - 2:
+                url_candidate = url_candidate or m.group(1)
+            continue
+        if not seen_body:
+            if not art.title and not kept:
+                art.title = text
+                continue
+            if text == art.title:
+                continue
+            date = parse_date_line(text)
+            if date:
+                art.published = art.published or date
+                continue
+        if parse_date_line(text) and not seen_body:
+            continue
+        if _BYLINE.match(text) or _BOILERPLATE.match(text):
+            continue
+        if _is_caption(stripped):
+            continue
+        if not seen_body:
+            dl = _DATELINE.match(text)
+            if dl and dl.group("outlet") and not art.outlet:
+                art.outlet = dl.group("outlet").strip()
+        seen_body = True
+        kept.append(text)
+    if url_candidate:
+        url_candidate = url_candidate.strip().strip("<>")
+        try:
+            art.url = check_url(url_candidate, what="the article's URL")
+        except UserError as exc:
+            art.warnings.append(f"ignored the article's URL: {exc}")
+    if not art.outlet and art.url:
+        host = re.sub(r"^(www|m|amp)\.", "", art.url.split("/")[2].split(":")[0].lower())
+        art.outlet = host or None
+    body_parts, spans, pos = [], [], 0
+    for text in kept:
+        if body_parts:
+            pos += 2
+        spans.append((pos, pos + len(text)))
+        body_parts.append(text)
+        pos += len(text)
+    art.body = "\n\n".join(body_parts)
+    art.paragraphs = spans
+    if not art.language:
+        words = _WORD.findall(art.body[:3000].lower())
+        if words and sum(w in _EN_STOPWORDS for w in words) / len(words) > 0.12:
+            art.language = "en"
+
+
+def _is_caption(para: str) -> bool:
+    """A photo caption: text ending in a bold credit ('... **Name / Agency**')."""
+    m = _BOLD_TAIL.search(para)
+    if not m:
+        return False
+    credit = m.group(1)
+    return "/" in credit or len(credit.split()) <= 6 or bool(re.search(r"photo|getty|reuters|ap\b|afp", credit, re.I))

@@ -1,0 +1,141 @@
+"""Grouping the ways an article names one speaker ('Kassym-Jomart Tokayev', 'Tokayev', 'The
+Kazakh president', 'he') under one canonical name."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from claims.extract.lexicon import DETERMINERS, DOC_NOUNS, HONORIFICS
+from claims.extract.speakers import Mention
+
+
+@dataclass
+class Speaker:
+    """One speaker of the article with every name it goes by."""
+    name: str
+    kind: str
+    role: str | None = None
+    aliases: list[str] = field(default_factory=list)
+    heads: set[str] = field(default_factory=set)
+    last_seen: int = -1
+
+    def as_dict(self) -> dict:
+        return {"name": self.name, "role": self.role, "kind": self.kind,
+                "aliases": [a for a in self.aliases if a != self.name]}
+
+    def add_alias(self, alias: str) -> None:
+        if alias and alias not in self.aliases:
+            self.aliases.append(alias)
+
+
+def _words(text: str) -> list[str]:
+    return [re.sub(r"['\u2019]s?$", "", w).lower() for w in re.findall(r"[\w'\u2019-]+", text)]
+
+
+def _content(text: str) -> list[str]:
+    return [w for w in _words(text) if w not in DETERMINERS and w not in HONORIFICS]
+
+
+class SpeakerBook:
+    """The speakers met so far, in reading order, with the rules that merge their names."""
+
+    def __init__(self) -> None:
+        self.speakers: list[Speaker] = []
+        self.doc_speakers: dict[str, Speaker] = {}
+        self._clock = 0
+
+    def resolve(self, mention: Mention, sentence: str) -> Speaker | None:
+        self._clock += 1
+        speaker = self._find(mention)
+        if speaker is None:
+            if mention.kind == "pronoun":
+                return None
+            if mention.head in DOC_NOUNS and not any(c.isupper() for c in mention.name[1:]):
+                return None
+            speaker = Speaker(name=mention.name, kind=mention.kind, role=mention.role)
+            self.speakers.append(speaker)
+        elif mention.kind == "person" and speaker.kind == "person" and len(_content(mention.name)) > len(_content(speaker.name)):
+            speaker.name = mention.name
+        if mention.kind != "pronoun":
+            speaker.add_alias(mention.text)
+            if mention.name != mention.text:
+                speaker.add_alias(mention.name)
+            for extra in mention.modifiers:
+                if extra.isupper() and len(extra) > 1:
+                    speaker.add_alias(extra)
+        if mention.role and not speaker.role:
+            speaker.role = mention.role
+        if mention.head:
+            speaker.heads.add(mention.head)
+        speaker.last_seen = self._clock
+        for noun in DOC_NOUNS:
+            if re.search(r"\b" + noun + r"\b", sentence, re.IGNORECASE):
+                self.doc_speakers[noun] = speaker
+        return speaker
+
+    def _recent(self, kinds: tuple[str, ...]) -> Speaker | None:
+        candidates = [s for s in self.speakers if s.kind in kinds]
+        return max(candidates, key=lambda s: s.last_seen) if candidates else None
+
+    def _find(self, mention: Mention) -> Speaker | None:
+        if mention.kind == "pronoun":
+            head = mention.head
+            if head in ("he", "she", "him", "her", "i"):
+                return self._recent(("person",))
+            if head == "it":
+                return self._recent(("organisation",))
+            return self._recent(("group", "organisation"))
+        if mention.head in DOC_NOUNS:
+            return self.doc_speakers.get(mention.head) or self._recent(("organisation",))
+        if mention.kind == "person":
+            return self._find_person(mention)
+        return self._find_description(mention)
+
+    def _find_person(self, mention: Mention) -> Speaker | None:
+        words = _content(mention.name)
+        if not words:
+            return None
+        best = None
+        for sp in self.speakers:
+            if sp.kind != "person":
+                continue
+            other = _content(sp.name)
+            if not other:
+                continue
+            same = words == other
+            short_in_long = len(words) == 1 and words[0] in other[1:] or len(words) == 1 and words[0] == other[-1]
+            long_has_short = len(other) == 1 and (other[0] in words[1:] or other[0] == words[-1])
+            if same or short_in_long or long_has_short or (words[-1] == other[-1] and words[0][:1] == other[0][:1]):
+                if best is None or sp.last_seen > best.last_seen:
+                    best = sp
+        return best
+
+    def _find_description(self, mention: Mention) -> Speaker | None:
+        words = _content(mention.text)
+        if not words:
+            return None
+        head = mention.head
+        adjectives = [w for w in words[:-1]]
+        best, best_score = None, 0
+        for sp in self.speakers:
+            names = [sp.name] + sp.aliases + ([sp.role] if sp.role else [])
+            vocab = set()
+            for n in names:
+                vocab.update(_content(n))
+            score = 0
+            if _content(sp.name) == words or any(_content(a) == words for a in sp.aliases):
+                score = 10
+            elif len(words) >= 2 and any(_content(a)[-2:] == words[-2:] for a in [sp.name] + sp.aliases):
+                score = 6
+            elif head in vocab and (head in sp.heads or (sp.role and head in _content(sp.role))):
+                score = 3
+                if adjectives and any(any(v.startswith(a[:5]) or a.startswith(v[:5]) for v in vocab if len(v) > 3)
+                                      for a in adjectives if len(a) > 3):
+                    score = 5
+                elif adjectives and any(a[0].isupper() for a in mention.text.split()[1:-1]):
+                    score = 0 if mention.text.split()[0].lower() not in DETERMINERS else 2
+                if not mention.text.split()[0].lower() in ("the", "this", "that") and score < 5:
+                    score = 0  # "a spokesperson" is a new speaker, "the spokesperson" an old one
+            if score > best_score or (score == best_score and score and best and sp.last_seen > best.last_seen):
+                best, best_score = sp, score
+        return best

@@ -1,0 +1,90 @@
+"""Numbers written in digits or words: '2,000', '1.6 thousand', 'two', 'a dozen', 'forty-five'."""
+from __future__ import annotations
+
+import re
+
+UNITS = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
+}
+TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
+SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000,
+          "trillion": 1_000_000_000_000, "bn": 1_000_000_000, "mn": 1_000_000, "m": 1_000_000, "k": 1_000}
+# Vague plurals: the smallest count the word allows ("dozens" = at least 24).
+VAGUE = {"dozens": 24, "scores": 40, "hundreds": 200, "thousands": 2_000, "tens of thousands": 20_000,
+         "hundreds of thousands": 200_000, "millions": 2_000_000, "billions": 2_000_000_000}
+
+_WORD_NUMBER = (r"(?:(?:" + "|".join(TENS) + r")(?:[-\s](?:" + "|".join(k for k in UNITS if k != "zero") + r"))?"
+                r"|" + "|".join(sorted(UNITS, key=len, reverse=True)) + r")")
+DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+# A number: digits or words, with an optional scale word ("2.5 million", "a dozen", "two dozen").
+NUMBER = (r"(?:(?:" + DIGITS + r"|" + _WORD_NUMBER + r"|a|an)\s*(?:dozen|hundred|thousand|million|billion|trillion|bn|mn)\b"
+          r"(?:\s+(?:" + _WORD_NUMBER + r"))?"
+          r"|(?:" + DIGITS + r")(?:\s?(?:m|bn|k)\b)?"
+          r"|" + _WORD_NUMBER + r")")
+NUMBER_RE = re.compile(r"^(?:" + NUMBER + r")$", re.IGNORECASE)
+
+
+def parse_number(text: str) -> float | None:
+    """The value of a number phrase, or None when it is not one."""
+    t = text.strip().lower().replace("\u00a0", " ")
+    if not t:
+        return None
+    if t in VAGUE:
+        return float(VAGUE[t])
+    m = re.match(r"^(" + DIGITS + r")\s*(.*)$", t)
+    if m:
+        value = float(m.group(1).replace(",", ""))
+        rest = m.group(2).strip()
+        return _apply_scales(value, rest)
+    parts = re.split(r"[\s-]+", t)
+    value = 0.0
+    current = 0.0
+    seen = False
+    for part in parts:
+        if part in ("a", "an"):
+            current = 1
+            seen = True
+        elif part in UNITS:
+            current += UNITS[part]
+            seen = True
+        elif part in TENS:
+            current += TENS[part]
+            seen = True
+        elif part == "dozen":
+            current = (current or 1) * 12
+            seen = True
+        elif part == "hundred":
+            current = (current or 1) * 100
+            seen = True
+        elif part in SCALES and seen:
+            value += (current or 1) * SCALES[part]
+            current = 0
+        elif part == "and":
+            continue
+        else:
+            return None
+    return value + current if seen else None
+
+
+def _apply_scales(value: float, rest: str) -> float | None:
+    if not rest:
+        return value
+    words = rest.split()
+    for word in words:
+        if word == "dozen":
+            value *= 12
+        elif word in SCALES:
+            value *= SCALES[word]
+        else:
+            extra = parse_number(" ".join(words[words.index(word):]))
+            return value + extra if extra is not None else None
+    return value
+
+
+def tidy(value: float) -> int | float:
+    """Whole numbers as int, others as float rounded to 6 places."""
+    if value == int(value):
+        return int(value)
+    return round(value, 6)

@@ -1,0 +1,180 @@
+"""From raw article text to the extraction dict: sentences, speakers, dates, quantities."""
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import re
+from dataclasses import dataclass, field
+
+from claims.errors import UserError
+from claims.extract.article import _DATELINE, parse_article, read_article_with_warnings
+from claims.extract.coref import Speaker, SpeakerBook
+from claims.extract.quantities import find_quantities
+from claims.extract.sentences import quote_regions, split_sentences
+from claims.extract.speakers import find_attribution
+from claims.extract.timerefs import find_timerefs, sentence_tense
+from claims.validate import check_url
+
+_ALPHA_WORD = re.compile(r"[^\W\d_]{2,}")
+_QUOTE_STRIP = "\"'\u201c\u201d\u2018\u2019 "
+NO_DATE_WARNING = "no publication date found; pass --published"
+
+
+@dataclass
+class Unit:
+    """One claim candidate: a sentence of the body."""
+    paragraph: int
+    start: int
+    end: int
+    text: str
+    regions: list[tuple[int, int]]
+    speaker: Speaker | None = None
+    said_on: dt.date | None = None
+    claim: dict = field(default_factory=dict)
+
+
+def extract_path(path, *, url: str | None = None, published: dt.date | None = None) -> dict:
+    """Read an article file and extract its claims."""
+    text, warnings = read_article_with_warnings(path)
+    return _extract(text, filename=str(path), url=url, published=published, warnings=warnings)
+
+
+def extract_text(raw: str, *, filename: str | None = None, url: str | None = None,
+                 published: dt.date | None = None) -> dict:
+    """Extract source metadata, speakers and claims from an article's raw text."""
+    if raw is None or not raw.strip():
+        raise UserError("the article is empty: give an article with some text")
+    return _extract(raw, filename=filename, url=url, published=published, warnings=[])
+
+
+def _extract(raw: str, *, filename, url, published, warnings: list[str]) -> dict:
+    sha256 = hashlib.sha256(raw.encode("utf-8", "surrogatepass")).hexdigest()
+    art = parse_article(raw, filename=filename)
+    warnings = list(warnings) + art.warnings
+    if url is not None:
+        art.url = check_url(url, what="--url")
+    if art.published is None and published is not None:
+        if isinstance(published, dt.datetime):
+            published = published.date()
+        art.published = published
+    if art.published is None:
+        warnings.append(NO_DATE_WARNING)
+    pub = art.published
+    units = _units(art.body, art.paragraphs)
+    book = SpeakerBook()
+    previous: Unit | None = None
+    for unit in units:
+        _attribute(unit, previous, book, pub)
+        _annotate(unit, pub)
+        previous = unit
+    claims = []
+    for unit in units:
+        claim = unit.claim
+        claim["speaker"] = unit.speaker.name if unit.speaker else None
+        claim["speaker_role"] = unit.speaker.role if unit.speaker else None
+        claims.append(claim)
+    if art.body and not claims:
+        warnings.append("no claims found in the article text")
+    used = {id(u.speaker) for u in units if u.speaker}
+    return {
+        "source": {"url": art.url, "title": art.title, "published": pub.isoformat() if pub else None,
+                   "outlet": art.outlet, "language": art.language, "body": art.body, "sha256": sha256},
+        "speakers": [s.as_dict() for s in book.speakers if id(s) in used],
+        "warnings": warnings,
+        "claims": claims,
+    }
+
+
+def _units(body: str, paragraphs: list[tuple[int, int]]) -> list[Unit]:
+    units: list[Unit] = []
+    for index, (p_start, p_end) in enumerate(paragraphs):
+        text = body[p_start:p_end]
+        skip_to = 0
+        if index == 0:
+            m = _DATELINE.match(text)
+            if m and sum(c.isupper() for c in m.group("place")) >= 2:
+                skip_to = m.end()
+        regions = quote_regions(text)
+        for s, e in split_sentences(text):
+            if e <= skip_to:
+                continue
+            s = max(s, skip_to)
+            sentence = text[s:e]
+            if not _is_claim_text(sentence):
+                continue
+            local = [(max(a, s) - s, min(b, e) - s) for a, b in regions if a < e and b > s]
+            units.append(Unit(index, p_start + s, p_start + e, sentence, local))
+    return units
+
+
+def _is_claim_text(sentence: str) -> bool:
+    words = _ALPHA_WORD.findall(sentence)
+    if len(words) < 3 or sentence.rstrip().endswith(":"):
+        return False
+    return any(c.islower() for c in sentence)
+
+
+def _quoted_words(unit: Unit) -> int:
+    return sum(len(unit.text[a:b].split()) for a, b in unit.regions)
+
+
+def _attribute(unit: Unit, previous: Unit | None, book: SpeakerBook, pub: dt.date | None) -> None:
+    mention = find_attribution(unit.text, unit.regions)
+    if mention is not None:
+        unit.speaker = book.resolve(mention, unit.text)
+        if unit.speaker is not None:
+            unit.said_on = _said_on(unit, mention.window, pub)
+        return
+    # A quotation with no attribution continues the previous speaker's words.
+    if previous is not None and previous.speaker is not None and unit.paragraph - previous.paragraph <= 1:
+        if _quoted_words(unit) >= 2:
+            unit.speaker = previous.speaker
+            book.resolve_again(previous.speaker) if hasattr(book, "resolve_again") else None
+
+
+def _said_on(unit: Unit, window: tuple[int, int], pub: dt.date | None) -> dt.date | None:
+    if pub is None:
+        return None
+    for ref in find_timerefs(unit.text, pub, tense="past"):
+        in_window = window[0] <= ref.start and ref.end <= window[1] + 1
+        leading = ref.start <= 3 and unit.text[ref.end:ref.end + 1] == ","
+        if (in_window or leading) and ref.earliest and ref.earliest == ref.latest and ref.role != "deadline":
+            unit.claim["_said_span"] = (ref.start, ref.end)
+            return ref.earliest
+    return None
+
+
+def _annotate(unit: Unit, pub: dt.date | None) -> None:
+    said_span = unit.claim.pop("_said_span", None)
+    anchor = unit.said_on or pub
+    tense = sentence_tense(unit.text)
+    refs = [r for r in find_timerefs(unit.text, pub, anchor=anchor, tense=tense)
+            if not (said_span and r.start < said_span[1] and r.end > said_span[0])]
+    skip = [(r.start, r.end) for r in refs]
+    if said_span:
+        skip.append(said_span)
+    as_of = anchor.isoformat() if anchor else None
+    quantities = [q.as_dict(as_of) for q in find_quantities(unit.text, skip)]
+    dates = [r.as_dict() for r in refs]
+    if any(r.role == "deadline" for r in refs):
+        kind = "deadline"
+    elif quantities:
+        kind = "quantity"
+    elif unit.speaker is None and refs:
+        kind = "event"
+    else:
+        kind = "statement"
+    quotes = [unit.text[a:b].strip(_QUOTE_STRIP) for a, b in unit.regions]
+    quotes = [q for q in quotes if len(q.split()) >= 2]
+    unit.claim.update({
+        "text": unit.text,
+        "quote": " \u2026 ".join(quotes) if quotes else None,
+        "speaker": None,
+        "speaker_role": None,
+        "said_on": unit.said_on.isoformat() if unit.said_on else None,
+        "said_on_precision": "day" if unit.said_on else None,
+        "kind": kind,
+        "span": [unit.start, unit.end],
+        "quantities": quantities,
+        "dates": dates,
+    })

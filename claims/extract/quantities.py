@@ -1,0 +1,227 @@
+"""Counted quantities in a sentence: '2,000 troops', 'more than 10,000 people', 'between dozens
+and 146', 'about 40 or 45 homes', '20 percent'. Years, dates, times, ordinals, ages, phone and
+article numbers, and durations are not quantities."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from claims.extract.measures import SYNONYM_RE, measure_for
+from claims.extract.numbers import NUMBER, VAGUE, parse_number, tidy
+
+LOWER_BOUNDS = frozenset({"more than", "over", "at least", "no fewer than", "no less than", "not less than",
+                          "above", "just over", "well over", "well above", "upwards of", "in excess of"})
+UPPER_BOUNDS = frozenset({"up to", "no more than", "not more than", "fewer than", "less than", "at most",
+                          "as many as", "under", "below", "just under", "as few as"})
+APPROX_BOUNDS = frozenset({"about", "around", "approximately", "roughly", "some", "an estimated", "estimated",
+                           "close to", "nearly", "almost"})
+_BOUND = (r"(?P<bound>no more than|not more than|no fewer than|no less than|not less than|more than|fewer than|"
+          r"less than|at least|at most|up to|as many as|as few as|just over|just under|well over|well above|"
+          r"upwards of|in excess of|close to|an estimated|approximately|roughly|about|around|nearly|almost|"
+          r"some|estimated|over|under|above|below|between|only|exactly)\s+")
+_VAGUE = r"(?:tens of thousands|hundreds of thousands|dozens|scores|hundreds|thousands|millions|billions)"
+_CUR = r"(?P<cur>US\$|[$\u20ac\u00a3\u00a5])?"
+_PCT = r"(?P<pct>\s?%|\s(?:percent|per cent|percentage points?)\b)?"
+_QTY = re.compile(
+    r"(?<![\w.,\-/])(?:" + _BOUND + r")?" + _CUR + r"(?P<num>" + _VAGUE + r"|" + NUMBER + r")"
+    r"(?:\s*(?P<sep>-|\u2013|to|or|and)\s*(?P<cur2>[$\u20ac\u00a3])?(?P<num2>" + NUMBER + r")(?![\w\-]))?"
+    + _PCT + r"(?![\w\-]|[.,:]\d)",
+    re.IGNORECASE)
+_PHONE = re.compile(r"(?:\+\d{1,3}[\s.-]?)?(?:\(\d{2,4}\)[\s.-]?)?\d{2,4}(?:[\s.-]\d{2,4}){2,}")
+_NOT_COUNT_BEFORE = re.compile(
+    r"(?:\b(?:article|articles|section|chapter|paragraph|clause|resolution|no\.|nos\.|number|page|pages|route|"
+    r"highway|flight|room|line|platform|gate|terminal|bus|unit|building|block|level|category|grade|class|size|"
+    r"phase|stage|round|season|episode|volume|vol\.|item|rule|law|decree|act|amendment|protocol|district|ward|"
+    r"zone|sector|magnitude|code|tier|version|model|type|aged|age|ages|of age|world war|covid|number|km|mile|"
+    r"kilometre|kilometer|the year|year)|#)\s*$",
+    re.IGNORECASE)
+_TIME_AFTER = re.compile(r"^\s*(?:a\.?m\b|p\.?m\b|gmt|utc|o'clock|hours?\s+(?:gmt|local)|local time|h\b)", re.IGNORECASE)
+_AGE_AFTER = re.compile(r"^\s*(?:years?|yrs?)[- ]old\b", re.IGNORECASE)
+_TIME_UNITS = frozenset("second seconds minute minutes hour hours day days week weeks month months year years "
+                        "decade decades century centuries night nights".split())
+_CURRENCY = {"$": "dollars", "US$": "dollars", "\u20ac": "euros", "\u00a3": "pounds", "\u00a5": "yen"}
+_TOKEN = re.compile(r"\([^)]{0,60}\)|[\w\u2019'-]+|[^\w\s]")
+_STOP = frozenset("""a an the of in on at to for from by with and or but who which that were was are is be been being
+have has had will would could can may might said says say told more than as than while when where after before
+into onto over under about around its their his her our them they it this these those each every per across among
+including since during until also not no had do did does reported""".split())
+_SINGULAR_UNITS = frozenset("people police personnel staff cattle livestock children aircraft".split())
+_PERSONAL_ONE = frozenset("person man woman child boy girl soldier officer civilian journalist worker policeman "
+                          "protester victim body member resident".split())
+_CLAUSE_BREAK = re.compile(r"[,;:()\u2014\u2013]|\s-\s|\b(?:while|but|whereas|although)\b", re.IGNORECASE)
+_EVENT_MEASURES = frozenset({"deaths", "injured", "detentions", "evacuated", "missing", "homeless", "displaced",
+                             "hospitalised", "rescued", "affected", "infections"})
+
+
+@dataclass
+class Quantity:
+    """A counted quantity with its bounds, as stated."""
+    low: float | None
+    high: float | None
+    approximate: bool
+    bound: str | None
+    unit: str | None
+    measure: str | None
+    start: int
+    end: int
+
+    def as_dict(self, as_of: str | None = None) -> dict:
+        return {"low": None if self.low is None else tidy(self.low),
+                "high": None if self.high is None else tidy(self.high),
+                "approximate": self.approximate, "bound": self.bound, "unit": self.unit,
+                "measure": self.measure, "as_of": as_of}
+
+
+def find_quantities(text: str, skip_spans: list[tuple[int, int]] = ()) -> list[Quantity]:
+    """Quantities in one sentence; skip_spans are ranges already read as dates or times."""
+    masked = list(skip_spans)
+    for m in _PHONE.finditer(text):
+        masked.append((m.start(), m.end()))
+    found: list[Quantity] = []
+    pos = 0
+    while True:
+        m = _QTY.search(text, pos)
+        if not m:
+            break
+        pos = m.end()
+        num_start = m.start("num")
+        if any(s <= num_start < e for s, e in masked):
+            continue
+        q = _build(m, text)
+        if q == "rescan":
+            pos = m.end("num")
+            q = _build(m, text, single=True)
+        if q is None or q == "rescan":
+            continue
+        found.append(q)
+    return found
+
+
+def _build(m: re.Match, text: str, single: bool = False):
+    bound = (m.group("bound") or "").lower() or None
+    num_text = m.group("num")
+    num_start = m.start("num")
+    sep = (m.group("sep") or "").lower()
+    if m.group("num2") and not single:
+        if (sep == "and" and bound != "between") or (sep in ("to", "-", "\u2013") and
+                                                       re.search(r"\bfrom\s+$", text[max(0, m.start() - 6):m.start()], re.I)):
+            return "rescan"
+    has_range = bool(m.group("num2")) and not single
+    end = m.end() if not single else m.end("num")
+    pct = m.group("pct") if (not single or not m.group("num2")) else None
+    if single and m.group("pct") and not m.group("num2"):
+        end = m.end()
+    value = parse_number(num_text)
+    if value is None:
+        return None
+    lowered = num_text.lower()
+    vague = lowered in VAGUE
+    before = text[max(0, m.start() - 30):m.start()]
+    after = text[end:end + 40]
+    plain_digits = re.fullmatch(r"\d+", num_text) is not None
+    if not bound and not m.group("cur") and not pct:
+        if _NOT_COUNT_BEFORE.search(before) and not (vague or _next_is_plural(after)):
+            return None
+        if plain_digits and len(num_text) == 4 and 1800 <= value <= 2100 and not _next_is_plural(after):
+            return None  # a year
+    if _TIME_AFTER.match(after) or _AGE_AFTER.match(after):
+        return None
+    if not bound and text[m.start() - 1:m.start()] == "(" and after.startswith(")"):
+        return None  # "(71)": an age after a name
+    if lowered == "one" and not re.match(r"\s+(\w+)", after) or (
+            lowered == "one" and re.match(r"\s+(\w+)", after).group(1).lower() not in _PERSONAL_ONE):
+        return None
+    unit, unit_measure, unit_end = (None, None, end)
+    if pct:
+        unit = "percent"
+    else:
+        unit, unit_measure, unit_end = _unit_after(text, end, vague)
+    if unit and unit.lower() in _TIME_UNITS:
+        return None  # a duration: time references cover it
+    if m.group("cur"):
+        unit = _CURRENCY.get(m.group("cur"), unit)
+    low = high = value
+    approximate = False
+    if has_range:
+        value2 = parse_number(m.group("num2"))
+        if value2 is None:
+            return None
+        if value2 < value:
+            return None  # a score such as 3-1, not a range
+        low, high = value, value2
+        if bound in APPROX_BOUNDS:
+            approximate = True
+        if vague:
+            approximate = True
+        if bound != "between":
+            bound = bound or ("or" if sep == "or" else None)
+    elif vague:
+        low, high, approximate = value, None, True
+    elif bound in LOWER_BOUNDS:
+        high = None
+    elif bound in UPPER_BOUNDS:
+        low = None
+    elif bound in APPROX_BOUNDS:
+        approximate = True
+    measure = unit_measure or measure_for(unit) or _measure_near(text, m.start(), unit_end)
+    start = m.start() if bound else (m.start("cur") if m.group("cur") else num_start)
+    return Quantity(low, high, approximate, bound, unit, measure, start, end)
+
+
+def _next_is_plural(after: str) -> bool:
+    mm = re.match(r"\s+([a-z][a-z'-]+)", after)
+    return bool(mm and (mm.group(1).endswith("s") or mm.group(1) in _SINGULAR_UNITS))
+
+
+def _unit_after(text: str, pos: int, vague: bool) -> tuple[str | None, str | None, int]:
+    """The counted noun after a number, skipping names, parentheses and one or two modifiers."""
+    tokens = [(t.group(), t.end()) for t in _TOKEN.finditer(text, pos, min(len(text), pos + 120))][:9]
+    i = 0
+    if vague and tokens and tokens[0][0].lower() == "of":
+        i = 1
+        if i < len(tokens) and tokens[i][0].lower() in ("the", "these", "those", "their"):
+            i += 1
+    skipped_mod = 0
+    while i < len(tokens):
+        tok, tok_end = tokens[i]
+        low = tok.lower()
+        if tok.startswith("("):
+            i += 1
+            continue
+        if tok[0].isupper() and low not in _STOP:
+            i += 1
+            continue
+        if not tok[0].isalpha():
+            return None, None, pos
+        syn = measure_for(low)
+        if syn in _EVENT_MEASURES and low not in ("evacuees", "detainees", "refugees", "fatalities", "casualties"):
+            return None, syn, tok_end
+        if low in _STOP:
+            return None, None, pos
+        nxt = tokens[i + 1][0] if i + 1 < len(tokens) else ""
+        is_plural = low.endswith("s") or low in _SINGULAR_UNITS
+        if (not is_plural and nxt[:1].islower() and nxt.isalpha() and nxt.lower() not in _STOP
+                and skipped_mod < 2):
+            skipped_mod += 1
+            i += 1
+            continue
+        return tok, None, tok_end
+    return None, None, pos
+
+
+def _measure_near(text: str, start: int, end: int) -> str | None:
+    """An event measure named near the number within the same clause ('detained more than 10,000')."""
+    clause_start = 0
+    for b in _CLAUSE_BREAK.finditer(text, 0, start):
+        clause_start = b.end()
+    nxt = _CLAUSE_BREAK.search(text, end)
+    clause_end = nxt.start() if nxt else len(text)
+    best, best_dist = None, 10 ** 6
+    for s in SYNONYM_RE.finditer(text, max(clause_start, start - 60), min(clause_end, end + 70)):
+        name = measure_for(s.group(1))
+        if name not in _EVENT_MEASURES:
+            continue
+        dist = s.start() - end if s.start() >= end else 2 * (start - s.end()) + 1
+        if dist < best_dist:
+            best, best_dist = name, dist
+    return best

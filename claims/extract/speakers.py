@@ -1,0 +1,420 @@
+"""Who says a sentence: attribution patterns ('X said', 'said X', 'according to X', 'X, role,
+said', 'quoting X'), names split from titles, and back-references resolved to one speaker."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from claims.extract.lexicon import (CLAUSE_STOPS, DETERMINERS, DOC_NOUNS, GROUP_HEADS, HONORIFICS, INVERTIBLE,
+                                    MONTH_WORDS, ORG_WORDS, PRONOUNS, ROLE_WORDS, SKIP_BEFORE_VERB, SOURCE_MARKERS,
+                                    SPEAKER_NOUNS, SPEECH_VERBS, WEAK_SPEECH_VERBS, WEEKDAY_WORDS)
+
+_TOKEN = re.compile(r"\w[\w'\u2019.\-]*\w['\u2019]?|\w['\u2019]?|[^\w\s]")
+_QUOTE_CHARS = "\"'\u201c\u201d\u2018\u2019"
+_PAST_VERB = re.compile(r"^[a-z]{3,}ed$")
+_IRREGULAR_PAST = frozenset("""gave took made said told put kept held left saw met began brought sent spent won
+lost found felt thought knew wrote spoke drew set led ran came went got had""".split())
+
+
+@dataclass
+class Token:
+    text: str
+    start: int
+    end: int
+    quoted: bool
+
+    @property
+    def low(self) -> str:
+        return self.text.lower()
+
+    @property
+    def is_word(self) -> bool:
+        return self.text[0].isalnum()
+
+    @property
+    def is_cap(self) -> bool:
+        return self.text[0].isupper()
+
+
+@dataclass
+class Mention:
+    """A speaker as written in one sentence."""
+    text: str
+    name: str
+    role: str | None
+    kind: str
+    via: str
+    window: tuple[int, int] = (0, 0)   # where a statement date may be written
+    head: str = ""
+    modifiers: list[str] = field(default_factory=list)
+
+
+def tokenize(text: str, regions: list[tuple[int, int]]) -> list[Token]:
+    tokens = []
+    for m in _TOKEN.finditer(text):
+        s = m.start()
+        quoted = any(a <= s < b for a, b in regions)
+        tokens.append(Token(m.group(), s, m.end(), quoted))
+    return tokens
+
+
+def _is_name_token(tok: Token) -> bool:
+    return tok.is_word and tok.is_cap and tok.low not in DETERMINERS and tok.low not in CLAUSE_STOPS
+
+
+def _strip_possessive(word: str) -> str:
+    return re.sub(r"['\u2019]s?$", "", word)
+
+
+def find_attribution(text: str, regions: list[tuple[int, int]]) -> Mention | None:
+    """The speaker named in this sentence, if any."""
+    tokens = tokenize(text, regions)
+    n = len(tokens)
+    # 1. "quoting X" / "citing X": the original source wins over the relaying outlet.
+    for i, tok in enumerate(tokens):
+        if not tok.quoted and tok.low in SOURCE_MARKERS:
+            mention = _forward_np(text, tokens, i + 1, loose=True)
+            if mention:
+                mention.via = "quoting"
+                return mention
+    # 2. reporting verbs
+    for i, tok in enumerate(tokens):
+        if tok.quoted or tok.low not in SPEECH_VERBS:
+            continue
+        mention = _speaker_for_verb(text, tokens, i)
+        if mention:
+            return mention
+    # 3. "according to X"
+    for i in range(n - 1):
+        if not tokens[i].quoted and tokens[i].low == "according" and tokens[i + 1].low == "to":
+            mention = _forward_np(text, tokens, i + 2, loose=True)
+            if mention:
+                mention.via = "according"
+                return mention
+    return None
+
+
+def _speaker_for_verb(text: str, tokens: list[Token], i: int) -> Mention | None:
+    verb = tokens[i]
+    prev = tokens[i - 1] if i else None
+    weak = verb.low in WEAK_SPEECH_VERBS
+    # Inversion: '..., said X' / '"...," said X'
+    if prev is not None and verb.low in INVERTIBLE and (prev.text in ",\"\u201d'\u2019" or prev.quoted):
+        mention = _forward_np(text, tokens, i + 1, loose=False)
+        if mention and not weak:
+            mention.via = "verb"
+            return mention
+    if prev is None:
+        return None
+    # Coordinated verb: '... the authorities blamed X and said ...'
+    if prev.low == "and":
+        return _coordinated_subject(text, tokens, i - 1, verb)
+    j = i - 1
+    skipped = 0
+    while j >= 0 and not tokens[j].quoted and skipped < 5 and (
+            tokens[j].low in SKIP_BEFORE_VERB or tokens[j].low in MONTH_WORDS or tokens[j].text.isdigit()
+            or (tokens[j].text == "." and j > 0 and tokens[j - 1].low in MONTH_WORDS)):
+        if tokens[j].low in ("is", "are", "was", "were") and not verb.low.endswith("ing"):
+            return None  # passive: "were reported"
+        j -= 1
+        skipped += 1
+    if j < 0:
+        return None
+    if tokens[j].text == ",":
+        mention = _appositive_subject(text, tokens, j)
+        if mention and not weak:
+            mention.window = (tokens[j].end, _window_end(tokens, i))
+            mention.via = "verb"
+        return mention if not weak else None
+    mention = _backward_np(text, tokens, j)
+    if mention is None:
+        return None
+    if weak and mention.kind == "unnamed":
+        return None
+    mention.window = (tokens[j].end, _window_end(tokens, i))
+    mention.via = "verb"
+    return mention
+
+
+def _window_end(tokens: list[Token], verb_index: int) -> int:
+    """Statement dates follow the verb closely: 'said on Saturday', 'told reporters in Doboj on Tuesday'."""
+    end = tokens[verb_index].end
+    for k in range(verb_index + 1, min(len(tokens), verb_index + 7)):
+        t = tokens[k]
+        if t.quoted or t.text in ",;:\u2014" or t.low in ("that", "the", "a", "an", "it", "he", "she", "they", "we"):
+            if t.low == "the" and k + 1 < len(tokens) and tokens[k + 1].low in ("same", "day"):
+                end = t.end
+                continue
+            break
+        end = t.end
+    return end
+
+
+def _coordinated_subject(text: str, tokens: list[Token], and_index: int, verb: Token) -> Mention | None:
+    for k in range(and_index - 1, max(-1, and_index - 16), -1):
+        t = tokens[k]
+        if t.quoted or not t.is_word:
+            continue
+        if t.low in SPEECH_VERBS or _PAST_VERB.match(t.low) or t.low in _IRREGULAR_PAST:
+            if k == 0:
+                return None
+            mention = _backward_np(text, tokens, k - 1)
+            if mention:
+                mention.via = "verb"
+                mention.window = (verb.start, _window_end(tokens, tokens.index(verb)))
+                return mention
+    return None
+
+
+def _appositive_subject(text: str, tokens: list[Token], comma: int) -> Mention | None:
+    """'Serik Shalabayev, head of criminal prosecution, said' and 'the ministry's chief medical
+    officer, Dr. Jonas Berg, said'."""
+    seg_a_end = comma
+    k = comma - 1
+    while k >= 0 and tokens[k].text not in ",\u201d\"" and not tokens[k].quoted:
+        k -= 1
+    seg_a = tokens[k + 1:seg_a_end]
+    if not seg_a or k < 0 or tokens[k].text != ",":
+        return None
+    if _looks_like_name(seg_a):
+        role_tokens = []
+        m = k - 1
+        while m >= 0 and tokens[m].text not in ",\u201d\"" and not tokens[m].quoted:
+            m -= 1
+        role_tokens = tokens[m + 1:k]
+        role = _span_text(text, role_tokens) if role_tokens and _has_role(role_tokens) else None
+        return _make_mention(text, seg_a, role_override=role)
+    if _has_role(seg_a) or not seg_a[0].is_cap:
+        m = k - 1
+        while m >= 0 and tokens[m].text not in ",\u201d\"" and not tokens[m].quoted:
+            m -= 1
+        seg_b = tokens[m + 1:k]
+        while seg_b and not _is_name_token(seg_b[0]):
+            seg_b = seg_b[1:]
+        if seg_b and _looks_like_name(seg_b):
+            return _make_mention(text, seg_b, role_override=_span_text(text, seg_a))
+    return None
+
+
+def _looks_like_name(toks: list[Token]) -> bool:
+    words = [t for t in toks if t.text != "."]
+    if not words or len(words) > 6:
+        return False
+    for t in words:
+        if not (_is_name_token(t) or t.low in ("of", "al", "bin", "van", "von", "de", "da", "la", "le", "el", "ibn")):
+            return False
+    last = words[-1].low
+    return last not in ROLE_WORDS and last not in SPEAKER_NOUNS
+
+
+def _has_role(toks: list[Token]) -> bool:
+    return any(_strip_possessive(t.low) in ROLE_WORDS for t in toks)
+
+
+def _backward_np(text: str, tokens: list[Token], j: int) -> Mention | None:
+    """The noun phrase that ends at token j, read right to left."""
+    collected: list[Token] = []
+    k = j
+    paren: list[Token] = []
+    if tokens[k].text == ")":
+        m = k
+        while m >= 0 and tokens[m].text != "(":
+            m -= 1
+        if m <= 0:
+            return None
+        paren = tokens[m + 1:k]
+        k = m - 1
+    while k >= 0 and len(collected) < 10:
+        t = tokens[k]
+        if t.quoted or not t.is_word:
+            if t.text == "." and k > 0 and tokens[k - 1].low in HONORIFICS:
+                collected.insert(0, t)
+                k -= 1
+                continue
+            break
+        low = t.low
+        if low in DETERMINERS:
+            collected.insert(0, t)
+            if k > 1 and low == "the" and tokens[k - 1].is_cap and tokens[k - 1].is_word and \
+                    tokens[k - 2].low not in CLAUSE_STOPS and tokens[k - 1].low not in CLAUSE_STOPS:
+                k -= 1
+                continue  # "Unite the Drivers union"
+            break
+        if low in ("of", "for", "at") and collected:
+            right = collected[0]
+            left = tokens[k - 1] if k else None
+            if left is not None and (right.is_cap or right.low == "the") and left.is_word and (
+                    left.is_cap or _strip_possessive(left.low) in ROLE_WORDS) and not left.quoted:
+                collected.insert(0, t)
+                k -= 1
+                continue
+            break
+        if low in PRONOUNS and not collected:
+            return Mention(text=t.text, name=t.text, role=None, kind="pronoun", via="verb", head=low)
+        if t.is_cap:
+            if low in CLAUSE_STOPS and k != 0:
+                break
+            if low in CLAUSE_STOPS or low in PRONOUNS:
+                break
+            collected.insert(0, t)
+        elif low in SPEAKER_NOUNS or _strip_possessive(low) in SPEAKER_NOUNS or low.endswith(("'s", "s'", "\u2019s")):
+            collected.insert(0, t)
+        elif collected and _is_modifier(low):
+            collected.insert(0, t)
+        else:
+            break
+        k -= 1
+    while collected and collected[-1].low in DETERMINERS:
+        collected.pop()
+    if not collected:
+        return None
+    mention = _make_mention(text, collected)
+    if mention and paren:
+        mention.modifiers.append(_span_text(text, paren))
+    return mention
+
+
+_MODIFIER_SUFFIXES = ("al", "ic", "ian", "ish", "ese", "ary", "ive", "ous", "ern", "ior", "ing")
+_MODIFIERS = frozenset("""
+defence defense foreign interior health justice finance emergency emergencies prosecutor general chief
+medical senior top local regional federal national state civil protection humanitarian military news
+security police government union company agency city county provincial municipal opposition ruling
+human rights criminal public press deputy acting interim former current vice prime first
+communications information transport education energy environment labour labor trade economy economic
+disaster relief rescue fire water power electricity weather meteorological seismological geological
+election electoral border coast guard navy army air ground peacekeeping monitoring field country
+residents association council district village town office prison hospital school
+""".split())
+
+
+def _is_modifier(low: str) -> bool:
+    return low in _MODIFIERS or low in ROLE_WORDS or (len(low) > 4 and low.endswith(_MODIFIER_SUFFIXES))
+
+
+def _forward_np(text: str, tokens: list[Token], i: int, *, loose: bool) -> Mention | None:
+    collected: list[Token] = []
+    k = i
+    n = len(tokens)
+    while k < n and len(collected) < 12:
+        t = tokens[k]
+        if t.quoted:
+            break
+        if not t.is_word:
+            if t.text == "." and collected and collected[-1].low in HONORIFICS:
+                collected.append(t)
+                k += 1
+                continue
+            if t.text == "(":
+                m = k
+                while m < n and tokens[m].text != ")":
+                    m += 1
+                k = m + 1
+                continue
+            break
+        low = t.low
+        if low in ("of", "for", "at") and collected:
+            nxt = tokens[k + 1] if k + 1 < n else None
+            if nxt is not None and (nxt.is_cap or nxt.low == "the") and nxt.is_word:
+                collected.append(t)
+                k += 1
+                continue
+            break
+        if low in CLAUSE_STOPS or low in WEEKDAY_WORDS or low in ("said", "says", "who", "which"):
+            break
+        if low in PRONOUNS and not collected:
+            return Mention(text=t.text, name=t.text, role=None, kind="pronoun", via="verb", head=low)
+        if t.is_cap or low in DETERMINERS or low in SPEAKER_NOUNS or _is_modifier(low) or \
+                low.endswith(("'s", "s'", "\u2019s")) or (loose and low.isalpha() and low not in SPEECH_VERBS):
+            collected.append(t)
+            k += 1
+            continue
+        break
+    while collected and (collected[-1].low in DETERMINERS or collected[-1].low in ("of", "for", "at")):
+        collected.pop()
+    if not collected:
+        return None
+    role = None
+    if k < n and tokens[k].text == "," and not loose:
+        m = k + 1
+        while m < n and tokens[m].text not in ",.;" and not tokens[m].quoted:
+            m += 1
+        seg = tokens[k + 1:m]
+        if seg and (_has_role(seg) or not seg[0].is_cap) and seg[0].low not in ("who", "which", "that", "where"):
+            role = _span_text(text, seg)
+    mention = _make_mention(text, collected, role_override=role)
+    if mention and role is None and k < n and tokens[k].text == "," and not loose:
+        m = k + 1
+        if m < n and tokens[m].low == "who":
+            pass
+    return mention
+
+
+def _span_text(text: str, toks: list[Token]) -> str:
+    return text[toks[0].start:toks[-1].end]
+
+
+def _make_mention(text: str, toks: list[Token], role_override: str | None = None) -> Mention | None:
+    """Split a noun phrase into a name and a role, and say what kind of speaker it is."""
+    written = _span_text(text, toks)
+    words = [t for t in toks if t.text != "."]
+    if not words:
+        return None
+    head = _strip_possessive(words[-1].low)
+    if head in WEEKDAY_WORDS or head in MONTH_WORDS or head in CLAUSE_STOPS:
+        return None
+    if not (words[-1].is_cap or head in SPEAKER_NOUNS):
+        return None
+    # trailing proper name after a role: "Defense Minister Sergei Shoigu"
+    name_start = len(words)
+    for idx in range(len(words) - 1, -1, -1):
+        w = words[idx]
+        low = _strip_possessive(w.low)
+        if _is_name_token(w) and low not in ROLE_WORDS and low not in ORG_WORDS and not w.low.endswith(("'s", "\u2019s")):
+            name_start = idx
+        elif w.low in ("of", "al", "bin", "van", "von", "de", "da", "el", "ibn") and idx > 0 and name_start == idx + 1:
+            name_start = idx
+        else:
+            break
+    name_words = words[name_start:]
+    while name_words and name_words[0].low in ("of",):
+        name_words = name_words[1:]
+    role_words = words[:name_start]
+    content_roles = [w for w in role_words if w.low not in DETERMINERS and w.low != "of"]
+    if name_words and content_roles and _strip_possessive(content_roles[-1].low) in ORG_WORDS:
+        name_words = []  # "the Ministry of Health", "Office of the Prosecutor General"
+    kind = "person"
+    if name_words and head not in SPEAKER_NOUNS:
+        # "Andrei Serdyukov of Russia": the nationality is not part of the name
+        cut = [i for i, w in enumerate(name_words) if w.low == "of"]
+        if cut and cut[0] >= 2:
+            name_words = name_words[:cut[0]]
+        while name_words and name_words[0].low in HONORIFICS:
+            name_words = name_words[1:]
+        if not name_words:
+            return None
+        if any(_strip_possessive(w.low) in ORG_WORDS for w in name_words):
+            kind = "organisation"
+            name = written
+        else:
+            name = text[name_words[0].start:name_words[-1].end]
+        role = role_override
+        if role is None and role_words:
+            rw = [w for w in role_words if w.low not in DETERMINERS]
+            if rw:
+                role = text[rw[0].start:rw[-1].end]
+                poss = re.match(r"^(.+?)['\u2019]s\s+(.+)$", role)
+                if poss and poss.group(1)[0].isupper() and _has_role(rw):
+                    role = f"{poss.group(2)} of {poss.group(1)}"
+        if kind == "person" and len(name_words) == 1 and name_words[0].low in GROUP_HEADS:
+            kind, name = "group", written
+        return Mention(text=written, name=name, role=role, kind=kind, via="verb", head=head,
+                       modifiers=[w.text for w in role_words])
+    # a description: "the Defense Ministry", "Western officials", "a Coastline Buses spokesperson"
+    if head in GROUP_HEADS:
+        kind = "group"
+    elif head in ROLE_WORDS:
+        kind = "unnamed"
+    else:
+        kind = "organisation"
+    return Mention(text=written, name=written, role=role_override, kind=kind, via="verb", head=head,
+                   modifiers=[w.text for w in words[:-1] if w.low not in DETERMINERS])

@@ -1,0 +1,335 @@
+"""Time references in a sentence, resolved against the article date with dateutil.
+
+Every reference keeps the phrase as written, a role (``deadline`` for by/within/until/no more
+than/"... deadline", ``since``, else ``when``) and the earliest/latest day it allows. Nothing is
+resolved without a reference date: with no article date, relative phrases stay null.
+"""
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from dateutil.relativedelta import relativedelta
+
+from claims.extract.article import MONTH_RE, MONTHS
+from claims.extract.numbers import parse_number
+
+WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6}
+_WD = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+_NUMW = (r"(?:\d+(?:\.\d+)?|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
+         r"fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|forty-eight|seventy-two|twenty-four|a few|several)")
+_UNIT = r"(?:hours?|days?|weeks?|months?|years?)"
+_DAYNUM = r"(?:[0-3]?\d)(?:st|nd|rd|th)?"
+_YEAR = r"(?:1[89]\d\d|20\d\d|21\d\d)"
+_PART = r"(?:\s+(?:night|morning|evening|afternoon))?"
+_DEADLINE_PREP = r"(?:no later than|not later than|by|until|till|before|up to)"
+_PREP = (r"(?:(?P<prep>no later than|not later than|by|until|till|before|since|as of|from|after|on|in|at|"
+         r"during|late on|early on|late|early)\s+)?")
+
+_PATTERNS = [
+    ("duration", r"(?P<dprep>no more than|not more than|no longer than|within|in the next|over the next|inside|in)\s+"
+                 r"(?P<dnum>" + _NUMW + r")\s+(?P<dunit>" + _UNIT + r")"),
+    ("ago", r"(?P<anum>" + _NUMW + r")\s+(?P<aunit>" + _UNIT + r")\s+ago"),
+    ("past_span", r"(?:in|over|during|for)\s+the\s+(?:past|last|previous)\s+(?:(?P<pnum>" + _NUMW + r")\s+)?(?P<punit>" + _UNIT + r")"),
+    ("end_of", _PREP + r"the\s+end\s+of\s+(?:(?P<erel>the|this|next|last)\s+(?P<eunit>week|month|year)|(?P<emonth>" + MONTH_RE + r")(?:\s+(?P<eyear>" + _YEAR + r"))?)"),
+    ("wd_week", _PREP + r"(?P<wwd>" + _WD + r")" + _PART + r",?\s+(?P<wrel>next|last|this)\s+week"),
+    ("rel_wd", _PREP + r"(?P<rrel>next|last|this|this coming|coming)\s+(?P<rwd>" + _WD + r")" + _PART),
+    ("rel_period", _PREP + r"(?P<qrel>last|this|next|later this|earlier this|early next|late last|early this|late this|the past|the previous|the coming)\s+(?P<qunit>week|month|year|weekend)"),
+    ("holiday", _PREP + r"(?P<hname>new year's day|new year's eve|christmas day|christmas eve|boxing day|new year's)"),
+    ("iso", _PREP + r"(?P<iy>" + _YEAR + r")-(?P<im>[01]\d)-(?P<id>[0-3]\d)"),
+    ("mdy", _PREP + r"(?P<m1>" + MONTH_RE + r")\.?\s+(?P<d1>" + _DAYNUM + r")(?!\d)(?:,?\s+(?P<y1>" + _YEAR + r"))?(?P<incl1>\s+inclusive)?"),
+    ("dmy", _PREP + r"(?P<d2>" + _DAYNUM + r")\s+(?P<m2>" + MONTH_RE + r")\b\.?(?:,?\s+(?P<y2>" + _YEAR + r"))?(?P<incl2>\s+inclusive)?"),
+    ("my", _PREP + r"(?:(?:early|mid|late)[- ])?(?P<m3>" + MONTH_RE + r")\s+(?P<y3>" + _YEAR + r")"),
+    ("wd", _PREP + r"(?P<wdname>" + _WD + r")" + _PART),
+    ("relday", _PREP + r"(?P<rdword>today|yesterday|tomorrow|tonight|last night|this morning|this afternoon|this evening|the same day)"),
+    ("year", r"(?P<yprep>in|since|by|until|from|during|before|after|early|late|mid)[- ](?P<yval>" + _YEAR + r")(?!\d|,\d|-\d)"),
+]
+_MASTER = re.compile(r"\b(?:" + "|".join(f"(?P<{name}>{pat.replace('?P<prep>', f'?P<prep_{name}>')})"
+                                          for name, pat in _PATTERNS) + r")\b",
+                     re.IGNORECASE)
+_AGENT_BY = re.compile(r"^\s+(?!(?:at|in|on|and|or|to|the|next|this|last|when|if|unless|after|before|as|so|but|with|"
+                       r"while|from|for|of|is|was|will|would|to|that|which|evening|morning|night|afternoon|inclusive)\b)[a-z]{3,}")
+_DEADLINE_AFTER = re.compile(r"^\s*(?:deadline|cut-?off|target date|ultimatum)\b", re.IGNORECASE)
+_FUTURE = re.compile(r"\b(?:will|won't|shall|would|wouldn't|going to|expected to|due to|set to|scheduled|"
+                     r"plans? to|planned|is to|are to|upcoming|unless)\b|'ll\b", re.IGNORECASE)
+_PAST_PERFECT = re.compile(r"\bhad\b", re.IGNORECASE)
+_PAST = re.compile(r"\b(?:was|were|had|did|said|told|got|came|went|began|took|made|left|gave|fled|held|saw|"
+                   r"broke|fell|rose|met|drew|\w{2,}ed)\b", re.IGNORECASE)
+
+
+@dataclass
+class TimeRef:
+    """A time phrase in a sentence and the range of days it allows."""
+    phrase: str
+    role: str
+    earliest: dt.date | None
+    latest: dt.date | None
+    start: int
+    end: int
+
+    def as_dict(self) -> dict:
+        return {"phrase": self.phrase, "role": self.role,
+                "earliest": self.earliest.isoformat() if self.earliest else None,
+                "latest": self.latest.isoformat() if self.latest else None}
+
+
+def sentence_tense(text: str) -> str:
+    """'future', 'pastperfect', 'past' or 'present': how to read a bare weekday in this sentence."""
+    if _FUTURE.search(text):
+        return "future"
+    if _PAST_PERFECT.search(text):
+        return "pastperfect"
+    if _PAST.search(text):
+        return "past"
+    return "present"
+
+
+def resolve_weekday(weekday: int, published: dt.date, mode: str) -> dt.date:
+    """The date of a weekday named in an article: 'past' = latest on or before the article day,
+    'upcoming' = first on or after it, 'after' = first strictly after it."""
+    delta = (weekday - published.weekday()) % 7
+    if mode == "past":
+        return published - dt.timedelta(days=(published.weekday() - weekday) % 7)
+    if mode == "after" and delta == 0:
+        delta = 7
+    return published + dt.timedelta(days=delta)
+
+
+def _week_start(day: dt.date) -> dt.date:
+    return day - dt.timedelta(days=day.weekday())
+
+
+def _month_range(year: int, month: int) -> tuple[dt.date, dt.date]:
+    return dt.date(year, month, 1), dt.date(year, month, calendar.monthrange(year, month)[1])
+
+
+def _count(text: str | None) -> float | None:
+    if not text:
+        return 1.0
+    t = text.lower()
+    if t in ("a", "an"):
+        return 1.0
+    if t in ("a few", "several"):
+        return None
+    return parse_number(t)
+
+
+def _shift(anchor: dt.date, n: float, unit: str) -> dt.date:
+    unit = unit.lower().rstrip("s")
+    if unit == "hour":
+        return (dt.datetime.combine(anchor, dt.time()) + dt.timedelta(hours=n)).date()
+    n_int = int(round(n))
+    return anchor + relativedelta(**{unit + "s": n_int})
+
+
+def _guess_year(month: int, day: int, published: dt.date | None, forward: bool) -> dt.date | None:
+    if published is None:
+        return None
+    try:
+        candidate = dt.date(published.year, month, day)
+    except ValueError:
+        return None
+    if forward and (published - candidate).days > 60:
+        candidate = candidate.replace(year=published.year + 1)
+    elif not forward and (candidate - published).days > 60:
+        candidate = candidate.replace(year=published.year - 1)
+    return candidate
+
+
+def find_timerefs(text: str, published: dt.date | None, anchor: dt.date | None = None,
+                  tense: str | None = None) -> list[TimeRef]:
+    """All time references in one sentence. anchor = when the statement was made (for 'within
+    five days'), defaulting to the article date."""
+    anchor = anchor or published
+    tense = tense or sentence_tense(text)
+    refs: list[TimeRef] = []
+    for m in _MASTER.finditer(text):
+        kind = m.lastgroup
+        ref = _resolve(m, kind, text, published, anchor, tense)
+        if ref is not None:
+            refs.append(ref)
+    return refs
+
+
+def _role_for(prep: str | None, text: str, end: int) -> str:
+    p = (prep or "").lower()
+    if _DEADLINE_AFTER.match(text[end:end + 20]):
+        return "deadline"
+    if p in ("by", "until", "till", "before", "no later than", "not later than"):
+        return "deadline"
+    if p in ("since", "as of"):
+        return "since"
+    return "when"
+
+
+def _resolve(m: re.Match, kind: str, text: str, pub: dt.date | None, anchor: dt.date | None,
+             tense: str) -> TimeRef | None:
+    g = m.group
+    phrase = m.group(0)
+    start, end = m.start(), m.end()
+    prep = m.groupdict().get("prep_" + kind)
+    role = _role_for(prep, text, end)
+    if (prep or "").lower() == "by" and role == "deadline" and _AGENT_BY.match(text[end:end + 20]):
+        # "sparked by New Year's Day fuel price hikes": the date qualifies a noun, not a deadline
+        role = "when"
+        start += len(m.group(0)) - len(m.group(0)[len(prep):].lstrip())
+        phrase = text[start:end]
+    earliest = latest = None
+    if kind == "duration":
+        n = _count(g("dnum"))
+        dprep = g("dprep").lower()
+        if n is None:
+            return None
+        if dprep == "in":
+            if not re.match(r"\s*(?:time|a row)\b", text[end:end + 10]) and anchor:
+                earliest = latest = _shift(anchor, n, g("dunit"))
+            if not anchor:
+                return TimeRef(phrase, "when", None, None, start, end)
+        else:
+            role = "deadline"
+            if anchor:
+                earliest, latest = anchor, _shift(anchor, n, g("dunit"))
+    elif kind == "ago":
+        n = _count(g("anum"))
+        if n is None:
+            return None
+        if anchor:
+            earliest = latest = _shift(anchor, -n, g("aunit"))
+    elif kind == "past_span":
+        n = _count(g("pnum"))
+        if n is None:
+            return None
+        if anchor:
+            earliest, latest = _shift(anchor, -n, g("punit")), anchor
+    elif kind == "end_of":
+        if g("emonth"):
+            month = MONTHS[g("emonth").lower().rstrip(".")]
+            year = int(g("eyear")) if g("eyear") else (pub.year if pub else None)
+            if year is None:
+                return TimeRef(phrase, role, None, None, start, end)
+            latest = _month_range(year, month)[1]
+        elif pub:
+            rel, unit = g("erel").lower(), g("eunit").lower()
+            step = {"next": 1, "last": -1}.get(rel, 0)
+            if unit == "week":
+                latest = _week_start(pub) + dt.timedelta(days=6 + 7 * step)
+            elif unit == "month":
+                first = pub.replace(day=1) + relativedelta(months=step)
+                latest = _month_range(first.year, first.month)[1]
+            else:
+                latest = dt.date(pub.year + step, 12, 31)
+        earliest = latest if role == "when" else None
+    elif kind == "wd_week":
+        if pub:
+            step = {"next": 1, "last": -1}.get(g("wrel").lower(), 0)
+            earliest = latest = _week_start(pub) + dt.timedelta(days=7 * step + WEEKDAYS[g("wwd").lower()])
+    elif kind == "rel_wd":
+        if pub:
+            wd = WEEKDAYS[g("rwd").lower()]
+            rel = g("rrel").lower()
+            if rel == "last":
+                day = resolve_weekday(wd, pub - dt.timedelta(days=1), "past")
+            elif rel == "this":
+                day = _week_start(pub) + dt.timedelta(days=wd)
+            else:
+                day = resolve_weekday(wd, pub, "after")
+            earliest = latest = day
+    elif kind == "rel_period":
+        if pub:
+            earliest, latest = _period(g("qrel").lower(), g("qunit").lower(), pub)
+    elif kind == "holiday":
+        if pub:
+            h = g("hname").lower()
+            month, day = {"new year's day": (1, 1), "new year's": (1, 1), "new year's eve": (12, 31),
+                          "christmas day": (12, 25), "christmas eve": (12, 24), "boxing day": (12, 26)}[h]
+            year = pub.year
+            if (month, day) > (pub.month, pub.day) and tense != "future":
+                year -= 1
+            earliest = latest = dt.date(year, month, day)
+    elif kind == "iso":
+        try:
+            earliest = latest = dt.date(int(g("iy")), int(g("im")), int(g("id")))
+        except ValueError:
+            return None
+    elif kind in ("mdy", "dmy"):
+        month_name = g("m1") or g("m2")
+        day_text = g("d1") or g("d2")
+        year_text = g("y1") or g("y2")
+        month = MONTHS.get(month_name.lower().rstrip("."))
+        day = int(re.match(r"\d+", day_text).group())
+        if month is None or not 1 <= day <= 31:
+            return None
+        if kind == "dmy" and month_name.lower() == "may" and not year_text and not prep:
+            return None  # "5 may ..." is rarely a date without a preposition
+        if year_text:
+            try:
+                earliest = latest = dt.date(int(year_text), month, day)
+            except ValueError:
+                return None
+        else:
+            forward = role == "deadline" or tense == "future"
+            earliest = latest = _guess_year(month, day, pub, forward)
+    elif kind == "my":
+        month = MONTHS.get(g("m3").lower().rstrip("."))
+        earliest, latest = _month_range(int(g("y3")), month)
+    elif kind == "wd":
+        if pub:
+            wd = WEEKDAYS[g("wdname").lower()]
+            if role == "deadline":
+                mode = "past" if tense == "pastperfect" else "after"
+            elif role == "since" or tense in ("past", "pastperfect"):
+                mode = "past"
+            else:
+                mode = "upcoming"
+            earliest = latest = resolve_weekday(wd, pub, mode)
+    elif kind == "relday":
+        if pub:
+            word = g("rdword").lower()
+            if word == "the same day":
+                base = pub
+            else:
+                base = anchor if word in ("yesterday", "tomorrow") and anchor else pub
+            offset = {"yesterday": -1, "last night": -1, "tomorrow": 1}.get(word, 0)
+            earliest = latest = base + dt.timedelta(days=offset)
+    elif kind == "year":
+        year = int(g("yval"))
+        yprep = g("yprep").lower()
+        role = {"since": "since", "by": "deadline", "until": "deadline", "before": "deadline"}.get(yprep, "when")
+        earliest, latest = dt.date(year, 1, 1), dt.date(year, 12, 31)
+    else:
+        return None
+    if role == "since":
+        latest = None
+    elif role == "deadline" and kind not in ("duration",) and earliest == latest and prep:
+        earliest = None
+    return TimeRef(phrase, role, earliest, latest, start, end)
+
+
+def _period(rel: str, unit: str, pub: dt.date) -> tuple[dt.date, dt.date]:
+    if unit == "weekend":
+        saturday = _week_start(pub) + dt.timedelta(days=5)
+        if rel in ("last", "the past", "the previous") or (rel == "this" and pub.weekday() < 5 and False):
+            saturday -= dt.timedelta(days=7)
+        elif rel in ("next", "the coming"):
+            saturday += dt.timedelta(days=7)
+        return saturday, saturday + dt.timedelta(days=1)
+    step = 0
+    if rel in ("last", "late last", "the past", "the previous"):
+        step = -1
+    elif rel in ("next", "early next", "the coming"):
+        step = 1
+    if unit == "week":
+        first = _week_start(pub) + dt.timedelta(days=7 * step)
+        last = first + dt.timedelta(days=6)
+    elif unit == "month":
+        base = pub.replace(day=1) + relativedelta(months=step)
+        first, last = _month_range(base.year, base.month)
+    else:
+        first, last = dt.date(pub.year + step, 1, 1), dt.date(pub.year + step, 12, 31)
+    if rel.startswith("later this"):
+        first = pub
+    elif rel.startswith("earlier this"):
+        last = pub
+    return first, last
