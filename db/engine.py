@@ -110,7 +110,9 @@ def get_engine(url: str | None = None, *, migrate: bool = True) -> Engine:
             ensure_current(engine)
         except OperationalError as exc:
             engine.dispose()
-            raise UserError(f"cannot open database {url}: {exc.orig}") from None
+            reason = " ".join(str(exc.orig).split())  # drivers' messages span lines; errors are one line
+            shown = make_url(url).render_as_string(hide_password=True)
+            raise UserError(f"cannot open database {shown}: {reason}") from None
     _engines[url] = engine
     return engine
 
