@@ -145,7 +145,7 @@ def run_cli(*args: Any, db: str | None = None, env: dict[str, str | None] | None
     return CliResult(code, stdout, stderr, exception)
 
 
-@pytest.fixture
+@pytest.fixture(scope="session")
 def cli():
     """`run_cli(*args, db=..., env=..., input=..., subprocess_=False) -> CliResult`."""
     return run_cli
@@ -179,13 +179,13 @@ def assert_user_error(result: CliResult, *words: str) -> None:
         assert word.lower() in lines[0].lower(), (word, lines[0])
 
 
-@pytest.fixture
+@pytest.fixture(scope="session")
 def dump():
     """`dump_db(url)`: every row of every table, for before/after comparisons."""
     return dump_db
 
 
-@pytest.fixture
+@pytest.fixture(scope="session")
 def user_error():
     """`assert_user_error(result, *words)`: one `error: ...` line, exit 2, no traceback."""
     return assert_user_error
