@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from claims.extract.lexicon import DETERMINERS, DOC_NOUNS, HONORIFICS
+from claims.extract.lexicon import DETERMINERS, DOC_NOUNS, HONORIFICS, ROLE_WORDS
 from claims.extract.speakers import Mention
 
 
@@ -39,7 +39,8 @@ def _content(text: str) -> list[str]:
 class SpeakerBook:
     """The speakers met so far, in reading order, with the rules that merge their names."""
 
-    def __init__(self) -> None:
+    def __init__(self, known_people: dict[str, tuple[str, str | None]] | None = None) -> None:
+        self.known_people = known_people or {}
         self.speakers: list[Speaker] = []
         self.doc_speakers: dict[str, Speaker] = {}
         self._clock = 0
@@ -53,6 +54,12 @@ class SpeakerBook:
             if mention.head in DOC_NOUNS and not any(c.isupper() for c in mention.name[1:]):
                 return None
             speaker = Speaker(name=mention.name, kind=mention.kind, role=mention.role)
+            if mention.kind == "person" and len(_content(mention.name)) == 1:
+                full = self.known_people.get(_content(mention.name)[0])
+                if full:
+                    speaker.name = full[0]
+                    speaker.role = speaker.role or full[1]
+                    speaker.add_alias(full[0])
             self.speakers.append(speaker)
         elif mention.kind == "person" and speaker.kind == "person" and len(_content(mention.name)) > len(_content(speaker.name)):
             speaker.name = mention.name
@@ -60,9 +67,8 @@ class SpeakerBook:
             speaker.add_alias(mention.text)
             if mention.name != mention.text:
                 speaker.add_alias(mention.name)
-            for extra in mention.modifiers:
-                if extra.isupper() and len(extra) > 1:
-                    speaker.add_alias(extra)
+            if mention.paren:
+                speaker.add_alias(mention.paren)
         if mention.role and not speaker.role:
             speaker.role = mention.role
         if mention.head:
@@ -115,27 +121,30 @@ class SpeakerBook:
         if not words:
             return None
         head = mention.head
-        adjectives = [w for w in words[:-1]]
+        adjectives = [w for w in words[:-1] if len(w) > 3]
+        definite = mention.text.split()[0].lower() in ("the", "this", "that")
         best, best_score = None, 0
         for sp in self.speakers:
-            names = [sp.name] + sp.aliases + ([sp.role] if sp.role else [])
-            vocab = set()
-            for n in names:
-                vocab.update(_content(n))
+            names = [sp.name] + sp.aliases
             score = 0
-            if _content(sp.name) == words or any(_content(a) == words for a in sp.aliases):
+            if any(_content(a) == words for a in names):
                 score = 10
-            elif len(words) >= 2 and any(_content(a)[-2:] == words[-2:] for a in [sp.name] + sp.aliases):
+            elif len(words) >= 2 and any(_content(a)[-2:] == words[-2:] for a in names):
                 score = 6
-            elif head in vocab and (head in sp.heads or (sp.role and head in _content(sp.role))):
-                score = 3
-                if adjectives and any(any(v.startswith(a[:5]) or a.startswith(v[:5]) for v in vocab if len(v) > 3)
-                                      for a in adjectives if len(a) > 3):
-                    score = 5
-                elif adjectives and any(a[0].isupper() for a in mention.text.split()[1:-1]):
-                    score = 0 if mention.text.split()[0].lower() not in DETERMINERS else 2
-                if not mention.text.split()[0].lower() in ("the", "this", "that") and score < 5:
-                    score = 0  # "a spokesperson" is a new speaker, "the spokesperson" an old one
+            else:
+                if head in ROLE_WORDS:
+                    # "the Kazakh president": a person whose role names the same office
+                    pool = _content(sp.role) if sp.role else []
+                    if sp.kind == "unnamed":
+                        pool = pool + [w for n in names for w in _content(n)]
+                else:
+                    pool = [] if sp.kind == "person" else [w for n in names for w in _content(n)]
+                if head in pool and definite:
+                    score = 3
+                    vocab = set(pool) | {w for n in names for w in _content(n)}
+                    if adjectives and any(v.startswith(a[:5]) or a.startswith(v[:5])
+                                          for a in adjectives for v in vocab if len(v) > 3):
+                        score = 5
             if score > best_score or (score == best_score and score and best and sp.last_seen > best.last_seen):
                 best, best_score = sp, score
         return best

@@ -15,7 +15,7 @@ def _forms(*bases: str) -> frozenset[str]:
     return frozenset(out)
 
 
-SPEECH_VERBS = _forms(
+_SPEECH_BASES = (
     "announce", "state", "add", "warn", "deny", "praise", "frame", "question", "confirm", "report", "claim",
     "insist", "note", "urge", "accuse", "argue", "assert", "estimate", "predict", "promise", "pledge", "vow",
     "acknowledge", "admit", "explain", "declare", "demand", "reject", "dismiss", "criticise", "criticize",
@@ -26,7 +26,11 @@ SPEECH_VERBS = _forms(
     "testify", "concede", "lament", "mourn", "hail", "applaud", "decry", "denounce", "slam", "assure",
     "reassure", "pledge", "forecast", "project", "calculate", "count", "tally", "list", "publish", "release",
     "issue", "indicate", "point", "observe", "comment", "specify", "detail", "add", "continue", "conclude",
-) | frozenset({"said", "says", "say", "saying", "told", "tells", "tell", "telling", "wrote", "writes", "write",
+)
+# Bare base forms ("state", "report", "call") are mostly nouns: they count only after a plural
+# subject or a modal ("officials say", "they warn", "will announce").
+BASE_FORMS = (frozenset(_SPEECH_BASES) | {"say", "tell", "write"}) - {"forecast", "broadcast"}
+SPEECH_VERBS = _forms(*_SPEECH_BASES) | frozenset({"said", "says", "say", "saying", "told", "tells", "tell", "telling", "wrote", "writes", "write",
                "forecast", "thinks", "thought", "believes", "believed", "knew", "spoke", "speaks", "quoted",
                "put", "puts", "gave", "cited", "cites", "told"})
 # Verbs that introduce a statement but also have common non-speech uses: they need a

@@ -11,7 +11,7 @@ from claims.extract.article import _DATELINE, parse_article, read_article_with_w
 from claims.extract.coref import Speaker, SpeakerBook
 from claims.extract.quantities import find_quantities
 from claims.extract.sentences import quote_regions, split_sentences
-from claims.extract.speakers import find_attribution
+from claims.extract.speakers import find_attribution, known_people
 from claims.extract.timerefs import find_timerefs, sentence_tense
 from claims.validate import check_url
 
@@ -61,7 +61,7 @@ def _extract(raw: str, *, filename, url, published, warnings: list[str]) -> dict
         warnings.append(NO_DATE_WARNING)
     pub = art.published
     units = _units(art.body, art.paragraphs)
-    book = SpeakerBook()
+    book = SpeakerBook(known_people(art.body))
     previous: Unit | None = None
     for unit in units:
         _attribute(unit, previous, book, pub)
@@ -129,7 +129,6 @@ def _attribute(unit: Unit, previous: Unit | None, book: SpeakerBook, pub: dt.dat
     if previous is not None and previous.speaker is not None and unit.paragraph - previous.paragraph <= 1:
         if _quoted_words(unit) >= 2:
             unit.speaker = previous.speaker
-            book.resolve_again(previous.speaker) if hasattr(book, "resolve_again") else None
 
 
 def _said_on(unit: Unit, window: tuple[int, int], pub: dt.date | None) -> dt.date | None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from claims.extract.lexicon import (CLAUSE_STOPS, DETERMINERS, DOC_NOUNS, GROUP_HEADS, HONORIFICS, INVERTIBLE,
+from claims.extract.lexicon import (BASE_FORMS, CLAUSE_STOPS, DETERMINERS, DOC_NOUNS, GROUP_HEADS, HONORIFICS, INVERTIBLE,
                                     MONTH_WORDS, ORG_WORDS, PRONOUNS, ROLE_WORDS, SKIP_BEFORE_VERB, SOURCE_MARKERS,
                                     SPEAKER_NOUNS, SPEECH_VERBS, WEAK_SPEECH_VERBS, WEEKDAY_WORDS)
 
@@ -47,6 +47,7 @@ class Mention:
     window: tuple[int, int] = (0, 0)   # where a statement date may be written
     head: str = ""
     modifiers: list[str] = field(default_factory=list)
+    paren: str | None = None
 
 
 def tokenize(text: str, regions: list[tuple[int, int]]) -> list[Token]:
@@ -76,10 +77,13 @@ def find_attribution(text: str, regions: list[tuple[int, int]]) -> Mention | Non
             mention = _forward_np(text, tokens, i + 1, loose=True)
             if mention:
                 mention.via = "quoting"
+                mention.window = _any_verb_window(tokens)
                 return mention
     # 2. reporting verbs
     for i, tok in enumerate(tokens):
         if tok.quoted or tok.low not in SPEECH_VERBS:
+            continue
+        if tok.low in BASE_FORMS and not _base_form_ok(tokens, i):
             continue
         mention = _speaker_for_verb(text, tokens, i)
         if mention:
@@ -90,8 +94,27 @@ def find_attribution(text: str, regions: list[tuple[int, int]]) -> Mention | Non
             mention = _forward_np(text, tokens, i + 2, loose=True)
             if mention:
                 mention.via = "according"
+                mention.window = (tokens[i].start, _window_end(tokens, i + 1))
                 return mention
     return None
+
+
+_MODALS = frozenset("will would could should may might must did does do to not never also".split())
+
+
+def _base_form_ok(tokens: list[Token], i: int) -> bool:
+    if i == 0:
+        return False
+    prev = tokens[i - 1]
+    return prev.low in _MODALS or prev.low in ("they", "we", "i", "you") or (
+        prev.is_word and prev.low.endswith("s") and not prev.low.endswith(("'s", "\u2019s", "ss")))
+
+
+def _any_verb_window(tokens: list[Token]) -> tuple[int, int]:
+    for i, tok in enumerate(tokens):
+        if not tok.quoted and tok.low in SPEECH_VERBS and tok.low not in BASE_FORMS:
+            return tok.start, _window_end(tokens, i)
+    return 0, 0
 
 
 def _speaker_for_verb(text: str, tokens: list[Token], i: int) -> Mention | None:
@@ -106,6 +129,13 @@ def _speaker_for_verb(text: str, tokens: list[Token], i: int) -> Mention | None:
             return mention
     if prev is None:
         return None
+    # Relative clause: '..., the Unite the Drivers union, which says ...'
+    if prev.low in ("which", "who") and i >= 3 and tokens[i - 2].text == ",":
+        mention = _backward_np(text, tokens, i - 3)
+        if mention:
+            mention.via = "verb"
+            mention.window = (verb.start, _window_end(tokens, i))
+        return mention
     # Coordinated verb: '... the authorities blamed X and said ...'
     if prev.low == "and":
         return _coordinated_subject(text, tokens, i - 1, verb)
@@ -191,8 +221,15 @@ def _appositive_subject(text: str, tokens: list[Token], comma: int) -> Mention |
         seg_b = tokens[m + 1:k]
         while seg_b and not _is_name_token(seg_b[0]):
             seg_b = seg_b[1:]
+        relative = seg_a[0].low in ("who", "which", "whose", "where")
+        role = None if relative else _span_text(text, seg_a)
         if seg_b and _looks_like_name(seg_b):
-            return _make_mention(text, seg_b, role_override=_span_text(text, seg_a))
+            return _make_mention(text, seg_b, role_override=role)
+        mention = _backward_np(text, tokens, k - 1)
+        if mention is not None and (m + 1 >= k - 8):
+            if role and not mention.role:
+                mention.role = role
+            return mention
     return None
 
 
@@ -270,7 +307,7 @@ def _backward_np(text: str, tokens: list[Token], j: int) -> Mention | None:
         return None
     mention = _make_mention(text, collected)
     if mention and paren:
-        mention.modifiers.append(_span_text(text, paren))
+        mention.paren = _span_text(text, paren)
     return mention
 
 
@@ -410,6 +447,9 @@ def _make_mention(text: str, toks: list[Token], role_override: str | None = None
         return Mention(text=written, name=name, role=role, kind=kind, via="verb", head=head,
                        modifiers=[w.text for w in role_words])
     # a description: "the Defense Ministry", "Western officials", "a Coastline Buses spokesperson"
+    of_at = [i for i, w in enumerate(words) if w.low in ("of", "for", "at")]
+    if of_at and of_at[0] > 0 and words[of_at[0] - 1].low in ROLE_WORDS:
+        head = words[of_at[0] - 1].low  # "the head of the military bloc's mission"
     if head in GROUP_HEADS:
         kind = "group"
     elif head in ROLE_WORDS:
@@ -418,3 +458,24 @@ def _make_mention(text: str, toks: list[Token], role_override: str | None = None
         kind = "organisation"
     return Mention(text=written, name=written, role=role_override, kind=kind, via="verb", head=head,
                    modifiers=[w.text for w in words[:-1] if w.low not in DETERMINERS])
+
+
+_NAME_RUN = re.compile(r"\b[A-Z][\w'\u2019\-]*(?:\.?\s+(?:(?:al|bin|van|von|de|da|el|ibn)\s+)?[A-Z][\w'\u2019\-]*){1,4}")
+
+
+def known_people(body: str) -> dict[str, tuple[str, str | None]]:
+    """Full names of people written anywhere in the article, by surname: lets a speaker quoted
+    only as 'Putin' be named 'Vladimir Putin' when the article names him in full elsewhere."""
+    found: dict[str, tuple[str, str | None]] = {}
+    for m in _NAME_RUN.finditer(body):
+        toks = tokenize(m.group(), [])
+        mention = _make_mention(m.group(), toks)
+        if mention is None or mention.kind != "person":
+            continue
+        parts = mention.name.split()
+        if len(parts) < 2:
+            continue
+        surname = parts[-1].lower()
+        if surname not in found or (mention.role and not found[surname][1]):
+            found[surname] = (mention.name, mention.role)
+    return found
