@@ -348,6 +348,8 @@ def main(argv: list[str] | None = None) -> None:
         _fail(f"database error: {str(getattr(exc, 'orig', exc)).splitlines()[0]}")
     except BrokenPipeError:
         sys.exit(0)
+    except UnicodeEncodeError:  # lone surrogates: bytes on the command line that are not UTF-8
+        _fail("an argument contains bytes that are not valid UTF-8 text; retype it or check the file name's encoding")
     except KeyboardInterrupt:
         _fail("interrupted; nothing was saved from the unfinished command", code=130)
     else:
@@ -355,7 +357,10 @@ def main(argv: list[str] | None = None) -> None:
 
 
 def _fail(message: str, code: int = 2) -> None:
-    sys.stderr.write(f"error: {message}\n")
+    from claims.validate import clean_text
+
+    # The message may quote user input: no control sequence reaches the terminal, and it stays one line.
+    sys.stderr.write(f"error: {clean_text(message).replace(chr(10), ' ')}\n")
     sys.exit(code)
 
 

@@ -16,10 +16,14 @@ MAX_URL = 2048
 _TRACKING = re.compile(r"^(utm_\w+|fbclid|gclid|mc_cid|mc_eid|ref)$", re.I)
 
 
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
+
+
 def clean_text(text: str) -> str:
-    """Drop terminal control characters (keeping newline and tab) and normalise line endings."""
+    """Drop terminal control characters (keeping newline and tab) and normalise line endings.
+    Lone surrogates (invalid UTF-8 passed on a command line) become U+FFFD: they cannot be stored."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    return _CONTROL.sub("", text)
+    return _SURROGATE.sub("\ufffd", _CONTROL.sub("", text))
 
 
 def check_url(url: str, *, what: str = "URL") -> str:
@@ -74,9 +78,12 @@ def parse_user_date(value: str, *, what: str = "date") -> dt.date:
         raise UserError(f"{what} is empty: use YYYY-MM-DD, e.g. 2022-01-19")
     if _ISO.match(text):
         try:
-            return dt.date.fromisoformat(text)
+            day = dt.date.fromisoformat(text)
         except ValueError:
             raise UserError(f"{what} {text!r} is not a valid date: use YYYY-MM-DD, e.g. 2022-01-19") from None
+        if not 1800 <= day.year <= 2200:  # 9999-12-31 would overflow date arithmetic (show --as-of)
+            raise UserError(f"{what} {text!r} is out of range (years 1800-2200)")
+        return day
     if _NUMERIC_AMBIGUOUS.match(text):
         raise UserError(f"{what} {text!r} is ambiguous (day/month order): use YYYY-MM-DD")
     # Parse twice with different defaults: a field that changes with the default was not given.
