@@ -54,6 +54,7 @@ class HelpScreen(ModalScreen[None]):
             for key, text in rows:
                 table.add_row(Text(key), Text(text))
             table.add_row("", "")
+        self.table = table
         with VerticalScroll(classes="dialog", id="help-dialog"):
             yield Static(Text("claimtrack keys  (escape closes)", style="bold"), classes="dialog-title")
             yield Static(table, id="help-keys")
