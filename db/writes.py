@@ -122,13 +122,12 @@ def get_or_create_speaker(session: Session, name: str, *, actor: str, role: str 
             while speaker.merged_into_id:
                 speaker = session.get(Speaker, speaker.merged_into_id)
             break
-    if speaker is None:
+    created = speaker is None
+    if created:
         speaker = Speaker(name=name, role=clean_text(role).strip() if role else None,
                           kind=_choice(kind or "person", SPEAKER_KINDS, "speaker kind"))
         session.add(speaker)
         session.flush()
-        record(session, actor=actor, action="speaker.create", target_type="speaker", target_id=speaker.id,
-               after={"name": speaker.name, "role": speaker.role, "kind": speaker.kind})
     elif role and not speaker.role:
         speaker.role = clean_text(role).strip()
     added = []
@@ -139,7 +138,10 @@ def get_or_create_speaker(session: Session, name: str, *, actor: str, role: str 
             session.add(SpeakerAlias(speaker_id=speaker.id, alias=n, alias_key=key))
             session.flush()
             added.append(n)
-    if added and len(added) < len(names):
+    if created:
+        record(session, actor=actor, action="speaker.create", target_type="speaker", target_id=speaker.id,
+               after={"name": speaker.name, "role": speaker.role, "kind": speaker.kind, "aliases": added})
+    elif added:  # an existing speaker learned new names
         record(session, actor=actor, action="speaker.alias", target_type="speaker", target_id=speaker.id,
                after={"aliases": added})
     return speaker
