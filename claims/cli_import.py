@@ -64,16 +64,24 @@ def import_(c: Ctx, targets, story, url, published, fmt):
     else:
         for r in results:
             if r.status == "imported":
-                lines(f"imported {r.name}: {r.claims} claims (source {r.source_id})")
+                lines(f"imported {_shown(r.name)}: {r.claims} claims (source {r.source_id})")
             elif r.status == "duplicate":
-                lines(f"skipped {r.name}: {r.message}")
+                lines(f"skipped {_shown(r.name)}: {_shown(r.message, 300)}")
         for r in failed:
-            sys.stderr.write(f"error: {r.name}: {r.message}\n")
+            sys.stderr.write(f"error: {_shown(r.name)}: {_shown(r.message, 300)}\n")
     if failed:
         if len(results) == 1:
             raise SystemExit(2)
         sys.stderr.write(f"error: {len(failed)} of {len(results)} articles failed; the others were imported\n")
         raise SystemExit(2)
+
+
+def _shown(text: str, limit: int = 120) -> str:
+    """A path, URL or message as it may be printed: no control characters, one line, not endless."""
+    from claims.validate import clean_text
+
+    text = clean_text(text).replace("\n", " ")
+    return text if len(text) <= limit else text[: limit - 3] + "..."
 
 
 @cli.command()

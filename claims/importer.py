@@ -34,6 +34,8 @@ def expand(targets: Iterable[str]) -> list[str]:
     """Files, folders (their article files, sorted) and URLs, in the order given."""
     out: list[str] = []
     for target in targets:
+        if not target.strip():  # Path("") is the current folder: never import it by accident
+            raise UserError("an empty path was given: name a file, folder or http(s) URL")
         if is_url(target):
             out.append(target)
             continue
