@@ -223,7 +223,10 @@ def add_claim(*, session: Session, actor: str, new: NewClaim, source: Source | N
                   said_on_precision=new.said_on_precision or ("day" if new.said_on else None),
                   source_id=source.id, span_start=new.span[0] if new.span else None,
                   span_end=new.span[1] if new.span else None, story_id=story.id if story else None,
-                  kind=kind, created_at=now, updated_at=now)
+                  kind=kind, created_at=now, updated_at=now,
+                  # set before the first flush: a later change would make a new claim version 2
+                  deadline_state="pending" if any((d.get("role") or "").strip().lower() == "deadline"
+                                                  for d in new.dates) else None)
     session.add(claim)
     session.flush()
     for q in new.quantities:
@@ -235,8 +238,6 @@ def add_claim(*, session: Session, actor: str, new: NewClaim, source: Source | N
         session.add(TimeRef(claim_id=claim.id, phrase=clean_text(d["phrase"])[:500],
                             role=_choice(d.get("role") or "when", TIME_ROLES, "time role"),
                             earliest=_date(d.get("earliest")), latest=_date(d.get("latest"))))
-    if any(d.get("role") == "deadline" for d in new.dates):
-        claim.deadline_state = "pending"
     record(session, actor=actor, action="claim.create", target_type="claim", target_id=claim.id,
            claim_id=claim.id, after=claim_snapshot(claim) | {"quantities": len(new.quantities),
                                                               "dates": len(new.dates)})
