@@ -67,6 +67,9 @@ def import_(c: Ctx, targets, story, url, published, fmt):
                 lines(f"imported {_shown(r.name)}: {r.claims} claims (source {r.source_id})")
             elif r.status == "duplicate":
                 lines(f"skipped {_shown(r.name)}: {_shown(r.message, 300)}")
+        for r in results:
+            for warning in r.warnings:
+                sys.stderr.write(f"warning: {_shown(warning, 300)}\n")
         for r in failed:
             sys.stderr.write(f"error: {_shown(r.name)}: {_shown(r.message, 300)}\n")
     if failed:

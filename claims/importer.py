@@ -24,6 +24,7 @@ class ImportResult:
     source_id: int | None = None
     claims: int = 0
     links: int = 0
+    warnings: list[str] = dataclasses.field(default_factory=list)  # e.g. bytes that were not UTF-8
 
 
 def is_url(target: str) -> bool:
@@ -141,6 +142,7 @@ def import_paths(engine: Engine, targets: Iterable[str], *, actor: str, story: s
             data = extract_target(target, url=url, published=published)
             with write_session(engine) as session:
                 result = store_extraction(session, data, actor=actor, story=story, name=target)
+            result.warnings = list(data.get("warnings", []))
         except UserError as exc:
             result = ImportResult(target, "failed", str(exc).removeprefix(f"{target}: "))
         results.append(result)
