@@ -145,13 +145,17 @@ def list_claims(*, session: Session, filters: ClaimFilter = ClaimFilter(), limit
                 after: int | None = None, descending: bool = False) -> list[ClaimRow]:
     """One page of claims in id order, starting after the claim id `after` (keyset pagination)."""
     stmt = sa_select(*_row_columns()).select_from(Claim)
-    stmt, _ = _filtered(session, stmt, filters)
+    stmt, uses_fts = _filtered(session, stmt, filters)
     stmt = (stmt.join(Source, Source.id == Claim.source_id)
             .outerjoin(Speaker, Speaker.id == Claim.speaker_id)
             .outerjoin(Story, Story.id == Claim.story_id))
+    # With an FTS5 search, order and page by the index's rowid (the claim id): FTS5 then yields
+    # matches already in order and stops at `limit`. Ordering by claim.id instead sorted every
+    # match: a word found in most claims took ~2 s at 1M claims, now well under a millisecond.
+    key = claim_fts.c.rowid if uses_fts else Claim.id
     if after is not None:
-        stmt = stmt.where(Claim.id < after if descending else Claim.id > after)
-    stmt = stmt.order_by(Claim.id.desc() if descending else Claim.id).limit(limit)
+        stmt = stmt.where(key < after if descending else key > after)
+    stmt = stmt.order_by(key.desc() if descending else key).limit(limit)
     return [ClaimRow(*r) for r in session.execute(stmt).all()]
 
 
