@@ -3,7 +3,9 @@ in a subprocess, and checks that a database is whole."""
 from __future__ import annotations
 
 import datetime as dt
+import importlib
 import importlib.util
+import re
 import os
 import random
 import sqlite3
@@ -22,13 +24,6 @@ SPEAKERS = [("agency director", "Mirela Kovačević"), ("Interior Minister", "Jo
             ("President", "Kassym-Jomart Tokayev")]
 PLACES = ["DOBOJ", "PORT ELLIS", "KARAGANDA", "MERIDA", "NORTHFIELD"]
 MEASURES = [("people", "evacuated"), ("homes", "damaged"), ("soldiers", "deployed"), ("families", "relocated")]
-
-
-def has_extract() -> bool:
-    return importlib.util.find_spec("claims.extract") is not None
-
-
-needs_extract = pytest.mark.skipif(not has_extract(), reason="claims.extract (the extraction package) has not landed yet")
 
 
 def article_text(i: int, *, tag: str = "a", seed: int = 0) -> str:
@@ -114,3 +109,68 @@ def table_counts(path: str | Path) -> dict[str, int]:
         return {n: con.execute(f'SELECT count(*) FROM "{n}"').fetchone()[0] for n in names}
     finally:
         con.close()
+
+
+def has_extract_api() -> bool:
+    """claims.extract is importable and offers the functions the importer calls."""
+    try:
+        mod = importlib.import_module("claims.extract")
+    except Exception:
+        return False
+    return all(hasattr(mod, name) for name in ("extract_path", "extract_text"))
+
+
+needs_extract = pytest.mark.skipif(not has_extract_api(), reason="claims.extract (the extraction package) has not landed yet")
+
+
+class Result:
+    def __init__(self, code: int, out: str, err: str):
+        self.code, self.out, self.err = code, out, err
+
+    def __repr__(self) -> str:
+        return f"Result(code={self.code}, out={self.out[-500:]!r}, err={self.err[-2000:]!r})"
+
+
+def invoke(*args: str, db: str | Path | None = None) -> Result:
+    """`claims ARGS` in process through the real entry point (fast enough for hypothesis).
+    Anything escaping `main` is reported like the crash a user would see: code 1 and a traceback."""
+    import traceback
+
+    from click.testing import CliRunner
+
+    from claims.cli import main
+    from db.engine import dispose_all
+
+    argv = (["--db", str(db)] if db is not None else []) + [str(a) for a in args]
+    dispose_all()
+    code = 0
+    with CliRunner().isolation(env={"CLAIMS_DATABASE_URL": None, "CLAIMS_USER": "robustness"}) as (out, err, _):
+        try:
+            main(argv)
+        except SystemExit as exc:
+            code = exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
+        except BaseException as exc:  # noqa: BLE001 - a crash is what this reports
+            code = 1
+            sys.stderr.write("".join(traceback.format_exception(exc)))
+        finally:
+            sys.stdout.flush()
+            sys.stderr.flush()
+        result = Result(code, out.getvalue().decode("utf-8", "replace"), err.getvalue().decode("utf-8", "replace"))
+    dispose_all()
+    return result
+
+
+def assert_clean_failure(r: Result) -> None:
+    assert r.code == 2, r
+    assert "Traceback" not in r.err, r
+    lines = r.err.splitlines()
+    assert lines and all(ln.startswith("error:") for ln in lines), r
+
+
+TERMINAL_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def assert_no_terminal_control(s: str) -> None:
+    """No ESC, BEL, C1 or other control character reaches the terminal (newline and tab are fine)."""
+    bad = TERMINAL_CONTROL.findall(s.replace("\r\n", "\n"))
+    assert not bad, f"control characters {sorted(set(bad))!r} in output: {s[:800]!r}"
