@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from claims.extract.lexicon import DETERMINERS, DOC_NOUNS, HONORIFICS, ROLE_WORDS
 from claims.extract.speakers import Mention
@@ -28,12 +29,20 @@ class Speaker:
             self.aliases.append(alias)
 
 
-def _words(text: str) -> list[str]:
-    return [re.sub(r"['\u2019]s?$", "", w).lower() for w in re.findall(r"[\w'\u2019-]+", text)]
+_WORD = re.compile(r"[\w'\u2019-]+")
+_POSSESSIVE = re.compile(r"['\u2019]s?$")
+_DOC_NOUN_RE = re.compile(r"\b(" + "|".join(sorted(DOC_NOUNS, key=len, reverse=True)) + r")\b", re.IGNORECASE)
+_LEADING_DET = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
 
 
-def _content(text: str) -> list[str]:
-    return [w for w in _words(text) if w not in DETERMINERS and w not in HONORIFICS]
+@lru_cache(maxsize=4096)
+def _content_cached(text: str) -> tuple[str, ...]:
+    words = (_POSSESSIVE.sub("", w).lower() for w in _WORD.findall(text))
+    return tuple(w for w in words if w not in DETERMINERS and w not in HONORIFICS)
+
+
+def _content(text: str | None) -> list[str]:
+    return list(_content_cached(text or ""))
 
 
 class SpeakerBook:
@@ -70,13 +79,12 @@ class SpeakerBook:
             if mention.paren:
                 speaker.add_alias(mention.paren)
         if mention.role and not speaker.role:
-            speaker.role = mention.role
+            speaker.role = _LEADING_DET.sub("", mention.role)
         if mention.head:
             speaker.heads.add(mention.head)
         speaker.last_seen = self._clock
-        for noun in DOC_NOUNS:
-            if re.search(r"\b" + noun + r"\b", sentence, re.IGNORECASE):
-                self.doc_speakers[noun] = speaker
+        for found in _DOC_NOUN_RE.findall(sentence):
+            self.doc_speakers[found.lower()] = speaker
         return speaker
 
     def _recent(self, kinds: tuple[str, ...]) -> Speaker | None:

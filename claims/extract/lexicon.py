@@ -57,8 +57,9 @@ admiral marshal inspector superintendent commissioner adviser advisor aide couns
 nurse teacher principal witness resident survivor activist campaigner economist scientist seismologist
 meteorologist engineer chancellor speaker whip councillor councilor commissioner sheriff constable chief
 administrator superintendent overseer rector dean president-elect negotiator delegate observer monitor
-physician surgeon epidemiologist volunteer owner farmer driver pilot
-""".split())
+physician surgeon epidemiologist volunteer owner farmer driver pilot prefect governor-general consul
+attaché attache registrar coroner ombudsman auditor treasurer provost warden steward curator conductor
+operator""".split())
 SPEAKER_NOUNS = frozenset("""
 ministry ministries office agency agencies institute government authorities authority police military army
 navy forces officials spokesman spokeswoman spokesperson statement report union unions company firm service
@@ -73,6 +74,7 @@ fire brigade services utility utilities airline airport railway ministry's chari
 prosecution municipality municipalities city county province region state states countries country
 nations governments administration opposition junta kremlin pentagon whitehouse secretariat tribunal panel
 inquiry investigators researchers scientists forecasters meteorologists seismologists economists
+prefecture governorate town-hall ombudsman regime junta ngo watchdog tribunal caucus faction
 """.split()) | ROLE_WORDS
 ORG_WORDS = frozenset("""
 ministry office agency institute government authority authorities police military army navy forces union

@@ -33,7 +33,7 @@ MEASURES: dict[str, dict] = {
 }
 
 # Longest synonym first so that "death toll" wins over "toll" and "death".
-_SYNONYM_TO_MEASURE = {syn: name for name, entry in MEASURES.items() for syn in entry["synonyms"]}
+SYNONYMS = _SYNONYM_TO_MEASURE = {syn: name for name, entry in MEASURES.items() for syn in entry["synonyms"]}
 SYNONYM_RE = re.compile(
     r"\b(" + "|".join(re.escape(s) for s in sorted(_SYNONYM_TO_MEASURE, key=len, reverse=True)) + r")\b",
     re.IGNORECASE)

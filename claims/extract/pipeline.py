@@ -17,6 +17,8 @@ from claims.validate import check_url
 
 _ALPHA_WORD = re.compile(r"[^\W\d_]{2,}")
 _QUOTE_STRIP = "\"'\u201c\u201d\u2018\u2019 "
+_LEADING_DATE = re.compile(r"^(?:On|Late on|Early on|Earlier on|Late|Early|Last|This|Yesterday|Today|"
+                           r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
 NO_DATE_WARNING = "no publication date found; pass --published"
 
 
@@ -132,14 +134,25 @@ def _attribute(unit: Unit, previous: Unit | None, book: SpeakerBook, pub: dt.dat
 
 
 def _said_on(unit: Unit, window: tuple[int, int], pub: dt.date | None) -> dt.date | None:
+    """The statement date written next to the attribution ('said on Saturday', 'On Wednesday, X
+    praised'), read as the latest such day on or before the article date."""
     if pub is None:
         return None
-    for ref in find_timerefs(unit.text, pub, tense="past"):
-        in_window = window[0] <= ref.start and ref.end <= window[1] + 1
-        leading = ref.start <= 3 and unit.text[ref.end:ref.end + 1] == ","
-        if (in_window or leading) and ref.earliest and ref.earliest == ref.latest and ref.role != "deadline":
-            unit.claim["_said_span"] = (ref.start, ref.end)
-            return ref.earliest
+    text = unit.text
+    pieces = []
+    if window[1] > window[0]:
+        pieces.append(window[0])
+    if _LEADING_DATE.match(text):
+        pieces.append(0)
+    for offset in pieces:
+        end = window[1] + 1 if offset == window[0] else min(len(text), 40)
+        for ref in find_timerefs(text[offset:end], pub, tense="past"):
+            leading = offset == 0 and text[ref.end:ref.end + 1] == ","
+            if offset == 0 and not leading:
+                continue
+            if ref.earliest and ref.earliest == ref.latest and ref.role != "deadline":
+                unit.claim["_said_span"] = (offset + ref.start, offset + ref.end)
+                return ref.earliest
     return None
 
 

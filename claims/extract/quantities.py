@@ -3,11 +3,13 @@ and 146', 'about 40 or 45 homes', '20 percent'. Years, dates, times, ordinals, a
 article numbers, and durations are not quantities."""
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
-from claims.extract.measures import SYNONYM_RE, measure_for
+from claims.extract.measures import SYNONYMS, measure_for
 from claims.extract.numbers import NUMBER, VAGUE, parse_number, tidy
+from claims.extract.words import word_index
 
 LOWER_BOUNDS = frozenset({"more than", "over", "at least", "no fewer than", "no less than", "not less than",
                           "above", "just over", "well over", "well above", "upwards of", "in excess of"})
@@ -49,6 +51,22 @@ _SINGULAR_UNITS = frozenset("people police personnel staff cattle livestock chil
 _PERSONAL_ONE = frozenset("person man woman child boy girl soldier officer civilian journalist worker policeman "
                           "protester victim body member resident".split())
 _CLAUSE_BREAK = re.compile(r"[,;:()\u2014\u2013]|\s-\s|\b(?:while|but|whereas|although)\b", re.IGNORECASE)
+_AND = re.compile(r"\band\b")
+_NUMBER_WORDS = frozenset("""one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen
+sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety dozen dozens scores
+hundred hundreds thousand thousands million millions billion billions tens""".split()) | frozenset(
+    w for w in ("twenty thirty forty fifty sixty seventy eighty ninety".split()) )
+_BOUND_WORDS = frozenset("""no not more fewer less at up as just well upwards in close an approximately roughly about
+around nearly almost some estimated over under above below between only exactly than least most to many few of
+excess a""".split())
+_NUM_TRIGGER = re.compile(
+    r"[$\u20ac\u00a3\u00a5]?\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|"
+    r"fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|"
+    r"ninety|dozens?|scores|hundreds?|thousands?|millions?|billions?|tens)\b", re.IGNORECASE)
+_WORD_START = re.compile(r"(?<![\w'\u2019.,$\u20ac\u00a3\u00a5])[\w$\u20ac\u00a3\u00a5]")
+_FROM_BEFORE = re.compile(r"\bfrom\s+$", re.IGNORECASE)
+_NEXT_WORD = re.compile(r"\s+(\w+)")
+_NEXT_LOWER = re.compile(r"\s+([a-z][a-z'-]+)")
 _EVENT_MEASURES = frozenset({"deaths", "injured", "detentions", "evacuated", "missing", "homeless", "displaced",
                              "hospitalised", "rescued", "affected", "infections"})
 
@@ -78,18 +96,32 @@ def find_quantities(text: str, skip_spans: list[tuple[int, int]] = ()) -> list[Q
     for m in _PHONE.finditer(text):
         masked.append((m.start(), m.end()))
     found: list[Quantity] = []
-    pos = 0
-    while True:
-        m = _QTY.search(text, pos)
-        if not m:
-            break
-        pos = m.end()
-        num_start = m.start("num")
-        if any(s <= num_start < e for s, e in masked):
+    done = 0
+    starts, words = word_index(text)
+    for index, word in enumerate(words):
+        if not (word[0].isdigit() or word[0] in "$\u20ac\u00a3\u00a5" or word in _NUMBER_WORDS):
+            continue
+        t = starts[index]
+        if t < done:
+            continue
+        m = None
+        # A bound is at most three words long ("no more than", "in excess of").
+        for k in range(max(0, index - 3), index + 1):
+            pos = starts[k]
+            if pos < done or (k < index and words[k] not in _BOUND_WORDS):
+                continue
+            candidate = _QTY.match(text, pos)
+            if candidate and candidate.start("num") <= t + 3 and candidate.end("num") > t:
+                m = candidate
+                break
+        if m is None:
+            continue
+        done = m.end()
+        if any(s <= m.start("num") < e for s, e in masked):
             continue
         q = _build(m, text)
         if q == "rescan":
-            pos = m.end("num")
+            done = m.end("num")
             q = _build(m, text, single=True)
         if q is None or q == "rescan":
             continue
@@ -104,7 +136,7 @@ def _build(m: re.Match, text: str, single: bool = False):
     sep = (m.group("sep") or "").lower()
     if m.group("num2") and not single:
         if (sep == "and" and bound != "between") or (sep in ("to", "-", "\u2013") and
-                                                       re.search(r"\bfrom\s+$", text[max(0, m.start() - 6):m.start()], re.I)):
+                                                       _FROM_BEFORE.search(text[max(0, m.start() - 6):m.start()])):
             return "rescan"
     has_range = bool(m.group("num2")) and not single
     end = m.end() if not single else m.end("num")
@@ -118,7 +150,7 @@ def _build(m: re.Match, text: str, single: bool = False):
     vague = lowered in VAGUE
     before = text[max(0, m.start() - 30):m.start()]
     after = text[end:end + 40]
-    plain_digits = re.fullmatch(r"\d+", num_text) is not None
+    plain_digits = num_text.isdigit()
     if not bound and not m.group("cur") and not pct:
         if _NOT_COUNT_BEFORE.search(before) and not (vague or _next_is_plural(after)):
             return None
@@ -128,9 +160,10 @@ def _build(m: re.Match, text: str, single: bool = False):
         return None
     if not bound and text[m.start() - 1:m.start()] == "(" and after.startswith(")"):
         return None  # "(71)": an age after a name
-    if lowered == "one" and not re.match(r"\s+(\w+)", after) or (
-            lowered == "one" and re.match(r"\s+(\w+)", after).group(1).lower() not in _PERSONAL_ONE):
-        return None
+    if lowered == "one":
+        nxt = _NEXT_WORD.match(after)
+        if not nxt or nxt.group(1).lower() not in _PERSONAL_ONE:
+            return None
     unit, unit_measure, unit_end = (None, None, end)
     if pct:
         unit = "percent"
@@ -169,13 +202,13 @@ def _build(m: re.Match, text: str, single: bool = False):
 
 
 def _next_is_plural(after: str) -> bool:
-    mm = re.match(r"\s+([a-z][a-z'-]+)", after)
+    mm = _NEXT_LOWER.match(after)
     return bool(mm and (mm.group(1).endswith("s") or mm.group(1) in _SINGULAR_UNITS))
 
 
 def _unit_after(text: str, pos: int, vague: bool) -> tuple[str | None, str | None, int]:
     """The counted noun after a number, skipping names, parentheses and one or two modifiers."""
-    tokens = [(t.group(), t.end()) for t in _TOKEN.finditer(text, pos, min(len(text), pos + 120))][:9]
+    tokens = [(t.group(), t.end()) for t in _TOKEN.finditer(text, pos, min(len(text), pos + 90))][:9]
     i = 0
     if vague and tokens and tokens[0][0].lower() == "of":
         i = 1
@@ -212,16 +245,29 @@ def _unit_after(text: str, pos: int, vague: bool) -> tuple[str | None, str | Non
 def _measure_near(text: str, start: int, end: int) -> str | None:
     """An event measure named near the number within the same clause ('detained more than 10,000')."""
     clause_start = 0
-    for b in _CLAUSE_BREAK.finditer(text, 0, start):
+    for b in _CLAUSE_BREAK.finditer(text, max(0, start - 80), start):
         clause_start = b.end()
-    nxt = _CLAUSE_BREAK.search(text, end)
+    for b in _AND.finditer(text, clause_start, start):
+        clause_start = b.end()  # "12 were missing and about 40 homes": the verb before "and" is not ours
+    nxt = _CLAUSE_BREAK.search(text, end, end + 90)
     clause_end = nxt.start() if nxt else len(text)
+    lo, hi = max(clause_start, start - 60), min(clause_end, end + 70)
+    starts, words = word_index(text)
     best, best_dist = None, 10 ** 6
-    for s in SYNONYM_RE.finditer(text, max(clause_start, start - 60), min(clause_end, end + 70)):
-        name = measure_for(s.group(1))
+    first = bisect.bisect_left(starts, lo)
+    for k in range(first, len(starts)):
+        s_pos = starts[k]
+        if s_pos >= hi:
+            break
+        name = None
+        for size in (3, 2, 1):
+            if k + size <= len(words):
+                name = SYNONYMS.get(" ".join(words[k:k + size]))
+                if name:
+                    break
         if name not in _EVENT_MEASURES:
             continue
-        dist = s.start() - end if s.start() >= end else 2 * (start - s.end()) + 1
+        dist = s_pos - end if s_pos >= end else 2 * (start - s_pos) + 1
         if dist < best_dist:
             best, best_dist = name, dist
     return best

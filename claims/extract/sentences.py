@@ -21,6 +21,7 @@ OPEN_DOUBLE = "\u201c"
 CLOSE_DOUBLE = "\u201d"
 _CLOSERS = "\"'\u201d\u2019)]"
 _TERMINAL = re.compile(r"[.!?]+")
+_QUOTE_MARK = re.compile("[\"'\u2018\u2019\u201c\u201d]")
 _WORD_BEFORE = re.compile(r"([\w.\u2019']+)$")
 
 
@@ -31,7 +32,9 @@ def quote_regions(text: str) -> list[tuple[int, int]]:
     double_start = None
     single_start = None
     n = len(text)
-    for i, ch in enumerate(text):
+    for qm in _QUOTE_MARK.finditer(text):
+        i = qm.start()
+        ch = qm.group()
         if ch == OPEN_DOUBLE:
             if double_start is None:
                 double_start = i

@@ -4,36 +4,30 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
+from claims.extract.words import word_index
 from claims.extract.lexicon import (BASE_FORMS, CLAUSE_STOPS, DETERMINERS, DOC_NOUNS, GROUP_HEADS, HONORIFICS, INVERTIBLE,
                                     MONTH_WORDS, ORG_WORDS, PRONOUNS, ROLE_WORDS, SKIP_BEFORE_VERB, SOURCE_MARKERS,
                                     SPEAKER_NOUNS, SPEECH_VERBS, WEAK_SPEECH_VERBS, WEEKDAY_WORDS)
 
 _TOKEN = re.compile(r"\w[\w'\u2019.\-]*\w['\u2019]?|\w['\u2019]?|[^\w\s]")
+_HINT_WORDS = SPEECH_VERBS | SOURCE_MARKERS | {"according"}
 _QUOTE_CHARS = "\"'\u201c\u201d\u2018\u2019"
 _PAST_VERB = re.compile(r"^[a-z]{3,}ed$")
 _IRREGULAR_PAST = frozenset("""gave took made said told put kept held left saw met began brought sent spent won
 lost found felt thought knew wrote spoke drew set led ran came went got had""".split())
 
 
-@dataclass
-class Token:
+class Token(NamedTuple):
+    """A word or punctuation mark of a sentence, with its offsets."""
     text: str
     start: int
     end: int
     quoted: bool
-
-    @property
-    def low(self) -> str:
-        return self.text.lower()
-
-    @property
-    def is_word(self) -> bool:
-        return self.text[0].isalnum()
-
-    @property
-    def is_cap(self) -> bool:
-        return self.text[0].isupper()
+    low: str
+    is_word: bool
+    is_cap: bool
 
 
 @dataclass
@@ -48,14 +42,23 @@ class Mention:
     head: str = ""
     modifiers: list[str] = field(default_factory=list)
     paren: str | None = None
+    span_end: int = 0
 
 
 def tokenize(text: str, regions: list[tuple[int, int]]) -> list[Token]:
     tokens = []
+    append = tokens.append
     for m in _TOKEN.finditer(text):
-        s = m.start()
-        quoted = any(a <= s < b for a, b in regions)
-        tokens.append(Token(m.group(), s, m.end(), quoted))
+        word = m.group()
+        start = m.start()
+        quoted = False
+        if regions:
+            for a, b in regions:
+                if a <= start < b:
+                    quoted = True
+                    break
+        first = word[0]
+        append(Token(word, start, m.end(), quoted, word.lower(), first.isalnum(), first.isupper()))
     return tokens
 
 
@@ -63,12 +66,19 @@ def _is_name_token(tok: Token) -> bool:
     return tok.is_word and tok.is_cap and tok.low not in DETERMINERS and tok.low not in CLAUSE_STOPS
 
 
+_POSSESSIVE = re.compile(r"['\u2019]s?$")
+
+
 def _strip_possessive(word: str) -> str:
-    return re.sub(r"['\u2019]s?$", "", word)
+    if word.endswith(("'", "\u2019", "'s", "\u2019s")):
+        return _POSSESSIVE.sub("", word)
+    return word
 
 
 def find_attribution(text: str, regions: list[tuple[int, int]]) -> Mention | None:
     """The speaker named in this sentence, if any."""
+    if _HINT_WORDS.isdisjoint(word_index(text)[1]):
+        return None
     tokens = tokenize(text, regions)
     n = len(tokens)
     # 1. "quoting X" / "citing X": the original source wins over the relaying outlet.
@@ -124,8 +134,9 @@ def _speaker_for_verb(text: str, tokens: list[Token], i: int) -> Mention | None:
     # Inversion: '..., said X' / '"...," said X'
     if prev is not None and verb.low in INVERTIBLE and (prev.text in ",\"\u201d'\u2019" or prev.quoted):
         mention = _forward_np(text, tokens, i + 1, loose=False)
-        if mention and not weak:
+        if mention and not weak and mention.kind != "pronoun" and _np_ends_clause(tokens, mention):
             mention.via = "verb"
+            mention.window = (verb.start, _window_end(tokens, i))
             return mention
     if prev is None:
         return None
@@ -157,6 +168,8 @@ def _speaker_for_verb(text: str, tokens: list[Token], i: int) -> Mention | None:
             mention.via = "verb"
         return mention if not weak else None
     mention = _backward_np(text, tokens, j)
+    if mention is None and not weak:
+        mention = _generic_description(text, tokens, j)
     if mention is None:
         return None
     if weak and mention.kind == "unnamed":
@@ -164,6 +177,37 @@ def _speaker_for_verb(text: str, tokens: list[Token], i: int) -> Mention | None:
     mention.window = (tokens[j].end, _window_end(tokens, i))
     mention.via = "verb"
     return mention
+
+
+_AFTER_INVERTED_NP = frozenset("in on at from during after before while who which when as to".split())
+
+
+def _np_ends_clause(tokens: list[Token], mention: Mention) -> bool:
+    """'said X.' / 'said X, who ...' / 'said X on Monday' — not 'said it would ...'."""
+    for k, t in enumerate(tokens):
+        if t.end >= mention.span_end and t.start >= mention.span_end:
+            return not t.is_word or t.low in _AFTER_INVERTED_NP
+    return True
+
+
+def _generic_description(text: str, tokens: list[Token], j: int) -> Mention | None:
+    """', the prefecture said' — a short definite description ending a sentence's attribution."""
+    k = j
+    words: list[Token] = []
+    while k >= 0 and len(words) < 4 and tokens[k].is_word and not tokens[k].quoted and not tokens[k].is_cap \
+            and tokens[k].low not in CLAUSE_STOPS and tokens[k].low not in PRONOUNS:
+        words.insert(0, tokens[k])
+        if tokens[k].low in ("the", "a", "an"):
+            break
+        k -= 1
+    if not words or words[0].low not in ("the",) or len(words) < 2:
+        return None
+    before = tokens[k - 1] if k > 0 else None
+    if before is not None and before.text not in ",;:\u201d\"'\u2014" and not before.quoted:
+        return None
+    written = _span_text(text, words)
+    return Mention(text=written, name=written, role=None, kind="organisation", via="verb",
+                   head=words[-1].low, span_end=words[-1].end)
 
 
 def _window_end(tokens: list[Token], verb_index: int) -> int:
@@ -287,7 +331,8 @@ def _backward_np(text: str, tokens: list[Token], j: int) -> Mention | None:
                 continue
             break
         if low in PRONOUNS and not collected:
-            return Mention(text=t.text, name=t.text, role=None, kind="pronoun", via="verb", head=low)
+            return Mention(text=t.text, name=t.text, role=None, kind="pronoun", via="verb", head=low,
+                           span_end=t.end)
         if t.is_cap:
             if low in CLAUSE_STOPS and k != 0:
                 break
@@ -298,6 +343,9 @@ def _backward_np(text: str, tokens: list[Token], j: int) -> Mention | None:
             collected.insert(0, t)
         elif collected and _is_modifier(low):
             collected.insert(0, t)
+        elif collected and all(c.is_cap for c in collected) and len(low) > 4 and \
+                low.endswith(("er", "or", "ist", "ant", "ent", "ian", "ect")) and low not in CLAUSE_STOPS:
+            collected.insert(0, t)  # a title before a name: "prefect Hélène Marchand"
         else:
             break
         k -= 1
@@ -359,7 +407,8 @@ def _forward_np(text: str, tokens: list[Token], i: int, *, loose: bool) -> Menti
         if low in CLAUSE_STOPS or low in WEEKDAY_WORDS or low in ("said", "says", "who", "which"):
             break
         if low in PRONOUNS and not collected:
-            return Mention(text=t.text, name=t.text, role=None, kind="pronoun", via="verb", head=low)
+            return Mention(text=t.text, name=t.text, role=None, kind="pronoun", via="verb", head=low,
+                           span_end=t.end)
         if t.is_cap or low in DETERMINERS or low in SPEAKER_NOUNS or _is_modifier(low) or \
                 low.endswith(("'s", "s'", "\u2019s")) or (loose and low.isalpha() and low not in SPEECH_VERBS):
             collected.append(t)
@@ -445,7 +494,7 @@ def _make_mention(text: str, toks: list[Token], role_override: str | None = None
         if kind == "person" and len(name_words) == 1 and name_words[0].low in GROUP_HEADS:
             kind, name = "group", written
         return Mention(text=written, name=name, role=role, kind=kind, via="verb", head=head,
-                       modifiers=[w.text for w in role_words])
+                       modifiers=[w.text for w in role_words], span_end=toks[-1].end)
     # a description: "the Defense Ministry", "Western officials", "a Coastline Buses spokesperson"
     of_at = [i for i, w in enumerate(words) if w.low in ("of", "for", "at")]
     if of_at and of_at[0] > 0 and words[of_at[0] - 1].low in ROLE_WORDS:
@@ -457,7 +506,7 @@ def _make_mention(text: str, toks: list[Token], role_override: str | None = None
     else:
         kind = "organisation"
     return Mention(text=written, name=written, role=role_override, kind=kind, via="verb", head=head,
-                   modifiers=[w.text for w in words[:-1] if w.low not in DETERMINERS])
+                   modifiers=[w.text for w in words[:-1] if w.low not in DETERMINERS], span_end=toks[-1].end)
 
 
 _NAME_RUN = re.compile(r"\b[A-Z][\w'\u2019\-]*(?:\.?\s+(?:(?:al|bin|van|von|de|da|el|ibn)\s+)?[A-Z][\w'\u2019\-]*){1,4}")

@@ -6,6 +6,7 @@ resolved without a reference date: with no article date, relative phrases stay n
 """
 from __future__ import annotations
 
+import bisect
 import calendar
 import datetime as dt
 import re
@@ -14,7 +15,8 @@ from dataclasses import dataclass
 from dateutil.relativedelta import relativedelta
 
 from claims.extract.article import MONTH_RE, MONTHS
-from claims.extract.numbers import parse_number
+from claims.extract.numbers import UNITS, TENS, parse_number
+from claims.extract.words import word_index
 
 WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6}
 _WD = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
@@ -49,6 +51,19 @@ _PATTERNS = [
 _MASTER = re.compile(r"\b(?:" + "|".join(f"(?P<{name}>{pat.replace('?P<prep>', f'?P<prep_{name}>')})"
                                           for name, pat in _PATTERNS) + r")\b",
                      re.IGNORECASE)
+# Words that every time reference contains: the full pattern only runs near one of them.
+_TRIGGER = re.compile(
+    r"\b(?:" + _WD + r"|" + MONTH_RE + r"|today|yesterday|tomorrow|tonight|night|morning|week|weeks|weekend|month|"
+    r"months|year|years|days?|hours?|ago|christmas|new year's|new year|same day|1[89]\d\d|20\d\d|21\d\d)\b",
+    re.IGNORECASE)
+_TRIGGER_WORDS = frozenset(WEEKDAYS) | frozenset(MONTHS) | frozenset(
+    "today yesterday tomorrow tonight night morning week weeks weekend month months year years day days hours "
+    "hour ago christmas".split())
+_START_WORDS = frozenset("""no not later than by until till before since as of from after on in at during late early
+the last this next earlier coming past previous within inside over for a an one few several new mid
+""".split()) | frozenset(UNITS) | frozenset(TENS) | frozenset(WEEKDAYS) | frozenset(MONTHS) | {"new year's", "year's"}
+_TIME_AFTER_IN = re.compile(r"\s*(?:time|a row)\b")
+_DAY_NUM = re.compile(r"\d+")
 _AGENT_BY = re.compile(r"^\s+(?!(?:at|in|on|and|or|to|the|next|this|last|when|if|unless|after|before|as|so|but|with|"
                        r"while|from|for|of|is|was|will|would|to|that|which|evening|morning|night|afternoon|inclusive)\b)[a-z]{3,}")
 _DEADLINE_AFTER = re.compile(r"^\s*(?:deadline|cut-?off|target date|ultimatum)\b", re.IGNORECASE)
@@ -145,11 +160,27 @@ def find_timerefs(text: str, published: dt.date | None, anchor: dt.date | None =
     anchor = anchor or published
     tense = tense or sentence_tense(text)
     refs: list[TimeRef] = []
-    for m in _MASTER.finditer(text):
-        kind = m.lastgroup
-        ref = _resolve(m, kind, text, published, anchor, tense)
-        if ref is not None:
-            refs.append(ref)
+    done = 0
+    starts, words = word_index(text)
+    for index, word in enumerate(words):
+        if word not in _TRIGGER_WORDS and not (word[0].isdigit() and len(word) >= 4 and word[:4].isdigit()):
+            continue
+        trigger_start = starts[index]
+        if trigger_start < done:
+            continue
+        # A phrase starts at most six words before its trigger word ("by the end of the month").
+        for k in range(max(0, index - 6), index + 1):
+            pos = starts[k]
+            if pos < done or (k < index and words[k] not in _START_WORDS and not words[k][0].isdigit()):
+                continue
+            m = _MASTER.match(text, pos)
+            if m is None or m.end() <= trigger_start:
+                continue
+            ref = _resolve(m, m.lastgroup, text, published, anchor, tense)
+            if ref is not None:
+                refs.append(ref)
+            done = m.end()
+            break
     return refs
 
 
@@ -183,7 +214,7 @@ def _resolve(m: re.Match, kind: str, text: str, pub: dt.date | None, anchor: dt.
         if n is None:
             return None
         if dprep == "in":
-            if not re.match(r"\s*(?:time|a row)\b", text[end:end + 10]) and anchor:
+            if not _TIME_AFTER_IN.match(text, end) and anchor:
                 earliest = latest = _shift(anchor, n, g("dunit"))
             if not anchor:
                 return TimeRef(phrase, "when", None, None, start, end)
@@ -258,7 +289,7 @@ def _resolve(m: re.Match, kind: str, text: str, pub: dt.date | None, anchor: dt.
         day_text = g("d1") or g("d2")
         year_text = g("y1") or g("y2")
         month = MONTHS.get(month_name.lower().rstrip("."))
-        day = int(re.match(r"\d+", day_text).group())
+        day = int(_DAY_NUM.match(day_text).group())
         if month is None or not 1 <= day <= 31:
             return None
         if kind == "dmy" and month_name.lower() == "may" and not year_text and not prep:

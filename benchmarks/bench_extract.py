@@ -1,0 +1,82 @@
+"""Extraction speed: articles per second on one core, over a few hundred ~600-word articles
+built by varying the hand-labelled test articles. Prints figures; asserts nothing.
+
+    .venv/bin/python benchmarks/bench_extract.py [--articles 300]
+"""
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import random
+import statistics
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from claims.extract import extract_text  # noqa: E402
+from claims.extract.article import parse_article  # noqa: E402
+
+NAMES = ["Amara Okoye", "Lars Eriksen", "Mei Lin", "Tomás Herrera", "Olga Petrova", "Kwame Mensah"]
+PLACES = ["Rivertown", "Port Alden", "Kestrel Bay", "Norwick", "San Lázaro"]
+
+
+def source_paragraphs() -> list[str]:
+    """Body paragraphs of the plain-text and Markdown test articles."""
+    paragraphs: list[str] = []
+    for path in sorted((ROOT / "tests" / "corpus").glob("*")):
+        if path.suffix not in (".txt", ".md"):
+            continue
+        art = parse_article(path.read_text(encoding="utf-8"), filename=path.name)
+        paragraphs += [art.body[s:e] for s, e in art.paragraphs]
+    return paragraphs
+
+
+def make_article(rng: random.Random, paragraphs: list[str], words: int = 600) -> str:
+    day = dt.date(2024, 1, 1) + dt.timedelta(days=rng.randrange(700))
+    chosen: list[str] = []
+    count = 0
+    while count < words:
+        para = rng.choice(paragraphs)
+        para = para.replace("Kovačević", rng.choice(NAMES).split()[-1]).replace("Doboj", rng.choice(PLACES))
+        para = para.replace("3,400", f"{rng.randrange(100, 9000):,}").replace("225", str(rng.randrange(10, 900)))
+        chosen.append(para)
+        count += len(para.split())
+    head = f"{rng.choice(PLACES)} officials report new figures\n\n{day:%B} {day.day}, {day.year}\n\n"
+    tail = f"\n\nOriginal url:\n\n<https://news.example.org/{day.isoformat()}/story-{rng.randrange(10**6)}>\n"
+    return head + "\n\n".join(chosen) + tail
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--articles", type=int, default=300)
+    parser.add_argument("--seed", type=int, default=7)
+    args = parser.parse_args()
+    rng = random.Random(args.seed)
+    paragraphs = source_paragraphs()
+    articles = [make_article(rng, paragraphs) for _ in range(args.articles)]
+    words = statistics.mean(len(a.split()) for a in articles)
+    extract_text(articles[0], filename="warmup.txt")  # compile regexes, import modules
+    timings = []
+    claims = 0
+    start = time.perf_counter()
+    cpu_start = time.process_time()
+    for index, article in enumerate(articles):
+        t0 = time.perf_counter()
+        out = extract_text(article, filename=f"bench-{index}.txt")
+        timings.append(time.perf_counter() - t0)
+        claims += len(out["claims"])
+    total = time.perf_counter() - start
+    cpu = time.process_time() - cpu_start
+    timings.sort()
+    print(f"articles: {len(articles)} (mean {words:.0f} words), claims: {claims}")
+    print(f"wall: {total:.2f} s, {len(articles) / total:.0f} articles/s on one core")
+    print(f"cpu:  {cpu:.2f} s, {len(articles) / cpu:.0f} articles/s of CPU time (steadier on a busy machine)")
+    print(f"per article: median {statistics.median(timings) * 1000:.2f} ms, "
+          f"p95 {timings[int(len(timings) * 0.95)] * 1000:.2f} ms, max {timings[-1] * 1000:.2f} ms")
+
+
+if __name__ == "__main__":
+    main()
