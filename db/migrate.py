@@ -58,4 +58,6 @@ def ensure_current(engine: Engine) -> None:
 
 
 def upgrade(engine: Engine, revision: str = "head") -> None:
-    command.upgrade(alembic_config(engine), revision)
+    # A write transaction from the start (BEGIN IMMEDIATE on SQLite): when two processes open a new
+    # database at once, the second waits for the first's migration instead of failing as "locked".
+    command.upgrade(alembic_config(engine.execution_options(claims_write=True)), revision)
