@@ -251,9 +251,8 @@ def _assemble(art: Article, paragraphs: list[str], meta: dict[str, str], *, is_m
             continue
         if expect_url:
             expect_url = False
-            m = _URL_ONLY.match(text)
-            if m:
-                url_candidate = url_candidate or m.group(1)
+            if not any(ch.isspace() for ch in stripped):
+                url_candidate = url_candidate or stripped.strip("<>")
                 continue
         label = _URL_LABEL.match(text)
         if label:

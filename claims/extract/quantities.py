@@ -25,7 +25,7 @@ _VAGUE = r"(?:tens of thousands|hundreds of thousands|dozens|scores|hundreds|tho
 _CUR = r"(?P<cur>US\$|[$\u20ac\u00a3\u00a5])?"
 _PCT = r"(?P<pct>\s?%|\s(?:percent|per cent|percentage points?)\b)?"
 _QTY = re.compile(
-    r"(?<![\w.,\-/])(?:" + _BOUND + r")?" + _CUR + r"(?P<num>" + _VAGUE + r"|" + NUMBER + r")"
+    r"(?<![\w.,\-/:])(?:" + _BOUND + r")?" + _CUR + r"(?P<num>" + _VAGUE + r"|" + NUMBER + r")"
     r"(?:\s*(?P<sep>-|\u2013|to|or|and)\s*(?P<cur2>[$\u20ac\u00a3])?(?P<num2>" + NUMBER + r")(?![\w\-]))?"
     + _PCT + r"(?![\w\-]|[.,:]\d)",
     re.IGNORECASE)

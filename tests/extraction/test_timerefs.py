@@ -1,0 +1,66 @@
+"""Time references resolved against the article date."""
+import datetime as dt
+
+import pytest
+
+from claims.extract.timerefs import find_timerefs, resolve_weekday
+
+THU = dt.date(2022, 1, 13)
+WED = dt.date(2022, 1, 19)
+
+
+def refs(text, published=THU, **kwargs):
+    return [(r.phrase, r.role, str(r.earliest) if r.earliest else None, str(r.latest) if r.latest else None)
+            for r in find_timerefs(text, published, **kwargs)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("the pullout would take no more than 10 days", [("no more than 10 days", "deadline", "2022-01-13", "2022-01-23")]),
+    ("it would be completed by Wednesday next week", [("by Wednesday next week", "deadline", None, "2022-01-19")]),
+    ("ahead of the alliance's Jan. 22 deadline", [("Jan. 22", "deadline", "2022-01-22", "2022-01-22")]),
+    ("deployed at the peak of the crisis last week", [("last week", "when", "2022-01-03", "2022-01-09")]),
+    ("protests erupted this month", [("this month", "when", "2022-01-01", "2022-01-31")]),
+    ("more talks later this month", [("later this month", "when", "2022-01-13", "2022-01-31")]),
+    ("sparked by New Year's Day fuel price hikes", [("New Year's Day", "when", "2022-01-01", "2022-01-01")]),
+    ("the state of emergency lasts until January 19 inclusive",
+     [("until January 19 inclusive", "deadline", None, "2022-01-19")]),
+    ("they started arriving on Jan. 6", [("on Jan. 6", "when", "2022-01-06", "2022-01-06")]),
+    ("the talks began six days ago", [("six days ago", "when", "2022-01-07", "2022-01-07")]),
+    ("troops must leave within five days", [("within five days", "deadline", "2022-01-13", "2022-01-18")]),
+    ("the deal was signed on 3 February 2021", [("on 3 February 2021", "when", "2021-02-03", "2021-02-03")]),
+    ("since 2007, when it began", [("since 2007", "since", "2007-01-01", None)]),
+    ("by the end of the month", [("by the end of the month", "deadline", None, "2022-01-31")]),
+])
+def test_phrases(text, expected):
+    assert refs(text) == expected
+
+
+def test_bare_weekday_follows_tense():
+    assert refs("The withdrawal got under way on Thursday.", WED) == [("on Thursday", "when", "2022-01-13", "2022-01-13")]
+    assert refs("Talks resume on Monday.", WED) == [("on Monday", "when", "2022-01-24", "2022-01-24")]
+    assert refs("The vote will be held on Wednesday.", WED) == [("on Wednesday", "when", "2022-01-19", "2022-01-19")]
+    assert refs("They must leave by Friday.", WED) == [("by Friday", "deadline", None, "2022-01-21")]
+    assert refs("29 patients had been discharged by Tuesday evening.", WED)[0][3] == "2022-01-18"
+
+
+def test_weekday_on_the_same_weekday_is_that_day_not_a_week_later():
+    # TRAPS.md: relativedelta(weekday=WE(+1)) from a Wednesday returns the same Wednesday.
+    assert resolve_weekday(2, WED, "past") == WED
+    assert resolve_weekday(2, WED, "upcoming") == WED
+    assert resolve_weekday(2, WED, "after") == dt.date(2022, 1, 26)
+
+
+def test_said_on_anchor_moves_relative_durations():
+    tuesday = dt.date(2023, 6, 13)
+    out = refs("field hospitals would be set up within five days", dt.date(2023, 6, 14), anchor=tuesday)
+    assert out == [("within five days", "deadline", "2023-06-13", "2023-06-18")]
+
+
+def test_no_article_date_means_no_invented_dates():
+    out = refs("The withdrawal got under way on Thursday, last week, within 10 days.", None)
+    assert out and all(e is None and l is None for _, _, e, l in out)
+    assert refs("on 3 February 2021", None) == [("on 3 February 2021", "when", "2021-02-03", "2021-02-03")]
+
+
+def test_fuzzy_traps_are_not_dates():
+    assert refs("Prices fell to 4.1 percent in the survey, 153 Street was closed.") == []
