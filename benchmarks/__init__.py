@@ -1,0 +1,1 @@
+"""Benchmarks: they print figures and never assert a time (see benchmarks/README.md)."""

@@ -1,0 +1,152 @@
+"""Run every benchmark on databases of several sizes and print one table of how each cost grows.
+
+    python -m benchmarks.run_all [--sizes 1000,100000,1000000] [--rebuild]
+
+Each size is built once into benchmarks/out/claims-SIZE.db (kept for the next run; --rebuild
+makes it again). Then, per size: bench_cli (list, search, show, count), `claims check` and
+`claims export --format jsonl` as a user runs them, and any other benchmarks/bench_*.py module,
+called as `python -m benchmarks.NAME --db PATH` (one that takes no --db runs once, without it).
+Each prints its own figures; the table at the end gathers the common ones.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import platform
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from benchmarks import bench_cli
+from benchmarks.build_db import COMMON_WORD, build
+
+HERE = Path(__file__).parent
+OUT = HERE / "out"
+OWN = {"bench_cli"}
+TIMEOUT_S = 1800
+
+
+def other_benchmarks() -> list[str]:
+    return sorted(p.stem for p in HERE.glob("bench_*.py") if p.stem not in OWN)
+
+
+def built(size: int, *, rebuild: bool, seed: int) -> tuple[Path, dict]:
+    db = OUT / f"claims-{size}.db"
+    record = OUT / f"claims-{size}.build.json"
+    if rebuild or not db.exists() or not record.exists():
+        print(f"\n== building {size:,} claims", flush=True)
+        figures = build(size, str(db), seed=seed, replace=True)
+        record.write_text(json.dumps(figures, indent=1))
+    else:
+        figures = json.loads(record.read_text())
+        print(f"\n== {db} exists (built {figures['claims']:,} claims at {figures['claims_per_s']:,} claims/s; "
+              f"--rebuild to make it again)", flush=True)
+    return db, figures
+
+
+def timed_command(db: Path, *args: str) -> dict:
+    """One run of a `claims` command as a user runs it; output goes to a file, not the terminal."""
+    if not _has_command(args[0]):
+        return {"missing": True}
+    sink = OUT / f"{db.stem}.{args[0]}.out"
+    started = time.perf_counter()
+    try:
+        with sink.open("w") as out:
+            result = subprocess.run([*bench_cli.claims_command(), "--db", str(db), *args], stdout=out,
+                                    stderr=subprocess.PIPE, text=True, timeout=TIMEOUT_S)
+    except subprocess.TimeoutExpired:
+        return {"error": f"over {TIMEOUT_S} s"}
+    seconds = time.perf_counter() - started
+    if result.returncode != 0:
+        return {"error": result.stderr.strip().splitlines()[-1][:120] if result.stderr.strip() else
+                f"exit {result.returncode}"}
+    return {"seconds": round(seconds, 3), "output_bytes": sink.stat().st_size}
+
+
+_commands: set[str] | None = None
+
+
+def _has_command(name: str) -> bool:
+    global _commands
+    if _commands is None:
+        from claims.cli import cli
+
+        _commands = set(cli.commands)
+    return name in _commands
+
+
+def run_other(name: str, db: Path, ran_once: set[str]) -> None:
+    if name in ran_once:
+        return
+    print(f"\n-- {name} on {db.name}", flush=True)
+    result = subprocess.run([sys.executable, "-m", f"benchmarks.{name}", "--db", str(db)], timeout=TIMEOUT_S)
+    if result.returncode == 2:  # argparse: it takes no --db, so it does not depend on the size
+        subprocess.run([sys.executable, "-m", f"benchmarks.{name}"], timeout=TIMEOUT_S)
+        ran_once.add(name)
+
+
+def _ms(f: dict, key: str = "query_ms") -> str:
+    return f"{f[key]:.1f}" if key in f else "-"
+
+
+def table(rows: list[dict]) -> str:
+    head = ["claims", "bulk load claims/s", "vs raw", "list ms", "search common ms", "search rare ms",
+            "show ms", "count ms", "check s", "export s"]
+    lines = [" | ".join(head), " | ".join("---" for _ in head)]
+    for r in rows:
+        b, f = r["build"], r["cli"]["figures"]
+        common = f[f"search common ({COMMON_WORD})"]
+        rare = next(v for k, v in f.items() if k.startswith("search rare"))
+        cell = lambda q: f"{_ms(q)} / {q['process_ms']:.0f}" if "process_ms" in q else _ms(q)
+        cmd = lambda c: f"{c['seconds']:.1f}" if "seconds" in c else ("n/a" if c.get("missing") else c.get("error", "-"))
+        ratio = f"{b['ratio']:.2f} (CPU {b['cpu_ratio']:.2f})" if b.get("cpu_ratio") else (f"{b['ratio']:.2f}" if b.get("ratio") else "-")
+        lines.append(" | ".join([
+            f"{b['claims']:,}", f"{b['claims_per_s']:,} ({b['seconds']:.1f} s)", ratio,
+            cell(f["list first page"]), cell(common), cell(rare), cell(f["show claim"]), _ms(f["count all"]),
+            cmd(r["check"]), cmd(r["export"])]))
+    lines.append("")
+    lines.append("list/search/show: query alone in ms / whole `claims` subprocess in ms (medians); "
+                 "count: count(*) of all claims; check/export: one run of the command.")
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(prog="python -m benchmarks.run_all", description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sizes", default="1000,100000,1000000", help="Comma-separated claim counts.")
+    parser.add_argument("--rebuild", action="store_true", help="Build the databases again.")
+    parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--repeat", type=int, default=7, help="Subprocess runs per CLI figure.")
+    args = parser.parse_args(argv)
+    try:
+        sizes = [int(s.replace("_", "")) for s in args.sizes.split(",") if s.strip()]
+    except ValueError:
+        parser.error(f"--sizes {args.sizes!r}: give claim counts separated by commas, e.g. 1000,100000")
+    OUT.mkdir(parents=True, exist_ok=True)
+    rows, ran_once = [], set()
+    for size in sizes:
+        db, build_figures = built(size, rebuild=args.rebuild, seed=args.seed)
+        print(f"\n-- bench_cli on {db.name}", flush=True)
+        cli_figures = bench_cli.bench(str(db), repeat=args.repeat)
+        for name in other_benchmarks():
+            run_other(name, db, ran_once)
+        # export first: check stores suggestions (claim links) and so changes the database.
+        export = timed_command(db, "export", "--format", "jsonl")
+        check = timed_command(db, "check")
+        print(f"\n-- commands on {db.name}: export jsonl {export}; check {check}", flush=True)
+        rows.append({"build": build_figures, "cli": cli_figures, "check": check, "export": export})
+    summary = table(rows)
+    print(f"\n== summary ({time.strftime('%Y-%m-%d')}, {platform.machine()}, "
+          f"{_cores()} cores, Python {platform.python_version()})\n{summary}")
+    (OUT / "summary.md").write_text(summary + "\n")
+    (OUT / "summary.json").write_text(json.dumps(rows, indent=1, default=str))
+
+
+def _cores() -> int:
+    import os
+
+    return os.cpu_count() or 0
+
+
+if __name__ == "__main__":
+    main()
