@@ -59,6 +59,8 @@ def normalise_url(url: str) -> str:
     if host.startswith("www."):
         host = host[4:]
     port = parts.port
+    if ":" in host:  # an IPv6 address keeps its brackets, or the key is not a URL any more
+        host = f"[{host}]"
     netloc = host if port in (None, 80, 443) else f"{host}:{port}"
     query = urlencode(sorted((k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True)
                              if not _TRACKING.match(k)))
@@ -67,7 +69,8 @@ def normalise_url(url: str) -> str:
 
 
 _ISO = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-_NUMERIC_AMBIGUOUS = re.compile(r"^\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}$")
+# 01/02/2022, 1.2.22, "01 02 2022", also followed by a time: day and month order unknown.
+_NUMERIC_AMBIGUOUS = re.compile(r"^\d{1,2}(?:\s*[/.-]\s*|\s+)\d{1,2}(?:\s*[/.-]\s*|\s+)\d{2,4}(?!\d)")
 
 
 def parse_user_date(value: str, *, what: str = "date") -> dt.date:
