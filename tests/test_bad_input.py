@@ -280,3 +280,118 @@ def test_real_entry_point_prints_one_line(cli, tmp_path, user_error):
         results = list(pool.map(lambda run: cli(*run[0], db=str(run[1]), subprocess_=True), runs))
     for (args, _, word), result in zip(runs, results):
         user_error(result, word)
+
+
+# --- claims.validate, unit by unit ------------------------------------------------------------------
+
+from hypothesis import given, settings, strategies as st  # noqa: E402
+
+from claims.errors import UserError  # noqa: E402
+from claims.validate import check_url, clean_text, normalise_url, parse_user_date, require_text  # noqa: E402
+
+
+@pytest.mark.parametrize("url", [
+    "https://example.org", "http://example.org/a?b=c#d", "HTTPS://EXAMPLE.ORG/A", "http://localhost:8080/x",
+    "https://xn--r8jz45g.jp/", "https://例え.jp/パス", "http://[::1]:8080/a", "https://example.org/" + "a" * 2000,
+])
+def test_check_url_accepts(url):
+    assert check_url(url) == url
+
+
+@pytest.mark.parametrize("url", [
+    " javascript:alert(1)", "java\tscript:alert(1)", "javascript:alert(1)", "JavaScript:alert(1)",
+    "http://user@evil.com@good.org/", "http://user:pw@good.org/", "https://:pw@good.org/",
+    "file:///etc/passwd", "data:text/html,hi", "ftp://example.org/", "vbscript:msgbox", "about:blank",
+    "//example.org/a", "example.org/a", "http://", "https:///a", "http://example.org:99999/", "http://exa mple.org/",
+    "http://example.org/\x00", "https://example.org/\u2028", "https://example.org/\u00a0", "http://[::1/",
+    "https://example.org/\x1b[2J", "https://example.org/\x9b", "", "   ", LONG_URL,
+])
+def test_check_url_rejects(url):
+    with pytest.raises(UserError) as caught:
+        check_url(url)
+    message = str(caught.value)
+    assert "\n" not in message and "\x1b" not in message and "\x00" not in message
+    assert len(message) < 200
+
+
+def test_normalise_url_dedupes_spellings_of_one_page():
+    key = normalise_url("http://x.org/a")
+    for spelling in ("https://www.x.org/a/?utm_source=y", "HTTPS://X.ORG:443/a#section", "http://x.org:80/a/",
+                     "https://x.org/a?fbclid=1&utm_medium=email&gclid=2"):
+        assert normalise_url(spelling) == key, spelling
+    assert normalise_url("https://x.org/a?b=2&a=1") == normalise_url("https://x.org/a?a=1&b=2")
+    for different in ("https://x.org/a?id=2", "https://x.org/b", "https://x.org:8443/a", "https://y.org/a",
+                      "https://x.org/A", "https://sub.x.org/a"):
+        assert normalise_url(different) != key, different
+
+
+def test_normalise_url_keeps_ipv6_hosts_valid():
+    key = normalise_url("http://[::1]:8080/a")
+    assert check_url(key) and normalise_url(key) == key
+    assert normalise_url("https://[2001:db8::1]/x") != normalise_url("https://[2001:db8::2]/x")
+
+
+def test_normalise_url_rejects_what_check_url_rejects():
+    with pytest.raises(UserError):
+        normalise_url("javascript:alert(1)")
+
+
+_hosts = st.from_regex(r"(www\.)?[a-z][a-z0-9-]{0,10}\.(org|com|co\.uk)", fullmatch=True)
+_paths = st.lists(st.from_regex(r"[A-Za-z0-9._~-]{1,8}", fullmatch=True), max_size=3).map(lambda p: "/" + "/".join(p))
+_queries = st.lists(st.tuples(st.sampled_from(["a", "b", "id", "utm_source", "ref", "q"]),
+                              st.from_regex(r"[a-z0-9]{0,4}", fullmatch=True)), max_size=3)
+
+
+@settings(max_examples=150, deadline=None)
+@given(scheme=st.sampled_from(["http", "https", "HTTP"]), host=_hosts, port=st.sampled_from(["", ":80", ":443", ":8080"]),
+       path=_paths, query=_queries, slash=st.booleans(), fragment=st.sampled_from(["", "#x"]))
+def test_normalise_url_is_idempotent_and_valid(scheme, host, port, path, query, slash, fragment):
+    from urllib.parse import urlencode
+
+    url = f"{scheme}://{host}{port}{path}{'/' if slash else ''}{'?' + urlencode(query) if query else ''}{fragment}"
+    key = normalise_url(url)
+    assert check_url(key) == key
+    assert normalise_url(key) == key
+    assert key.startswith("https://") and "#" not in key and "utm_source" not in key
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("2022-01-19", "2022-01-19"), ("Jan 19 2022", "2022-01-19"), ("19 January 2022", "2022-01-19"),
+    ("January 19, 2022", "2022-01-19"), ("  2022-01-19  ", "2022-01-19"), ("2022/01/19", "2022-01-19"),
+    ("2024-02-29", "2024-02-29"), ("Mar 3rd, 2022", "2022-03-03"),
+])
+def test_parse_user_date_accepts(text, expected):
+    assert parse_user_date(text).isoformat() == expected
+
+
+@pytest.mark.parametrize("text", [
+    "2022-13-45", "next blursday", "01/02/2022", "1/2/22", "01-02-2022", "01.02.2022", "01 02 2022", "1 2 2022",
+    "01/02/2022 10:00", "2023-02-29", "March 2022", "2022", "Jan 19", "Monday", "tomorrow", "10 days ago",
+    "", "   ", "0202-01-19", "9999-12-31", "1700-01-01", "2022-01-19x", "19th",
+])
+def test_parse_user_date_rejects(text):
+    with pytest.raises(UserError) as caught:
+        parse_user_date(text, what="--said-on")
+    assert str(caught.value).startswith("--said-on")
+
+
+def test_clean_text_strips_terminal_controls_but_keeps_newline_and_tab():
+    dirty = "a\x1b[31mred\x1b[0m\x07\x00\x08\x0b\x0c\x7f\x80\x85\x9b\x9fb\n\tc\r\nd\re"
+    assert clean_text(dirty) == "a[31mred[0mb\n\tc\nd\ne"
+    assert clean_text("é — 中文 \u00a0 emoji 🙂") == "é — 中文 \u00a0 emoji 🙂"
+    assert "\x1b" not in clean_text("\x1b]52;c;aGk=\x07") and "\x07" not in clean_text("\x1b]0;title\x07")
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text())
+def test_clean_text_never_leaves_controls(text):
+    cleaned = clean_text(text)
+    assert not any((ord(ch) < 32 and ch not in "\n\t") or 0x7f <= ord(ch) <= 0x9f for ch in cleaned)
+    assert clean_text(cleaned) == cleaned
+
+
+def test_require_text():
+    assert require_text("  cafe\u0301  ") == "caf\u00e9"  # NFC
+    for empty in (None, "", "  ", "\x1b\x07", "\n\t"):
+        with pytest.raises(UserError, match="claim text is empty"):
+            require_text(empty, what="claim text")
