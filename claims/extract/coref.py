@@ -45,6 +45,10 @@ def _content(text: str | None) -> list[str]:
     return list(_content_cached(text or ""))
 
 
+_GENERIC_ORG_HEADS = frozenset("company firm carrier airline operator manufacturer automaker group organisation "
+                               "organization charity club utility retailer lender insurer".split())
+
+
 class SpeakerBook:
     """The speakers met so far, in reading order, with the rules that merge their names."""
 
@@ -153,6 +157,9 @@ class SpeakerBook:
                     if adjectives and any(v.startswith(a[:5]) or a.startswith(v[:5])
                                           for a in adjectives for v in vocab if len(v) > 3):
                         score = 5
+            if not score and definite and head in _GENERIC_ORG_HEADS and sp.kind == "organisation" and \
+                    not any(w[:1].isupper() for w in mention.text.split()[1:]):
+                score = 2  # "the company" after "Hartwell Motors said"
             if score > best_score or (score == best_score and score and best and sp.last_seen > best.last_seen):
                 best, best_score = sp, score
         return best

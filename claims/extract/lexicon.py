@@ -59,7 +59,7 @@ meteorologist engineer chancellor speaker whip councillor councilor commissioner
 administrator superintendent overseer rector dean president-elect negotiator delegate observer monitor
 physician surgeon epidemiologist volunteer owner farmer driver pilot prefect governor-general consul
 attaché attache registrar coroner ombudsman auditor treasurer provost warden steward curator conductor
-operator""".split())
+operator sen rep gov gen col lt sgt capt adm maj cmdr insp supt det amb pres""".split())
 SPEAKER_NOUNS = frozenset("""
 ministry ministries office agency agencies institute government authorities authority police military army
 navy forces officials spokesman spokeswoman spokesperson statement report union unions company firm service
@@ -83,7 +83,9 @@ alliance bloc coalition party parliament congress senate cabinet presidency bank
 federation association organisation organization network observatory watch forum front movement corporation
 corp inc ltd buses airlines railways press news times post herald gazette tribune agency reuters afp
 foundation fund programme program unicef ocha who red cross crescent nato un eu csto kremlin pentagon
-university college school schools secretariat tribunal
+university college school schools secretariat tribunal motors holdings industries airways energy
+pharmaceuticals technologies systems electric steel mining foods partners capital research international
+corporation company co plc ag sa gmbh llc limited institute
 """.split())
 GROUP_HEADS = frozenset("""
 officials authorities police witnesses residents sources analysts experts observers organisers organizers

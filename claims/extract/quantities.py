@@ -13,12 +13,12 @@ from claims.extract.words import word_index
 
 LOWER_BOUNDS = frozenset({"more than", "over", "at least", "no fewer than", "no less than", "not less than",
                           "above", "just over", "well over", "well above", "upwards of", "in excess of"})
-UPPER_BOUNDS = frozenset({"up to", "no more than", "not more than", "fewer than", "less than", "at most",
+UPPER_BOUNDS = frozenset({"as much as", "as little as", "up to", "no more than", "not more than", "fewer than", "less than", "at most",
                           "as many as", "under", "below", "just under", "as few as"})
 APPROX_BOUNDS = frozenset({"about", "around", "approximately", "roughly", "some", "an estimated", "estimated",
                            "close to", "nearly", "almost"})
 _BOUND = (r"(?P<bound>no more than|not more than|no fewer than|no less than|not less than|more than|fewer than|"
-          r"less than|at least|at most|up to|as many as|as few as|just over|just under|well over|well above|"
+          r"less than|at least|at most|up to|as many as|as much as|as little as|as few as|just over|just under|well over|well above|"
           r"upwards of|in excess of|close to|an estimated|approximately|roughly|about|around|nearly|almost|"
           r"some|estimated|over|under|above|below|between|only|exactly)\s+")
 _VAGUE = r"(?:tens of thousands|hundreds of thousands|dozens|scores|hundreds|thousands|millions|billions)"
@@ -52,13 +52,18 @@ _PERSONAL_ONE = frozenset("person man woman child boy girl soldier officer civil
                           "protester victim body member resident".split())
 _CLAUSE_BREAK = re.compile(r"[,;:()\u2014\u2013]|\s-\s|\b(?:while|but|whereas|although)\b", re.IGNORECASE)
 _AND = re.compile(r"\band\b")
+_PREV_WORD = re.compile(r"(^|[.!?\"\u201c\u201d'(\u2014:;]\s*|\s)([A-Z][A-Za-z]+)\s$")
+_NOT_NAMES = frozenset("""about around some over nearly almost only just at in on by since until from between the a an
+and of to with for another than more fewer less no these those all its their his her our every each up
+january february march april may june july august september october november december jan feb mar apr jun
+jul aug sep sept oct nov dec""".split())
 _NUMBER_WORDS = frozenset("""one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen
 sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety dozen dozens scores
 hundred hundreds thousand thousands million millions billion billions tens""".split()) | frozenset(
     w for w in ("twenty thirty forty fifty sixty seventy eighty ninety".split()) )
 _BOUND_WORDS = frozenset("""no not more fewer less at up as just well upwards in close an approximately roughly about
 around nearly almost some estimated over under above below between only exactly than least most to many few of
-excess a""".split())
+excess a much little""".split())
 _NUM_TRIGGER = re.compile(
     r"[$\u20ac\u00a3\u00a5]?\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|"
     r"fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|"
@@ -156,6 +161,10 @@ def _build(m: re.Match, text: str, single: bool = False):
             return None
         if plain_digits and len(num_text) == 4 and 1800 <= value <= 2100 and not _next_is_plural(after):
             return None  # a year
+    if not bound and not m.group("cur"):
+        prev = _PREV_WORD.search(before)
+        if prev and not prev.group(1).strip(" ") and prev.group(2).lower() not in _NOT_NAMES:
+            return None  # "Local 882", "Route 66", "Flight 17": a name, not a count
     if _TIME_AFTER.match(after) or _AGE_AFTER.match(after):
         return None
     if not bound and text[m.start() - 1:m.start()] == "(" and after.startswith(")"):

@@ -112,12 +112,20 @@ def find_attribution(text: str, regions: list[tuple[int, int]]) -> Mention | Non
 _MODALS = frozenset("will would could should may might must did does do to not never also".split())
 
 
+_CLAUSE_OPENERS = frozenset("that the a an it its there this these those he she they we some no".split())
+
+
 def _base_form_ok(tokens: list[Token], i: int) -> bool:
     if i == 0:
         return False
     prev = tokens[i - 1]
-    return prev.low in _MODALS or prev.low in ("they", "we", "i", "you") or (
-        prev.is_word and prev.low.endswith("s") and not prev.low.endswith(("'s", "\u2019s", "ss")))
+    if prev.low in _MODALS or prev.low in ("they", "we", "i", "you"):
+        return True
+    if prev.is_word and prev.low.endswith("s") and not prev.low.endswith(("'s", "\u2019s", "ss")):
+        return True
+    nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+    return (nxt is not None and nxt.low in _CLAUSE_OPENERS and prev.low not in DETERMINERS
+            and not prev.low.endswith(("'s", "\u2019s")))
 
 
 def _any_verb_window(tokens: list[Token]) -> tuple[int, int]:
@@ -210,17 +218,36 @@ def _generic_description(text: str, tokens: list[Token], j: int) -> Mention | No
                    head=words[-1].low, span_end=words[-1].end)
 
 
+_PREPOSITIONS = frozenset("on at in during after before outside inside near from to with by late early".split())
+_OBJECT_VERBS = frozenset("told tells tell informed briefed assured reassured reminded".split())
+_WINDOW_STOPS = frozenset("that would will had has have was were is are could should may might must can "
+                          "if whether because as".split())
+
+
 def _window_end(tokens: list[Token], verb_index: int) -> int:
-    """Statement dates follow the verb closely: 'said on Saturday', 'told reporters in Doboj on Tuesday'."""
+    """Statement dates follow the verb through prepositional phrases: 'said on Saturday', 'told
+    reporters in Doboj on Tuesday', 'said at a rally outside the plant Wednesday morning' — but
+    not into the reported clause ('said the strike would start on Monday')."""
     end = tokens[verb_index].end
-    for k in range(verb_index + 1, min(len(tokens), verb_index + 7)):
+    n = len(tokens)
+    k = verb_index + 1
+    if tokens[verb_index].low in _OBJECT_VERBS:
+        while k < n and k <= verb_index + 4 and tokens[k].is_word and not tokens[k].quoted and \
+                tokens[k].low not in _PREPOSITIONS and tokens[k].low not in _WINDOW_STOPS and \
+                tokens[k].low not in WEEKDAY_WORDS:
+            end = tokens[k].end
+            k += 1
+    first = True
+    while k < n and k <= verb_index + 12:
         t = tokens[k]
-        if t.quoted or t.text in ",;:\u2014" or t.low in ("that", "the", "a", "an", "it", "he", "she", "they", "we"):
-            if t.low == "the" and k + 1 < len(tokens) and tokens[k + 1].low in ("same", "day"):
-                end = t.end
-                continue
+        if t.quoted or not t.is_word or t.low in _WINDOW_STOPS:
             break
+        if first and t.low not in _PREPOSITIONS and t.low not in WEEKDAY_WORDS and \
+                t.low not in ("yesterday", "today", "tonight", "earlier", "later", "last", "this"):
+            break
+        first = False
         end = t.end
+        k += 1
     return end
 
 
@@ -250,7 +277,11 @@ def _appositive_subject(text: str, tokens: list[Token], comma: int) -> Mention |
     seg_a = tokens[k + 1:seg_a_end]
     if not seg_a or k < 0 or tokens[k].text != ",":
         return None
-    if _looks_like_name(seg_a):
+    if len(seg_a) <= 3 and _PARTY_TAG.match(_span_text(text, seg_a)):
+        seg_a_is_tag = True
+    else:
+        seg_a_is_tag = False
+    if _looks_like_name(seg_a) and not seg_a_is_tag:
         role_tokens = []
         m = k - 1
         while m >= 0 and tokens[m].text not in ",\u201d\"" and not tokens[m].quoted:
@@ -258,7 +289,7 @@ def _appositive_subject(text: str, tokens: list[Token], comma: int) -> Mention |
         role_tokens = tokens[m + 1:k]
         role = _span_text(text, role_tokens) if role_tokens and _has_role(role_tokens) else None
         return _make_mention(text, seg_a, role_override=role)
-    if _has_role(seg_a) or not seg_a[0].is_cap:
+    if _has_role(seg_a) or not seg_a[0].is_cap or seg_a_is_tag:
         m = k - 1
         while m >= 0 and tokens[m].text not in ",\u201d\"" and not tokens[m].quoted:
             m -= 1
@@ -320,12 +351,14 @@ def _backward_np(text: str, tokens: list[Token], j: int) -> Mention | None:
                     tokens[k - 2].low not in CLAUSE_STOPS and tokens[k - 1].low not in CLAUSE_STOPS:
                 k -= 1
                 continue  # "Unite the Drivers union"
+            if k > 1 and low == "the" and tokens[k - 1].low in _CONNECTORS and _connects(tokens[k - 2]):
+                k -= 1
+                continue  # "a spokesman for the eastern interior ministry"
             break
-        if low in ("of", "for", "at") and collected:
+        if low in _CONNECTORS and collected:
             right = collected[0]
             left = tokens[k - 1] if k else None
-            if left is not None and (right.is_cap or right.low == "the") and left.is_word and (
-                    left.is_cap or _strip_possessive(left.low) in ROLE_WORDS) and not left.quoted:
+            if left is not None and (right.is_cap or right.low == "the") and _connects(left):
                 collected.insert(0, t)
                 k -= 1
                 continue
@@ -357,6 +390,20 @@ def _backward_np(text: str, tokens: list[Token], j: int) -> Mention | None:
     if mention and paren:
         mention.paren = _span_text(text, paren)
     return mention
+
+
+_PARTY_TAG = re.compile(r"^[DRI]-[A-Z][a-z]*\.?$")
+_CONNECTORS = frozenset({"of", "for", "at", "in", "from"})
+
+
+def _connects(left: Token) -> bool:
+    """May a noun phrase go on leftwards past 'of/for/at/in' to this word? ('Officials in Tripoli')"""
+    if not left.is_word or left.quoted:
+        return False
+    low = _strip_possessive(left.low)
+    if low in ROLE_WORDS or low in SPEAKER_NOUNS:
+        return True
+    return left.is_cap and low not in CLAUSE_STOPS and low not in DETERMINERS
 
 
 _MODIFIER_SUFFIXES = ("al", "ic", "ian", "ish", "ese", "ary", "ive", "ous", "ern", "ior", "ing")
@@ -465,9 +512,16 @@ def _make_mention(text: str, toks: list[Token], role_override: str | None = None
     while name_words and name_words[0].low in ("of",):
         name_words = name_words[1:]
     role_words = words[:name_start]
-    content_roles = [w for w in role_words if w.low not in DETERMINERS and w.low != "of"]
+    content_roles = [w for w in role_words if w.low not in DETERMINERS and w.low not in _CONNECTORS]
     if name_words and content_roles and _strip_possessive(content_roles[-1].low) in ORG_WORDS:
         name_words = []  # "the Ministry of Health", "Office of the Prosecutor General"
+    connector_at = [i for i, w in enumerate(words) if w.low in _CONNECTORS]
+    if name_words and connector_at and connector_at[0] > 0:
+        before = _strip_possessive(words[connector_at[0] - 1].low)
+        if before in SPEAKER_NOUNS and before not in ROLE_WORDS or before in ORG_WORDS:
+            name_words = []  # "Officials in Tripoli", "Analysts at Brookfield Research"
+        elif before in ROLE_WORDS and not words[0].is_cap:
+            name_words = []  # "a spokesman for the Eastern Liberation Front"
     kind = "person"
     if name_words and head not in SPEAKER_NOUNS:
         # "Andrei Serdyukov of Russia": the nationality is not part of the name
@@ -496,9 +550,9 @@ def _make_mention(text: str, toks: list[Token], role_override: str | None = None
         return Mention(text=written, name=name, role=role, kind=kind, via="verb", head=head,
                        modifiers=[w.text for w in role_words], span_end=toks[-1].end)
     # a description: "the Defense Ministry", "Western officials", "a Coastline Buses spokesperson"
-    of_at = [i for i, w in enumerate(words) if w.low in ("of", "for", "at")]
-    if of_at and of_at[0] > 0 and words[of_at[0] - 1].low in ROLE_WORDS:
-        head = words[of_at[0] - 1].low  # "the head of the military bloc's mission"
+    of_at = [i for i, w in enumerate(words) if w.low in _CONNECTORS]
+    if of_at and of_at[0] > 0 and _strip_possessive(words[of_at[0] - 1].low) in SPEAKER_NOUNS:
+        head = _strip_possessive(words[of_at[0] - 1].low)  # "the head of the military bloc's mission"
     if head in GROUP_HEADS:
         kind = "group"
     elif head in ROLE_WORDS:

@@ -28,7 +28,7 @@ _YEAR = r"(?:1[89]\d\d|20\d\d|21\d\d)"
 _PART = r"(?:\s+(?:night|morning|evening|afternoon))?"
 _DEADLINE_PREP = r"(?:no later than|not later than|by|until|till|before|up to)"
 _PREP = (r"(?:(?P<prep>no later than|not later than|by|until|till|before|since|as of|from|after|on|in|at|"
-         r"during|late on|early on|late|early)\s+)?")
+         r"during|late on|early on|late|early)\s+(?:at\s+(?:the\s+)?(?:least|earliest|latest)\s+)?)?")
 
 _PATTERNS = [
     ("duration", r"(?P<dprep>no more than|not more than|no longer than|within|in the next|over the next|inside|in)\s+"
@@ -70,6 +70,10 @@ _DEADLINE_AFTER = re.compile(r"^\s*(?:deadline|cut-?off|target date|ultimatum)\b
 _FUTURE = re.compile(r"\b(?:will|won't|shall|would|wouldn't|going to|expected to|due to|set to|scheduled|"
                      r"plans? to|planned|is to|are to|upcoming|unless)\b|'ll\b", re.IGNORECASE)
 _PAST_PERFECT = re.compile(r"\bhad\b", re.IGNORECASE)
+_PRESENT = re.compile(r"\b(?:is|are|am|begins|ends|starts|resumes|opens|closes|expires|runs|meets|arrives|"
+                      r"leaves|returns|takes|holds|continues|remains|lasts|goes|plans|intends|hopes|resume|begin|start|end|"
+                      r"meet|open|close|continue|return|expire)\b",
+                      re.IGNORECASE)
 _PAST = re.compile(r"\b(?:was|were|had|did|said|told|got|came|went|began|took|made|left|gave|fled|held|saw|"
                    r"broke|fell|rose|met|drew|\w{2,}ed)\b", re.IGNORECASE)
 
@@ -96,9 +100,9 @@ def sentence_tense(text: str) -> str:
         return "future"
     if _PAST_PERFECT.search(text):
         return "pastperfect"
-    if _PAST.search(text):
-        return "past"
-    return "present"
+    if _PRESENT.search(text) and not _PAST.search(text):
+        return "present"
+    return "past"
 
 
 def resolve_weekday(weekday: int, published: dt.date, mode: str) -> dt.date:
