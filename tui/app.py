@@ -63,7 +63,8 @@ class ClaimsApp(ReportsWorkerErrors, App):
         self.post_message(ClaimsChanged(None, notice=None))
 
     def _poll_if_idle(self) -> None:
-        if time.monotonic() - self._last_input >= IDLE_SECONDS and not self.screen.is_modal:
+        polling = any(w.group == "poll" and not w.is_finished for w in self.workers)
+        if not polling and time.monotonic() - self._last_input >= IDLE_SECONDS and not self.screen.is_modal:
             self._poll()
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="poll")

@@ -65,3 +65,9 @@ def fmt_date(value) -> str:
     if value is None:
         return ""
     return str(value)[:10]
+
+
+def show_error(label, message: str) -> None:
+    """Put a (literal) message in a form's error label; an empty message hides the label."""
+    label.update(literal(message))
+    label.set_class(bool(message), "shown")

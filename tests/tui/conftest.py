@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import shutil
 
 import pytest
 
@@ -44,6 +45,22 @@ def seed(engine) -> dict[str, int]:
     return ids
 
 
+FIXED_AT = "2025-05-01 09:00:00.000000"
+
+
+@pytest.fixture(scope="session")
+def template_db(tmp_path_factory):
+    """Migrated and seeded once; each test gets its own copy (a fresh file per test, quickly)."""
+    path = tmp_path_factory.mktemp("tui-template") / "claims.db"
+    engine = get_engine(str(path))
+    ids = seed(engine)
+    with engine.begin() as conn:  # a fixed clock for the snapshots
+        conn.exec_driver_sql(f"UPDATE audit_event SET at = '{FIXED_AT}'")
+        conn.exec_driver_sql(f"UPDATE claim SET created_at = '{FIXED_AT}', updated_at = '{FIXED_AT}'")
+    dispose_all()
+    return path, ids
+
+
 @pytest.fixture
 def db_path(tmp_path):
     path = tmp_path / "claims.db"
@@ -52,9 +69,10 @@ def db_path(tmp_path):
 
 
 @pytest.fixture
-def seeded(db_path):
+def seeded(template_db, db_path):
+    shutil.copyfile(template_db[0], db_path)
     engine = get_engine(db_path)
-    return db_path, engine, seed(engine)
+    return db_path, engine, dict(template_db[1])
 
 
 @pytest.fixture

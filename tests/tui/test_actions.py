@@ -33,12 +33,12 @@ async def test_mark_disputed_with_reason_keeps_cursor(make):
         assert isinstance(app.screen, ReasonDialog)
         assert "reason is required" in str(app.screen.query_one("#reason-error").render())
         assert claim_status(make.engine, claim_id) == "unverified"
-        await type_text(pilot, "engineers report cracks")
+        await type_text(pilot, "cracks")
         await pilot.press("enter")
         await settle(pilot)
         assert not isinstance(app.screen, ReasonDialog)
         assert claim_status(make.engine, claim_id) == "disputed"
-        assert ("claim.mark", "tester", "engineers report cracks") in audit_actions(make.engine, claim_id)
+        assert ("claim.mark", "tester", "cracks") in audit_actions(make.engine, claim_id)
         assert table.cursor_row == 2
         assert status_cell(table, 2) == "disputed"
 
@@ -50,7 +50,7 @@ async def test_each_status_key(make):
         for key, status in (("c", "corroborated"), ("x", "refuted"), ("X", "retracted")):
             await pilot.press(key)
             await settle(pilot)
-            await type_text(pilot, f"because {status}")
+            await type_text(pilot, status[:3])
             await pilot.press("enter")
             await settle(pilot)
             assert claim_status(make.engine, make.ids["evac"]) == status
@@ -63,7 +63,7 @@ async def test_cancelled_reason_saves_nothing(make):
         await opened(pilot)
         await pilot.press("d")
         await settle(pilot)
-        await type_text(pilot, "never mind")
+        await type_text(pilot, "no")
         await pilot.press("escape")
         await settle(pilot)
         assert claim_status(make.engine, make.ids["evac"]) == "unverified"
@@ -140,7 +140,7 @@ async def test_tag_add_and_remove(make):
         await settle(pilot)
         await pilot.press("t")
         await settle(pilot)
-        await type_text(pilot, "urgent, -infrastructure")
+        app.screen.query_one("#tags").value = "urgent, -infrastructure"
         await pilot.press("enter")
         await settle(pilot)
         with read_session(make.engine) as s:
@@ -158,7 +158,7 @@ async def test_link_with_picker(make):
         table.move_cursor(row=2)
         await pilot.press("l")
         await settle(pilot)
-        await type_text(pilot, "bus drivers")
+        await type_text(pilot, "bus")
         await settle(pilot)
         assert app.screen.chosen == b
         app.screen.query_one("#link-relation").value = "corroborates"

@@ -150,14 +150,14 @@ async def test_refresh_shows_other_writers_changes_and_keeps_cursor(make):
 
 async def test_periodic_refresh_while_idle(make, monkeypatch):
     monkeypatch.setattr("tui.app.IDLE_SECONDS", 0)
-    app = make(poll_seconds=0.1)
+    app = make(poll_seconds=0.2)
     async with app.run_test(size=(100, 30)) as pilot:
         table = await opened(pilot)
         await pilot.pause(0.3)
         with write_session(make.engine) as s:
             add_claim(session=s, actor="someone else", new=NewClaim(
                 text="Seen without pressing anything", source=NewSource(url="https://example.org/other")))
-        for _ in range(40):
+        for _ in range(200):
             await pilot.pause(0.05)
             if table.row_count == 6:
                 break

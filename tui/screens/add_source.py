@@ -15,7 +15,7 @@ from claims.errors import UserError
 from claims.validate import check_url, parse_user_date
 from db.models import STANCES
 from db.writes import NewSource
-from tui.text import literal
+from tui.text import show_error
 
 
 @dataclass
@@ -59,9 +59,7 @@ class AddSourceDialog(ModalScreen[SourceForm | None]):
         return self.query_one(f"#src-{key}", Input).value.strip()
 
     def _error(self, key: str, message: str) -> None:
-        label = self.query_one(f"#src-{key}-error", Label)
-        label.update(literal(message))
-        label.set_class(bool(message), "shown")
+        show_error(self.query_one(f"#src-{key}-error", Label), message)
         self.query_one(f"#src-{key}", Input).set_class(bool(message), "-invalid")
 
     def validate(self) -> SourceForm | None:

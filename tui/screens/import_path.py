@@ -11,7 +11,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label
 
-from tui.text import literal
+from tui.text import literal, show_error
 
 
 @dataclass
@@ -42,11 +42,11 @@ class ImportDialog(ModalScreen[ImportRequest | None]):
         raw = self.query_one("#import-path", Input).value.strip()
         error = self.query_one("#import-path-error", Label)
         if not raw:
-            error.update("give the path of an article file or a folder")
+            show_error(error, "give the path of an article file or a folder")
             return
         path = Path(raw).expanduser()
         if not path.exists():
-            error.update(literal(f"{raw}: no such file or folder"))
+            show_error(error, f"{raw}: no such file or folder")
             return
         story = self.query_one("#import-story", Input).value.strip() or None
         self.dismiss(ImportRequest(str(path), story))

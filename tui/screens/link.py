@@ -16,7 +16,7 @@ from textual.worker import get_current_worker
 from db.models import RELATIONS
 from db.queries import ClaimRow
 from tui.errors import ReportsWorkerErrors
-from tui.text import one_line
+from tui.text import one_line, show_error
 
 
 @dataclass
@@ -101,11 +101,11 @@ class LinkDialog(ReportsWorkerErrors, ModalScreen[LinkRequest | None]):
         error = self.query_one("#link-error", Label)
         reason = self.query_one("#link-reason", Input).value.strip()
         if self.chosen is None:
-            error.update("choose the other claim: search, then pick it from the list")
+            show_error(error, "choose the other claim: search, then pick it from the list")
             self.query_one("#link-search", Input).focus()
             return
         if not reason:
-            error.update("a link needs a reason: say why they are related")
+            show_error(error, "a link needs a reason: say why they are related")
             self.query_one("#link-reason", Input).focus()
             return
         self.dismiss(LinkRequest(self.chosen, str(self.query_one("#link-relation", Select).value), reason))

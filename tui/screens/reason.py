@@ -8,7 +8,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label
 
-from tui.text import literal
+from tui.text import literal, show_error
 
 
 class ReasonDialog(ModalScreen[str | None]):
@@ -35,7 +35,7 @@ class ReasonDialog(ModalScreen[str | None]):
     def _ok(self) -> None:
         reason = self.query_one("#reason", Input).value.strip()
         if not reason:
-            self.query_one("#reason-error", Label).update("a reason is required: say why the status changes")
+            show_error(self.query_one("#reason-error", Label), "a reason is required: say why the status changes")
             self.query_one("#reason", Input).focus()
             return
         self.dismiss(reason)

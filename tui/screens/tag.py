@@ -10,7 +10,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label
 
-from tui.text import literal
+from tui.text import literal, show_error
 
 
 @dataclass
@@ -45,11 +45,11 @@ class TagDialog(ModalScreen[TagChange | None]):
         change = TagChange(add=[w for w in words if not w.startswith("-")],
                            remove=[w[1:].strip() for w in words if w.startswith("-") and w[1:].strip()])
         if not change.add and not change.remove:
-            self.query_one("#tags-error", Label).update("give at least one tag")
+            show_error(self.query_one("#tags-error", Label), "give at least one tag")
             return
         too_long = [w for w in change.add + change.remove if len(w) > 100]
         if too_long:
-            self.query_one("#tags-error", Label).update(literal(f"tag {too_long[0][:20]!r}… is longer than 100 characters"))
+            show_error(self.query_one("#tags-error", Label), f"tag {too_long[0][:20]!r}… is longer than 100 characters")
             return
         self.dismiss(change)
 
