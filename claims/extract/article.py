@@ -50,8 +50,11 @@ _BYLINE = re.compile(
     r"|report\s+by\b|photos?\s*(?:by|:)|image\s*(?:by|:)|credit\s*:|source\s*:|(?:copyright|\u00a9))",
     re.IGNORECASE)
 _BOILERPLATE = re.compile(
-    r"^(?:embed|advertisement|read more|related|related stories|share this( article)?|subscribe.*|sign up.*|"
-    r"follow us.*|click here.*|watch|listen|video|photo|gallery|image caption|media caption|comments?)\s*:?\s*$",
+    r"^(?:(?:embed|advertisement|read more|related|related stories|share this( article)?|"
+    r"watch|listen|video|photo|gallery|image caption|media caption|comments?|most read|recommended)\s*:?\s*$"
+    r"|(?:read more|related|see also|also read|read also|more|watch|listen|video|photo|image|gallery|"
+    r"subscribe|sign up|follow us|click here|share|advertisement|image caption|media caption)\s*:.*$"
+    r"|(?:subscribe|sign up|follow us|click here)\b.*$)",
     re.IGNORECASE)
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?)\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
 _FM_LINE = re.compile(r"^([A-Za-z_][\w-]*)\s*:\s*(.*?)\s*$")

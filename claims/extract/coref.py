@@ -64,8 +64,6 @@ class SpeakerBook:
         if speaker is None:
             if mention.kind == "pronoun":
                 return None
-            if mention.head in DOC_NOUNS and not any(c.isupper() for c in mention.name[1:]):
-                return None
             speaker = Speaker(name=mention.name, kind=mention.kind, role=mention.role)
             if mention.kind == "person" and len(_content(mention.name)) == 1:
                 full = self.known_people.get(_content(mention.name)[0])
@@ -103,8 +101,8 @@ class SpeakerBook:
             if head == "it":
                 return self._recent(("organisation",))
             return self._recent(("group", "organisation"))
-        if mention.head in DOC_NOUNS:
-            return self.doc_speakers.get(mention.head) or self._recent(("organisation",))
+        if mention.head in DOC_NOUNS and mention.text.split()[0].lower() in ("the", "this", "that"):
+            return self.doc_speakers.get(mention.head)
         if mention.kind == "person":
             return self._find_person(mention)
         return self._find_description(mention)

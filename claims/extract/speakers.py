@@ -11,7 +11,8 @@ from claims.extract.lexicon import (BASE_FORMS, CLAUSE_STOPS, DETERMINERS, DOC_N
                                     MONTH_WORDS, ORG_WORDS, PRONOUNS, ROLE_WORDS, SKIP_BEFORE_VERB, SOURCE_MARKERS,
                                     SPEAKER_NOUNS, SPEECH_VERBS, WEAK_SPEECH_VERBS, WEEKDAY_WORDS)
 
-_TOKEN = re.compile(r"\w[\w'\u2019.\-]*\w['\u2019]?|\w['\u2019]?|[^\w\s]")
+_TOKEN = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\w[\w'\u2019.\-]*\w['\u2019]?|\w['\u2019]?|[^\w\s]")
+_PARTICLE_NAME = re.compile(r"^(?:al|el|bin|ibn|van|von|de|da|di|du|le|la|ben|abu)-[A-Z]")
 _HINT_WORDS = SPEECH_VERBS | SOURCE_MARKERS | {"according"}
 _QUOTE_CHARS = "\"'\u201c\u201d\u2018\u2019"
 _PAST_VERB = re.compile(r"^[a-z]{3,}ed$")
@@ -58,7 +59,8 @@ def tokenize(text: str, regions: list[tuple[int, int]]) -> list[Token]:
                     quoted = True
                     break
         first = word[0]
-        append(Token(word, start, m.end(), quoted, word.lower(), first.isalnum(), first.isupper()))
+        cap = first.isupper() or (first == word[0].lower() and "-" in word[:5] and bool(_PARTICLE_NAME.match(word)))
+        append(Token(word, start, m.end(), quoted, word.lower(), first.isalnum(), cap))
     return tokens
 
 
@@ -178,6 +180,8 @@ def _speaker_for_verb(text: str, tokens: list[Token], i: int) -> Mention | None:
     mention = _backward_np(text, tokens, j)
     if mention is None and not weak:
         mention = _generic_description(text, tokens, j)
+    if mention is not None and mention.role:
+        mention.role = clean_role(mention.role)
     if mention is None:
         return None
     if weak and mention.kind == "unnamed":
@@ -198,6 +202,19 @@ def _np_ends_clause(tokens: list[Token], mention: Mention) -> bool:
     return True
 
 
+_NOT_SPEAKER_HEADS = frozenset("""toll figure figures number numbers data total count rate price prices water
+level levels situation crisis decision move deal plan fighting violence storm quake earthquake flood floods fire
+news result results outcome vote strike walkout war attack attacks incident""".split())
+_RELATIVE = re.compile(r"\s+(?:who|which|that|whose|where)\b.*$", re.IGNORECASE)
+_LEAD_DET = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
+
+
+def clean_role(role: str) -> str:
+    """'the UN envoy who is chairing the talks' -> 'UN envoy'."""
+    role = _RELATIVE.sub("", role.strip())
+    return _LEAD_DET.sub("", role).strip(" ,")
+
+
 def _generic_description(text: str, tokens: list[Token], j: int) -> Mention | None:
     """', the prefecture said' — a short definite description ending a sentence's attribution."""
     k = j
@@ -212,6 +229,8 @@ def _generic_description(text: str, tokens: list[Token], j: int) -> Mention | No
         return None
     before = tokens[k - 1] if k > 0 else None
     if before is not None and before.text not in ",;:\u201d\"'\u2014" and not before.quoted:
+        return None
+    if words[-1].low in _NOT_SPEAKER_HEADS or words[-1].low.endswith(("ing", "ly")):
         return None
     written = _span_text(text, words)
     return Mention(text=written, name=written, role=None, kind="organisation", via="verb",
@@ -488,6 +507,8 @@ def _span_text(text: str, toks: list[Token]) -> str:
 
 def _make_mention(text: str, toks: list[Token], role_override: str | None = None) -> Mention | None:
     """Split a noun phrase into a name and a role, and say what kind of speaker it is."""
+    if role_override:
+        role_override = clean_role(role_override) or None
     written = _span_text(text, toks)
     words = [t for t in toks if t.text != "."]
     if not words:

@@ -44,6 +44,9 @@ _PATTERNS = [
     ("mdy", _PREP + r"(?P<m1>" + MONTH_RE + r")\.?\s+(?P<d1>" + _DAYNUM + r")(?!\d)(?:,?\s+(?P<y1>" + _YEAR + r"))?(?P<incl1>\s+inclusive)?"),
     ("dmy", _PREP + r"(?P<d2>" + _DAYNUM + r")\s+(?P<m2>" + MONTH_RE + r")\b\.?(?:,?\s+(?P<y2>" + _YEAR + r"))?(?P<incl2>\s+inclusive)?"),
     ("my", _PREP + r"(?:(?:early|mid|late)[- ])?(?P<m3>" + MONTH_RE + r")\s+(?P<y3>" + _YEAR + r")"),
+    ("month", r"(?P<mprep>by|until|till|before|since|from|in|during|after|early|late|mid|through|last|next|this)[- ]"
+              r"(?P<m4>January|February|March|April|June|July|August|September|October|November|December|"
+              r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\b(?!\.?\s+\d)"),
     ("wd", _PREP + r"(?P<wdname>" + _WD + r")" + _PART),
     ("relday", _PREP + r"(?P<rdword>today|yesterday|tomorrow|tonight|last night|this morning|this afternoon|this evening|the same day)"),
     ("year", r"(?P<yprep>in|since|by|until|from|during|before|after|early|late|mid)[- ](?P<yval>" + _YEAR + r")(?!\d|,\d|-\d)"),
@@ -309,6 +312,22 @@ def _resolve(m: re.Match, kind: str, text: str, pub: dt.date | None, anchor: dt.
     elif kind == "my":
         month = MONTHS.get(g("m3").lower().rstrip("."))
         earliest, latest = _month_range(int(g("y3")), month)
+    elif kind == "month":
+        if not pub:
+            return TimeRef(phrase, role, None, None, start, end)
+        month = MONTHS[g("m4").lower()]
+        mprep = g("mprep").lower()
+        role = {"by": "deadline", "until": "deadline", "till": "deadline", "before": "deadline",
+                "since": "since"}.get(mprep, "when")
+        year = pub.year
+        forward = role == "deadline" or tense == "future" or mprep == "next"
+        if mprep == "last" or (not forward and month > pub.month):
+            year -= 1 if month >= pub.month or mprep == "last" else 0
+        elif forward and month < pub.month:
+            year += 1
+        earliest, latest = _month_range(year, month)
+        if role == "deadline":
+            earliest = None
     elif kind == "wd":
         if pub:
             wd = WEEKDAYS[g("wdname").lower()]
