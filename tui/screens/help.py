@@ -16,7 +16,7 @@ NAVIGATION = [("↑ ↓ pgup pgdn", "move in the table (more rows load as you go
               ("tab / shift+tab", "move between fields")]
 
 
-def sections() -> list[tuple[str, list[tuple[str, str]]]]:
+def sections() -> list[tuple[str, list[tuple[Binding | str, str]]]]:
     from tui.app import ClaimsApp
     from tui.screens.conflicts import ConflictsScreen
     from tui.screens.deadlines import DeadlinesScreen
@@ -25,13 +25,13 @@ def sections() -> list[tuple[str, list[tuple[str, str]]]]:
     from tui.widgets.claim_table import ClaimTable
     from tui.widgets.filter_bar import FilterBar
 
-    def keys(*classes) -> list[tuple[str, str]]:
+    def keys(*classes) -> list[tuple[Binding | str, str]]:
         out = []
         for cls in classes:
             for binding in Binding.make_bindings(cls.BINDINGS):
                 text = binding.tooltip or binding.description
                 if text:
-                    out.append((binding.key, text))
+                    out.append((binding, text))
         return out
 
     return [("Everywhere", keys(ClaimsApp)), ("Claims", keys(MainScreen, ClaimTable) + NAVIGATION),
@@ -52,7 +52,8 @@ class HelpScreen(ModalScreen[None]):
         for title, rows in sections():
             table.add_row(Text(title, style="bold underline"), "")
             for key, text in rows:
-                table.add_row(Text(key), Text(text))
+                shown = key if isinstance(key, str) else self.app.get_key_display(key)
+                table.add_row(Text(shown), Text(text))
             table.add_row("", "")
         self.table = table
         with VerticalScroll(classes="dialog", id="help-dialog"):

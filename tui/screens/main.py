@@ -1,6 +1,7 @@
 """The claims screen: filter bar, the paged claims table, counts, and the claim actions."""
 from __future__ import annotations
 
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -82,8 +83,9 @@ class MainScreen(ClaimActions, Screen):
         total = "…" if message.total is None else f"{message.total:,}"
         order = SORT_NAMES.get(message.sort, message.sort) + (" ↓" if message.descending else "")
         filtered = "" if self.table.filters.is_empty() else "  filtered"
-        self.query_one("#status-line", Static).update(
-            f" {shown} shown / {total} total  ·  {message.loaded:,} loaded  ·  sort: {order}{filtered}")
+        busy = "  · loading…" if message.busy else ""
+        self.query_one("#status-line", Static).update(Text(
+            f" {shown} shown / {total} total  ·  {message.loaded:,} loaded  ·  sort: {order}{filtered}{busy}"))
 
     # --- navigation -------------------------------------------------------------------------
 

@@ -68,6 +68,7 @@ class ClaimTable(ReportsWorkerErrors, DataTable):
         total: int | None
         sort: str
         descending: bool
+        busy: bool = False
 
     @dataclass
     class ClaimHighlighted(Message):
@@ -88,6 +89,7 @@ class ClaimTable(ReportsWorkerErrors, DataTable):
 
     def worker_failed(self, worker) -> None:
         self._loading = False
+        self._announce()
 
     # --- columns and rows ----------------------------------------------------------------
 
@@ -97,7 +99,7 @@ class ClaimTable(ReportsWorkerErrors, DataTable):
 
     def _text_width(self) -> int:
         width = self.size.width or self.app.size.width
-        return max(width - FIXED_WIDTH, 20)
+        return max(width - FIXED_WIDTH, 12)
 
     def on_resize(self) -> None:
         column = self.columns.get("text")  # type: ignore[call-overload]
@@ -165,6 +167,7 @@ class ClaimTable(ReportsWorkerErrors, DataTable):
 
     def _load(self, generation: int, after, limit: int, *, replace: bool, **keep) -> None:
         self._loading = True
+        self._announce()
         self._read_page(generation, self.filters, self.sort_key, self.descending, after, limit, replace, keep)
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="db")
@@ -228,7 +231,8 @@ class ClaimTable(ReportsWorkerErrors, DataTable):
         self._announce()
 
     def _announce(self) -> None:
-        self.post_message(self.CountsChanged(self.row_count, self._shown, self._total, self.sort_key, self.descending))
+        self.post_message(self.CountsChanged(self.row_count, self._shown, self._total, self.sort_key, self.descending,
+                                             busy=self._loading))
 
     # --- paging as the user moves ------------------------------------------------------------
 
