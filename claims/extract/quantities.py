@@ -52,6 +52,7 @@ _PERSONAL_ONE = frozenset("person man woman child boy girl soldier officer civil
                           "protester victim body member resident".split())
 _CLAUSE_BREAK = re.compile(r"[,;:()\u2014\u2013]|\s-\s|\b(?:while|but|whereas|although)\b", re.IGNORECASE)
 _AND = re.compile(r"\band\b")
+_SYNONYM_FIRST = frozenset(syn.split()[0] for syn in SYNONYMS)
 _PREV_WORD = re.compile(r"(^|[.!?\"\u201c\u201d'(\u2014:;]\s*|\s)([A-Z][A-Za-z]+)\s$")
 _NOT_NAMES = frozenset("""about around some over nearly almost only just at in on by since until from between the a an
 and of to with for another than more fewer less no these those all its their his her our every each up
@@ -98,8 +99,9 @@ class Quantity:
 def find_quantities(text: str, skip_spans: list[tuple[int, int]] = ()) -> list[Quantity]:
     """Quantities in one sentence; skip_spans are ranges already read as dates or times."""
     masked = list(skip_spans)
-    for m in _PHONE.finditer(text):
-        masked.append((m.start(), m.end()))
+    if sum(ch.isdigit() for ch in text) >= 7:
+        for m in _PHONE.finditer(text):
+            masked.append((m.start(), m.end()))
     found: list[Quantity] = []
     done = 0
     starts, words = word_index(text)
@@ -268,10 +270,13 @@ def _measure_near(text: str, start: int, end: int) -> str | None:
         s_pos = starts[k]
         if s_pos >= hi:
             break
+        word = words[k]
+        if word not in _SYNONYM_FIRST:
+            continue
         name = None
         for size in (3, 2, 1):
             if k + size <= len(words):
-                name = SYNONYMS.get(" ".join(words[k:k + size]))
+                name = SYNONYMS.get(" ".join(words[k:k + size]) if size > 1 else word)
                 if name:
                     break
         if name not in _EVENT_MEASURES:

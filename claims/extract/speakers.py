@@ -49,9 +49,10 @@ class Mention:
 def tokenize(text: str, regions: list[tuple[int, int]]) -> list[Token]:
     tokens = []
     append = tokens.append
+    new = tuple.__new__
     for m in _TOKEN.finditer(text):
         word = m.group()
-        start = m.start()
+        start, end = m.span()
         quoted = False
         if regions:
             for a, b in regions:
@@ -59,8 +60,8 @@ def tokenize(text: str, regions: list[tuple[int, int]]) -> list[Token]:
                     quoted = True
                     break
         first = word[0]
-        cap = first.isupper() or (first == word[0].lower() and "-" in word[:5] and bool(_PARTICLE_NAME.match(word)))
-        append(Token(word, start, m.end(), quoted, word.lower(), first.isalnum(), cap))
+        cap = first.isupper() or ("-" in word[:5] and first.islower() and _PARTICLE_NAME.match(word) is not None)
+        append(new(Token, (word, start, end, quoted, word.lower(), first.isalnum(), cap)))
     return tokens
 
 

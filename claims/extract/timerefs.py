@@ -54,6 +54,20 @@ _PATTERNS = [
 _MASTER = re.compile(r"\b(?:" + "|".join(f"(?P<{name}>{pat.replace('?P<prep>', f'?P<prep_{name}>')})"
                                           for name, pat in _PATTERNS) + r")\b",
                      re.IGNORECASE)
+
+
+def _group(*names: str) -> re.Pattern:
+    """The master pattern restricted to the kinds a trigger word can start: much cheaper to try."""
+    return re.compile(r"\b(?:" + "|".join(f"(?P<{name}>{pat.replace('?P<prep>', f'?P<prep_{name}>')})"
+                                         for name, pat in _PATTERNS if name in names) + r")\b", re.IGNORECASE)
+
+
+_BY_WEEKDAY = _group("wd_week", "rel_wd", "wd")
+_BY_MONTH = _group("end_of", "mdy", "dmy", "my", "month")
+_BY_PERIOD = _group("duration", "ago", "past_span", "end_of", "rel_period")
+_BY_DAYWORD = _group("relday", "holiday", "wd")
+_BY_YEAR = _group("iso", "year")
+_BY_DAY = _group("relday", "holiday", "duration", "ago", "past_span")
 # Words that every time reference contains: the full pattern only runs near one of them.
 _TRIGGER = re.compile(
     r"\b(?:" + _WD + r"|" + MONTH_RE + r"|today|yesterday|tomorrow|tonight|night|morning|week|weeks|weekend|month|"
@@ -61,7 +75,8 @@ _TRIGGER = re.compile(
     re.IGNORECASE)
 _TRIGGER_WORDS = frozenset(WEEKDAYS) | frozenset(MONTHS) | frozenset(
     "today yesterday tomorrow tonight night morning week weeks weekend month months year years day days hours "
-    "hour ago christmas".split())
+    "hour ago christmas eve year's".split())
+_PERIOD_WORDS = frozenset("week weeks weekend month months year years days hours hour ago".split())
 _START_WORDS = frozenset("""no not later than by until till before since as of from after on in at during late early
 the last this next earlier coming past previous within inside over for a an one few several new mid
 """.split()) | frozenset(UNITS) | frozenset(TENS) | frozenset(WEEKDAYS) | frozenset(MONTHS) | {"new year's", "year's"}
@@ -70,15 +85,14 @@ _DAY_NUM = re.compile(r"\d+")
 _AGENT_BY = re.compile(r"^\s+(?!(?:at|in|on|and|or|to|the|next|this|last|when|if|unless|after|before|as|so|but|with|"
                        r"while|from|for|of|is|was|will|would|to|that|which|evening|morning|night|afternoon|inclusive)\b)[a-z]{3,}")
 _DEADLINE_AFTER = re.compile(r"^\s*(?:deadline|cut-?off|target date|ultimatum)\b", re.IGNORECASE)
-_FUTURE = re.compile(r"\b(?:will|won't|shall|would|wouldn't|going to|expected to|due to|set to|scheduled|"
-                     r"plans? to|planned|is to|are to|upcoming|unless)\b|'ll\b", re.IGNORECASE)
-_PAST_PERFECT = re.compile(r"\bhad\b", re.IGNORECASE)
-_PRESENT = re.compile(r"\b(?:is|are|am|begins|ends|starts|resumes|opens|closes|expires|runs|meets|arrives|"
-                      r"leaves|returns|takes|holds|continues|remains|lasts|goes|plans|intends|hopes|resume|begin|start|end|"
-                      r"meet|open|close|continue|return|expire)\b",
-                      re.IGNORECASE)
-_PAST = re.compile(r"\b(?:was|were|had|did|said|told|got|came|went|began|took|made|left|gave|fled|held|saw|"
-                   r"broke|fell|rose|met|drew|\w{2,}ed)\b", re.IGNORECASE)
+_FUTURE_WORDS = frozenset("will won't shall would wouldn't scheduled upcoming unless planned".split())
+_FUTURE_BEFORE_TO = frozenset("going expected due set plan plans planning is are".split())
+_PRESENT_WORDS = frozenset("""is are am begins ends starts resumes opens closes expires runs meets arrives leaves returns
+takes holds continues remains lasts goes plans intends hopes resume begin start end meet open close continue return
+expire""".split())
+_PAST_WORDS = frozenset("""was were had did said told got came went began took made left gave fled held saw broke fell
+rose met drew hit struck fought burst caught cut shot spread stood sent spent brought built kept lost won found led
+paid ran sold threw wrote became grew knew lay rode sank shook spoke stole swept tore woke wore""".split())
 
 
 @dataclass
@@ -99,11 +113,25 @@ class TimeRef:
 
 def sentence_tense(text: str) -> str:
     """'future', 'pastperfect', 'past' or 'present': how to read a bare weekday in this sentence."""
-    if _FUTURE.search(text):
+    words = word_index(text)[1]
+    future = pastperfect = past = present = False
+    previous = ""
+    for word in words:
+        if word in _FUTURE_WORDS or word.endswith("'ll") or (word == "to" and previous in _FUTURE_BEFORE_TO):
+            future = True
+            break
+        if word == "had":
+            pastperfect = True
+        elif word in _PAST_WORDS or (len(word) > 4 and word.endswith("ed")):
+            past = True
+        elif word in _PRESENT_WORDS:
+            present = True
+        previous = word
+    if future:
         return "future"
-    if _PAST_PERFECT.search(text):
+    if pastperfect:
         return "pastperfect"
-    if _PRESENT.search(text) and not _PAST.search(text):
+    if present and not past:
         return "present"
     return "past"
 
@@ -175,12 +203,24 @@ def find_timerefs(text: str, published: dt.date | None, anchor: dt.date | None =
         trigger_start = starts[index]
         if trigger_start < done:
             continue
+        if word in WEEKDAYS:
+            pattern = _BY_WEEKDAY
+        elif word in MONTHS:
+            pattern = _BY_MONTH
+        elif word[0].isdigit():
+            pattern = _BY_YEAR
+        elif word in ("day", "eve", "year's"):
+            pattern = _BY_DAY
+        elif word in _PERIOD_WORDS:
+            pattern = _BY_PERIOD
+        else:
+            pattern = _BY_DAYWORD
         # A phrase starts at most six words before its trigger word ("by the end of the month").
         for k in range(max(0, index - 6), index + 1):
             pos = starts[k]
             if pos < done or (k < index and words[k] not in _START_WORDS and not words[k][0].isdigit()):
                 continue
-            m = _MASTER.match(text, pos)
+            m = pattern.match(text, pos)
             if m is None or m.end() <= trigger_start:
                 continue
             ref = _resolve(m, m.lastgroup, text, published, anchor, tense)
