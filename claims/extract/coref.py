@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from claims.extract.lexicon import DETERMINERS, DOC_NOUNS, HONORIFICS, ROLE_WORDS
-from claims.extract.speakers import Mention
+from claims.extract.speakers import Mention, known_people
 
 
 @dataclass
@@ -52,8 +52,9 @@ _GENERIC_ORG_HEADS = frozenset("company firm carrier airline operator manufactur
 class SpeakerBook:
     """The speakers met so far, in reading order, with the rules that merge their names."""
 
-    def __init__(self, known_people: dict[str, tuple[str, str | None]] | None = None) -> None:
-        self.known_people = known_people or {}
+    def __init__(self, body: str = "") -> None:
+        self._body = body
+        self._known_people: dict[str, tuple[str, str | None]] | None = None
         self.speakers: list[Speaker] = []
         self.doc_speakers: dict[str, Speaker] = {}
         self._clock = 0
@@ -88,6 +89,13 @@ class SpeakerBook:
         for found in _DOC_NOUN_RE.findall(sentence):
             self.doc_speakers[found.lower()] = speaker
         return speaker
+
+    @property
+    def known_people(self) -> dict[str, tuple[str, str | None]]:
+        """Full names written anywhere in the article, computed on first need."""
+        if self._known_people is None:
+            self._known_people = known_people(self._body) if self._body else {}
+        return self._known_people
 
     def _recent(self, kinds: tuple[str, ...]) -> Speaker | None:
         candidates = [s for s in self.speakers if s.kind in kinds]

@@ -11,7 +11,7 @@ from claims.extract.article import _DATELINE, parse_article, read_article_with_w
 from claims.extract.coref import Speaker, SpeakerBook
 from claims.extract.quantities import find_quantities
 from claims.extract.sentences import quote_regions, split_sentences
-from claims.extract.speakers import find_attribution, known_people
+from claims.extract.speakers import find_attribution
 from claims.extract.timerefs import find_timerefs, sentence_tense
 from claims.validate import check_url
 
@@ -63,7 +63,7 @@ def _extract(raw: str, *, filename, url, published, warnings: list[str]) -> dict
         warnings.append(NO_DATE_WARNING)
     pub = art.published
     units = _units(art.body, art.paragraphs)
-    book = SpeakerBook(known_people(art.body))
+    book = SpeakerBook(art.body)
     previous: Unit | None = None
     for unit in units:
         _attribute(unit, previous, book, pub)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from itertools import islice
 from dataclasses import dataclass
 
 from claims.extract.measures import SYNONYMS, measure_for
@@ -219,7 +220,7 @@ def _next_is_plural(after: str) -> bool:
 
 def _unit_after(text: str, pos: int, vague: bool) -> tuple[str | None, str | None, int]:
     """The counted noun after a number, skipping names, parentheses and one or two modifiers."""
-    tokens = [(t.group(), t.end()) for t in _TOKEN.finditer(text, pos, min(len(text), pos + 90))][:9]
+    tokens = [(t.group(), t.end()) for t in islice(_TOKEN.finditer(text, pos, min(len(text), pos + 90)), 9)]
     i = 0
     if vague and tokens and tokens[0][0].lower() == "of":
         i = 1

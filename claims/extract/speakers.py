@@ -50,6 +50,15 @@ def tokenize(text: str, regions: list[tuple[int, int]]) -> list[Token]:
     tokens = []
     append = tokens.append
     new = tuple.__new__
+    if regions and sum(b - a for a, b in regions) > 40:
+        # Long quotations: one placeholder token per quotation instead of every word in it.
+        pos = 0
+        for a, b in regions:
+            tokens += tokenize(text[:a], []) if pos == 0 else _shifted(text, pos, a)
+            append(new(Token, (text[a:b], a, b, True, text[a:b].lower(), False, False)))
+            pos = b
+        tokens += _shifted(text, pos, len(text))
+        return tokens
     for m in _TOKEN.finditer(text):
         word = m.group()
         start, end = m.span()
@@ -63,6 +72,18 @@ def tokenize(text: str, regions: list[tuple[int, int]]) -> list[Token]:
         cap = first.isupper() or ("-" in word[:5] and first.islower() and _PARTICLE_NAME.match(word) is not None)
         append(new(Token, (word, start, end, quoted, word.lower(), first.isalnum(), cap)))
     return tokens
+
+
+def _shifted(text: str, start: int, end: int) -> list[Token]:
+    """Tokens of text[start:end] with offsets into the whole text."""
+    new = tuple.__new__
+    out = []
+    for m in _TOKEN.finditer(text, start, end):
+        word = m.group()
+        first = word[0]
+        cap = first.isupper() or ("-" in word[:5] and first.islower() and _PARTICLE_NAME.match(word) is not None)
+        out.append(new(Token, (word, m.start(), m.end(), False, word.lower(), first.isalnum(), cap)))
+    return out
 
 
 def _is_name_token(tok: Token) -> bool:
