@@ -24,7 +24,7 @@ from benchmarks.build_db import COMMON_WORD, build
 HERE = Path(__file__).parent
 OUT = HERE / "out"
 OWN = {"bench_cli"}
-TIMEOUT_S = 1800
+TIMEOUT_S = 900
 
 
 def other_benchmarks() -> list[str]:
