@@ -41,8 +41,8 @@ def _content_cached(text: str) -> tuple[str, ...]:
     return tuple(w for w in words if w not in DETERMINERS and w not in HONORIFICS)
 
 
-def _content(text: str | None) -> list[str]:
-    return list(_content_cached(text or ""))
+def _content(text: str | None) -> tuple[str, ...]:
+    return _content_cached(text or "")
 
 
 _GENERIC_ORG_HEADS = frozenset("company firm carrier airline operator manufacturer automaker group organisation "
@@ -152,7 +152,7 @@ class SpeakerBook:
             else:
                 if head in ROLE_WORDS:
                     # "the Kazakh president": a person whose role names the same office
-                    pool = _content(sp.role) if sp.role else []
+                    pool = list(_content(sp.role)) if sp.role else []
                     if sp.kind == "unnamed":
                         pool = pool + [w for n in names for w in _content(n)]
                 else:

@@ -53,6 +53,7 @@ _PERSONAL_ONE = frozenset("person man woman child boy girl soldier officer civil
                           "protester victim body member resident".split())
 _CLAUSE_BREAK = re.compile(r"[,;:()\u2014\u2013]|\s-\s|\b(?:while|but|whereas|although)\b", re.IGNORECASE)
 _AND = re.compile(r"\band\b")
+_PHONE_HINT = re.compile(r"\d[\d\s().-]{6,}\d")
 _SYNONYM_FIRST = frozenset(syn.split()[0] for syn in SYNONYMS)
 _PREV_WORD = re.compile(r"(^|[.!?\"\u201c\u201d'(\u2014:;]\s*|\s)([A-Z][A-Za-z]+)\s$")
 _NOT_NAMES = frozenset("""about around some over nearly almost only just at in on by since until from between the a an
@@ -100,7 +101,7 @@ class Quantity:
 def find_quantities(text: str, skip_spans: list[tuple[int, int]] = ()) -> list[Quantity]:
     """Quantities in one sentence; skip_spans are ranges already read as dates or times."""
     masked = list(skip_spans)
-    if sum(ch.isdigit() for ch in text) >= 7:
+    if _PHONE_HINT.search(text):
         for m in _PHONE.finditer(text):
             masked.append((m.start(), m.end()))
     found: list[Quantity] = []
