@@ -12,7 +12,7 @@ from claims.extract.coref import Speaker, SpeakerBook
 from claims.extract.quantities import find_quantities
 from claims.extract.sentences import quote_regions, split_sentences
 from claims.extract.speakers import find_attribution
-from claims.extract.timerefs import find_timerefs, sentence_tense
+from claims.extract.timerefs import find_timerefs
 from claims.validate import check_url
 
 _ALPHA_WORD = re.compile(r"[^\W\d_]{2,}")
@@ -159,8 +159,7 @@ def _said_on(unit: Unit, window: tuple[int, int], pub: dt.date | None) -> dt.dat
 def _annotate(unit: Unit, pub: dt.date | None) -> None:
     said_span = unit.claim.pop("_said_span", None)
     anchor = unit.said_on or pub
-    tense = sentence_tense(unit.text)
-    refs = [r for r in find_timerefs(unit.text, pub, anchor=anchor, tense=tense)
+    refs = [r for r in find_timerefs(unit.text, pub, anchor=anchor)
             if not (said_span and r.start < said_span[1] and r.end > said_span[0])]
     skip = [(r.start, r.end) for r in refs]
     if said_span:

@@ -53,6 +53,7 @@ _PERSONAL_ONE = frozenset("person man woman child boy girl soldier officer civil
                           "protester victim body member resident".split())
 _CLAUSE_BREAK = re.compile(r"[,;:()\u2014\u2013]|\s-\s|\b(?:while|but|whereas|although)\b", re.IGNORECASE)
 _AND = re.compile(r"\band\b")
+_ANY_DIGIT = re.compile(r"\d")
 _PHONE_HINT = re.compile(r"\d[\d\s().-]{6,}\d")
 _SYNONYM_FIRST = frozenset(syn.split()[0] for syn in SYNONYMS)
 _PREV_WORD = re.compile(r"(^|[.!?\"\u201c\u201d'(\u2014:;]\s*|\s)([A-Z][A-Za-z]+)\s$")
@@ -107,6 +108,8 @@ def find_quantities(text: str, skip_spans: list[tuple[int, int]] = ()) -> list[Q
     found: list[Quantity] = []
     done = 0
     starts, words = word_index(text)
+    if not _ANY_DIGIT.search(text) and _NUMBER_WORDS.isdisjoint(words):
+        return found
     for index, word in enumerate(words):
         if not (word[0].isdigit() or word[0] in "$\u20ac\u00a3\u00a5" or word in _NUMBER_WORDS):
             continue

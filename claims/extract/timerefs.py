@@ -76,6 +76,7 @@ _TRIGGER = re.compile(
 _TRIGGER_WORDS = frozenset(WEEKDAYS) | frozenset(MONTHS) | frozenset(
     "today yesterday tomorrow tonight night morning week weeks weekend month months year years day days hours "
     "hour ago christmas eve year's".split())
+_YEARISH = re.compile(r"\b(?:1[89]|2[01])\d\d\b")
 _PERIOD_WORDS = frozenset("week weeks weekend month months year years days hours hour ago".split())
 _START_WORDS = frozenset("""no not later than by until till before since as of from after on in at during late early
 the last this next earlier coming past previous within inside over for a an one few several new mid
@@ -193,10 +194,12 @@ def find_timerefs(text: str, published: dt.date | None, anchor: dt.date | None =
     """All time references in one sentence. anchor = when the statement was made (for 'within
     five days'), defaulting to the article date."""
     anchor = anchor or published
-    tense = tense or sentence_tense(text)
     refs: list[TimeRef] = []
-    done = 0
     starts, words = word_index(text)
+    if _TRIGGER_WORDS.isdisjoint(words) and not _YEARISH.search(text):
+        return refs
+    tense = tense or sentence_tense(text)
+    done = 0
     for index, word in enumerate(words):
         if word not in _TRIGGER_WORDS and not (word[0].isdigit() and len(word) >= 4 and word[:4].isdigit()):
             continue
