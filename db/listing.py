@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import and_, or_
+from sqlalchemy import and_, literal, or_, tuple_
 from sqlalchemy import select as sa_select
 from sqlmodel import Session
 
@@ -35,6 +35,8 @@ def _sort_expr(sort: str, columns: tuple):
 
 def _after(expr, value, last_id: int, descending: bool):
     """Rows strictly after (value, last_id) in the order (expr NULLS FIRST/LAST, id)."""
+    if isinstance(value, bool):  # SQLAlchemy refuses `expr > True`; a bound parameter is fine
+        value = literal(value)
     if not descending:
         if value is None:
             return or_(and_(expr.is_(None), Claim.id > last_id), expr.is_not(None))
@@ -50,6 +52,8 @@ def list_claims_page(*, session: Session, filters: ClaimFilter = ClaimFilter(), 
     if sort == "id":
         return list_claims(session=session, filters=filters, limit=limit,
                            after=after[1] if after else None, descending=descending)
+    if sort == "speaker":
+        return _speaker_page(session, filters, descending, after, limit)
     columns = _row_columns()
     expr = _sort_expr(sort, columns)
     stmt = sa_select(*columns).select_from(Claim)
@@ -66,6 +70,48 @@ def list_claims_page(*, session: Session, filters: ClaimFilter = ClaimFilter(), 
         order = [expr.asc() if sqlite else expr.asc().nulls_first(), Claim.id.asc()]
     stmt = stmt.order_by(*order).limit(limit)
     return [ClaimRow(*r) for r in session.execute(stmt).all()]
+
+
+def _speaker_page(session: Session, filters: ClaimFilter, descending: bool, after: Key | None,
+                  limit: int) -> list[ClaimRow]:
+    """By speaker name without sorting the claim table: walk speakers in name order (index) and each
+    speaker's claims in id order (index), as (name, speaker id, claim id); claims with no speaker form
+    their own segment, first ascending and last descending."""
+    columns = _row_columns()
+
+    def segment(named: bool, key: tuple | None, n: int) -> list[ClaimRow]:
+        if named:
+            stmt = sa_select(*columns).select_from(Speaker).join(Claim, Claim.speaker_id == Speaker.id)
+        else:
+            stmt = (sa_select(*columns).select_from(Claim).outerjoin(Speaker, Speaker.id == Claim.speaker_id)
+                    .where(Claim.speaker_id.is_(None)))
+        stmt, _ = _filtered(session, stmt, filters)
+        stmt = stmt.join(Source, Source.id == Claim.source_id).outerjoin(Story, Story.id == Claim.story_id)
+        order = (Speaker.name, Speaker.id, Claim.id) if named else (Claim.id,)
+        if key is not None:
+            position = tuple_(*order) if named else Claim.id
+            bound = tuple_(*key) if named else key[-1]
+            stmt = stmt.where(position < bound if descending else position > bound)
+        stmt = stmt.order_by(*[c.desc() if descending else c.asc() for c in order]).limit(n)
+        return [ClaimRow(*r) for r in session.execute(stmt).all()]
+
+    segments = [True, False] if descending else [False, True]
+    key = None
+    if after is not None:
+        named = after[0] is not None
+        if named:
+            speaker_id = session.scalar(sa_select(Claim.speaker_id).where(Claim.id == after[1]))
+            key = (after[0], speaker_id, after[1])
+        else:
+            key = (after[1],)
+        segments = segments[segments.index(named):]
+    rows: list[ClaimRow] = []
+    for named in segments:
+        rows += segment(named, key, limit - len(rows))
+        key = None
+        if len(rows) >= limit:
+            break
+    return rows
 
 
 def rows_by_id(*, session: Session, claim_ids: list[int]) -> dict[int, ClaimRow]:
