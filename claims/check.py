@@ -10,7 +10,7 @@ import json
 from collections import defaultdict
 from typing import Iterable
 
-from sqlalchemy import insert, or_, select
+from sqlalchemy import func, or_, select
 from sqlalchemy.orm import aliased
 from sqlmodel import Session
 
@@ -98,7 +98,29 @@ def _dump(d: dict) -> str:
     return json.dumps(d, ensure_ascii=False, sort_keys=True)
 
 
+def _raw_insert(session: Session, table, columns: tuple[str, ...], rows: list[tuple]) -> None:
+    """executemany at the driver level: a bulk path without per-row type processing (the caller
+    passes values already in the driver's form)."""
+    conn = session.connection()
+    mark = "?" if conn.dialect.paramstyle == "qmark" else "%s"
+    sql = f"INSERT INTO {table.name} ({', '.join(columns)}) VALUES ({', '.join([mark] * len(columns))})"
+    for start in range(0, len(rows), _CHUNK):
+        conn.exec_driver_sql(sql, rows[start:start + _CHUNK])
+
+
+def _bound(session: Session, column, value):
+    """A value as the driver receives it for this column (dates with their storage format)."""
+    dialect = session.connection().dialect
+    process = column.type.dialect_impl(dialect).bind_processor(dialect)
+    return process(value) if process else value
+
+
+_LINK_COLUMNS = ("a_id", "b_id", "relation", "origin", "state", "reason", "created_by", "created_at")
+_AUDIT_COLUMNS = ("at", "actor", "action", "target_type", "target_id", "claim_id", "before", "after", "reason")
+
+
 def _store_links(session: Session, actor: str, found: list[rel.Found]) -> None:
+    """Store new suggestions with their audit events, as db.writes.link_claims does one by one."""
     if len(found) <= BULK_THRESHOLD:
         for f in found:
             link_claims(session=session, actor=actor, a_id=f.a, b_id=f.b, relation=f.relation,
@@ -106,19 +128,23 @@ def _store_links(session: Session, actor: str, found: list[rel.Found]) -> None:
         return
     session.flush()
     table, audit = ClaimLink.__table__, AuditEvent.__table__
-    for start in range(0, len(found), _CHUNK):
-        chunk = found[start:start + _CHUNK]
-        now = utcnow()
-        rows = [dict(a_id=f.a, b_id=f.b, relation=f.relation, origin="detected", state="suggested",
-                     reason=f.reason, created_by=actor, created_at=now) for f in chunk]
-        ids = session.execute(insert(table).returning(table.c.id, sort_by_parameter_order=True), rows).scalars().all()
-        events = []
-        for link_id, f in zip(ids, chunk):
-            after = _dump({"a": f.a, "b": f.b, "relation": f.relation, "origin": "detected", "state": "suggested"})
-            for claim_id in (f.a, f.b):
-                events.append(dict(at=now, actor=actor, action="link.create", target_type="link", target_id=link_id,
-                                   claim_id=claim_id, before=None, after=after, reason=f.reason))
-        session.execute(insert(audit), events)
+    now = utcnow()
+    before = session.execute(select(func.coalesce(func.max(table.c.id), 0))).scalar()
+    created = _bound(session, table.c.created_at, now)
+    _raw_insert(session, table, _LINK_COLUMNS,
+                [(f.a, f.b, f.relation, "detected", "suggested", f.reason, actor, created) for f in found])
+    ids = {(a, b, r): i for i, a, b, r in session.execute(
+        select(table.c.id, table.c.a_id, table.c.b_id, table.c.relation).where(table.c.id > before)).all()}
+    at = _bound(session, audit.c.at, now)
+    events = []
+    for f in found:
+        link_id = ids[(f.a, f.b, f.relation)]
+        # What db.writes.record writes: json.dumps(sort_keys=True) of the link's fields.
+        after = (f'{{"a": {f.a}, "b": {f.b}, "origin": "detected", "relation": "{f.relation}", '
+                 f'"state": "suggested"}}')
+        events.append((at, actor, "link.create", "link", link_id, f.a, None, after, f.reason))
+        events.append((at, actor, "link.create", "link", link_id, f.b, None, after, f.reason))
+    _raw_insert(session, audit, _AUDIT_COLUMNS, events)
 
 
 def _deadline_updates(session: Session, actor: str, statements: list[rel.Statement],
@@ -201,8 +227,10 @@ def run_check(*, session: Session, actor: str, story: str | None = None, margin:
                 found_pairs.add(pair)
                 found.append(f)
 
-    take(rel.detect_figures(load_figures(session, story_id), cumulative=is_cumulative, margin=margin))
-    take(rel.detect_events(statements))
+    figs = load_figures(session, story_id)
+    take(rel.detect_figures(figs, cumulative=is_cumulative, margin=margin))
+    counted = {f.claim for f in figs}  # figures are compared as figures, not as event reports
+    take(rel.detect_events(s for s in statements if s.claim not in counted))
     states, report_links = _deadline_updates(session, actor, statements, links, today)
     take(report_links)
     _store_links(session, actor, found)

@@ -5,13 +5,14 @@ module finds as suggested links. The rules are general ones on values, dates and
 vocabulary, so stories never seen before are judged the same way.
 
 Scaling: figures are grouped by (story, measure) and sorted by as-of date; each figure is compared
-only with the few figures just before it (`WINDOW`), keeping the nearest match for each relation,
-so a story of n figures costs O(n * WINDOW), never n squared.
+only with the few figures just before it (`WINDOW`) and related to the nearest one that bears on
+it, so a story of n figures costs O(n * WINDOW) comparisons and about n links, never n squared.
 """
 from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import functools
 import math
 import os
 import re
@@ -131,6 +132,36 @@ def _when(fig: Figure) -> str:
     return f" ({fig.as_of.isoformat()})" if fig.as_of else ""
 
 
+def _classify(a: Figure, b: Figure, ia: tuple[float, float], ib: tuple[float, float], cumulative: bool) -> str | None:
+    """The relation name only (the hot path: no strings built)."""
+    if a.claim == b.claim:
+        return None
+    if ia[0] <= ib[1] + 1e-9 and ib[0] <= ia[1] + 1e-9:
+        return None if a.source == b.source else "corroborates"
+    if a.source == b.source and (a.speaker is None or b.speaker is None or a.speaker == b.speaker):
+        return None
+    if a.as_of is None or b.as_of is None:
+        return None
+    if a.as_of == b.as_of:
+        return "contradicts"
+    if not cumulative:
+        return None
+    return "revises" if ib[0] > ia[1] else "contradicts"
+
+
+def _reason(a: Figure, b: Figure, relation: str) -> str:
+    what = b.measure
+    if relation == "corroborates":
+        return f"{describe(a)} {what}{_when(a)} agrees with {describe(b)}{_when(b)}"
+    if relation == "revises":
+        return (f"{describe(b)} {what}{_when(b)} is a later, higher figure than {describe(a)}{_when(a)} "
+                f"for a count that only grows")
+    if a.as_of == b.as_of:
+        return f"{describe(a)} vs {describe(b)} {what} on the same day ({a.as_of.isoformat()})"
+    return (f"{describe(b)} {what}{_when(b)} is lower than the earlier {describe(a)}{_when(a)}, "
+            f"but {what} is a count that only grows")
+
+
 def compare_figures(a: Figure, b: Figure, *, cumulative: bool, margin: float = DEFAULT_MARGIN) -> Found | None:
     """The relation between two figures of one measure, a not later than b, or None.
 
@@ -142,31 +173,8 @@ def compare_figures(a: Figure, b: Figure, *, cumulative: bool, margin: float = D
     Inside one source, differing figures count only between two different named speakers: an
     article's own figures usually count different things (a sub-group, an earlier event).
     """
-    if a.claim == b.claim:
-        return None
-    ia, ib = interval(a, margin), interval(b, margin)
-    what = b.measure
-    if overlaps(ia, ib):
-        if a.source == b.source:
-            return None
-        return Found(a.claim, b.claim, "corroborates",
-                     f"{describe(a)} {what}{_when(a)} agrees with {describe(b)}{_when(b)}")
-    if a.source == b.source and (a.speaker is None or b.speaker is None or a.speaker == b.speaker):
-        return None
-    if a.as_of is None or b.as_of is None:
-        return None
-    if a.as_of == b.as_of:
-        return Found(a.claim, b.claim, "contradicts",
-                     f"{describe(a)} vs {describe(b)} {what} on the same day ({a.as_of.isoformat()})")
-    if not cumulative:
-        return None
-    if ib[0] > ia[1]:
-        return Found(a.claim, b.claim, "revises",
-                     f"{describe(b)} {what}{_when(b)} is a later, higher figure than {describe(a)}{_when(a)} "
-                     f"for a count that only grows")
-    return Found(a.claim, b.claim, "contradicts",
-                 f"{describe(b)} {what}{_when(b)} is lower than the earlier {describe(a)}{_when(a)}, "
-                 f"but {what} is a count that only grows")
+    relation = _classify(a, b, interval(a, margin), interval(b, margin), cumulative)
+    return Found(a.claim, b.claim, relation, _reason(a, b, relation)) if relation else None
 
 
 def _figure_order(f: Figure):
@@ -175,30 +183,30 @@ def _figure_order(f: Figure):
 
 def detect_figures(figures: Iterable[Figure], *, cumulative: Callable[[str], bool],
                    margin: float = DEFAULT_MARGIN, window: int = WINDOW) -> Iterator[Found]:
-    """Relations among figures. Each figure is compared with the `window` figures before it in
-    its (story, measure) group, keeping the nearest earlier figure for each relation; one pair
-    yields at most one relation."""
+    """Relations among figures, as a chain: each figure is related to the nearest earlier figure
+    (within `window`) of its (story, measure) group that it corroborates, contradicts or revises;
+    when that is a corroboration, a contradiction with a figure of the same day is reported too."""
     groups: dict[tuple, list[Figure]] = defaultdict(list)
     for f in figures:
         if f.measure:
             groups[(f.story, f.measure)].append(f)
     for (_, measure), group in groups.items():
         group.sort(key=_figure_order)
+        spans = [interval(f, margin) for f in group]
         is_cum = cumulative(measure)
-        seen: set[tuple[int, int]] = set()
         for i, b in enumerate(group):
-            wanted = {"corroborates", "contradicts", "revises"}
-            for a in reversed(group[max(0, i - window):i]):
-                if not wanted:
+            ib, first = spans[i], None
+            for j in range(i - 1, max(-1, i - window - 1), -1):
+                a = group[j]
+                if first is not None and a.as_of != b.as_of:
                     break
-                pair = (a.claim, b.claim) if a.claim < b.claim else (b.claim, a.claim)
-                if pair in seen or a.claim == b.claim:
+                relation = _classify(a, b, spans[j], ib, is_cum)
+                if relation is None or (first is not None and relation != "contradicts"):
                     continue
-                found = compare_figures(a, b, cumulative=is_cum, margin=margin)
-                if found is not None and found.relation in wanted:
-                    wanted.discard(found.relation)
-                    seen.add(pair)
-                    yield found
+                yield Found(a.claim, b.claim, relation, _reason(a, b, relation))
+                if first is not None or relation != "corroborates" or b.as_of is None:
+                    break
+                first = relation
 
 
 # --- events ---------------------------------------------------------------------------------
@@ -207,7 +215,7 @@ def detect_figures(figures: Iterable[Figure], *, cumulative: Callable[[str], boo
 # event may describe the same event; the list is general news vocabulary, not any one story's.
 EVENT_KINDS: dict[str, str] = {
     "withdrawal": r"\bwithdr[ae]w\w*|\bpull(?:s|ed|ing)?[- ]?out\b|\bpullouts?\b|\bretreat\w*|\bdepart\w*"
-                  r"|\breturn(?:s|ed|ing)? home\b|\bcome home\b|\bleav(?:e|es|ing) (?:the|kazakhstan|\w+ city)\b",
+                  r"|\breturn(?:s|ed|ing)? home\b|\bcome home\b",
     "deployment": r"\bdeploy\w*|\barriv\w*|\bdispatch\w*|\bsen[dt] in\b|\bsent (?:troops|forces)\b",
     "ceasefire": r"\bcease-?fires?\b|\btruces?\b|\barmistice\b",
     "strike": r"\bstrikes?\b|\bstriking\b|\bwalk-?outs?\b|\bstoppages?\b|\bindustrial action\b",
@@ -236,6 +244,45 @@ EVENT_KINDS: dict[str, str] = {
     "landfall": r"\blandfall\b|\bmade land\b",
 }
 _KIND_RES = {kind: re.compile(p) for kind, p in EVENT_KINDS.items()}
+
+
+def _top_alternatives(pattern: str) -> list[str]:
+    parts, depth, current, i = [], 0, "", 0
+    while i < len(pattern):
+        ch = pattern[i]
+        if ch == "\\":
+            current += pattern[i:i + 2]
+            i += 2
+            continue
+        depth += ch == "("
+        depth -= ch == ")"
+        if ch == "|" and depth == 0:
+            parts.append(current)
+            current = ""
+        else:
+            current += ch
+        i += 1
+    return parts + [current]
+
+
+def _cues() -> dict[str, set[str]]:
+    """The literal opening letters (2-4) of every alternative: a word starting with one is worth a
+    regex search for that kind of event. Saves running every pattern on every claim."""
+    cues: dict[str, set[str]] = defaultdict(set)
+    for kind, pattern in EVENT_KINDS.items():
+        for alt in _top_alternatives(pattern):
+            head = re.match(r"(?:\\b)?([a-z]+)", alt).group(1)
+            cues[head[:4]].add(kind)
+    return cues
+
+
+_CUES = _cues()
+_CUE_LENGTHS = sorted({len(c) for c in _CUES})
+
+
+@functools.lru_cache(maxsize=100_000)
+def _word_kinds(word: str) -> frozenset[str]:
+    return frozenset(k for n in _CUE_LENGTHS for k in _CUES.get(word[:n], ()))
 _COMPLETE = re.compile(r"\bcomplet(?:e|ed|es|ing|ion)\b|\bfinish\w*|\bended\b|\bends\b|\bconclud\w*|\bwrapped up\b"
                        r"|\bover\b(?! \d)|\bdone\b")
 _BEGIN = re.compile(r"\bbeg[iau]n\w*|\bstart\w*|\bunder ?way\b|\blaunch\w*|\bcommenc\w*|\bkick(?:s|ed)? off\b")
@@ -243,7 +290,7 @@ _MODAL = re.compile(r"\bwill\b|\bwould\b|\bshall\b|\bmust\b|\bneeds? to\b|\bhave
                     r"|\bdue to\b|\bpromis\w*|\bpledg\w*|\bvow\w*|\bintend\w*|\baim(?:s|ed)? to\b|\bshould\b"
                     r"|\bcould\b|\bmay\b|\bmight\b|\bunless\b|\bthreaten\w*|\bdemand\w*|\burg(?:e|ed|es)\b"
                     r"|\bcall(?:s|ed)? (?:on|for)\b|\bwant\w*|\bhope\w*|\bready to\b|\bto (?:complete|finish|begin|start)\b")
-_NEGATED = re.compile(r"\bnot\b|n't\b|\bneither\b|\bnor\b|\bnever\b|\byet to\b|\bfail(?:s|ed)? to\b|\bno sign\b")
+_NEGATED = re.compile(r"\b(?:not|neither|nor|never|yet to|fail(?:s|ed)? to|no sign)\b")
 _DENIAL = re.compile(r"\bden(?:y|ied|ies|ying|ial|ials)\b|\brefut\w*|\brebut\w*|\breject(?:s|ed)? (?:reports|claims|allegations)\b"
                      r"|\buntrue\b|\bbaseless\b|\bfabricat\w*|\bnot true\b|\bfalse\b")
 _WORD = re.compile(r"[a-z][a-z'-]+")
@@ -260,6 +307,7 @@ mar apr jun jul aug sep sept oct nov dec today yesterday tomorrow morning evenin
 still already later earlier around nearly least than many much new per cent percent""".split())
 
 
+@functools.lru_cache(maxsize=100_000)
 def stem(word: str) -> str:
     """A crude stem that makes plural and verb forms meet ('withdrawal' ~ 'withdraw', 'troops' ~ 'troop')."""
     w = word.strip("'-")
@@ -280,15 +328,19 @@ class Signature:
     denial: bool
 
 
+@functools.lru_cache(maxsize=200_000)
 def signature(text: str) -> Signature:
+    """Kinds of event, phase, plan/negation/denial markers and content stems of a claim's text."""
     t = (text or "").lower().replace("\u2019", "'")
-    kinds = frozenset(k for k, rx in _KIND_RES.items() if rx.search(t))
+    words = _WORD.findall(t)
+    maybe = frozenset().union(*map(_word_kinds, words))
+    kinds = frozenset(k for k in maybe if _KIND_RES[k].search(t))
     complete, begin = bool(_COMPLETE.search(t)), bool(_BEGIN.search(t))
     phase = "complete" if complete and not begin else "begin" if begin and not complete else None
     if complete and begin:  # "began ... and completed": the later phase is what is reported
         phase = "complete"
-    stems = frozenset(stem(w) for w in _WORD.findall(t) if len(w) > 3 and w not in _STOP)
-    return Signature(kinds, stems, phase, bool(_MODAL.search(t)), bool(_NEGATED.search(t)),
+    stems = frozenset(stem(w) for w in words if len(w) > 3 and w not in _STOP)
+    return Signature(kinds, stems, phase, bool(_MODAL.search(t)), "n't" in t or bool(_NEGATED.search(t)),
                      bool(_DENIAL.search(t)))
 
 
@@ -410,6 +462,11 @@ def deadline_state(deadline: dt.date, reports: Iterable[Report], *, today: dt.da
     return DeadlineState("pending", today > deadline, deadline, ())
 
 
+_PHASE_STEMS = frozenset(stem(w) for w in (
+    "complete", "completed", "completion", "finish", "finished", "ended", "ends", "begin", "began", "begun",
+    "start", "started", "starting", "take", "taken", "took", "carried", "made", "days", "deadline"))
+
+
 def _frequent_stems(signatures: Iterable[Signature]) -> set[str]:
     """Words in so many of a story's claims that sharing them says nothing (the country's name)."""
     sigs = list(signatures)
@@ -445,17 +502,14 @@ def match_reports(deadlines: Iterable[Statement], statements: Iterable[Statement
     out: dict[int, list[Report]] = {}
     for d in deadlines:
         sd = sigs.get(d.claim) or signature(d.text)
-        if sd.kinds:
-            cands = {c.claim: c for k in sd.kinds for c in by_kind.get((d.story, k), [])}
-        else:
-            distinctive = sd.stems - frequent.get(d.story, set())
-            counts: dict[int, int] = defaultdict(int)
-            pool: dict[int, Statement] = {}
-            for st in distinctive:
-                for c in by_stem.get((d.story, st), []):
-                    counts[c.claim] += 1
-                    pool[c.claim] = c
-            cands = {cid: pool[cid] for cid, n in counts.items() if n >= 2}
+        cands = {c.claim: c for k in sd.kinds for c in by_kind.get((d.story, k), [])}
+        counts: dict[int, int] = defaultdict(int)
+        pool: dict[int, Statement] = {}
+        for st in sd.stems - frequent.get(d.story, set()) - _PHASE_STEMS:
+            for c in by_stem.get((d.story, st), []):
+                counts[c.claim] += 1
+                pool[c.claim] = c
+        cands.update({cid: pool[cid] for cid, n in counts.items() if n >= 2})
         reports = []
         for c in cands.values():
             sc = sigs[c.claim]

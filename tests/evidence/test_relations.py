@@ -1,0 +1,194 @@
+"""The comparison rules on plain records: exact relations for the spec's examples."""
+from __future__ import annotations
+
+import datetime as dt
+import math
+import time
+
+import pytest
+
+from claims import relations as rel
+from claims.errors import UserError
+
+D = dt.date
+
+
+def fig(claim, source, low, high=None, *, approximate=False, bound=None, as_of=D(2022, 1, 13), speaker=None,
+        measure="deaths", story=1, exact=True):
+    if exact and high is None and bound is None:
+        high = low
+    return rel.Figure(claim, source, measure, low, high, approximate, bound, as_of, speaker, story)
+
+
+def relation(a, b, cumulative=True, margin=0.10):
+    found = rel.compare_figures(a, b, cumulative=cumulative, margin=margin)
+    return found.relation if found else None
+
+
+def test_dozens_is_24_or_more_open_above():
+    dozens = fig(1, 1, 24, None, approximate=False, exact=False)
+    assert rel.interval(dozens) == (24, math.inf)
+    approx = fig(1, 1, 24, None, approximate=True, exact=False)
+    assert rel.interval(approx, 0.1)[0] == pytest.approx(21.6)
+
+
+def test_bounds_open_a_side():
+    assert rel.interval(fig(1, 1, 10000, None, bound="more than", exact=False)) == (10000, math.inf)
+    assert rel.interval(fig(1, 1, None, 600, bound="up to", exact=False)) == (0, 600)
+    lo, hi = rel.interval(fig(1, 1, 55000, 55000, bound="nearly"), 0.1)
+    assert (lo, hi) == (pytest.approx(49500), 55000)
+
+
+def test_kazakhstan_toll_146_revised_to_225():
+    seed = fig(1, 1, 24, 146, approximate=True, as_of=D(2022, 1, 13))
+    later = fig(2, 2, 225, as_of=D(2022, 1, 15))
+    assert relation(seed, later) == "revises"
+
+
+def test_two_officials_230_and_238_same_day_contradict():
+    a = fig(1, 1, 230, as_of=D(2022, 1, 16))
+    b = fig(2, 2, 238, as_of=D(2022, 1, 16))
+    assert relation(a, b) == "contradicts"
+    assert relation(a, b, cumulative=False) == "contradicts"
+
+
+def test_more_than_2000_soldiers_corroborates_around_2000_troops():
+    a = fig(1, 1, 2000, None, bound="more than", measure="troops", exact=False)
+    b = fig(2, 2, 2000, approximate=True, measure="troops", as_of=D(2022, 1, 14))
+    assert relation(a, b, cumulative=False) == "corroborates"
+
+
+def test_margin_is_configurable():
+    a = fig(1, 1, 2000, approximate=True, measure="troops")
+    b = fig(2, 2, 2300, measure="troops")
+    assert relation(a, b, cumulative=False, margin=0.10) == "contradicts"
+    assert relation(a, b, cumulative=False, margin=0.20) == "corroborates"
+
+
+def test_margin_option_and_env(monkeypatch):
+    assert rel.approx_margin(None) == 0.10
+    monkeypatch.setenv(rel.ENV_MARGIN, "15%")
+    assert rel.approx_margin(None) == pytest.approx(0.15)
+    assert rel.approx_margin("0.2") == pytest.approx(0.2)
+    with pytest.raises(UserError):
+        rel.approx_margin("lots")
+
+
+def test_later_lower_cumulative_figure_contradicts():
+    a = fig(1, 1, 225, as_of=D(2022, 1, 15))
+    b = fig(2, 2, 160, as_of=D(2022, 1, 19))
+    assert relation(a, b) == "contradicts"
+
+
+def test_level_may_change_over_time():
+    a = fig(1, 1, 2000, measure="troops", as_of=D(2022, 1, 13))
+    b = fig(2, 2, 500, measure="troops", as_of=D(2022, 1, 17))
+    assert relation(a, b, cumulative=False) is None
+
+
+def test_compatible_figures_of_one_source_are_not_reported():
+    a = fig(1, 7, 225, as_of=D(2022, 1, 15))
+    b = fig(2, 7, 225, as_of=D(2022, 1, 19))
+    assert relation(a, b) is None
+
+
+def test_different_figures_of_one_article_count_only_between_two_named_speakers():
+    a = fig(1, 7, 312, as_of=D(2023, 6, 14), speaker=4)
+    b = fig(2, 7, 519, as_of=D(2023, 6, 14), speaker=None)  # the article's own figure for another quake
+    assert relation(a, b) is None
+    c = fig(3, 7, 300, as_of=D(2023, 6, 14), speaker=5)
+    assert relation(a, c) == "contradicts"
+
+
+def test_detect_groups_by_story_and_measure():
+    figures = [fig(1, 1, 24, 146, approximate=True, as_of=D(2022, 1, 13)),
+               fig(2, 2, 225, as_of=D(2022, 1, 15)),
+               fig(3, 3, 225, as_of=D(2022, 1, 19)),
+               fig(4, 4, 225, as_of=D(2022, 1, 19), story=2),
+               fig(5, 5, 19, as_of=D(2022, 1, 15), measure="injured")]
+    found = {(f.a, f.b): f.relation for f in rel.detect_figures(figures, cumulative=lambda m: True)}
+    assert found == {(1, 2): "revises", (2, 3): "corroborates"}  # a chain: each to the nearest that bears on it
+
+
+def test_same_day_contradiction_is_reported_beside_a_corroboration():
+    figures = [fig(1, 1, 230, as_of=D(2022, 1, 16)), fig(2, 2, 238, as_of=D(2022, 1, 16)),
+               fig(3, 3, 238, as_of=D(2022, 1, 16))]
+    found = {(f.a, f.b): f.relation for f in rel.detect_figures(figures, cumulative=lambda m: True)}
+    assert found == {(1, 2): "contradicts", (2, 3): "corroborates", (1, 3): "contradicts"}
+
+
+def test_detection_scales_linearly():
+    figures = [fig(i, i % 500, 100 + i // 10, as_of=D(2020, 1, 1) + dt.timedelta(days=i // 50),
+                   measure=f"m{i % 20}") for i in range(20_000)]
+    start = time.perf_counter()
+    found = list(rel.detect_figures(figures, cumulative=lambda m: True))
+    elapsed = time.perf_counter() - start
+    assert len(found) <= 3 * len(figures)
+    print(f"20k figures: {elapsed:.2f}s, {len(found)} relations")
+
+
+# --- events and deadlines -------------------------------------------------------------------
+
+def st(claim, source, text, *, said=D(2022, 1, 13), when=None, deadlines=(), story=1):
+    return rel.Statement(claim, source, text, said, when, tuple(deadlines), None, story)
+
+
+def test_signature_phases_and_plans():
+    s = rel.signature("The withdrawal got under way on Thursday.")
+    assert s.kinds == {"withdrawal"} and s.phase == "begin" and not s.modal
+    s = rel.signature("A Russia-led military contingent has completed its pullout from Kazakhstan")
+    assert s.kinds == {"withdrawal"} and s.phase == "complete" and not s.modal
+    s = rel.signature("Shoigu said the pullout would be completed by Wednesday next week")
+    assert s.modal
+    assert rel.signature("The ministry denied reports that the water had been contaminated").denial
+
+
+def test_same_event_from_two_sources_corroborates():
+    a = st(1, 1, "Russian-led forces have begun their gradual withdrawal from Kazakhstan, the military announced.")
+    b = st(2, 2, "The withdrawal got under way on Thursday.", said=D(2022, 1, 19), when=(D(2022, 1, 13), D(2022, 1, 13)))
+    c = st(3, 2, "A Russia-led contingent has completed its pullout from Kazakhstan.", said=D(2022, 1, 19))
+    found = {(f.a, f.b): f.relation for f in rel.detect_events([a, b, c])}
+    assert found == {(1, 2): "corroborates"}  # the start and the end of the pullout are different events
+
+
+def test_denial_from_another_source_contradicts():
+    a = st(1, 1, "Rebels shelled civilian areas of Sarnet overnight, the UN said.")
+    b = st(2, 2, "Joseph Mbeki denied that the group had shelled civilian areas.", said=D(2022, 1, 14))
+    assert [(f.a, f.b, f.relation) for f in rel.detect_events([a, b])] == [(1, 2, "contradicts")]
+
+
+def test_deadline_met_missed_pending_overdue():
+    deadline = D(2022, 1, 19)
+    assert rel.deadline_state(deadline, [rel.Report(5, D(2022, 1, 19))], today=D(2022, 2, 1)).state == "met"
+    missed = rel.deadline_state(deadline, [rel.Report(5, D(2022, 1, 21))], today=D(2022, 2, 1))
+    assert (missed.state, missed.evidence) == ("missed", (5,))
+    pending = rel.deadline_state(deadline, [], today=D(2022, 1, 18))
+    assert (pending.state, pending.overdue) == ("pending", False)
+    overdue = rel.deadline_state(deadline, [], today=D(2022, 1, 20))
+    assert (overdue.state, overdue.overdue) == ("pending", True)
+    not_done = rel.deadline_state(deadline, [rel.Report(6, D(2022, 1, 25), negated=True)], today=D(2022, 2, 1))
+    assert not_done.state == "missed"
+    early_not_done = rel.deadline_state(deadline, [rel.Report(6, D(2022, 1, 15), negated=True)], today=D(2022, 1, 16))
+    assert early_not_done.state == "pending"
+
+
+def test_reports_match_deadlines_by_kind_of_event_and_phase():
+    promise = st(1, 1, "Shoigu told Putin that the pullout would be completed by Wednesday next week.",
+                 deadlines=[D(2022, 1, 19), D(2022, 1, 22)])
+    assert rel.deadline_of(promise) == D(2022, 1, 19)
+    started = st(2, 2, "The withdrawal got under way on Thursday.", said=D(2022, 1, 19),
+                 when=(D(2022, 1, 13), D(2022, 1, 13)))
+    done = st(3, 2, "A Russia-led military contingent has completed its pullout from Kazakhstan.", said=D(2022, 1, 19))
+    plan = st(4, 2, "Four planes will return home the last peacekeeping units.", said=D(2022, 1, 19))
+    same_source = st(5, 1, "The troops have completed their withdrawal.")
+    other_story = st(6, 3, "The army completed its withdrawal.", said=D(2022, 1, 19), story=2)
+    reports = rel.match_reports([promise], [promise, started, done, plan, same_source, other_story])
+    assert reports == {1: [rel.Report(3, D(2022, 1, 19))]}
+
+
+def test_events_outside_the_vocabulary_match_on_distinctive_words():
+    promise = st(1, 1, "Field hospitals would be set up in Tarata and Candarave within five days.",
+                 deadlines=[D(2023, 6, 18)])
+    report = st(2, 2, "Army engineers finished the field hospitals in Tarata on Friday.", said=D(2023, 6, 17))
+    unrelated = st(3, 2, "Aftershocks shook Tacna on Friday.", said=D(2023, 6, 17))
+    assert [r.claim for r in rel.match_reports([promise], [promise, report, unrelated])[1]] == [2]
