@@ -40,6 +40,8 @@ _MD_ITALIC = re.compile(r"(?<![\w*])([*_])(?=\S)([^*_\n]+?)(?<=\S)\1(?![\w*])")
 _MD_CODE = re.compile(r"`([^`\n]*)`")
 _AUTOLINK = re.compile(r"<(https?://[^>\s]+)>")
 _SPACES = re.compile(r"[ \t\u00a0\u2009\u202f]+")
+_BLANK_LINE = re.compile(r"\n[ \t]*\n")
+_BULLET = re.compile(r"^(?:[-*+\u2022\u2013]|\d{1,2}[.)])\s+")
 _BOLD_TAIL = re.compile(r"\*\*([^*\n]{2,120})\*\*\s*$")
 
 _URL_LABEL = re.compile(r"^(?:original\s+url|source\s+url|canonical\s+url|url|source|link|read\s+more\s+at)\s*:\s*(\S*)\s*$",
@@ -75,6 +77,7 @@ class Article:
     language: str | None = None
     body: str = ""
     paragraphs: list[tuple[int, int]] = field(default_factory=list)
+    list_items: set[int] = field(default_factory=set)
     warnings: list[str] = field(default_factory=list)
 
 
@@ -172,10 +175,19 @@ def parse_article(raw: str, *, filename: str | None = None) -> Article:
 
 
 def _split_paragraphs(text: str) -> list[str]:
-    blocks = re.split(r"\n[ \t]*\n", text)
+    blocks = _BLANK_LINE.split(text)
     if len(blocks) <= 2 and text.count("\n") > 3:
         blocks = text.split("\n")  # one paragraph per line
-    return [" ".join(line.strip() for line in b.split("\n") if line.strip()) for b in blocks if b.strip()]
+    paragraphs: list[str] = []
+    for block in blocks:
+        lines = [line.strip() for line in block.split("\n") if line.strip()]
+        if not lines:
+            continue
+        if len(lines) > 1 and sum(1 for line in lines if _BULLET.match(line)) >= len(lines) - 1:
+            paragraphs.extend(lines)  # a list: one paragraph per item
+        else:
+            paragraphs.append(" ".join(lines))
+    return paragraphs
 
 
 def _html_paragraphs(raw: str, meta: dict[str, str], warnings: list[str]) -> list[str]:
@@ -290,6 +302,12 @@ def _assemble(art: Article, paragraphs: list[str], meta: dict[str, str], *, is_m
             if dl and dl.group("outlet") and not art.outlet:
                 art.outlet = dl.group("outlet").strip()
         seen_body = True
+        bullet = _BULLET.match(text)
+        if bullet:
+            text = text[bullet.end():].strip()
+            if not text:
+                continue
+            art.list_items.add(len(kept))
         kept.append(text)
     if url_candidate:
         url_candidate = url_candidate.strip().strip("<>")

@@ -33,6 +33,7 @@ class Unit:
     speaker: Speaker | None = None
     said_on: dt.date | None = None
     claim: dict = field(default_factory=dict)
+    intro: str | None = None   # the "Figures released by the ministry:" line above a list item
 
 
 def extract_path(path, *, url: str | None = None, published: dt.date | None = None) -> dict:
@@ -62,7 +63,7 @@ def _extract(raw: str, *, filename, url, published, warnings: list[str]) -> dict
     if art.published is None:
         warnings.append(NO_DATE_WARNING)
     pub = art.published
-    units = _units(art.body, art.paragraphs)
+    units = _units(art.body, art.paragraphs, art.list_items)
     book = SpeakerBook(art.body)
     previous: Unit | None = None
     for unit in units:
@@ -87,10 +88,16 @@ def _extract(raw: str, *, filename, url, published, warnings: list[str]) -> dict
     }
 
 
-def _units(body: str, paragraphs: list[tuple[int, int]]) -> list[Unit]:
+def _units(body: str, paragraphs: list[tuple[int, int]], list_items: set[int] = frozenset()) -> list[Unit]:
     units: list[Unit] = []
+    intro = None
     for index, (p_start, p_end) in enumerate(paragraphs):
         text = body[p_start:p_end]
+        if index in list_items:
+            if intro is None and index > 0 and body[paragraphs[index - 1][0]:paragraphs[index - 1][1]].endswith(":"):
+                intro = body[paragraphs[index - 1][0]:paragraphs[index - 1][1]]
+        else:
+            intro = None
         skip_to = 0
         if index == 0:
             m = _DATELINE.match(text)
@@ -105,7 +112,7 @@ def _units(body: str, paragraphs: list[tuple[int, int]]) -> list[Unit]:
             if not _is_claim_text(sentence):
                 continue
             local = [(max(a, s) - s, min(b, e) - s) for a, b in regions if a < e and b > s]
-            units.append(Unit(index, p_start + s, p_start + e, sentence, local))
+            units.append(Unit(index, p_start + s, p_start + e, sentence, local, intro=intro))
     return units
 
 
@@ -122,6 +129,10 @@ def _quoted_words(unit: Unit) -> int:
 
 def _attribute(unit: Unit, previous: Unit | None, book: SpeakerBook, pub: dt.date | None) -> None:
     mention = find_attribution(unit.text, unit.regions)
+    if mention is None and unit.intro:
+        mention = find_attribution(unit.intro, quote_regions(unit.intro))
+        if mention is not None:
+            mention.window = (0, 0)
     if mention is not None:
         unit.speaker = book.resolve(mention, unit.text)
         if unit.speaker is not None:

@@ -13,7 +13,9 @@ from claims.extract.lexicon import (BASE_FORMS, CLAUSE_STOPS, DETERMINERS, DOC_N
 
 _TOKEN = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\w[\w'\u2019.\-]*\w['\u2019]?|\w['\u2019]?|[^\w\s]")
 _PARTICLE_NAME = re.compile(r"^(?:al|el|bin|ibn|van|von|de|da|di|du|le|la|ben|abu)-[A-Z]")
-_HINT_WORDS = SPEECH_VERBS | SOURCE_MARKERS | {"according"}
+_SOURCE_PARTICIPLES = frozenset("released published issued provided compiled given reported announced "
+                                "confirmed gathered collected presented shared".split())
+_HINT_WORDS = SPEECH_VERBS | SOURCE_MARKERS | {"according"} | _SOURCE_PARTICIPLES
 _QUOTE_CHARS = "\"'\u201c\u201d\u2018\u2019"
 _PAST_VERB = re.compile(r"^[a-z]{3,}ed$")
 _IRREGULAR_PAST = frozenset("""gave took made said told put kept held left saw met began brought sent spent won
@@ -122,7 +124,14 @@ def find_attribution(text: str, regions: list[tuple[int, int]]) -> Mention | Non
         mention = _speaker_for_verb(text, tokens, i)
         if mention:
             return mention
-    # 3. "according to X"
+    # 3. "figures released by X", "data published by X"
+    for i in range(len(tokens) - 1):
+        if not tokens[i].quoted and tokens[i].low in _SOURCE_PARTICIPLES and tokens[i + 1].low == "by":
+            mention = _forward_np(text, tokens, i + 2, loose=False)
+            if mention and mention.kind != "pronoun":
+                mention.via = "according"
+                return mention
+    # 4. "according to X"
     for i in range(n - 1):
         if not tokens[i].quoted and tokens[i].low == "according" and tokens[i + 1].low == "to":
             mention = _forward_np(text, tokens, i + 2, loose=True)

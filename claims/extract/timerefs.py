@@ -86,7 +86,8 @@ _DAY_NUM = re.compile(r"\d+")
 _AGENT_BY = re.compile(r"^\s+(?!(?:at|in|on|and|or|to|the|next|this|last|when|if|unless|after|before|as|so|but|with|"
                        r"while|from|for|of|is|was|will|would|to|that|which|evening|morning|night|afternoon|inclusive)\b)[a-z]{3,}")
 _DEADLINE_AFTER = re.compile(r"^\s*(?:deadline|cut-?off|target date|ultimatum)\b", re.IGNORECASE)
-_FUTURE_WORDS = frozenset("will won't shall would wouldn't scheduled upcoming unless planned".split())
+_FUTURE_WORDS = frozenset("will won't shall would wouldn't scheduled upcoming unless planned expected due slated "
+                          "".split())
 _FUTURE_BEFORE_TO = frozenset("going expected due set plan plans planning is are".split())
 _PRESENT_WORDS = frozenset("""is are am begins ends starts resumes opens closes expires runs meets arrives leaves returns
 takes holds continues remains lasts goes plans intends hopes resume begin start end meet open close continue return
@@ -134,7 +135,26 @@ def sentence_tense(text: str) -> str:
         return "pastperfect"
     if present and not past:
         return "present"
-    return "past"
+    return "past" if past else "unknown"
+
+
+_CLAUSE_EDGE = re.compile(r"[;,:\u2014]|\b(?:and|but|while|after|before|as|when|whereas)\b")
+
+
+def _clause_tense(text: str, start: int, end: int, sentence: str) -> str:
+    """The tense of the clause around a time phrase, falling back to the sentence's:
+    'A plane landed on Saturday, and a second flight is expected on Tuesday.'"""
+    lo = 0
+    for edge in _CLAUSE_EDGE.finditer(text, max(0, start - 120), start):
+        lo = edge.end()
+    nxt = _CLAUSE_EDGE.search(text, end)
+    hi = nxt.start() if nxt else len(text)
+    if lo == 0 and hi == len(text):
+        return sentence if sentence != "unknown" else "past"
+    clause = sentence_tense(text[lo:hi])
+    if clause == "unknown":
+        return sentence if sentence != "unknown" else "past"
+    return clause
 
 
 def resolve_weekday(weekday: int, published: dt.date, mode: str) -> dt.date:
@@ -226,7 +246,7 @@ def find_timerefs(text: str, published: dt.date | None, anchor: dt.date | None =
             m = pattern.match(text, pos)
             if m is None or m.end() <= trigger_start:
                 continue
-            ref = _resolve(m, m.lastgroup, text, published, anchor, tense)
+            ref = _resolve(m, m.lastgroup, text, published, anchor, _clause_tense(text, m.start(), m.end(), tense))
             if ref is not None:
                 refs.append(ref)
             done = m.end()

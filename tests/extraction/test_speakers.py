@@ -77,3 +77,14 @@ def test_speaker_list_has_canonical_names_and_aliases():
     assert set(speakers) == {"Sergei Shoigu"}
     assert speakers["Sergei Shoigu"]["kind"] == "person"
     assert "Shoigu" in speakers["Sergei Shoigu"]["aliases"]
+
+
+def test_list_items_take_the_source_of_their_introduction():
+    from claims.extract import extract_text
+
+    raw = ("# Toll revised\n\n*March 3, 2024*\n\nThe National Emergency Management Office said the toll had fallen.\n\n"
+           "Key figures released by the office:\n\n- 41 people confirmed dead\n- 230 injured\n")
+    out = extract_text(raw, filename="story.md")
+    items = [c for c in out["claims"] if c["text"] in ("41 people confirmed dead", "230 injured")]
+    assert [c["speaker"] for c in items] == ["The National Emergency Management Office"] * 2
+    assert [c["quantities"][0]["measure"] for c in items] == ["deaths", "injured"]

@@ -64,3 +64,9 @@ def test_no_article_date_means_no_invented_dates():
 
 def test_fuzzy_traps_are_not_dates():
     assert refs("Prices fell to 4.1 percent in the survey, 153 Street was closed.") == []
+
+
+def test_each_clause_keeps_its_own_tense():
+    sunday = dt.date(2024, 3, 3)
+    out = refs("A plane landed on Saturday, and a second flight is expected on Tuesday.", sunday)
+    assert [(p, e) for p, _, e, _ in out] == [("on Saturday", "2024-03-02"), ("on Tuesday", "2024-03-05")]
