@@ -3,10 +3,10 @@
     python -m benchmarks.run_all [--sizes 1000,100000,1000000] [--rebuild]
 
 Each size is built once into benchmarks/out/claims-SIZE.db (kept for the next run; --rebuild
-makes it again). Then, per size: bench_cli (list, search, show, count), `claims check` and
-`claims export --format jsonl` as a user runs them, and any other benchmarks/bench_*.py module,
-called as `python -m benchmarks.NAME --db PATH` (one that takes no --db runs once, without it).
-Each prints its own figures; the table at the end gathers the common ones.
+makes it again). Then, per size: bench_cli (list, search, show, count), `claims export --format
+jsonl` and `claims check` as a user runs them. Then every other benchmarks/bench_*.py once
+(bench_tui over the same databases; the others make their own data). Each prints its own
+figures; the table at the end gathers the common ones.
 """
 from __future__ import annotations
 
@@ -76,14 +76,27 @@ def _has_command(name: str) -> bool:
     return name in _commands
 
 
-def run_other(name: str, db: Path, ran_once: set[str]) -> None:
-    if name in ran_once:
-        return
-    print(f"\n-- {name} on {db.name}", flush=True)
-    result = subprocess.run([sys.executable, "-m", f"benchmarks.{name}", "--db", str(db)], timeout=TIMEOUT_S)
-    if result.returncode == 2:  # argparse: it takes no --db, so it does not depend on the size
-        subprocess.run([sys.executable, "-m", f"benchmarks.{name}"], timeout=TIMEOUT_S)
-        ran_once.add(name)
+# How to call the benchmarks others own. bench_tui walks the built databases itself; bench_check
+# and bench_extract make their own data (given --db, bench_check would add its story to ours).
+OTHER_ARGS = {
+    "bench_tui": lambda sizes: ["--sizes", ",".join(map(str, sizes)), "--dir", str(OUT)],
+    "bench_check": lambda sizes: [],
+    "bench_extract": lambda sizes: [],
+}
+
+
+def run_others(sizes: list[int]) -> None:
+    """Each other benchmarks/bench_*.py once, printing its own figures."""
+    for name in other_benchmarks():
+        args = OTHER_ARGS.get(name, lambda sizes: [])(sizes)
+        print(f"\n-- {name} {' '.join(args)}", flush=True)
+        try:
+            result = subprocess.run([sys.executable, "-m", f"benchmarks.{name}", *args], timeout=TIMEOUT_S)
+        except subprocess.TimeoutExpired:
+            print(f"   {name}: stopped after {TIMEOUT_S} s", flush=True)
+            continue
+        if result.returncode != 0:
+            print(f"   {name}: exit status {result.returncode}", flush=True)
 
 
 def _ms(f: dict, key: str = "query_ms") -> str:
@@ -123,18 +136,17 @@ def main(argv: list[str] | None = None) -> None:
     except ValueError:
         parser.error(f"--sizes {args.sizes!r}: give claim counts separated by commas, e.g. 1000,100000")
     OUT.mkdir(parents=True, exist_ok=True)
-    rows, ran_once = [], set()
+    rows = []
     for size in sizes:
         db, build_figures = built(size, rebuild=args.rebuild, seed=args.seed)
         print(f"\n-- bench_cli on {db.name}", flush=True)
         cli_figures = bench_cli.bench(str(db), repeat=args.repeat)
-        for name in other_benchmarks():
-            run_other(name, db, ran_once)
         # export first: check stores suggestions (claim links) and so changes the database.
         export = timed_command(db, "export", "--format", "jsonl")
         check = timed_command(db, "check")
         print(f"\n-- commands on {db.name}: export jsonl {export}; check {check}", flush=True)
         rows.append({"build": build_figures, "cli": cli_figures, "check": check, "export": export})
+    run_others(sizes)
     summary = table(rows)
     print(f"\n== summary ({time.strftime('%Y-%m-%d')}, {platform.machine()}, "
           f"{_cores()} cores, Python {platform.python_version()})\n{summary}")
