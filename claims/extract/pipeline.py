@@ -109,16 +109,18 @@ def _units(body: str, paragraphs: list[tuple[int, int]], list_items: set[int] = 
                 continue
             s = max(s, skip_to)
             sentence = text[s:e]
-            if not _is_claim_text(sentence):
+            if not _is_claim_text(sentence, list_item=index in list_items):
                 continue
             local = [(max(a, s) - s, min(b, e) - s) for a, b in regions if a < e and b > s]
             units.append(Unit(index, p_start + s, p_start + e, sentence, local, intro=intro))
     return units
 
 
-def _is_claim_text(sentence: str) -> bool:
+def _is_claim_text(sentence: str, list_item: bool = False) -> bool:
     words = _ALPHA_WORD.findall(sentence)
-    if len(words) < 3 or sentence.rstrip().endswith(":"):
+    if sentence.rstrip().endswith(":"):
+        return False
+    if len(words) < 3 and not (list_item and words and any(c.isdigit() for c in sentence)):
         return False
     return any(c.islower() for c in sentence)
 
