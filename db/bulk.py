@@ -25,7 +25,7 @@ import json
 import json.encoder
 from unicodedata import normalize as _nfc
 from pathlib import Path
-from typing import Any, Iterable, Iterator, Literal
+from typing import Any, Iterable, Literal
 
 from sqlalchemy import Connection, column, insert, select, table, text
 from sqlalchemy.sql.expression import TableClause
@@ -225,10 +225,11 @@ class BulkLoader:
                 self._drop_triggers(conn)
                 self._dropped = True
             rows = self._insert_batch(conn, batch)
-            if self.sqlite and self.search_index == "per_batch" and rows["claim"]:
-                conn.exec_driver_sql(
-                    "INSERT INTO claim_fts(rowid, text, quote) SELECT id, text, quote FROM claim "
-                    "WHERE id BETWEEN ? AND ?", (rows["claim"][0]["id"], rows["claim"][-1]["id"]))
+            if self.sqlite and self.search_index == "per_batch":
+                if rows["claim"]:  # this batch's ids are one contiguous range (see _allocate)
+                    conn.exec_driver_sql(
+                        "INSERT INTO claim_fts(rowid, text, quote) SELECT id, text, quote FROM claim "
+                        "WHERE id BETWEEN ? AND ?", (rows["claim"][0]["id"], rows["claim"][-1]["id"]))
                 self._create_triggers(conn)
             if self.sqlite and self.cache_mb:
                 conn.exec_driver_sql(f"PRAGMA cache_size = {previous}")
@@ -477,14 +478,3 @@ def bulk_load(engine: Engine, batches: Iterable[BulkBatch], *, actor: str = "bul
     finally:
         loader.finish()
     return loader.stats
-
-
-def iter_chunks(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
-    chunk: list[Any] = []
-    for item in items:
-        chunk.append(item)
-        if len(chunk) >= size:
-            yield chunk
-            chunk = []
-    if chunk:
-        yield chunk

@@ -164,6 +164,14 @@ def test_existing_stories_sources_speakers_and_tags_are_reused(engine):
     assert [r.text for r in rows] == ["Before.", "After."]
 
 
+def test_a_batch_without_claims_keeps_the_triggers(engine):
+    bulk_load(engine, [BulkBatch(stories=[dict(key="s", name="empty-story")])])
+    with write_session(engine) as session:
+        claim_id = add_claim(session=session, actor="t", new=NewClaim(
+            text="Indexed by the trigger.", source=NewSource(url="https://example.org/t"))).id
+    assert _search_ids(engine, "trigger") == [claim_id]
+
+
 def test_refuses_bad_values_with_a_sentence(engine):
     from claims.errors import UserError
 
