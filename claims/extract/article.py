@@ -30,7 +30,8 @@ _DATE_LINE = re.compile(
     r"(?:(?P<d1>\d{1,2})(?:st|nd|rd|th)?\s+(?P<m1>" + MONTH_RE + r")\.?,?\s+(?P<y1>\d{4})"
     r"|(?P<m2>" + MONTH_RE + r")\.?\s+(?P<d2>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y2>\d{4})"
     r"|(?P<y3>\d{4})-(?P<m3>\d{2})-(?P<d3>\d{2}))"
-    r"(?:[\s,|T]+[\d:.]+\s*(?:[ap]\.?m\.?)?\s*(?:[A-Z]{2,4}|Z|[+-]\d{2}:?\d{2})?)?\s*$",
+    r"(?:\s*(?:,|\||-|\u2013|\u2014|T|at|\s)\s*\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[ap]\.?\s?m\.?)?\s*"
+    r"(?:\(?[A-Z]{2,5}\)?|Z|[+-]\d{2}:?\d{2})?)?\s*$",
     re.IGNORECASE)
 
 _MD_IMAGE = re.compile(r"!\[[^\]\n]*\]\([^)\n]*\)")
@@ -61,8 +62,8 @@ _BOILERPLATE = re.compile(
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?)\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
 _FM_LINE = re.compile(r"^([A-Za-z_][\w-]*)\s*:\s*(.*?)\s*$")
 _DATELINE = re.compile(
-    r"^(?P<place>[A-Z][A-Z\u00C0-\u024F .'\-]{1,40}(?:,\s*[A-Z][\w\u00C0-\u024F .'\-]{1,40})?)\s*"
-    r"(?:\((?P<outlet>[^)\n]{2,40})\)\s*)?[-\u2013\u2014]+\s*")
+    r"^(?:\((?P<outlet0>[A-Z][^)\n]{1,30})\)\s*[-\u2013\u2014]+\s*|(?P<place>[A-Z][A-Z\u00C0-\u024F .'\-]{1,40}(?:,\s*[A-Z][\w\u00C0-\u024F .'\-]{1,40})?)\s*"
+    r"(?:\((?P<outlet>[^)\n]{2,40})\)\s*)?[-\u2013\u2014]+\s*)")
 _WORD = re.compile(r"[A-Za-z']+")
 _EN_STOPWORDS = frozenset("the of and to in a is that for on was with said by as it at from has have were are".split())
 
@@ -299,8 +300,8 @@ def _assemble(art: Article, paragraphs: list[str], meta: dict[str, str], *, is_m
             continue
         if not seen_body:
             dl = _DATELINE.match(text)
-            if dl and dl.group("outlet") and not art.outlet:
-                art.outlet = dl.group("outlet").strip()
+            if dl and (dl.group("outlet") or dl.group("outlet0")) and not art.outlet:
+                art.outlet = (dl.group("outlet") or dl.group("outlet0")).strip()
         seen_body = True
         bullet = _BULLET.match(text)
         if bullet:

@@ -101,7 +101,7 @@ def _units(body: str, paragraphs: list[tuple[int, int]], list_items: set[int] = 
         skip_to = 0
         if index == 0:
             m = _DATELINE.match(text)
-            if m and sum(c.isupper() for c in m.group("place")) >= 2:
+            if m and (m.group("outlet0") or sum(c.isupper() for c in m.group("place")) >= 2):
                 skip_to = m.end()
         regions = quote_regions(text)
         for s, e in split_sentences(text):

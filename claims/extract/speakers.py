@@ -88,6 +88,11 @@ def _shifted(text: str, start: int, end: int) -> list[Token]:
     return out
 
 
+def _is_role_word(low: str) -> bool:
+    low = _strip_possessive(low)
+    return low in ROLE_WORDS or ("-" in low and low.rsplit("-", 1)[-1] in ROLE_WORDS)
+
+
 def _is_name_token(tok: Token) -> bool:
     return tok.is_word and tok.is_cap and tok.low not in DETERMINERS and tok.low not in CLAUSE_STOPS
 
@@ -370,7 +375,7 @@ def _looks_like_name(toks: list[Token]) -> bool:
 
 
 def _has_role(toks: list[Token]) -> bool:
-    return any(_strip_possessive(t.low) in ROLE_WORDS for t in toks)
+    return any(_is_role_word(t.low) for t in toks)
 
 
 def _backward_np(text: str, tokens: list[Token], j: int) -> Mention | None:
@@ -554,7 +559,7 @@ def _make_mention(text: str, toks: list[Token], role_override: str | None = None
     for idx in range(len(words) - 1, -1, -1):
         w = words[idx]
         low = _strip_possessive(w.low)
-        if _is_name_token(w) and low not in ROLE_WORDS and low not in ORG_WORDS and not w.low.endswith(("'s", "\u2019s")):
+        if _is_name_token(w) and not _is_role_word(low) and low not in ORG_WORDS and not w.low.endswith(("'s", "\u2019s")):
             name_start = idx
         elif w.low in ("of", "al", "bin", "van", "von", "de", "da", "el", "ibn") and idx > 0 and name_start == idx + 1:
             name_start = idx
