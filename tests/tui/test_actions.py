@@ -251,7 +251,7 @@ async def test_help_lists_every_key(make):
         console.print(app.screen.table)
         shown = console.export_text()
         for words in ("Mark the claim disputed", "Add a source", "Link the claim", "Import articles",
-                      "Switch the colour theme", "Read the database again", "Confirm the pair", "Sort by"):
+                      "Switch the colour theme", "Read the database again", "Confirm the pair", "Next sort order"):
             assert words in shown
         await pilot.press("escape")
         await settle(pilot)

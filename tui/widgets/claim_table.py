@@ -41,7 +41,8 @@ class ClaimTable(ReportsWorkerErrors, DataTable):
 
     PAGE = 100
     BINDINGS = [
-        Binding("o", "sort_column", "Sort", tooltip="Sort by the column under the cursor (again: reverse)"),
+        Binding("o", "sort_column", "Sort", tooltip="Next sort order: said on, status, speaker, outlet, sources, "
+                                            "each ascending then descending (or click a header)"),
     ]
 
     @dataclass
@@ -258,10 +259,10 @@ class ClaimTable(ReportsWorkerErrors, DataTable):
         self.set_query(sort=key, descending=descending)
 
     def action_sort_column(self) -> None:
-        self.sort_by(COLUMNS[self.cursor_column][0] if self.cursor_type == "cell" else self._sort_cycle())
+        self.sort_by(self._sort_cycle())
 
     def _sort_cycle(self) -> str:
-        """With a row cursor there is no column under it: cycle id, said on, status, speaker, outlet."""
+        """The row cursor has no column under it: `o` cycles through the useful orders."""
         order = ["id", "said_on", "status", "speaker", "outlet", "sources"]
         if not self.descending and self.sort_key != "id":
             return self.sort_key  # same column again: reverse it
