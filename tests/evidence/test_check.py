@@ -1,0 +1,195 @@
+"""The check on the database: stored suggestions, dismissed ones never coming back, deadlines."""
+from __future__ import annotations
+
+import json
+
+import pytest
+from sqlmodel import select
+
+from claims import check
+from db.engine import read_session, write_session
+from db.models import AuditEvent, Claim, ClaimLink
+from db.writes import set_link_state
+from tests.evidence.conftest import D, add
+
+
+def run(engine, story="s", today=D(2022, 2, 1)):
+    with write_session(engine) as session:
+        return check.run_check(session=session, actor="checker", story=story, today=today)
+
+
+def links(engine, story="s", **kw):
+    with read_session(engine) as session:
+        return {(r["a"], r["b"]): r for r in check.list_links(session=session, story=story, **kw)}
+
+
+def test_kazakhstan_gold_claims_give_every_expected_relation(engine, kazakhstan):
+    rel, ids = kazakhstan
+    result = run(engine, rel["story"])
+    assert result["new_links"]["contradicts"] == 0
+    found = {}
+    for r in links(engine, rel["story"]).values():
+        found.setdefault(frozenset((r["a"], r["b"])), set()).add(r["relation"])
+    with read_session(engine) as session:
+        states = {d["claim"]: d for d in check.deadlines(session=session, story=rel["story"], today=D(2022, 2, 1))}
+    for e in rel["relations"]:
+        a, b = ids[tuple(e["a"])], ids[tuple(e["b"])]
+        if e["expect"].startswith("deadline-"):
+            assert states[a]["state"] == e["expect"].split("-", 1)[1], e
+            assert b in states[a]["evidence"], e
+        else:
+            assert e["expect"] in found.get(frozenset((a, b)), set()), e
+    # Pairs the gold files call compatible are never flagged.
+    for prefix, gold_id_a, gold_id_b in [("seed", "troops-and-ten-days", "completed-by-wednesday"),
+                                         ("03", "bodies-225", "could-be-updated"),
+                                         ("05", "withdrawal-began-thursday", "pullout-completed")]:
+        pair = frozenset((ids[(prefix, gold_id_a)], ids[(prefix, gold_id_b)]))
+        assert not found.get(pair, set()) & {"contradicts", "revises"}
+
+
+def test_revision_then_corroboration(engine):
+    with write_session(engine) as s:
+        a = add(s, "Accounts place the death toll between dozens and 146.", source="https://a.example/1",
+                quantities=[(24, 146, "deaths", D(2022, 1, 13), True)])
+        b = add(s, "Morgues took in the bodies of 225 people.", source="https://b.example/1",
+                quantities=[(225, 225, "deaths", D(2022, 1, 15))])
+        c = add(s, "The unrest left 225 people dead.", source="https://c.example/1",
+                quantities=[(225, 225, "killed", D(2022, 1, 19))])  # a synonym of the measure
+    result = run(engine)
+    assert result["new_links"] == {"contradicts": 0, "corroborates": 1, "revises": 1, "duplicates": 0}
+    found = links(engine)
+    assert found[(a, b)]["relation"] == "revises" and found[(a, b)]["origin"] == "detected"
+    assert found[(a, b)]["state"] == "suggested" and "225" in found[(a, b)]["reason"]
+    assert found[(b, c)]["relation"] == "corroborates"
+
+
+def test_same_day_officials_contradict_and_same_source_pairs_stay_quiet(engine):
+    with write_session(engine) as s:
+        a = add(s, "One official said 230 died.", source="https://a.example/1", speaker="Official A",
+                quantities=[(230, 230, "deaths", D(2022, 1, 16))])
+        b = add(s, "Another official said 238 died.", source="https://b.example/1", speaker="Official B",
+                quantities=[(238, 238, "deaths", D(2022, 1, 16))])
+        c = add(s, "The paper repeated that 238 died.", source="https://b.example/1",
+                quantities=[(238, 238, "deaths", D(2022, 1, 16))])
+    run(engine)
+    found = links(engine)
+    assert found[(a, b)]["relation"] == "contradicts"
+    assert (b, c) not in found and (c, b) not in found  # compatible, same source: not reported
+
+
+def test_dismissed_suggestion_does_not_come_back(engine):
+    with write_session(engine) as s:
+        a = add(s, "230 died.", source="https://a.example/1", quantities=[(230, 230, "deaths", D(2022, 1, 16))])
+        b = add(s, "238 died.", source="https://b.example/1", quantities=[(238, 238, "deaths", D(2022, 1, 16))])
+    run(engine)
+    link = links(engine)[(a, b)]
+    with write_session(engine) as s:
+        set_link_state(session=s, actor="editor", link_id=link["id"], state="dismissed", reason="different events")
+    second = run(engine)
+    assert second["new_links_total"] == 0
+    assert links(engine) == {}
+    everything = links(engine, include_dismissed=True)
+    assert list(everything) == [(a, b)] and everything[(a, b)]["state"] == "dismissed"
+    with read_session(engine) as s:
+        assert len(s.exec(select(ClaimLink)).all()) == 1
+
+
+def test_deadline_met_missed_overdue(engine):
+    with write_session(engine) as s:
+        met = add(s, "The minister said field hospitals would be set up in Tarata within five days.",
+                  source="https://a.example/1", said_on=D(2023, 6, 13),
+                  dates=[{"phrase": "within five days", "role": "deadline", "latest": "2023-06-18"}])
+        missed = add(s, "The ministry would publish the full test results by the end of the month.",
+                     source="https://a.example/1", said_on=D(2023, 6, 13),
+                     dates=[{"phrase": "by the end of the month", "role": "deadline", "latest": "2023-06-30"}])
+        overdue = add(s, "Engineers would restore power to Candarave by Friday.", source="https://a.example/1",
+                      said_on=D(2023, 6, 13), dates=[{"phrase": "by Friday", "role": "deadline", "latest": "2023-06-16"}])
+        pending = add(s, "The strike committee would vote on the offer by August.", source="https://a.example/1",
+                      said_on=D(2023, 6, 13), dates=[{"phrase": "by August", "role": "deadline", "latest": "2023-08-01"}])
+        report_met = add(s, "Field hospitals were set up in Tarata on Saturday.", source="https://b.example/2",
+                         said_on=D(2023, 6, 17))
+        report_late = add(s, "The ministry published the full test results on Monday.", source="https://c.example/3",
+                          said_on=D(2023, 7, 3))
+    result = run(engine, today=D(2023, 7, 5))
+    assert result["deadlines"] == {"pending": 2, "met": 1, "missed": 1}
+    assert result["overdue"] == 1
+    with read_session(engine) as s:
+        rows = {d["claim"]: d for d in check.deadlines(session=s, story="s", today=D(2023, 7, 5))}
+        assert s.get(Claim, met).deadline_state == "met"
+        events = s.exec(select(AuditEvent).where(AuditEvent.claim_id == missed,
+                                                 AuditEvent.action == "claim.deadline")).all()
+    assert rows[met] | {"text": None} == {"claim": met, "deadline": "2023-06-18", "state": "met", "overdue": False,
+                                          "evidence": [report_met], "text": None}
+    assert (rows[missed]["state"], rows[missed]["evidence"]) == ("missed", [report_late])
+    assert (rows[overdue]["state"], rows[overdue]["overdue"]) == ("pending", True)
+    assert (rows[pending]["state"], rows[pending]["overdue"]) == ("pending", False)
+    assert [json.loads(e.after)["deadline_state"] for e in events] == ["missed"]
+    assert links(engine)[(missed, report_late)]["relation"] == "contradicts"
+
+
+def test_dismissing_the_report_link_reopens_the_deadline(engine):
+    with write_session(engine) as s:
+        promise = add(s, "The army would complete its withdrawal by Friday.", source="https://a.example/1",
+                      said_on=D(2022, 1, 10), dates=[{"phrase": "by Friday", "role": "deadline", "latest": "2022-01-14"}])
+        report = add(s, "The army has completed its withdrawal.", source="https://b.example/1", said_on=D(2022, 1, 13))
+    run(engine, today=D(2022, 1, 20))
+    link = links(engine)[(promise, report)]
+    with write_session(engine) as s:
+        set_link_state(session=s, actor="editor", link_id=link["id"], state="dismissed", reason="another army")
+        check.refresh_deadlines(session=s, actor="editor", claim_ids=[promise], today=D(2022, 1, 20))
+    with read_session(engine) as s:
+        row = check.deadlines(session=s, story="s", today=D(2022, 1, 20))[0]
+    assert (row["state"], row["overdue"], row["evidence"]) == ("pending", True, [])
+
+
+def test_bulk_path_writes_the_same_rows_as_link_claims(engine, monkeypatch):
+    def build(story):
+        with write_session(engine) as s:
+            for i in range(12):
+                add(s, f"{100 + 7 * i} died.", story=story, source=f"https://{story}{i % 4}.example/{i}",
+                    quantities=[(100 + 7 * i, 100 + 7 * i, "deaths", D(2022, 1, 1 + i // 3))])
+
+    def rows(story):
+        with read_session(engine) as s:
+            found = check.list_links(session=s, story=story)
+            first = min(min(r["a"], r["b"]) for r in found)
+            link_rows = sorted((r["a"] - first, r["b"] - first, r["relation"], r["origin"], r["state"], r["reason"])
+                               for r in found)
+            ids = [r["id"] for r in found]
+            events = s.exec(select(AuditEvent).where(AuditEvent.target_type == "link",
+                                                     AuditEvent.target_id.in_(ids))).all()
+            audit = sorted((e.actor, e.action, e.claim_id - first, json.loads(e.after)["relation"], e.reason)
+                           for e in events)
+            afters = {e.after.replace(str(json.loads(e.after)["a"]), "A").replace(str(json.loads(e.after)["b"]), "B")
+                      for e in events}
+        return link_rows, audit, afters
+
+    build("one")
+    monkeypatch.setattr(check, "BULK_THRESHOLD", 10_000)
+    run(engine, "one")
+    build("two")
+    monkeypatch.setattr(check, "BULK_THRESHOLD", 0)
+    run(engine, "two")
+    one, two = rows("one"), rows("two")
+    assert one[0] and one == two
+
+
+def test_figures_in_time_order(engine):
+    with write_session(engine) as s:
+        later = add(s, "225 killed.", source="https://b.example/1", quantities=[(225, 225, "killed", D(2022, 1, 15))])
+        earlier = add(s, "Dozens to 146 dead.", source="https://a.example/1", speaker="Officials",
+                      quantities=[(24, 146, "deaths", D(2022, 1, 13), True)])
+        add(s, "50,000 rioters.", source="https://b.example/1", quantities=[(50000, 50000, "rioters", D(2022, 1, 5))])
+    with read_session(engine) as s:
+        rows = check.figures(session=s, story="s", measure="death toll")
+    assert [r["claim"] for r in rows] == [earlier, later]
+    assert rows[0] | {"text": None} == {
+        "claim": earlier, "as_of": "2022-01-13", "low": 24, "high": 146, "approximate": True, "bound": None,
+        "unit": "deaths", "source_url": "https://a.example/1", "outlet": None, "speaker": "Officials", "text": None}
+
+
+def test_unknown_story_is_a_user_error(engine):
+    from claims.errors import UserError
+
+    with pytest.raises(UserError, match="no story named"):
+        run(engine, "nope")
