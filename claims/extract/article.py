@@ -57,7 +57,9 @@ _BOILERPLATE = re.compile(
     r"watch|listen|video|photo|gallery|image caption|media caption|comments?|most read|recommended)\s*:?\s*$"
     r"|(?:read more|related|see also|also read|read also|more|watch|listen|video|photo|image|gallery|"
     r"subscribe|sign up|follow us|click here|share|advertisement|image caption|media caption)\s*:.*$"
-    r"|(?:subscribe|sign up|follow us|click here)\b.*$)",
+    r"|(?:subscribe|sign up|follow us|click here|join our|our standards|all quotes delayed|this (?:story|article) "
+    r"(?:has been|was)|tags|topics|keywords|file photo|copyright|\(c\)|\u00a9)\b.*$"
+    r"|.*\ball rights reserved\b.*$)",
     re.IGNORECASE)
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?)\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
 _FM_LINE = re.compile(r"^([A-Za-z_][\w-]*)\s*:\s*(.*?)\s*$")

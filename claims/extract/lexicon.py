@@ -74,7 +74,7 @@ fire brigade services utility utilities airline airport railway ministry's chari
 prosecution municipality municipalities city county province region state states countries country
 nations governments administration opposition junta kremlin pentagon whitehouse secretariat tribunal panel
 inquiry investigators researchers scientists forecasters meteorologists seismologists economists
-prefecture governorate town-hall delegation delegations negotiators mediators envoys ombudsman regime junta ngo watchdog tribunal caucus faction
+body bureau headquarters directorate command guard brigade secretariat prefecture governorate town-hall delegation delegations negotiators mediators envoys ombudsman regime junta ngo watchdog tribunal caucus faction
 """.split()) | ROLE_WORDS
 ORG_WORDS = frozenset("""
 ministry office agency institute government authority authorities police military army navy forces union

@@ -255,7 +255,8 @@ def _generic_description(text: str, tokens: list[Token], j: int) -> Mention | No
     """', the prefecture said' — a short definite description ending a sentence's attribution."""
     k = j
     words: list[Token] = []
-    while k >= 0 and len(words) < 4 and tokens[k].is_word and not tokens[k].quoted and not tokens[k].is_cap \
+    while k >= 0 and len(words) < 7 and tokens[k].is_word and not tokens[k].quoted and \
+            (not tokens[k].is_cap or tokens[k].low == "the" or tokens[k].low.endswith(("'s", "\u2019s"))) \
             and tokens[k].low not in CLAUSE_STOPS and tokens[k].low not in PRONOUNS:
         words.insert(0, tokens[k])
         if tokens[k].low in ("the", "a", "an"):
@@ -394,8 +395,9 @@ def _backward_np(text: str, tokens: list[Token], j: int) -> Mention | None:
     while k >= 0 and len(collected) < 10:
         t = tokens[k]
         if t.quoted or not t.is_word:
-            if t.text == "." and k > 0 and tokens[k - 1].low in HONORIFICS:
-                collected.insert(0, t)
+            if t.text == "." and k > 0 and (tokens[k - 1].low in HONORIFICS or (
+                    len(tokens[k - 1].text) == 1 and tokens[k - 1].is_cap and collected and collected[0].is_cap)):
+                collected.insert(0, t)  # "Dr." and initials: "John F. Kennedy"
                 k -= 1
                 continue
             break

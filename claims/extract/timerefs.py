@@ -47,7 +47,8 @@ _PATTERNS = [
     ("month", r"(?P<mprep>by|until|till|before|since|from|in|during|after|early|late|mid|through|last|next|this)[- ]"
               r"(?P<m4>January|February|March|April|June|July|August|September|October|November|December|"
               r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\b(?!\.?\s+\d)"),
-    ("wd", _PREP + r"(?P<wdname>" + _WD + r")" + _PART),
+    ("weekend", r"(?:over|at|during|on)\s+the\s+weekend"),
+    ("wd", _PREP + r"(?P<wdname>" + _WD + r")(?:['\u2019]s)?" + _PART),
     ("relday", _PREP + r"(?P<rdword>today|yesterday|tomorrow|tonight|last night|this morning|this afternoon|this evening|the same day)"),
     ("year", r"(?P<yprep>in|since|by|until|from|during|before|after|early|late|mid)[- ](?P<yval>" + _YEAR + r")(?!\d|,\d|-\d)"),
 ]
@@ -64,7 +65,7 @@ def _group(*names: str) -> re.Pattern:
 
 _BY_WEEKDAY = _group("wd_week", "rel_wd", "wd")
 _BY_MONTH = _group("end_of", "mdy", "dmy", "my", "month")
-_BY_PERIOD = _group("duration", "ago", "past_span", "end_of", "rel_period")
+_BY_PERIOD = _group("duration", "ago", "past_span", "end_of", "rel_period", "weekend")
 _BY_DAYWORD = _group("relday", "holiday", "wd")
 _BY_YEAR = _group("iso", "year")
 _BY_DAY = _group("relday", "holiday", "duration", "ago", "past_span")
@@ -76,6 +77,9 @@ _TRIGGER = re.compile(
 _TRIGGER_WORDS = frozenset(WEEKDAYS) | frozenset(MONTHS) | frozenset(
     "today yesterday tomorrow tonight night morning week weeks weekend month months year years day days hours "
     "hour ago christmas eve year's".split())
+_TRIGGER_INSIDE = re.compile(r"(?:day|January|February|March|April|June|July|August|September|October|November|"
+                             r"December)['\u2019]s\b|-(?:January|February|March|April|May|June|July|August|"
+                             r"September|October|November|December)\b", re.IGNORECASE)
 _YEARISH = re.compile(r"\b(?:1[89]|2[01])\d\d\b")
 _PERIOD_WORDS = frozenset("week weeks weekend month months year years days hours hour ago".split())
 _START_WORDS = frozenset("""no not later than by until till before since as of from after on in at during late early
@@ -216,13 +220,18 @@ def find_timerefs(text: str, published: dt.date | None, anchor: dt.date | None =
     anchor = anchor or published
     refs: list[TimeRef] = []
     starts, words = word_index(text)
-    if _TRIGGER_WORDS.isdisjoint(words) and not _YEARISH.search(text):
+    if _TRIGGER_WORDS.isdisjoint(words) and not _YEARISH.search(text) and not _TRIGGER_INSIDE.search(text):
         return refs
     tense = tense or sentence_tense(text)
     done = 0
     for index, word in enumerate(words):
-        if word not in _TRIGGER_WORDS and not (word[0].isdigit() and len(word) >= 4 and word[:4].isdigit()):
-            continue
+        if word not in _TRIGGER_WORDS:
+            if word.endswith(("'s", "\u2019s")) and word[:-2] in _TRIGGER_WORDS:
+                word = word[:-2]  # "Monday's attack"
+            elif "-" in word and word.rsplit("-", 1)[1] in _TRIGGER_WORDS:
+                word = word.rsplit("-", 1)[1]  # "mid-January"
+            elif not (word[0].isdigit() and len(word) >= 4 and word[:4].isdigit()):
+                continue
         trigger_start = starts[index]
         if trigger_start < done:
             continue
@@ -375,6 +384,12 @@ def _resolve(m: re.Match, kind: str, text: str, pub: dt.date | None, anchor: dt.
     elif kind == "my":
         month = MONTHS.get(g("m3").lower().rstrip("."))
         earliest, latest = _month_range(int(g("y3")), month)
+    elif kind == "weekend":
+        if pub:
+            saturday = resolve_weekday(5, pub, "upcoming" if tense in ("future", "present") else "past")
+            if tense not in ("future", "present") and saturday + dt.timedelta(days=1) > pub and saturday > pub:
+                saturday -= dt.timedelta(days=7)
+            earliest, latest = saturday, saturday + dt.timedelta(days=1)
     elif kind == "month":
         if not pub:
             return TimeRef(phrase, role, None, None, start, end)
