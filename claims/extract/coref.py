@@ -160,9 +160,12 @@ class SpeakerBook:
                 if head in pool and definite:
                     score = 3
                     vocab = set(pool) | {w for n in names for w in _content(n)}
-                    if adjectives and any(v.startswith(a[:5]) or a.startswith(v[:5])
-                                          for a in adjectives for v in vocab if len(v) > 3):
-                        score = 5
+                    if adjectives:
+                        # "the health ministry" is not "the interior ministry"; "the Kazakh president" is
+                        # "Kazakhstan's President Tokayev"
+                        agree = any(v.startswith(a[:5]) or a.startswith(v[:5])
+                                    for a in adjectives for v in vocab if len(v) > 3)
+                        score = 5 if agree else 0
             if not score and definite and head in _GENERIC_ORG_HEADS and sp.kind == "organisation" and \
                     not any(w[:1].isupper() for w in mention.text.split()[1:]):
                 score = 2  # "the company" after "Hartwell Motors said"

@@ -54,6 +54,7 @@ _PERSONAL_ONE = frozenset("person man woman child boy girl soldier officer civil
 _CLAUSE_BREAK = re.compile(r"[,;:()\u2014\u2013]|\s-\s|\b(?:while|but|whereas|although)\b", re.IGNORECASE)
 _AND = re.compile(r"\band\b")
 _ANY_DIGIT = re.compile(r"\d")
+_NAME_COMMA_BEFORE = re.compile(r"[A-Z][\w'\u2019-]+,\s$")
 _PHONE_HINT = re.compile(r"\d[\d\s().-]{6,}\d")
 _SYNONYM_FIRST = frozenset(syn.split()[0] for syn in SYNONYMS)
 _PREV_WORD = re.compile(r"(^|[.!?\"\u201c\u201d'(\u2014:;]\s*|\s)([A-Z][A-Za-z]+)\s$")
@@ -176,6 +177,8 @@ def _build(m: re.Match, text: str, single: bool = False):
         return None
     if not bound and text[m.start() - 1:m.start()] == "(" and after.startswith(")"):
         return None  # "(71)": an age after a name
+    if not bound and after.startswith(",") and _NAME_COMMA_BEFORE.search(before):
+        return None  # "Nazarbayev, 81, said": an age in apposition
     if lowered == "one":
         nxt = _NEXT_WORD.match(after)
         if not nxt or nxt.group(1).lower() not in _PERSONAL_ONE:
@@ -234,7 +237,7 @@ def _unit_after(text: str, pos: int, vague: bool) -> tuple[str | None, str | Non
     while i < len(tokens):
         tok, tok_end = tokens[i]
         low = tok.lower()
-        if tok.startswith("("):
+        if tok.startswith("(") or tok in ("\"", "\u201c", "\u201d", "'", "\u2018", "\u2019"):
             i += 1
             continue
         if tok[0].isupper() and low not in _STOP:

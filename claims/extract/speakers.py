@@ -200,6 +200,7 @@ def _speaker_for_verb(text: str, tokens: list[Token], i: int) -> Mention | None:
     skipped = 0
     while j >= 0 and not tokens[j].quoted and skipped < 5 and (
             tokens[j].low in SKIP_BEFORE_VERB or tokens[j].low in MONTH_WORDS or tokens[j].text.isdigit()
+            or (len(tokens[j].low) > 4 and tokens[j].low.endswith("ly") and not tokens[j].is_cap)
             or (tokens[j].text == "." and j > 0 and tokens[j - 1].low in MONTH_WORDS)):
         if tokens[j].low in ("is", "are", "was", "were") and not verb.low.endswith("ing"):
             return None  # passive: "were reported"
@@ -296,6 +297,10 @@ def _window_end(tokens: list[Token], verb_index: int) -> int:
     first = True
     while k < n and k <= verb_index + 12:
         t = tokens[k]
+        if t.text == "." and k > verb_index + 1 and tokens[k - 1].low in MONTH_WORDS:
+            end = t.end  # "on Jan. 9"
+            k += 1
+            continue
         if t.quoted or not t.is_word or t.low in _WINDOW_STOPS:
             break
         if first and t.low not in _PREPOSITIONS and t.low not in WEEKDAY_WORDS and \
