@@ -1,6 +1,6 @@
 """Alembic environment: the engine comes from db.engine (or alembic's own URL when run by hand)."""
 from alembic import context
-from sqlalchemy import create_engine
+from sqlalchemy import create_engine, text
 
 import db.models  # noqa: F401  (registers the tables)
 from sqlmodel import SQLModel
@@ -16,6 +16,9 @@ def run_migrations_online() -> None:
     if engine is None:
         engine = create_engine(config.get_main_option("sqlalchemy.url"))
     with engine.connect() as connection:
+        if connection.dialect.name == "postgresql":
+            # Two processes opening a new database at once: the second waits, then finds it current.
+            connection.execute(text("SELECT pg_advisory_xact_lock(7363915287)"))
         context.configure(
             connection=connection,
             target_metadata=target_metadata,
