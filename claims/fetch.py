@@ -4,6 +4,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import re
+import time
 import urllib.error
 import urllib.request
 
@@ -39,6 +40,9 @@ def fetch(url: str, *, timeout: float = TIMEOUT_S, max_bytes: int = MAX_BYTES) -
     check_url(url)
     opener = urllib.request.build_opener(_SafeRedirects())
     request = urllib.request.Request(url, headers={"User-Agent": USER_AGENT, "Accept": "text/html,text/plain;q=0.9,*/*;q=0.5"})
+    # The socket timeout bounds each read; the deadline bounds the whole fetch (a server that
+    # trickles a byte at a time would otherwise never time out).
+    deadline = time.monotonic() + timeout
     try:
         with opener.open(request, timeout=timeout) as response:
             final_url = response.geturl()
@@ -46,7 +50,16 @@ def fetch(url: str, *, timeout: float = TIMEOUT_S, max_bytes: int = MAX_BYTES) -
             length = response.headers.get("Content-Length")
             if length and length.isdigit() and int(length) > max_bytes:
                 raise UserError(f"{url} is {int(length) // 1024} KB; the limit is {max_bytes // 1024} KB")
-            body = response.read(max_bytes + 1)
+            chunks, size = [], 0
+            while size <= max_bytes:
+                chunk = response.read1(64 * 1024)
+                if not chunk:
+                    break
+                chunks.append(chunk)
+                size += len(chunk)
+                if time.monotonic() > deadline:
+                    raise UserError(f"could not fetch {url}: the page did not arrive within {timeout:g} s")
+            body = b"".join(chunks)
             if len(body) > max_bytes:
                 raise UserError(f"{url} is larger than the limit of {max_bytes // 1024} KB; save the page and import the file")
             ctype = response.headers.get("Content-Type", "")
