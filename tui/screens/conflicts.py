@@ -19,6 +19,7 @@ from tui.text import literal, one_line
 
 MISSING = "Conflict detection (claims.check) is not available in this installation: no pairs to show."
 STATE_STYLE = {"suggested": "yellow", "confirmed": "bold red", "dismissed": "dim"}
+CHUNK = 500
 
 
 class ConflictsScreen(ReportsWorkerErrors, Screen):
@@ -84,21 +85,30 @@ class ConflictsScreen(ReportsWorkerErrors, Screen):
             self.query_one("#pair-reason", Static).update(MISSING)
             return
         current = self.current_link()
+        cursor = table.cursor_row
         self.links = message.links
-        table.clear()
-        for link in self.links:
-            table.add_row(Text(str(link["id"])), Text(link["relation"]),
-                          Text(link["state"], style=STATE_STYLE.get(link["state"], "")),
-                          Text(str(link.get("origin") or "")), Text(str(link["a"])), Text(str(link["b"])),
-                          key=str(link["id"]))
+        index = None
         if current is not None:
             index = next((i for i, lk in enumerate(self.links) if lk["id"] == current["id"]), None)
-            if index is not None:
-                table.move_cursor(row=index, animate=False)
+        if index is None:
+            index = min(cursor, len(self.links) - 1)
+        table.clear()
+        self._show_more(max(CHUNK, index + 1))
+        if self.links:
+            table.move_cursor(row=max(index, 0), animate=False)
         self._show_pair()
         if not self.links:
             self.query_one("#pair-reason", Static).update("No linked pairs" +
                                                           ("." if self.include_dismissed else " (a: show dismissed)."))
+
+    def _show_more(self, n: int = 0) -> None:
+        """Rows go into the table a chunk at a time; the rest follow as the cursor nears the end."""
+        table = self.query_one("#links", DataTable)
+        start = table.row_count
+        table.add_rows([(Text(str(link["id"])), Text(link["relation"]),
+                         Text(link["state"], style=STATE_STYLE.get(link["state"], "")),
+                         Text(str(link.get("origin") or "")), Text(str(link["a"])), Text(str(link["b"])))
+                        for link in self.links[start:start + (n or CHUNK)]])
 
     def current_link(self) -> dict | None:
         table = self.query_one("#links", DataTable)
@@ -107,6 +117,12 @@ class ConflictsScreen(ReportsWorkerErrors, Screen):
         return None
 
     @on(DataTable.RowHighlighted, "#links")
+    def _highlighted(self, event: DataTable.RowHighlighted) -> None:
+        table = event.data_table
+        if table.row_count < len(self.links) and event.cursor_row > table.row_count - 60:
+            self._show_more()
+        self._show_pair()
+
     def _show_pair(self) -> None:
         link = self.current_link()
         a, b, reason = Text(), Text(), Text()

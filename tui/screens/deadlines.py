@@ -18,6 +18,7 @@ from tui.text import fmt_date, one_line
 
 MISSING = "Deadline tracking (claims.check) is not available in this installation."
 STATE_STYLE = {"pending": "yellow", "met": "green", "missed": "bold red"}
+CHUNK = 500
 
 
 class DeadlinesScreen(ReportsWorkerErrors, Screen):
@@ -77,16 +78,36 @@ class DeadlinesScreen(ReportsWorkerErrors, Screen):
             return
         self.rows = message.rows
         table = self.query_one("#deadlines", DataTable)
+        cursor = table.cursor_row
         table.clear()
-        for r in self.rows:
-            evidence = r.get("evidence")
-            n_evidence = len(evidence) if isinstance(evidence, (list, tuple)) else (evidence or 0)
-            overdue = r.get("overdue")
-            table.add_row(Text(str(r["claim"])), Text(fmt_date(r.get("deadline"))),
-                          Text(str(r.get("state") or ""), style=STATE_STYLE.get(str(r.get("state")), "")),
-                          Text("yes" if overdue else "", style="bold red"), Text(str(n_evidence)),
-                          one_line(r.get("text"), 200))
-        note.update(f"{len(self.rows)} deadlines" if self.rows else "No deadlines recorded.")
+        self._show_more(max(CHUNK, cursor + 1))
+        if self.rows:
+            table.move_cursor(row=min(cursor, table.row_count - 1), animate=False)
+
+    def _show_more(self, n: int = 0) -> None:
+        """Rows go into the table a chunk at a time (a big database has 100k deadlines)."""
+        table = self.query_one("#deadlines", DataTable)
+        start = table.row_count
+        table.add_rows([self._cells(r) for r in self.rows[start:start + (n or CHUNK)]])
+        shown = table.row_count
+        note = f"{len(self.rows):,} deadlines" + (f" (showing {shown:,}; more load as you go)"
+                                                   if shown < len(self.rows) else "")
+        self.query_one("#deadlines-note", Static).update(note if self.rows else "No deadlines recorded.")
+
+    @staticmethod
+    def _cells(r: dict) -> tuple:
+        evidence = r.get("evidence")
+        n_evidence = len(evidence) if isinstance(evidence, (list, tuple)) else (evidence or 0)
+        return (Text(str(r["claim"])), Text(fmt_date(r.get("deadline"))),
+                Text(str(r.get("state") or ""), style=STATE_STYLE.get(str(r.get("state")), "")),
+                Text("yes" if r.get("overdue") else "", style="bold red"), Text(str(n_evidence)),
+                one_line(r.get("text"), 200))
+
+    @on(DataTable.RowHighlighted, "#deadlines")
+    def _maybe_more(self, event: DataTable.RowHighlighted) -> None:
+        table = event.data_table
+        if table.row_count < len(self.rows) and event.cursor_row > table.row_count - 60:
+            self._show_more()
 
     def action_open(self) -> None:
         table = self.query_one("#deadlines", DataTable)

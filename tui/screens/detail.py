@@ -19,6 +19,7 @@ from tui.actions import CLAIM_BINDINGS, ClaimActions, ClaimRef
 from tui.messages import ClaimsChanged
 from tui.text import fmt_date, highlighted_claim, literal, one_line
 
+FIGURE_LINES = 12
 STATUS_STYLE = {"unverified": "dim", "corroborated": "bold green", "disputed": "bold yellow",
                 "refuted": "bold red", "retracted": "bold magenta"}
 
@@ -201,7 +202,13 @@ def figure_row(measure: str, rows: list[dict], claim_id: int) -> Horizontal:
     values = [_mid(r) for r in rows if _mid(r) is not None]
     listing = Text()
     listing.append(literal(measure, style="bold"))
-    for r in rows:
+    listing.append(f"  {len(rows)} values", style="dim")
+    here = next((i for i, r in enumerate(rows) if r.get("claim") == claim_id), 0)
+    start = max(0, min(here - FIGURE_LINES // 2, len(rows) - FIGURE_LINES))
+    window = rows[start:start + FIGURE_LINES]
+    if start:
+        listing.append(f"\n  … {start} earlier", style="dim")
+    for r in window:
         mark = "▶ " if r.get("claim") == claim_id else "  "
         listing.append(f"\n{mark}{r.get('as_of') or '?':<10} ")
         listing.append(format_quantity({"low": r.get("low"), "high": r.get("high"),
@@ -210,6 +217,9 @@ def figure_row(measure: str, rows: list[dict], claim_id: int) -> Horizontal:
         if who:
             listing.append("  ")
             listing.append(one_line(who, 30, style="dim"))
+    later = len(rows) - start - len(window)
+    if later:
+        listing.append(f"\n  … {later} later", style="dim")
     return Horizontal(Sparkline(values or [0], classes="figure-spark"), Static(listing, classes="figure-values"),
                       classes="figure-row")
 
