@@ -120,6 +120,19 @@ def find_attribution(text: str, regions: list[tuple[int, int]]) -> Mention | Non
                 mention.via = "quoting"
                 mention.window = _any_verb_window(tokens)
                 return mention
+    # "TASS quoted Peskov as saying", "Peskov was quoted as saying"
+    for i, tok in enumerate(tokens):
+        if tok.quoted or tok.low != "quoted":
+            continue
+        if i >= 2 and tokens[i - 1].low in ("was", "were", "is") and i + 2 < len(tokens) and tokens[i + 1].low == "as":
+            mention = _backward_np(text, tokens, i - 2)
+        else:
+            mention = _forward_np(text, tokens, i + 1, loose=False)
+            if mention is None or not any(t.low == "as" and t.start >= mention.span_end for t in tokens[i + 1:i + 9]):
+                mention = None
+        if mention is not None and mention.kind != "pronoun":
+            mention.window = (tok.start, _window_end(tokens, i))
+            return mention
     # 2. reporting verbs
     for i, tok in enumerate(tokens):
         if tok.quoted or tok.low not in SPEECH_VERBS:
@@ -537,10 +550,10 @@ def _forward_np(text: str, tokens: list[Token], i: int, *, loose: bool) -> Menti
         if seg and (_has_role(seg) or not seg[0].is_cap) and seg[0].low not in ("who", "which", "that", "where"):
             role = _span_text(text, seg)
     mention = _make_mention(text, collected, role_override=role)
-    if mention and role is None and k < n and tokens[k].text == "," and not loose:
-        m = k + 1
-        if m < n and tokens[m].low == "who":
-            pass
+    if mention is not None and mention.head in DOC_NOUNS and k + 1 < n and tokens[k].low in ("from", "by", "of"):
+        source = _forward_np(text, tokens, k + 1, loose=loose)  # "a statement from the press service"
+        if source is not None and source.kind != "pronoun" and source.head not in DOC_NOUNS:
+            return source
     return mention
 
 
@@ -571,6 +584,11 @@ def _make_mention(text: str, toks: list[Token], role_override: str | None = None
         elif w.low in ("of", "al", "bin", "van", "von", "de", "da", "el", "ibn") and idx > 0 and name_start == idx + 1:
             name_start = idx
         else:
+            break
+    # "Secretary of State Antony Blinken": the word after "of" still belongs to the title
+    for idx in range(name_start, len(words) - 2):
+        if words[idx].low == "of" and idx > 0 and _is_role_word(words[idx - 1].low):
+            name_start = idx + 2
             break
     name_words = words[name_start:]
     while name_words and name_words[0].low in ("of",):

@@ -88,3 +88,19 @@ def test_list_items_take_the_source_of_their_introduction():
     items = [c for c in out["claims"] if c["text"] in ("41 people confirmed dead", "230 injured")]
     assert [c["speaker"] for c in items] == ["The National Emergency Management Office"] * 2
     assert [c["quantities"][0]["measure"] for c in items] == ["deaths", "injured"]
+
+
+def test_titles_with_of_quoted_as_saying_and_statement_from():
+    claims = claims_of("U.S. Secretary of State Antony Blinken said the troops should leave.",
+                       "The troops would leave within two days, according to a statement from the presidential press service.",
+                       "TASS quoted Kremlin spokesman Dmitry Peskov as saying that the mission was over.")
+    assert [(c["speaker"], c["speaker_role"]) for c in claims] == [
+        ("Antony Blinken", "Secretary of State"), ("the presidential press service", None),
+        ("Dmitry Peskov", "Kremlin spokesman")]
+
+
+def test_different_ministries_stay_apart():
+    claims = claims_of("The interior ministry said 9,900 people had been detained.",
+                       "The health ministry briefly reported on Jan. 9 that 164 people had died.")
+    assert [c["speaker"] for c in claims] == ["The interior ministry", "The health ministry"]
+    assert claims[1]["said_on"] == "2022-01-09"
