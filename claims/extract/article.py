@@ -285,17 +285,17 @@ def _assemble(art: Article, paragraphs: list[str], meta: dict[str, str], *, is_m
                 url_candidate = url_candidate or m.group(1)
             continue
         if not seen_body:
-            if not art.title and not kept:
-                art.title = text
-                continue
-            if text == art.title:
-                continue
             date = parse_date_line(text)
             if date:
                 art.published = art.published or date
                 continue
-        if parse_date_line(text) and not seen_body:
-            continue
+            if _BYLINE.match(text) or _BOILERPLATE.match(text):
+                continue
+            if not art.title and not kept and _looks_like_headline(text):
+                art.title = text
+                continue
+            if text == art.title:
+                continue
         if _BYLINE.match(text) or _BOILERPLATE.match(text):
             continue
         if _is_caption(stripped):
@@ -334,6 +334,13 @@ def _assemble(art: Article, paragraphs: list[str], meta: dict[str, str], *, is_m
         words = _WORD.findall(art.body[:3000].lower())
         if words and sum(w in _EN_STOPWORDS for w in words) / len(words) > 0.12:
             art.language = "en"
+
+
+def _looks_like_headline(text: str) -> bool:
+    """A first line short enough to be a headline and not a dateline-led paragraph."""
+    if len(text) > 200 or _DATELINE.match(text):
+        return False
+    return not text.endswith(".")
 
 
 def _is_caption(para: str) -> bool:
