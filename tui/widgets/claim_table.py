@@ -57,7 +57,7 @@ class ClaimTable(ReportsWorkerErrors, DataTable):
 
     @dataclass
     class CountsLoaded(Message):
-        generation: int
+        filters: ClaimFilter
         shown: int
         total: int | None
 
@@ -84,9 +84,8 @@ class ClaimTable(ReportsWorkerErrors, DataTable):
         self._generation = 0
         self._exhausted = False
         self._loading = False
-        self._shown: int | None = None
-        self._total: int | None = None
-        self._total_valid = False
+        # Matching claims per filter (the empty filter: the total); cleared when the data changes.
+        self._counts: dict[ClaimFilter, int] = {}
 
     def worker_failed(self, worker) -> None:
         self._loading = False
@@ -130,8 +129,7 @@ class ClaimTable(ReportsWorkerErrors, DataTable):
                   descending: bool | None = None) -> None:
         """Start over with new filters or order."""
         if filters is not None:
-            self.filters = filters
-            self._shown = None
+            self.filters = ClaimFilter() if filters.is_empty() else filters
         if sort is not None:
             self.sort_key = sort
         if descending is not None:
@@ -139,7 +137,7 @@ class ClaimTable(ReportsWorkerErrors, DataTable):
         self._generation += 1
         self._labels()
         self._load(self._generation, None, self.PAGE, replace=True)
-        self._count(self._generation)
+        self._request_counts()
 
     def reload(self, *, counts: bool = True) -> None:
         """Read the loaded range again (others' changes appear), keeping the cursor on its claim."""
@@ -150,9 +148,20 @@ class ClaimTable(ReportsWorkerErrors, DataTable):
                    keep_claim_id=current.id if current else None, keep_scroll=self.scroll_y,
                    keep_row=self.cursor_row)
         if counts:
-            self._shown = None
-            self._total_valid = False
-            self._count(self._generation)
+            self._counts.clear()
+            self._request_counts()
+
+    @property
+    def _shown(self) -> int | None:
+        return self._counts.get(self.filters)
+
+    @property
+    def _total(self) -> int | None:
+        return self._counts.get(ClaimFilter())
+
+    def _request_counts(self) -> None:
+        if self._shown is None or self._total is None:
+            self._count(self.filters, need_total=self._total is None)
 
     def load_more(self) -> None:
         if self._loading or self._exhausted or not self.claim_rows:
@@ -184,16 +193,16 @@ class ClaimTable(ReportsWorkerErrors, DataTable):
             self.post_message(self.PageLoaded(generation, rows, replace, len(rows) < limit, **keep))
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="count")
-    def _count(self, generation: int) -> None:
+    def _count(self, filters: ClaimFilter, *, need_total: bool) -> None:
         from db.engine import read_session
         from db.queries import count_claims
 
         with read_session(self.app.engine) as session:
-            total = None if self._total_valid else count_claims(session=session)
-            shown = total if self.filters.is_empty() and total is not None else count_claims(
-                session=session, filters=self.filters)
+            total = count_claims(session=session) if need_total else None
+            shown = total if filters.is_empty() and total is not None else count_claims(
+                session=session, filters=filters)
         if not get_current_worker().is_cancelled:
-            self.post_message(self.CountsLoaded(generation, shown, total))
+            self.post_message(self.CountsLoaded(filters, shown, total))
 
     @on(PageLoaded)
     def _page_loaded(self, message: PageLoaded) -> None:
@@ -226,9 +235,8 @@ class ClaimTable(ReportsWorkerErrors, DataTable):
     def _counts_loaded(self, message: CountsLoaded) -> None:
         message.stop()
         if message.total is not None:
-            self._total, self._total_valid = message.total, True
-        if message.generation == self._generation:
-            self._shown = message.shown
+            self._counts[ClaimFilter()] = message.total
+        self._counts[message.filters] = message.shown
         self._announce()
 
     def _announce(self) -> None:
