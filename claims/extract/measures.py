@@ -21,7 +21,7 @@ MEASURES: dict[str, dict] = {
                   "cumulative": True},
     "missing": {"synonyms": ["missing", "unaccounted for"], "cumulative": False},
     "homeless": {"synonyms": ["homeless", "lost their homes"], "cumulative": False},
-    "displaced": {"synonyms": ["displaced", "fled", "flee", "forced from their homes", "refugees", "uprooted"],
+    "displaced": {"synonyms": ["displaced", "fled", "flee", "forced from their homes", "from their homes", "refugees", "uprooted"],
                   "cumulative": False},
     "hospitalised": {"synonyms": ["hospitalised", "hospitalized", "taken to hospital", "in hospital"],
                      "cumulative": False},

@@ -31,13 +31,22 @@ _QTY = re.compile(
     + _PCT + r"(?![\w\-]|[.,:]\d)",
     re.IGNORECASE)
 _PHONE = re.compile(r"(?:\+\d{1,3}[\s.-]?)?(?:\(\d{2,4}\)[\s.-]?)?\d{2,4}(?:[\s.-]\d{2,4}){2,}")
-_NOT_COUNT_BEFORE = re.compile(
-    r"(?:\b(?:article|articles|section|chapter|paragraph|clause|resolution|no\.|nos\.|number|page|pages|route|"
-    r"highway|flight|room|line|platform|gate|terminal|bus|unit|building|block|level|category|grade|class|size|"
-    r"phase|stage|round|season|episode|volume|vol\.|item|rule|law|decree|act|amendment|protocol|district|ward|"
-    r"zone|sector|magnitude|code|tier|version|model|type|aged|age|ages|of age|world war|covid|number|km|mile|"
-    r"kilometre|kilometer|the year|year)|#)\s*$",
-    re.IGNORECASE)
+_NOT_COUNT_WORDS = frozenset("""article articles section chapter paragraph clause resolution no nos number page pages
+route highway flight room line platform gate terminal bus unit building block level category grade class size phase
+stage round season episode volume vol item rule law decree act amendment protocol district ward zone sector magnitude
+code tier version model type aged age ages covid km mile kilometre kilometer year""".split())
+_LAST_WORD = re.compile(r"([A-Za-z]+)\.?\s*#?\s*$")
+
+
+def _after_label(before: str) -> bool:
+    """Is the number labelled ('Article 5', 'magnitude 7.1', 'aged 71', 'No. 3', '#2')?"""
+    stripped = before.rstrip()
+    if stripped.endswith("#"):
+        return True
+    m = _LAST_WORD.search(stripped[-24:])
+    return bool(m) and m.group(1).lower() in _NOT_COUNT_WORDS
+
+
 _TIME_AFTER = re.compile(r"^\s*(?:a\.?m\b|p\.?m\b|gmt|utc|o'clock|hours?\s+(?:gmt|local)|local time|h\b)", re.IGNORECASE)
 _AGE_AFTER = re.compile(r"^\s*(?:years?|yrs?)[- ]old\b", re.IGNORECASE)
 _TIME_UNITS = frozenset("second seconds minute minutes hour hours day days week weeks month months year years "
@@ -165,7 +174,7 @@ def _build(m: re.Match, text: str, single: bool = False):
     after = text[end:end + 40]
     plain_digits = num_text.isdigit()
     if not bound and not m.group("cur") and not pct:
-        if _NOT_COUNT_BEFORE.search(before) and not (vague or _next_is_plural(after)):
+        if _after_label(before) and not (vague or _next_is_plural(after)):
             return None
         if plain_digits and len(num_text) == 4 and 1800 <= value <= 2100 and not _next_is_plural(after):
             return None  # a year

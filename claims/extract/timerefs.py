@@ -11,6 +11,7 @@ import calendar
 import datetime as dt
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from dateutil.relativedelta import relativedelta
 
@@ -93,6 +94,8 @@ _DEADLINE_AFTER = re.compile(r"^\s*(?:deadline|cut-?off|target date|ultimatum)\b
 _FUTURE_WORDS = frozenset("will won't shall would wouldn't scheduled upcoming unless planned expected due slated "
                           "".split())
 _FUTURE_BEFORE_TO = frozenset("going expected due set plan plans planning is are".split())
+_FUTURE_TO = re.compile(r"\b(?:going|expected|due|set|plans?|planning|is|are)\s+to\b", re.IGNORECASE)
+_ED_WORD = re.compile(r"\b[A-Za-z]{3,}ed\b")
 _PRESENT_WORDS = frozenset("""is are am begins ends starts resumes opens closes expires runs meets arrives leaves returns
 takes holds continues remains lasts goes plans intends hopes resume begin start end meet open close continue return
 expire""".split())
@@ -117,27 +120,18 @@ class TimeRef:
                 "latest": self.latest.isoformat() if self.latest else None}
 
 
+@lru_cache(maxsize=1024)
 def sentence_tense(text: str) -> str:
-    """'future', 'pastperfect', 'past' or 'present': how to read a bare weekday in this sentence."""
-    words = word_index(text)[1]
-    future = pastperfect = past = present = False
-    previous = ""
-    for word in words:
-        if word in _FUTURE_WORDS or word.endswith("'ll") or (word == "to" and previous in _FUTURE_BEFORE_TO):
-            future = True
-            break
-        if word == "had":
-            pastperfect = True
-        elif word in _PAST_WORDS or (len(word) > 4 and word.endswith("ed")):
-            past = True
-        elif word in _PRESENT_WORDS:
-            present = True
-        previous = word
-    if future:
+    """'future', 'pastperfect', 'past', 'present' or 'unknown': how to read a bare weekday here."""
+    words = set(word_index(text)[1])
+    if not _FUTURE_WORDS.isdisjoint(words) or "'ll" in text or "\u2019ll" in text:
         return "future"
-    if pastperfect:
+    if "to" in words and not _FUTURE_BEFORE_TO.isdisjoint(words) and _FUTURE_TO.search(text):
+        return "future"
+    if "had" in words:
         return "pastperfect"
-    if present and not past:
+    past = not _PAST_WORDS.isdisjoint(words) or _ED_WORD.search(text) is not None
+    if not past and not _PRESENT_WORDS.isdisjoint(words):
         return "present"
     return "past" if past else "unknown"
 
