@@ -74,6 +74,12 @@ def main() -> None:
     print(f"articles: {len(articles)} (mean {words:.0f} words), claims: {claims}")
     print(f"wall: {total:.2f} s, {len(articles) / total:.0f} articles/s on one core")
     print(f"cpu:  {cpu:.2f} s, {len(articles) / cpu:.0f} articles/s of CPU time (steadier on a busy machine)")
+    ref = time.process_time()
+    for _ in range(100):
+        sum(range(10_000))
+    ref = (time.process_time() - ref) * 1000
+    print(f"reference: 100 x sum(range(10_000)) took {ref:.1f} ms of CPU "
+          f"(about 10-15 ms on an idle core; larger means a busy or slower machine)")
     print(f"per article: median {statistics.median(timings) * 1000:.2f} ms, "
           f"p95 {timings[int(len(timings) * 0.95)] * 1000:.2f} ms, max {timings[-1] * 1000:.2f} ms")
 

@@ -40,11 +40,13 @@ _LAST_WORD = re.compile(r"([A-Za-z]+)\.?\s*#?\s*$")
 
 def _after_label(before: str) -> bool:
     """Is the number labelled ('Article 5', 'magnitude 7.1', 'aged 71', 'No. 3', '#2')?"""
-    stripped = before.rstrip()
-    if stripped.endswith("#"):
+    parts = before[-24:].rsplit(None, 1)
+    if not parts:
+        return False
+    last = parts[-1]
+    if last.endswith("#"):
         return True
-    m = _LAST_WORD.search(stripped[-24:])
-    return bool(m) and m.group(1).lower() in _NOT_COUNT_WORDS
+    return last.rstrip(".#").lower() in _NOT_COUNT_WORDS
 
 
 _TIME_AFTER = re.compile(r"^\s*(?:a\.?m\b|p\.?m\b|gmt|utc|o'clock|hours?\s+(?:gmt|local)|local time|h\b)", re.IGNORECASE)
@@ -63,6 +65,9 @@ _PERSONAL_ONE = frozenset("person man woman child boy girl soldier officer civil
 _CLAUSE_BREAK = re.compile(r"[,;:()\u2014\u2013]|\s-\s|\b(?:while|but|whereas|although)\b", re.IGNORECASE)
 _AND = re.compile(r"\band\b")
 _ANY_DIGIT = re.compile(r"\d")
+_PUNCT_BREAK = re.compile(r"[,;:()\u2014\u2013]")
+_BEFORE_BREAK_WORDS = frozenset("and while but whereas although".split())
+_AFTER_BREAK_WORDS = frozenset("while but whereas although".split())
 _NAME_COMMA_BEFORE = re.compile(r"[A-Z][\w'\u2019-]+,\s$")
 _PHONE_HINT = re.compile(r"\d[\d\s().-]{6,}\d")
 _SYNONYM_FIRST = frozenset(syn.split()[0] for syn in SYNONYMS)
@@ -272,32 +277,40 @@ def _unit_after(text: str, pos: int, vague: bool) -> tuple[str | None, str | Non
 
 def _measure_near(text: str, start: int, end: int) -> str | None:
     """An event measure named near the number within the same clause ('detained more than 10,000')."""
-    clause_start = 0
-    for b in _CLAUSE_BREAK.finditer(text, max(0, start - 80), start):
-        clause_start = b.end()
-    for b in _AND.finditer(text, clause_start, start):
-        clause_start = b.end()  # "12 were missing and about 40 homes": the verb before "and" is not ours
-    nxt = _CLAUSE_BREAK.search(text, end, end + 90)
-    clause_end = nxt.start() if nxt else len(text)
-    lo, hi = max(clause_start, start - 60), min(clause_end, end + 70)
+    lo, hi = max(0, start - 60), min(len(text), end + 70)
+    for b in _PUNCT_BREAK.finditer(text, lo, start):
+        lo = b.end()
+    b = _PUNCT_BREAK.search(text, end, hi)
+    if b:
+        hi = b.start()
     starts, words = word_index(text)
-    best, best_dist = None, 10 ** 6
     first = bisect.bisect_left(starts, lo)
-    for k in range(first, len(starts)):
-        s_pos = starts[k]
-        if s_pos >= hi:
+    last = bisect.bisect_left(starts, hi)
+    # The clause around the number: words before it stop at a conjunction ("12 were missing and
+    # about 40 homes"), words after it stop at a contrastive one ("..., while 146 died").
+    number_at = bisect.bisect_left(starts, start)
+    for k in range(number_at - 1, first - 1, -1):
+        if words[k] in _BEFORE_BREAK_WORDS:
+            first = k + 1
             break
+    for k in range(bisect.bisect_left(starts, end), last):
+        if words[k] in _AFTER_BREAK_WORDS:
+            last = k
+            break
+    best, best_dist = None, 10 ** 6
+    for k in range(first, last):
         word = words[k]
         if word not in _SYNONYM_FIRST:
             continue
         name = None
         for size in (3, 2, 1):
-            if k + size <= len(words):
+            if k + size <= last:
                 name = SYNONYMS.get(" ".join(words[k:k + size]) if size > 1 else word)
                 if name:
                     break
         if name not in _EVENT_MEASURES:
             continue
+        s_pos = starts[k]
         dist = s_pos - end if s_pos >= end else 2 * (start - s_pos) + 1
         if dist < best_dist:
             best, best_dist = name, dist
