@@ -7,7 +7,7 @@ import datetime as dt
 import json
 from typing import Any, Iterable
 
-from sqlalchemy import func, or_
+from sqlalchemy import func, or_, text
 from sqlalchemy.orm.exc import StaleDataError
 from sqlmodel import Session, select
 
@@ -39,6 +39,16 @@ def record(session: Session, *, actor: str, action: str, target_type: str, targe
     return event
 
 
+def _lock_names(session: Session, kind: str, keys: Iterable[str]) -> None:
+    """On PostgreSQL, one transaction at a time may find-or-create a given name (the lock is held
+    until commit): otherwise two writers both miss the row and the second fails on the unique
+    constraint (or, for speakers, makes a duplicate). SQLite writers are serialised already."""
+    if session.get_bind().dialect.name != "postgresql":
+        return
+    for key in sorted(set(keys)):  # one order everywhere, so two writers cannot deadlock
+        session.execute(text("SELECT pg_advisory_xact_lock(hashtextextended(:key, 0))"), {"key": f"{kind}:{key}"})
+
+
 def _choice(value: str, allowed: Iterable[str], what: str) -> str:
     allowed = tuple(allowed)
     v = (value or "").strip().lower()
@@ -53,6 +63,7 @@ def get_or_create_story(session: Session, name: str | None, *, actor: str) -> St
     if name is None:
         return None
     name = require_text(name, what="story name")
+    _lock_names(session, "story", [name])
     story = session.exec(select(Story).where(Story.name == name)).first()
     if story is None:
         story = Story(name=name)
@@ -82,6 +93,7 @@ def get_or_create_source(session: Session, new: NewSource, *, actor: str, story:
     if new.archive_url:
         check_url(new.archive_url, what="archive URL")
     key = normalise_url(new.url)
+    _lock_names(session, "source", [key])
     source = session.exec(select(Source).where(Source.url_key == key)).first()
     if source is not None:
         changed = {}
@@ -114,6 +126,7 @@ def get_or_create_speaker(session: Session, name: str, *, actor: str, role: str 
     """Find a speaker by name or any alias; create it when unknown; learn new aliases."""
     name = require_text(name, what="speaker name")
     names = [name, *[a for a in aliases if a and a.strip()]]
+    _lock_names(session, "speaker", [alias_key(clean_text(n)) for n in names])
     speaker = None
     for n in names:
         ids = speaker_ids_for(session, n)
@@ -292,6 +305,7 @@ def tag_claim(*, session: Session, actor: str, claim_id: int, tags: Iterable[str
         names.append(name)
     if not names:
         raise UserError("give at least one tag")
+    _lock_names(session, "tag", names)
     changed = []
     for name in dict.fromkeys(names):
         tag = session.exec(select(Tag).where(Tag.name == name)).first()
