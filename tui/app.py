@@ -55,6 +55,11 @@ class ClaimsApp(ReportsWorkerErrors, App):
     async def on_event(self, event: events.Event) -> None:
         if isinstance(event, (events.Key, events.MouseDown, events.MouseScrollDown, events.MouseScrollUp)):
             self._last_input = time.monotonic()
+        if isinstance(event, events.Paste) and event.text:
+            # Pasted text can carry terminal escapes; an Input would echo them to the terminal.
+            from claims.validate import clean_text
+
+            event.text = clean_text(event.text)
         await super().on_event(event)
 
     # --- refresh -------------------------------------------------------------------------------
