@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from claims.extract.lexicon import DETERMINERS, DOC_NOUNS, HONORIFICS, ROLE_WORDS
-from claims.extract.speakers import Mention, known_people
+from claims.extract.names import Mention, known_people
 
 
 @dataclass

@@ -35,7 +35,6 @@ _NOT_COUNT_WORDS = frozenset("""article articles section chapter paragraph claus
 route highway flight room line platform gate terminal bus unit building block level category grade class size phase
 stage round season episode volume vol item rule law decree act amendment protocol district ward zone sector magnitude
 code tier version model type aged age ages covid km mile kilometre kilometer year""".split())
-_LAST_WORD = re.compile(r"([A-Za-z]+)\.?\s*#?\s*$")
 
 
 def _after_label(before: str) -> bool:
@@ -62,8 +61,6 @@ including since during until also not no had do did does reported""".split())
 _SINGULAR_UNITS = frozenset("people police personnel staff cattle livestock children aircraft".split())
 _PERSONAL_ONE = frozenset("person man woman child boy girl soldier officer civilian journalist worker policeman "
                           "protester victim body member resident".split())
-_CLAUSE_BREAK = re.compile(r"[,;:()\u2014\u2013]|\s-\s|\b(?:while|but|whereas|although)\b", re.IGNORECASE)
-_AND = re.compile(r"\band\b")
 _ANY_DIGIT = re.compile(r"\d")
 _PUNCT_BREAK = re.compile(r"[,;:()\u2014\u2013]")
 _BEFORE_BREAK_WORDS = frozenset("and while but whereas although".split())
@@ -83,11 +80,6 @@ hundred hundreds thousand thousands million millions billion billions tens""".sp
 _BOUND_WORDS = frozenset("""no not more fewer less at up as just well upwards in close an approximately roughly about
 around nearly almost some estimated over under above below between only exactly than least most to many few of
 excess a much little""".split())
-_NUM_TRIGGER = re.compile(
-    r"[$\u20ac\u00a3\u00a5]?\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|"
-    r"fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|"
-    r"ninety|dozens?|scores|hundreds?|thousands?|millions?|billions?|tens)\b", re.IGNORECASE)
-_WORD_START = re.compile(r"(?<![\w'\u2019.,$\u20ac\u00a3\u00a5])[\w$\u20ac\u00a3\u00a5]")
 _FROM_BEFORE = re.compile(r"\bfrom\s+$", re.IGNORECASE)
 _NEXT_WORD = re.compile(r"\s+(\w+)")
 _NEXT_LOWER = re.compile(r"\s+([a-z][a-z'-]+)")

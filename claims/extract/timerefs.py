@@ -27,7 +27,6 @@ _UNIT = r"(?:hours?|days?|weeks?|months?|years?)"
 _DAYNUM = r"(?:[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?:1[89]\d\d|20\d\d|21\d\d)"
 _PART = r"(?:\s+(?:night|morning|evening|afternoon))?"
-_DEADLINE_PREP = r"(?:no later than|not later than|by|until|till|before|up to)"
 _PREP = (r"(?:(?P<prep>no later than|not later than|by|until|till|before|since|as of|from|after|on|in|at|"
          r"during|late on|early on|late|early)\s+(?:at\s+(?:the\s+)?(?:least|earliest|latest)\s+)?)?")
 
@@ -53,9 +52,6 @@ _PATTERNS = [
     ("relday", _PREP + r"(?P<rdword>today|yesterday|tomorrow|tonight|last night|this morning|this afternoon|this evening|the same day)"),
     ("year", r"(?P<yprep>in|since|by|until|from|during|before|after|early|late|mid)[- ](?P<yval>" + _YEAR + r")(?!\d|,\d|-\d)"),
 ]
-_MASTER = re.compile(r"\b(?:" + "|".join(f"(?P<{name}>{pat.replace('?P<prep>', f'?P<prep_{name}>')})"
-                                          for name, pat in _PATTERNS) + r")\b",
-                     re.IGNORECASE)
 
 
 def _group(*names: str) -> re.Pattern:
@@ -71,10 +67,6 @@ _BY_DAYWORD = _group("relday", "holiday", "wd")
 _BY_YEAR = _group("iso", "year")
 _BY_DAY = _group("relday", "holiday", "duration", "ago", "past_span")
 # Words that every time reference contains: the full pattern only runs near one of them.
-_TRIGGER = re.compile(
-    r"\b(?:" + _WD + r"|" + MONTH_RE + r"|today|yesterday|tomorrow|tonight|night|morning|week|weeks|weekend|month|"
-    r"months|year|years|days?|hours?|ago|christmas|new year's|new year|same day|1[89]\d\d|20\d\d|21\d\d)\b",
-    re.IGNORECASE)
 _TRIGGER_WORDS = frozenset(WEEKDAYS) | frozenset(MONTHS) | frozenset(
     "today yesterday tomorrow tonight night morning week weeks weekend month months year years day days hours "
     "hour ago christmas eve year's".split())

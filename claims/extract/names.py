@@ -1,0 +1,398 @@
+"""Noun phrases that name speakers: tokens of a sentence, names split from titles and roles
+('Defense Minister Sergei Shoigu' -> name 'Sergei Shoigu', role 'Defense Minister'), and the
+full names an article writes anywhere."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import NamedTuple
+
+from claims.extract.lexicon import (CLAUSE_STOPS, DETERMINERS, DOC_NOUNS, GROUP_HEADS, HONORIFICS, MONTH_WORDS,
+                                    ORG_WORDS, PRONOUNS, ROLE_WORDS, SPEAKER_NOUNS, SPEECH_VERBS, WEEKDAY_WORDS)
+
+
+_TOKEN = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\w[\w'\u2019.\-]*\w['\u2019]?|\w['\u2019]?|[^\w\s]")
+
+
+_PARTICLE_NAME = re.compile(r"^(?:al|el|bin|ibn|van|von|de|da|di|du|le|la|ben|abu)-[A-Z]")
+
+
+class Token(NamedTuple):
+    """A word or punctuation mark of a sentence, with its offsets."""
+    text: str
+    start: int
+    end: int
+    quoted: bool
+    low: str
+    is_word: bool
+    is_cap: bool
+
+
+@dataclass
+class Mention:
+    """A speaker as written in one sentence."""
+    text: str
+    name: str
+    role: str | None
+    kind: str
+    via: str
+    window: tuple[int, int] = (0, 0)   # where a statement date may be written
+    head: str = ""
+    modifiers: list[str] = field(default_factory=list)
+    paren: str | None = None
+    span_end: int = 0
+
+
+def tokenize(text: str, regions: list[tuple[int, int]]) -> list[Token]:
+    tokens = []
+    append = tokens.append
+    new = tuple.__new__
+    if regions and sum(b - a for a, b in regions) > 40:
+        # Long quotations: one placeholder token per quotation instead of every word in it.
+        pos = 0
+        for a, b in regions:
+            tokens += tokenize(text[:a], []) if pos == 0 else _shifted(text, pos, a)
+            append(new(Token, (text[a:b], a, b, True, text[a:b].lower(), False, False)))
+            pos = b
+        tokens += _shifted(text, pos, len(text))
+        return tokens
+    for m in _TOKEN.finditer(text):
+        word = m.group()
+        start, end = m.span()
+        quoted = False
+        if regions:
+            for a, b in regions:
+                if a <= start < b:
+                    quoted = True
+                    break
+        first = word[0]
+        cap = first.isupper() or ("-" in word[:5] and first.islower() and _PARTICLE_NAME.match(word) is not None)
+        append(new(Token, (word, start, end, quoted, word.lower(), first.isalnum(), cap)))
+    return tokens
+
+
+def _shifted(text: str, start: int, end: int) -> list[Token]:
+    """Tokens of text[start:end] with offsets into the whole text."""
+    new = tuple.__new__
+    out = []
+    for m in _TOKEN.finditer(text, start, end):
+        word = m.group()
+        first = word[0]
+        cap = first.isupper() or ("-" in word[:5] and first.islower() and _PARTICLE_NAME.match(word) is not None)
+        out.append(new(Token, (word, m.start(), m.end(), False, word.lower(), first.isalnum(), cap)))
+    return out
+
+
+def _is_role_word(low: str) -> bool:
+    low = _strip_possessive(low)
+    return low in ROLE_WORDS or ("-" in low and low.rsplit("-", 1)[-1] in ROLE_WORDS)
+
+
+def _is_name_token(tok: Token) -> bool:
+    return tok.is_word and tok.is_cap and tok.low not in DETERMINERS and tok.low not in CLAUSE_STOPS
+
+
+_POSSESSIVE = re.compile(r"['\u2019]s?$")
+
+
+def _strip_possessive(word: str) -> str:
+    if word.endswith(("'", "\u2019", "'s", "\u2019s")):
+        return _POSSESSIVE.sub("", word)
+    return word
+
+
+_RELATIVE = re.compile(r"\s+(?:who|which|that|whose|where)\b.*$", re.IGNORECASE)
+
+
+_LEAD_DET = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
+
+
+def clean_role(role: str) -> str:
+    """'the UN envoy who is chairing the talks' -> 'UN envoy'."""
+    role = _RELATIVE.sub("", role.strip())
+    return _LEAD_DET.sub("", role).strip(" ,")
+
+
+def _looks_like_name(toks: list[Token]) -> bool:
+    words = [t for t in toks if t.text != "."]
+    if not words or len(words) > 6:
+        return False
+    for t in words:
+        if not (_is_name_token(t) or t.low in ("of", "al", "bin", "van", "von", "de", "da", "la", "le", "el", "ibn")):
+            return False
+    last = words[-1].low
+    return last not in ROLE_WORDS and last not in SPEAKER_NOUNS
+
+
+def _has_role(toks: list[Token]) -> bool:
+    return any(_is_role_word(t.low) for t in toks)
+
+
+def _backward_np(text: str, tokens: list[Token], j: int) -> Mention | None:
+    """The noun phrase that ends at token j, read right to left."""
+    collected: list[Token] = []
+    k = j
+    paren: list[Token] = []
+    if tokens[k].text == ")":
+        m = k
+        while m >= 0 and tokens[m].text != "(":
+            m -= 1
+        if m <= 0:
+            return None
+        paren = tokens[m + 1:k]
+        k = m - 1
+    while k >= 0 and len(collected) < 10:
+        t = tokens[k]
+        if t.quoted or not t.is_word:
+            if t.text == "." and k > 0 and (tokens[k - 1].low in HONORIFICS or (
+                    len(tokens[k - 1].text) == 1 and tokens[k - 1].is_cap and collected and collected[0].is_cap)):
+                collected.insert(0, t)  # "Dr." and initials: "John F. Kennedy"
+                k -= 1
+                continue
+            break
+        low = t.low
+        if low in DETERMINERS:
+            collected.insert(0, t)
+            if k > 1 and low == "the" and tokens[k - 1].is_cap and tokens[k - 1].is_word and \
+                    tokens[k - 2].low not in CLAUSE_STOPS and tokens[k - 1].low not in CLAUSE_STOPS:
+                k -= 1
+                continue  # "Unite the Drivers union"
+            if k > 1 and low == "the" and tokens[k - 1].low in _CONNECTORS and _connects(tokens[k - 2]):
+                k -= 1
+                continue  # "a spokesman for the eastern interior ministry"
+            break
+        if low in _CONNECTORS and collected:
+            right = collected[0]
+            left = tokens[k - 1] if k else None
+            if left is not None and (right.is_cap or right.low == "the") and _connects(left):
+                collected.insert(0, t)
+                k -= 1
+                continue
+            break
+        if low in PRONOUNS and not collected:
+            return Mention(text=t.text, name=t.text, role=None, kind="pronoun", via="verb", head=low,
+                           span_end=t.end)
+        if t.is_cap:
+            if low in CLAUSE_STOPS and k != 0:
+                break
+            if low in CLAUSE_STOPS or low in PRONOUNS:
+                break
+            collected.insert(0, t)
+        elif low in SPEAKER_NOUNS or _strip_possessive(low) in SPEAKER_NOUNS or low.endswith(("'s", "s'", "\u2019s")):
+            collected.insert(0, t)
+        elif collected and _is_modifier(low):
+            collected.insert(0, t)
+        elif collected and all(c.is_cap for c in collected) and len(low) > 4 and \
+                low.endswith(("er", "or", "ist", "ant", "ent", "ian", "ect")) and low not in CLAUSE_STOPS:
+            collected.insert(0, t)  # a title before a name: "prefect Hélène Marchand"
+        else:
+            break
+        k -= 1
+    while collected and collected[-1].low in DETERMINERS:
+        collected.pop()
+    if not collected:
+        return None
+    mention = _make_mention(text, collected)
+    if mention and paren:
+        mention.paren = _span_text(text, paren)
+    return mention
+
+
+_CONNECTORS = frozenset({"of", "for", "at", "in", "from"})
+
+
+def _connects(left: Token) -> bool:
+    """May a noun phrase go on leftwards past 'of/for/at/in' to this word? ('Officials in Tripoli')"""
+    if not left.is_word or left.quoted:
+        return False
+    low = _strip_possessive(left.low)
+    if low in ROLE_WORDS or low in SPEAKER_NOUNS:
+        return True
+    return left.is_cap and low not in CLAUSE_STOPS and low not in DETERMINERS
+
+
+_MODIFIER_SUFFIXES = ("al", "ic", "ian", "ish", "ese", "ary", "ive", "ous", "ern", "ior", "ing")
+
+
+_MODIFIERS = frozenset("""
+defence defense foreign interior health justice finance emergency emergencies prosecutor general chief
+medical senior top local regional federal national state civil protection humanitarian military news
+security police government union company agency city county provincial municipal opposition ruling
+human rights criminal public press deputy acting interim former current vice prime first
+communications information transport education energy environment labour labor trade economy economic
+disaster relief rescue fire water power electricity weather meteorological seismological geological
+election electoral border coast guard navy army air ground peacekeeping monitoring field country
+residents association council district village town office prison hospital school
+""".split())
+
+
+def _is_modifier(low: str) -> bool:
+    return low in _MODIFIERS or low in ROLE_WORDS or (len(low) > 4 and low.endswith(_MODIFIER_SUFFIXES))
+
+
+def _forward_np(text: str, tokens: list[Token], i: int, *, loose: bool) -> Mention | None:
+    collected: list[Token] = []
+    k = i
+    n = len(tokens)
+    while k < n and len(collected) < 12:
+        t = tokens[k]
+        if t.quoted:
+            break
+        if not t.is_word:
+            if t.text == "." and collected and collected[-1].low in HONORIFICS:
+                collected.append(t)
+                k += 1
+                continue
+            if t.text == "(":
+                m = k
+                while m < n and tokens[m].text != ")":
+                    m += 1
+                k = m + 1
+                continue
+            break
+        low = t.low
+        if low in ("of", "for", "at") and collected:
+            nxt = tokens[k + 1] if k + 1 < n else None
+            if nxt is not None and (nxt.is_cap or nxt.low == "the") and nxt.is_word:
+                collected.append(t)
+                k += 1
+                continue
+            break
+        if low in CLAUSE_STOPS or low in WEEKDAY_WORDS or low in ("said", "says", "who", "which"):
+            break
+        if low in PRONOUNS and not collected:
+            return Mention(text=t.text, name=t.text, role=None, kind="pronoun", via="verb", head=low,
+                           span_end=t.end)
+        if t.is_cap or low in DETERMINERS or low in SPEAKER_NOUNS or _is_modifier(low) or \
+                low.endswith(("'s", "s'", "\u2019s")) or (loose and low.isalpha() and low not in SPEECH_VERBS):
+            collected.append(t)
+            k += 1
+            continue
+        break
+    while collected and (collected[-1].low in DETERMINERS or collected[-1].low in ("of", "for", "at")):
+        collected.pop()
+    if not collected:
+        return None
+    role = None
+    if k < n and tokens[k].text == "," and not loose:
+        m = k + 1
+        while m < n and tokens[m].text not in ",.;" and not tokens[m].quoted:
+            m += 1
+        seg = tokens[k + 1:m]
+        if seg and (_has_role(seg) or not seg[0].is_cap) and seg[0].low not in ("who", "which", "that", "where"):
+            role = _span_text(text, seg)
+    mention = _make_mention(text, collected, role_override=role)
+    if mention is not None and mention.head in DOC_NOUNS and k + 1 < n and tokens[k].low in ("from", "by", "of"):
+        source = _forward_np(text, tokens, k + 1, loose=loose)  # "a statement from the press service"
+        if source is not None and source.kind != "pronoun" and source.head not in DOC_NOUNS:
+            return source
+    return mention
+
+
+def _span_text(text: str, toks: list[Token]) -> str:
+    return text[toks[0].start:toks[-1].end]
+
+
+def _make_mention(text: str, toks: list[Token], role_override: str | None = None) -> Mention | None:
+    """Split a noun phrase into a name and a role, and say what kind of speaker it is."""
+    if role_override:
+        role_override = clean_role(role_override) or None
+    written = _span_text(text, toks)
+    words = [t for t in toks if t.text != "."]
+    if not words:
+        return None
+    head = _strip_possessive(words[-1].low)
+    if head in WEEKDAY_WORDS or head in MONTH_WORDS or head in CLAUSE_STOPS:
+        return None
+    if not (words[-1].is_cap or head in SPEAKER_NOUNS):
+        return None
+    # trailing proper name after a role: "Defense Minister Sergei Shoigu"
+    name_start = len(words)
+    for idx in range(len(words) - 1, -1, -1):
+        w = words[idx]
+        low = _strip_possessive(w.low)
+        if _is_name_token(w) and not _is_role_word(low) and low not in ORG_WORDS and not w.low.endswith(("'s", "\u2019s")):
+            name_start = idx
+        elif w.low in ("of", "al", "bin", "van", "von", "de", "da", "el", "ibn") and idx > 0 and name_start == idx + 1:
+            name_start = idx
+        else:
+            break
+    # "Secretary of State Antony Blinken": the word after "of" still belongs to the title
+    for idx in range(name_start, len(words) - 2):
+        if words[idx].low == "of" and idx > 0 and _is_role_word(words[idx - 1].low):
+            name_start = idx + 2
+            break
+    name_words = words[name_start:]
+    while name_words and name_words[0].low in ("of",):
+        name_words = name_words[1:]
+    role_words = words[:name_start]
+    content_roles = [w for w in role_words if w.low not in DETERMINERS and w.low not in _CONNECTORS]
+    if name_words and content_roles and _strip_possessive(content_roles[-1].low) in ORG_WORDS:
+        name_words = []  # "the Ministry of Health", "Office of the Prosecutor General"
+    connector_at = [i for i, w in enumerate(words) if w.low in _CONNECTORS]
+    if name_words and connector_at and connector_at[0] > 0:
+        before = _strip_possessive(words[connector_at[0] - 1].low)
+        if before in SPEAKER_NOUNS and before not in ROLE_WORDS or before in ORG_WORDS:
+            name_words = []  # "Officials in Tripoli", "Analysts at Brookfield Research"
+        elif before in ROLE_WORDS and not words[0].is_cap:
+            name_words = []  # "a spokesman for the Eastern Liberation Front"
+    kind = "person"
+    if name_words and head not in SPEAKER_NOUNS:
+        # "Andrei Serdyukov of Russia": the nationality is not part of the name
+        cut = [i for i, w in enumerate(name_words) if w.low == "of"]
+        if cut and cut[0] >= 2:
+            name_words = name_words[:cut[0]]
+        while name_words and name_words[0].low in HONORIFICS:
+            name_words = name_words[1:]
+        if not name_words:
+            return None
+        if any(_strip_possessive(w.low) in ORG_WORDS for w in name_words):
+            kind = "organisation"
+            name = written
+        else:
+            name = text[name_words[0].start:name_words[-1].end]
+        role = role_override
+        if role is None and role_words:
+            rw = [w for w in role_words if w.low not in DETERMINERS]
+            if rw:
+                role = text[rw[0].start:rw[-1].end]
+                poss = re.match(r"^(.+?)['\u2019]s\s+(.+)$", role)
+                if poss and poss.group(1)[0].isupper() and _has_role(rw):
+                    role = f"{poss.group(2)} of {poss.group(1)}"
+        if kind == "person" and len(name_words) == 1 and name_words[0].low in GROUP_HEADS:
+            kind, name = "group", written
+        return Mention(text=written, name=name, role=role, kind=kind, via="verb", head=head,
+                       modifiers=[w.text for w in role_words], span_end=toks[-1].end)
+    # a description: "the Defense Ministry", "Western officials", "a Coastline Buses spokesperson"
+    of_at = [i for i, w in enumerate(words) if w.low in _CONNECTORS]
+    if of_at and of_at[0] > 0 and _strip_possessive(words[of_at[0] - 1].low) in SPEAKER_NOUNS:
+        head = _strip_possessive(words[of_at[0] - 1].low)  # "the head of the military bloc's mission"
+    if head in GROUP_HEADS:
+        kind = "group"
+    elif head in ROLE_WORDS:
+        kind = "unnamed"
+    else:
+        kind = "organisation"
+    return Mention(text=written, name=written, role=role_override, kind=kind, via="verb", head=head,
+                   modifiers=[w.text for w in words[:-1] if w.low not in DETERMINERS], span_end=toks[-1].end)
+
+
+_NAME_RUN = re.compile(r"\b[A-Z][\w'\u2019\-]*(?:\.?\s+(?:(?:al|bin|van|von|de|da|el|ibn)\s+)?[A-Z][\w'\u2019\-]*){1,4}")
+
+
+def known_people(body: str) -> dict[str, tuple[str, str | None]]:
+    """Full names of people written anywhere in the article, by surname: lets a speaker quoted
+    only as 'Putin' be named 'Vladimir Putin' when the article names him in full elsewhere."""
+    found: dict[str, tuple[str, str | None]] = {}
+    for m in _NAME_RUN.finditer(body):
+        toks = tokenize(m.group(), [])
+        mention = _make_mention(m.group(), toks)
+        if mention is None or mention.kind != "person":
+            continue
+        parts = mention.name.split()
+        if len(parts) < 2:
+            continue
+        surname = parts[-1].lower()
+        if surname not in found or (mention.role and not found[surname][1]):
+            found[surname] = (mention.name, mention.role)
+    return found
