@@ -480,3 +480,60 @@ def test_json_output_is_valid_with_odd_text(cli, db_url):
     table = cli("list", db=db_url)
     assert "[bold]markup[/]" in table.stdout
     assert json.loads(cli("show", a, "--format", "json", db=db_url).stdout)["text"] == odd
+
+
+def test_postgresql_search_uses_the_gin_index(db_url, engine):
+    """The query's tsvector expression is the indexed one, so PostgreSQL can use ix_claim_search."""
+    if engine.dialect.name != "postgresql":
+        pytest.skip("the GIN index is PostgreSQL's; SQLite's MATCH is checked above")
+    from db.engine import read_session
+    from db.models import Claim
+    from db.queries import ClaimFilter, _filtered
+    from sqlalchemy import select
+
+    with engine.begin() as conn:
+        conn.execute(text("INSERT INTO source (url, url_key, created_at) VALUES ('https://a.org/', 'https://a.org', now())"))
+        conn.execute(text("INSERT INTO claim (text, source_id, kind, status, version, created_at, updated_at) "
+                          "SELECT 'claim number ' || g, 1, 'statement', 'unverified', 1, now(), now() "
+                          "FROM generate_series(1, 500) g"))
+        conn.execute(text("ANALYZE claim"))
+    with read_session(engine) as session:
+        stmt, _ = _filtered(session, select(Claim.id).select_from(Claim), ClaimFilter(search="number 123"))
+        compiled = stmt.compile(dialect=engine.dialect)
+        conn = session.connection()
+        conn.exec_driver_sql("SET LOCAL enable_seqscan = off")
+        plan = "\n".join(r[0] for r in conn.exec_driver_sql("EXPLAIN " + str(compiled), compiled.params))
+    assert "ix_claim_search" in plan, plan
+
+
+def test_database_from_the_environment_and_the_default_location(cli, tmp_path):
+    env_db = tmp_path / "from-env.db"
+    result = cli("add", "--text", "t", "--source", "https://example.org/", env={"CLAIMS_DATABASE_URL": str(env_db)})
+    assert result.exit_code == 0, result.stderr
+    assert env_db.exists()
+    other = tmp_path / "flag.db"
+    assert cli("list", db=str(other), env={"CLAIMS_DATABASE_URL": str(env_db)}).exit_code == 0
+    assert other.exists(), "--db wins over CLAIMS_DATABASE_URL"
+
+    data_home = tmp_path / "xdg"
+    located = cli("db", "locate", env={"XDG_DATA_HOME": str(data_home), "CLAIMS_DATABASE_URL": None})
+    assert located.exit_code == 0
+    assert located.stdout.strip() == f"sqlite:///{data_home / 'claimtrack' / 'claims.db'}"
+    listed = cli("list", env={"XDG_DATA_HOME": str(data_home), "CLAIMS_DATABASE_URL": None})
+    assert listed.exit_code == 0, listed.stderr
+    assert (data_home / "claimtrack" / "claims.db").exists()
+
+
+def test_audit_log_is_append_only(cli, db_url, dump):
+    a = add(cli, db_url, "A claim", speaker="Ana Kovac", story="s")
+    b = add(cli, db_url, "B claim", speaker="Kovac", source="https://b.example.org/")
+    seen: list = []
+    for args in (["mark", a, "disputed", "--reason", "r"], ["tag", a, "x", "y"], ["tag", a, "x", "--remove"],
+                 ["source", "add", a, "https://c.example.org/", "--stance", "supports"],
+                 ["link", a, b, "--relation", "revises", "--reason", "r"], ["speakers", "merge", "Ana Kovac", "Kovac"],
+                 ["mark", b, "refuted", "--reason", "r"]):
+        assert cli(*args, db=db_url).exit_code == 0, args
+        events = sorted(dump(db_url)["audit_event"], key=lambda row: row[0])  # by id
+        assert events[:len(seen)] == seen, f"{args} changed or removed earlier audit events"
+        assert len(events) > len(seen), f"{args} left no audit event"
+        seen = events
