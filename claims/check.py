@@ -16,7 +16,7 @@ from sqlmodel import Session
 
 from claims import relations as rel
 from claims.errors import NotFoundError
-from claims.measures import is_cumulative, measure_for
+from claims.measures import is_cumulative, measure_for, measures_in
 from db.models import AuditEvent, Claim, ClaimLink, Quantity, Source, Speaker, Story, TimeRef, utcnow
 from db.writes import link_claims, record
 
@@ -39,16 +39,38 @@ def _in_story(column, story_id: int | None):
     return column == story_id if story_id is not None else column.is_not(None)
 
 
+LONG_RUN = dt.timedelta(days=365)
+
+
 def load_figures(session: Session, story_id: int | None) -> list[rel.Figure]:
-    """Every quantity of the story's claims whose measure is known (stored, or named by its unit)."""
+    """Every quantity of the story's claims whose measure is known: stored, named by its unit, or
+    (for a bare number) named once in the claim's sentence. A figure whose claim is dated more
+    than a year before the figure ('deadliest since 2007, when ... killed 519', 'since 2011') is
+    a long-run total or a past event: it is compared only with figures of its kind."""
     rows = session.execute(
         select(Quantity.claim_id, Claim.source_id, Claim.speaker_id, Claim.story_id, Quantity.measure,
                Quantity.unit, Quantity.low, Quantity.high, Quantity.approximate, Quantity.bound, Quantity.as_of)
         .join(Claim, Claim.id == Quantity.claim_id).where(_in_story(Claim.story_id, story_id))
     ).all()
+    bare = {r[0] for r in rows if not r[4] and not r[5]}
+    named: dict[int, set[str]] = {}
+    if bare:
+        for cid, text in session.execute(select(Claim.id, Claim.text).where(Claim.id.in_(list(bare)))).all():
+            named[cid] = measures_in(text)
+    first_date: dict[int, dt.date] = {}
+    for cid, earliest, latest in session.execute(
+            select(TimeRef.claim_id, TimeRef.earliest, TimeRef.latest)
+            .join(Claim, Claim.id == TimeRef.claim_id)
+            .where(_in_story(Claim.story_id, story_id), TimeRef.role.in_(("when", "since")))).all():
+        day = earliest or latest
+        if day and (cid not in first_date or day < first_date[cid]):
+            first_date[cid] = day
     names: dict[str | None, str | None] = {}
 
-    def name_of(measure: str | None, unit: str | None) -> str | None:
+    def name_of(claim: int, measure: str | None, unit: str | None) -> str | None:
+        if not measure and not unit:
+            found = named.get(claim, set())
+            return next(iter(found)) if len(found) == 1 else None
         key = measure or unit
         if key not in names:
             names[key] = (measure_for(measure) or measure) if measure else measure_for(unit)
@@ -56,9 +78,11 @@ def load_figures(session: Session, story_id: int | None) -> list[rel.Figure]:
 
     out = []
     for claim, source, speaker, story, measure, unit, low, high, approx, bound, as_of in rows:
-        m = name_of(measure, unit)
+        m = name_of(claim, measure, unit)
         if m and (low is not None or high is not None):
-            out.append(rel.Figure(claim, source, m, low, high, bool(approx), bound, as_of, speaker, story))
+            past = claim in first_date and as_of is not None and first_date[claim] < as_of - LONG_RUN
+            out.append(rel.Figure(claim, source, m, low, high, bool(approx), bound, as_of, speaker, story,
+                                  "long-run" if past else None))
     return out
 
 
@@ -230,7 +254,7 @@ def run_check(*, session: Session, actor: str, story: str | None = None, margin:
     figs = load_figures(session, story_id)
     take(rel.detect_figures(figs, cumulative=is_cumulative, margin=margin))
     counted = {f.claim for f in figs}  # figures are compared as figures, not as event reports
-    take(rel.detect_events(s for s in statements if s.claim not in counted))
+    take(rel.detect_events(statements, counted=counted))
     states, report_links = _deadline_updates(session, actor, statements, links, today)
     take(report_links)
     _store_links(session, actor, found)

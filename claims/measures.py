@@ -129,6 +129,20 @@ def measure_for(word: str | None) -> str | None:
     return lookup.get(" ".join(words)) if words else None
 
 
+def measures_in(text: str | None) -> set[str]:
+    """The measures a sentence names anywhere ("The number of people killed ..." -> {"deaths"})."""
+    if not text:
+        return set()
+    table, lookup = _current()
+    pattern = _synonym_re(tuple(sorted(lookup, key=len, reverse=True)))
+    return {lookup[m.group(1).lower()] for m in pattern.finditer(text.replace("\u2019", "'"))}
+
+
+@functools.lru_cache(maxsize=4)
+def _synonym_re(keys: tuple[str, ...]) -> re.Pattern:
+    return re.compile(r"\b(" + "|".join(re.escape(k) for k in keys) + r")\b", re.IGNORECASE)
+
+
 def is_cumulative(measure: str | None) -> bool:
     """True for counts that only grow (deaths, detentions); False for levels and unknown measures."""
     if not measure:

@@ -25,7 +25,8 @@ ENV_MARGIN = "CLAIMS_APPROX_MARGIN"
 DEFAULT_MARGIN = 0.10
 WINDOW = 12          # earlier figures a figure is compared with
 EVENT_WINDOW = 12    # earlier event reports an event report is compared with
-UNDATED_SPAN = dt.timedelta(days=7)  # a report without its own date happened up to a week before it was said
+UNDATED_SPAN = dt.timedelta(days=7)
+MAX_GAP_DAYS = 365   # figures further apart than this are not held to "a count only grows"  # a report without its own date happened up to a week before it was said
 
 
 def approx_margin(value: str | float | None = None) -> float:
@@ -62,6 +63,7 @@ class Figure:
     as_of: dt.date | None = None
     speaker: int | None = None
     story: int | None = None
+    period: str | None = None  # "long-run" for totals or past events dated long before as_of
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
@@ -144,7 +146,7 @@ def _classify(a: Figure, b: Figure, ia: tuple[float, float], ib: tuple[float, fl
         return None
     if a.as_of == b.as_of:
         return "contradicts"
-    if not cumulative:
+    if not cumulative or abs((b.as_of - a.as_of).days) > MAX_GAP_DAYS:
         return None
     return "revises" if ib[0] > ia[1] else "contradicts"
 
@@ -178,7 +180,8 @@ def compare_figures(a: Figure, b: Figure, *, cumulative: bool, margin: float = D
 
 
 def _figure_order(f: Figure):
-    return (f.as_of or dt.date.min, f.claim)
+    # One claim's figures of a day in value order: its highest is the one later figures meet first.
+    return (f.as_of or dt.date.min, f.claim, f.low if f.low is not None else f.high)
 
 
 def detect_figures(figures: Iterable[Figure], *, cumulative: Callable[[str], bool],
@@ -189,8 +192,8 @@ def detect_figures(figures: Iterable[Figure], *, cumulative: Callable[[str], boo
     groups: dict[tuple, list[Figure]] = defaultdict(list)
     for f in figures:
         if f.measure:
-            groups[(f.story, f.measure)].append(f)
-    for (_, measure), group in groups.items():
+            groups[(f.story, f.measure, f.period)].append(f)
+    for (_, measure, _), group in groups.items():
         group.sort(key=_figure_order)
         spans = [interval(f, margin) for f in group]
         is_cum = cumulative(measure)
@@ -377,11 +380,13 @@ def _phases_agree(a: str | None, b: str | None) -> bool:
     return a is None or b is None or a == b
 
 
-def detect_events(statements: Iterable[Statement], *, window: int = EVENT_WINDOW) -> Iterator[Found]:
+def detect_events(statements: Iterable[Statement], *, counted: frozenset[int] | set[int] = frozenset(),
+                  window: int = EVENT_WINDOW) -> Iterator[Found]:
     """Reports from different sources of the same kind of event at overlapping dates corroborate;
     a denial of a reported event from another source contradicts it. Plans, promises and deadline
-    claims are not reports. Compared per (story, kind of event) in date order, each report with
-    the `window` reports before it."""
+    claims are not reports. Claims in `counted` (their figures are compared as figures) only take
+    part in denials. Compared per (story, kind of event) in date order, each report with the
+    `window` reports before it."""
     groups: dict[tuple, list[tuple[Statement, Signature, tuple[dt.date, dt.date]]]] = defaultdict(list)
     for s in statements:
         if s.deadlines:
@@ -407,6 +412,8 @@ def detect_events(statements: Iterable[Statement], *, window: int = EVENT_WINDOW
                         seen.add(pair)
                         yield Found(a.claim, b.claim, "contradicts",
                                     f"claim {denier.claim} denies the {kind} that claim {other.claim} reports")
+                    continue
+                if a.claim in counted or b.claim in counted:
                     continue
                 if sa.negated != sb.negated or not _phases_agree(sa.phase, sb.phase):
                     continue

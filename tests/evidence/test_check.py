@@ -193,3 +193,30 @@ def test_unknown_story_is_a_user_error(engine):
 
     with pytest.raises(UserError, match="no story named"):
         run(engine, "nope")
+
+
+def test_long_run_and_bare_figures(engine):
+    with write_session(engine) as s:
+        now = add(s, "The number of people killed by the quake has risen to 312 from 187 on Monday.",
+                  source="https://a.example/1", quantities=[(312, 312, None, D(2023, 6, 14)),
+                                                            (187, 187, "deaths", D(2023, 6, 14))])
+        past = add(s, "The quake was the deadliest since 2007, when an earthquake near Pisco killed 519 people.",
+                   source="https://a.example/1", quantities=[(519, 519, "deaths", D(2023, 6, 14))],
+                   dates=[{"phrase": "since 2007", "role": "since", "earliest": "2007-01-01"}])
+        later = add(s, "The death toll has risen to 340.", source="https://b.example/1",
+                    quantities=[(340, 340, "deaths", D(2023, 6, 17))])
+    run(engine)
+    found = links(engine)
+    assert found[(now, later)]["relation"] == "revises" and "312" in found[(now, later)]["reason"]
+    assert not any(past in pair for pair in found)  # the 2007 toll is not this quake's
+
+
+def test_denial_of_a_claim_that_also_gives_a_figure(engine):
+    with write_session(engine) as s:
+        denial = add(s, "The ministry denied reports that the drinking water in Vellmar had been contaminated, "
+                        "after 37 people were taken to hospital.", source="https://a.example/1",
+                     said_on=D(2025, 8, 21), quantities=[(37, 37, "hospitalised", D(2025, 8, 21))])
+        finding = add(s, "The results found that the drinking water in Vellmar had been contaminated with E. coli.",
+                      source="https://b.example/1", said_on=D(2025, 9, 2))
+    run(engine)
+    assert links(engine)[(denial, finding)]["relation"] == "contradicts"

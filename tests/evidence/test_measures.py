@@ -29,6 +29,11 @@ def test_only_whole_phrases_match():
     assert measures.measure_for("") is None and measures.measure_for(None) is None
 
 
+def test_measures_named_in_a_sentence():
+    assert measures.measures_in("The number of people killed by the quake has risen to 312") == {"deaths"}
+    assert measures.measures_in("Officials gave no figure.") == set()
+
+
 def test_cumulative_counts_and_levels():
     assert measures.is_cumulative("deaths") and measures.is_cumulative("detentions")
     assert not measures.is_cumulative("troops")
