@@ -118,7 +118,7 @@ def _looks_like_name(toks: list[Token]) -> bool:
     if not words or len(words) > 6:
         return False
     for t in words:
-        if not (_is_name_token(t) or t.low in ("of", "al", "bin", "van", "von", "de", "da", "la", "le", "el", "ibn")):
+        if not (_is_name_token(t) or t.low == "of" or t.low in NAME_PARTICLES):
             return False
     last = words[-1].low
     return last not in ROLE_WORDS and last not in SPEAKER_NOUNS
@@ -180,6 +180,9 @@ def _backward_np(text: str, tokens: list[Token], j: int) -> Mention | None:
             collected.insert(0, t)
         elif low in SPEAKER_NOUNS or _strip_possessive(low) in SPEAKER_NOUNS or low.endswith(("'s", "s'", "\u2019s")):
             collected.insert(0, t)
+        elif collected and low in NAME_PARTICLES and collected[-1].is_cap and k > 0 and (
+                tokens[k - 1].is_cap or tokens[k - 1].low in NAME_PARTICLES):
+            collected.insert(0, t)  # "Maria de la Cruz", "Pieter van der Berg"
         elif collected and _is_modifier(low):
             collected.insert(0, t)
         elif collected and all(c.is_cap for c in collected) and len(low) > 4 and \
@@ -198,6 +201,7 @@ def _backward_np(text: str, tokens: list[Token], j: int) -> Mention | None:
     return mention
 
 
+NAME_PARTICLES = frozenset("al el bin ibn van von der den de da das dos du la le ter ten di del della".split())
 _CONNECTORS = frozenset({"of", "for", "at", "in", "from"})
 
 
@@ -279,7 +283,8 @@ def _forward_np(text: str, tokens: list[Token], i: int, *, loose: bool) -> Menti
         while m < n and tokens[m].text not in ",.;" and not tokens[m].quoted:
             m += 1
         seg = tokens[k + 1:m]
-        if seg and (_has_role(seg) or not seg[0].is_cap) and seg[0].low not in ("who", "which", "that", "where"):
+        if seg and (_has_role(seg) or not seg[0].is_cap) and \
+                seg[0].low not in ("who", "which", "that", "where", "whose", "when", "while", "as", "and", "but"):
             role = _span_text(text, seg)
     mention = _make_mention(text, collected, role_override=role)
     if mention is not None and mention.head in DOC_NOUNS and k + 1 < n and tokens[k].low in ("from", "by", "of"):
@@ -313,7 +318,7 @@ def _make_mention(text: str, toks: list[Token], role_override: str | None = None
         low = _strip_possessive(w.low)
         if _is_name_token(w) and not _is_role_word(low) and low not in ORG_WORDS and not w.low.endswith(("'s", "\u2019s")):
             name_start = idx
-        elif w.low in ("of", "al", "bin", "van", "von", "de", "da", "el", "ibn") and idx > 0 and name_start == idx + 1:
+        elif (w.low == "of" or w.low in NAME_PARTICLES) and idx > 0 and name_start == idx + 1:
             name_start = idx
         else:
             break

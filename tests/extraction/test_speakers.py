@@ -104,3 +104,14 @@ def test_different_ministries_stay_apart():
                        "The health ministry briefly reported on Jan. 9 that 164 people had died.")
     assert [c["speaker"] for c in claims] == ["The interior ministry", "The health ministry"]
     assert claims[1]["said_on"] == "2022-01-09"
+
+
+def test_names_from_other_languages():
+    claims = claims_of("Health Minister Maria de la Cruz said 40 people were hospitalised.",
+                       "Pieter van der Berg, the mayor, told reporters the dam held.",
+                       '"It is not true," Interior Ministry spokesman Ahmed al-Sayed told AFP.',
+                       "Nguyễn Thị Lan, a researcher at the institute, said the talks could be extended.",
+                       "Cruz added that 12 were in intensive care.")
+    assert [c["speaker"] for c in claims] == ["Maria de la Cruz", "Pieter van der Berg", "Ahmed al-Sayed",
+                                              "Nguyễn Thị Lan", "Maria de la Cruz"]
+    assert claims[1]["speaker_role"] == "mayor"
