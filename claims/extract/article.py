@@ -194,7 +194,11 @@ def _split_paragraphs(text: str) -> list[str]:
 
 
 def _html_paragraphs(raw: str, meta: dict[str, str], warnings: list[str]) -> list[str]:
-    import trafilatura  # imported here: it is slow to import and only HTML needs it
+    try:
+        import trafilatura  # imported here: it is slow to import and only HTML needs it
+    except ImportError as exc:  # trafilatura 2.x needs the separate lxml_html_clean package
+        raise UserError(f"reading HTML pages needs trafilatura, which failed to load ({exc}); "
+                        "install it with: pip install trafilatura lxml_html_clean") from None
 
     text = trafilatura.extract(raw, output_format="txt", include_comments=False, include_tables=False,
                                favor_precision=True, deduplicate=False) or ""
