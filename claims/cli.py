@@ -170,7 +170,7 @@ def mark(c: Ctx, claim_id, status, reason, expect_version):
     with write_session(c.engine) as session:
         claim = mark_claim(session=session, actor=c.actor, claim_id=claim_id, status=status, reason=reason,
                            expected_version=expect_version)
-        lines(f"claim {claim.id} is now {claim.status}")
+    lines(f"claim {claim.id} is now {claim.status}")  # after the commit: a failed commit reports no success
 
 
 @cli.command()
@@ -215,7 +215,7 @@ def source_add(c: Ctx, claim_id, url, stance, title, outlet, published, excerpt,
     with write_session(c.engine) as session:
         ev = add_evidence(session=session, actor=c.actor, claim_id=claim_id, source=new, stance=stance,
                           excerpt=excerpt, note=note)
-        lines(f"evidence {ev.id} added to claim {claim_id} ({stance})")
+    lines(f"evidence {ev.id} added to claim {claim_id} ({stance})")
 
 
 @cli.command()
@@ -231,7 +231,7 @@ def link(c: Ctx, a, b, relation, reason):
 
     with write_session(c.engine) as session:
         lk = link_claims(session=session, actor=c.actor, a_id=a, b_id=b, relation=relation, reason=reason)
-        lines(f"link {lk.id}: claim {a} {relation} claim {b}")
+    lines(f"link {lk.id}: claim {a} {relation} claim {b}")
 
 
 @cli.command()
@@ -287,7 +287,7 @@ def speakers_merge(c: Ctx, keep, merge):
 
     with write_session(c.engine) as session:
         kept = merge_speakers(session=session, actor=c.actor, keep=keep, merge=merge)
-        lines(f"merged {merge!r} into {kept.name!r}")
+    lines(f"merged {merge!r} into {kept.name!r}")
 
 
 @cli.command()
