@@ -306,3 +306,29 @@ def test_new_deadline_claim_is_pending_at_version_one(engine):
     with read_session(engine) as s:
         c = s.get(Claim, claim_id)
         assert (c.deadline_state, c.version) == ("pending", 1)
+
+
+@pytest.mark.parametrize("args", [
+    ["add", "--text", "New", "--source", "https://new.example.org/"],
+    ["mark", "1", "refuted", "--reason", "r"],
+    ["source", "add", "1", "https://later.example.org/", "--stance", "disputes"],
+    ["tag", "1", "new-tag"],
+    ["link", "1", "2", "--relation", "contradicts", "--reason", "r"],
+    ["speakers", "merge", "A", "B"],
+])
+def test_a_failed_commit_reports_no_success(cli, db_url, dump, user_error, monkeypatch, args):
+    """When the commit itself fails, the command says so and nothing else: no 'done' line first."""
+    import sqlmodel
+    from sqlalchemy.exc import OperationalError
+
+    _seed(cli, db_url)
+    before = dump(db_url)
+
+    def commit(self):
+        raise OperationalError("COMMIT", {}, Exception("disk I/O error"))
+
+    monkeypatch.setattr(sqlmodel.Session, "commit", commit)
+    result = cli(*args, db=db_url)
+    user_error(result, "disk I/O error")
+    assert result.stdout == ""
+    assert dump(db_url) == before
