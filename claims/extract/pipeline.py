@@ -13,7 +13,7 @@ from claims.extract.quantities import find_quantities
 from claims.extract.sentences import quote_regions, split_sentences
 from claims.extract.speakers import find_attribution
 from claims.extract.timerefs import find_timerefs
-from claims.validate import check_url
+from claims.validate import check_url, parse_user_date
 
 _ALPHA_WORD = re.compile(r"[^\W\d_]{2,}")
 _QUOTE_STRIP = "\"'\u201c\u201d\u2018\u2019 "
@@ -57,7 +57,9 @@ def _extract(raw: str, *, filename, url, published, warnings: list[str]) -> dict
     if url is not None:
         art.url = check_url(url, what="--url")
     if art.published is None and published is not None:
-        if isinstance(published, dt.datetime):
+        if isinstance(published, str):
+            published = parse_user_date(published, what="--published")
+        elif isinstance(published, dt.datetime):
             published = published.date()
         art.published = published
     if art.published is None:
