@@ -1,8 +1,6 @@
 """`claims tui`: open the terminal UI (textual is imported only when the command runs)."""
 from __future__ import annotations
 
-import click
-
 from claims.cli import Ctx, cli, pass_ctx
 
 

@@ -225,6 +225,11 @@ async def test_conflicts_confirm_and_dismiss(make):
         await pilot.press("a")
         await settle(pilot)
         assert link_id in [lk["id"] for lk in screen.links]
+        ids = [lk["id"] for lk in screen.links]
+        screen.query_one("#links").move_cursor(row=ids.index(link_id))
+        await pilot.press("b")
+        await settle(pilot)
+        assert app.screen.claim_id == make.ids["strike"]
 
 
 async def test_deadlines_view(make):

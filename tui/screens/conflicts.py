@@ -15,7 +15,7 @@ from textual.worker import get_current_worker
 
 from tui.errors import ReportsWorkerErrors
 from tui.messages import ClaimsChanged
-from tui.text import literal, one_line
+from tui.text import literal
 
 MISSING = "Conflict detection (claims.check) is not available in this installation: no pairs to show."
 STATE_STYLE = {"suggested": "yellow", "confirmed": "bold red", "dismissed": "dim"}
@@ -28,7 +28,8 @@ class ConflictsScreen(ReportsWorkerErrors, Screen):
         Binding("y", "set_state('confirmed')", "Confirm", tooltip="Confirm the pair under the cursor"),
         Binding("n", "set_state('dismissed')", "Dismiss", tooltip="Dismiss the pair (it is not suggested again)"),
         Binding("a", "toggle_dismissed", "Show dismissed", tooltip="Show or hide dismissed pairs"),
-        Binding("enter", "open", "Open A", show=False),
+        Binding("enter", "open('a')", "Open A", tooltip="Open claim A (enter or click)"),
+        Binding("b", "open('b')", "Open B", tooltip="Open claim B"),
     ]
 
     @dataclass
@@ -158,12 +159,12 @@ class ConflictsScreen(ReportsWorkerErrors, Screen):
                            reason=f"{state} in the conflicts view")
         self.app.post_message(ClaimsChanged(None, notice=f"link {link_id} {state}"))
 
-    def action_open(self) -> None:
+    def action_open(self, side: str = "a") -> None:
         link = self.current_link()
         if link is not None:
             from tui.screens.detail import DetailScreen
 
-            self.app.push_screen(DetailScreen(link["a"]))
+            self.app.push_screen(DetailScreen(link[side]))
 
     @on(DataTable.RowSelected, "#links")
     def _selected(self) -> None:

@@ -2,6 +2,7 @@
 cursor or the scroll position nears the end of what is loaded (never all rows)."""
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass
 
 from rich.text import Text
@@ -86,6 +87,8 @@ class ClaimTable(ReportsWorkerErrors, DataTable):
         self._loading = False
         # Matching claims per filter (the empty filter: the total); cleared when the data changes.
         self._counts: dict[ClaimFilter, int] = {}
+        self._load_started = 0.0
+        self.last_page_seconds = 0.0  # from asking for a page to its rows being in the table
 
     def worker_failed(self, worker) -> None:
         self._loading = False
@@ -177,6 +180,7 @@ class ClaimTable(ReportsWorkerErrors, DataTable):
 
     def _load(self, generation: int, after, limit: int, *, replace: bool, **keep) -> None:
         self._loading = True
+        self._load_started = time.perf_counter()
         self._announce()
         self._read_page(generation, self.filters, self.sort_key, self.descending, after, limit, replace, keep)
 
@@ -211,6 +215,7 @@ class ClaimTable(ReportsWorkerErrors, DataTable):
             return
         self._loading = False
         self._exhausted = message.exhausted
+        self.last_page_seconds = time.perf_counter() - self._load_started
         width = self._text_width()
         if message.replace:
             self.claim_rows = list(message.rows)
