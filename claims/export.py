@@ -133,13 +133,14 @@ def _parse(path: str) -> tuple[dict, dict[str, list[dict]]]:
     rows: dict[str, list[dict]] = defaultdict(list)
     header, end, n, order = None, None, 0, 0
     try:
-        handle = open(path, encoding="utf-8", newline="")
+        handle = open(path, "rb")  # decoded line by line, so a bad byte is reported on its own line
     except OSError as exc:
         raise UserError(f"cannot read {path}: {exc.strerror}") from None
     with handle:
         number = 0
         try:
-            for number, raw in enumerate(handle, start=1):
+            for number, line in enumerate(handle, start=1):
+                raw = line.decode("utf-8")
                 fail = lambda msg: UserError(f"line {number}: {msg}; the database was not changed")
                 if end is not None:
                     raise fail("text after the end of the export")
@@ -187,7 +188,7 @@ def _parse(path: str) -> tuple[dict, dict[str, list[dict]]]:
                 rows[table].append(clean)
                 n += 1
         except UnicodeDecodeError:
-            raise UserError(f"line {number + 1}: not UTF-8 text; the database was not changed") from None
+            raise UserError(f"line {number}: not UTF-8 text; the database was not changed") from None
     if header is None:
         raise UserError(f"line 1: the file is empty, not a claimtrack export; the database was not changed")
     if end is None:
