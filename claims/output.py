@@ -4,6 +4,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 import sys
 from typing import Any, Iterable, Sequence
 
@@ -17,10 +18,20 @@ def console(file=None) -> Console:
                    soft_wrap=False, width=None if (file or sys.stdout).isatty() else 160)
 
 
+# Stored text is cleaned on the way in, but a restored backup or another tool may still hold
+# control bytes: tables and text for people show them as visible symbols (ESC as "␛"), never raw.
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def visible(text: str) -> str:
+    return _CONTROL.sub(lambda m: chr(0x2400 + ord(m.group())) if m.group() < "\x20"
+                        else "\u2421" if m.group() == "\x7f" else f"\\x{ord(m.group()):02x}", text)
+
+
 def cell(value: Any, limit: int | None = None) -> Text:
     if value is None:
         return Text("")
-    s = str(value).replace("\n", " ")
+    s = visible(str(value).replace("\n", " "))
     if limit and len(s) > limit:
         s = s[: limit - 1] + "…"
     return Text(s)
@@ -46,7 +57,7 @@ def print_csv(rows: Iterable[dict], fields: Sequence[str], file=None) -> None:
 
 
 def lines(text: str) -> None:
-    console().print(Text(text))
+    console().print(Text(visible(text)))
 
 
 def to_csv_string(rows: Iterable[dict], fields: Sequence[str]) -> str:
