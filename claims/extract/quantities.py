@@ -28,7 +28,7 @@ _PCT = r"(?P<pct>\s?%|\s(?:percent|per cent|percentage points?)\b)?"
 _QTY = re.compile(
     r"(?<![\w.,\-/:])(?:" + _BOUND + r")?" + _CUR + r"(?P<num>" + _VAGUE + r"|" + NUMBER + r")"
     r"(?:\s*(?P<sep>-|\u2013|to|or|and)\s*(?P<cur2>[$\u20ac\u00a3])?(?P<num2>" + NUMBER + r")(?![\w\-]))?"
-    + _PCT + r"(?![\w\-]|[.,:]\d)",
+    + _PCT + r"(?P<strong>-strong\b)?(?![\w\-]|[.,:]\d)",
     re.IGNORECASE)
 _PHONE = re.compile(r"(?:\+\d{1,3}[\s.-]?)?(?:\(\d{2,4}\)[\s.-]?)?\d{2,4}(?:[\s.-]\d{2,4}){2,}")
 _NOT_COUNT_WORDS = frozenset("""article articles section chapter paragraph clause resolution no nos number page pages
@@ -259,7 +259,7 @@ def _unit_after(text: str, pos: int, vague: bool) -> tuple[str | None, str | Non
         nxt = tokens[i + 1][0] if i + 1 < len(tokens) else ""
         is_plural = low.endswith("s") or low in _SINGULAR_UNITS
         if (not is_plural and nxt[:1].islower() and nxt.isalpha() and nxt.lower() not in _STOP
-                and skipped_mod < 2):
+                and not nxt.endswith("ed") and syn is None and skipped_mod < 2):
             skipped_mod += 1
             i += 1
             continue

@@ -31,7 +31,8 @@ _PREP = (r"(?:(?P<prep>no later than|not later than|by|until|till|before|since|a
          r"during|late on|early on|late|early)\s+(?:at\s+(?:the\s+)?(?:least|earliest|latest)\s+)?)?")
 
 _PATTERNS = [
-    ("duration", r"(?P<dprep>no more than|not more than|no longer than|within|in the next|over the next|inside|in)\s+"
+    ("duration", r"(?P<dprep>no more than|not more than|no longer than|within the next|within|in the next|"
+                 r"over the next|in the coming|during the next|inside|in)\s+"
                  r"(?P<dnum>" + _NUMW + r")\s+(?P<dunit>" + _UNIT + r")"),
     ("ago", r"(?P<anum>" + _NUMW + r")\s+(?P<aunit>" + _UNIT + r")\s+ago"),
     ("past_span", r"(?:in|over|during|for)\s+the\s+(?:past|last|previous)\s+(?:(?P<pnum>" + _NUMW + r")\s+)?(?P<punit>" + _UNIT + r")"),
@@ -255,7 +256,7 @@ def _role_for(prep: str | None, text: str, end: int) -> str:
         return "deadline"
     if p in ("by", "until", "till", "before", "no later than", "not later than"):
         return "deadline"
-    if p in ("since", "as of"):
+    if p == "since":
         return "since"
     return "when"
 
