@@ -247,6 +247,17 @@ EVENT_KINDS: dict[str, str] = {
     "landfall": r"\blandfall\b|\bmade land\b",
 }
 _KIND_RES = {kind: re.compile(p) for kind, p in EVENT_KINDS.items()}
+# Kinds that name what a story is about rather than something done; they identify an event only
+# when a claim names no action. "extension" acts on a deadline itself ("extended the deadline for
+# a ceasefire until Monday"): the event awaited is the ceasefire.
+TOPICS = frozenset({"ceasefire", "strike", "aid-delivery", "talks", "election", "contamination"})
+META = frozenset({"extension"})
+
+
+def event_keys(kinds: frozenset[str]) -> frozenset[str]:
+    """The kinds that identify a claim's event: its actions, else its topics."""
+    actions = kinds - TOPICS - META
+    return actions or (kinds & TOPICS)
 
 
 def _top_alternatives(pattern: str) -> list[str]:
@@ -393,9 +404,10 @@ def detect_events(statements: Iterable[Statement], *, counted: frozenset[int] | 
             continue
         sig = signature(s.text)
         span = event_span(s)
-        if not sig.kinds or span is None or sig.modal:
+        keys = event_keys(sig.kinds)
+        if not keys or span is None or sig.modal:
             continue
-        for kind in sig.kinds:
+        for kind in keys:
             groups[(s.story, kind)].append((s, sig, span))
     seen: set[tuple[int, int]] = set()
     for (_, kind), group in sorted(groups.items(), key=lambda kv: (str(kv[0][0]), kv[0][1])):
@@ -509,7 +521,7 @@ def match_reports(deadlines: Iterable[Statement], statements: Iterable[Statement
     out: dict[int, list[Report]] = {}
     for d in deadlines:
         sd = sigs.get(d.claim) or signature(d.text)
-        cands = {c.claim: c for k in sd.kinds for c in by_kind.get((d.story, k), [])}
+        cands = {c.claim: c for k in event_keys(sd.kinds) for c in by_kind.get((d.story, k), [])}
         counts: dict[int, int] = defaultdict(int)
         pool: dict[int, Statement] = {}
         for st in sd.stems - frequent.get(d.story, set()) - _PHASE_STEMS:
@@ -526,9 +538,11 @@ def match_reports(deadlines: Iterable[Statement], statements: Iterable[Statement
             if d.said_on and on < d.said_on:
                 continue
             if sd.phase == "complete" and sc.phase != "complete":
-                continue
+                continue  # 'completed by' needs a completion
             if sd.phase != "begin" and sc.phase == "begin":
-                continue
+                continue  # a start is not the event itself
+            if sd.phase == "begin" and sc.phase == "complete":
+                continue  # the end of an earlier strike is not the start of the next
             reports.append(Report(c.claim, on, negated=sc.negated or sc.denial))
         out[d.claim] = reports
     return out

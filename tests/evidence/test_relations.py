@@ -192,3 +192,22 @@ def test_events_outside_the_vocabulary_match_on_distinctive_words():
     report = st(2, 2, "Army engineers finished the field hospitals in Tarata on Friday.", said=D(2023, 6, 17))
     unrelated = st(3, 2, "Aftershocks shook Tacna on Friday.", said=D(2023, 6, 17))
     assert [r.claim for r in rel.match_reports([promise], [promise, report, unrelated])[1]] == [2]
+
+
+def test_a_deadline_waits_for_its_own_action():
+    expiry = st(1, 1, "The truce, which took effect on March 12, was due to expire at midnight on Thursday.",
+                said=D(2025, 4, 10), deadlines=[D(2025, 4, 10)])
+    extended = st(2, 1, "Qatar extended the deadline for a permanent ceasefire until Monday.",
+                  said=D(2025, 4, 10), deadlines=[D(2025, 4, 14)])
+    agreed = st(3, 2, "Arvania and Tesk agreed a permanent ceasefire on Monday.", said=D(2025, 4, 15),
+                when=(D(2025, 4, 14), D(2025, 4, 14)))
+    reports = rel.match_reports([expiry, extended], [expiry, extended, agreed])
+    assert reports == {1: [], 2: [rel.Report(3, D(2025, 4, 14))]}
+
+
+def test_the_end_of_one_strike_does_not_start_the_next():
+    promise = st(1, 1, "A further week-long walkout would begin on 18 November unless the offer improves by Wednesday.",
+                 said=D(2024, 11, 8), deadlines=[D(2024, 11, 13)])
+    ended = st(2, 2, "The 48-hour bus strike ended at 4am on Sunday as planned.", said=D(2024, 11, 14),
+               when=(D(2024, 11, 10), D(2024, 11, 10)))
+    assert rel.match_reports([promise], [promise, ended]) == {1: []}
