@@ -180,6 +180,9 @@ def _annotate(unit: Unit, pub: dt.date | None) -> None:
     if said_span:
         skip.append(said_span)
     as_of = anchor.isoformat() if anchor else None
+    for ref in refs:
+        if ref.phrase.lower().startswith("as of") and ref.latest:
+            as_of = ref.latest.isoformat()  # "the toll stood at 225 as of Saturday"
     quantities = [q.as_dict(as_of) for q in find_quantities(unit.text, skip)]
     dates = [r.as_dict() for r in refs]
     if any(r.role == "deadline" for r in refs):

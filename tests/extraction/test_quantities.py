@@ -64,3 +64,11 @@ def test_measures_table_shape():
         assert isinstance(entry["cumulative"], bool) and entry["synonyms"]
     assert MEASURES["deaths"]["cumulative"] is True
     assert MEASURES["troops"]["cumulative"] is False
+
+
+def test_strong_compounds_and_as_of():
+    from helpers import one_claim
+
+    claim = one_claim("A 2,500-strong contingent arrived and the toll stood at 225 as of Saturday, officials said.")
+    assert [(q["low"], q["measure"]) for q in claim["quantities"]] == [(2500, "troops"), (225, "deaths")]
+    assert claim["quantities"][1]["as_of"] == "2022-01-08"
