@@ -108,9 +108,15 @@ _LEAD_DET = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
 
 
 def clean_role(role: str) -> str:
-    """'the UN envoy who is chairing the talks' -> 'UN envoy'."""
+    """'the UN envoy who is chairing the talks' -> 'UN envoy'; 'reporting from Almaty' is no role."""
     role = _RELATIVE.sub("", role.strip())
-    return _LEAD_DET.sub("", role).strip(" ,")
+    role = _LEAD_DET.sub("", role).strip(" ,")
+    first = role.split(" ", 1)[0].lower()
+    if first.endswith(("ing", "ed")) and not _is_role_word(first):
+        return ""
+    if role.endswith(("'s", "\u2019s")):
+        role = role[:-2]  # "Al Jazeera's Robin Forestier-Walker": the affiliation
+    return role
 
 
 def _looks_like_name(toks: list[Token]) -> bool:

@@ -112,7 +112,8 @@ def _any_verb_window(tokens: list[Token]) -> tuple[int, int]:
 def _speaker_for_verb(text: str, tokens: list[Token], i: int) -> Mention | None:
     verb = tokens[i]
     prev = tokens[i - 1] if i else None
-    weak = verb.low in WEAK_SPEECH_VERBS
+    weak = verb.low in WEAK_SPEECH_VERBS and not (
+        i + 1 < len(tokens) and tokens[i + 1].low == "out" and verb.low.startswith("point"))  # "pointed out"
     # Inversion: '..., said X' / '"...," said X'
     if prev is not None and verb.low in INVERTIBLE and (prev.text in ",\"\u201d'\u2019" or prev.quoted):
         mention = _forward_np(text, tokens, i + 1, loose=False)
@@ -154,7 +155,7 @@ def _speaker_for_verb(text: str, tokens: list[Token], i: int) -> Mention | None:
     if mention is None and not weak:
         mention = _generic_description(text, tokens, j)
     if mention is not None and mention.role:
-        mention.role = clean_role(mention.role)
+        mention.role = clean_role(mention.role) or None
     if mention is None:
         return None
     if weak and mention.kind == "unnamed":
