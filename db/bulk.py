@@ -115,6 +115,8 @@ def _date(value) -> dt.date | None:
 # On SQLite the rows go in as the strings SQLAlchemy's Date/DateTime types would store: running
 # the type processors row by row costs more than the inserts they feed.
 def _sqlite_day(value) -> str | None:
+    if type(value) is dt.date:
+        return value.isoformat()
     value = _date(value)
     return None if value is None else value.isoformat()
 
@@ -137,6 +139,7 @@ _encode = json.encoder.encode_basestring  # what json.dumps(ensure_ascii=False) 
 
 
 _KINDS, _STATUSES, _PRECISIONS = frozenset(KINDS), frozenset(STATUSES), frozenset(PRECISIONS)
+_TIME_ROLES, _STANCES = frozenset(TIME_ROLES), frozenset(STANCES)
 
 
 class BulkLoader:
@@ -353,18 +356,24 @@ class BulkLoader:
                 by_key[row["key"]] = claim_id
             row_quantities = row.get("quantities") or ()
             for q in row_quantities:
-                quantities.append(dict(claim_id=claim_id, low=q.get("low"), high=q.get("high"),
-                                       approximate=bool(q.get("approximate")), bound=q.get("bound"),
-                                       unit=q.get("unit"), measure=q.get("measure"),
-                                       as_of=day(q.get("as_of") or said_on)))
+                quantities.append({
+                    "claim_id": claim_id, "low": q.get("low"), "high": q.get("high"),
+                    "approximate": bool(q.get("approximate")), "bound": q.get("bound"), "unit": q.get("unit"),
+                    "measure": q.get("measure"), "as_of": day(q.get("as_of") or said_on)})
             for d in row_dates:
-                dates.append(dict(claim_id=claim_id, phrase=d["phrase"][:500],
-                                  role=_choice(d.get("role"), TIME_ROLES, "when", "time role"),
-                                  earliest=day(d.get("earliest")), latest=day(d.get("latest"))))
+                role = d.get("role") or "when"
+                if role not in _TIME_ROLES:
+                    _choice(role, TIME_ROLES, None, "time role")
+                dates.append({"claim_id": claim_id, "phrase": d["phrase"][:500], "role": role,
+                              "earliest": day(d.get("earliest")), "latest": day(d.get("latest"))})
             for ev in row.get("evidence") or ():
-                evidence.append(dict(claim_id=claim_id, source_id=self._ref("evidence", ev, "source", required=True),
-                                     stance=_choice(ev.get("stance"), STANCES, None, "stance"),
-                                     excerpt=ev.get("excerpt"), note=ev.get("note"), added_by=actor, added_at=stamp))
+                stance = ev.get("stance")
+                if stance not in _STANCES:
+                    _choice(stance or "", STANCES, None, "stance")
+                evidence.append({
+                    "claim_id": claim_id, "source_id": ev.get("source_id") or source_ids.get(ev.get("source"))
+                    or self._ref("evidence", ev, "source", required=True), "stance": stance,
+                    "excerpt": ev.get("excerpt"), "note": ev.get("note"), "added_by": actor, "added_at": stamp})
             for name in row.get("tags") or ():
                 if name not in known_tags:
                     known_tags[name] = 0
