@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from claims.extract.lexicon import DETERMINERS, DOC_NOUNS, HONORIFICS, ROLE_WORDS
-from claims.extract.names import Mention, known_people
+from claims.extract.names import Mention, full_name
 
 
 @dataclass
@@ -54,7 +54,7 @@ class SpeakerBook:
 
     def __init__(self, body: str = "") -> None:
         self._body = body
-        self._known_people: dict[str, tuple[str, str | None]] | None = None
+        self._full_names: dict[str, tuple[str, str | None] | None] = {}
         self.speakers: list[Speaker] = []
         self.doc_speakers: dict[str, Speaker] = {}
         self._clock = 0
@@ -67,7 +67,7 @@ class SpeakerBook:
                 return None
             speaker = Speaker(name=mention.name, kind=mention.kind, role=mention.role)
             if mention.kind == "person" and len(_content(mention.name)) == 1:
-                full = self.known_people.get(_content(mention.name)[0])
+                full = self.full_name(mention.name)
                 if full:
                     speaker.name = full[0]
                     speaker.role = speaker.role or full[1]
@@ -90,12 +90,11 @@ class SpeakerBook:
             self.doc_speakers[found.lower()] = speaker
         return speaker
 
-    @property
-    def known_people(self) -> dict[str, tuple[str, str | None]]:
-        """Full names written anywhere in the article, computed on first need."""
-        if self._known_people is None:
-            self._known_people = known_people(self._body) if self._body else {}
-        return self._known_people
+    def full_name(self, surname: str) -> tuple[str, str | None] | None:
+        """The fullest form of a surname written anywhere in the article, looked up on first need."""
+        if surname not in self._full_names:
+            self._full_names[surname] = full_name(self._body, surname) if self._body else None
+        return self._full_names[surname]
 
     def _recent(self, kinds: tuple[str, ...]) -> Speaker | None:
         candidates = [s for s in self.speakers if s.kind in kinds]

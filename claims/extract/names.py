@@ -388,22 +388,20 @@ def _make_mention(text: str, toks: list[Token], role_override: str | None = None
                    modifiers=[w.text for w in words[:-1] if w.low not in DETERMINERS], span_end=toks[-1].end)
 
 
-_NAME_RUN = re.compile(r"\b[A-Z][\w'\u2019\-]*(?:\.?\s+(?:(?:al|bin|van|von|de|da|el|ibn)\s+)?[A-Z][\w'\u2019\-]*){1,4}")
+_RUN_WORD = r"[A-Z][\w'\u2019\-]*\.?\s+(?:(?:al|bin|van|von|der|de|da|la|el|ibn)\s+)*"
 
 
-def known_people(body: str) -> dict[str, tuple[str, str | None]]:
-    """Full names of people written anywhere in the article, by surname: lets a speaker quoted
-    only as 'Putin' be named 'Vladimir Putin' when the article names him in full elsewhere."""
-    found: dict[str, tuple[str, str | None]] = {}
-    for m in _NAME_RUN.finditer(body):
-        toks = tokenize(m.group(), [])
-        mention = _make_mention(m.group(), toks)
-        if mention is None or mention.kind != "person":
+def full_name(body: str, surname: str) -> tuple[str, str | None] | None:
+    """The fullest name (and title) the article writes for a person quoted by surname only, so
+    that 'Putin' becomes 'Vladimir Putin' when 'President Vladimir Putin' appears elsewhere."""
+    best: tuple[str, str | None] | None = None
+    pattern = re.compile(r"(?:" + _RUN_WORD + r"){1,4}" + re.escape(surname) + r"\b")
+    for m in pattern.finditer(body):
+        mention = _make_mention(m.group(), tokenize(m.group(), []))
+        if mention is None or mention.kind != "person" or len(mention.name.split()) < 2:
             continue
-        parts = mention.name.split()
-        if len(parts) < 2:
+        if not mention.name.endswith(surname):
             continue
-        surname = parts[-1].lower()
-        if surname not in found or (mention.role and not found[surname][1]):
-            found[surname] = (mention.name, mention.role)
-    return found
+        if best is None or (mention.role and not best[1]) or len(mention.name) > len(best[0]):
+            best = (mention.name, mention.role or (best[1] if best else None))
+    return best
