@@ -17,7 +17,7 @@ from textual.worker import get_current_worker
 from claims.render import describe_event, format_quantity, format_timeref
 from tui.actions import CLAIM_BINDINGS, ClaimActions, ClaimRef
 from tui.messages import ClaimsChanged
-from tui.text import fmt_date, highlighted_claim, literal, one_line
+from tui.text import fmt_date, highlighted_claim, literal, one_line, visible
 
 FIGURE_LINES = 12
 STATUS_STYLE = {"unverified": "dim", "corroborated": "bold green", "disputed": "bold yellow",
@@ -76,6 +76,10 @@ def render_detail(d: dict) -> Text:
     lines.append(_line("tags", ", ".join(d["tags"]) if d.get("tags") else Text("none", style="dim")))
     out.append(Text("\n").join(lines))
     out.append("\n\n")
+    if d.get("paragraph"):
+        out.append(Text("In the article\n", style="bold underline"))
+        out.append(in_context(d["paragraph"], d["text"]))
+        out.append("\n\n")
     out.append(Text(f"Evidence ({len(d.get('evidence', []))})\n", style="bold underline"))
     for ev in d.get("evidence", []):
         s = ev["source"]
@@ -116,6 +120,16 @@ def render_detail(d: dict) -> Text:
             line.append(literal(e["reason"], style="italic"))
         out.append(line)
         out.append("\n")
+    return out
+
+
+def in_context(paragraph: str, claim_text: str) -> Text:
+    """The article paragraph the claim came from, the claim's own words in bold."""
+    out = literal(paragraph, style="dim")
+    plain = out.plain
+    start = plain.find(visible(claim_text))
+    if start >= 0:
+        out.stylize("not dim bold", start, start + len(visible(claim_text)))
     return out
 
 
@@ -202,7 +216,7 @@ def figure_row(measure: str, rows: list[dict], claim_id: int) -> Horizontal:
     values = [_mid(r) for r in rows if _mid(r) is not None]
     listing = Text()
     listing.append(literal(measure, style="bold"))
-    listing.append(f"  {len(rows)} values", style="dim")
+    listing.append(f"  {len(rows)} value{'' if len(rows) == 1 else 's'}", style="dim")
     here = next((i for i, r in enumerate(rows) if r.get("claim") == claim_id), 0)
     start = max(0, min(here - FIGURE_LINES // 2, len(rows) - FIGURE_LINES))
     window = rows[start:start + FIGURE_LINES]

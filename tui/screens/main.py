@@ -56,6 +56,8 @@ class MainScreen(ClaimActions, Screen):
 
     def action_filter(self) -> None:
         bar = self.query_one(FilterBar)
+        if not bar.display:
+            bar.load_suggestions()
         bar.display = True
         bar.query_one("#f-search").focus()
 

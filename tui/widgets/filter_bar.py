@@ -3,21 +3,24 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.message import Message
 from textual.timer import Timer
+from textual.suggester import SuggestFromList
 from textual.widgets import Input, Select
+from textual.worker import get_current_worker
 
 from db.models import STATUSES
 from db.queries import ClaimFilter
+from tui.errors import ReportsWorkerErrors
 
 DEBOUNCE = 0.35
 
 
-class FilterBar(Horizontal):
+class FilterBar(ReportsWorkerErrors, Horizontal):
     """Typing filters the table after a short pause; enter applies at once; escape returns to the table."""
 
     BINDINGS = [Binding("escape", "done", "Back to table", tooltip="Keep the filters and return to the table")]
@@ -30,6 +33,10 @@ class FilterBar(Horizontal):
     class Done(Message):
         pass
 
+    @dataclass
+    class NamesLoaded(Message):
+        names: dict[str, list[str]]
+
     def __init__(self, *, id: str = "filter-bar") -> None:
         super().__init__(id=id)
         self._timer: Timer | None = None
@@ -41,6 +48,30 @@ class FilterBar(Horizontal):
         yield Input(placeholder="speaker", id="f-speaker", compact=True)
         yield Input(placeholder="tag", id="f-tag", compact=True)
         yield Select([(s, s) for s in STATUSES], prompt="any status", id="f-status", compact=True)
+
+    def load_suggestions(self) -> None:
+        """Story, speaker and tag names complete as you type (read once per refresh)."""
+        self._read_names()
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="db")
+    def _read_names(self) -> None:
+        from sqlmodel import select
+
+        from db.engine import read_session
+        from db.models import Speaker, Story, Tag
+
+        with read_session(self.app.engine) as session:
+            names = {"f-story": list(session.exec(select(Story.name).order_by(Story.name).limit(5000)).all()),
+                     "f-speaker": list(session.exec(select(Speaker.name).where(Speaker.merged_into_id.is_(None))
+                                                    .order_by(Speaker.name).limit(20000)).all()),
+                     "f-tag": list(session.exec(select(Tag.name).order_by(Tag.name).limit(5000)).all())}
+        if not get_current_worker().is_cancelled:
+            self.post_message(self.NamesLoaded(names))
+
+    @on(NamesLoaded)
+    def _names(self, message: NamesLoaded) -> None:
+        for wid, names in message.names.items():
+            self.query_one(f"#{wid}", Input).suggester = SuggestFromList(names, case_sensitive=False)
 
     @property
     def filters(self) -> ClaimFilter:
