@@ -193,10 +193,13 @@ def _guess_year(month: int, day: int, published: dt.date | None, forward: bool) 
         candidate = dt.date(published.year, month, day)
     except ValueError:
         return None
-    if forward and (published - candidate).days > 60:
-        candidate = candidate.replace(year=published.year + 1)
-    elif not forward and (candidate - published).days > 60:
-        candidate = candidate.replace(year=published.year - 1)
+    try:
+        if forward and (published - candidate).days > 60:
+            candidate = candidate.replace(year=published.year + 1)
+        elif not forward and (candidate - published).days > 60:
+            candidate = candidate.replace(year=published.year - 1)
+    except ValueError:
+        return None  # February 29 in a year without one
     return candidate
 
 

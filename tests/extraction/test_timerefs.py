@@ -70,3 +70,8 @@ def test_each_clause_keeps_its_own_tense():
     sunday = dt.date(2024, 3, 3)
     out = refs("A plane landed on Saturday, and a second flight is expected on Tuesday.", sunday)
     assert [(p, e) for p, _, e, _ in out] == [("on Saturday", "2024-03-02"), ("on Tuesday", "2024-03-05")]
+
+
+def test_february_29_moved_to_a_year_without_it_is_not_a_crash():
+    assert refs("The vote is due by February 29.", dt.date(2025, 3, 15))[0][3] is None
+    assert refs("It happened on February 29.", dt.date(2024, 3, 1))[0][2] == "2024-02-29"
