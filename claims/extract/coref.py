@@ -19,6 +19,8 @@ class Speaker:
     aliases: list[str] = field(default_factory=list)
     heads: set[str] = field(default_factory=set)
     last_seen: int = -1
+    _names: tuple | None = field(default=None, repr=False, compare=False)
+    _vocab: frozenset = field(default=frozenset(), repr=False, compare=False)
 
     def as_dict(self) -> dict:
         return {"name": self.name, "role": self.role, "kind": self.kind,
@@ -27,6 +29,22 @@ class Speaker:
     def add_alias(self, alias: str) -> None:
         if alias and alias not in self.aliases:
             self.aliases.append(alias)
+            self._names = None
+
+    def rename(self, name: str) -> None:
+        self.name = name
+        self._names = None
+
+    def name_contents(self) -> tuple[tuple[str, ...], ...]:
+        """The content words of the name and every alias (cached until they change)."""
+        if self._names is None:
+            self._names = tuple(_content(n) for n in [self.name] + self.aliases)
+            self._vocab = frozenset(w for words in self._names for w in words)
+        return self._names
+
+    def vocab(self) -> frozenset[str]:
+        self.name_contents()
+        return self._vocab
 
 
 _WORD = re.compile(r"[\w'\u2019-]+")
@@ -69,12 +87,12 @@ class SpeakerBook:
             if mention.kind == "person" and len(_content(mention.name)) == 1:
                 full = self.full_name(mention.name)
                 if full:
-                    speaker.name = full[0]
+                    speaker.rename(full[0])
                     speaker.role = speaker.role or full[1]
                     speaker.add_alias(full[0])
             self.speakers.append(speaker)
         elif mention.kind == "person" and speaker.kind == "person" and len(_content(mention.name)) > len(_content(speaker.name)):
-            speaker.name = mention.name
+            speaker.rename(mention.name)
         if mention.kind != "pronoun":
             speaker.add_alias(mention.text)
             if mention.name != mention.text:
@@ -142,23 +160,23 @@ class SpeakerBook:
         definite = mention.text.split()[0].lower() in ("the", "this", "that")
         best, best_score = None, 0
         for sp in self.speakers:
-            names = [sp.name] + sp.aliases
+            contents = sp.name_contents()
             score = 0
-            if any(_content(a) == words for a in names):
+            if words in contents:
                 score = 10
-            elif len(words) >= 2 and any(_content(a)[-2:] == words[-2:] for a in names):
+            elif len(words) >= 2 and any(c[-2:] == words[-2:] for c in contents):
                 score = 6
             else:
                 if head in ROLE_WORDS:
                     # "the Kazakh president": a person whose role names the same office
-                    pool = list(_content(sp.role)) if sp.role else []
+                    pool = set(_content(sp.role)) if sp.role else set()
                     if sp.kind == "unnamed":
-                        pool = pool + [w for n in names for w in _content(n)]
+                        pool |= sp.vocab()
                 else:
-                    pool = [] if sp.kind == "person" else [w for n in names for w in _content(n)]
+                    pool = set() if sp.kind == "person" else sp.vocab()
                 if head in pool and definite:
                     score = 3
-                    vocab = set(pool) | {w for n in names for w in _content(n)}
+                    vocab = pool | sp.vocab()
                     if adjectives:
                         # "the health ministry" is not "the interior ministry"; "the Kazakh president" is
                         # "Kazakhstan's President Tokayev"

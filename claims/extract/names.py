@@ -43,31 +43,36 @@ class Mention:
     span_end: int = 0
 
 
-def tokenize(text: str, regions: list[tuple[int, int]]) -> list[Token]:
-    tokens = []
-    append = tokens.append
+def tokenize(text: str, regions: list[tuple[int, int]], end: int | None = None) -> list[Token]:
+    """Tokens of text[:end] (all of it by default); a long quotation becomes one token."""
+    limit = len(text) if end is None else min(end, len(text))
+    tokens: list[Token] = []
     new = tuple.__new__
     if regions and sum(b - a for a, b in regions) > 40:
-        # Long quotations: one placeholder token per quotation instead of every word in it.
         pos = 0
         for a, b in regions:
-            tokens += tokenize(text[:a], []) if pos == 0 else _shifted(text, pos, a)
-            append(new(Token, (text[a:b], a, b, True, text[a:b].lower(), False, False)))
+            if a >= limit:
+                break
+            tokens += _shifted(text, pos, a)
+            tokens.append(new(Token, (text[a:b], a, b, True, text[a:b].lower(), False, False)))
             pos = b
-        tokens += _shifted(text, pos, len(text))
+        if pos < limit:
+            tokens += _shifted(text, pos, limit)
         return tokens
-    for m in _TOKEN.finditer(text):
+    if not regions:
+        return _shifted(text, 0, limit)
+    append = tokens.append
+    for m in _TOKEN.finditer(text, 0, limit):
         word = m.group()
-        start, end = m.span()
+        start, stop = m.span()
         quoted = False
-        if regions:
-            for a, b in regions:
-                if a <= start < b:
-                    quoted = True
-                    break
+        for a, b in regions:
+            if a <= start < b:
+                quoted = True
+                break
         first = word[0]
         cap = first.isupper() or ("-" in word[:5] and first.islower() and _PARTICLE_NAME.match(word) is not None)
-        append(new(Token, (word, start, end, quoted, word.lower(), first.isalnum(), cap)))
+        append(new(Token, (word, start, stop, quoted, word.lower(), first.isalnum(), cap)))
     return tokens
 
 

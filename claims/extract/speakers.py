@@ -31,9 +31,12 @@ lost found felt thought knew wrote spoke drew set led ran came went got had""".s
 
 def find_attribution(text: str, regions: list[tuple[int, int]]) -> Mention | None:
     """The speaker named in this sentence, if any."""
-    if _HINT_WORDS.isdisjoint(word_index(text)[1]):
+    starts, words = word_index(text)
+    if _HINT_WORDS.isdisjoint(words):
         return None
-    tokens = tokenize(text, regions)
+    last_hint = max(starts[i] for i, w in enumerate(words) if w in _HINT_WORDS)
+    # Nothing far after the last reporting word matters: stop tokenizing there.
+    tokens = tokenize(text, regions, end=last_hint + 160)
     n = len(tokens)
     # 1. "quoting X" / "citing X": the original source wins over the relaying outlet.
     for i, tok in enumerate(tokens):
