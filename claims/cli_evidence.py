@@ -230,7 +230,12 @@ def export_cmd(c: Ctx, fmt, output, story):
             import tempfile
 
             folder = os.path.dirname(os.path.abspath(output))
-            fd, tmp = tempfile.mkstemp(dir=folder, prefix=".claims-export-")
+            try:
+                fd, tmp = tempfile.mkstemp(dir=folder, prefix=".claims-export-")
+            except OSError as exc:
+                from claims.errors import UserError
+
+                raise UserError(f"cannot write {output}: {exc.strerror} (folder {folder})") from None
             try:
                 with os.fdopen(fd, "w", encoding="utf-8", newline="") as out:
                     export(session=session, fmt=fmt, out=out, story=story)

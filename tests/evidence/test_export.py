@@ -163,3 +163,8 @@ def test_story_export_holds_only_that_story(cli, full_db):
     out = cli("export", "--story", "other", db=path).stdout.splitlines()
     claims = [json.loads(x)["row"]["text"] for x in out if '"table":"claim"' in x]
     assert claims == ["Other story claim."]
+
+
+def test_export_to_a_missing_folder_is_a_user_error(cli, full_db, tmp_path, user_error):
+    path, _ = full_db
+    user_error(cli("export", "--output", str(tmp_path / "no" / "such" / "b.jsonl"), db=path), "cannot write")
