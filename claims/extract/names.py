@@ -12,6 +12,7 @@ from claims.extract.lexicon import (CLAUSE_STOPS, DETERMINERS, DOC_NOUNS, GROUP_
 
 
 _TOKEN = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\w[\w'\u2019.\-]*\w['\u2019]?|\w['\u2019]?|[^\w\s]")
+_SPACED_TOKEN = re.compile(r"(\s*)(" + _TOKEN.pattern + ")")
 
 
 _PARTICLE_NAME = re.compile(r"^(?:al|el|bin|ibn|van|von|de|da|di|du|le|la|ben|abu)-[A-Z]")
@@ -80,11 +81,16 @@ def _shifted(text: str, start: int, end: int) -> list[Token]:
     """Tokens of text[start:end] with offsets into the whole text."""
     new = tuple.__new__
     out = []
-    for m in _TOKEN.finditer(text, start, end):
-        word = m.group()
+    append = out.append
+    pos = start
+    # One C call finds every token with the gap before it; offsets are running sums of lengths.
+    for gap, word in _SPACED_TOKEN.findall(text, start, end):
+        pos += len(gap)
+        stop = pos + len(word)
         first = word[0]
-        cap = first.isupper() or ("-" in word[:5] and first.islower() and _PARTICLE_NAME.match(word) is not None)
-        out.append(new(Token, (word, m.start(), m.end(), False, word.lower(), first.isalnum(), cap)))
+        cap = first.isupper() or (first.islower() and "-" in word[:5] and _PARTICLE_NAME.match(word) is not None)
+        append(new(Token, (word, pos, stop, False, word.lower(), first.isalnum(), cap)))
+        pos = stop
     return out
 
 
