@@ -17,7 +17,7 @@ from sqlmodel import Session
 from claims import relations as rel
 from claims.errors import NotFoundError
 from claims.measures import is_cumulative, measure_for, measures_in
-from db.models import AuditEvent, Claim, ClaimLink, Quantity, Source, Speaker, Story, TimeRef, utcnow
+from db.models import AuditEvent, Claim, ClaimLink, Evidence, Quantity, Source, Speaker, Story, TimeRef, utcnow
 from db.writes import link_claims, record
 
 # Up to this many new links are stored one by one through db.writes.link_claims; more (a first
@@ -255,6 +255,13 @@ def run_check(*, session: Session, actor: str, story: str | None = None, margin:
     take(rel.detect_figures(figs, cumulative=is_cumulative, margin=margin))
     counted = {f.claim for f in figs}  # figures are compared as figures, not as event reports
     take(rel.detect_events(statements, counted=counted))
+    by_id = {s.claim: s for s in statements}
+    disputes = [(by_id[cid], source_id, stance) for cid, source_id, stance in session.execute(
+        select(Evidence.claim_id, Evidence.source_id, Evidence.stance)
+        .join(Claim, Claim.id == Evidence.claim_id)
+        .where(_in_story(Claim.story_id, story_id), Evidence.stance.in_(("disputes", "retracts")))
+        .order_by(Evidence.id)).all() if cid in by_id]
+    take(rel.detect_disputes(disputes, statements))
     states, report_links = _deadline_updates(session, actor, statements, links, today)
     take(report_links)
     _store_links(session, actor, found)

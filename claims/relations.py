@@ -437,6 +437,25 @@ def detect_events(statements: Iterable[Statement], *, counted: frozenset[int] | 
                                 f"({_span(span_a)} / {_span(span_b)})")
 
 
+def detect_disputes(disputes: Iterable[tuple[Statement, int, str]], statements: Iterable[Statement]) -> Iterator[Found]:
+    """A source attached to a claim as disputing (or retracting) it contradicts that source's own
+    claims about the same thing: the same kind of event, or two shared distinctive words."""
+    by_source: dict[tuple, list[Statement]] = defaultdict(list)
+    for s in statements:
+        by_source[(s.story, s.source)].append(s)
+    for disputed, source_id, stance in disputes:
+        sd = signature(disputed.text)
+        keys = event_keys(sd.kinds)
+        for other in by_source.get((disputed.story, source_id), []):
+            if other.claim == disputed.claim:
+                continue
+            so = signature(other.text)
+            if (keys & so.kinds) or len((sd.stems & so.stems) - _PHASE_STEMS) >= 2:
+                verb = "retracts" if stance == "retracts" else "disputes"
+                yield Found(disputed.claim, other.claim, "contradicts",
+                            f"the source of claim {other.claim} {verb} claim {disputed.claim}")
+
+
 def _span(span: tuple[dt.date, dt.date]) -> str:
     return span[0].isoformat() if span[0] == span[1] else f"{span[0].isoformat()}..{span[1].isoformat()}"
 

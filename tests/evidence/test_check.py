@@ -220,3 +220,20 @@ def test_denial_of_a_claim_that_also_gives_a_figure(engine):
                       source="https://b.example/1", said_on=D(2025, 9, 2))
     run(engine)
     assert links(engine)[(denial, finding)]["relation"] == "contradicts"
+
+
+def test_a_disputing_source_contradicts_its_own_claim_about_it(engine):
+    from db.writes import NewSource, add_evidence
+
+    with write_session(engine) as s:
+        shelled = add(s, "Rebels shelled civilian areas of Sarnet overnight.", source="https://a.example/1",
+                      said_on=D(2025, 2, 14))
+        reply = add(s, "The group never fired on civilian areas of Sarnet, its spokesman said.",
+                    source="https://b.example/reply", said_on=D(2025, 2, 15))
+        add(s, "The group will attend talks in Nairobi.", source="https://b.example/reply", said_on=D(2025, 2, 15))
+        add_evidence(session=s, actor="ann", claim_id=shelled, stance="disputes",
+                     source=NewSource(url="https://b.example/reply"))
+    run(engine)
+    found = links(engine)
+    assert found[(shelled, reply)]["relation"] == "contradicts"
+    assert len(found) == 1
