@@ -68,11 +68,10 @@ _AFTER_BREAK_WORDS = frozenset("while but whereas although".split())
 _NAME_COMMA_BEFORE = re.compile(r"[A-Z][\w'\u2019-]+,\s$")
 _PHONE_HINT = re.compile(r"\d[\d\s().-]{6,}\d")
 _SYNONYM_FIRST = frozenset(syn.split()[0] for syn in SYNONYMS)
-_PREV_WORD = re.compile(r"(^|[.!?\"\u201c\u201d'(\u2014:;]\s*|\s)([A-Z][A-Za-z]+)\s$")
 _NOT_NAMES = frozenset("""about around some over nearly almost only just at in on by since until from between the a an
 and of to with for another than more fewer less no these those all its their his her our every each up
 january february march april may june july august september october november december jan feb mar apr jun
-jul aug sep sept oct nov dec""".split())
+jul aug sep sept oct nov dec monday tuesday wednesday thursday friday saturday sunday""".split())
 _NUMBER_WORDS = frozenset("""one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen
 sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety dozen dozens scores
 hundred hundreds thousand thousands million millions billion billions tens""".split()) | frozenset(
@@ -175,10 +174,8 @@ def _build(m: re.Match, text: str, single: bool = False):
             return None
         if plain_digits and len(num_text) == 4 and 1800 <= value <= 2100 and not _next_is_plural(after):
             return None  # a year
-    if not bound and not m.group("cur"):
-        prev = _PREV_WORD.search(before)
-        if prev and not prev.group(1).strip(" ") and prev.group(2).lower() not in _NOT_NAMES:
-            return None  # "Local 882", "Route 66", "Flight 17": a name, not a count
+    if not bound and not m.group("cur") and _after_name(text, m.start()):
+        return None  # "Local 882", "Route 66", "Flight 17": a name, not a count
     if _TIME_AFTER.match(after) or _AGE_AFTER.match(after):
         return None
     if not bound and text[m.start() - 1:m.start()] == "(" and after.startswith(")"):
@@ -224,6 +221,19 @@ def _build(m: re.Match, text: str, single: bool = False):
     measure = unit_measure or measure_for(unit) or _measure_near(text, m.start(), unit_end)
     start = m.start() if bound else (m.start("cur") if m.group("cur") else num_start)
     return Quantity(low, high, approximate, bound, unit, measure, start, end)
+
+
+def _after_name(text: str, start: int) -> bool:
+    """Does a capitalised word stand right before the number ('Flight 17', 'Local 882')?"""
+    if start < 3 or text[start - 1] != " ":
+        return False
+    i = j = start - 1
+    while i > 0 and text[i - 1].isalpha():
+        i -= 1
+    word = text[i:j]
+    if len(word) < 2 or not word[0].isupper() or word.lower() in _NOT_NAMES:
+        return False
+    return True
 
 
 def _next_is_plural(after: str) -> bool:
