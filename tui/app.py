@@ -45,10 +45,12 @@ class ClaimsApp(ReportsWorkerErrors, App):
     def today(self) -> dt.date:
         return self._today or dt.date.today()
 
-    def on_mount(self) -> None:
+    def get_default_screen(self) -> Screen:
         from tui.screens.main import MainScreen
 
-        self.push_screen(MainScreen())
+        return MainScreen()
+
+    def on_mount(self) -> None:
         if self._poll_seconds:
             self.set_interval(self._poll_seconds, self._poll_if_idle)
 
