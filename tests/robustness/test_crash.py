@@ -9,12 +9,15 @@ import random
 import shutil
 import signal
 import sqlite3
+import subprocess
+import sys
+import textwrap
 import time
 from pathlib import Path
 
 import pytest
 
-from _robust import integrity_ok, invoke, needs_extract, popen_claims, run_claims, write_articles
+from _robust import ROOT, claims_env, integrity_ok, invoke, needs_extract, popen_claims, run_claims, write_articles
 
 ARTICLES = 24
 
@@ -74,8 +77,12 @@ def corpus(tmp_path_factory):
     started = time.monotonic()
     assert run_claims("list", db=empty).returncode == 0  # migrated, no data
     startup_seconds = time.monotonic() - started
+    small = base / "small"  # for the statement-by-statement trials: four of the same articles
+    small.mkdir()
+    for p in paths[:4]:
+        shutil.copy(p, small / p.name)
     return dict(folder=folder, paths=paths, reference=ref, seconds=import_seconds, startup=startup_seconds,
-                empty=empty, base=base)
+                empty=empty, base=base, small=small, small_urls={article_url(p) for p in paths[:4]})
 
 
 def wait_for_sources(db: Path, target: int, proc, timeout: float = 120) -> float:
@@ -158,3 +165,75 @@ def test_sigkill_during_import_three_trials(corpus):
 @pytest.mark.slow
 def test_sigkill_during_import_many_trials(corpus):
     run_trials(corpus, 20, seed=2)
+
+
+# Deterministic kills: the process kills itself right after its Nth SQL statement, so every stage
+# of a migration or an import (inside a transaction, between two of them) can be hit on purpose.
+KILL_AFTER = textwrap.dedent("""
+    import os, signal, sys
+    from sqlalchemy import event
+    from sqlalchemy.engine import Engine
+
+    limit, count = int(sys.argv[1]), 0
+
+    @event.listens_for(Engine, "after_cursor_execute")
+    def _die(*_):
+        global count
+        count += 1
+        if count >= limit:
+            os.kill(os.getpid(), signal.SIGKILL)
+
+    from claims.cli import main
+    main(sys.argv[2:])
+""")
+
+
+def kill_after(n: int, db: Path, *args: str) -> int:
+    proc = subprocess.run([sys.executable, "-c", KILL_AFTER, str(n), "--db", str(db), *args], capture_output=True,
+                          env=claims_env(), cwd=ROOT, timeout=120)
+    return proc.returncode
+
+
+def statements(db: Path, *args: str) -> int:
+    """How many SQL statements the command runs to the end (counted, not killed)."""
+    count_script = KILL_AFTER.replace("os.kill(os.getpid(), signal.SIGKILL)", "pass").replace(
+        "main(sys.argv[2:])", "import atexit; atexit.register(lambda: print(count, file=sys.stderr)); main(sys.argv[2:])")
+    proc = subprocess.run([sys.executable, "-c", count_script, "0", "--db", str(db), *args], capture_output=True,
+                          env=claims_env(), cwd=ROOT, timeout=120)
+    return int(proc.stderr.decode().strip().splitlines()[-1])
+
+
+def check_after_kill(corpus, db: Path, label: str) -> None:
+    opened = invoke("list", "--format", "json", "--limit", "1", db=db)
+    assert opened.code == 0, (label, opened)
+    integrity_ok(db)
+    reference = corpus["reference"]
+    for url, sig in signatures(db).items():
+        assert sig == reference[url], f"{label}: {url} is incomplete"
+
+
+def statement_kill_trials(corpus, tmp_path, points: int) -> None:
+    total_migrate = statements(tmp_path / "count-m.db", "list")
+    count_db = tmp_path / "count-i.db"
+    shutil.copy(corpus["empty"], count_db)
+    total_import = statements(count_db, "import", str(corpus["small"]))
+    rnd = random.Random(points)
+    for n in sorted(rnd.sample(range(1, total_migrate), min(points, total_migrate - 1))):
+        db = tmp_path / f"m{n}.db"
+        assert kill_after(n, db, "list") == -signal.SIGKILL
+        check_after_kill(corpus, db, f"killed after statement {n} of {total_migrate} of the first open")
+    for n in sorted(rnd.sample(range(1, total_import), min(points, total_import - 1))):
+        db = tmp_path / f"i{n}.db"
+        shutil.copy(corpus["empty"], db)
+        assert kill_after(n, db, "import", str(corpus["small"])) == -signal.SIGKILL
+        check_after_kill(corpus, db, f"killed after statement {n} of {total_import} of the import")
+        again = invoke("import", str(corpus["small"]), db=db)
+        assert again.code == 0, again
+        assert signatures(db) == {u: s for u, s in corpus["reference"].items() if u in corpus["small_urls"]}
+    print(f"\nkilled after chosen statements: migration has {total_migrate}, import of 4 articles {total_import}")
+
+
+@needs_extract
+@pytest.mark.slow
+def test_killed_after_chosen_statements_of_migration_and_import(corpus, tmp_path):
+    statement_kill_trials(corpus, tmp_path, 12)

@@ -150,7 +150,8 @@ def _evidence_count(path) -> int:
 
 
 @pytest.mark.parametrize("url", ["javascript:alert(1)", " javascript:alert(1)", "file:///etc/passwd",
-                                 "data:text/html,x", "http://user:pw@example.com/", "https://example.com/" + "a" * 10_000])
+                                 "data:text/html,x", "http://user:pw@example.com/", "https://example.com/" + "a" * 10_000],
+                         ids=["javascript", "space-javascript", "file", "data", "credentials", "10000-chars"])
 async def test_add_source_form_refuses_unsafe_urls(hostile_db, url):
     from textual.widgets import Input, Label
 
