@@ -93,11 +93,15 @@ def make(seeded):
     return build
 
 
-async def settle(pilot, rounds: int = 3) -> None:
-    """Let workers finish and their messages be handled."""
+async def settle(pilot, rounds: int = 10) -> None:
+    """Let workers finish and the messages they post be handled (which may start more workers)."""
     for _ in range(rounds):
         await pilot.app.workers.wait_for_complete()
         await pilot.pause()
+        if all(worker.is_finished for worker in pilot.app.workers):
+            await pilot.pause()
+            if all(worker.is_finished for worker in pilot.app.workers):
+                return
 
 
 async def opened(pilot):

@@ -67,7 +67,8 @@ async def test_search_and_filters(make):
     async with app.run_test(size=(100, 30)) as pilot:
         table = await opened(pilot)
         await pilot.press("slash")
-        await type_text(pilot, "evacuated")
+        await type_text(pilot, "evac")
+        app.screen.query_one("#f-search").value = "evacuated"
         await pilot.press("enter")
         await settle(pilot)
         assert table.row_count == 1
@@ -177,3 +178,19 @@ async def test_failed_query_is_a_notification_not_a_crash(make, monkeypatch):
         await settle(pilot)
         assert any("disk on fire" in str(n.message) for n in app._notifications)
         assert app.is_running
+
+
+async def test_mouse_sorts_selects_and_opens(make):
+    app = make()
+    async with app.run_test(size=(100, 30)) as pilot:
+        table = await opened(pilot)
+        said_on_x = sum(c.get_render_width(table) for c in table.ordered_columns[:3]) + 2
+        await pilot.click("#claims", offset=(said_on_x, 0))  # the "said on" header
+        await settle(pilot)
+        assert table.sort_key == "said_on"
+        await pilot.click("#claims", offset=(20, 3))  # third row
+        await settle(pilot)
+        assert table.cursor_row == 2
+        await pilot.click("#claims", offset=(20, 3))  # again: open it
+        await settle(pilot)
+        assert app.screen.claim_id == table.claim_rows[2].id
