@@ -60,7 +60,10 @@ def quote_regions(text: str) -> list[tuple[int, int]]:
                     regions.append((single_start, i + 1))
                     single_start = None
     if double_start is not None:
-        regions.append((double_start, n))
+        # A quotation left open runs on into the next paragraph when it opens a sentence or
+        # follows "said:"; anywhere else an unmatched mark is a typo and quotes nothing.
+        if not text[:double_start].strip() or text[:double_start].rstrip().endswith((":", ",", ".", "!", "?")):
+            regions.append((double_start, n))
     regions.sort()
     return regions
 

@@ -115,3 +115,10 @@ def test_names_from_other_languages():
     assert [c["speaker"] for c in claims] == ["Maria de la Cruz", "Pieter van der Berg", "Ahmed al-Sayed",
                                               "Nguyễn Thị Lan", "Maria de la Cruz"]
     assert claims[1]["speaker_role"] == "mayor"
+
+
+def test_quotation_running_into_the_next_paragraph_keeps_its_speaker():
+    claims = claims_of('"We have completed our mission," Putin said. "The troops will return home.',
+                       '"They performed their duties with honour."',
+                       'The ministry said 12 people were hurt in "clashes. Police said 40 were detained.')
+    assert [c["speaker"] for c in claims] == ["Putin", "Putin", "Putin", "The ministry", "Police"]
