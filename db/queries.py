@@ -5,6 +5,7 @@ import dataclasses
 import datetime as dt
 import json
 import re
+import unicodedata
 from typing import Any, Sequence
 
 from sqlalchemy import and_, column, exists, func, literal_column, or_, table
@@ -22,8 +23,8 @@ claim_fts = table("claim_fts", column("rowid"))
 
 
 def alias_key(name: str) -> str:
-    """How names are compared: case, curly quotes, 'the' and spacing do not matter."""
-    s = name.replace("\u2019", "'").replace("\u2018", "'").strip().lower()
+    """How names are compared: case, curly quotes, 'the', spacing and Unicode form (NFC) do not matter."""
+    s = unicodedata.normalize("NFC", name).replace("\u2019", "'").replace("\u2018", "'").strip().lower()
     s = re.sub(r"^the\s+", "", s)
     return re.sub(r"\s+", " ", s)
 
