@@ -380,3 +380,28 @@ def test_fifty_megabyte_article_is_refused_or_bounded(tmp_path, command):
     else:
         assert code == 0, err
         assert peak_mb < 1024, f"peak memory {peak_mb:.0f} MB for a 50 MB article"
+
+
+# --- names: the same speaker however the name is typed ----------------------------------------
+
+NAMES = st.sampled_from(["Токаев", "Касым-Жомарт Токаев", "José María Aznar", "Zoë Müller", "Đặng Thị Ngọc Thịnh",
+                         "Ørsted", "Bjørn Ålund", "Mirela Kovačević", "محمد", "Çağlar Söyüncü"])
+
+
+@FAST
+@given(name=NAMES, form=st.sampled_from(["NFC", "NFD"]), case=st.sampled_from(["lower", "upper", "same"]),
+       spaces=st.booleans())
+def test_speaker_filter_matches_however_the_name_is_typed(db, name, form, case, spaces):
+    import unicodedata
+
+    stored = invoke("list", "--speaker", name, "--format", "json", db=db)
+    if not json.loads(stored.out):
+        assert invoke("add", "--text", f"Claim by {name}", "--source", f"https://example.com/{uuid.uuid4().hex}",
+                      "--speaker", name, db=db).code == 0
+    typed = {"lower": name.lower(), "upper": name.upper(), "same": name}[case]
+    typed = unicodedata.normalize(form, typed)
+    if spaces:
+        typed = "  " + typed.replace(" ", "   ") + " "
+    r = invoke("list", "--speaker", typed, "--format", "json", db=db)
+    assert r.code == 0, r
+    assert [c["speaker"] for c in json.loads(r.out)] == [unicodedata.normalize("NFC", name)], (typed, r.out)
