@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from rich.text import Text
 from textual import on, work
 from textual.binding import Binding
+from textual.coordinate import Coordinate
 from textual.message import Message
 from textual.widgets import DataTable
 from textual.worker import get_current_worker
@@ -22,7 +23,7 @@ STATUS_STYLE = {"unverified": "dim", "corroborated": "green", "disputed": "yello
 COLUMNS = (("status", "status", 12), ("speaker", "speaker", 12), ("text", "claim", 0),
            ("said_on", "said on", 10), ("outlet", "outlet", 10), ("sources", "src", 3), ("conflict", "!", 1))
 FIXED_WIDTH = sum(w for _, _, w in COLUMNS) + 2 * len(COLUMNS) + 2
-MAX_RELOAD = 2000
+MAX_RELOAD = 5000
 
 
 def row_cells(row: ClaimRow, text_width: int) -> tuple[Text, ...]:
@@ -217,6 +218,10 @@ class ClaimTable(ReportsWorkerErrors, DataTable):
         self._exhausted = message.exhausted
         self.last_page_seconds = time.perf_counter() - self._load_started
         width = self._text_width()
+        if message.replace and message.keep_claim_id is not None and self._same_rows(message.rows):
+            self._update_in_place(message.rows, width)
+            self._announce()
+            return
         if message.replace:
             self.claim_rows = list(message.rows)
             self.clear()
@@ -235,6 +240,18 @@ class ClaimTable(ReportsWorkerErrors, DataTable):
         self._announce()
         if not self._exhausted and self._near_end():
             self.load_more()
+
+    def _same_rows(self, rows: list[ClaimRow]) -> bool:
+        return len(rows) == len(self.claim_rows) and all(a.id == b.id for a, b in zip(rows, self.claim_rows))
+
+    def _update_in_place(self, rows: list[ClaimRow], width: int) -> None:
+        """A refresh that found the same claims in the same order: change only the cells that
+        changed (no rebuild, so the cursor and scroll position stay exactly where they were)."""
+        for index, (old, new) in enumerate(zip(self.claim_rows, rows)):
+            if old != new:
+                for column, cell in enumerate(row_cells(new, width)):
+                    self.update_cell_at(Coordinate(index, column), cell)
+        self.claim_rows = list(rows)
 
     @on(CountsLoaded)
     def _counts_loaded(self, message: CountsLoaded) -> None:
