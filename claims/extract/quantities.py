@@ -22,7 +22,8 @@ _BOUND = (r"(?P<bound>no more than|not more than|no fewer than|no less than|not 
           r"less than|at least|at most|up to|as many as|as much as|as little as|as few as|just over|just under|well over|well above|"
           r"upwards of|in excess of|close to|an estimated|approximately|roughly|about|around|nearly|almost|"
           r"some|estimated|over|under|above|below|between|only|exactly)\s+")
-_VAGUE = r"(?:tens of thousands|hundreds of thousands|dozens|scores|hundreds|thousands|millions|billions)"
+_VAGUE = (r"(?:tens of thousands|hundreds of thousands|(?:several|a few) (?:dozen|hundred|thousand|million)|"
+          r"dozens|scores|hundreds|thousands|millions|billions)")
 _CUR = r"(?P<cur>US\$|[$\u20ac\u00a3\u00a5])?"
 _PCT = r"(?P<pct>\s?%|\s(?:percent|per cent|percentage points?)\b)?"
 _QTY = re.compile(
@@ -78,7 +79,7 @@ hundred hundreds thousand thousands million millions billion billions tens""".sp
     w for w in ("twenty thirty forty fifty sixty seventy eighty ninety".split()) )
 _BOUND_WORDS = frozenset("""no not more fewer less at up as just well upwards in close an approximately roughly about
 around nearly almost some estimated over under above below between only exactly than least most to many few of
-excess a much little""".split())
+excess a much little several few""".split())
 _FROM_BEFORE = re.compile(r"\bfrom\s+$", re.IGNORECASE)
 _NEXT_WORD = re.compile(r"\s+(\w+)")
 _NEXT_LOWER = re.compile(r"\s+([a-z][a-z'-]+)")
@@ -134,9 +135,10 @@ def find_quantities(text: str, skip_spans: list[tuple[int, int]] = ()) -> list[Q
                 break
         if m is None:
             continue
-        done = m.end()
         if any(s <= m.start("num") < e for s, e in masked):
+            done = m.end("num")  # a day of a date; what follows may still be a count
             continue
+        done = m.end()
         q = _build(m, text)
         if q == "rescan":
             done = m.end("num")

@@ -42,7 +42,11 @@ _PATTERNS = [
     ("rel_period", _PREP + r"(?P<qrel>last|this|next|later this|earlier this|early next|late last|early this|late this|the past|the previous|the coming)\s+(?P<qunit>week|month|year|weekend)"),
     ("holiday", _PREP + r"(?P<hname>new year's day|new year's eve|christmas day|christmas eve|boxing day|new year's)"),
     ("iso", _PREP + r"(?P<iy>" + _YEAR + r")-(?P<im>[01]\d)-(?P<id>[0-3]\d)"),
-    ("mdy", _PREP + r"(?P<m1>" + MONTH_RE + r")\.?\s+(?P<d1>" + _DAYNUM + r")(?!\d)(?:,?\s+(?P<y1>" + _YEAR + r"))?(?P<incl1>\s+inclusive)?"),
+    ("mdy_range", r"(?P<rprep>between|from)\s+(?P<rm1>" + MONTH_RE + r")\.?\s+(?P<rd1>" + _DAYNUM + r")(?!\d)"
+                  r"(?:,?\s+(?P<ry1>" + _YEAR + r"))?\s*(?:and|to|through|until|-|\u2013)\s*(?:(?P<rm2>" + MONTH_RE +
+                  r")\.?\s+)?(?P<rd2>" + _DAYNUM + r")(?!\d)(?:,?\s+(?P<ry2>" + _YEAR + r"))?"),
+    ("mdy", _PREP + r"(?P<m1>" + MONTH_RE + r")\.?\s+(?P<d1>" + _DAYNUM + r")(?!\d)(?:[-\u2013](?P<d1b>" + _DAYNUM +
+            r")(?!\d))?(?:,?\s+(?P<y1>" + _YEAR + r"))?(?P<incl1>\s+inclusive)?"),
     ("dmy", _PREP + r"(?P<d2>" + _DAYNUM + r")\s+(?P<m2>" + MONTH_RE + r")\b\.?(?:,?\s+(?P<y2>" + _YEAR + r"))?(?P<incl2>\s+inclusive)?"),
     ("my", _PREP + r"(?:(?:early|mid|late)[- ])?(?P<m3>" + MONTH_RE + r")\s+(?P<y3>" + _YEAR + r")"),
     ("month", r"(?P<mprep>by|until|till|before|since|from|in|during|after|early|late|mid|through|last|next|this)[- ]"
@@ -62,7 +66,7 @@ def _group(*names: str) -> re.Pattern:
 
 
 _BY_WEEKDAY = _group("wd_week", "rel_wd", "wd")
-_BY_MONTH = _group("end_of", "mdy", "dmy", "my", "month")
+_BY_MONTH = _group("end_of", "mdy_range", "mdy", "dmy", "my", "month")
 _BY_PERIOD = _group("duration", "ago", "past_span", "end_of", "rel_period", "weekend")
 _BY_DAYWORD = _group("relday", "holiday", "wd")
 _BY_YEAR = _group("iso", "year")
@@ -77,7 +81,7 @@ _TRIGGER_INSIDE = re.compile(r"(?:day|January|February|March|April|June|July|Aug
 _YEARISH = re.compile(r"\b(?:1[89]|2[01])\d\d\b")
 _PERIOD_WORDS = frozenset("week weeks weekend month months year years days hours hour ago".split())
 _START_WORDS = frozenset("""no not later than by until till before since as of from after on in at during late early
-the last this next earlier coming past previous within inside over for a an one few several new mid
+the last this next earlier coming past previous within inside over for a an one few several new mid between
 """.split()) | frozenset(UNITS) | frozenset(TENS) | frozenset(WEEKDAYS) | frozenset(MONTHS) | {"new year's", "year's"}
 _TIME_AFTER_IN = re.compile(r"\s*(?:time|a row)\b")
 _DAY_NUM = re.compile(r"\d+")
@@ -353,6 +357,25 @@ def _resolve(m: re.Match, kind: str, text: str, pub: dt.date | None, anchor: dt.
             earliest = latest = dt.date(int(g("iy")), int(g("im")), int(g("id")))
         except ValueError:
             return None
+    elif kind == "mdy_range":
+        first_month = MONTHS.get(g("rm1").lower().rstrip("."))
+        second_month = MONTHS.get((g("rm2") or g("rm1")).lower().rstrip("."))
+        year1 = int(g("ry1")) if g("ry1") else None
+        year2 = int(g("ry2")) if g("ry2") else year1
+        year1 = year1 or year2
+        d1, d2 = int(_DAY_NUM.match(g("rd1")).group()), int(_DAY_NUM.match(g("rd2")).group())
+        forward = tense == "future"
+        try:
+            if year1:
+                earliest, latest = dt.date(year1, first_month, d1), dt.date(year2, second_month, d2)
+            else:
+                earliest = _guess_year(first_month, d1, pub, forward)
+                latest = _guess_year(second_month, d2, pub, forward)
+        except ValueError:
+            return None
+        if earliest and latest and latest < earliest:
+            return None
+        role = "when"
     elif kind in ("mdy", "dmy"):
         month_name = g("m1") or g("m2")
         day_text = g("d1") or g("d2")
@@ -371,6 +394,13 @@ def _resolve(m: re.Match, kind: str, text: str, pub: dt.date | None, anchor: dt.
         else:
             forward = role == "deadline" or tense == "future"
             earliest = latest = _guess_year(month, day, pub, forward)
+        if kind == "mdy" and g("d1b") and earliest:
+            try:
+                latest = earliest.replace(day=int(_DAY_NUM.match(g("d1b")).group()))  # "Jan. 5-6"
+            except ValueError:
+                return None
+            if latest < earliest:
+                return None
     elif kind == "my":
         month = MONTHS.get(g("m3").lower().rstrip("."))
         earliest, latest = _month_range(int(g("y3")), month)

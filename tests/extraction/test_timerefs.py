@@ -75,3 +75,19 @@ def test_each_clause_keeps_its_own_tense():
 def test_february_29_moved_to_a_year_without_it_is_not_a_crash():
     assert refs("The vote is due by February 29.", dt.date(2025, 3, 15))[0][3] is None
     assert refs("It happened on February 29.", dt.date(2024, 3, 1))[0][2] == "2024-02-29"
+
+
+def test_date_ranges():
+    after = dt.date(2022, 1, 20)
+    assert refs("riots between Jan. 4 and Jan. 6 left", after) == [
+        ("between Jan. 4 and Jan. 6", "when", "2022-01-04", "2022-01-06")]
+    assert refs("from Jan. 13 to 19", after) == [("from Jan. 13 to 19", "when", "2022-01-13", "2022-01-19")]
+    assert refs("the Jan. 5-6 clashes", after) == [("Jan. 5-6", "when", "2022-01-05", "2022-01-06")]
+
+
+def test_a_day_next_to_a_count_leaves_the_count():
+    from claims.extract.quantities import find_quantities
+
+    text = "on Jan. 5 and 12 people died"
+    spans = [(r.start, r.end) for r in find_timerefs(text, THU)]
+    assert [(q.low, q.unit) for q in find_quantities(text, spans)] == [(12, "people")]
