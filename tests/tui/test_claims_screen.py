@@ -6,7 +6,7 @@ import datetime as dt
 from sqlalchemy import text
 
 from db.engine import write_session
-from db.writes import NewClaim, NewSource, add_claim
+from db.writes import NewClaim, NewSource, add_claim, mark_claim
 from tests.tui.conftest import INJECTION, opened, settle, type_text
 
 
@@ -194,3 +194,17 @@ async def test_mouse_sorts_selects_and_opens(make):
         await pilot.click("#claims", offset=(20, 3))  # again: open it
         await settle(pilot)
         assert app.screen.claim_id == table.claim_rows[2].id
+
+
+async def test_refresh_updates_changed_cells_in_place(make):
+    app = make()
+    async with app.run_test(size=(100, 30)) as pilot:
+        table = await opened(pilot)
+        table.move_cursor(row=3)
+        with write_session(make.engine) as s:
+            mark_claim(session=s, actor="someone else", claim_id=make.ids["evac2"], status="refuted", reason="r")
+        await pilot.press("ctrl+r")
+        await settle(pilot)
+        assert cell_texts(table, 1)[0] == "refuted"
+        assert table.cursor_row == 3
+        assert table.current_row.id == make.ids["strike"]
