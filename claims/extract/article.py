@@ -300,6 +300,11 @@ def _assemble(art: Article, paragraphs: list[str], meta: dict[str, str], *, is_m
                 continue
             if text == art.title:
                 continue
+        if seen_body and art.published is None and len(kept) <= 3 and len(text) <= 80:
+            date = parse_date_line(text)  # a date line after a standfirst
+            if date:
+                art.published = date
+                continue
         if _BYLINE.match(text) or _BOILERPLATE.match(text):
             continue
         if _is_caption(stripped):
