@@ -62,7 +62,7 @@ including since during until also not no had do did does reported""".split())
 _SINGULAR_UNITS = frozenset("people police personnel staff cattle livestock children aircraft".split())
 _PERSONAL_ONE = frozenset("person man woman child boy girl soldier officer civilian journalist worker policeman "
                           "protester victim body member resident".split())
-_ANY_DIGIT = re.compile(r"\d")
+_NUMBER_START = re.compile(r"(?<![\w.,])[$\u20ac\u00a3\u00a5]?\d")
 _PUNCT_BREAK = re.compile(r"[,;:()\u2014\u2013]")
 _BEFORE_BREAK_WORDS = frozenset("and while but whereas although".split())
 _AFTER_BREAK_WORDS = frozenset("while but whereas although".split())
@@ -115,10 +115,15 @@ def find_quantities(text: str, skip_spans: list[tuple[int, int]] = ()) -> list[Q
     found: list[Quantity] = []
     done = 0
     starts, words = word_index(text)
-    if not _ANY_DIGIT.search(text) and _NUMBER_WORDS.isdisjoint(words):
+    number_words = _NUMBER_WORDS.intersection(words)
+    digits = [d.start() for d in _NUMBER_START.finditer(text)]
+    if not digits and not number_words:
         return found
-    for index, word in enumerate(words):
-        if not (word[0].isdigit() or word[0] in "$\u20ac\u00a3\u00a5" or word in _NUMBER_WORDS):
+    candidates = {bisect.bisect_right(starts, pos) - 1 for pos in digits}
+    if number_words:
+        candidates.update(i for i, w in enumerate(words) if w in number_words)
+    for index in sorted(candidates):
+        if index < 0:
             continue
         t = starts[index]
         if t < done:

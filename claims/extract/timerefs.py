@@ -214,12 +214,15 @@ def find_timerefs(text: str, published: dt.date | None, anchor: dt.date | None =
     anchor = anchor or published
     refs: list[TimeRef] = []
     starts, words = word_index(text)
-    if _TRIGGER_WORDS.isdisjoint(words) and not _YEARISH.search(text) and not _TRIGGER_INSIDE.search(text):
+    special = _YEARISH.search(text) is not None or _TRIGGER_INSIDE.search(text) is not None
+    if _TRIGGER_WORDS.isdisjoint(words) and not special:
         return refs
     tense = tense or sentence_tense(text)
     done = 0
     for index, word in enumerate(words):
         if word not in _TRIGGER_WORDS:
+            if not special:
+                continue
             if word.endswith(("'s", "\u2019s")) and word[:-2] in _TRIGGER_WORDS:
                 word = word[:-2]  # "Monday's attack"
             elif "-" in word and word.rsplit("-", 1)[1] in _TRIGGER_WORDS:
