@@ -40,7 +40,8 @@ _MD_BOLD = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
 _MD_ITALIC = re.compile(r"(?<![\w*])([*_])(?=\S)([^*_\n]+?)(?<=\S)\1(?![\w*])")
 _MD_CODE = re.compile(r"`([^`\n]*)`")
 _AUTOLINK = re.compile(r"<(https?://[^>\s]+)>")
-_SPACES = re.compile(r"[ \t\u00a0\u2009\u202f]+")
+_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+_INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
 _BULLET = re.compile(r"^(?:[-*+\u2022\u2013]|\d{1,2}[.)])\s+")
 _BOLD_TAIL = re.compile(r"\*\*([^*\n]{2,120})\*\*\s*$")
@@ -222,6 +223,8 @@ def clean_inline(text: str) -> str:
         text = _MD_ITALIC.sub(r"\2", text)
         text = _MD_CODE.sub(r"\1", text)
         text = _AUTOLINK.sub(r"\1", text)
+    if _INVISIBLE.search(text):
+        text = _INVISIBLE.sub("", text)
     return _SPACES.sub(" ", text).strip()
 
 
