@@ -28,7 +28,8 @@ _CUR = r"(?P<cur>US\$|[$\u20ac\u00a3\u00a5])?"
 _PCT = r"(?P<pct>\s?%|\s(?:percent|per cent|percentage points?)\b)?"
 _QTY = re.compile(
     r"(?<![\w.,\-/:])(?:" + _BOUND + r")?" + _CUR + r"(?P<num>" + _VAGUE + r"|" + NUMBER + r")"
-    r"(?:\s*(?P<sep>-|\u2013|to|or|and)\s*(?P<cur2>[$\u20ac\u00a3])?(?P<num2>" + NUMBER + r")(?![\w\-]))?"
+    r"(?:(?P<pct1>\s?%|\s(?:percent|per cent))?\s*(?P<sep>-|\u2013|to|or|and)\s*(?P<cur2>[$\u20ac\u00a3])?"
+    r"(?P<num2>" + NUMBER + r")(?![\w\-]))?"
     + _PCT + r"(?P<strong>-strong\b)?(?![\w\-]|[.,:]\d)",
     re.IGNORECASE)
 _PHONE = re.compile(r"(?:\+\d{1,3}[\s.-]?)?(?:\(\d{2,4}\)[\s.-]?)?\d{2,4}(?:[\s.-]\d{2,4}){2,}")
@@ -165,7 +166,9 @@ def _build(m: re.Match, text: str, single: bool = False):
             return "rescan"
     has_range = bool(m.group("num2")) and not single
     end = m.end() if not single else m.end("num")
-    pct = m.group("pct") if (not single or not m.group("num2")) else None
+    pct = m.group("pct") if (not single or not m.group("num2")) else m.group("pct1")
+    if m.group("pct1") and not single:
+        pct = pct or m.group("pct1")  # "between 10% and 15%"
     if single and m.group("pct") and not m.group("num2"):
         end = m.end()
     value = parse_number(num_text)

@@ -54,7 +54,9 @@ _PATTERNS = [
               r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\b(?!\.?\s+\d)"),
     ("weekend", r"(?:over|at|during|on)\s+the\s+weekend"),
     ("wd", _PREP + r"(?P<wdname>" + _WD + r")(?:['\u2019]s)?" + _PART),
-    ("relday", _PREP + r"(?P<rdword>today|yesterday|tomorrow|tonight|last night|this morning|this afternoon|this evening|the same day)"),
+    ("relday", _PREP + r"(?P<rdword>today|yesterday|tomorrow|tonight|last night|this morning|this afternoon|"
+               r"this evening|the same day|the previous day|the day before|a day earlier|the next day|"
+               r"the following day|a day later)"),
     ("year", r"(?P<yprep>in|since|by|until|from|during|before|after|early|late|mid)[- ](?P<yval>" + _YEAR + r")(?!\d|,\d|-\d)"),
 ]
 
@@ -446,7 +448,9 @@ def _resolve(m: re.Match, kind: str, text: str, pub: dt.date | None, anchor: dt.
                 base = pub
             else:
                 base = anchor if word in ("yesterday", "tomorrow") and anchor else pub
-            offset = {"yesterday": -1, "last night": -1, "tomorrow": 1}.get(word, 0)
+            offset = {"yesterday": -1, "last night": -1, "tomorrow": 1, "the previous day": -1,
+                      "the day before": -1, "a day earlier": -1, "the next day": 1, "the following day": 1,
+                      "a day later": 1}.get(word, 0)
             earliest = latest = base + dt.timedelta(days=offset)
     elif kind == "year":
         year = int(g("yval"))
