@@ -219,13 +219,14 @@ def detect_figures(figures: Iterable[Figure], *, cumulative: Callable[[str], boo
 EVENT_KINDS: dict[str, str] = {
     "withdrawal": r"\bwithdr[ae]w\w*|\bpull(?:s|ed|ing)?[- ]?out\b|\bpullouts?\b|\bretreat\w*|\bdepart\w*"
                   r"|\breturn(?:s|ed|ing)? home\b|\bcome home\b",
-    "deployment": r"\bdeploy\w*|\barriv\w*|\bdispatch\w*|\bsen[dt] in\b|\bsent (?:troops|forces)\b",
+    "deployment": r"\bdeploy\w*|\barriv(?:e|ed|es|ing)\b|\bdispatch\w*|\bsen[dt] in\b|\bsent (?:troops|forces)\b",
     "ceasefire": r"\bcease-?fires?\b|\btruces?\b|\barmistice\b",
     "strike": r"\bstrikes?\b|\bstriking\b|\bwalk-?outs?\b|\bstoppages?\b|\bindustrial action\b",
     "evacuation": r"\bevacuat\w*",
-    "release": r"\breleas\w*|\bfreed\b|\bset free\b",
+    "release": r"\breleas(?:e|ed|es|ing)\b(?! (?:a |an |the |its |their )?(?:statement|report|figures|video|footage|data|"
+               r"details|photos|images|list)\b)|\bfreed\b|\bset free\b",
     "publication": r"\bpublish\w*|\bpublication\b|\bmade public\b",
-    "opening": r"\bset(?:ting)? up\b|\bestablish\w*|\bbuil[dt]\b|\bbuilding\b|\bopen(?:s|ed|ing)?\b|\breopen\w*",
+    "opening": r"\bset(?:ting)? up\b|\bestablish\w*|\bbuil[dt]\b|\b(?<!in the )open(?:s|ed|ing)?\b|\breopen\w*",
     "agreement": r"\bagree(?:s|d|ment|ments)?\b|\bdeal\b|\baccord\b|\bsign(?:s|ed|ing)\b",
     "talks": r"\btalks\b|\bnegotiat\w*",
     "election": r"\belection\w*|\bvot(?:e|es|ed|ing)\b|\bballot\w*|\breferendum\b",
@@ -241,7 +242,7 @@ EVENT_KINDS: dict[str, str] = {
     "contamination": r"\bcontaminat\w*|\bpollut\w*|\bpoison\w*",
     "rescue": r"\brescu\w*",
     "handover": r"\bhand(?:s|ed|ing)? over\b|\btransferr?(?:s|ed|ing)?\b",
-    "peak": r"\bpeak(?:s|ed)?\b|\bcrest(?:s|ed)?\b",
+    "peak": r"\bpeak(?:s|ed|ing)\b|\bpeak (?:to )?reach\w*|\bpeak (?:has |had )?pass\w*|\bcrest(?:s|ed|ing)?\b",
     "resignation": r"\bresign\w*|\bstep(?:s|ped)? down\b",
     "arrest": r"\barrest\w*|\bdetain\w*",
     "landfall": r"\blandfall\b|\bmade land\b",
@@ -285,7 +286,7 @@ def _cues() -> dict[str, set[str]]:
     cues: dict[str, set[str]] = defaultdict(set)
     for kind, pattern in EVENT_KINDS.items():
         for alt in _top_alternatives(pattern):
-            head = re.match(r"(?:\\b)?([a-z]+)", alt).group(1)
+            head = re.match(r"(?:\\b)?(?:\(\?<!.*?\))?([a-z]+)", alt).group(1)
             cues[head[:4]].add(kind)
     return cues
 
@@ -304,7 +305,9 @@ _MODAL = re.compile(r"\bwill\b|\bwould\b|\bshall\b|\bmust\b|\bneeds? to\b|\bhave
                     r"|\bdue to\b|\bpromis\w*|\bpledg\w*|\bvow\w*|\bintend\w*|\baim(?:s|ed)? to\b|\bshould\b"
                     r"|\bcould\b|\bmay\b|\bmight\b|\bunless\b|\bthreaten\w*|\bdemand\w*|\burg(?:e|ed|es)\b"
                     r"|\bcall(?:s|ed)? (?:on|for)\b|\bwant\w*|\bhope\w*|\bready to\b|\bto (?:complete|finish|begin|start)\b")
-_NEGATED = re.compile(r"\b(?:not|neither|nor|never|yet to|fail(?:s|ed)? to|no sign)\b")
+# Markers that the event did not happen (or will not): negations and cancellations.
+_NEGATED = re.compile(r"\b(?:not|neither|nor|never|yet to|fail(?:s|ed)? to|no sign|call(?:s|ed)? off|cancel\w*"
+                      r"|postpon\w*|suspend\w*|scrap(?:s|ped)|abandon\w*)\b")
 _DENIAL = re.compile(r"\bden(?:y|ied|ies|ying|ial|ials)\b|\brefut\w*|\brebut\w*|\breject(?:s|ed)? (?:reports|claims|allegations)\b"
                      r"|\buntrue\b|\bbaseless\b|\bfabricat\w*|\bnot true\b|\bfalse\b")
 _WORD = re.compile(r"[a-z][a-z'-]+")
@@ -380,6 +383,11 @@ def event_span(s: Statement) -> tuple[dt.date, dt.date] | None:
     return None
 
 
+def is_future(s: Statement) -> bool:
+    """The claim dates its event after the day it was said: a plan or forecast, not a report."""
+    return bool(s.when and s.said_on and s.when[0] > s.said_on)
+
+
 def report_date(s: Statement) -> dt.date | None:
     """The date a report places the event at (the latest date it allows)."""
     if s.when:
@@ -405,7 +413,7 @@ def detect_events(statements: Iterable[Statement], *, counted: frozenset[int] | 
         sig = signature(s.text)
         span = event_span(s)
         keys = event_keys(sig.kinds)
-        if not keys or span is None or sig.modal:
+        if not keys or span is None or sig.modal or is_future(s):
             continue
         for kind in keys:
             groups[(s.story, kind)].append((s, sig, span))
@@ -531,7 +539,7 @@ def match_reports(deadlines: Iterable[Statement], statements: Iterable[Statement
     by_stem: dict[tuple, list[Statement]] = defaultdict(list)
     for s in statements:
         sig = sigs[s.claim]
-        if s.deadlines or sig.modal or report_date(s) is None:
+        if s.deadlines or sig.modal or report_date(s) is None or is_future(s):
             continue
         for k in sig.kinds:
             by_kind[(s.story, k)].append(s)

@@ -211,3 +211,12 @@ def test_the_end_of_one_strike_does_not_start_the_next():
     ended = st(2, 2, "The 48-hour bus strike ended at 4am on Sunday as planned.", said=D(2024, 11, 14),
                when=(D(2024, 11, 10), D(2024, 11, 10)))
     assert rel.match_reports([promise], [promise, ended]) == {1: []}
+
+
+def test_future_and_cancelled_events_are_not_reports():
+    promise = st(1, 1, "The union said a further walkout would begin on 18 November.", said=D(2024, 11, 8),
+                 deadlines=[D(2024, 11, 18)])
+    future = st(2, 2, "Drivers will strike next week.", said=D(2024, 11, 14), when=(D(2024, 11, 18), D(2024, 11, 24)))
+    called_off = st(3, 2, "The union called off the walkout.", said=D(2024, 11, 14))
+    assert rel.match_reports([promise], [promise, future, called_off]) == {1: [rel.Report(3, D(2024, 11, 14), True)]}
+    assert not rel.signature("The strike began on Monday.").negated
