@@ -144,7 +144,7 @@ def _attribute(unit: Unit, previous: Unit | None, book: SpeakerBook, pub: dt.dat
         return
     # A quotation with no attribution continues the previous speaker's words.
     if previous is not None and previous.speaker is not None and unit.paragraph - previous.paragraph <= 1:
-        if _quoted_words(unit) >= 2:
+        if _quoted_words(unit) >= 3:
             unit.speaker = previous.speaker
 
 
