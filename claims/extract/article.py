@@ -203,7 +203,9 @@ def _html_paragraphs(raw: str, meta: dict[str, str], warnings: list[str]) -> lis
 
     text = trafilatura.extract(raw, output_format="txt", include_comments=False, include_tables=False,
                                favor_precision=True, deduplicate=False) or ""
-    md = trafilatura.extract_metadata(raw)
+    # Dates only from the page's markup: the extensive search guesses from text such as
+    # "(c) 2024" and would invent 2024-01-01.
+    md = trafilatura.extract_metadata(raw, date_config={"extensive_search": False, "original_date": True})
     if md is not None:
         for key in ("title", "date", "url", "sitename", "language"):
             value = getattr(md, key, None)

@@ -115,3 +115,14 @@ def test_result_is_json_serialisable_and_spans_index_the_body():
     for claim in out["claims"]:
         start, end = claim["span"]
         assert out["source"]["body"][start:end] == claim["text"]
+
+
+def test_html_without_a_date_gets_no_invented_date(tmp_path):
+    page = tmp_path / "storm.html"
+    page.write_text("<html><head><title>Storm kills 12</title></head><body><article><h1>Storm kills 12</h1>"
+                    "<p>A powerful storm killed at least 12 people on the coast, the civil defence agency said.</p>"
+                    "</article><footer>&copy; 2024 Daily Beacon</footer></body></html>", encoding="utf-8")
+    out = extract_path(page)
+    assert out["source"]["published"] is None
+    assert "no publication date found; pass --published" in out["warnings"]
+    assert out["claims"][0]["speaker"] == "the civil defence agency"
