@@ -41,6 +41,8 @@ _MD_ITALIC = re.compile(r"(?<![\w*])([*_])(?=\S)([^*_\n]+?)(?<=\S)\1(?![\w*])")
 _MD_CODE = re.compile(r"`([^`\n]*)`")
 _AUTOLINK = re.compile(r"<(https?://[^>\s]+)>")
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+_MD_RULE = re.compile(r"^(?:[-*_]\s*){3,}$")
+_MD_QUOTE = re.compile(r"^(?:>\s?)+")
 _INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
 _BULLET = re.compile(r"^(?:[-*+\u2022\u2013]|\d{1,2}[.)])\s+")
@@ -184,7 +186,8 @@ def _split_paragraphs(text: str) -> list[str]:
         blocks = text.split("\n")  # one paragraph per line
     paragraphs: list[str] = []
     for block in blocks:
-        lines = [line.strip() for line in block.split("\n") if line.strip()]
+        lines = [_MD_QUOTE.sub("", line.strip()) for line in block.split("\n") if line.strip()]
+        lines = [line for line in lines if line]  # "> a blockquote" reads as its text
         if not lines:
             continue
         if len(lines) > 1 and sum(1 for line in lines if _BULLET.match(line)) >= len(lines) - 1:
@@ -273,6 +276,9 @@ def _assemble(art: Article, paragraphs: list[str], meta: dict[str, str], *, is_m
             if stripped.startswith("# ") and not art.title:
                 art.title = heading
             continue
+        if is_markdown:
+            if _MD_RULE.match(stripped):
+                continue  # a horizontal rule
         text = clean_inline(stripped)
         if not text:
             continue
