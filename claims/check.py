@@ -20,6 +20,8 @@ from claims.measures import is_cumulative, measure_for, measures_in
 from db.models import AuditEvent, Claim, ClaimLink, Evidence, Quantity, Source, Speaker, Story, TimeRef, utcnow
 from db.writes import link_claims, record
 
+# How a suggested link between a deadline claim and a report of its event begins its reason.
+REPORT_REASON = "reports the event on"
 # Up to this many new links are stored one by one through db.writes.link_claims; more (a first
 # check of a large story) go in one bulk insert that writes the same rows and audit events.
 BULK_THRESHOLD = 200
@@ -110,10 +112,12 @@ def load_statements(session: Session, story_id: int | None) -> list[rel.Statemen
             for cid, source, text, said_on, published, speaker, story in rows]
 
 
-def _existing_links(session: Session, story_id: int | None) -> list[tuple[int, int, int, str, str, str]]:
+def _existing_links(session: Session, story_id: int | None) -> list[tuple]:
+    """(id, a, b, relation, state, origin, is_report_link) of every link of the story."""
     a = aliased(Claim)
     return session.execute(
-        select(ClaimLink.id, ClaimLink.a_id, ClaimLink.b_id, ClaimLink.relation, ClaimLink.state, ClaimLink.origin)
+        select(ClaimLink.id, ClaimLink.a_id, ClaimLink.b_id, ClaimLink.relation, ClaimLink.state, ClaimLink.origin,
+               ClaimLink.reason.startswith(REPORT_REASON))
         .join(a, a.id == ClaimLink.a_id).where(_in_story(a.story_id, story_id))
     ).all()
 
@@ -179,11 +183,11 @@ def _deadline_updates(session: Session, actor: str, statements: list[rel.Stateme
         return {}, []
     by_id = {s.claim: s for s in statements}
     matched = rel.match_reports(deadline_claims, statements)
-    dismissed = {frozenset((a, b)) for _, a, b, _, state, _ in links if state == "dismissed"}
+    dismissed = {frozenset((a, b)) for _, a, b, _, state, *_ in links if state == "dismissed"}
     linked = {frozenset((a, b)) for _, a, b, *_ in links}
-    confirmed: dict[int, set[int]] = defaultdict(set)
-    for _, a, b, relation, state, _ in links:
-        if state == "confirmed":
+    confirmed: dict[int, set[int]] = defaultdict(set)  # reports confirmed or linked by hand
+    for _, a, b, relation, state, origin, is_report in links:
+        if state == "confirmed" and (origin == "manual" or is_report):
             confirmed[a].add(b)
             confirmed[b].add(a)
     states: dict[int, rel.DeadlineState] = {}
@@ -203,7 +207,7 @@ def _deadline_updates(session: Session, actor: str, statements: list[rel.Stateme
                 relation = "corroborates" if state.state == "met" else "contradicts"
                 verb = {"met": "meets", "missed": "misses"}.get(state.state, "bears on")
                 new_links.append(rel.Found(d.claim, r.claim, relation,
-                                           f"reports the event on {r.on.isoformat()}"
+                                           f"{REPORT_REASON} {r.on.isoformat()}"
                                            f"{' as not done' if r.negated else ''}: {verb} the deadline "
                                            f"{state.deadline.isoformat()}"))
     return states, new_links
@@ -311,7 +315,8 @@ def list_links(*, session: Session, story: str | None = None, include_dismissed:
 
 def deadlines(*, session: Session, story: str | None = None, today: dt.date | None = None) -> list[dict]:
     """Every claim with a deadline: its state (as of the last check), whether it is overdue today,
-    and the claims that report the event (linked and not dismissed)."""
+    and the claims that report the event (suggested report links not dismissed, and links made by
+    hand)."""
     today = today or dt.date.today()
     sid = _story_id(session, story)
     cond = Claim.story_id == sid if sid is not None else True
@@ -332,6 +337,7 @@ def deadlines(*, session: Session, story: str | None = None, today: dt.date | No
     for a_id, b_id in session.execute(
             select(ClaimLink.a_id, ClaimLink.b_id).where(
                 ClaimLink.state != "dismissed",
+                or_(ClaimLink.origin == "manual", ClaimLink.reason.startswith(REPORT_REASON)),
                 or_(ClaimLink.a_id.in_(list(by_claim)), ClaimLink.b_id.in_(list(by_claim))))
             .order_by(ClaimLink.id)).all():
         for d, other in ((a_id, b_id), (b_id, a_id)):

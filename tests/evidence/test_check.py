@@ -237,3 +237,23 @@ def test_a_disputing_source_contradicts_its_own_claim_about_it(engine):
     found = links(engine)
     assert found[(shelled, reply)]["relation"] == "contradicts"
     assert len(found) == 1
+
+
+def test_a_report_linked_by_hand_settles_the_deadline(engine):
+    from db.writes import link_claims
+
+    with write_session(engine) as s:
+        promise = add(s, "The mayor promised the bridge by spring.", source="https://a.example/1",
+                      said_on=D(2024, 1, 5), dates=[{"phrase": "by spring", "role": "deadline", "latest": "2024-03-20"}])
+        report = add(s, "Cars crossed the Drina on Tuesday for the first time in a year.",
+                     source="https://b.example/1", said_on=D(2024, 3, 12))
+    run(engine, today=D(2024, 4, 1))
+    with read_session(engine) as s:
+        assert check.deadlines(session=s, story="s", today=D(2024, 4, 1))[0]["state"] == "pending"
+    with write_session(engine) as s:
+        link_claims(session=s, actor="ann", a_id=promise, b_id=report, relation="corroborates",
+                    reason="the crossing is the bridge opening")
+    run(engine, today=D(2024, 4, 1))
+    with read_session(engine) as s:
+        row = check.deadlines(session=s, story="s", today=D(2024, 4, 1))[0]
+    assert (row["state"], row["evidence"]) == ("met", [report])
