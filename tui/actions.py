@@ -50,15 +50,19 @@ class ClaimActions(ReportsWorkerErrors):
         if ref is None:
             return
 
+        draft = ("reason", ref.id)
+
         def done(reason: str | None) -> None:
             if reason:
                 from db.writes import mark_claim
 
+                self.app.drafts[draft] = reason
                 self.write(ref.id, f"claim {ref.id} marked {status}",
                            lambda s, actor: mark_claim(session=s, actor=actor, claim_id=ref.id, status=status,
-                                                       reason=reason, expected_version=ref.version))
+                                                       reason=reason, expected_version=ref.version), draft=draft)
 
-        self.app.push_screen(ReasonDialog(f"Mark claim {ref.id} {status}: why?"), done)
+        self.app.push_screen(ReasonDialog(f"Mark claim {ref.id} {status}: why?",
+                                          initial=self.app.drafts.get(draft, "")), done)
 
     def action_add_source(self) -> None:
         from tui.screens.add_source import AddSourceDialog, SourceForm
@@ -67,15 +71,18 @@ class ClaimActions(ReportsWorkerErrors):
         if ref is None:
             return
 
+        draft = ("source", ref.id)
+
         def done(form: SourceForm | None) -> None:
             if form is not None:
                 from db.writes import add_evidence
 
+                self.app.drafts[draft] = form
                 self.write(ref.id, f"source added to claim {ref.id} ({form.stance})",
                            lambda s, actor: add_evidence(session=s, actor=actor, claim_id=ref.id, source=form.source,
-                                                         stance=form.stance, excerpt=form.excerpt))
+                                                         stance=form.stance, excerpt=form.excerpt), draft=draft)
 
-        self.app.push_screen(AddSourceDialog(ref.id), done)
+        self.app.push_screen(AddSourceDialog(ref.id, initial=self.app.drafts.get(draft)), done)
 
     def action_tag(self) -> None:
         from tui.screens.tag import TagChange, TagDialog
@@ -116,14 +123,23 @@ class ClaimActions(ReportsWorkerErrors):
 
         self.app.push_screen(LinkDialog(ref.id), done)
 
-    def write(self, claim_id: int | None, notice: str, apply: Callable) -> None:
-        """Run `apply(session, actor)` in one write transaction off the UI thread."""
-        self._write(claim_id, notice, apply)
+    def write(self, claim_id: int | None, notice: str, apply: Callable, *, draft: tuple | None = None) -> None:
+        """Run `apply(session, actor)` in one write transaction off the UI thread. What the user typed
+        stays in `app.drafts[draft]` until the write succeeds, so a refused write loses nothing."""
+        self._write(claim_id, notice, apply, draft)
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="write")
-    def _write(self, claim_id: int | None, notice: str, apply: Callable) -> None:
+    def _write(self, claim_id: int | None, notice: str, apply: Callable, draft: tuple | None) -> None:
         from db.engine import write_session
 
         with write_session(self.app.engine) as session:
             apply(session, self.app.actor)
+        if draft is not None:
+            self.app.drafts.pop(draft, None)
         self.app.post_message(ClaimsChanged(claim_id, notice=notice))
+
+    def worker_failed(self, worker) -> None:
+        if worker.group == "write":
+            # Reload (a conflict means the version on screen is stale); the typed text is kept.
+            self.app.post_message(ClaimsChanged(None))
+            self.app.notify("what you typed is kept: press the same key to try again", timeout=6)

@@ -41,6 +41,7 @@ class ClaimsApp(ReportsWorkerErrors, App):
         self._poll_seconds = poll_seconds
         self._last_input = time.monotonic()
         self._data_version: tuple[int, int] | None = None
+        self.drafts: dict[tuple, object] = {}  # what was typed into a dialog whose write has not succeeded
 
     def today(self) -> dt.date:
         return self._today or dt.date.today()

@@ -84,6 +84,16 @@ async def test_concurrent_change_is_refused_with_an_error(make):
         errors = [n for n in app._notifications if n.severity == "error"]
         assert errors and "changed by someone else" in errors[-1].message
         assert app.is_running
+        # Nothing typed is lost: the dialog opens again with the reason, and now the version is fresh.
+        await pilot.press("d")
+        await settle(pilot)
+        assert app.screen.query_one("#reason").value == "mine"
+        await pilot.press("enter")
+        await settle(pilot)
+        assert claim_status(make.engine, make.ids["evac"]) == "disputed"
+        await pilot.press("d")
+        await settle(pilot)
+        assert app.screen.query_one("#reason").value == ""
 
 
 async def test_add_source_validates_inline_and_saves_only_when_valid(make):

@@ -32,9 +32,20 @@ FIELDS = (("url", "URL", "https://…"), ("title", "Title", "headline"), ("outle
 class AddSourceDialog(ModalScreen[SourceForm | None]):
     BINDINGS = [Binding("escape", "cancel", "Cancel"), Binding("ctrl+s", "save", "Save")]
 
-    def __init__(self, claim_id: int) -> None:
+    def __init__(self, claim_id: int, initial: SourceForm | None = None) -> None:
         super().__init__(classes="dialog-screen")
         self.claim_id = claim_id
+        self.initial = initial
+
+    def on_mount(self) -> None:
+        form = self.initial
+        if form is None:
+            return
+        published = form.source.published_on.isoformat() if form.source.published_on else ""
+        for key, value in (("url", form.source.url), ("title", form.source.title), ("outlet", form.source.outlet),
+                           ("published", published), ("excerpt", form.excerpt)):
+            self.query_one(f"#src-{key}", Input).value = value or ""
+        self.query_one("#src-stance", Select).value = form.stance
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(classes="dialog form", id="source-dialog"):

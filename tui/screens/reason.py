@@ -16,15 +16,17 @@ class ReasonDialog(ModalScreen[str | None]):
 
     BINDINGS = [Binding("escape", "cancel", "Cancel")]
 
-    def __init__(self, title: str, *, placeholder: str = "why? (a source, a fact, a correction…)") -> None:
+    def __init__(self, title: str, *, initial: str = "",
+                 placeholder: str = "why? (a source, a fact, a correction…)") -> None:
         super().__init__(classes="dialog-screen")
         self._title = title
+        self._initial = initial
         self._placeholder = placeholder
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog", id="reason-dialog"):
             yield Label(literal(self._title), classes="dialog-title")
-            yield Input(placeholder=self._placeholder, id="reason")
+            yield Input(self._initial, placeholder=self._placeholder, id="reason")
             yield Label("", id="reason-error", classes="field-error")
             with Horizontal(classes="dialog-buttons"):
                 yield Button("OK", variant="primary", id="ok")
