@@ -13,7 +13,10 @@ NAVIGATION = [("↑ ↓ pgup pgdn", "move in the table (more rows load as you go
               ("ctrl+home / ctrl+end", "first / last loaded row"),
               ("click a header", "sort by that column (again: reverse)"),
               ("ctrl+p", "command palette: every action by name"),
-              ("tab / shift+tab", "move between fields")]
+              ("tab / shift+tab", "move between fields"),
+              ("enter (filter bar)", "apply the filters and return to the table"),
+              ("→ (filter field)", "accept the suggested story, speaker or tag name"),
+              ("ctrl+s (forms)", "save the form")]
 
 
 def sections() -> list[tuple[str, list[tuple[Binding | str, str]]]]:
