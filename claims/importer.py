@@ -14,6 +14,10 @@ from claims.validate import check_url, normalise_url
 
 ARTICLE_SUFFIXES = {".txt", ".md", ".markdown", ".html", ".htm"}
 SAMPLE = Path(__file__).with_name("data") / "sample-article.txt"
+# An article is stored in one write transaction, which holds the database's write lock; other
+# writers wait at most the busy timeout (30 s). Storing runs at a few hundred claims a second on a
+# busy machine, so an article is capped well below what that timeout allows.
+MAX_CLAIMS_PER_ARTICLE = 1000
 
 
 @dataclasses.dataclass
@@ -140,6 +144,9 @@ def import_paths(engine: Engine, targets: Iterable[str], *, actor: str, story: s
     for target in targets:
         try:
             data = extract_target(target, url=url, published=published)
+            if len(data.get("claims", [])) > MAX_CLAIMS_PER_ARTICLE:
+                raise UserError(f"{target}: {len(data['claims']):,} statements in one article; the limit is "
+                                f"{MAX_CLAIMS_PER_ARTICLE:,} (each article is one transaction): split the file")
             with write_session(engine) as session:
                 result = store_extraction(session, data, actor=actor, story=story, name=target)
             result.warnings = list(data.get("warnings", []))
