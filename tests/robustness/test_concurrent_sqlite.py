@@ -13,7 +13,8 @@ import time
 
 import pytest
 
-from _robust import ROOT, claims_env, integrity_ok, needs_extract, invoke, popen_claims, write_articles
+from _robust import ROOT, claims_env, integrity_ok, invoke, needs_extract, popen_claims, run_claims, table_counts, \
+    write_articles
 
 SEED_CLAIMS = 8
 
@@ -143,3 +144,47 @@ def test_two_importers_of_fifty_articles_and_a_marker(tmp_path):
 @pytest.mark.slow
 def test_two_importers_of_150_articles_and_a_marker(tmp_path):
     check(run_concurrently(tmp_path, 150), 150)
+
+
+def long_article(sentences: int, tag: str) -> str:
+    body = "\n\n".join(
+        f"The agency said {100 + i} people were evacuated from village {i} on Monday, and officials "
+        f"expected about {i % 50 + 2} more buses by Thursday." for i in range(sentences))
+    return f"Long report {tag}\n\nMarch 5, 2024\n\n{body}\n\nOriginal url:\n\n<https://example.com/long-{tag}>\n"
+
+
+@needs_extract
+def test_an_article_too_long_for_one_transaction_is_refused(tmp_path):
+    """One article is one write transaction; one with thousands of statements would hold the write
+    lock for minutes and other writers would get 'database is locked'. It is refused instead."""
+    from claims.importer import MAX_CLAIMS_PER_ARTICLE
+
+    db = tmp_path / "claims.db"
+    assert invoke("list", db=db).code == 0
+    path = tmp_path / "long.txt"
+    path.write_text(long_article(MAX_CLAIMS_PER_ARTICLE + 200, "x"))
+    before = table_counts(db)
+    r = invoke("import", str(path), db=db)
+    assert r.code == 2, r
+    assert "limit" in r.err and "split" in r.err, r.err
+    assert table_counts(db) == before
+
+
+@needs_extract
+@pytest.mark.slow
+def test_writers_never_see_locked_while_the_longest_allowed_article_imports(tmp_path):
+    from claims.importer import MAX_CLAIMS_PER_ARTICLE
+
+    db = tmp_path / "claims.db"
+    assert invoke("add", "--text", "seed", "--source", "https://example.com/seed", db=db).code == 0
+    path = tmp_path / "long.txt"
+    path.write_text(long_article(MAX_CLAIMS_PER_ARTICLE - 50, "y"))
+    importer = popen_claims("import", str(path), db=db)
+    marks = []
+    while importer.poll() is None:
+        marks.append(run_claims("mark", "1", "disputed" if len(marks) % 2 else "refuted", "--reason",
+                                f"m{len(marks)}", db=db))
+    out, err = importer.communicate()
+    assert importer.returncode == 0, err.decode()
+    for m in marks:
+        assert m.returncode == 0 and b"locked" not in m.stderr, m.stderr.decode()
