@@ -10,7 +10,7 @@ import json
 from collections import defaultdict
 from typing import Iterable
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import bindparam, func, or_, select, update
 from sqlalchemy.orm import aliased
 from sqlmodel import Session
 
@@ -214,24 +214,43 @@ def _deadline_updates(session: Session, actor: str, statements: list[rel.Stateme
 
 
 def _save_deadline_states(session: Session, actor: str, states: dict[int, rel.DeadlineState]) -> int:
+    """Store changed deadline states with a `claim.deadline` audit event each (bulk past
+    BULK_THRESHOLD: one UPDATE executemany that bumps the version, as an ORM save would)."""
     if not states:
         return 0
-    current = dict(session.execute(select(Claim.id, Claim.deadline_state).where(Claim.id.in_(list(states)))).all())
-    changed = 0
-    for claim_id, st in states.items():
-        if current.get(claim_id) == st.state:
-            continue
-        claim = session.get(Claim, claim_id)
-        before = claim.deadline_state
-        claim.deadline_state = st.state
-        claim.updated_at = utcnow()
-        session.flush()
-        record(session, actor=actor, action="claim.deadline", target_type="claim", target_id=claim_id,
-               claim_id=claim_id, before={"deadline_state": before},
-               after={"deadline_state": st.state, "deadline": st.deadline, "evidence": list(st.evidence)},
-               reason="claims check")
-        changed += 1
-    return changed
+    current: dict[int, str | None] = {}
+    ids = list(states)
+    for start in range(0, len(ids), 10_000):
+        current.update(session.execute(select(Claim.id, Claim.deadline_state)
+                                       .where(Claim.id.in_(ids[start:start + 10_000]))).all())
+    changed = [(cid, st) for cid, st in states.items() if current.get(cid) != st.state]
+    if not changed:
+        return 0
+    if len(changed) <= BULK_THRESHOLD:
+        for claim_id, st in changed:
+            claim = session.get(Claim, claim_id)
+            before = claim.deadline_state
+            claim.deadline_state = st.state
+            claim.updated_at = utcnow()
+            session.flush()
+            record(session, actor=actor, action="claim.deadline", target_type="claim", target_id=claim_id,
+                   claim_id=claim_id, before={"deadline_state": before},
+                   after={"deadline_state": st.state, "deadline": st.deadline, "evidence": list(st.evidence)},
+                   reason="claims check")
+        return len(changed)
+    session.flush()
+    table = Claim.__table__
+    now = utcnow()
+    session.execute(
+        update(table).where(table.c.id == bindparam("cid"))
+        .values(deadline_state=bindparam("state"), updated_at=bindparam("now"), version=table.c.version + 1),
+        [{"cid": cid, "state": st.state, "now": now} for cid, st in changed])
+    at = _bound(session, AuditEvent.__table__.c.at, now)
+    _raw_insert(session, AuditEvent.__table__, _AUDIT_COLUMNS, [
+        (at, actor, "claim.deadline", "claim", cid, cid, _dump({"deadline_state": current.get(cid)}),
+         _dump({"deadline": st.deadline.isoformat(), "deadline_state": st.state, "evidence": list(st.evidence)}),
+         "claims check") for cid, st in changed])
+    return len(changed)
 
 
 def run_check(*, session: Session, actor: str, story: str | None = None, margin: float | None = None,

@@ -257,3 +257,31 @@ def test_a_report_linked_by_hand_settles_the_deadline(engine):
     with read_session(engine) as s:
         row = check.deadlines(session=s, story="s", today=D(2024, 4, 1))[0]
     assert (row["state"], row["evidence"]) == ("met", [report])
+
+
+def test_bulk_deadline_updates_match_the_orm_path(engine, monkeypatch):
+    def build(story):
+        with write_session(engine) as s:
+            promise = add(s, "The army would complete its withdrawal by Friday.", story=story,
+                          source=f"https://{story}.example/1", said_on=D(2022, 1, 10),
+                          dates=[{"phrase": "by Friday", "role": "deadline", "latest": "2022-01-14"}])
+            add(s, "The army has completed its withdrawal.", story=story, source=f"https://{story}.example/2",
+                said_on=D(2022, 1, 13))
+        return promise
+
+    def state(claim_id):
+        with read_session(engine) as s:
+            claim = s.get(Claim, claim_id)
+            event = s.exec(select(AuditEvent).where(AuditEvent.claim_id == claim_id,
+                                                    AuditEvent.action == "claim.deadline")).one()
+            after = json.loads(event.after)
+            after["evidence"] = [e - claim_id for e in after["evidence"]]
+            return claim.deadline_state, claim.version, event.before, after, event.reason
+
+    one = build("one")
+    monkeypatch.setattr(check, "BULK_THRESHOLD", 10_000)
+    run(engine, "one", today=D(2022, 1, 20))
+    two = build("two")
+    monkeypatch.setattr(check, "BULK_THRESHOLD", 0)
+    run(engine, "two", today=D(2022, 1, 20))
+    assert state(one) == state(two) and state(one)[0] == "met"
