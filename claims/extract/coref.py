@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from claims.extract.lexicon import DETERMINERS, DOC_NOUNS, HONORIFICS, ROLE_WORDS
-from claims.extract.names import Mention, full_name
+from claims.extract.names import Mention, known_people
 
 
 @dataclass
@@ -72,10 +72,14 @@ class SpeakerBook:
 
     def __init__(self, body: str = "") -> None:
         self._body = body
-        self._full_names: dict[str, tuple[str, str | None] | None] = {}
+        self._full_names: dict[str, tuple[str, str | None]] | None = None
         self.speakers: list[Speaker] = []
         self.doc_speakers: dict[str, Speaker] = {}
         self._clock = 0
+        # word -> speakers whose names, aliases or role contain it: lookups stay linear in the
+        # number of claims even for articles that quote thousands of people
+        self._index: dict[str, dict[int, Speaker]] = {}
+        self._last_by_kind: dict[str, Speaker] = {}
 
     def resolve(self, mention: Mention, sentence: str) -> Speaker | None:
         self._clock += 1
@@ -104,19 +108,31 @@ class SpeakerBook:
         if mention.head:
             speaker.heads.add(mention.head)
         speaker.last_seen = self._clock
+        self._last_by_kind[speaker.kind] = speaker
+        words = set(speaker.vocab())
+        if speaker.role:
+            words.update(_content(speaker.role))
+        for word in words:
+            self._index.setdefault(word, {})[id(speaker)] = speaker
         for found in _DOC_NOUN_RE.findall(sentence):
             self.doc_speakers[found.lower()] = speaker
         return speaker
 
     def full_name(self, surname: str) -> tuple[str, str | None] | None:
-        """The fullest form of a surname written anywhere in the article, looked up on first need."""
-        if surname not in self._full_names:
-            self._full_names[surname] = full_name(self._body, surname) if self._body else None
-        return self._full_names[surname]
+        """The fullest form of a surname written anywhere in the article (one pass, on first need)."""
+        if self._full_names is None:
+            self._full_names = known_people(self._body) if self._body else {}
+        return self._full_names.get(surname.lower())
 
     def _recent(self, kinds: tuple[str, ...]) -> Speaker | None:
-        candidates = [s for s in self.speakers if s.kind in kinds]
+        candidates = [self._last_by_kind[k] for k in kinds if k in self._last_by_kind]
         return max(candidates, key=lambda s: s.last_seen) if candidates else None
+
+    def _candidates(self, words) -> list[Speaker]:
+        found: dict[int, Speaker] = {}
+        for word in words:
+            found.update(self._index.get(word, {}))
+        return list(found.values())
 
     def _find(self, mention: Mention) -> Speaker | None:
         if mention.kind == "pronoun":
@@ -137,7 +153,7 @@ class SpeakerBook:
         if not words:
             return None
         best = None
-        for sp in self.speakers:
+        for sp in self._candidates(words):
             if sp.kind != "person":
                 continue
             other = _content(sp.name)
@@ -159,7 +175,11 @@ class SpeakerBook:
         adjectives = [w for w in words[:-1] if len(w) > 3]
         definite = mention.text.split()[0].lower() in ("the", "this", "that")
         best, best_score = None, 0
-        for sp in self.speakers:
+        pool_of = self._candidates(set(words) | {head})
+        recent_org = self._last_by_kind.get("organisation")
+        if recent_org is not None and all(recent_org is not sp for sp in pool_of):
+            pool_of.append(recent_org)
+        for sp in pool_of:
             contents = sp.name_contents()
             score = 0
             if words in contents:

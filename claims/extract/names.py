@@ -399,20 +399,23 @@ def _make_mention(text: str, toks: list[Token], role_override: str | None = None
                    modifiers=[w.text for w in words[:-1] if w.low not in DETERMINERS], span_end=toks[-1].end)
 
 
-_RUN_WORD = r"[A-Z][\w'\u2019\-]*\.?\s+(?:(?:al|bin|van|von|der|de|da|la|el|ibn)\s+)*"
+_NAME_RUN = re.compile(r"\b[A-Z][\w'\u2019\-]*(?:\.?\s+(?:(?:al|bin|van|von|der|de|da|la|el|ibn)\s+)*"
+                       r"[A-Z][\w'\u2019\-]*){1,4}")
 
 
-def full_name(body: str, surname: str) -> tuple[str, str | None] | None:
-    """The fullest name (and title) the article writes for a person quoted by surname only, so
-    that 'Putin' becomes 'Vladimir Putin' when 'President Vladimir Putin' appears elsewhere."""
-    best: tuple[str, str | None] | None = None
-    pattern = re.compile(r"(?:" + _RUN_WORD + r"){1,4}" + re.escape(surname) + r"\b")
-    for m in pattern.finditer(body):
+def known_people(body: str) -> dict[str, tuple[str, str | None]]:
+    """Full names (and titles) of people written anywhere in the article, by lower-cased surname,
+    so that a speaker quoted as 'Putin' is named 'Vladimir Putin' from 'President Vladimir Putin'."""
+    found: dict[str, tuple[str, str | None]] = {}
+    for m in _NAME_RUN.finditer(body):
         mention = _make_mention(m.group(), tokenize(m.group(), []))
-        if mention is None or mention.kind != "person" or len(mention.name.split()) < 2:
+        if mention is None or mention.kind != "person":
             continue
-        if not mention.name.endswith(surname):
+        parts = mention.name.split()
+        if len(parts) < 2:
             continue
-        if best is None or (mention.role and not best[1]) or len(mention.name) > len(best[0]):
-            best = (mention.name, mention.role or (best[1] if best else None))
-    return best
+        surname = parts[-1].lower()
+        known = found.get(surname)
+        if known is None or (mention.role and not known[1]) or len(mention.name) > len(known[0]):
+            found[surname] = (mention.name, mention.role or (known[1] if known else None))
+    return found

@@ -9,10 +9,10 @@ from claims.extract.lexicon import (BASE_FORMS, CLAUSE_STOPS, DETERMINERS, INVER
                                     PRONOUNS, SKIP_BEFORE_VERB, SOURCE_MARKERS, SPEECH_VERBS, WEAK_SPEECH_VERBS,
                                     WEEKDAY_WORDS)
 from claims.extract.names import (Mention, Token, _backward_np, _forward_np, _has_role, _is_name_token,
-                                  _looks_like_name, _make_mention, _span_text, clean_role, full_name, tokenize)
+                                  _looks_like_name, _make_mention, _span_text, clean_role, known_people, tokenize)
 from claims.extract.words import word_index
 
-__all__ = ["Mention", "Token", "find_attribution", "full_name", "tokenize", "clean_role"]
+__all__ = ["Mention", "Token", "find_attribution", "known_people", "tokenize", "clean_role"]
 
 
 _SOURCE_PARTICIPLES = frozenset("released published issued provided compiled given reported announced "

@@ -144,9 +144,11 @@ def _clause_tense(text: str, start: int, end: int, sentence: str) -> str:
     lo = 0
     for edge in _CLAUSE_EDGE.finditer(text, max(0, start - 120), start):
         lo = edge.end()
-    nxt = _CLAUSE_EDGE.search(text, end)
-    hi = nxt.start() if nxt else len(text)
-    if lo == 0 and hi == len(text):
+    lo = max(lo, start - 150)
+    window_end = min(len(text), end + 150)
+    nxt = _CLAUSE_EDGE.search(text, end, window_end)
+    hi = nxt.start() if nxt else window_end
+    if lo <= 0 and hi >= len(text):
         return sentence if sentence != "unknown" else "past"
     clause = sentence_tense(text[lo:hi])
     if clause == "unknown":
