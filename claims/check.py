@@ -175,7 +175,7 @@ def _store_links(session: Session, actor: str, found: list[rel.Found]) -> None:
     _raw_insert(session, audit, _AUDIT_COLUMNS, events)
 
 
-def _deadline_updates(session: Session, actor: str, statements: list[rel.Statement],
+def _deadline_updates(session: Session, statements: list[rel.Statement],
                       links: list[tuple], today: dt.date) -> tuple[dict[int, rel.DeadlineState], list[rel.Found]]:
     """Judge every deadline claim; returns the states and the report links still to suggest."""
     deadline_claims = [s for s in statements if s.deadlines]
@@ -255,12 +255,47 @@ def _save_deadline_states(session: Session, actor: str, states: dict[int, rel.De
 
 def run_check(*, session: Session, actor: str, story: str | None = None, margin: float | None = None,
               today: dt.date | None = None) -> dict:
-    """Detect relations in one story (or all stories) and store the new ones as suggested links;
-    update deadline states. Pairs that already have a link (including a dismissed one) are left
-    alone, so a dismissed suggestion never comes back. Returns counts."""
-    story_id = _story_id(session, story)
+    """Detect relations in one story (or every story, one at a time) and store the new ones as
+    suggested links; update deadline states. Pairs that already have a link (including a
+    dismissed one) are left alone, so a dismissed suggestion never comes back. Returns counts."""
     margin = rel.approx_margin(margin)
     today = today or dt.date.today()
+    if story is not None:
+        story_ids = [_story_id(session, story)]
+    else:
+        story_ids = list(session.execute(select(Claim.story_id).where(Claim.story_id.is_not(None))
+                                         .group_by(Claim.story_id).order_by(Claim.story_id)).scalars())
+    by_relation = {r: 0 for r in ("contradicts", "corroborates", "revises", "duplicates")}
+    states: dict[int, rel.DeadlineState] = {}
+    pending_links: list[rel.Found] = []
+    pending_states: dict[int, rel.DeadlineState] = {}
+    total, updated = 0, 0
+    for story_id in story_ids:
+        new, story_states = _check_story(session, story_id, margin, today)
+        for f in new:
+            by_relation[f.relation] += 1
+        total += len(new)
+        states.update(story_states)
+        pending_links += new
+        pending_states.update(story_states)
+        # Stories are stored in batches: many small stories still take the bulk path.
+        if len(pending_links) > _CHUNK or len(pending_states) > _CHUNK:
+            _store_links(session, actor, pending_links)
+            updated += _save_deadline_states(session, actor, pending_states)
+            pending_links, pending_states = [], {}
+    _store_links(session, actor, pending_links)
+    updated += _save_deadline_states(session, actor, pending_states)
+    by_state = {s: 0 for s in ("pending", "met", "missed")}
+    for st in states.values():
+        by_state[st.state] += 1
+    return {"story": story, "new_links": by_relation, "new_links_total": total,
+            "deadlines_updated": updated, "deadlines": by_state,
+            "overdue": sum(1 for st in states.values() if st.overdue)}
+
+
+def _check_story(session: Session, story_id: int, margin: float, today: dt.date
+                 ) -> tuple[list[rel.Found], dict[int, rel.DeadlineState]]:
+    """The new relations and the deadline states of one story."""
     links = _existing_links(session, story_id)
     linked = {frozenset((a, b)) for _, a, b, *_ in links}
     statements = load_statements(session, story_id)
@@ -282,22 +317,12 @@ def run_check(*, session: Session, actor: str, story: str | None = None, margin:
     disputes = [(by_id[cid], source_id, stance) for cid, source_id, stance in session.execute(
         select(Evidence.claim_id, Evidence.source_id, Evidence.stance)
         .join(Claim, Claim.id == Evidence.claim_id)
-        .where(_in_story(Claim.story_id, story_id), Evidence.stance.in_(("disputes", "retracts")))
+        .where(Claim.story_id == story_id, Evidence.stance.in_(("disputes", "retracts")))
         .order_by(Evidence.id)).all() if cid in by_id]
     take(rel.detect_disputes(disputes, statements))
-    states, report_links = _deadline_updates(session, actor, statements, links, today)
+    states, report_links = _deadline_updates(session, statements, links, today)
     take(report_links)
-    _store_links(session, actor, found)
-    updated = _save_deadline_states(session, actor, states)
-    by_relation = {r: 0 for r in ("contradicts", "corroborates", "revises", "duplicates")}
-    for f in found:
-        by_relation[f.relation] += 1
-    by_state = {s: 0 for s in ("pending", "met", "missed")}
-    for st in states.values():
-        by_state[st.state] += 1
-    return {"story": story, "new_links": by_relation, "new_links_total": len(found),
-            "deadlines_updated": updated, "deadlines": by_state,
-            "overdue": sum(1 for st in states.values() if st.overdue)}
+    return found, states
 
 
 def refresh_deadlines(*, session: Session, actor: str, claim_ids: Iterable[int], today: dt.date | None = None) -> int:
@@ -306,7 +331,7 @@ def refresh_deadlines(*, session: Session, actor: str, claim_ids: Iterable[int],
     changed = 0
     for story_id in story_ids - {None}:
         statements = load_statements(session, story_id)
-        states, _ = _deadline_updates(session, actor, statements, _existing_links(session, story_id),
+        states, _ = _deadline_updates(session, statements, _existing_links(session, story_id),
                                       today or dt.date.today())
         changed += _save_deadline_states(session, actor, states)
     return changed
