@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from claims.extract.lexicon import DETERMINERS, DOC_NOUNS, HONORIFICS, ROLE_WORDS
-from claims.extract.names import Mention, known_people
+from claims.extract.names import Mention, full_name, known_people
 
 
 @dataclass
@@ -72,7 +72,8 @@ class SpeakerBook:
 
     def __init__(self, body: str = "") -> None:
         self._body = body
-        self._full_names: dict[str, tuple[str, str | None]] | None = None
+        self._full_names: dict[str, tuple[str, str | None] | None] | None = None
+        self._asked = 0
         self.speakers: list[Speaker] = []
         self.doc_speakers: dict[str, Speaker] = {}
         self._clock = 0
@@ -119,10 +120,24 @@ class SpeakerBook:
         return speaker
 
     def full_name(self, surname: str) -> tuple[str, str | None] | None:
-        """The fullest form of a surname written anywhere in the article (one pass, on first need)."""
+        """The fullest form of a surname written anywhere in the article: looked up one surname at
+        a time, or in one pass over the article once many surnames have been asked for."""
+        if not self._body:
+            return None
         if self._full_names is None:
-            self._full_names = known_people(self._body) if self._body else {}
-        return self._full_names.get(surname.lower())
+            self._full_names = {}
+            self._asked = 0
+        key = surname.lower()
+        if key not in self._full_names:
+            self._asked += 1
+            if self._asked == 8:
+                self._full_names.update(known_people(self._body))
+                self._full_names.setdefault(key, None)
+            elif self._asked < 8:
+                self._full_names[key] = full_name(self._body, surname)
+            else:
+                self._full_names.setdefault(key, None)
+        return self._full_names.get(key)
 
     def _recent(self, kinds: tuple[str, ...]) -> Speaker | None:
         candidates = [self._last_by_kind[k] for k in kinds if k in self._last_by_kind]
