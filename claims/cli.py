@@ -348,6 +348,8 @@ def main(argv: list[str] | None = None) -> None:
         _fail(f"database error: {str(getattr(exc, 'orig', exc)).splitlines()[0]}")
     except BrokenPipeError:
         sys.exit(0)
+    except OverflowError:  # e.g. an ID beyond SQLite's 64-bit integers: it cannot exist
+        _fail("a number given is out of range: IDs and counts must be below 9223372036854775808")
     except UnicodeEncodeError:  # lone surrogates: bytes on the command line that are not UTF-8
         _fail("an argument contains bytes that are not valid UTF-8 text; retype it or check the file name's encoding")
     except KeyboardInterrupt:
