@@ -405,3 +405,23 @@ def test_speaker_filter_matches_however_the_name_is_typed(db, name, form, case, 
     r = invoke("list", "--speaker", typed, "--format", "json", db=db)
     assert r.code == 0, r
     assert [c["speaker"] for c in json.loads(r.out)] == [unicodedata.normalize("NFC", name)], (typed, r.out)
+
+
+# --- numbers --------------------------------------------------------------------------------
+
+HUGE = str(2 ** 64)
+
+
+@pytest.mark.parametrize("args", [
+    ["show", HUGE], ["history", HUGE], ["mark", HUGE, "disputed", "--reason", "x"], ["tag", HUGE, "x"],
+    ["link", "1", HUGE, "--relation", "contradicts", "--reason", "r"], ["list", "--after", HUGE],
+    ["list", "--limit", HUGE], ["source", "add", HUGE, "https://example.com/x", "--stance", "supports"],
+    ["show", "0"], ["show", "-5"], ["show", "1e3"], ["show", "١٢"],
+], ids=lambda a: "-".join(a[:2]))
+def test_out_of_range_ids_and_counts(db, args):
+    before = table_counts(db)
+    r = invoke(*args, db=db)
+    assert "Traceback" not in r.err, r
+    if r.code != 0:
+        assert_clean_failure(r)
+    assert table_counts(db) == before
