@@ -105,6 +105,8 @@ def _units(body: str, paragraphs: list[tuple[int, int]], list_items: set[int] = 
             m = _DATELINE.match(text)
             if m and (m.group("outlet0") or sum(c.isupper() for c in m.group("place")) >= 2):
                 skip_to = m.end()
+        if index not in list_items and _looks_like_subheading(text):
+            continue
         regions = quote_regions(text)
         for s, e in split_sentences(text):
             if e <= skip_to:
@@ -116,6 +118,19 @@ def _units(body: str, paragraphs: list[tuple[int, int]], list_items: set[int] = 
             local = [(max(a, s) - s, min(b, e) - s) for a, b in regions if a < e and b > s]
             units.append(Unit(index, p_start + s, p_start + e, sentence, local, intro=intro))
     return units
+
+
+def _looks_like_subheading(paragraph: str) -> bool:
+    """'What happened next?' or 'Troops Arrive in Almaty': a heading inside the body, not a claim."""
+    words = paragraph.split()
+    if len(words) > 12 or any(q in paragraph for q in "\"\u201c\u201d"):
+        return False
+    if paragraph.endswith("?"):
+        return True
+    if paragraph[-1:] in ".!:\u201d\"')" or len(words) > 8:
+        return False
+    capitalised = sum(1 for w in words if w[:1].isupper())
+    return capitalised >= max(2, len(words) - 2)
 
 
 def _is_claim_text(sentence: str, list_item: bool = False) -> bool:

@@ -126,3 +126,9 @@ def test_html_without_a_date_gets_no_invented_date(tmp_path):
     assert out["source"]["published"] is None
     assert "no publication date found; pass --published" in out["warnings"]
     assert out["claims"][0]["speaker"] == "the civil defence agency"
+
+
+def test_subheadings_inside_the_body_are_not_claims():
+    out = extract_text(article("Why did the troops come to Kazakhstan?", "Troops Arrive in Almaty",
+                               "The CSTO sent 2,000 troops, officials said."))
+    assert [c["text"] for c in out["claims"]] == ["The CSTO sent 2,000 troops, officials said."]
