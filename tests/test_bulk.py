@@ -4,9 +4,14 @@ integrity."""
 from __future__ import annotations
 
 import json
+import sys
+from pathlib import Path
 
 import pytest
 from sqlalchemy import text
+
+# benchmarks/ is not an installed package: make it importable however pytest is started.
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from benchmarks.build_db import COMMON_WORD, RARE_COUNT, RARE_WORD, Generator
 from db.bulk import BulkBatch, BulkLoader, bulk_load

@@ -2,11 +2,16 @@
 Slow (minutes): `make test-slow` runs it; `make test` leaves it out."""
 from __future__ import annotations
 
+import sys
+from pathlib import Path
 import io
 import os
 
 import pytest
 from sqlalchemy import text
+
+# benchmarks/ is not an installed package: make it importable however pytest is started.
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 from benchmarks.build_db import COMMON_WORD, RARE_COUNT, RARE_WORD, Generator, build
 
