@@ -2,10 +2,10 @@
 Slow (minutes): `make test-slow` runs it; `make test` leaves it out."""
 from __future__ import annotations
 
-import sys
-from pathlib import Path
 import io
 import os
+import sys
+from pathlib import Path
 
 import pytest
 from sqlalchemy import text
