@@ -218,3 +218,17 @@ async def test_forms_store_hostile_text_cleaned_and_show_it_literally(hostile_db
     assert len(new_tags) == 2, tags
     for value in (source.title, source.outlet, evidence.excerpt, *new_tags, reasons[-1]):
         assert not any(bad in value for bad in CONTROL), value
+
+
+@pytest.mark.parametrize("query", ["18446744073709551616", "²", "\x1b[2J1"], ids=["huge", "superscript", "escape"])
+async def test_link_dialog_search_survives_odd_ids(hostile_db, query):
+    path, a_id, _ = hostile_db
+    app = app_for(path)
+    async with app.run_test(size=(160, 50)) as pilot:
+        await _open_dialog(pilot, "l")
+        await paste(pilot, "#link-search", query)
+        await settle(pilot)
+        screen_text(app)
+        assert app.is_running
+        await pilot.press("escape")
+        await settle(pilot)
