@@ -48,7 +48,7 @@ _BLANK_LINE = re.compile(r"\n[ \t]*\n")
 _BULLET = re.compile(r"^(?:[-*+\u2022\u2013]|\d{1,2}[.)])\s+")
 _BOLD_TAIL = re.compile(r"\*\*([^*\n]{2,120})\*\*\s*$")
 
-_URL_LABEL = re.compile(r"^(?:original\s+url|source\s+url|canonical\s+url|url|source|link|read\s+more\s+at)\s*:\s*(\S*)\s*$",
+_URL_LABEL = re.compile(r"^(?:original\s+url|source\s+url|canonical\s+url|url|source|link|read\s+more\s+at)\s*:\s*(\S*|[A-Z][\w .&'-]{1,40})\s*$",
                         re.IGNORECASE)
 _URL_ONLY = re.compile(r"^<?(\S+://\S+?)>?$")
 _BYLINE = re.compile(
@@ -289,10 +289,13 @@ def _assemble(art: Article, paragraphs: list[str], meta: dict[str, str], *, is_m
                 continue
         label = _URL_LABEL.match(text)
         if label:
-            if label.group(1):
-                url_candidate = url_candidate or label.group(1).strip("<>")
-            else:
+            value = label.group(1).strip("<>")
+            if not value:
                 expect_url = True
+            elif "://" in value or value.lower().startswith("www."):
+                url_candidate = url_candidate or value
+            elif text.lower().startswith("source") and not art.outlet:
+                art.outlet = value  # "Source: Reuters"
             continue
         m = _URL_ONLY.match(text)
         if m:
