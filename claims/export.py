@@ -225,7 +225,47 @@ def restore(*, engine: Engine, path: str) -> dict[str, int]:
     return {name: len(rows.get(name, [])) for name in TABLES if rows.get(name)}
 
 
-# --- CSV ------------------------------------------------------------------------------------
+# --- claims in chunks (CSV, ClaimReview, PROV) ------------------------------------------------
+
+CHUNK = 5000
+
+
+def _story_cond(session: Session, story: str | None):
+    if story is None:
+        return True
+    from claims.check import _story_id
+
+    return models.Claim.story_id == _story_id(session, story)
+
+
+def _rows(session: Session, stmt) -> list[dict]:
+    return [{k: _plain(v) for k, v in r.items()} for r in session.execute(stmt).mappings()]
+
+
+def _claim_chunks(session: Session, story: str | None, *extra) -> Iterator[list[dict]]:
+    """The claims (of one story), a chunk at a time in id order (keyset: constant memory)."""
+    C = models.Claim
+    cond, after = _story_cond(session, story), 0
+    while True:
+        chunk = _rows(session, select(C.__table__).where(cond, C.id > after, *extra).order_by(C.id).limit(CHUNK))
+        if not chunk:
+            return
+        yield chunk
+        after = chunk[-1]["id"]
+
+
+def _by_id(session: Session, model, ids: set) -> dict[int, dict]:
+    ids = [i for i in ids if i is not None]
+    return {r["id"]: r for r in _rows(session, select(model.__table__).where(model.id.in_(ids)))} if ids else {}
+
+
+def _children(session: Session, model, claim_ids: list[int]) -> dict[int, list[dict]]:
+    out: dict[int, list[dict]] = defaultdict(list)
+    table = model.__table__
+    for r in _rows(session, select(table).where(table.c.claim_id.in_(claim_ids)).order_by(*table.primary_key)):
+        out[r["claim_id"]].append(r)
+    return out
+
 
 CSV_FIELDS = ("id", "story", "status", "kind", "speaker", "speaker_role", "text", "quote", "said_on",
               "source_url", "source_title", "outlet", "published_on", "deadline_state", "quantities",
@@ -236,55 +276,63 @@ def _num(v) -> str:
     return "" if v is None else (f"{v:g}" if isinstance(v, float) else str(v))
 
 
-def claim_records(session: Session, story: str | None = None) -> list[dict]:
+def _quantity_text(q: dict) -> str:
+    value = _num(q["low"]) + (f"-{_num(q['high'])}" if q["high"] not in (None, q["low"]) else "")
+    parts = (q["bound"] or ("~" if q["approximate"] else ""), value, q["unit"] or "",
+             f"({q['as_of']})" if q["as_of"] else "")
+    return " ".join(x for x in parts if x)
+
+
+def claim_records(session: Session, story: str | None = None) -> Iterator[dict]:
     """One flat record per claim with its values, dates, tags, evidence and links (CSV)."""
-    data: dict[str, dict[int, dict]] = defaultdict(dict)
-    children: dict[str, dict[int, list[dict]]] = defaultdict(lambda: defaultdict(list))
-    for table, row in iter_rows(session, story):
-        if table in ("story", "source", "speaker", "claim", "tag"):
-            data[table][row["id"]] = row
-        elif table in ("quantity", "time_ref", "evidence", "claim_tag"):
-            children[table][row["claim_id"]].append(row)
-        elif table == "claim_link" and row["state"] != "dismissed":
-            children["link"][row["a_id"]].append(row)
-            children["link"][row["b_id"]].append(row)
-    out = []
-    for cid, c in data["claim"].items():
-        src = data["source"].get(c["source_id"], {})
-        sp = data["speaker"].get(c["speaker_id"], {}) if c["speaker_id"] else {}
-        qs = children["quantity"][cid]
-        out.append({
-            "id": cid, "story": data["story"].get(c["story_id"], {}).get("name"), "status": c["status"],
-            "kind": c["kind"], "speaker": sp.get("name"), "speaker_role": sp.get("role"), "text": c["text"],
-            "quote": c["quote"], "said_on": c["said_on"], "source_url": src.get("url"),
-            "source_title": src.get("title"), "outlet": src.get("outlet"), "published_on": src.get("published_on"),
-            "deadline_state": c["deadline_state"],
-            "quantities": "; ".join(
-                " ".join(x for x in (q["bound"] or ("~" if q["approximate"] else ""),
-                                     _num(q["low"]) + (f"-{_num(q['high'])}" if q["high"] not in (None, q["low"]) else ""),
-                                     q["unit"] or "", f"({q['as_of']})" if q["as_of"] else "") if x) for q in qs),
-            "measures": "; ".join(q["measure"] or "" for q in qs),
-            "low": "; ".join(_num(q["low"]) for q in qs), "high": "; ".join(_num(q["high"]) for q in qs),
-            "as_of": "; ".join(q["as_of"] or "" for q in qs),
-            "dates": "; ".join(f"{t['phrase']} [{t['role']}] {t['earliest'] or ''}..{t['latest'] or ''}"
-                               for t in children["time_ref"][cid]),
-            "tags": "; ".join(sorted(data["tag"][t["tag_id"]]["name"] for t in children["claim_tag"][cid]
-                                     if t["tag_id"] in data["tag"])),
-            "evidence": "; ".join(f"{e['stance']} {data['source'].get(e['source_id'], {}).get('url', '')}"
-                                  for e in children["evidence"][cid]),
-            "links": "; ".join(f"{lk['relation']} {lk['b_id'] if lk['a_id'] == cid else lk['a_id']} ({lk['state']})"
-                               for lk in children["link"][cid]),
-        })
-    return out
+    M = models
+    stories = {r["id"]: r["name"] for r in _rows(session, select(M.Story.id, M.Story.name))}
+    tags = {r["id"]: r["name"] for r in _rows(session, select(M.Tag.id, M.Tag.name))}
+    for chunk in _claim_chunks(session, story):
+        ids = [c["id"] for c in chunk]
+        quantities = _children(session, M.Quantity, ids)
+        times = _children(session, M.TimeRef, ids)
+        evidence = _children(session, M.Evidence, ids)
+        claim_tags = _children(session, M.ClaimTag, ids)
+        links: dict[int, list[dict]] = defaultdict(list)
+        for lk in _rows(session, select(M.ClaimLink.__table__).where(
+                M.ClaimLink.state != "dismissed",
+                (M.ClaimLink.a_id.in_(ids)) | (M.ClaimLink.b_id.in_(ids))).order_by(M.ClaimLink.id)):
+            links[lk["a_id"]].append(lk)
+            links[lk["b_id"]].append(lk)
+        sources = _by_id(session, M.Source, {c["source_id"] for c in chunk}
+                         | {e["source_id"] for es in evidence.values() for e in es})
+        speakers = _by_id(session, M.Speaker, {c["speaker_id"] for c in chunk})
+        for c in chunk:
+            cid, src, sp, qs = c["id"], sources.get(c["source_id"], {}), speakers.get(c["speaker_id"], {}), quantities[c["id"]]
+            yield {
+                "id": cid, "story": stories.get(c["story_id"]), "status": c["status"], "kind": c["kind"],
+                "speaker": sp.get("name"), "speaker_role": sp.get("role"), "text": c["text"], "quote": c["quote"],
+                "said_on": c["said_on"], "source_url": src.get("url"), "source_title": src.get("title"),
+                "outlet": src.get("outlet"), "published_on": src.get("published_on"),
+                "deadline_state": c["deadline_state"],
+                "quantities": "; ".join(_quantity_text(q) for q in qs),
+                "measures": "; ".join(q["measure"] or "" for q in qs),
+                "low": "; ".join(_num(q["low"]) for q in qs), "high": "; ".join(_num(q["high"]) for q in qs),
+                "as_of": "; ".join(q["as_of"] or "" for q in qs),
+                "dates": "; ".join(f"{t['phrase']} [{t['role']}] {t['earliest'] or ''}..{t['latest'] or ''}"
+                                   for t in times[cid]),
+                "tags": "; ".join(sorted(tags[t["tag_id"]] for t in claim_tags[cid] if t["tag_id"] in tags)),
+                "evidence": "; ".join(f"{e['stance']} {sources.get(e['source_id'], {}).get('url', '')}"
+                                      for e in evidence[cid]),
+                "links": "; ".join(f"{lk['relation']} {lk['b_id'] if lk['a_id'] == cid else lk['a_id']} ({lk['state']})"
+                                   for lk in links[cid]),
+            }
 
 
 def export_csv(session: Session, out: IO[str], story: str | None = None) -> int:
     writer = csv.DictWriter(out, fieldnames=list(CSV_FIELDS), lineterminator="\n")
     writer.writeheader()
-    records = claim_records(session, story)
-    for r in records:
+    n = 0
+    for r in claim_records(session, story):
         writer.writerow({k: "" if v is None else v for k, v in r.items()})
-    return len(records)
+        n += 1
+    return n
 
 
 # --- ClaimReview ----------------------------------------------------------------------------
@@ -293,52 +341,63 @@ RATINGS = {"corroborated": (5, "Corroborated"), "disputed": (3, "Disputed"), "re
            "retracted": (1, "Retracted")}
 
 
-def claim_reviews(session: Session, story: str | None = None) -> list[dict]:
+def claim_reviews(session: Session, story: str | None = None) -> Iterator[dict]:
     """schema.org ClaimReview objects for every claim with a verdict (status other than unverified),
     with the fields of Google's fact-check markup."""
-    data: dict[str, dict[int, dict]] = defaultdict(dict)
-    marks: dict[int, dict] = {}
-    for table, row in iter_rows(session, story):
-        if table in ("source", "speaker", "claim"):
-            data[table][row["id"]] = row
-        elif table == "audit_event" and row["action"] == "claim.mark":
-            marks[row["claim_id"]] = row  # the latest verdict wins
-    reviews = []
-    for cid, c in data["claim"].items():
-        if c["status"] not in RATINGS:
-            continue
-        value, name = RATINGS[c["status"]]
-        src = data["source"][c["source_id"]]
-        sp = data["speaker"].get(c["speaker_id"]) if c["speaker_id"] else None
-        mark = marks.get(cid)
-        author = ({"@type": "Person" if sp["kind"] == "person" else "Organization", "name": sp["name"]}
-                  | ({"jobTitle": sp["role"]} if sp.get("role") and sp["kind"] == "person" else {})) if sp else \
-            {"@type": "Organization", "name": src["outlet"] or src["url"]}
-        appearance = {"@type": "CreativeWork", "url": src["url"]}
-        if src.get("title"):
-            appearance["headline"] = src["title"]
-        if src.get("published_on"):
-            appearance["datePublished"] = src["published_on"]
-        if src.get("outlet"):
-            appearance["publisher"] = {"@type": "Organization", "name": src["outlet"]}
-        item = {"@type": "Claim", "author": author, "appearance": [appearance], "firstAppearance": appearance}
-        said = c["said_on"] or src.get("published_on")
-        if said:
-            item["datePublished"] = said
-        review = {
-            "@context": "https://schema.org", "@type": "ClaimReview", "claimReviewed": c["text"],
-            "datePublished": (mark["at"] if mark else c["updated_at"])[:10],
-            "reviewRating": {"@type": "Rating", "ratingValue": value, "bestRating": 5, "worstRating": 1,
-                             "alternateName": name},
-            "itemReviewed": item,
-            "author": {"@type": "Person", "name": mark["actor"]} if mark else {"@type": "Organization",
-                                                                               "name": "claimtrack"},
-            "identifier": f"claim-{cid}",
-        }
-        if mark and mark.get("reason"):
-            review["reviewBody"] = mark["reason"]
-        reviews.append(review)
-    return reviews
+    M = models
+    for chunk in _claim_chunks(session, story, M.Claim.status.in_(list(RATINGS))):
+        ids = [c["id"] for c in chunk]
+        marks = {e["claim_id"]: e for e in _rows(session, select(M.AuditEvent.__table__).where(
+            M.AuditEvent.claim_id.in_(ids), M.AuditEvent.action == "claim.mark").order_by(M.AuditEvent.id))}
+        sources = _by_id(session, M.Source, {c["source_id"] for c in chunk})
+        speakers = _by_id(session, M.Speaker, {c["speaker_id"] for c in chunk})
+        for c in chunk:
+            yield _review(c, sources[c["source_id"]], speakers.get(c["speaker_id"]), marks.get(c["id"]))
+
+
+def _review(c: dict, src: dict, sp: dict | None, mark: dict | None) -> dict:
+    value, name = RATINGS[c["status"]]
+    if sp:
+        author = {"@type": "Person" if sp["kind"] == "person" else "Organization", "name": sp["name"]}
+        if sp.get("role") and sp["kind"] == "person":
+            author["jobTitle"] = sp["role"]
+    else:
+        author = {"@type": "Organization", "name": src["outlet"] or src["url"]}
+    appearance = {"@type": "CreativeWork", "url": src["url"]}
+    if src.get("title"):
+        appearance["headline"] = src["title"]
+    if src.get("published_on"):
+        appearance["datePublished"] = src["published_on"]
+    if src.get("outlet"):
+        appearance["publisher"] = {"@type": "Organization", "name": src["outlet"]}
+    item = {"@type": "Claim", "author": author, "appearance": [appearance], "firstAppearance": appearance}
+    said = c["said_on"] or src.get("published_on")
+    if said:
+        item["datePublished"] = said
+    review = {
+        "@context": "https://schema.org", "@type": "ClaimReview", "claimReviewed": c["text"],
+        "datePublished": (mark["at"] if mark else c["updated_at"])[:10],
+        "reviewRating": {"@type": "Rating", "ratingValue": value, "bestRating": 5, "worstRating": 1,
+                         "alternateName": name},
+        "itemReviewed": item,
+        "author": {"@type": "Person", "name": mark["actor"]} if mark else {"@type": "Organization",
+                                                                           "name": "claimtrack"},
+        "identifier": f"claim-{c['id']}",
+    }
+    if mark and mark.get("reason"):
+        review["reviewBody"] = mark["reason"]
+    return review
+
+
+def export_claimreview(session: Session, out: IO[str], story: str | None = None) -> int:
+    """A JSON array, written one review at a time."""
+    n = 0
+    out.write("[")
+    for review in claim_reviews(session, story):
+        out.write(("," if n else "") + "\n" + json.dumps(review, ensure_ascii=False, indent=2))
+        n += 1
+    out.write("\n]\n" if n else "]\n")
+    return n
 
 
 # --- PROV -----------------------------------------------------------------------------------
@@ -350,55 +409,102 @@ def _qn(kind: str, key: Any) -> str:
     return f"claimtrack:{kind}-{quote(str(key), safe='')}"
 
 
+def export_prov(session: Session, out: IO[str], story: str | None = None) -> None:
+    """W3C PROV-JSON, written section by section: sources as entities, claims derived from them
+    (and from the sources of their evidence), speakers and users as agents, audited changes of a
+    claim (status changes, links, evidence, tags) as activities used by that claim's entity."""
+    M = models
+    cond = _story_cond(session, story)
+    claim_in_scope = select(M.Claim.id).where(cond)
+    source_ids = (select(M.Claim.source_id).where(cond)
+                  .union(select(M.Evidence.source_id).where(M.Evidence.claim_id.in_(claim_in_scope))))
+    counter = iter(range(1, 10**12))
+
+    def section(name: str, items: Iterator[tuple[str, dict]], first: bool = False) -> None:
+        out.write(("{" if first else ",") + "\n" + json.dumps(name) + ": {")
+        for i, (key, value) in enumerate(items):
+            out.write(("," if i else "") + "\n  " + json.dumps(key) + ": " + json.dumps(value, ensure_ascii=False))
+        out.write("\n}")
+
+    def stream(stmt) -> Iterator[dict]:
+        for r in session.execute(stmt.execution_options(yield_per=CHUNK)).mappings():
+            yield {k: _plain(v) for k, v in r.items()}
+
+    def entities():
+        for s in stream(select(M.Source.__table__).where(M.Source.id.in_(source_ids)).order_by(M.Source.id)):
+            attrs = {"prov:type": "schema:CreativeWork", "prov:label": s["title"] or s["url"], "schema:url": s["url"]}
+            if s["outlet"]:
+                attrs["schema:publisher"] = s["outlet"]
+            if s["published_on"]:
+                attrs["schema:datePublished"] = s["published_on"]
+            yield _qn("source", s["id"]), attrs
+        for c in stream(select(M.Claim.id, M.Claim.text, M.Claim.status).where(cond).order_by(M.Claim.id)):
+            yield _qn("claim", c["id"]), {"prov:type": "schema:Claim", "prov:label": c["text"],
+                                          "claimtrack:status": c["status"]}
+
+    def agents():
+        speakers = select(M.Claim.speaker_id).where(cond)
+        for sp in stream(select(M.Speaker.id, M.Speaker.name, M.Speaker.kind).where(M.Speaker.id.in_(speakers))
+                         .order_by(M.Speaker.id)):
+            yield _qn("speaker", sp["id"]), {"prov:type": "prov:Person" if sp["kind"] == "person"
+                                             else "prov:Organization", "prov:label": sp["name"]}
+        for u in stream(select(M.AuditEvent.actor).where(M.AuditEvent.claim_id.in_(claim_in_scope))
+                        .group_by(M.AuditEvent.actor).order_by(M.AuditEvent.actor)):
+            yield _qn("user", u["actor"]), {"prov:type": "prov:Person", "prov:label": u["actor"]}
+
+    def events():
+        return stream(select(M.AuditEvent.__table__).where(M.AuditEvent.claim_id.in_(claim_in_scope))
+                      .order_by(M.AuditEvent.id))
+
+    def activities():
+        for e in events():
+            attrs = {"prov:label": e["action"], "prov:startTime": e["at"], "prov:endTime": e["at"]}
+            if e["reason"]:
+                attrs["claimtrack:reason"] = e["reason"]
+            if e["after"]:
+                attrs["claimtrack:after"] = e["after"]
+            yield _qn("audit", e["id"]), attrs
+
+    def derivations():
+        for c in stream(select(M.Claim.id, M.Claim.source_id).where(cond).order_by(M.Claim.id)):
+            yield f"_:d{next(counter)}", {"prov:generatedEntity": _qn("claim", c["id"]),
+                                         "prov:usedEntity": _qn("source", c["source_id"])}
+        for ev in stream(select(M.Evidence.__table__).where(M.Evidence.claim_id.in_(claim_in_scope))
+                         .order_by(M.Evidence.id)):
+            yield f"_:d{next(counter)}", {"prov:generatedEntity": _qn("claim", ev["claim_id"]),
+                                         "prov:usedEntity": _qn("source", ev["source_id"]),
+                                         "prov:label": f"evidence: {ev['stance']}"}
+
+    def attributions():
+        for c in stream(select(M.Claim.id, M.Claim.speaker_id).where(cond, M.Claim.speaker_id.is_not(None))
+                        .order_by(M.Claim.id)):
+            yield f"_:a{next(counter)}", {"prov:entity": _qn("claim", c["id"]),
+                                         "prov:agent": _qn("speaker", c["speaker_id"])}
+
+    def associations():
+        for e in events():
+            yield f"_:w{next(counter)}", {"prov:activity": _qn("audit", e["id"]), "prov:agent": _qn("user", e["actor"])}
+
+    def usages():
+        for e in events():
+            yield f"_:u{next(counter)}", {"prov:activity": _qn("audit", e["id"]),
+                                         "prov:entity": _qn("claim", e["claim_id"]), "prov:time": e["at"]}
+
+    out.write("{\n" + json.dumps("prefix") + ": " + json.dumps(PROV_PREFIX))
+    for name, items in (("entity", entities()), ("agent", agents()), ("activity", activities()),
+                        ("wasDerivedFrom", derivations()), ("wasAttributedTo", attributions()),
+                        ("wasAssociatedWith", associations()), ("used", usages())):
+        section(name, items)
+    out.write("\n}\n")
+
+
 def provenance(session: Session, story: str | None = None) -> dict:
-    """W3C PROV-JSON: sources as entities, claims derived from them, speakers and users as agents,
-    status changes (and other audited changes of a claim) as activities."""
-    doc: dict[str, dict] = {k: {} for k in ("entity", "agent", "activity", "wasDerivedFrom", "wasAttributedTo",
-                                             "wasAssociatedWith", "used", "wasGeneratedBy")}
-    data: dict[str, dict[int, dict]] = defaultdict(dict)
-    rel = iter(range(1, 10**9))
+    """The PROV-JSON document as data (for small exports and tests)."""
+    import io
 
-    def relation(kind: str, **attrs) -> None:
-        doc[kind][f"_:{kind}{next(rel)}"] = {f"prov:{k}": v for k, v in attrs.items()}
-
-    for table, row in iter_rows(session, story):
-        data[table][row["id"] if "id" in row else len(data[table])] = row
-    for sid, s in data["source"].items():
-        doc["entity"][_qn("source", sid)] = {
-            "prov:type": "schema:CreativeWork", "prov:label": s["title"] or s["url"], "schema:url": s["url"],
-            **({"schema:publisher": s["outlet"]} if s["outlet"] else {}),
-            **({"schema:datePublished": s["published_on"]} if s["published_on"] else {})}
-    for sid, sp in data["speaker"].items():
-        doc["agent"][_qn("speaker", sid)] = {
-            "prov:type": "prov:Person" if sp["kind"] == "person" else "prov:Organization", "prov:label": sp["name"]}
-    users = set()
-    for cid, c in data["claim"].items():
-        ent = _qn("claim", cid)
-        doc["entity"][ent] = {"prov:type": "schema:Claim", "prov:label": c["text"], "claimtrack:status": c["status"]}
-        relation("wasDerivedFrom", generatedEntity=ent, usedEntity=_qn("source", c["source_id"]))
-        if c["speaker_id"]:
-            relation("wasAttributedTo", entity=ent, agent=_qn("speaker", c["speaker_id"]))
-    for eid, ev in data["evidence"].items():
-        if ev["claim_id"] in data["claim"]:
-            relation("wasDerivedFrom", generatedEntity=_qn("claim", ev["claim_id"]),
-                     usedEntity=_qn("source", ev["source_id"]), **{"label": f"evidence: {ev['stance']}"})
-    for aid, e in data["audit_event"].items():
-        if e["claim_id"] is None or e["claim_id"] not in data["claim"]:
-            continue
-        act = _qn("audit", aid)
-        attrs = {"prov:label": e["action"], "prov:startTime": e["at"], "prov:endTime": e["at"]}
-        if e["reason"]:
-            attrs["claimtrack:reason"] = e["reason"]
-        if e["after"]:
-            attrs["claimtrack:after"] = e["after"]
-        doc["activity"][act] = attrs
-        user = _qn("user", e["actor"])
-        if user not in users:
-            users.add(user)
-            doc["agent"][user] = {"prov:type": "prov:Person", "prov:label": e["actor"]}
-        relation("wasAssociatedWith", activity=act, agent=user)
-        relation("used", activity=act, entity=_qn("claim", e["claim_id"]), time=e["at"])
-    return {"prefix": PROV_PREFIX, **{k: v for k, v in doc.items() if v}}
+    buf = io.StringIO()
+    export_prov(session, buf, story)
+    return json.loads(buf.getvalue())
 
 
 # --- entry point ----------------------------------------------------------------------------
@@ -410,8 +516,8 @@ def export(*, session: Session, fmt: str, out: IO[str], story: str | None = None
     elif fmt == "csv":
         export_csv(session, out, story)
     elif fmt == "claimreview":
-        out.write(json.dumps(claim_reviews(session, story), ensure_ascii=False, indent=2) + "\n")
+        export_claimreview(session, out, story)
     elif fmt == "prov":
-        out.write(json.dumps(provenance(session, story), ensure_ascii=False, indent=2) + "\n")
+        export_prov(session, out, story)
     else:
         raise UserError(f"unknown export format {fmt!r}: use jsonl, csv, claimreview or prov")
