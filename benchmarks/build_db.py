@@ -343,7 +343,8 @@ def build(n_claims: int, db: str, *, seed: int = 7, raw: bool = True, replace: b
     path = sqlite_path(url)
     if path and Path(path).exists():
         if not replace:
-            raise SystemExit(f"error: {path} exists; remove it or pass --replace")
+            print(f"error: {path} exists; remove it or pass --replace", file=sys.stderr)
+            raise SystemExit(2)
         for suffix in ("", "-wal", "-shm"):
             Path(f"{path}{suffix}").unlink(missing_ok=True)
     wall = time.perf_counter()
