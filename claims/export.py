@@ -14,7 +14,7 @@ from collections import defaultdict
 from typing import IO, Any, Iterator
 from urllib.parse import quote
 
-from sqlalchemy import Boolean, Date, DateTime, Float, Integer, func, select, text
+from sqlalchemy import Boolean, Date, DateTime, Float, Integer, bindparam, func, select, text
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.engine import Engine
 from sqlmodel import Session
@@ -127,10 +127,11 @@ def _bad(value, what: str):
     raise ValueError(f"{value!r} is not {what}")
 
 
-def _parse(path: str) -> tuple[dict, dict[str, list[dict]]]:
+def _read_rows(path: str) -> Iterator[tuple[int, str, dict]]:
+    """(line number, table, row with Python values) for each row of a backup, checked as it is
+    read; a problem raises UserError naming its line. The closing line is checked last."""
     tables = {t.name: t for t in _tables()}
     converters = {name: {c.name: (_converter(c), c.nullable) for c in t.columns} for name, t in tables.items()}
-    rows: dict[str, list[dict]] = defaultdict(list)
     header, end, n, order = None, None, 0, 0
     try:
         handle = open(path, "rb")  # decoded line by line, so a bad byte is reported on its own line
@@ -185,44 +186,81 @@ def _parse(path: str) -> tuple[dict, dict[str, list[dict]]]:
                         clean[col] = convert(value)
                     except ValueError as exc:
                         raise fail(f"column {col!r} of table {table!r}: {exc}") from None
-                rows[table].append(clean)
                 n += 1
+                yield number, table, clean
         except UnicodeDecodeError:
             raise UserError(f"line {number}: not UTF-8 text; the database was not changed") from None
     if header is None:
-        raise UserError(f"line 1: the file is empty, not a claimtrack export; the database was not changed")
+        raise UserError("line 1: the file is empty, not a claimtrack export; the database was not changed")
     if end is None:
         raise UserError(f"line {number + 1}: the export ends without its closing line (the file is truncated); "
                         "the database was not changed")
-    return header, rows
+
+
+BATCH = 5000
 
 
 def restore(*, engine: Engine, path: str) -> dict[str, int]:
-    """Load a backup into an empty database in one transaction: all of it, or nothing."""
-    header, rows = _parse(path)
+    """Load a backup into an empty database in one transaction: all of it, or nothing. Rows are
+    inserted as they are read (memory stays flat); any problem rolls the whole load back."""
     from db.engine import write_session
 
+    tables = {t.name: t for t in _tables()}
+    # Columns that point into their own table (speaker.merged_into_id) are set after the table.
+    self_refs = {t.name: [fk.parent.name for fk in t.foreign_keys if fk.column.table is t] for t in _tables()}
+    counts: dict[str, int] = defaultdict(int)
     with write_session(engine) as session:
         for table in _tables():
             if session.execute(select(func.count()).select_from(table)).scalar():
                 raise UserError(f"the database is not empty (table {table.name!r} has rows): restore only "
                                 "into a new database, e.g. `claims --db new.db restore FILE`")
         conn = session.connection()
-        for table in _tables():
-            batch = rows.get(table.name, [])
-            for start in range(0, len(batch), 5000):
-                try:
-                    conn.execute(table.insert(), batch[start:start + 5000])
-                except IntegrityError as exc:
-                    detail = str(exc.orig).splitlines()[0]
-                    raise UserError(f"the export does not hold together (table {table.name!r}: {detail}); "
-                                    "the database was not changed") from None
+        batch: list[dict] = []
+        patches: list[dict] = []
+        current: str | None = None
+
+        def flush() -> None:
+            if not batch:
+                return
+            table = tables[current]
+            try:
+                conn.execute(table.insert(), batch)
+            except IntegrityError as exc:
+                detail = str(exc.orig).splitlines()[0]
+                raise UserError(f"the export does not hold together (table {table.name!r}: {detail}); "
+                                "the database was not changed") from None
+            batch.clear()
+
+        def finish_table() -> None:
+            flush()
+            if patches:
+                table = tables[current]
+                cols = self_refs[current]
+                conn.execute(table.update().where(table.c.id == bindparam("_id"))
+                             .values({c: bindparam(c) for c in cols}), patches)
+                patches.clear()
+
+        for _number, name, row in _read_rows(path):
+            if name != current:
+                if current is not None:
+                    finish_table()
+                current = name
+            refs = {c: row[c] for c in self_refs[name] if row.get(c) is not None}
+            if refs:
+                patches.append({"_id": row["id"], **{c: row[c] for c in self_refs[name]}})
+                row = {**row, **{c: None for c in refs}}
+            batch.append(row)
+            counts[name] += 1
+            if len(batch) >= BATCH:
+                flush()
+        if current is not None:
+            finish_table()
         if conn.dialect.name == "postgresql":
             for table in _tables():
-                if "id" in table.columns and rows.get(table.name):
+                if "id" in table.columns and counts.get(table.name):
                     conn.execute(text(f"SELECT setval(pg_get_serial_sequence('{table.name}', 'id'), "
                                       f"(SELECT max(id) FROM {table.name}))"))
-    return {name: len(rows.get(name, [])) for name in TABLES if rows.get(name)}
+    return {name: counts[name] for name in TABLES if counts.get(name)}
 
 
 # --- claims in chunks (CSV, ClaimReview, PROV) ------------------------------------------------

@@ -168,3 +168,26 @@ def test_story_export_holds_only_that_story(cli, full_db):
 def test_export_to_a_missing_folder_is_a_user_error(cli, full_db, tmp_path, user_error):
     path, _ = full_db
     user_error(cli("export", "--output", str(tmp_path / "no" / "such" / "b.jsonl"), db=path), "cannot write")
+
+
+def test_merged_speakers_restore(cli, tmp_path):
+    path = str(tmp_path / "m.db")
+    with write_session(get_engine(path)) as s:
+        add(s, "One.", speaker="Serdyukov", source="https://a.example/1")
+        add(s, "Two.", speaker="Andrei Serdyukov", source="https://a.example/2")
+    dispose_all()
+    assert cli("speakers", "merge", "Serdyukov", "Andrei Serdyukov", db=path).exit_code == 0
+    # Make the merged speaker point at a speaker with a higher id, as a later merge can.
+    engine = get_engine(path)
+    with engine.begin() as conn:
+        from sqlalchemy import text as sql
+
+        conn.execute(sql("UPDATE speaker SET merged_into_id = NULL WHERE id = 2"))
+        conn.execute(sql("UPDATE speaker SET merged_into_id = 2 WHERE id = 1"))
+    dispose_all()
+    backup = tmp_path / "m.jsonl"
+    cli("export", "--output", str(backup), db=path)
+    target = str(tmp_path / "m2.db")
+    result = cli("restore", str(backup), db=target)
+    assert result.exit_code == 0, result.stderr
+    assert cli("export", db=target).stdout == backup.read_text(encoding="utf-8")
