@@ -53,8 +53,8 @@ def make_article(rng: random.Random, paragraphs: list[str], words: int = 600) ->
     count = 0
     while count < words:
         para = vary(rng, rng.choice(paragraphs))
-        chosen.append(para + f" The {rng.choice(PLACES)} figures were updated {rng.randrange(2, 9)} times.")
-        count += len(para.split()) + 7
+        chosen.append(para)
+        count += len(para.split())
     head = f"{rng.choice(PLACES)} officials report new figures\n\n{day:%B} {day.day}, {day.year}\n\n"
     tail = f"\n\nOriginal url:\n\n<https://news.example.org/{day.isoformat()}/story-{rng.randrange(10**6)}>\n"
     return head + "\n\n".join(chosen) + tail
