@@ -410,7 +410,18 @@ def full_name(body: str, surname: str) -> tuple[str, str | None] | None:
     """The fullest name (and title) written for one surname: cheaper than known_people() when an
     article quotes only a few people by surname alone."""
     best: tuple[str, str | None] | None = None
-    for m in re.finditer(r"(?:" + _RUN_WORD + r"){1,4}" + re.escape(surname) + r"\b", body):
+    ending = re.compile(r"(?:" + _RUN_WORD + r"){1,4}" + re.escape(surname) + r"$")
+    pos = body.find(surname)
+    while pos >= 0:
+        after = pos + len(surname)
+        nxt = body.find(surname, after)
+        if after < len(body) and body[after].isalnum():
+            pos = nxt
+            continue
+        m = ending.search(body, max(0, pos - 90), after)  # only the words just before each mention
+        pos = nxt
+        if m is None:
+            continue
         mention = _make_mention(m.group(), tokenize(m.group(), []))
         if mention is None or mention.kind != "person" or len(mention.name.split()) < 2:
             continue

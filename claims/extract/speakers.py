@@ -36,7 +36,7 @@ def find_attribution(text: str, regions: list[tuple[int, int]]) -> Mention | Non
         return None
     last_hint = max(starts[i] for i, w in enumerate(words) if w in _HINT_WORDS)
     # Nothing far after the last reporting word matters: stop tokenizing there.
-    tokens = tokenize(text, regions, end=last_hint + 160)
+    tokens = tokenize(text, regions, end=last_hint + 120)
     n = len(tokens)
     # 1. "quoting X" / "citing X": the original source wins over the relaying outlet.
     for i, tok in enumerate(tokens):
