@@ -32,14 +32,15 @@ lost found felt thought knew wrote spoke drew set led ran came went got had""".s
 def find_attribution(text: str, regions: list[tuple[int, int]]) -> Mention | None:
     """The speaker named in this sentence, if any."""
     starts, words = word_index(text)
-    if _HINT_WORDS.isdisjoint(words):
+    present = _HINT_WORDS.intersection(words)
+    if not present:
         return None
-    last_hint = max(starts[i] for i, w in enumerate(words) if w in _HINT_WORDS)
+    last_hint = max(starts[i] for i, w in enumerate(words) if w in present)
     # Nothing far after the last reporting word matters: stop tokenizing there.
     tokens = tokenize(text, regions, end=last_hint + 120)
     n = len(tokens)
     # 1. "quoting X" / "citing X": the original source wins over the relaying outlet.
-    for i, tok in enumerate(tokens):
+    for i, tok in enumerate(tokens if not present.isdisjoint(SOURCE_MARKERS) else ()):
         if not tok.quoted and tok.low in SOURCE_MARKERS:
             mention = _forward_np(text, tokens, i + 1, loose=True)
             if mention:
@@ -47,7 +48,7 @@ def find_attribution(text: str, regions: list[tuple[int, int]]) -> Mention | Non
                 mention.window = _any_verb_window(tokens)
                 return mention
     # "TASS quoted Peskov as saying", "Peskov was quoted as saying"
-    for i, tok in enumerate(tokens):
+    for i, tok in enumerate(tokens if "quoted" in present else ()):
         if tok.quoted or tok.low != "quoted":
             continue
         if i >= 2 and tokens[i - 1].low in ("was", "were", "is") and i + 2 < len(tokens) and tokens[i + 1].low == "as":
@@ -60,7 +61,7 @@ def find_attribution(text: str, regions: list[tuple[int, int]]) -> Mention | Non
             mention.window = (tok.start, _window_end(tokens, i))
             return mention
     # 2. reporting verbs
-    for i, tok in enumerate(tokens):
+    for i, tok in enumerate(tokens if not present.isdisjoint(SPEECH_VERBS) else ()):
         if tok.quoted or tok.low not in SPEECH_VERBS:
             continue
         if tok.low in BASE_FORMS and not _base_form_ok(tokens, i):
@@ -69,14 +70,14 @@ def find_attribution(text: str, regions: list[tuple[int, int]]) -> Mention | Non
         if mention:
             return mention
     # 3. "figures released by X", "data published by X"
-    for i in range(len(tokens) - 1):
+    for i in range(len(tokens) - 1 if not present.isdisjoint(_SOURCE_PARTICIPLES) else 0):
         if not tokens[i].quoted and tokens[i].low in _SOURCE_PARTICIPLES and tokens[i + 1].low == "by":
             mention = _forward_np(text, tokens, i + 2, loose=False)
             if mention and mention.kind != "pronoun":
                 mention.via = "according"
                 return mention
     # 4. "according to X"
-    for i in range(n - 1):
+    for i in range(n - 1 if "according" in present else 0):
         if not tokens[i].quoted and tokens[i].low == "according" and tokens[i + 1].low == "to":
             mention = _forward_np(text, tokens, i + 2, loose=True)
             if mention:
