@@ -80,7 +80,7 @@ def iter_rows(session: Session, story: str | None = None) -> Iterator[tuple[str,
     ids = _story_filter(session, story)
     for table in _tables():
         order = list(table.primary_key.columns)
-        for row in session.execute(select(table).order_by(*order)).mappings():
+        for row in session.execute(select(table).order_by(*order).execution_options(yield_per=CHUNK)).mappings():
             row = {c.name: _plain(row[c.name]) for c in table.columns}
             if _keep(table.name, row, ids):
                 yield table.name, row
