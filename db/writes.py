@@ -49,6 +49,13 @@ def _lock_names(session: Session, kind: str, keys: Iterable[str]) -> None:
         session.execute(text("SELECT pg_advisory_xact_lock(hashtextextended(:key, 0))"), {"key": f"{kind}:{key}"})
 
 
+def _fit(value: str | None, limit: int, what: str) -> str | None:
+    """Refuse text longer than its column: PostgreSQL would reject it and SQLite would keep it."""
+    if value is not None and len(value) > limit:
+        raise UserError(f"{what} is {len(value)} characters long; the limit is {limit}")
+    return value
+
+
 def _choice(value: str, allowed: Iterable[str], what: str) -> str:
     allowed = tuple(allowed)
     v = (value or "").strip().lower()
@@ -62,7 +69,7 @@ def _choice(value: str, allowed: Iterable[str], what: str) -> str:
 def get_or_create_story(session: Session, name: str | None, *, actor: str) -> Story | None:
     if name is None:
         return None
-    name = require_text(name, what="story name")
+    name = _fit(require_text(name, what="story name"), 200, "story name")
     _lock_names(session, "story", [name])
     story = session.exec(select(Story).where(Story.name == name)).first()
     if story is None:
@@ -93,12 +100,15 @@ def get_or_create_source(session: Session, new: NewSource, *, actor: str, story:
     if new.archive_url:
         check_url(new.archive_url, what="archive URL")
     key = normalise_url(new.url)
+    clean = lambda v: clean_text(v).strip() or None if v else None
+    fields = {"title": clean(new.title), "outlet": _fit(clean(new.outlet), 300, "outlet"),
+              "published_on": new.published_on, "archive_url": new.archive_url,
+              "language": _fit(clean(new.language), 20, "language")}
     _lock_names(session, "source", [key])
     source = session.exec(select(Source).where(Source.url_key == key)).first()
     if source is not None:
         changed = {}
-        for field in ("title", "outlet", "published_on", "archive_url", "language"):
-            value = getattr(new, field)
+        for field, value in fields.items():
             if value and getattr(source, field) is None:
                 setattr(source, field, value)
                 changed[field] = value
@@ -108,9 +118,8 @@ def get_or_create_source(session: Session, new: NewSource, *, actor: str, story:
             record(session, actor=actor, action="source.update", target_type="source", target_id=source.id,
                    after=changed)
         return source
-    clean = lambda v: clean_text(v).strip() or None if v else None
-    source = Source(url=new.url, url_key=key, title=clean(new.title), outlet=clean(new.outlet),
-                    published_on=new.published_on, archive_url=new.archive_url, language=new.language,
+    source = Source(url=new.url, url_key=key, title=fields["title"], outlet=fields["outlet"],
+                    published_on=new.published_on, archive_url=new.archive_url, language=fields["language"],
                     retrieved_at=new.retrieved_at, content_sha256=new.content_sha256, body=new.body,
                     story_id=story.id if story else None)
     session.add(source)
@@ -124,8 +133,11 @@ def get_or_create_source(session: Session, new: NewSource, *, actor: str, story:
 def get_or_create_speaker(session: Session, name: str, *, actor: str, role: str | None = None,
                           kind: str | None = None, aliases: Iterable[str] = ()) -> Speaker:
     """Find a speaker by name or any alias; create it when unknown; learn new aliases."""
-    name = require_text(name, what="speaker name")
+    name = _fit(require_text(name, what="speaker name"), 300, "speaker name")
     names = [name, *[a for a in aliases if a and a.strip()]]
+    for n in names:
+        _fit(clean_text(n).strip(), 300, "speaker alias")
+    role = _fit(clean_text(role).strip() or None, 300, "speaker role") if role else None
     _lock_names(session, "speaker", [alias_key(clean_text(n)) for n in names])
     speaker = None
     for n in names:
