@@ -68,6 +68,12 @@ for name, value in BAD_DATES.items():
     CASES[f"since-{name}"] = (["list", "--since", value], ("--since",))
     CASES[f"published-{name}"] = (["source", "add", "{id}", GOOD_URL, "--stance", "supports", "--published",
                                    value], ("--published",))
+# Longer than the column: PostgreSQL would refuse it and SQLite would store it; both must refuse.
+for option, limit in (("--story", 200), ("--speaker", 300), ("--role", 300), ("--outlet", 300)):
+    CASES[f"overlong{option}"] = (["add", "--text", "t", "--source", GOOD_URL, "--speaker", "New Speaker",
+                                   option, "x" * (limit + 1)], (str(limit),))
+CASES["overlong-source-outlet"] = (["source", "add", "{id}", GOOD_URL + "/b", "--stance", "context", "--outlet",
+                                    "x" * 301], ("300",))
 CASES["as-of-month-13"] = (["show", "{id}", "--as-of", "2022-13-45"], ("--as-of",))
 CASES["until-blursday"] = (["list", "--until", "next blursday"], ("--until",))
 
@@ -233,6 +239,11 @@ def test_unreachable_server_is_one_line_without_the_password(cli, user_error):
     result = cli("list", db="postgresql+psycopg://postgres:s3cret@127.0.0.1:1/nothing")
     user_error(result, "cannot open database")
     assert "s3cret" not in result.stderr
+
+
+def test_a_folder_given_as_the_database(cli, tmp_path, user_error):
+    user_error(cli("list", db=str(tmp_path)), "cannot open database")
+    assert list(tmp_path.iterdir()) == []
 
 
 def test_a_file_that_is_not_a_database(cli, tmp_path, user_error):

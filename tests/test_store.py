@@ -332,3 +332,16 @@ def test_a_failed_commit_reports_no_success(cli, db_url, dump, user_error, monke
     user_error(result, "disk I/O error")
     assert result.stdout == ""
     assert dump(db_url) == before
+
+
+def test_source_fields_filled_in_later_are_cleaned(engine):
+    with write_session(engine) as s:
+        get_or_create_source(s, NewSource("https://x.org/a"), actor="a")
+    with write_session(engine) as s:
+        get_or_create_source(s, NewSource("http://x.org/a", title="\x1b]0;pwned\x07Title  ", outlet=" \x9bOutlet",
+                                          language="en\x1b"), actor="b")
+    with read_session(engine) as s:
+        [source] = s.exec(select(Source)).all()
+        assert (source.title, source.outlet, source.language) == ("]0;pwnedTitle", "Outlet", "en")
+        [event] = events(s, "source.update")
+        assert after(event) == {"title": "]0;pwnedTitle", "outlet": "Outlet", "language": "en"}
