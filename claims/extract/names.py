@@ -219,6 +219,7 @@ def _backward_np(text: str, tokens: list[Token], j: int) -> Mention | None:
 
 
 NAME_PARTICLES = frozenset("al el bin ibn van von der den de da das dos du la le ter ten di del della".split())
+_DATA_NOUNS = frozenset("data figures estimates estimate statistics tally count records numbers".split())
 _CONNECTORS = frozenset({"of", "for", "at", "in", "from"})
 
 
@@ -303,12 +304,12 @@ def _forward_np(text: str, tokens: list[Token], i: int, *, loose: bool) -> Menti
         if seg and (_has_role(seg) or not seg[0].is_cap) and \
                 seg[0].low not in ("who", "which", "that", "where", "whose", "when", "while", "as", "and", "but"):
             role = _span_text(text, seg)
-    mention = _make_mention(text, collected, role_override=role)
-    if mention is not None and mention.head in DOC_NOUNS and k + 1 < n and tokens[k].low in ("from", "by", "of"):
+    last = collected[-1].low
+    if (last in DOC_NOUNS or last in _DATA_NOUNS) and k + 1 < n and tokens[k].low in ("from", "by", "of"):
         source = _forward_np(text, tokens, k + 1, loose=loose)  # "a statement from the press service"
         if source is not None and source.kind != "pronoun" and source.head not in DOC_NOUNS:
             return source
-    return mention
+    return _make_mention(text, collected, role_override=role)
 
 
 def _span_text(text: str, toks: list[Token]) -> str:
