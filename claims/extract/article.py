@@ -29,7 +29,8 @@ _DATE_LINE = re.compile(
     r"^\s*(?:(?:published|updated|posted|date|dated|last updated)\s*:?\s*)?" + _WEEKDAY_PREFIX +
     r"(?:(?P<d1>\d{1,2})(?:st|nd|rd|th)?\s+(?P<m1>" + MONTH_RE + r")\.?,?\s+(?P<y1>\d{4})"
     r"|(?P<m2>" + MONTH_RE + r")\.?\s+(?P<d2>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y2>\d{4})"
-    r"|(?P<y3>\d{4})-(?P<m3>\d{2})-(?P<d3>\d{2}))"
+    r"|(?P<y3>\d{4})-(?P<m3>\d{2})-(?P<d3>\d{2})"
+    r"|(?P<d4>\d{1,2})\.(?P<m4>\d{1,2})\.(?P<y4>\d{4}))"
     r"(?:\s*(?:,|\||-|\u2013|\u2014|T|at|\s)\s*\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[ap]\.?\s?m\.?)?\s*"
     r"(?:\(?[A-Z]{2,5}\)?|Z|[+-]\d{2}:?\d{2})?)?\s*$",
     re.IGNORECASE)
@@ -243,6 +244,8 @@ def parse_date_line(line: str) -> dt.date | None:
     try:
         if m.group("y3"):
             return dt.date(int(m.group("y3")), int(m.group("m3")), int(m.group("d3")))
+        if m.group("y4"):  # "13.01.2022": dotted dates are day.month.year
+            return dt.date(int(m.group("y4")), int(m.group("m4")), int(m.group("d4")))
         if m.group("y1"):
             return dt.date(int(m.group("y1")), MONTHS[m.group("m1").lower()], int(m.group("d1")))
         return dt.date(int(m.group("y2")), MONTHS[m.group("m2").lower()], int(m.group("d2")))
