@@ -122,7 +122,11 @@ class TimeRef:
 @lru_cache(maxsize=1024)
 def sentence_tense(text: str) -> str:
     """'future', 'pastperfect', 'past', 'present' or 'unknown': how to read a bare weekday here."""
-    words = set(word_index(text)[1])
+    return _tense(text, word_index(text)[1])
+
+
+def _tense(text: str, word_list) -> str:
+    words = set(word_list)
     if not _FUTURE_WORDS.isdisjoint(words) or "'ll" in text or "\u2019ll" in text:
         return "future"
     if "to" in words and not _FUTURE_BEFORE_TO.isdisjoint(words) and _FUTURE_TO.search(text):
@@ -150,7 +154,8 @@ def _clause_tense(text: str, start: int, end: int, sentence: str) -> str:
     hi = nxt.start() if nxt else window_end
     if lo <= 0 and hi >= len(text):
         return sentence if sentence != "unknown" else "past"
-    clause = sentence_tense(text[lo:hi])
+    starts, words = word_index(text)  # the sentence's words, already indexed: slice the clause's
+    clause = _tense(text[lo:hi], words[bisect.bisect_left(starts, lo):bisect.bisect_left(starts, hi)])
     if clause == "unknown":
         return sentence if sentence != "unknown" else "past"
     return clause
