@@ -106,6 +106,25 @@ def _choice(value: str | None, allowed: tuple[str, ...], default: str | None, wh
     return value
 
 
+def _text(value: str | None, limit: int, what: str) -> str:
+    """Required text, cleaned as db.writes.require_text does and no longer than its column."""
+    text_ = _nfc("NFC", _clean(value).strip()) if value else ""
+    if not text_:
+        raise UserError(f"bulk load: a {what} is empty")
+    if len(text_) > limit:
+        raise UserError(f"bulk load: {what} {text_[:40]!r}... is {len(text_)} characters long; the limit is {limit}")
+    return text_
+
+
+def _optional(value: str | None, limit: int | None = None, what: str = "") -> str | None:
+    if not value:
+        return None
+    text_ = _clean(value).strip() or None
+    if text_ and limit and len(text_) > limit:
+        raise UserError(f"bulk load: {what} {text_[:40]!r}... is {len(text_)} characters long; the limit is {limit}")
+    return text_
+
+
 def _date(value) -> dt.date | None:
     if value in (None, ""):
         return None
@@ -258,46 +277,53 @@ class BulkLoader:
             audit.append(dict(at=stamp, actor=actor, action=action, target_type=target_type, target_id=target_id,
                               claim_id=claim_id, before=None, after=_dump(after), reason=None))
 
+        # Parents are few: cleaned and checked as db.writes does (text longer than its column is
+        # refused: PostgreSQL would reject it, SQLite would keep it).
         stories = self._skip_existing(conn, batch.stories, "story", Story.__table__.c.name,
-                                      lambda r: (r["name"] or "").strip(), lambda r: r.get("key", r["name"]))
+                                      lambda r: _text(r["name"], 200, "story name"), lambda r: r.get("key", r["name"]))
         sources = self._skip_existing(conn, batch.sources, "source", Source.__table__.c.url_key,
                                       lambda r: r.get("url_key") or normalise_url(r["url"]),
                                       lambda r: r.get("key", r["url"]))
+        speakers = self._skip_existing(conn, batch.speakers, "speaker", SpeakerAlias.__table__.c.alias_key,
+                                       lambda r: alias_key(_text(r["name"], 300, "speaker name")),
+                                       lambda r: r.get("key", r["name"]), id_column=SpeakerAlias.__table__.c.speaker_id)
         for row, new_id in zip(stories, self._allocate(conn, "story", len(stories))):
-            name = (row["name"] or "").strip()
-            if not name:
-                raise UserError("bulk load: a story has an empty name")
-            out["story"].append(dict(id=new_id, name=name, title=row.get("title"), created_at=stamp))
-            self._ids["story"][row.get("key", name)] = new_id
+            name = _text(row["name"], 200, "story name")
+            out["story"].append(dict(id=new_id, name=name, title=_optional(row.get("title")), created_at=stamp))
+            self._ids["story"][row.get("key", row["name"])] = new_id
             event("story.create", "story", new_id, {"name": name})
 
         for row, new_id in zip(sources, self._allocate(conn, "source", len(sources))):
             url = check_url(row["url"], what="source URL")
+            title, outlet = _optional(row.get("title")), _optional(row.get("outlet"), 300, "outlet")
+            published_on = _date(row.get("published_on"))
             out["source"].append(dict(
-                id=new_id, url=url, url_key=row.get("url_key") or normalise_url(url), title=row.get("title"),
-                outlet=row.get("outlet"), published_on=day(row.get("published_on")),
-                retrieved_at=_sqlite_stamp(row.get("retrieved_at")) if self.sqlite else row.get("retrieved_at"), content_sha256=row.get("content_sha256"),
+                id=new_id, url=url, url_key=row.get("url_key") or normalise_url(url), title=title, outlet=outlet,
+                published_on=day(published_on),
+                retrieved_at=_sqlite_stamp(row.get("retrieved_at")) if self.sqlite else row.get("retrieved_at"),
+                content_sha256=row.get("content_sha256"),
                 archive_url=check_url(row["archive_url"], what="archive URL") if row.get("archive_url") else None,
-                language=row.get("language"), body=row.get("body"),
+                language=_optional(row.get("language"), 20, "language"), body=row.get("body"),
                 story_id=self._ref("source", row, "story"), created_at=stamp))
-            self._ids["source"][row.get("key", url)] = new_id
-            event("source.create", "source", new_id, {"url": url, "title": row.get("title"),
-                                                      "outlet": row.get("outlet"),
-                                                      "published_on": _date(row.get("published_on"))})
+            self._ids["source"][row.get("key", row["url"])] = new_id
+            event("source.create", "source", new_id, {"url": url, "title": title, "outlet": outlet,
+                                                      "published_on": published_on})
 
         aliases = []
-        for row, new_id in zip(batch.speakers, self._allocate(conn, "speaker", len(batch.speakers))):
+        for row, new_id in zip(speakers, self._allocate(conn, "speaker", len(speakers))):
+            name = _text(row["name"], 300, "speaker name")
+            role = _optional(row.get("role"), 300, "speaker role")
             kind = _choice(row.get("kind"), SPEAKER_KINDS, "person", "speaker kind")
-            out["speaker"].append(dict(id=new_id, name=row["name"], role=row.get("role"), kind=kind,
-                                       merged_into_id=None))
+            out["speaker"].append(dict(id=new_id, name=name, role=role, kind=kind, merged_into_id=None))
             self._ids["speaker"][row.get("key", row["name"])] = new_id
             seen = set()
-            for alias in [row["name"], *row.get("aliases", ())]:
-                key = alias_key(alias)
+            for alias in [name, *row.get("aliases", ())]:
+                alias = _optional(alias, 300, "speaker alias")
+                key = alias_key(alias) if alias else None
                 if key and key not in seen:
                     seen.add(key)
                     aliases.append(dict(speaker_id=new_id, alias=alias, alias_key=key))
-            event("speaker.create", "speaker", new_id, {"name": row["name"], "role": row.get("role"), "kind": kind})
+            event("speaker.create", "speaker", new_id, {"name": name, "role": role, "kind": kind})
         taken = self._existing(conn, SpeakerAlias.__table__.c.alias_key, [a["alias_key"] for a in aliases])
         aliases = [a for a in aliases if a["alias_key"] not in taken]
         for row, new_id in zip(aliases, self._allocate(conn, "speaker_alias", len(aliases))):
@@ -356,6 +382,8 @@ class BulkLoader:
                 by_key[row["key"]] = claim_id
             row_quantities = row.get("quantities") or ()
             for q in row_quantities:
+                if len(q.get("unit") or "") > 100 or len(q.get("measure") or "") > 100 or len(q.get("bound") or "") > 30:
+                    raise UserError(f"bulk load: a quantity's unit, measure or bound is too long: {q!r:.120}")
                 quantities.append({
                     "claim_id": claim_id, "low": q.get("low"), "high": q.get("high"),
                     "approximate": bool(q.get("approximate")), "bound": q.get("bound"), "unit": q.get("unit"),
@@ -375,6 +403,8 @@ class BulkLoader:
                     or self._ref("evidence", ev, "source", required=True), "stance": stance,
                     "excerpt": ev.get("excerpt"), "note": ev.get("note"), "added_by": actor, "added_at": stamp})
             for name in row.get("tags") or ():
+                if len(name) > 100 or not name.strip():
+                    raise UserError(f"bulk load: tag {name[:20]!r} is empty or longer than 100 characters")
                 if name not in known_tags:
                     known_tags[name] = 0
                     new_tags.append(name)
@@ -428,22 +458,23 @@ class BulkLoader:
         self._tags.update(self._existing(conn, Tag.__table__.c.name, names))
 
     @staticmethod
-    def _existing(conn: Connection, column, values: list) -> dict[Any, int]:
+    def _existing(conn: Connection, column, values: list, id_column=None) -> dict[Any, int]:
         """{value: id} for the rows whose unique `column` already holds one of `values`."""
         found: dict[Any, int] = {}
-        id_column = column.table.c.id
+        id_column = column.table.c.id if id_column is None else id_column
         for start in range(0, len(values), 500):
             chunk = values[start:start + 500]
             found.update((value, row_id) for row_id, value in
                          conn.execute(select(id_column, column).where(column.in_(chunk))))
         return found
 
-    def _skip_existing(self, conn: Connection, rows: list[dict], name: str, column, unique, key) -> list[dict]:
+    def _skip_existing(self, conn: Connection, rows: list[dict], name: str, column, unique, key,
+                       id_column=None) -> list[dict]:
         """Rows whose unique value is already stored (or repeated in the batch) are not inserted
         again; their key points at the stored row, as `db.writes` get-or-create does."""
         if not rows:
             return rows
-        found = self._existing(conn, column, list({unique(r) for r in rows}))
+        found = self._existing(conn, column, list({unique(r) for r in rows}), id_column)
         fresh, seen = [], set()
         for row in rows:
             value = unique(row)

@@ -20,6 +20,36 @@ from db.queries import ClaimFilter, claim_detail, count_claims, list_claims
 from db.writes import NewClaim, NewSource, add_claim
 
 N = 2_000
+PG_SCHEMA = "test_bulk"
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+def db_url(request, tmp_path):
+    """Like conftest's db_url, but PostgreSQL gets a schema of its own, so other suites resetting
+    the test database's public schema at the same time do not pull tables from under this one."""
+    import os
+
+    from db.engine import dispose_all
+
+    dispose_all()
+    if request.param == "sqlite":
+        yield f"sqlite:///{tmp_path / 'claims.db'}"
+        dispose_all()
+        return
+    base = os.environ.get("CLAIMS_TEST_POSTGRES_URL")
+    if not base:
+        pytest.skip("set CLAIMS_TEST_POSTGRES_URL to run the PostgreSQL suite")
+    from sqlalchemy import create_engine
+
+    admin = create_engine(base)
+    with admin.begin() as conn:
+        conn.execute(text(f"DROP SCHEMA IF EXISTS {PG_SCHEMA} CASCADE"))
+        conn.execute(text(f"CREATE SCHEMA {PG_SCHEMA}"))
+    yield base + ("&" if "?" in base else "?") + f"options=-csearch_path%3D{PG_SCHEMA}"
+    dispose_all()
+    with admin.begin() as conn:
+        conn.execute(text(f"DROP SCHEMA IF EXISTS {PG_SCHEMA} CASCADE"))
+    admin.dispose()
 
 
 def _count(engine, table: str) -> int:
@@ -186,6 +216,25 @@ def test_refuses_bad_values_with_a_sentence(engine):
         batch = BulkBatch(sources=[dict(key="s", url="https://example.org/s")], claims=[claim])
         with pytest.raises(UserError, match=words):
             bulk_load(engine, [batch])
+    with pytest.raises(UserError, match="story name .* the limit is 200"):
+        bulk_load(engine, [BulkBatch(stories=[dict(key="s", name="x" * 201)])])
+    with pytest.raises(UserError, match="speaker alias .* the limit is 300"):
+        bulk_load(engine, [BulkBatch(speakers=[dict(key="k", name="Ann", aliases=["y" * 301])])])
     with pytest.raises(UserError, match="not an http"):
         bulk_load(engine, [BulkBatch(sources=[dict(key="j", url="javascript:alert(1)")])])
-    assert _count(engine, "claim") == 0 and _count(engine, "source") == 0
+    assert _count(engine, "claim") == 0 and _count(engine, "source") == 0 and _count(engine, "story") == 0
+
+
+def test_parent_text_is_cleaned_and_known_speakers_reused(engine):
+    with write_session(engine) as session:
+        known = add_claim(session=session, actor="t", new=NewClaim(
+            text="Before.", speaker="Kassym Tokayev", source=NewSource(url="https://example.org/k")))
+    bulk_load(engine, [BulkBatch(
+        sources=[dict(key="u", url="https://example.org/u", title="Title\x1b]52;c;aGk=\x07", outlet=" Wire\x1b[2J ")],
+        speakers=[dict(key="k", name="kassym  TOKAYEV", aliases=["The Kazakh president"])],
+        claims=[dict(text="After.", source="u", speaker="k")])])
+    with engine.connect() as conn:
+        assert conn.execute(text("SELECT title, outlet FROM source WHERE url = 'https://example.org/u'")).one() == (
+            "Title]52;c;aGk=", "Wire[2J")
+        assert conn.execute(text("SELECT count(*) FROM speaker")).scalar() == 1
+        assert conn.execute(text("SELECT speaker_id FROM claim WHERE text = 'After.'")).scalar() == known.speaker_id
