@@ -286,3 +286,18 @@ async def test_command_palette_and_theme(make):
         await pilot.press("ctrl+t")
         await settle(pilot)
         assert type(app.screen).__name__ == "CommandPalette"
+
+
+async def test_conflicts_view_shows_contradictions_unless_asked_for_all(make):
+    with write_session(make.engine) as s:
+        link_claims(session=s, actor="t", a_id=make.ids["dam"], b_id=make.ids["strike"], relation="corroborates",
+                    reason="same week")
+    app = make()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await opened(pilot)
+        await pilot.press("C")
+        await settle(pilot)
+        assert {lk["relation"] for lk in app.screen.links} == {"contradicts"}
+        await pilot.press("r")
+        await settle(pilot)
+        assert {lk["relation"] for lk in app.screen.links} == {"contradicts", "corroborates"}

@@ -28,6 +28,8 @@ class ConflictsScreen(ReportsWorkerErrors, Screen):
         Binding("y", "set_state('confirmed')", "Confirm", tooltip="Confirm the pair under the cursor"),
         Binding("n", "set_state('dismissed')", "Dismiss", tooltip="Dismiss the pair (it is not suggested again)"),
         Binding("a", "toggle_dismissed", "Show dismissed", tooltip="Show or hide dismissed pairs"),
+        Binding("r", "toggle_relations", "All relations",
+                tooltip="Show every kind of link (corroborates, revises, ...) or only contradictions"),
         Binding("enter", "open('a')", "Open A", tooltip="Open claim A (enter or click)"),
         Binding("b", "open('b')", "Open B", tooltip="Open claim B"),
     ]
@@ -40,6 +42,7 @@ class ConflictsScreen(ReportsWorkerErrors, Screen):
         super().__init__()
         self.links: list[dict] = []
         self.include_dismissed = False
+        self.only_contradictions = True
 
     def compose(self) -> ComposeResult:
         yield Header(show_clock=False, icon="≡")
@@ -51,7 +54,6 @@ class ConflictsScreen(ReportsWorkerErrors, Screen):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.sub_title = "conflicts"
         table = self.query_one("#links", DataTable)
         for key, label, width in (("id", "link", 5), ("relation", "relation", 12), ("state", "state", 10),
                                   ("origin", "origin", 8), ("a", "A", 6), ("b", "B", 6)):
@@ -63,10 +65,11 @@ class ConflictsScreen(ReportsWorkerErrors, Screen):
         self.load()
 
     def load(self) -> None:
-        self._read(self.include_dismissed)
+        self.sub_title = "conflicts" if self.only_contradictions else "all linked pairs"
+        self._read(self.include_dismissed, ("contradicts",) if self.only_contradictions else None)
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="db")
-    def _read(self, include_dismissed: bool) -> None:
+    def _read(self, include_dismissed: bool, relations: tuple[str, ...] | None) -> None:
         try:
             from claims.check import list_links
         except ImportError:
@@ -75,7 +78,7 @@ class ConflictsScreen(ReportsWorkerErrors, Screen):
         from db.engine import read_session
 
         with read_session(self.app.engine) as session:
-            links = list_links(session=session, include_dismissed=include_dismissed)
+            links = list_links(session=session, include_dismissed=include_dismissed, relations=relations)
         if not get_current_worker().is_cancelled:
             self.post_message(self.Loaded(links))
 
@@ -137,6 +140,10 @@ class ConflictsScreen(ReportsWorkerErrors, Screen):
         self.query_one("#pair-a", Static).update(a)
         self.query_one("#pair-b", Static).update(b)
         self.query_one("#pair-reason", Static).update(reason)
+
+    def action_toggle_relations(self) -> None:
+        self.only_contradictions = not self.only_contradictions
+        self.load()
 
     def action_toggle_dismissed(self) -> None:
         self.include_dismissed = not self.include_dismissed
