@@ -358,7 +358,7 @@ def _assemble(art: Article, paragraphs: list[str], meta: dict[str, str], *, is_m
     art.paragraphs = spans
     if not art.language:
         words = _WORD.findall(art.body[:3000].lower())
-        if words and sum(w in _EN_STOPWORDS for w in words) / len(words) > 0.12:
+        if words and sum(map(_EN_STOPWORDS.__contains__, words)) / len(words) > 0.12:
             art.language = "en"
 
 

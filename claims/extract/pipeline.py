@@ -15,6 +15,7 @@ from claims.extract.speakers import find_attribution
 from claims.extract.timerefs import find_timerefs
 from claims.validate import check_url, parse_user_date
 
+_LOWERCASE = re.compile(r"[^\W\d_A-Z\u00C0-\u00DE]")
 _ALPHA_WORD = re.compile(r"[^\W\d_]{2,}")
 _QUOTE_STRIP = "\"'\u201c\u201d\u2018\u2019 "
 _LEADING_DATE = re.compile(r"^(?:On|Late on|Early on|Earlier on|Late|Early|Last|This|Yesterday|Today|"
@@ -108,7 +109,7 @@ def _units(body: str, paragraphs: list[tuple[int, int]], list_items: set[int] = 
         if index not in list_items and _looks_like_subheading(text):
             continue
         regions = quote_regions(text)
-        for s, e in split_sentences(text):
+        for s, e in split_sentences(text, regions):
             if e <= skip_to:
                 continue
             s = max(s, skip_to)
@@ -139,7 +140,7 @@ def _is_claim_text(sentence: str, list_item: bool = False) -> bool:
         return False
     if len(words) < 3 and not (list_item and words and any(c.isdigit() for c in sentence)):
         return False
-    return any(c.islower() for c in sentence)
+    return _LOWERCASE.search(sentence) is not None
 
 
 def _quoted_words(unit: Unit) -> int:

@@ -77,9 +77,10 @@ def in_regions(pos: int, regions: list[tuple[int, int]]) -> bool:
     return False
 
 
-def split_sentences(text: str) -> list[tuple[int, int]]:
+def split_sentences(text: str, regions: list[tuple[int, int]] | None = None) -> list[tuple[int, int]]:
     """Offsets (start, end) of the sentences of one paragraph, whitespace trimmed."""
-    regions = quote_regions(text)
+    if regions is None:
+        regions = quote_regions(text)
     spans: list[tuple[int, int]] = []
     start = 0
     n = len(text)
