@@ -301,3 +301,35 @@ async def test_conflicts_view_shows_contradictions_unless_asked_for_all(make):
         await pilot.press("r")
         await settle(pilot)
         assert {lk["relation"] for lk in app.screen.links} == {"contradicts", "corroborates"}
+
+
+async def test_detail_goes_to_a_linked_claim(make):
+    app = make()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await opened(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert app.screen.claim_id == make.ids["evac"]
+        await pilot.press("g")
+        await settle(pilot)
+        assert app.screen.claim_id == make.ids["evac2"]
+        await pilot.press("escape")
+        await settle(pilot)
+        assert app.screen.claim_id == make.ids["evac"]
+
+
+async def test_detail_picks_among_several_linked_claims(make):
+    with write_session(make.engine) as s:
+        link_claims(session=s, actor="t", a_id=make.ids["evac"], b_id=make.ids["dam"], relation="corroborates",
+                    reason="same day")
+    app = make()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await opened(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        await pilot.press("g")
+        await settle(pilot)
+        assert type(app.screen).__name__ == "PickClaimDialog"
+        await pilot.press("down", "enter")
+        await settle(pilot)
+        assert app.screen.claim_id == make.ids["dam"]

@@ -137,6 +137,7 @@ class DetailScreen(ClaimActions, Screen):
     BINDINGS = [
         Binding("escape,backspace", "app.pop_screen", "Back"),
         *CLAIM_BINDINGS,
+        Binding("g", "go_linked", "Go to link", tooltip="Open a linked claim"),
     ]
 
     @dataclass
@@ -167,6 +168,28 @@ class DetailScreen(ClaimActions, Screen):
 
     def data_changed(self, message: ClaimsChanged) -> None:
         self.load()
+
+    def action_go_linked(self) -> None:
+        links = (self.detail or {}).get("links", [])
+        if not links:
+            self.app.notify("this claim has no linked claims", severity="warning")
+            return
+        if len(links) == 1:
+            self.app.push_screen(DetailScreen(links[0]["other"]))
+            return
+        from tui.screens.pick import PickClaimDialog
+
+        choices = []
+        for lk in links:
+            label = Text(f"{lk['relation']} ({lk['state']}) claim {lk['other']}: ", style="bold")
+            label.append(one_line(lk.get("other_text"), 120))
+            choices.append((lk["other"], label))
+
+        def chosen(claim_id: int | None) -> None:
+            if claim_id is not None:
+                self.app.push_screen(DetailScreen(claim_id))
+
+        self.app.push_screen(PickClaimDialog(f"Claims linked to claim {self.claim_id}", choices), chosen)
 
     def load(self) -> None:
         self._read(self.claim_id)
