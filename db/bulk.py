@@ -178,6 +178,7 @@ class BulkLoader:
         self._ids: dict[str, dict[Any, int]] = {"story": {}, "source": {}, "speaker": {}}
         self._tags: dict[str, int] = {}
         self._dropped = False
+        self._repeats: list[tuple[str, Any, Any]] = []
 
     # --- ids -----------------------------------------------------------------------------
     def _allocate(self, conn: Connection, table: str, n: int) -> list[int]:
@@ -222,6 +223,7 @@ class BulkLoader:
         try:
             rows = self._load(batch)
         except BaseException:
+            self._repeats.clear()
             # The transaction rolled back: forget the keys this batch declared (dicts keep order).
             for name, ids in [*self._ids.items(), ("tag", self._tags)]:
                 for key in list(ids)[before[name]:]:
@@ -309,21 +311,29 @@ class BulkLoader:
             event("source.create", "source", new_id, {"url": url, "title": title, "outlet": outlet,
                                                       "published_on": published_on})
 
-        aliases = []
-        for row, new_id in zip(speakers, self._allocate(conn, "speaker", len(speakers))):
+        aliases, seen = [], set()  # an alias names one speaker: the first that claims it
+        # In batch order; speakers already known by name learn the batch's new aliases, as
+        # get_or_create_speaker does.
+        fresh = dict(zip(map(id, speakers), self._allocate(conn, "speaker", len(speakers))))
+        for row in speakers:
+            self._ids["speaker"][row.get("key", row["name"])] = fresh[id(row)]
+        for name, repeat_key, first_key in self._repeats:
+            self._ids[name][repeat_key] = self._ids[name][first_key]
+        self._repeats.clear()
+        for row in batch.speakers:
+            speaker_id = fresh.get(id(row)) or self._ids["speaker"][row.get("key", row["name"])]
             name = _text(row["name"], 300, "speaker name")
-            role = _optional(row.get("role"), 300, "speaker role")
-            kind = _choice(row.get("kind"), SPEAKER_KINDS, "person", "speaker kind")
-            out["speaker"].append(dict(id=new_id, name=name, role=role, kind=kind, merged_into_id=None))
-            self._ids["speaker"][row.get("key", row["name"])] = new_id
-            seen = set()
+            if id(row) in fresh:
+                role = _optional(row.get("role"), 300, "speaker role")
+                kind = _choice(row.get("kind"), SPEAKER_KINDS, "person", "speaker kind")
+                out["speaker"].append(dict(id=speaker_id, name=name, role=role, kind=kind, merged_into_id=None))
+                event("speaker.create", "speaker", speaker_id, {"name": name, "role": role, "kind": kind})
             for alias in [name, *row.get("aliases", ())]:
                 alias = _optional(alias, 300, "speaker alias")
                 key = alias_key(alias) if alias else None
                 if key and key not in seen:
                     seen.add(key)
-                    aliases.append(dict(speaker_id=new_id, alias=alias, alias_key=key))
-            event("speaker.create", "speaker", new_id, {"name": name, "role": role, "kind": kind})
+                    aliases.append(dict(speaker_id=speaker_id, alias=alias, alias_key=key))
         taken = self._existing(conn, SpeakerAlias.__table__.c.alias_key, [a["alias_key"] for a in aliases])
         aliases = [a for a in aliases if a["alias_key"] not in taken]
         for row, new_id in zip(aliases, self._allocate(conn, "speaker_alias", len(aliases))):
@@ -475,14 +485,16 @@ class BulkLoader:
         if not rows:
             return rows
         found = self._existing(conn, column, list({unique(r) for r in rows}), id_column)
-        fresh, seen = [], set()
+        fresh, first = [], {}
         for row in rows:
             value = unique(row)
             if value in found:
                 self._ids[name][key(row)] = found[value]
-            elif value not in seen:
-                seen.add(value)
+            elif value not in first:
+                first[value] = row
                 fresh.append(row)
+            elif key(row) != key(first[value]):  # same row twice under two keys: one row, both keys
+                self._repeats.append((name, key(row), key(first[value])))
         return fresh
 
 

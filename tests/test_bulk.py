@@ -207,6 +207,19 @@ def test_a_batch_without_claims_keeps_the_triggers(engine):
     assert _search_ids(engine, "trigger") == [claim_id]
 
 
+def test_a_row_repeated_under_two_keys_is_stored_once(engine):
+    bulk_load(engine, [BulkBatch(
+        stories=[dict(key=1, name="flood-2024"), dict(key=2, name="flood-2024")],
+        sources=[dict(key="a", url="https://example.org/x"), dict(key="b", url="https://www.example.org/x/")],
+        speakers=[dict(key="p", name="Ann Lee"), dict(key="q", name="ann lee", aliases=["Minister Lee"])],
+        claims=[dict(text="One.", source="a", story=1, speaker="p"), dict(text="Two.", source="b", story=2, speaker="q")])])
+    for table in ("story", "source", "speaker"):
+        assert _count(engine, table) == 1, table
+    with engine.connect() as conn:
+        assert conn.execute(text("SELECT count(DISTINCT source_id), count(DISTINCT speaker_id) FROM claim")).one() == (1, 1)
+        assert sorted(conn.execute(text("SELECT alias_key FROM speaker_alias")).scalars()) == ["ann lee", "minister lee"]
+
+
 def test_refuses_bad_values_with_a_sentence(engine):
     from claims.errors import UserError
 
@@ -231,10 +244,13 @@ def test_parent_text_is_cleaned_and_known_speakers_reused(engine):
             text="Before.", speaker="Kassym Tokayev", source=NewSource(url="https://example.org/k")))
     bulk_load(engine, [BulkBatch(
         sources=[dict(key="u", url="https://example.org/u", title="Title\x1b]52;c;aGk=\x07", outlet=" Wire\x1b[2J ")],
-        speakers=[dict(key="k", name="kassym  TOKAYEV", aliases=["The Kazakh president"])],
+        speakers=[dict(key="k", name="kassym  TOKAYEV", aliases=["The Kazakh president"]),
+                  dict(key="m", name="Marat Tokayev", aliases=["the kazakh President"])],
         claims=[dict(text="After.", source="u", speaker="k")])])
     with engine.connect() as conn:
         assert conn.execute(text("SELECT title, outlet FROM source WHERE url = 'https://example.org/u'")).one() == (
             "Title]52;c;aGk=", "Wire[2J")
-        assert conn.execute(text("SELECT count(*) FROM speaker")).scalar() == 1
+        assert conn.execute(text("SELECT count(*) FROM speaker")).scalar() == 2
+        assert conn.execute(text("SELECT s.name FROM speaker_alias a JOIN speaker s ON s.id = a.speaker_id "
+                                 "WHERE a.alias_key = 'kazakh president'")).scalar() == "Kassym Tokayev"
         assert conn.execute(text("SELECT speaker_id FROM claim WHERE text = 'After.'")).scalar() == known.speaker_id
