@@ -194,6 +194,9 @@ def _deadline_updates(session: Session, statements: list[rel.Statement],
     new_links: list[rel.Found] = []
     for d in deadline_claims:
         reports = [r for r in matched.get(d.claim, []) if frozenset((d.claim, r.claim)) not in dismissed]
+        own = rel.own_report(d)
+        if own is not None:
+            reports.append(own)
         known = {r.claim for r in reports}
         for other in confirmed.get(d.claim, ()):  # reports linked by hand
             s = by_id.get(other)
@@ -203,7 +206,7 @@ def _deadline_updates(session: Session, statements: list[rel.Statement],
         state = rel.deadline_state(rel.deadline_of(d), reports, today=today)
         states[d.claim] = state
         for r in reports:
-            if r.claim in state.evidence and frozenset((d.claim, r.claim)) not in linked:
+            if r.claim != d.claim and r.claim in state.evidence and frozenset((d.claim, r.claim)) not in linked:
                 relation = "corroborates" if state.state == "met" else "contradicts"
                 verb = {"met": "meets", "missed": "misses"}.get(state.state, "bears on")
                 new_links.append(rel.Found(d.claim, r.claim, relation,

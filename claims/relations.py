@@ -304,10 +304,13 @@ _BEGIN = re.compile(r"\bbeg[iau]n\w*|\bstart\w*|\bunder ?way\b|\blaunch\w*|\bcom
 _MODAL = re.compile(r"\bwill\b|\bwould\b|\bshall\b|\bmust\b|\bneeds? to\b|\bhave to\b|\bhas to\b|\bgoing to\b|\bexpect\w*|\bplan(?:s|ned|ning)? to\b"
                     r"|\bdue to\b|\bpromis\w*|\bpledg\w*|\bvow\w*|\bintend\w*|\baim(?:s|ed)? to\b|\bshould\b"
                     r"|\bcould\b|\bmay\b|\bmight\b|\bunless\b|\bthreaten\w*|\bdemand\w*|\burg(?:e|ed|es)\b"
-                    r"|\bcall(?:s|ed)? (?:on|for)\b|\bwant\w*|\bhope\w*|\bready to\b|\bto (?:complete|finish|begin|start)\b")
+                    r"|\bcall(?:s|ed)? (?:on|for)\b|\bwant\w*|\bhope\w*|\bready to\b|\bto (?:complete|finish|begin|start)\b"
+                    r"|\brequir\w*|\boblig\w*|\border(?:s|ed)? to\b|\bask(?:s|ed)? to\b"
+                    r"|\bha(?:s|ve) until\b|\bforecast\w*")
 # Markers that the event did not happen (or will not): negations and cancellations.
 _NEGATED = re.compile(r"\b(?:not|neither|nor|never|yet to|fail(?:s|ed)? to|no sign|call(?:s|ed)? off|cancel\w*"
-                      r"|postpon\w*|suspend\w*|scrap(?:s|ped)|abandon\w*)\b")
+                      r"|postpon\w*|suspend\w*|scrap(?:s|ped)|abandon\w*|turned back|refused|prevented|delayed"
+                      r"|stalled)\b")
 _DENIAL = re.compile(r"\bden(?:y|ied|ies|ying|ial|ials)\b|\brefut\w*|\brebut\w*|\breject(?:s|ed)? (?:reports|claims|allegations)\b"
                      r"|\buntrue\b|\bbaseless\b|\bfabricat\w*|\bnot true\b|\bfalse\b")
 _WORD = re.compile(r"[a-z][a-z'-]+")
@@ -484,6 +487,17 @@ class DeadlineState:
     overdue: bool
     deadline: dt.date
     evidence: tuple[int, ...]
+
+
+def own_report(d: Statement) -> Report | None:
+    """A deadline claim that is a statement of fact about a day already past ('29 patients had been
+    discharged by Wednesday evening', said on Thursday) reports its own event."""
+    deadline, sig = deadline_of(d), signature(d.text)
+    if deadline is None or d.said_on is None or sig.modal or d.said_on < deadline:
+        return None
+    if sig.negated or sig.denial:
+        return Report(d.claim, d.said_on, negated=True)
+    return Report(d.claim, deadline)
 
 
 def deadline_of(s: Statement) -> dt.date | None:

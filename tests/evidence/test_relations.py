@@ -220,3 +220,16 @@ def test_future_and_cancelled_events_are_not_reports():
     called_off = st(3, 2, "The union called off the walkout.", said=D(2024, 11, 14))
     assert rel.match_reports([promise], [promise, future, called_off]) == {1: [rel.Report(3, D(2024, 11, 14), True)]}
     assert not rel.signature("The strike began on Monday.").negated
+
+
+def test_a_past_statement_with_a_by_date_reports_itself():
+    done = st(1, 1, "29 of the 37 patients had been discharged by Wednesday evening.", said=D(2025, 8, 21),
+              deadlines=[D(2025, 8, 20)])
+    assert rel.own_report(done) == rel.Report(1, D(2025, 8, 20))
+    order = st(2, 1, "The ceasefire required both sides to withdraw heavy weapons by 12 February.",
+               said=D(2025, 2, 15), deadlines=[D(2025, 2, 12)])
+    promise = st(3, 1, "The ministry would publish the results by the end of the month.", said=D(2025, 8, 21),
+                 deadlines=[D(2025, 8, 31)])
+    assert rel.own_report(order) is None and rel.own_report(promise) is None
+    not_done = st(4, 1, "The bridge had not been repaired by Monday.", said=D(2025, 3, 5), deadlines=[D(2025, 3, 3)])
+    assert rel.deadline_state(D(2025, 3, 3), [rel.own_report(not_done)], today=D(2025, 3, 6)).state == "missed"
