@@ -197,7 +197,17 @@ def figures_cmd(c: Ctx, story, measure, fmt):
 @cli.command("measures")
 @format_option("table", "json")
 def measures_cmd(fmt):
-    """The measures and their synonyms. Edit the file shown to add or change them."""
+    """The measures (deaths, injured, troops, ...) with their synonyms and kind.
+
+    \b
+    To add or change measures, edit the JSON file named at the end of the list
+    (<user config dir>/claimtrack/measures.json, or the file in CLAIMS_MEASURES_FILE):
+      {"deaths":   {"synonyms": ["lives lost"]},
+       "arrivals": {"synonyms": ["new arrivals"], "cumulative": true}}
+    Synonyms are added to the built-in ones (a synonym listed under another measure moves
+    there); "cumulative": true marks a count that only grows (a later lower figure contradicts
+    it), false a level that may go up and down (troops present).
+    """
     from claims.measures import measures_file, vocabulary
 
     vocab = vocabulary()
