@@ -172,6 +172,13 @@ def get_or_create_speaker(session: Session, name: str, *, actor: str, role: str 
     return speaker
 
 
+def _current(session: Session, speaker: Speaker) -> Speaker:
+    """The speaker a merged one now lives on (merges leave the old row as a pointer)."""
+    while speaker.merged_into_id:
+        speaker = session.get(Speaker, speaker.merged_into_id)
+    return speaker
+
+
 def merge_speakers(*, session: Session, actor: str, keep: str, merge: str) -> Speaker:
     """Fold speaker `merge` into `keep`: its aliases and claims move; the merged row remains as a pointer."""
     keep_ids, merge_ids = speaker_ids_for(session, keep), speaker_ids_for(session, merge)
@@ -179,8 +186,8 @@ def merge_speakers(*, session: Session, actor: str, keep: str, merge: str) -> Sp
         raise NotFoundError(f"no speaker named {keep!r}; `claims speakers` lists them")
     if not merge_ids:
         raise NotFoundError(f"no speaker named {merge!r}; `claims speakers` lists them")
-    kept = session.get(Speaker, keep_ids[0])
-    gone = session.get(Speaker, merge_ids[0])
+    kept = _current(session, session.get(Speaker, keep_ids[0]))
+    gone = _current(session, session.get(Speaker, merge_ids[0]))
     if kept.id == gone.id:
         raise UserError(f"{keep!r} and {merge!r} are already the same speaker")
     moved = 0
