@@ -345,3 +345,24 @@ def test_source_fields_filled_in_later_are_cleaned(engine):
         assert (source.title, source.outlet, source.language) == ("]0;pwnedTitle", "Outlet", "en")
         [event] = events(s, "source.update")
         assert after(event) == {"title": "]0;pwnedTitle", "outlet": "Outlet", "language": "en"}
+
+
+def test_merging_by_a_name_that_was_merged_before_uses_the_kept_speaker(engine):
+    """After B absorbed A, 'merge C into A' means into B: never into A's leftover pointer row."""
+    from db.queries import list_speakers
+
+    with write_session(engine) as s:
+        ids = {name: add_claim(session=s, actor="t", new=new_claim(f"claim by {name}", speaker=name)).id
+               for name in ("Alpha", "Bravo", "Charlie")}
+    with write_session(engine) as s:
+        merge_speakers(session=s, actor="ed", keep="Bravo", merge="Alpha")
+    with write_session(engine) as s:
+        kept = merge_speakers(session=s, actor="ed", keep="Alpha", merge="Charlie")
+        assert kept.name == "Bravo"
+    with read_session(engine) as s:
+        speakers = list_speakers(session=s)
+        assert [(sp["name"], sp["claims"]) for sp in speakers] == [("Bravo", 3)]
+        assert sorted(speakers[0]["aliases"]) == ["Alpha", "Bravo", "Charlie"]
+        assert {s.get(Claim, i).speaker_id for i in ids.values()} == {speakers[0]["id"]}
+    with pytest.raises(UserError, match="already the same speaker"), write_session(engine) as s:
+        merge_speakers(session=s, actor="ed", keep="Charlie", merge="Alpha")
