@@ -108,7 +108,8 @@ def _filtered(session: Session, stmt, filters: ClaimFilter):
     if f.kind:
         stmt = stmt.where(Claim.kind == f.kind)
     if f.tag:
-        stmt = stmt.where(exists().where(ClaimTag.claim_id == Claim.id, ClaimTag.tag_id == Tag.id, Tag.name == f.tag))
+        stmt = stmt.where(exists().where(ClaimTag.claim_id == Claim.id, ClaimTag.tag_id == Tag.id,
+                                         Tag.name == f.tag.strip().lower()))  # tags are stored lower-case
     if f.since:
         stmt = stmt.where(Claim.said_on >= f.since)
     if f.until:
