@@ -162,6 +162,7 @@ def test_list_filters(cli, db_url, filled):
     assert ids(list_json(cli, db_url, "--status", "unverified")) == [c["toll"], c["flood"], c["shelter"], c["peoples"]]
     assert ids(list_json(cli, db_url, "--tag", "casualties")) == [c["toll"], c["flood"]]
     assert ids(list_json(cli, db_url, "--tag", "revised")) == [c["toll"]]
+    assert ids(list_json(cli, db_url, "--tag", "Revised")) == [c["toll"]]  # as it was typed when tagging
     assert ids(list_json(cli, db_url, "--since", "2022-01-10")) == [c["troops"], c["flood"], c["shelter"]]
     assert ids(list_json(cli, db_url, "--until", "2022-01-19")) == [c["toll"], c["troops"]]
     assert ids(list_json(cli, db_url, "--since", "Jan 6 2022", "--until", "2024-03-05")) == [c["troops"], c["flood"]]
