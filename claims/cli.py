@@ -74,7 +74,7 @@ def cli(ctx: click.Context, db: str | None, actor: str | None) -> None:
 @click.option("--story", help="Story name to group it under (created when new).")
 @click.option("--quote", help="The verbatim quotation, if any.")
 @click.option("--kind", type=click.Choice(["statement", "quantity", "deadline", "event"]), default="statement",
-              show_default=True)
+              show_default=True, help="What kind of claim it is.")
 @click.option("--title", help="The source's title.")
 @click.option("--outlet", help="The source's outlet.")
 @click.option("--published", help="The source's publication date.")
@@ -101,13 +101,14 @@ def add(c: Ctx, text, source_url, speaker, role, said_on, story, quote, kind, ti
 @cli.command("list")
 @click.option("--story", help="Only this story.")
 @click.option("--speaker", help="Only this speaker (any of their aliases).")
-@click.option("--status", type=click.Choice(["unverified", "corroborated", "disputed", "refuted", "retracted"]))
+@click.option("--status", type=click.Choice(["unverified", "corroborated", "disputed", "refuted", "retracted"]),
+              help="Only claims with this status.")
 @click.option("--tag", help="Only claims with this tag.")
 @click.option("--search", help="Full-text search in text and quote (every word must appear).")
 @click.option("--since", help="Said on or after this date.")
 @click.option("--until", help="Said on or before this date.")
 @click.option("--source", help="Only claims from this source URL or outlet.")
-@click.option("--limit", type=click.IntRange(1, None), default=50, show_default=True)
+@click.option("--limit", type=click.IntRange(1, None), default=50, show_default=True, help="At most this many claims.")
 @click.option("--after", type=int, help="Start after this claim ID (paging).")
 @format_option("table", "json", "csv")
 @pass_ctx
@@ -197,9 +198,10 @@ def source() -> None:
 @source.command("add")
 @click.argument("claim_id", type=int)
 @click.argument("url")
-@click.option("--stance", required=True, type=click.Choice(["supports", "disputes", "context", "retracts"]))
-@click.option("--title")
-@click.option("--outlet")
+@click.option("--stance", required=True, type=click.Choice(["supports", "disputes", "context", "retracts"]),
+              help="How the source bears on the claim.")
+@click.option("--title", help="The source's title.")
+@click.option("--outlet", help="The source's outlet.")
 @click.option("--published", help="Publication date of the source.")
 @click.option("--excerpt", help="The passage that bears on the claim.")
 @click.option("--note", help="Your note.")
@@ -221,7 +223,8 @@ def source_add(c: Ctx, claim_id, url, stance, title, outlet, published, excerpt,
 @cli.command()
 @click.argument("a", type=int)
 @click.argument("b", type=int)
-@click.option("--relation", required=True, type=click.Choice(["contradicts", "corroborates", "revises", "duplicates"]))
+@click.option("--relation", required=True, type=click.Choice(["contradicts", "corroborates", "revises", "duplicates"]),
+              help="How claim A relates to claim B.")
 @click.option("--reason", help="Why they are related (required).")
 @pass_ctx
 def link(c: Ctx, a, b, relation, reason):
