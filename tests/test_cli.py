@@ -75,6 +75,13 @@ def test_every_command_has_help(cli, path, tmp_path):
     assert not (tmp_path / "never-opened.db").exists(), "--help must not open the database"
 
 
+@pytest.mark.parametrize("path", ALL_COMMANDS, ids=lambda p: " ".join(p))
+def test_every_option_has_help(path):
+    command = command_at(path)
+    missing = [p.opts[0] for p in command.params if isinstance(p, click.Option) and not p.hidden and not p.help]
+    assert missing == [], f"`claims {' '.join(path)}` options without help: {missing}"
+
+
 def test_top_level_help_lists_every_command(cli):
     result = cli("--help")
     assert result.exit_code == 0
