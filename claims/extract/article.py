@@ -32,7 +32,8 @@ _DATE_LINE = re.compile(
     r"|(?P<y3>\d{4})-(?P<m3>\d{2})-(?P<d3>\d{2})"
     r"|(?P<d4>\d{1,2})\.(?P<m4>\d{1,2})\.(?P<y4>\d{4}))"
     r"(?:\s*(?:,|\||-|\u2013|\u2014|T|at|\s)\s*\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[ap]\.?\s?m\.?)?\s*"
-    r"(?:\(?[A-Z]{2,5}\)?|Z|[+-]\d{2}:?\d{2})?)?\s*$",
+    r"(?:\(?[A-Z]{2,5}\)?|Z|[+-]\d{2}:?\d{2})?)?"
+    r"(?:\s*[,\u00b7|\u2022\u2013\u2014-]?\s*by\s+(?-i:[A-Z\u00C0-\u024F])[^\n]{0,70})?\s*$",  # "Posted 3 April 2026 by X"
     re.IGNORECASE)
 
 _MD_IMAGE = re.compile(r"!\[[^\]\n]*\]\([^)\n]*\)")
@@ -236,7 +237,7 @@ def clean_inline(text: str) -> str:
 
 def parse_date_line(line: str) -> dt.date | None:
     """The date of a date line such as 'January 13, 2022' or 'Friday, 8 November 2024', else None."""
-    if len(line) > 80:
+    if len(line) > 120:
         return None
     m = _DATE_LINE.match(line)
     if not m:

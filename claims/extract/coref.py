@@ -104,6 +104,8 @@ class SpeakerBook:
                 speaker.add_alias(mention.name)
             if mention.paren:
                 speaker.add_alias(mention.paren)
+            for alias in mention.aliases:
+                speaker.add_alias(alias)
         if mention.role and not speaker.role:
             speaker.role = _LEADING_DET.sub("", mention.role)
         if mention.head:

@@ -26,13 +26,16 @@ _SPEECH_BASES = (
     "testify", "concede", "lament", "mourn", "hail", "applaud", "decry", "denounce", "slam", "assure",
     "reassure", "pledge", "forecast", "project", "calculate", "count", "tally", "list", "publish", "release",
     "issue", "indicate", "point", "observe", "comment", "specify", "detail", "add", "continue", "conclude",
+    "repeat", "underline", "affirm", "reaffirm", "clarify", "mention", "speculate", "guarantee", "recount",
+    "attest", "answer", "retort", "agree", "acknowledge", "confide", "forewarn", "muse", "quip",
 )
 # Bare base forms ("state", "report", "call") are mostly nouns: they count only after a plural
 # subject or a modal ("officials say", "they warn", "will announce").
 BASE_FORMS = (frozenset(_SPEECH_BASES) | {"say", "tell", "write"}) - {"forecast", "broadcast"}
 SPEECH_VERBS = _forms(*_SPEECH_BASES) | frozenset({"said", "says", "say", "saying", "told", "tells", "tell", "telling", "wrote", "writes", "write",
                "forecast", "thinks", "thought", "believes", "believed", "knew", "spoke", "speaks", "quoted",
-               "put", "puts", "gave", "cited", "cites", "told"})
+               "put", "puts", "gave", "cited", "cites", "told", "swore", "sworn", "spoken", "written",
+               "signalled", "signalling", "foresaw"})
 # Verbs that introduce a statement but also have common non-speech uses: they need a
 # speaker-like subject directly before them and no object-looking noun after them.
 WEAK_SPEECH_VERBS = frozenset({"put", "puts", "gave", "count", "counts", "counted", "list", "listed", "lists",
@@ -44,7 +47,13 @@ WEAK_SPEECH_VERBS = frozenset({"put", "puts", "gave", "count", "counts", "counte
                                "believes", "believed", "thinks", "quoted", "observe", "observed"})
 INVERTIBLE = frozenset({"said", "says", "added", "adds", "asked", "continued", "wrote", "explained", "noted",
                         "insisted", "warned", "stated", "declared", "told", "according", "argued", "recalled",
-                        "replied", "responded", "concluded", "stressed", "confirmed", "announced", "claimed"})
+                        "replied", "responded", "concluded", "stressed", "confirmed", "announced", "claimed",
+                        "repeated", "reiterated", "conceded", "admitted", "acknowledged", "cautioned", "predicted",
+                        "promised", "estimated", "tweeted", "wrote", "testified", "alleged", "maintained",
+                        "observed", "remarked", "recounted", "retorted", "answered", "agreed", "countered"})
+# Rank abbreviations written before a name ("Lt. Daniel Ferreira"): part of the title, never the name.
+RANK_ABBREVIATIONS = frozenset("lt col gen capt cpt sgt maj cmdr cdr adm brig cpl pte insp supt det gov sen rep "
+                               "amb pres lt.col ltcol".split())
 SOURCE_MARKERS = frozenset({"quoting", "citing"})
 
 ROLE_WORDS = frozenset("""
@@ -76,6 +85,20 @@ nations governments administration opposition junta kremlin pentagon whitehouse 
 inquiry investigators researchers scientists forecasters meteorologists seismologists economists
 body bureau headquarters directorate command guard brigade secretariat prefecture governorate town-hall delegation delegations negotiators mediators envoys ombudsman regime junta ngo watchdog tribunal caucus faction
 """.split()) | ROLE_WORDS
+
+
+def _plural(word: str) -> str:
+    if word.endswith(("s", "sh", "ch", "x")):
+        return word + "es"
+    if word.endswith("y") and word[-2:-1] not in ("a", "e", "o", "u"):
+        return word[:-1] + "ies"
+    return word + "s"
+
+
+# "Halden Water's lawyers", "judges", "ministers": the plural of an office is a group of speakers.
+PLURAL_ROLES = frozenset(_plural(w) for w in ROLE_WORDS if len(w) > 4 and "-" not in w
+                         and not w.endswith(("man", "woman", "people", "person"))) - {"chairs", "principals"}
+SPEAKER_NOUNS = SPEAKER_NOUNS | PLURAL_ROLES
 ORG_WORDS = frozenset("""
 ministry office agency institute government authority authorities police military army navy forces union
 company service council committee commission court department administration embassy mission hospital group
@@ -92,7 +115,7 @@ officials authorities police witnesses residents sources analysts experts observ
 activists campaigners lawmakers legislators diplomats leaders rebels insurgents protesters workers teams
 rescuers doctors medics officers troops soldiers schools families relatives villagers survivors victims
 locals employees unionists strikers investigators researchers scientists forecasters agencies
-""".split())
+""".split()) | PLURAL_ROLES
 HONORIFICS = frozenset("mr mrs ms miss dr prof sir dame lord lady mx rev fr".split())
 PRONOUNS = {"he": "person", "she": "person", "him": "person", "her": "person", "it": "organisation",
             "they": "group", "we": "group", "i": "person"}

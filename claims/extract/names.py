@@ -8,7 +8,10 @@ from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from claims.extract.lexicon import (CLAUSE_STOPS, DETERMINERS, DOC_NOUNS, GROUP_HEADS, HONORIFICS, MONTH_WORDS,
-                                    ORG_WORDS, PRONOUNS, ROLE_WORDS, SPEAKER_NOUNS, SPEECH_VERBS, WEEKDAY_WORDS)
+                                    ORG_WORDS, PRONOUNS, RANK_ABBREVIATIONS, ROLE_WORDS, SPEAKER_NOUNS, SPEECH_VERBS,
+                                    WEEKDAY_WORDS)
+
+_TITLE_ABBREVIATIONS = HONORIFICS | RANK_ABBREVIATIONS
 
 
 _TOKEN = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\w[\w'\u2019.\-]*\w['\u2019]?|\w['\u2019]?|[^\w\s]")
@@ -42,6 +45,7 @@ class Mention:
     modifiers: list[str] = field(default_factory=list)
     paren: str | None = None
     span_end: int = 0
+    aliases: list[str] = field(default_factory=list)   # "the shipping company" beside "Aurel Lines"
 
 
 def tokenize(text: str, regions: list[tuple[int, int]], end: int | None = None) -> list[Token]:
@@ -123,8 +127,9 @@ def clean_role(role: str) -> str:
     role = _RELATIVE.sub("", role.strip())
     role = _LEAD_DET.sub("", role).strip(" ,")
     first = role.split(" ", 1)[0].lower()
-    if first.endswith(("ing", "ed")) and not _is_role_word(first):
-        return ""
+    if first.endswith(("ing", "ed")) and not _is_role_word(first) and \
+            not any(_is_role_word(w) for w in role.lower().split()[1:4]):
+        return ""  # "reporting from Almaty" -- but "Managing director" is a role
     if role.endswith(("'s", "\u2019s")):
         role = role[:-2]  # "Al Jazeera's Robin Forestier-Walker": the affiliation
     return role
@@ -161,7 +166,7 @@ def _backward_np(text: str, tokens: list[Token], j: int) -> Mention | None:
     while k >= 0 and len(collected) < 10:
         t = tokens[k]
         if t.quoted or not t.is_word:
-            if t.text == "." and k > 0 and (tokens[k - 1].low in HONORIFICS or (
+            if t.text == "." and k > 0 and (tokens[k - 1].low in _TITLE_ABBREVIATIONS or (
                     len(tokens[k - 1].text) == 1 and tokens[k - 1].is_cap and collected and collected[0].is_cap)):
                 collected.insert(0, t)  # "Dr." and initials: "John F. Kennedy"
                 k -= 1
@@ -261,7 +266,7 @@ def _forward_np(text: str, tokens: list[Token], i: int, *, loose: bool) -> Menti
         if t.quoted:
             break
         if not t.is_word:
-            if t.text == "." and collected and collected[-1].low in HONORIFICS:
+            if t.text == "." and collected and collected[-1].low in _TITLE_ABBREVIATIONS:
                 collected.append(t)
                 k += 1
                 continue
@@ -377,6 +382,8 @@ def _make_mention(text: str, toks: list[Token], role_override: str | None = None
         role = role_override
         if role is None and role_words:
             rw = [w for w in role_words if w.low not in DETERMINERS]
+            while len(rw) > 1 and rw[-1].low in RANK_ABBREVIATIONS:
+                rw.pop()  # "Coast guard spokesman Lt. Daniel Ferreira": the office is the role
             if rw:
                 role = text[rw[0].start:rw[-1].end]
                 poss = re.match(r"^(.+?)['\u2019]s\s+(.+)$", role)

@@ -60,15 +60,24 @@ def find_attribution(text: str, regions: list[tuple[int, int]]) -> Mention | Non
         if mention is not None and mention.kind != "pronoun":
             mention.window = (tok.start, _window_end(tokens, i))
             return mention
-    # 2. reporting verbs
+    # 2. reporting verbs; a trailing ", the coast guard said" wins over an earlier subject
+    first = None
     for i, tok in enumerate(tokens if not present.isdisjoint(SPEECH_VERBS) else ()):
         if tok.quoted or tok.low not in SPEECH_VERBS:
             continue
         if tok.low in BASE_FORMS and not _base_form_ok(tokens, i):
             continue
+        if _not_speech_use(tokens, i):
+            continue
         mention = _speaker_for_verb(text, tokens, i)
-        if mention:
+        if mention is None or _not_a_speaker(mention):
+            continue
+        if first is None:
+            first = mention
+        if _is_trailing(tokens, i, mention):
             return mention
+    if first is not None:
+        return first
     # 3. "figures released by X", "data published by X"
     for i in range(len(tokens) - 1 if not present.isdisjoint(_SOURCE_PARTICIPLES) else 0):
         if not tokens[i].quoted and tokens[i].low in _SOURCE_PARTICIPLES and tokens[i + 1].low == "by":
@@ -80,11 +89,91 @@ def find_attribution(text: str, regions: list[tuple[int, int]]) -> Mention | Non
     for i in range(n - 1 if "according" in present else 0):
         if not tokens[i].quoted and tokens[i].low == "according" and tokens[i + 1].low == "to":
             mention = _forward_np(text, tokens, i + 2, loose=True)
+            mention = _appositive_name(text, tokens, i + 2, mention) or mention
             if mention:
                 mention.via = "according"
                 mention.window = (tokens[i].start, _window_end(tokens, i + 1))
                 return mention
     return None
+
+
+# What a count is, never who speaks: "The number of people confirmed dead ... rose to 61, the
+# coast guard said", "the death toll", "the figure".
+_COUNT_SUBJECTS = frozenset("""number numbers toll tolls figure figures total totals count tally rate share
+proportion percentage amount sum level levels""".split())
+
+# A reporting verb followed by one of these is not reporting: "confirmed dead", "reported
+# missing", "calls itself", "gave way".
+_NOT_SPEECH_AFTER = frozenset("""dead killed missing injured wounded hurt infected alive safe drowned itself himself
+herself themselves myself ourselves way""".split())
+
+
+def _not_speech_use(tokens: list[Token], i: int) -> bool:
+    nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+    return nxt is not None and not nxt.quoted and nxt.low in _NOT_SPEECH_AFTER
+
+
+def _not_a_speaker(mention: Mention) -> bool:
+    """A subject that counts something ('the number of miners', 'the death toll') is no speaker."""
+    words = [w for w in mention.text.lower().split() if w not in DETERMINERS]
+    if not words:
+        return False
+    if words[0] in _COUNT_SUBJECTS and (len(words) == 1 or words[1] == "of"):
+        return True
+    return mention.kind != "person" and words[-1] in _COUNT_SUBJECTS
+
+
+_TRAILING_AFTER = frozenset(".,;:!?)\u201d\"'\u2019")
+
+
+def _is_trailing(tokens: list[Token], i: int, mention: Mention) -> bool:
+    """', the coast guard said.' or ', said the coast guard': an attribution closing a clause."""
+    verb = tokens[i]
+    if mention.span_end <= verb.start:   # speaker before the verb
+        start = mention.span_end - len(mention.text)
+        k = i - 1
+        while k >= 0 and tokens[k].start >= start:
+            k -= 1
+        if k < 0 or tokens[k].text != ",":
+            return False
+        nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+        return nxt is None or nxt.text in _TRAILING_AFTER or nxt.low in _PREPOSITIONS or nxt.low in WEEKDAY_WORDS
+    return i > 0 and tokens[i - 1].text == ","
+
+
+def _appositive_name(text: str, tokens: list[Token], first: int, mention: Mention | None) -> Mention | None:
+    """'according to the shipping company, Aurel Lines.': the proper name is the speaker and the
+    description an alias."""
+    if mention is not None and (mention.kind in ("person", "pronoun") or mention.text[:1].isupper()):
+        return None
+    n = len(tokens)
+    k = first
+    while k < n and k < first + 7 and tokens[k].is_word and not tokens[k].quoted:
+        k += 1
+    if k == first or k >= n or tokens[k].text != "," or tokens[first].is_cap:
+        return None
+    description = text[tokens[first].start:tokens[k - 1].end]
+    m = k + 1
+    if m < n and tokens[m].low == "the":
+        m += 1
+    run: list[Token] = []
+    while m < n and tokens[m].is_word and not tokens[m].quoted and (
+            tokens[m].is_cap or (run and tokens[m].low in ("of", "and", "for", "de", "la", "du"))):
+        run.append(tokens[m])
+        m += 1
+    while run and not run[-1].is_cap:
+        run.pop()
+    if not run or len(run) > 6 or (m < n and tokens[m].text not in ".)!"):
+        return None
+    person = _make_mention(text, run)
+    if person is not None and person.kind == "person" and not person.role:
+        appos = person
+    else:
+        name = _span_text(text, run)
+        appos = Mention(text=name, name=name, role=None, kind="organisation", via="according",
+                        head=run[-1].low, span_end=run[-1].end)
+    appos.aliases = [description]
+    return appos
 
 
 _MODALS = frozenset("will would could should may might must did does do to not never also".split())
@@ -180,6 +269,11 @@ def _np_ends_clause(tokens: list[Token], mention: Mention) -> bool:
     return True
 
 
+_PERSON_NOUNS = frozenset("""man woman person boy girl mother father parent resident witness survivor official
+source spokesman spokeswoman spokesperson officer soldier doctor nurse teacher worker driver passenger farmer
+student neighbour neighbor relative diplomat employee""".split())
+
+
 _NOT_SPEAKER_HEADS = frozenset("""toll figure figures number numbers data total count rate price prices water
 level levels situation crisis decision move deal plan fighting violence storm quake earthquake flood floods fire
 news result results outcome vote strike walkout war attack attacks incident""".split())
@@ -196,7 +290,9 @@ def _generic_description(text: str, tokens: list[Token], j: int) -> Mention | No
         if tokens[k].low in ("the", "a", "an"):
             break
         k -= 1
-    if not words or words[0].low not in ("the",) or len(words) < 2:
+    if not words or len(words) < 2:
+        return None
+    if words[0].low != "the" and not (words[0].low in ("a", "an") and words[-1].low in _PERSON_NOUNS):
         return None
     before = tokens[k - 1] if k > 0 else None
     if before is not None and before.text not in ",;:\u201d\"'\u2014" and not before.quoted:
