@@ -220,6 +220,20 @@ def test_a_row_repeated_under_two_keys_is_stored_once(engine):
         assert sorted(conn.execute(text("SELECT alias_key FROM speaker_alias")).scalars()) == ["ann lee", "minister lee"]
 
 
+def test_text_survives_the_trip_exactly(engine):
+    """Tabs, newlines, backslashes, quotes and non-Latin text: COPY on PostgreSQL escapes them."""
+    body = 'Line one\tcol\nline two \\N \\ "quoted" Токаев — مرحبا 😀'
+    bulk_load(engine, [BulkBatch(sources=[dict(key="s", url="https://example.org/s", title="A\tB\\C")],
+                                 claims=[dict(text=body, quote="\\.", source="s", said_on="2024-02-29",
+                                              quantities=[dict(low=1.5, high=None, approximate=True, measure="deaths")])])])
+    with engine.connect() as conn:
+        row = conn.execute(text("SELECT c.text, c.quote, c.said_on, s.title, q.low, q.high, q.approximate "
+                                "FROM claim c JOIN source s ON s.id = c.source_id JOIN quantity q ON q.claim_id = c.id")).one()
+    assert row[0] == body and row[1] == "\\." and str(row[2]) == "2024-02-29" and row[3] == "A\tB\\C"
+    assert (row[4], row[5], bool(row[6])) == (1.5, None, True)
+    assert _search_ids(engine, "токаев") == [1]
+
+
 def test_refuses_bad_values_with_a_sentence(engine):
     from claims.errors import UserError
 
