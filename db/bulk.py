@@ -1,6 +1,8 @@
 """The bulk path: many claims with their stories, sources, speakers, values and evidence in few
-statements. SQLAlchemy Core `insert(table)` with lists of dicts (ORM `add_all` is ~10x slower),
-one transaction per batch, audited like `db.writes` (one `claim.create` event per claim).
+statements, one transaction per batch, audited like `db.writes` (one `claim.create` event per
+claim). SQLite: SQLAlchemy Core `insert(table)` with lists of dicts (ORM `add_all` is ~10x
+slower). PostgreSQL: `COPY FROM STDIN`, as psycopg's executemany costs a server round per row
+(see benchmarks/README.md), then `ANALYZE`.
 
 Rows refer to each other by caller-chosen keys: a source says `"story": "quake-2023"` where a
 story in this or an earlier batch of the same load has `"key": "quake-2023"`; an `*_id` field
