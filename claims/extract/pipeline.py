@@ -187,6 +187,23 @@ def _said_on(unit: Unit, window: tuple[int, int], pub: dt.date | None) -> dt.dat
     return None
 
 
+# Between a count and the day it is dated: nothing, or its counted noun ("655 cases on Monday").
+_COUNT_DAY_GAP = re.compile(r"\s*(?:[^\W\d_]+\s+){0,2}")
+
+
+def _quantity_as_of(text: str, q, refs, as_of: str | None) -> str | None:
+    """A count dated by the phrase right after it ('rose to 61 on Thursday', 'up from 38 a day
+    earlier', 'up from 655 on Monday') is as of that day; others are as of the statement."""
+    for ref in refs:
+        if ref.start < q.end or ref.start - q.end > 30:
+            continue
+        if ref.role == "when" and ref.earliest is not None and ref.earliest == ref.latest and \
+                _COUNT_DAY_GAP.fullmatch(text, q.end, ref.start):
+            return ref.latest.isoformat()
+        break
+    return as_of
+
+
 def _annotate(unit: Unit, pub: dt.date | None) -> None:
     said_span = unit.claim.pop("_said_span", None)
     anchor = unit.said_on or pub
@@ -199,7 +216,8 @@ def _annotate(unit: Unit, pub: dt.date | None) -> None:
     for ref in refs:
         if ref.phrase.lower().startswith("as of") and ref.latest:
             as_of = ref.latest.isoformat()  # "the toll stood at 225 as of Saturday"
-    quantities = [q.as_dict(as_of) for q in find_quantities(unit.text, skip)]
+    found = find_quantities(unit.text, skip)
+    quantities = [q.as_dict(_quantity_as_of(unit.text, q, refs, as_of)) for q in found]
     dates = [r.as_dict() for r in refs]
     if any(r.role == "deadline" for r in refs):
         kind = "deadline"

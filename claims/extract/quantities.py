@@ -8,7 +8,7 @@ import re
 from itertools import islice
 from dataclasses import dataclass
 
-from claims.extract.measures import SYNONYMS, measure_for
+from claims.extract.measures import SYNONYM_RE, SYNONYMS, measure_for
 from claims.extract.numbers import NUMBER, VAGUE, parse_number, tidy
 from claims.extract.words import word_index
 
@@ -152,7 +152,50 @@ def find_quantities(text: str, skip_spans: list[tuple[int, int]] = ()) -> list[Q
         if q is None or q == "rescan":
             continue
         found.append(q)
+    if found and (_COMPARE_HINT.search(text) or _RISE_HINT.search(text)):
+        _borrow_measures(text, found)
     return found
+
+
+_PASSED_BEFORE = re.compile(r"\b(?:passed|passes|topped|tops|exceeded|exceeds|surpassed|surpasses|crossed|"
+                            r"crosses)\s+(?:the\s+)?$", re.IGNORECASE)
+_COMPARE_HINT = re.compile(r"\b(?:from|compared)\b", re.IGNORECASE)
+_RISE_HINT = re.compile(r"\b(?:number|toll|tally|total|count|figure)\b", re.IGNORECASE)
+_COMPARE_BEFORE = re.compile(
+    r"(?:\b(?:up|down|higher|lower|increase|decrease|rise|fall|jump|drop)\s+from|\bcompared\s+(?:with|to))\s+"
+    r"(?:(?:the|an?|earlier|previous|initial|figure|total|toll|count|tally|of)\s+){0,4}$", re.IGNORECASE)
+_RISE_BEFORE = re.compile(
+    r"\b(?:rose|risen|rises|rising|climbed|climbs|jumped|jumps|increased|increases|grew|grown|reached|reaches|"
+    r"hit|hits|stood|stands|soared|surged|fell|fallen|dropped|was|is|were|now)(?:\s+(?:to|at))?\s+$", re.IGNORECASE)
+_COUNT_SUBJECT = re.compile(r"\b(?:number|toll|tally|total|count|figure)\b", re.IGNORECASE)
+_SUBJECT_EDGE = re.compile(r"[;:\u2014]")
+
+
+def _borrow_measures(text: str, found: list[Quantity]) -> None:
+    """A bare count takes its measure from the sentence: 'The number of people confirmed dead ...
+    rose to 61' counts deaths, and so does the '38' of '..., up from 38 a day earlier'."""
+    for index, q in enumerate(found):
+        if q.measure is not None or (q.unit and q.unit != "percent" and q.unit[0].islower()):
+            continue
+        before = text[max(0, q.start - 50):q.start]
+        if index and found[index - 1].measure and _COMPARE_BEFORE.search(before):
+            q.measure = found[index - 1].measure
+            continue
+        rise = _RISE_BEFORE.search(before)
+        if rise is None:
+            continue
+        verb_at = max(0, q.start - 50) + rise.start()
+        lo = 0
+        for edge in _SUBJECT_EDGE.finditer(text, 0, verb_at):
+            lo = edge.end()
+        subject = text[lo:verb_at]
+        if not _COUNT_SUBJECT.search(subject):
+            continue
+        for syn in SYNONYM_RE.finditer(subject):
+            measure = measure_for(syn.group(1))
+            if measure in _EVENT_MEASURES:
+                q.measure = measure
+                break
 
 
 def _build(m: re.Match, text: str, single: bool = False):
@@ -196,6 +239,8 @@ def _build(m: re.Match, text: str, single: bool = False):
         nxt = _NEXT_WORD.match(after)
         if not nxt or nxt.group(1).lower() not in _PERSONAL_ONE:
             return None
+    if not bound and not has_range and _PASSED_BEFORE.search(before):
+        bound = "more than"  # "cases have passed 800", "topped 1,000"
     unit, unit_measure, unit_end = (None, None, end)
     if pct:
         unit = "percent"

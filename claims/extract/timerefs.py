@@ -36,7 +36,7 @@ _PATTERNS = [
                  r"(?P<dnum>" + _NUMW + r")\s+(?P<dunit>" + _UNIT + r")"),
     ("ago", r"(?P<anum>" + _NUMW + r")\s+(?P<aunit>" + _UNIT + r")\s+ago"),
     ("past_span", r"(?:in|over|during|for)\s+the\s+(?:past|last|previous)\s+(?:(?P<pnum>" + _NUMW + r")\s+)?(?P<punit>" + _UNIT + r")"),
-    ("end_of", _PREP + r"the\s+end\s+of\s+(?:(?P<erel>the|this|next|last)\s+(?P<eunit>week|month|year)|(?P<emonth>" + MONTH_RE + r")(?:\s+(?P<eyear>" + _YEAR + r"))?)"),
+    ("end_of", _PREP + r"the\s+end\s+of\s+(?:(?P<erel>the|this|next|last)\s+(?P<eunit>week|month|year)|(?P<emonth>" + MONTH_RE + r")(?:\s+(?P<eyear>" + _YEAR + r")|\s+(?P<enext>next|last|this)\s+year)?)"),
     ("wd_week", _PREP + r"(?P<wwd>" + _WD + r")" + _PART + r",?\s+(?P<wrel>next|last|this)\s+week"),
     ("rel_wd", _PREP + r"(?P<rrel>next|last|this|this coming|coming)\s+(?P<rwd>" + _WD + r")" + _PART),
     ("rel_period", _PREP + r"(?P<qrel>last|this|next|later this|earlier this|early next|late last|early this|late this|the past|the previous|the coming)\s+(?P<qunit>week|month|year|weekend)"),
@@ -58,6 +58,8 @@ _PATTERNS = [
                r"this evening|the same day|the previous day|the day before|a day earlier|the next day|"
                r"the following day|a day later)"),
     ("year", r"(?P<yprep>in|since|by|until|from|during|before|after|early|late|mid)[- ](?P<yval>" + _YEAR + r")(?!\d|,\d|-\d)"),
+    # "since the colliery closures of 1987", "since the floods in 2010"
+    ("since_event", r"since\s+the\s+(?:[^\W\d_][\w'\u2019-]*\s+){1,4}?(?:of|in)\s+(?P<sevent>" + _YEAR + r")(?!\d|,\d|-\d)"),
 ]
 
 
@@ -71,7 +73,7 @@ _BY_WEEKDAY = _group("wd_week", "rel_wd", "wd")
 _BY_MONTH = _group("end_of", "mdy_range", "mdy", "dmy", "my", "month")
 _BY_PERIOD = _group("duration", "ago", "past_span", "end_of", "rel_period", "weekend")
 _BY_DAYWORD = _group("relday", "holiday", "wd")
-_BY_YEAR = _group("iso", "year")
+_BY_YEAR = _group("iso", "since_event", "year")
 _BY_DAY = _group("relday", "holiday", "duration", "ago", "past_span")
 # Words that every time reference contains: the full pattern only runs near one of them.
 _TRIGGER_WORDS = frozenset(WEEKDAYS) | frozenset(MONTHS) | frozenset(
@@ -89,6 +91,10 @@ _TIME_AFTER_IN = re.compile(r"\s*(?:time|a row)\b")
 _DAY_NUM = re.compile(r"\d+")
 _AGENT_BY = re.compile(r"^\s+(?!(?:at|in|on|and|or|to|the|next|this|last|when|if|unless|after|before|as|so|but|with|"
                        r"while|from|for|of|is|was|will|would|to|that|which|evening|morning|night|afternoon|inclusive)\b)[a-z]{3,}")
+_DEADLINE_BEFORE = re.compile(r"\b(?:deadline|ultimatum|cut-?off)\s+(?:(?:of|at|for|is|was|on|set|expires|runs out)\s+)*"
+                              r"(?:(?:noon|midday|midnight|dawn|\d{1,2}(?:[:.]\d\d)?\s*[ap]\.?m\.?)\s+)?$", re.IGNORECASE)
+_FORWARD_BEFORE = re.compile(r"\b(?:asking|demanding|calling|urging|requesting|seeking|pressing|would|could|should|"
+                             r"must|to\s+[a-z]+)\b[^.;]*$", re.IGNORECASE)
 _DEADLINE_AFTER = re.compile(r"^\s*(?:deadline|cut-?off|target date|ultimatum)\b", re.IGNORECASE)
 _FUTURE_WORDS = frozenset("will won't shall would wouldn't scheduled upcoming unless planned expected due slated "
                           "".split())
@@ -266,7 +272,26 @@ def find_timerefs(text: str, published: dt.date | None, anchor: dt.date | None =
                 refs.append(ref)
             done = m.end()
             break
+    if len(refs) > 1:
+        _chain_relative_days(refs)
     return refs
+
+
+_RELATIVE_TO_PREVIOUS = {"a day earlier": -1, "the day before": -1, "the previous day": -1, "a day later": 1,
+                         "the next day": 1, "the following day": 1}
+
+
+def _chain_relative_days(refs: list[TimeRef]) -> None:
+    """'rose to 61 on Thursday, up from 38 a day earlier': 'a day earlier' counts from the day
+    named before it in the sentence, not from the article date."""
+    for index in range(1, len(refs)):
+        ref = refs[index]
+        offset = _RELATIVE_TO_PREVIOUS.get(ref.phrase.lower().split(" ", 1)[-1] if ref.phrase[:3].lower() in ("on ", "by ") else ref.phrase.lower())
+        if offset is None:
+            continue
+        prev = refs[index - 1]
+        if prev.earliest is not None and prev.earliest == prev.latest and prev.role == "when":
+            ref.earliest = ref.latest = prev.latest + dt.timedelta(days=offset)
 
 
 def _role_for(prep: str | None, text: str, end: int) -> str:
@@ -287,6 +312,8 @@ def _resolve(m: re.Match, kind: str, text: str, pub: dt.date | None, anchor: dt.
     start, end = m.start(), m.end()
     prep = m.groupdict().get("prep_" + kind)
     role = _role_for(prep, text, end)
+    if role == "when" and _DEADLINE_BEFORE.search(text, max(0, start - 40), start):
+        role = "deadline"  # "set a deadline of noon on Sunday"
     if (prep or "").lower() == "by" and role == "deadline" and _AGENT_BY.match(text[end:end + 20]):
         # "sparked by New Year's Day fuel price hikes": the date qualifies a noun, not a deadline
         role = "when"
@@ -325,6 +352,10 @@ def _resolve(m: re.Match, kind: str, text: str, pub: dt.date | None, anchor: dt.
             year = int(g("eyear")) if g("eyear") else (pub.year if pub else None)
             if year is None:
                 return TimeRef(phrase, role, None, None, start, end)
+            if g("enext"):
+                year += {"next": 1, "last": -1}.get(g("enext").lower(), 0)  # "the end of March next year"
+            elif not g("eyear") and pub and month < pub.month and (role == "deadline" or tense == "future"):
+                year += 1  # a deadline at the end of a month already past this year is next year's
             latest = _month_range(year, month)[1]
         elif pub:
             rel, unit = g("erel").lower(), g("eunit").lower()
@@ -442,7 +473,9 @@ def _resolve(m: re.Match, kind: str, text: str, pub: dt.date | None, anchor: dt.
         if pub:
             wd = WEEKDAYS[g("wdname").lower()]
             if role == "deadline":
-                mode = "past" if tense == "pastperfect" else "after"
+                # "she had written asking for a meeting by Friday": the request looks forward
+                mode = "past" if tense == "pastperfect" and not _FORWARD_BEFORE.search(text, max(0, start - 60), start) \
+                    else "after"
             elif role == "since" or tense in ("past", "pastperfect"):
                 mode = "past"
             else:
@@ -459,6 +492,9 @@ def _resolve(m: re.Match, kind: str, text: str, pub: dt.date | None, anchor: dt.
                       "the day before": -1, "a day earlier": -1, "the next day": 1, "the following day": 1,
                       "a day later": 1}.get(word, 0)
             earliest = latest = base + dt.timedelta(days=offset)
+    elif kind == "since_event":
+        role = "since"
+        earliest = dt.date(int(g("sevent")), 1, 1)
     elif kind == "year":
         year = int(g("yval"))
         yprep = g("yprep").lower()
