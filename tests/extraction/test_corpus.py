@@ -144,3 +144,34 @@ def test_sample_article_extracts_claims():
     assert any(c["kind"] == "deadline" for c in out["claims"])
     assert any(c["quantities"] for c in out["claims"])
     assert any(c["speaker"] for c in out["claims"])
+
+
+def _extras_faults(gold_path: Path) -> list[str]:
+    """What the shared scorer does not look at: a gold quantity's measure and as_of, and a gold
+    claim's speaker_role (the gold role must be part of the predicted one)."""
+    fold, _speaker_ok, qty_ok, _date_ok = _scorer()
+    gold = json.loads(gold_path.read_text(encoding="utf-8"))
+    preds = extract_path(gold_path.parent / gold["article"])["claims"]
+    faults = []
+    for g in gold["claims"]:
+        hits = [p for p in preds if fold(g["key"]) in fold(p["text"])]
+        if not hits:
+            continue
+        p = hits[0]
+        role = g.get("speaker_role")
+        if role and fold(role) not in fold(p["speaker_role"]):
+            faults.append(f"{g['id']}: role {p['speaker_role']!r}, want {role!r}")
+        for gq in g["quantities"]:
+            matching = [q for q in p["quantities"] if qty_ok(gq, [q])]
+            for field in ("measure", "as_of"):
+                if field in gq and not any(q[field] == gq[field] for q in matching):
+                    faults.append(f"{g['id']}: {field} of {gq['low']} is {[q[field] for q in matching]}, "
+                                  f"want {gq[field]!r}")
+    return faults
+
+
+@pytest.mark.parametrize("gold_path", [p for p in OWN if '"as_of"' in p.read_text(encoding="utf-8")
+                                       or '"speaker_role"' in p.read_text(encoding="utf-8")],
+                         ids=lambda p: p.name.replace(".gold.json", ""))
+def test_own_corpus_measures_days_and_roles(gold_path):
+    assert _extras_faults(gold_path) == []
