@@ -114,6 +114,7 @@ def get_or_create_source(session: Session, new: NewSource, *, actor: str, story:
                 changed[field] = value
         if story is not None and source.story_id is None:
             source.story_id = story.id
+            changed["story_id"] = story.id
         if changed:
             record(session, actor=actor, action="source.update", target_type="source", target_id=source.id,
                    after=changed)
@@ -154,7 +155,9 @@ def get_or_create_speaker(session: Session, name: str, *, actor: str, role: str 
         session.add(speaker)
         session.flush()
     elif role and not speaker.role:
-        speaker.role = clean_text(role).strip()
+        speaker.role = role
+        record(session, actor=actor, action="speaker.update", target_type="speaker", target_id=speaker.id,
+               before={"role": None}, after={"role": role})
     added = []
     for n in names:
         n = clean_text(n).strip()
