@@ -366,3 +366,19 @@ def test_merging_by_a_name_that_was_merged_before_uses_the_kept_speaker(engine):
         assert {s.get(Claim, i).speaker_id for i in ids.values()} == {speakers[0]["id"]}
     with pytest.raises(UserError, match="already the same speaker"), write_session(engine) as s:
         merge_speakers(session=s, actor="ed", keep="Charlie", merge="Alpha")
+
+
+def test_every_change_to_an_existing_speaker_or_source_is_audited(engine):
+    """Learning a role, or joining a story, changes a row: the audit log says so."""
+    with write_session(engine) as s:
+        add_claim(session=s, actor="a", new=new_claim("first", speaker="Ana Kovac"))
+    with write_session(engine) as s:
+        add_claim(session=s, actor="b", new=new_claim("second", speaker="Ana Kovac", speaker_role="Interior Minister",
+                                                      story="floods"))
+    with read_session(engine) as s:
+        speaker = s.exec(select(Speaker)).one()
+        source = s.exec(select(Source)).one()
+        assert speaker.role == "Interior Minister" and source.story_id is not None
+        changes = [(e.action, e.actor, after(e)) for e in events(s) if e.action.endswith(".update")]
+        assert ("speaker.update", "b", {"role": "Interior Minister"}) in changes
+        assert ("source.update", "b", {"story_id": source.story_id}) in changes
