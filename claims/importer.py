@@ -78,7 +78,8 @@ def extract_target(target: str, *, url: str | None = None, published: dt.date | 
 def store_extraction(session, data: dict, *, actor: str, story: str | None, name: str) -> ImportResult:
     """Write one extracted article inside the caller's transaction (duplicates change nothing)."""
     from db.queries import find_source
-    from db.writes import NewClaim, NewSource, add_claim, get_or_create_source, get_or_create_story, record
+    from db.writes import (NewClaim, NewSource, _lock_names, add_claim, get_or_create_source, get_or_create_story,
+                           record)
 
     src = data["source"]
     if not src.get("url"):
@@ -87,6 +88,10 @@ def store_extraction(session, data: dict, *, actor: str, story: str | None, name
     if not src.get("published"):
         raise UserError(f"{name}: no publication date found in the article; pass --published DATE")
     sha = src.get("sha256") or hashlib.sha256((src.get("body") or "").encode()).hexdigest()
+    # On PostgreSQL a concurrent import of the same article must commit before we look (SQLite
+    # writers are serialised by BEGIN IMMEDIATE already); else both store it.
+    _lock_names(session, "source", [normalise_url(src["url"])])
+    _lock_names(session, "sha256", [sha])
     existing = find_source(session=session, url_key=normalise_url(src["url"]), sha256=sha)
     if existing is not None and existing.body is not None:
         return ImportResult(name, "duplicate", f"already imported as source {existing.id} ({existing.url})",
