@@ -171,3 +171,31 @@ def test_cli_second_editor_gets_one_line_conflict(url):
     with read_session(engine) as s:
         assert s.get(Claim, claim_id).status == "disputed"
     assert _marks(engine, claim_id) == [("alice", "first")]
+
+
+def test_two_processes_importing_the_same_folder_store_each_article_once(url, tmp_path):
+    """Both see every article as new when they extract it; inside the write transactions one of them
+    must find the other's copy (a duplicate) instead of storing it twice or crashing."""
+    import json
+
+    from _robust import has_extract_api, popen_claims, write_articles
+    from sqlalchemy import func
+
+    from db.models import Source
+
+    if not has_extract_api():
+        pytest.skip("claims.extract (the extraction package) has not landed yet")
+    engine = get_engine(url)  # migrated before the race
+    folder = tmp_path / "same"
+    paths = write_articles(folder, 15, tag="same", seed=5)
+    procs = [popen_claims("import", str(folder), "--format", "json", db=url) for _ in range(2)]
+    outputs = [p.communicate(timeout=600) for p in procs]
+    statuses = []
+    for proc, (out, err) in zip(procs, outputs):
+        assert proc.returncode == 0, err.decode()[-3000:]
+        assert b"Traceback" not in err
+        statuses += [r["status"] for r in json.loads(out)]
+    assert statuses.count("imported") == len(paths), statuses
+    assert statuses.count("duplicate") == len(paths), statuses
+    with read_session(engine) as s:
+        assert s.scalar(select(func.count()).select_from(Source)) == len(paths)
