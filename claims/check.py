@@ -16,7 +16,7 @@ from sqlmodel import Session
 
 from claims import relations as rel
 from claims.errors import NotFoundError
-from claims.measures import is_cumulative, measure_for, measures_in
+from claims.measures import is_cumulative, measure_for, measures_in, qualifier
 from db.models import AuditEvent, Claim, ClaimLink, Evidence, Quantity, Source, Speaker, Story, TimeRef, utcnow
 from db.writes import link_claims, record
 
@@ -68,6 +68,7 @@ def load_figures(session: Session, story_id: int | None) -> list[rel.Figure]:
         if day and (cid not in first_date or day < first_date[cid]):
             first_date[cid] = day
     names: dict[str | None, str | None] = {}
+    qualifiers: dict[tuple, str] = {}
 
     def name_of(claim: int, measure: str | None, unit: str | None) -> str | None:
         if not measure and not unit:
@@ -83,8 +84,10 @@ def load_figures(session: Session, story_id: int | None) -> list[rel.Figure]:
         m = name_of(claim, measure, unit)
         if m and (low is not None or high is not None):
             past = claim in first_date and as_of is not None and first_date[claim] < as_of - LONG_RUN
+            if (unit, m) not in qualifiers:
+                qualifiers[(unit, m)] = qualifier(unit, m)
             out.append(rel.Figure(claim, source, m, low, high, bool(approx), bound, as_of, speaker, story,
-                                  "long-run" if past else None))
+                                  "long-run" if past else None, qualifiers[(unit, m)]))
     return out
 
 
@@ -303,13 +306,19 @@ def _check_story(session: Session, story_id: int, margin: float, today: dt.date
     linked = {frozenset((a, b)) for _, a, b, *_ in links}
     statements = load_statements(session, story_id)
     found: list[rel.Found] = []
-    found_pairs: set[frozenset] = set()
+    found_pairs: dict[frozenset, str] = {}
 
     def take(items: Iterable[rel.Found]) -> None:
+        """Keep what is new: a pair already linked (even dismissed) is left alone, and a pair gets
+        one relation per check, except that a revision may also corroborate ("at least 61", then
+        "at least 75")."""
         for f in items:
             pair = frozenset((f.a, f.b))
-            if pair not in linked and pair not in found_pairs:
-                found_pairs.add(pair)
+            if pair in linked:
+                continue
+            seen = found_pairs.get(pair)
+            if seen is None or (seen == "revises" and f.relation == "corroborates"):
+                found_pairs[pair] = f.relation
                 found.append(f)
 
     figs = load_figures(session, story_id)

@@ -36,7 +36,8 @@ _FALLBACK: dict[str, dict] = {
 }
 
 # Words that qualify who is counted without changing what is counted ("people detained").
-_GENERIC = {"people", "persons", "person", "individuals", "the", "of", "were", "was", "have", "been", "had"}
+_GENERIC = {"people", "persons", "person", "individuals", "the", "of", "were", "was", "have", "been", "had",
+            "in", "total", "all", "and", "number", "more", "than", "about", "around", "at", "least"}
 
 
 def measures_file() -> Path:
@@ -141,6 +142,22 @@ def measures_in(text: str | None) -> set[str]:
 @functools.lru_cache(maxsize=4)
 def _synonym_re(keys: tuple[str, ...]) -> re.Pattern:
     return re.compile(r"\b(" + "|".join(re.escape(k) for k in keys) + r")\b", re.IGNORECASE)
+
+
+def qualifier(unit: str | None, measure: str | None) -> str:
+    """What a unit says about who is counted beyond the measure itself: "civilians" in
+    "61 civilians killed", "security force" in "security force deaths"; "" for plain counts
+    ("people", "deaths", "people detained"). Figures with different qualifiers count different
+    groups and are not compared."""
+    if not unit:
+        return ""
+    own = {_key(w) for w in vocabulary().get(measure or "", {}).get("synonyms", [])} | {_key(measure or "")}
+    key = _key(unit)
+    for phrase in sorted(own, key=len, reverse=True):
+        if phrase and re.search(rf"\b{re.escape(phrase)}\b", key):
+            key = re.sub(rf"\b{re.escape(phrase)}\b", " ", key)
+    words = [w for w in re.findall(r"[a-z][a-z'-]*", key) if w not in _GENERIC]
+    return " ".join(words)
 
 
 def is_cumulative(measure: str | None) -> bool:

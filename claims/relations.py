@@ -64,6 +64,7 @@ class Figure:
     speaker: int | None = None
     story: int | None = None
     period: str | None = None  # "long-run" for totals or past events dated long before as_of
+    qualifier: str = ""        # who is counted beyond the measure ("civilians"); "" for everyone
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
@@ -139,7 +140,12 @@ def _classify(a: Figure, b: Figure, ia: tuple[float, float], ib: tuple[float, fl
     if a.claim == b.claim:
         return None
     if ia[0] <= ib[1] + 1e-9 and ib[0] <= ia[1] + 1e-9:
-        return None if a.source == b.source else "corroborates"
+        if a.source == b.source:
+            return None
+        if (cumulative and ia[1] == math.inf and ib[0] > ia[0] + 1e-9 and a.as_of is not None
+                and b.as_of is not None and 0 < (b.as_of - a.as_of).days <= MAX_GAP_DAYS):
+            return "revises"  # "at least 61" then 75: the count so far has gone up
+        return "corroborates"
     if a.source == b.source and (a.speaker is None or b.speaker is None or a.speaker == b.speaker):
         return None
     if a.as_of is None or b.as_of is None:
@@ -169,7 +175,8 @@ def compare_figures(a: Figure, b: Figure, *, cumulative: bool, margin: float = D
 
     - compatible values from different sources corroborate; from the same source nothing;
     - incompatible values for the same day contradict;
-    - for a cumulative count, a later higher figure revises, a later lower one contradicts;
+    - for a cumulative count, a later higher figure revises, a later lower one contradicts; a
+      lower bound ("at least 61") is the count so far, so a later higher figure revises it too;
     - a level (troops present) may change over time: incompatible values on different days are
       not a conflict.
     Inside one source, differing figures count only between two different named speakers: an
@@ -192,8 +199,8 @@ def detect_figures(figures: Iterable[Figure], *, cumulative: Callable[[str], boo
     groups: dict[tuple, list[Figure]] = defaultdict(list)
     for f in figures:
         if f.measure:
-            groups[(f.story, f.measure, f.period)].append(f)
-    for (_, measure, _), group in groups.items():
+            groups[(f.story, f.measure, f.period, f.qualifier)].append(f)
+    for (_, measure, _, _), group in groups.items():
         group.sort(key=_figure_order)
         spans = [interval(f, margin) for f in group]
         is_cum = cumulative(measure)
@@ -207,6 +214,9 @@ def detect_figures(figures: Iterable[Figure], *, cumulative: Callable[[str], boo
                 if relation is None or (first is not None and relation != "contradicts"):
                     continue
                 yield Found(a.claim, b.claim, relation, _reason(a, b, relation))
+                if relation == "revises" and overlaps(spans[j], ib):
+                    # "at least 61" then "at least 75": an update that also bears the earlier figure out
+                    yield Found(a.claim, b.claim, "corroborates", _reason(a, b, "corroborates"))
                 if first is not None or relation != "corroborates" or b.as_of is None:
                     break
                 first = relation

@@ -285,3 +285,22 @@ def test_bulk_deadline_updates_match_the_orm_path(engine, monkeypatch):
     monkeypatch.setattr(check, "BULK_THRESHOLD", 0)
     run(engine, "two", today=D(2022, 1, 20))
     assert state(one) == state(two) and state(one)[0] == "met"
+
+
+def test_figures_of_a_sub_group_are_not_held_against_the_whole(engine):
+    with write_session(engine) as s:
+        civilians = add(s, "At least 61 civilians have been killed.", source="https://a.example/1",
+                        quantities=[(61, 61, "deaths", D(2025, 2, 13))])
+        soldiers = add(s, "The fighting has killed 45 soldiers.", source="https://b.example/1",
+                       quantities=[(45, 45, "deaths", D(2025, 2, 20))])
+        more = add(s, "75 civilians have now been killed.", source="https://c.example/1",
+                   quantities=[(75, 75, "deaths", D(2025, 2, 21))])
+    from db.models import Quantity
+
+    with write_session(engine) as s:  # the units the extractor gives
+        for q in s.exec(select(Quantity)).all():
+            q.unit = {civilians: "civilians", soldiers: "soldiers", more: "civilians"}[q.claim_id]
+    run(engine)
+    found = links(engine)
+    assert found[(civilians, more)]["relation"] == "revises"
+    assert not any(soldiers in pair for pair in found)

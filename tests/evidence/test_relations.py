@@ -233,3 +233,15 @@ def test_a_past_statement_with_a_by_date_reports_itself():
     assert rel.own_report(order) is None and rel.own_report(promise) is None
     not_done = st(4, 1, "The bridge had not been repaired by Monday.", said=D(2025, 3, 5), deadlines=[D(2025, 3, 3)])
     assert rel.deadline_state(D(2025, 3, 3), [rel.own_report(not_done)], today=D(2025, 3, 6)).state == "missed"
+
+
+def test_a_lower_bound_is_the_count_so_far():
+    first = fig(1, 1, 61, None, bound="at least", as_of=D(2025, 2, 13), exact=False)
+    later = fig(2, 2, 75, None, bound="at least", as_of=D(2025, 2, 20), exact=False)
+    assert relation(first, later) == "revises"
+    both = [(f.relation) for f in rel.detect_figures([first, later], cumulative=lambda m: True)]
+    assert both == ["revises", "corroborates"]  # an update that also bears the earlier figure out
+    assert relation(first, fig(3, 3, 75, as_of=D(2025, 2, 13))) == "corroborates"  # same day
+    assert relation(first, later, cumulative=False) == "corroborates"
+    weaker = fig(4, 4, 50, None, bound="at least", as_of=D(2025, 2, 21), exact=False)
+    assert relation(later, weaker) == "corroborates"
