@@ -178,7 +178,7 @@ def _store_links(session: Session, actor: str, found: list[rel.Found]) -> None:
     _raw_insert(session, audit, _AUDIT_COLUMNS, events)
 
 
-def _deadline_updates(session: Session, statements: list[rel.Statement],
+def _deadline_updates(statements: list[rel.Statement],
                       links: list[tuple], today: dt.date) -> tuple[dict[int, rel.DeadlineState], list[rel.Found]]:
     """Judge every deadline claim; returns the states and the report links still to suggest."""
     deadline_claims = [s for s in statements if s.deadlines]
@@ -332,7 +332,7 @@ def _check_story(session: Session, story_id: int, margin: float, today: dt.date
         .where(Claim.story_id == story_id, Evidence.stance.in_(("disputes", "retracts")))
         .order_by(Evidence.id)).all() if cid in by_id]
     take(rel.detect_disputes(disputes, statements))
-    states, report_links = _deadline_updates(session, statements, links, today)
+    states, report_links = _deadline_updates(statements, links, today)
     take(report_links)
     return found, states
 
@@ -343,7 +343,7 @@ def refresh_deadlines(*, session: Session, actor: str, claim_ids: Iterable[int],
     changed = 0
     for story_id in story_ids - {None}:
         statements = load_statements(session, story_id)
-        states, _ = _deadline_updates(session, statements, _existing_links(session, story_id),
+        states, _ = _deadline_updates(statements, _existing_links(session, story_id),
                                       today or dt.date.today())
         changed += _save_deadline_states(session, actor, states)
     return changed
