@@ -360,7 +360,8 @@ class BulkLoader:
         for row, claim_id in zip(batch.claims, claim_ids):
             body = row["text"]
             if body:  # as db.writes.require_text: no terminal controls, trimmed, NFC
-                body = _nfc("NFC", _clean(body).strip())
+                # Printable ASCII has nothing to clean or normalise: skip the regex and NFC.
+                body = body.strip() if body.isascii() and body.isprintable() else _nfc("NFC", _clean(body).strip())
             if not body:
                 raise UserError("bulk load: a claim has empty text")
             said_on = row.get("said_on")
@@ -389,7 +390,7 @@ class BulkLoader:
                     deadline_state = "pending"
             span = row.get("span")
             quote = row.get("quote")
-            if quote:
+            if quote and not (quote.isascii() and quote.isprintable()):
                 quote = _clean(quote)
             claim_rows.append({
                 "id": claim_id, "text": body, "quote": quote, "speaker_id": speaker_id, "said_on": said_on_value,
