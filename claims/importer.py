@@ -50,8 +50,10 @@ def expand(targets: Iterable[str]) -> list[str]:
             if not files:
                 raise UserError(f"folder {target} has no article files ({', '.join(sorted(ARTICLE_SUFFIXES))})")
             out.extend(str(p) for p in files)
-        elif path.exists():
+        elif path.is_file():
             out.append(str(path))
+        elif path.exists():  # /dev/zero or a pipe: stat() says 0 bytes, reading never ends
+            raise UserError(f"{target} is not a regular file (a device, pipe or socket): save the article to a file")
         else:
             raise UserError(f"{target}: no such file or folder")
     return out
