@@ -425,3 +425,16 @@ def test_out_of_range_ids_and_counts(db, args):
     if r.code != 0:
         assert_clean_failure(r)
     assert table_counts(db) == before
+
+
+@needs_extract
+@pytest.mark.parametrize("device", ["/dev/zero", "/dev/urandom", "fifo"])
+def test_devices_and_pipes_are_refused_not_read_forever(tmp_path, device):
+    """Their size is 0 to stat(), so a size limit alone would read /dev/zero until memory runs out."""
+    if device == "fifo":
+        device = str(tmp_path / "pipe.txt")
+        os.mkfifo(device)
+    db = tmp_path / "claims.db"
+    for args in (["import", device], ["extract", device]):
+        proc = run_claims(*args, db=db, timeout=30)
+        assert_one_line_error(proc)
