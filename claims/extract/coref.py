@@ -8,6 +8,9 @@ from functools import lru_cache
 
 from claims.extract.lexicon import DETERMINERS, DOC_NOUNS, HONORIFICS, ROLE_WORDS
 from claims.extract.names import Mention, full_name, known_people
+from claims.extract.words import word_index
+
+_DOC_NOUNS = frozenset(DOC_NOUNS)
 
 
 @dataclass
@@ -21,6 +24,7 @@ class Speaker:
     last_seen: int = -1
     _names: tuple | None = field(default=None, repr=False, compare=False)
     _vocab: frozenset = field(default=frozenset(), repr=False, compare=False)
+    _indexed: tuple | None = field(default=None, repr=False, compare=False)
 
     def as_dict(self) -> dict:
         return {"name": self.name, "role": self.role, "kind": self.kind,
@@ -112,13 +116,16 @@ class SpeakerBook:
             speaker.heads.add(mention.head)
         speaker.last_seen = self._clock
         self._last_by_kind[speaker.kind] = speaker
-        words = set(speaker.vocab())
-        if speaker.role:
-            words.update(_content(speaker.role))
-        for word in words:
-            self._index.setdefault(word, {})[id(speaker)] = speaker
-        for found in _DOC_NOUN_RE.findall(sentence):
-            self.doc_speakers[found.lower()] = speaker
+        key = (speaker.name, len(speaker.aliases), speaker.role)
+        if speaker._indexed != key:  # index the words again only when the names changed
+            speaker._indexed = key
+            words = set(speaker.vocab())
+            if speaker.role:
+                words.update(_content(speaker.role))
+            for word in words:
+                self._index.setdefault(word, {})[id(speaker)] = speaker
+        for found in _DOC_NOUNS.intersection(word_index(sentence)[1]):
+            self.doc_speakers[found] = speaker
         return speaker
 
     def full_name(self, surname: str) -> tuple[str, str | None] | None:

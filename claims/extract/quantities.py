@@ -159,6 +159,7 @@ def find_quantities(text: str, skip_spans: list[tuple[int, int]] = ()) -> list[Q
 
 _PASSED_BEFORE = re.compile(r"\b(?:passed|passes|topped|tops|exceeded|exceeds|surpassed|surpasses|crossed|"
                             r"crosses)\s+(?:the\s+)?$", re.IGNORECASE)
+_PASSED_HINT = re.compile(r"pass|top|exceed|surpass|cross", re.IGNORECASE)
 _COMPARE_HINT = re.compile(r"\b(?:from|compared)\b", re.IGNORECASE)
 _RISE_HINT = re.compile(r"\b(?:number|toll|tally|total|count|figure)\b", re.IGNORECASE)
 _COMPARE_BEFORE = re.compile(
@@ -239,7 +240,7 @@ def _build(m: re.Match, text: str, single: bool = False):
         nxt = _NEXT_WORD.match(after)
         if not nxt or nxt.group(1).lower() not in _PERSONAL_ONE:
             return None
-    if not bound and not has_range and _PASSED_BEFORE.search(before):
+    if not bound and not has_range and _PASSED_HINT.search(before, len(before) - 14) and _PASSED_BEFORE.search(before):
         bound = "more than"  # "cases have passed 800", "topped 1,000"
     unit, unit_measure, unit_end = (None, None, end)
     if pct:

@@ -229,7 +229,8 @@ def find_timerefs(text: str, published: dt.date | None, anchor: dt.date | None =
     anchor = anchor or published
     refs: list[TimeRef] = []
     starts, words = word_index(text)
-    special = _YEARISH.search(text) is not None or _TRIGGER_INSIDE.search(text) is not None
+    special = _YEARISH.search(text) is not None or (
+        ("'" in text or "\u2019" in text or "-" in text) and _TRIGGER_INSIDE.search(text) is not None)
     if _TRIGGER_WORDS.isdisjoint(words) and not special:
         return refs
     tense = tense or sentence_tense(text)
