@@ -22,7 +22,7 @@ import time
 from pathlib import Path
 from typing import Iterator
 
-from db.bulk import TABLES, BulkBatch, BulkLoader
+from db.bulk import ROWSETS, BulkBatch, BulkLoader
 
 RARE_WORD = "kestrelwood"
 RARE_COUNT = 10
@@ -300,14 +300,18 @@ class RawBaseline:
         self.cpu_seconds = 0.0
         self.rows = 0
 
-    def load(self, rows: dict[str, list[dict]]) -> None:
+    def load(self, rows: dict[str, list[dict]], constants: dict[str, dict]) -> None:
+        """Every row whole: the batch-wide values the project path puts in its statements are
+        sent here with each row, as a plain executemany would."""
         prepared = []
-        for table in TABLES:
-            table_rows = rows.get(table) or []
+        for name, model in ROWSETS:
+            table_rows = rows.get(name) or []
             if table_rows:
-                cols = list(table_rows[0])
-                sql = f'INSERT INTO "{table}" ({", ".join(cols)}) VALUES ({", ".join("?" * len(cols))})'
-                prepared.append((sql, [tuple(_raw_value(r[c]) for c in cols) for r in table_rows]))
+                extra = constants.get(name, {})
+                cols = [*table_rows[0], *extra]
+                tail = tuple(_raw_value(v) for v in extra.values())
+                sql = f'INSERT INTO "{model.__tablename__}" ({", ".join(cols)}) VALUES ({", ".join("?" * len(cols))})'
+                prepared.append((sql, [tuple(_raw_value(r[c]) for c in table_rows[0]) + tail for r in table_rows]))
                 self.rows += len(table_rows)
         claims = rows["claim"]
         started, cpu = time.perf_counter(), time.process_time()
@@ -365,7 +369,7 @@ def build(n_claims: int, db: str, *, seed: int = 7, raw: bool = True, replace: b
             project_s += time.perf_counter() - t
             project_cpu += time.process_time() - cpu
             if baseline is not None:
-                baseline.load(loader.last_rows)
+                baseline.load(loader.last_rows, loader.last_constants)
             loader.last_rows = {}
         t, cpu = time.perf_counter(), time.process_time()
         loader.finish()

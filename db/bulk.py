@@ -25,11 +25,12 @@ import functools
 import importlib.util
 import json
 import json.encoder
+import re
 from unicodedata import normalize as _nfc
 from pathlib import Path
 from typing import Any, Iterable, Literal
 
-from sqlalchemy import Connection, column, insert, select, table, text
+from sqlalchemy import Connection, column, insert, literal, literal_column, select, table, text
 from sqlalchemy.sql.expression import TableClause
 from sqlalchemy.engine import Engine
 
@@ -177,6 +178,7 @@ class BulkLoader:
         self.cache_mb = cache_mb
         self.copy = copy and engine.dialect.driver == "psycopg"
         self.last_rows: dict[str, list[dict]] = {}
+        self.last_constants: dict[str, dict[str, Any]] = {}
         self.stats = BulkStats()
         self._ids: dict[str, dict[Any, int]] = {"story": {}, "source": {}, "speaker": {}}
         self._tags: dict[str, int] = {}
@@ -233,8 +235,9 @@ class BulkLoader:
                     del ids[key]
             raise
         self.stats.batches += 1
-        for table, table_rows in rows.items():
-            self.stats.rows[table] = self.stats.rows.get(table, 0) + len(table_rows)
+        for name, model in ROWSETS:
+            table = model.__tablename__
+            self.stats.rows[table] = self.stats.rows.get(table, 0) + len(rows[name])
         if rows["claim"]:
             self.stats.claim_ids.append((rows["claim"][0]["id"], rows["claim"][-1]["id"]))
         self.last_rows = rows if self.keep_rows else {}
@@ -279,10 +282,14 @@ class BulkLoader:
         stamp = _sqlite_stamp(now) if self.sqlite else now
         day = _sqlite_day if self.sqlite else _date
         actor = self.actor
-        out: dict[str, list[dict]] = {t: [] for t in (
-            "story", "source", "speaker", "speaker_alias", "tag", "claim", "quantity", "time_ref",
-            "evidence", "claim_tag", "claim_link", "audit_event")}
+        out: dict[str, list[dict]] = {name: [] for name, _ in ROWSETS}
         audit = out["audit_event"]
+        # Columns with one value for the whole batch go into the statement once, not into every
+        # row: half the SQLAlchemy work for the audit rows.
+        self.last_constants = {
+            "claim": {"version": 1, "created_at": stamp, "updated_at": stamp},
+            "claim_audit": {"at": stamp, "actor": actor, "action": "claim.create", "target_type": "claim"},
+        }
 
         def event(action, target_type, target_id, after, claim_id=None):
             audit.append(dict(at=stamp, actor=actor, action=action, target_type=target_type, target_id=target_id,
@@ -355,7 +362,7 @@ class BulkLoader:
         new_tags: list[str] = []
         # The hot loop (once per claim): plain dict lookups, no helper calls on the common path.
         speaker_ids, source_ids, story_ids = self._ids["speaker"], self._ids["source"], self._ids["story"]
-        claim_rows, known_tags = out["claim"], self._tags
+        claim_rows, claim_audit, known_tags = out["claim"], out["claim_audit"], self._tags
         sqlite = self.sqlite
         for row, claim_id in zip(batch.claims, claim_ids):
             body = row["text"]
@@ -396,8 +403,7 @@ class BulkLoader:
                 "id": claim_id, "text": body, "quote": quote, "speaker_id": speaker_id, "said_on": said_on_value,
                 "said_on_precision": precision, "source_id": source_id,
                 "span_start": span[0] if span else None, "span_end": span[1] if span else None,
-                "story_id": story_id, "kind": kind, "status": status, "deadline_state": deadline_state,
-                "version": 1, "created_at": stamp, "updated_at": stamp})
+                "story_id": story_id, "kind": kind, "status": status, "deadline_state": deadline_state})
             if "key" in row:
                 by_key[row["key"]] = claim_id
             row_quantities = row.get("quantities") or ()
@@ -431,9 +437,8 @@ class BulkLoader:
                 tags.append(dict(claim_id=claim_id, tag_id=name))
             # The `claim.create` event, byte for byte what db.writes.record writes (json.dumps with
             # sorted keys), built by hand: the generic encoder was a tenth of the whole load.
-            audit.append({
-                "at": stamp, "actor": actor, "action": "claim.create", "target_type": "claim",
-                "target_id": claim_id, "claim_id": claim_id, "before": None, "reason": None,
+            claim_audit.append({
+                "target_id": claim_id, "claim_id": claim_id,
                 "after": (f'{{"dates": {len(row_dates)}, "deadline_state": '
                           f'{"null" if deadline_state is None else chr(34) + deadline_state + chr(34)}, '
                           f'"kind": {_encode(kind)}, "quantities": {len(row_quantities)}, '
@@ -464,18 +469,21 @@ class BulkLoader:
             after = {"a": row["a_id"], "b": row["b_id"], "relation": row["relation"], "origin": row["origin"],
                      "state": row["state"]}
             for claim_id in (row["a_id"], row["b_id"]):
-                audit.append(dict(at=stamp, actor=actor, action="link.create", target_type="link", target_id=new_id,
+                out["link_audit"].append(dict(at=stamp, actor=actor, action="link.create", target_type="link", target_id=new_id,
                                   claim_id=claim_id, before=None, after=_dump(after), reason=row["reason"]))
 
-        for table, model in _ORDER:
-            rows = out[table]
-            if rows:
-                if self.sqlite:
-                    conn.execute(insert(_plain_table(model)), rows)
-                elif self.copy:
-                    _copy_rows(conn, table, rows)
-                else:
-                    conn.execute(insert(model.__table__), rows)
+        for name, model in ROWSETS:
+            rows = out[name]
+            if not rows:
+                continue
+            constants = self.last_constants.get(name, {})
+            if self.copy and not self.sqlite:
+                _copy_rows(conn, model.__tablename__, rows, constants)
+                continue
+            stmt = insert(_plain_table(model) if self.sqlite else model.__table__)
+            if constants:
+                stmt = stmt.values({column_: _sql_constant(value) for column_, value in constants.items()})
+            conn.execute(stmt, rows)
         return out
 
     def _known_tags(self, conn: Connection, names: list[str]) -> None:
@@ -513,26 +521,41 @@ class BulkLoader:
         return fresh
 
 
-# Parents before children, so foreign keys hold at every statement.
-_ORDER = (
+# The row sets of a batch, in insert order: parents before children, so foreign keys hold at
+# every statement, and audit events in the order they happened (claim.create before link.create).
+ROWSETS = (
     ("story", Story), ("source", Source), ("speaker", Speaker), ("speaker_alias", SpeakerAlias),
     ("tag", Tag), ("claim", Claim), ("quantity", Quantity), ("time_ref", TimeRef), ("evidence", Evidence),
     ("claim_tag", ClaimTag), ("claim_link", ClaimLink), ("audit_event", AuditEvent),
+    ("claim_audit", AuditEvent), ("link_audit", AuditEvent),
 )
-TABLES = tuple(table for table, _ in _ORDER)
+TABLES = tuple(dict.fromkeys(model.__tablename__ for _, model in ROWSETS))
 
 
-def _copy_rows(conn: Connection, table: str, rows: list[dict]) -> None:
+def _copy_rows(conn: Connection, table: str, rows: list[dict], constants: dict) -> None:
     """PostgreSQL: COPY FROM STDIN on the transaction's own connection. psycopg's executemany runs
     one INSERT per row on the server; COPY streams the rows."""
-    columns = list(rows[0])
+    columns, extra = list(rows[0]), list(constants.values())
     cursor = conn.connection.dbapi_connection.cursor()
     try:
-        with cursor.copy(f'COPY "{table}" ({", ".join(columns)}) FROM STDIN') as copy:
+        with cursor.copy(f'COPY "{table}" ({", ".join([*columns, *constants])}) FROM STDIN') as copy:
             for row in rows:
-                copy.write_row([row[c] for c in columns])
+                copy.write_row([*(row[c] for c in columns), *extra])
     finally:
         cursor.close()
+
+
+_SAFE_TEXT = re.compile(r"[\w .:+-]*")
+
+
+def _sql_constant(value):
+    """A batch-wide value for `insert().values()`: inline SQL when it is a number or plain text
+    (no per-row work at all), else a bound parameter (the actor's name comes from the user)."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        return literal_column(str(value))
+    if isinstance(value, str) and _SAFE_TEXT.fullmatch(value) and value.isascii():
+        return literal_column(f"'{value}'")
+    return literal(value)
 
 
 def rebuild_search(engine: Engine) -> None:
