@@ -234,6 +234,31 @@ def test_text_survives_the_trip_exactly(engine):
     assert _search_ids(engine, "токаев") == [1]
 
 
+def test_the_raw_baseline_stores_the_same_rows(engine, tmp_path):
+    """benchmarks.build_db compares against a raw executemany of the same rows: check they are."""
+    if engine.dialect.name != "sqlite":
+        pytest.skip("the raw baseline is sqlite3")
+    import sqlite3
+
+    from benchmarks.build_db import RawBaseline
+
+    loader = BulkLoader(engine, actor="o'brien", keep_rows=True)
+    raw = RawBaseline(tmp_path / "raw.db", 16)
+    for batch in Generator(1500, seed=9, batch_claims=600).batches():
+        loader.load(batch)
+        raw.load(loader.last_rows, loader.last_constants)
+    raw.conn.close()
+    ours = sqlite3.connect(engine.url.database)
+    theirs = sqlite3.connect(tmp_path / "raw.db")
+    for table in ("claim", "audit_event", "quantity", "time_ref", "evidence", "claim_tag", "claim_link",
+                  "source", "speaker", "speaker_alias", "story", "tag"):
+        query = f'SELECT * FROM "{table}" ORDER BY 1, 2'
+        assert ours.execute(query).fetchall() == theirs.execute(query).fetchall(), table
+    history = ours.execute("SELECT group_concat(action) FROM (SELECT action FROM audit_event WHERE claim_id = "
+                           "(SELECT min(a_id) FROM claim_link) ORDER BY id)").fetchone()[0]
+    assert history == "claim.create,link.create"
+
+
 def test_refuses_bad_values_with_a_sentence(engine):
     from claims.errors import UserError
 
