@@ -93,6 +93,7 @@ _AGENT_BY = re.compile(r"^\s+(?!(?:at|in|on|and|or|to|the|next|this|last|when|if
                        r"while|from|for|of|is|was|will|would|to|that|which|evening|morning|night|afternoon|inclusive)\b)[a-z]{3,}")
 _DEADLINE_BEFORE = re.compile(r"\b(?:deadline|ultimatum|cut-?off)\s+(?:(?:of|at|for|is|was|on|set|expires|runs out)\s+)*"
                               r"(?:(?:noon|midday|midnight|dawn|\d{1,2}(?:[:.]\d\d)?\s*[ap]\.?m\.?)\s+)?$", re.IGNORECASE)
+_DEADLINE_GONE = re.compile(r"[^.;]{0,60}?\b(?:passed|expired|lapsed|ran out|was missed|came and went)\b")
 _FORWARD_BEFORE = re.compile(r"\b(?:asking|demanding|calling|urging|requesting|seeking|pressing|would|could|should|"
                              r"must|to\s+[a-z]+)\b[^.;]*$", re.IGNORECASE)
 _DEADLINE_AFTER = re.compile(r"^\s*(?:deadline|cut-?off|target date|ultimatum)\b", re.IGNORECASE)
@@ -313,8 +314,9 @@ def _resolve(m: re.Match, kind: str, text: str, pub: dt.date | None, anchor: dt.
     start, end = m.start(), m.end()
     prep = m.groupdict().get("prep_" + kind)
     role = _role_for(prep, text, end)
-    if role == "when" and _DEADLINE_BEFORE.search(text, max(0, start - 40), start):
-        role = "deadline"  # "set a deadline of noon on Sunday"
+    if role == "when" and _DEADLINE_BEFORE.search(text, max(0, start - 40), start) and \
+            not _DEADLINE_GONE.match(text, end):
+        role = "deadline"  # "set a deadline of noon on Sunday" (but "the deadline on Friday passed")
     if (prep or "").lower() == "by" and role == "deadline" and _AGENT_BY.match(text[end:end + 20]):
         # "sparked by New Year's Day fuel price hikes": the date qualifies a noun, not a deadline
         role = "when"

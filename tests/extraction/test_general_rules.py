@@ -163,3 +163,8 @@ def test_a_request_made_earlier_looks_forward_to_its_deadline():
 def test_posted_date_line_with_byline():
     assert str(parse_date_line("Posted 3 April 2026 by Nadia Sol \u00b7 Frontline Notes")) == "2026-04-03"
     assert parse_date_line("3 April 2026 by the sea we walked along the beach") is None
+
+
+def test_a_deadline_that_passed_stays_in_the_past():
+    claim = one_claim("The deadline of noon on Monday passed without a deal, the mediators said.")
+    assert [(d["role"], d["latest"]) for d in claim["dates"]] == [("when", "2022-01-10")]
