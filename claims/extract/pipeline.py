@@ -4,6 +4,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import re
+import unicodedata
 from dataclasses import dataclass, field
 
 from claims.errors import UserError
@@ -53,6 +54,9 @@ def extract_text(raw: str, *, filename: str | None = None, url: str | None = Non
 
 def _extract(raw: str, *, filename, url, published, warnings: list[str]) -> dict:
     sha256 = hashlib.sha256(raw.encode("utf-8", "surrogatepass")).hexdigest()
+    # Claims are stored NFC (db.writes); the body and spans must be in the same form, or a
+    # decomposed (NFD) article's spans no longer match its stored text.
+    raw = unicodedata.normalize("NFC", raw)
     art = parse_article(raw, filename=filename)
     warnings = list(warnings) + art.warnings
     if url is not None:
