@@ -438,3 +438,27 @@ def test_devices_and_pipes_are_refused_not_read_forever(tmp_path, device):
     for args in (["import", device], ["extract", device]):
         proc = run_claims(*args, db=db, timeout=30)
         assert_one_line_error(proc)
+
+
+@needs_extract
+@pytest.mark.parametrize("form", ["NFC", "NFD"])
+def test_spans_match_the_stored_text_whatever_the_unicode_form(tmp_path, form):
+    """Provenance: every claim's span re-checks against the stored article text, also for a file
+    written in decomposed Unicode (as macOS and some pages produce)."""
+    import unicodedata
+
+    text = article_text(4, tag=f"u{form}").replace("Rescue teams", "José María's rescue teams in Kraków")
+    path = tmp_path / "article.txt"
+    path.write_text(unicodedata.normalize(form, text), encoding="utf-8")
+    db = tmp_path / "claims.db"
+    r = invoke("import", str(path), db=db)
+    assert r.code == 0, r
+    con = sqlite3.connect(db)
+    body, = con.execute("SELECT body FROM source").fetchone()
+    spans = con.execute("SELECT id, text, span_start, span_end FROM claim").fetchall()
+    con.close()
+    assert spans
+    for claim_id, claim_text, start, end in spans:
+        assert body[start:end] == claim_text, (claim_id, claim_text, body[start:end])
+        shown = json.loads(invoke("show", str(claim_id), "--format", "json", db=db).out)
+        assert shown["span_verified"] is True
