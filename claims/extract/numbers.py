@@ -26,6 +26,8 @@ NUMBER = (r"(?:(?:" + DIGITS + r"|" + _WORD_NUMBER + r"|a|an)\s*(?:dozen|hundred
           r"|(?:" + DIGITS + r")(?:\s?(?:m|bn|k)\b)?"
           r"|" + _WORD_NUMBER + r")")
 NUMBER_RE = re.compile(r"^(?:" + NUMBER + r")$", re.IGNORECASE)
+_DIGITS_THEN_REST = re.compile(r"^(" + DIGITS + r")\s*(.*)$")
+_WORD_SPLIT = re.compile(r"[\s-]+")
 
 
 def parse_number(text: str) -> float | None:
@@ -33,14 +35,16 @@ def parse_number(text: str) -> float | None:
     t = text.strip().lower().replace("\u00a0", " ")
     if not t:
         return None
+    if t.isdigit() and t.isascii():
+        return float(t)  # the common case: plain digits
     if t in VAGUE:
         return float(VAGUE[t])
-    m = re.match(r"^(" + DIGITS + r")\s*(.*)$", t)
+    m = _DIGITS_THEN_REST.match(t)
     if m:
         value = float(m.group(1).replace(",", ""))
         rest = m.group(2).strip()
         return _apply_scales(value, rest)
-    parts = re.split(r"[\s-]+", t)
+    parts = _WORD_SPLIT.split(t)
     value = 0.0
     current = 0.0
     seen = False

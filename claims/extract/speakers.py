@@ -74,6 +74,8 @@ def find_attribution(text: str, regions: list[tuple[int, int]]) -> Mention | Non
             continue
         if first is None:
             first = mention
+            if text.find(",", tok.end) < 0:
+                return mention  # no comma left: no trailing ", X said" can follow
         if _is_trailing(tokens, i, mention):
             return mention
     if first is not None:
