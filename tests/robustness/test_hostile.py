@@ -302,6 +302,12 @@ def test_import_random_input_is_whole_or_absent(db, data):
     else:
         for value in _all_text(db):
             assert_no_terminal_control(value)
+        con = sqlite3.connect(db)  # provenance: every span re-checks against the stored text
+        bad = [(t, b[s:e]) for t, s, e, b in con.execute(
+            "SELECT c.text, c.span_start, c.span_end, s.body FROM claim c JOIN source s ON s.id = c.source_id "
+            "WHERE c.span_start IS NOT NULL") if b[s:e] != t]
+        con.close()
+        assert not bad, bad[:3]
     # Leave the database as it was for the next example: the second import is a duplicate anyway.
 
 
