@@ -299,7 +299,20 @@ def _next_is_plural(after: str) -> bool:
 
 def _unit_after(text: str, pos: int, vague: bool) -> tuple[str | None, str | None, int]:
     """The counted noun after a number, skipping names, parentheses and one or two modifiers."""
-    tokens = [(t.group(), t.end()) for t in islice(_TOKEN.finditer(text, pos, min(len(text), pos + 90)), 9)]
+    # Most counts name their noun within three tokens: read four, and nine only when needed.
+    finder = _TOKEN.finditer(text, pos, min(len(text), pos + 90))
+    tokens = [(t.group(), t.end()) for t in islice(finder, 4)]
+    if len(tokens) == 4:
+        found = _unit_scan(tokens, pos, vague, partial=True)
+        if found is not None:
+            return found
+        tokens += [(t.group(), t.end()) for t in islice(finder, 5)]
+    return _unit_scan(tokens, pos, vague, partial=False)
+
+
+def _unit_scan(tokens: list[tuple[str, int]], pos: int, vague: bool,
+               partial: bool) -> tuple[str | None, str | None, int] | None:
+    """_unit_after over the tokens read so far; None when a partial list ran out."""
     i = 0
     if vague and tokens and tokens[0][0].lower() == "of":
         i = 1
@@ -307,6 +320,8 @@ def _unit_after(text: str, pos: int, vague: bool) -> tuple[str | None, str | Non
             i += 1
     skipped_mod = 0
     while i < len(tokens):
+        if partial and i >= len(tokens) - 1:
+            return None
         tok, tok_end = tokens[i]
         low = tok.lower()
         if tok.startswith("(") or tok in ("\"", "\u201c", "\u201d", "'", "\u2018", "\u2019"):
@@ -355,6 +370,8 @@ def _measure_near(text: str, start: int, end: int) -> str | None:
         if words[k] in _AFTER_BREAK_WORDS:
             last = k
             break
+    if _SYNONYM_FIRST.isdisjoint(words[first:last]):
+        return None
     best, best_dist = None, 10 ** 6
     for k in range(first, last):
         word = words[k]
