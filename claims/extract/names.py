@@ -211,6 +211,8 @@ def _backward_np(text: str, tokens: list[Token], j: int) -> Mention | None:
                 low.endswith(("er", "or", "ist", "ant", "ent", "ian", "ect")) and low not in CLAUSE_STOPS:
             collected.insert(0, t)  # a title before a name: "prefect Hélène Marchand"
         else:
+            if collected and collected[0].low not in DETERMINERS:
+                collected[0:0] = _noun_compound(tokens, k, collected)
             break
         k -= 1
     while collected and collected[-1].low in DETERMINERS:
@@ -221,6 +223,22 @@ def _backward_np(text: str, tokens: list[Token], j: int) -> Mention | None:
     if mention and paren:
         mention.paren = _span_text(text, paren)
     return mention
+
+
+def _noun_compound(tokens: list[Token], k: int, collected: list[Token]) -> list[Token]:
+    """'the UN refugee agency', 'the regional mining inspectorate': plain nouns between 'the' and a
+    speaker noun belong to the phrase. Returns the tokens to put before collected, or none."""
+    head = _strip_possessive(collected[-1].low)
+    if head not in SPEAKER_NOUNS or head in ROLE_WORDS:
+        return []
+    for m in range(k, max(-1, k - 3), -1):
+        t = tokens[m]
+        if t.low == "the":
+            return tokens[m:k + 1]
+        if t.quoted or not t.is_word or t.text[0].isdigit() or t.low in CLAUSE_STOPS or \
+                t.low in PRONOUNS or t.low in SPEECH_VERBS or t.low in DETERMINERS or t.low.endswith(("ed", "ly")):
+            return []
+    return []
 
 
 NAME_PARTICLES = frozenset("al el bin ibn van von der den de da das dos du la le ter ten di del della".split())

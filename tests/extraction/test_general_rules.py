@@ -168,3 +168,11 @@ def test_posted_date_line_with_byline():
 def test_a_deadline_that_passed_stays_in_the_past():
     claim = one_claim("The deadline of noon on Monday passed without a deal, the mediators said.")
     assert [(d["role"], d["latest"]) for d in claim["dates"]] == [("when", "2022-01-10")]
+
+
+def test_plain_nouns_between_the_and_a_speaker_noun():
+    claim = one_claim("The number of displaced people has reached 12,000, up from 9,500 last week, "
+                      "the UN refugee agency said.")
+    assert claim["speaker"] == "the UN refugee agency"
+    assert [(q["low"], q["measure"]) for q in claim["quantities"]] == [(12000, "displaced"), (9500, "displaced")]
+    assert one_claim("The state water utility said supplies were safe.")["speaker"] == "The state water utility"
