@@ -121,3 +121,10 @@ def test_migration_files_follow_the_template():
         if "sqlmodel.sql.sqltypes." in body:
             assert "import sqlmodel.sql.sqltypes" in body, script.name
     assert Path(MIGRATIONS / "env.py").read_text().count("render_as_batch") == 1
+
+
+def test_head_constant_is_the_newest_migration():
+    """db.migrate.HEAD lets an up-to-date database open without loading Alembic: it must be the head."""
+    from db.migrate import HEAD, head_revision
+
+    assert HEAD == head_revision()
