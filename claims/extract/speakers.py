@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from claims.extract.lexicon import (BASE_FORMS, CLAUSE_STOPS, DETERMINERS, INVERTIBLE, MONTH_WORDS,
+from claims.extract.lexicon import (BASE_FORMS, CLAUSE_STOPS, DETERMINERS, DOC_NOUNS, INVERTIBLE, MONTH_WORDS,
                                     PRONOUNS, SKIP_BEFORE_VERB, SOURCE_MARKERS, SPEECH_VERBS, WEAK_SPEECH_VERBS,
                                     WEEKDAY_WORDS)
 from claims.extract.names import (Mention, Token, _backward_np, _forward_np, _has_role, _is_name_token,
@@ -253,8 +253,8 @@ def _speaker_for_verb(text: str, tokens: list[Token], i: int) -> Mention | None:
         mention.role = clean_role(mention.role) or None
     if mention is None:
         return None
-    if weak and mention.kind == "unnamed":
-        return None
+    if weak and (mention.kind == "unnamed" or mention.head in DOC_NOUNS):
+        return None  # "in a statement released on Sunday": the document is not the one releasing
     mention.window = (tokens[j].end, _window_end(tokens, i))
     mention.via = "verb"
     return mention

@@ -176,3 +176,8 @@ def test_plain_nouns_between_the_and_a_speaker_noun():
     assert claim["speaker"] == "the UN refugee agency"
     assert [(q["low"], q["measure"]) for q in claim["quantities"]] == [(12000, "displaced"), (9500, "displaced")]
     assert one_claim("The state water utility said supplies were safe.")["speaker"] == "The state water utility"
+
+
+def test_a_document_released_is_not_the_speaker():
+    claim = one_claim("The ministry, in a statement released on Sunday, said the deadline would not be extended.")
+    assert claim["speaker"] == "The ministry"
