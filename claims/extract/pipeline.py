@@ -20,7 +20,8 @@ _LOWERCASE = re.compile(r"[^\W\d_A-Z\u00C0-\u00DE]")
 _ALPHA_WORD = re.compile(r"[^\W\d_]{2,}")
 _QUOTE_STRIP = "\"'\u201c\u201d\u2018\u2019 "
 _LEADING_DATE = re.compile(r"^(?:On|Late on|Early on|Earlier on|Late|Early|Last|This|Yesterday|Today|"
-                           r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
+                           r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
+                           r"Speaking|Writing|Addressing|Testifying|Appearing|Posting)\b")  # "Speaking to reporters on Tuesday, X said"
 NO_DATE_WARNING = "no publication date found; pass --published"
 
 

@@ -181,3 +181,10 @@ def test_plain_nouns_between_the_and_a_speaker_noun():
 def test_a_document_released_is_not_the_speaker():
     claim = one_claim("The ministry, in a statement released on Sunday, said the deadline would not be extended.")
     assert claim["speaker"] == "The ministry"
+
+
+def test_leading_speaking_phrase_dates_the_statement():
+    claim = one_claim("Speaking to reporters on Tuesday, Health Secretary Jane Doe said hospitals were coping.")
+    assert (claim["speaker"], claim["said_on"], claim["dates"]) == ("Jane Doe", "2022-01-11", [])
+    claim = one_claim("Speaking at a rally, Ana Ruiz said the plant would close on Friday.")
+    assert (claim["said_on"], claim["dates"][0]["latest"]) == (None, "2022-01-14")
