@@ -152,7 +152,7 @@ def find_quantities(text: str, skip_spans: list[tuple[int, int]] = ()) -> list[Q
         if q is None or q == "rescan":
             continue
         found.append(q)
-    if found and (_COMPARE_HINT.search(text) or _RISE_HINT.search(text)):
+    if found and not _BORROW_WORDS.isdisjoint(words):
         _borrow_measures(text, found)
     return found
 
@@ -160,8 +160,7 @@ def find_quantities(text: str, skip_spans: list[tuple[int, int]] = ()) -> list[Q
 _PASSED_BEFORE = re.compile(r"\b(?:passed|passes|topped|tops|exceeded|exceeds|surpassed|surpasses|crossed|"
                             r"crosses)\s+(?:the\s+)?$", re.IGNORECASE)
 _PASSED_HINT = re.compile(r"pass|top|exceed|surpass|cross", re.IGNORECASE)
-_COMPARE_HINT = re.compile(r"\b(?:from|compared)\b", re.IGNORECASE)
-_RISE_HINT = re.compile(r"\b(?:number|toll|tally|total|count|figure)\b", re.IGNORECASE)
+_BORROW_WORDS = frozenset("from compared number toll tally total count figure".split())
 _COMPARE_BEFORE = re.compile(
     r"(?:\b(?:up|down|higher|lower|increase|decrease|rise|fall|jump|drop)\s+from|\bcompared\s+(?:with|to))\s+"
     r"(?:(?:the|an?|earlier|previous|initial|figure|total|toll|count|tally|of)\s+){0,4}$", re.IGNORECASE)

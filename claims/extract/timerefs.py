@@ -314,7 +314,8 @@ def _resolve(m: re.Match, kind: str, text: str, pub: dt.date | None, anchor: dt.
     start, end = m.start(), m.end()
     prep = m.groupdict().get("prep_" + kind)
     role = _role_for(prep, text, end)
-    if role == "when" and _DEADLINE_BEFORE.search(text, max(0, start - 40), start) and \
+    if role == "when" and ("eadline" in text or "ltimatum" in text or "ut-off" in text or "utoff" in text) and \
+            _DEADLINE_BEFORE.search(text, max(0, start - 40), start) and \
             not _DEADLINE_GONE.match(text, end):
         role = "deadline"  # "set a deadline of noon on Sunday" (but "the deadline on Friday passed")
     if (prep or "").lower() == "by" and role == "deadline" and _AGENT_BY.match(text[end:end + 20]):
