@@ -43,6 +43,8 @@ _MD_ITALIC = re.compile(r"(?<![\w*])([*_])(?=\S)([^*_\n]+?)(?<=\S)\1(?![\w*])")
 _MD_CODE = re.compile(r"`([^`\n]*)`")
 _AUTOLINK = re.compile(r"<(https?://[^>\s]+)>")
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+# Only these make _SPACES.sub change a text: single plain spaces are replaced by themselves.
+_SPACES_TO_FIX = re.compile(r"[\t\u00a0\u2000-\u200a\u202f\u205f\u3000]|  ")
 _MD_RULE = re.compile(r"^(?:[-*_]\s*){3,}$")
 _MD_QUOTE = re.compile(r"^(?:>\s?)+")
 _INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
@@ -232,6 +234,8 @@ def clean_inline(text: str) -> str:
         text = _AUTOLINK.sub(r"\1", text)
     if _INVISIBLE.search(text):
         text = _INVISIBLE.sub("", text)
+    if _SPACES_TO_FIX.search(text) is None:
+        return text.strip()
     return _SPACES.sub(" ", text).strip()
 
 

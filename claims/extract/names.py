@@ -88,14 +88,28 @@ def _shifted(text: str, start: int, end: int) -> list[Token]:
     append = out.append
     pos = start
     # One C call finds every token with the gap before it; offsets are running sums of lengths.
+    get = _TOKEN_INFO.get
     for gap, word in _SPACED_TOKEN.findall(text, start, end):
         pos += len(gap)
         stop = pos + len(word)
-        first = word[0]
-        cap = first.isupper() or (first.islower() and "-" in word[:5] and _PARTICLE_NAME.match(word) is not None)
-        append(new(Token, (word, pos, stop, False, word.lower(), first.isalnum(), cap)))
+        info = get(word) or _token_info(word)
+        append(new(Token, (word, pos, stop, False, info[0], info[1], info[2])))
         pos = stop
     return out
+
+
+# (low, is_word, is_cap) of a token's text: words repeat across sentences ("the", "said", names),
+# so a lookup replaces lower() and the case tests for most tokens. Bounded: cleared when full.
+_TOKEN_INFO: dict[str, tuple[str, bool, bool]] = {}
+
+
+def _token_info(word: str) -> tuple[str, bool, bool]:
+    first = word[0]
+    cap = first.isupper() or (first.islower() and "-" in word[:5] and _PARTICLE_NAME.match(word) is not None)
+    if len(_TOKEN_INFO) >= 50_000:
+        _TOKEN_INFO.clear()
+    info = _TOKEN_INFO[word] = (word.lower(), first.isalnum(), cap)
+    return info
 
 
 def _is_role_word(low: str) -> bool:

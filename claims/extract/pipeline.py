@@ -6,6 +6,7 @@ import hashlib
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from itertools import islice
 
 from claims.errors import UserError
 from claims.extract.article import _DATELINE, parse_article, read_article_with_warnings
@@ -140,7 +141,7 @@ def _looks_like_subheading(paragraph: str) -> bool:
 
 
 def _is_claim_text(sentence: str, list_item: bool = False) -> bool:
-    words = _ALPHA_WORD.findall(sentence)
+    words = list(islice(_ALPHA_WORD.finditer(sentence), 3))  # only "fewer than 3?" matters
     if sentence.rstrip().endswith(":"):
         return False
     if len(words) < 3 and not (list_item and words and any(c.isdigit() for c in sentence)):

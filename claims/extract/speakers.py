@@ -35,7 +35,10 @@ def find_attribution(text: str, regions: list[tuple[int, int]]) -> Mention | Non
     present = _HINT_WORDS.intersection(words)
     if not present:
         return None
-    last_hint = max(starts[i] for i, w in enumerate(words) if w in present)
+    last = len(words) - 1
+    while words[last] not in present:  # starts ascend: the last hint word is the furthest
+        last -= 1
+    last_hint = starts[last]
     # Nothing far after the last reporting word matters: stop tokenizing there.
     tokens = tokenize(text, regions, end=last_hint + 120)
     n = len(tokens)
