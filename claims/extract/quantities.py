@@ -349,13 +349,15 @@ def _unit_scan(tokens: list[tuple[str, int]], pos: int, vague: bool,
 
 def _measure_near(text: str, start: int, end: int) -> str | None:
     """An event measure named near the number within the same clause ('detained more than 10,000')."""
+    starts, words = word_index(text)
+    if _SYNONYM_FIRST.isdisjoint(words):
+        return None  # no measure word anywhere in the sentence, so none in the clause
     lo, hi = max(0, start - 60), min(len(text), end + 70)
     for b in _PUNCT_BREAK.finditer(text, lo, start):
         lo = b.end()
     b = _PUNCT_BREAK.search(text, end, hi)
     if b:
         hi = b.start()
-    starts, words = word_index(text)
     first = bisect.bisect_left(starts, lo)
     last = bisect.bisect_left(starts, hi)
     # The clause around the number: words before it stop at a conjunction ("12 were missing and

@@ -312,7 +312,8 @@ def _resolve(m: re.Match, kind: str, text: str, pub: dt.date | None, anchor: dt.
     g = m.group
     phrase = m.group(0)
     start, end = m.start(), m.end()
-    prep = m.groupdict().get("prep_" + kind)
+    prep_group = "prep_" + kind
+    prep = m.group(prep_group) if prep_group in m.re.groupindex else None
     role = _role_for(prep, text, end)
     if role == "when" and ("eadline" in text or "ltimatum" in text or "ut-off" in text or "utoff" in text) and \
             _DEADLINE_BEFORE.search(text, max(0, start - 40), start) and \
