@@ -121,6 +121,7 @@ def _is_name_token(tok: Token) -> bool:
     return tok.is_word and tok.is_cap and tok.low not in DETERMINERS and tok.low not in CLAUSE_STOPS
 
 
+_POSSESSIVE_ROLE = re.compile(r"^(.+?)['\u2019]s\s+(.+)$")  # "Kazakhstan's foreign minister"
 _POSSESSIVE = re.compile(r"['\u2019]s?$")
 
 
@@ -418,7 +419,7 @@ def _make_mention(text: str, toks: list[Token], role_override: str | None = None
                 rw.pop()  # "Coast guard spokesman Lt. Daniel Ferreira": the office is the role
             if rw:
                 role = text[rw[0].start:rw[-1].end]
-                poss = re.match(r"^(.+?)['\u2019]s\s+(.+)$", role)
+                poss = _POSSESSIVE_ROLE.match(role)
                 if poss and poss.group(1)[0].isupper() and _has_role(rw):
                     role = f"{poss.group(2)} of {poss.group(1)}"
         if kind == "person" and len(name_words) == 1 and name_words[0].low in GROUP_HEADS:

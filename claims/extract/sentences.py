@@ -112,6 +112,9 @@ def split_sentences(text: str, regions: list[tuple[int, int]] | None = None) -> 
     return [s for s in spans if s[1] > s[0]]
 
 
+_DOTTED_ACRONYM = re.compile(r"(?:[a-z]\.)+[a-z]")
+
+
 def _is_abbreviation(text: str, dot: int, following: str, ahead: str) -> bool:
     m = _WORD_BEFORE.search(text, max(0, dot - 20), dot)
     if not m:
@@ -125,7 +128,7 @@ def _is_abbreviation(text: str, dot: int, following: str, ahead: str) -> bool:
             nxt_word = ahead.split(" ", 1)[0]
             return not (nxt_word[:1].isupper() and nxt_word.lower() in _SENTENCE_STARTERS)
         return True
-    if re.fullmatch(r"(?:[a-z]\.)+[a-z]", word):
+    if _DOTTED_ACRONYM.fullmatch(word):
         return True  # dotted acronyms such as "U.S"
     return False
 

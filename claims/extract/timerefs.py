@@ -230,7 +230,8 @@ def find_timerefs(text: str, published: dt.date | None, anchor: dt.date | None =
     anchor = anchor or published
     refs: list[TimeRef] = []
     starts, words = word_index(text)
-    special = _YEARISH.search(text) is not None or (
+    # A year needs a "1" or a "2": sentences with neither skip the regex scan.
+    special = (("1" in text or "2" in text) and _YEARISH.search(text) is not None) or (
         ("'" in text or "\u2019" in text or "-" in text) and _TRIGGER_INSIDE.search(text) is not None)
     if _TRIGGER_WORDS.isdisjoint(words) and not special:
         return refs
