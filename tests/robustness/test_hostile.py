@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import json
 import os
-import resource
 import sqlite3
 import subprocess
+import sys
 import uuid
 from pathlib import Path
 
@@ -367,15 +367,17 @@ def test_fifty_megabyte_article_is_refused_or_bounded(tmp_path, command):
         f.write("Original url:\n\n<https://example.com/huge>\n")
     db = tmp_path / "claims.db"
     args = [*CLAIMS, "--db", str(db), command, str(path)] + (["--format", "json"] if command == "extract" else [])
-    proc = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=claims_env(), cwd=ROOT)
-    try:
-        _, status, usage = os.wait4(proc.pid, 0)
-    finally:
-        if proc.poll() is None:
-            proc.kill()
-    code = os.waitstatus_to_exitcode(status)
-    err = proc.stderr.read().decode("utf-8", "replace")
-    peak_mb = usage.ru_maxrss / 1024
+    # A small parent starts the command: a child forked straight from this (large) test process
+    # would report the test process's memory as its own peak.
+    probe = ("import json, resource, subprocess, sys; "
+             "r = subprocess.run(json.loads(sys.argv[1]), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE); "
+             "sys.stderr.buffer.write(r.stderr); "
+             "print(r.returncode, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)")
+    run = subprocess.run([sys.executable, "-c", probe, json.dumps(args)], capture_output=True,
+                         env=claims_env(), cwd=ROOT, timeout=600)
+    code, peak_kb = (int(v) for v in run.stdout.split())
+    err = run.stderr.decode("utf-8", "replace")
+    peak_mb = peak_kb / 1024
     assert "Traceback" not in err, err[-3000:]
     if code == 2:
         assert err.startswith("error:") and len(err.splitlines()) <= 2, err
