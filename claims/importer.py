@@ -80,8 +80,8 @@ def extract_target(target: str, *, url: str | None = None, published: dt.date | 
 def store_extraction(session, data: dict, *, actor: str, story: str | None, name: str) -> ImportResult:
     """Write one extracted article inside the caller's transaction (duplicates change nothing)."""
     from db.queries import find_source
-    from db.writes import (NewClaim, NewSource, _lock_names, add_claim, get_or_create_source, get_or_create_story,
-                           record)
+    from db.writes import (NewClaim, NewSource, _lock_names, add_claim, get_or_create_source, get_or_create_speaker,
+                           get_or_create_story, record)
 
     src = data["source"]
     if not src.get("url"):
@@ -110,6 +110,16 @@ def store_extraction(session, data: dict, *, actor: str, story: str | None, name
         source.body, source.content_sha256 = new_source.body, sha
         source.retrieved_at = new_source.retrieved_at
     speakers = {sp["name"]: sp for sp in data.get("speakers", [])}
+    # Each speaker is resolved once per article (name, aliases, first role given), not per claim.
+    resolved: dict[str, object] = {}
+    for c in data["claims"]:
+        said_by = (c.get("speaker") or "").strip()
+        if said_by and said_by not in resolved:
+            sp = speakers.get(c.get("speaker"), {})
+            role = next((x.get("speaker_role") for x in data["claims"]
+                         if x.get("speaker") == c.get("speaker") and x.get("speaker_role")), None)
+            resolved[said_by] = get_or_create_speaker(session, c["speaker"], actor=actor, role=role or sp.get("role"),
+                                                   kind=sp.get("kind"), aliases=sp.get("aliases", []))
     count = 0
     for c in data["claims"]:
         sp = speakers.get(c.get("speaker") or "", {})
@@ -120,7 +130,8 @@ def store_extraction(session, data: dict, *, actor: str, story: str | None, name
                        said_on_precision=c.get("said_on_precision"), quote=c.get("quote"),
                        kind=c.get("kind") or "statement", span=tuple(c["span"]) if c.get("span") else None,
                        quantities=c.get("quantities", []), dates=c.get("dates", []))
-        add_claim(session=session, actor=actor, new=new, source=source, story=story_row)
+        add_claim(session=session, actor=actor, new=new, source=source, story=story_row,
+                  speaker=resolved.get((c.get("speaker") or "").strip()))
         count += 1
     record(session, actor=actor, action="source.import", target_type="source", target_id=source.id,
            after={"name": name, "claims": count, "sha256": sha, "story": story})

@@ -240,16 +240,16 @@ def claim_snapshot(claim: Claim) -> dict:
 
 
 def add_claim(*, session: Session, actor: str, new: NewClaim, source: Source | None = None,
-              story: Story | None = None) -> Claim:
-    """Store one claim with its values; source, story and speaker are found or created."""
+              story: Story | None = None, speaker: Speaker | None = None) -> Claim:
+    """Store one claim with its values; source, story and speaker are found or created (an
+    importer that already resolved the speaker passes it, and `new.speaker` is not looked up)."""
     text = require_text(new.text, what="claim text")
     kind = _choice(new.kind or "statement", KINDS, "claim kind")
     if new.said_on_precision is not None:
         _choice(new.said_on_precision, PRECISIONS, "date precision")
     story = story or get_or_create_story(session, new.story, actor=actor)
     source = source or get_or_create_source(session, new.source, actor=actor, story=story)
-    speaker = None
-    if new.speaker and new.speaker.strip():
+    if speaker is None and new.speaker and new.speaker.strip():
         speaker = get_or_create_speaker(session, new.speaker, actor=actor, role=new.speaker_role,
                                         kind=new.speaker_kind, aliases=new.speaker_aliases)
     now = utcnow()
