@@ -198,7 +198,8 @@ def detect_figures(figures: Iterable[Figure], *, cumulative: Callable[[str], boo
     when that is a corroboration, a contradiction with a figure of the same day is reported too."""
     groups: dict[tuple, list[Figure]] = defaultdict(list)
     for f in figures:
-        if f.measure:
+        # An increment ("23 more bodies") is not a total: comparing it with totals is meaningless.
+        if f.measure and (f.bound or "").lower() != "additional":
             groups[(f.story, f.measure, f.period, f.qualifier)].append(f)
     for (_, measure, _, _), group in groups.items():
         group.sort(key=_figure_order)

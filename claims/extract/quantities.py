@@ -159,6 +159,10 @@ def find_quantities(text: str, skip_spans: list[tuple[int, int]] = ()) -> list[Q
 
 _PASSED_BEFORE = re.compile(r"\b(?:passed|passes|topped|tops|exceeded|exceeds|surpassed|surpasses|crossed|"
                             r"crosses)\s+(?:the\s+)?$", re.IGNORECASE)
+# An increment, not a total: "23 more bodies", "another 40 people", "an additional 12 cases".
+_INCREMENT_AFTER = re.compile(r"\s+(?:more|additional|extra|further)\b(?!\s+than)", re.IGNORECASE)
+_INCREMENT_BEFORE = re.compile(r"\b(?:another|an additional|a further|additional)\s+$", re.IGNORECASE)
+INCREMENT = "additional"
 _PASSED_HINT = re.compile(r"pass|top|exceed|surpass|cross", re.IGNORECASE)
 _BORROW_WORDS = frozenset("from compared number toll tally total count figure".split())
 _COMPARE_BEFORE = re.compile(
@@ -273,6 +277,8 @@ def _build(m: re.Match, text: str, single: bool = False):
         low = None
     elif bound in APPROX_BOUNDS:
         approximate = True
+    if not bound and not has_range and (_INCREMENT_AFTER.match(after) or _INCREMENT_BEFORE.search(before)):
+        bound = INCREMENT  # a count added to an earlier one: never compared as a total
     measure = unit_measure or measure_for(unit) or _measure_near(text, m.start(), unit_end)
     start = m.start() if bound else (m.start("cur") if m.group("cur") else num_start)
     return Quantity(low, high, approximate, bound, unit, measure, start, end)

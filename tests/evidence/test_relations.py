@@ -245,3 +245,13 @@ def test_a_lower_bound_is_the_count_so_far():
     assert relation(first, later, cumulative=False) == "corroborates"
     weaker = fig(4, 4, 50, None, bound="at least", as_of=D(2025, 2, 21), exact=False)
     assert relation(later, weaker) == "corroborates"
+
+
+def test_an_increment_is_not_compared_with_totals():
+    """'23 more bodies' between a toll of 61 and a later toll of 74 neither contradicts the 61
+    nor breaks the revision chain from 61 to 74."""
+    figures = [fig(1, 1, 61, as_of=D(2023, 8, 10)),
+               fig(2, 1, 23, bound="additional", as_of=D(2023, 8, 10), speaker="spokesman"),
+               fig(3, 2, 74, as_of=D(2023, 8, 12))]
+    found = {(f.a, f.b): f.relation for f in rel.detect_figures(figures, cumulative=lambda m: True)}
+    assert found == {(1, 3): "revises"}

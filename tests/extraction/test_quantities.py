@@ -72,3 +72,15 @@ def test_strong_compounds_and_as_of():
     claim = one_claim("A 2,500-strong contingent arrived and the toll stood at 225 as of Saturday, officials said.")
     assert [(q["low"], q["measure"]) for q in claim["quantities"]] == [(2500, "troops"), (225, "deaths")]
     assert claim["quantities"][1]["as_of"] == "2022-01-08"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Divers recovered 23 more bodies overnight.", [(23, 23, "additional")]),
+    ("Rescuers found another 40 people alive.", [(40, 40, "additional")]),
+    ("an additional 12 cases were confirmed", [(12, 12, "additional")]),
+    ("more than 10,000 people were detained", [(10000, None, "more than")]),
+    ("the toll rose to 61, up from 38", [(61, 61, None), (38, 38, None)]),
+])
+def test_increments_are_marked_additional(text, expected):
+    """'N more', 'another N': a count added to an earlier one, not a new total."""
+    assert [(q.low, q.high, q.bound) for q in find_quantities(text)] == expected
