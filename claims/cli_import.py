@@ -102,11 +102,9 @@ def start(c: Ctx):
         if result.status == "failed":
             raise UserError(f"could not import the sample article: {result.message}")
         sys.stderr.write(f"imported the sample article: {result.claims} claims in story 'sample'\n")
-    try:
+    if sys.stdout.isatty():
         from claims.cli_tui import open_tui
-    except ImportError:
-        open_tui = None
-    if open_tui is not None and sys.stdout.isatty():
+
         open_tui(c)
     else:
         click.get_current_context().invoke(cli.commands["list"], limit=50)

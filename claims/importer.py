@@ -137,14 +137,11 @@ def store_extraction(session, data: dict, *, actor: str, story: str | None, name
            after={"name": name, "claims": count, "sha256": sha, "story": story})
     links = 0
     if story_row is not None:
-        try:
-            from claims.check import run_check
-        except ImportError:
-            run_check = None
-        if run_check is not None:
-            session.flush()
-            outcome = run_check(session=session, actor=actor, story=story_row.name)
-            links = sum(v for k, v in (outcome or {}).items() if isinstance(v, int) and k != "deadlines")
+        from claims.check import run_check
+
+        session.flush()
+        outcome = run_check(session=session, actor=actor, story=story_row.name)
+        links = sum(v for k, v in (outcome or {}).items() if isinstance(v, int) and k != "deadlines")
     return ImportResult(name, "imported", f"{count} claims", source_id=source.id, claims=count, links=links)
 
 

@@ -22,19 +22,6 @@ from claims.errors import UserError
 
 ENV_FILE = "CLAIMS_MEASURES_FILE"
 
-# Used only while the extractor's table is not importable: the same shape.
-_FALLBACK: dict[str, dict] = {
-    "deaths": {"synonyms": ["killed", "dead", "death toll", "deaths", "died", "fatalities", "bodies", "toll"],
-               "cumulative": True},
-    "injured": {"synonyms": ["injured", "wounded", "injuries", "hurt"], "cumulative": True},
-    "detentions": {"synonyms": ["detained", "arrested", "detentions", "arrests", "detainees"], "cumulative": True},
-    "troops": {"synonyms": ["troops", "soldiers", "peacekeepers", "servicemen"], "cumulative": False},
-    "evacuated": {"synonyms": ["evacuated", "evacuees"], "cumulative": True},
-    "missing": {"synonyms": ["missing", "unaccounted for"], "cumulative": False},
-    "homeless": {"synonyms": ["homeless"], "cumulative": False},
-    "displaced": {"synonyms": ["displaced", "refugees"], "cumulative": False},
-}
-
 # Words that qualify who is counted without changing what is counted ("people detained").
 _GENERIC = {"people", "persons", "person", "individuals", "the", "of", "were", "was", "have", "been", "had",
             "in", "total", "all", "and", "number", "more", "than", "about", "around", "at", "least"}
@@ -51,10 +38,8 @@ def measures_file() -> Path:
 
 
 def _builtin() -> dict[str, dict]:
-    try:
-        from claims.extract.measures import MEASURES
-    except ImportError:
-        MEASURES = _FALLBACK
+    from claims.extract.measures import MEASURES
+
     return {name: {"synonyms": list(entry.get("synonyms", [])), "cumulative": bool(entry.get("cumulative"))}
             for name, entry in MEASURES.items()}
 

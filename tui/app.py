@@ -109,12 +109,8 @@ class ClaimsApp(ReportsWorkerErrors, App):
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="import")
     def _import(self, path: str, story: str | None) -> None:
-        try:
-            from claims.importer import import_paths
-        except ImportError:
-            self.call_from_thread(self.notify, "importing needs claims.importer, which is not installed",
-                                  severity="error", markup=False)
-            return
+        from claims.importer import import_paths
+
         results = import_paths(self.engine, [path], actor=self.actor, story=story)
         imported = [r for r in results if r.status == "imported"]
         failed = [r for r in results if r.status == "failed"]

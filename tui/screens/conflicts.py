@@ -17,7 +17,6 @@ from tui.errors import ReportsWorkerErrors
 from tui.messages import ClaimsChanged
 from tui.text import literal
 
-MISSING = "Conflict detection (claims.check) is not available in this installation: no pairs to show."
 STATE_STYLE = {"suggested": "yellow", "confirmed": "bold red", "dismissed": "dim"}
 CHUNK = 500
 
@@ -36,7 +35,7 @@ class ConflictsScreen(ReportsWorkerErrors, Screen):
 
     @dataclass
     class Loaded(Message):
-        links: list[dict] | None
+        links: list[dict]
 
     def __init__(self) -> None:
         super().__init__()
@@ -70,11 +69,7 @@ class ConflictsScreen(ReportsWorkerErrors, Screen):
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="db")
     def _read(self, include_dismissed: bool, relations: tuple[str, ...] | None) -> None:
-        try:
-            from claims.check import list_links
-        except ImportError:
-            self.post_message(self.Loaded(None))
-            return
+        from claims.check import list_links
         from db.engine import read_session
 
         with read_session(self.app.engine) as session:
@@ -85,9 +80,6 @@ class ConflictsScreen(ReportsWorkerErrors, Screen):
     @on(Loaded)
     def _loaded(self, message: Loaded) -> None:
         table = self.query_one("#links", DataTable)
-        if message.links is None:
-            self.query_one("#pair-reason", Static).update(MISSING)
-            return
         current = self.current_link()
         cursor = table.cursor_row
         self.links = message.links

@@ -16,7 +16,6 @@ from tui.errors import ReportsWorkerErrors
 from tui.messages import ClaimsChanged
 from tui.text import fmt_date, one_line
 
-MISSING = "Deadline tracking (claims.check) is not available in this installation."
 STATE_STYLE = {"pending": "yellow", "met": "green", "missed": "bold red"}
 CHUNK = 500
 
@@ -29,7 +28,7 @@ class DeadlinesScreen(ReportsWorkerErrors, Screen):
 
     @dataclass
     class Loaded(Message):
-        rows: list[dict] | None
+        rows: list[dict]
 
     def __init__(self) -> None:
         super().__init__()
@@ -58,11 +57,7 @@ class DeadlinesScreen(ReportsWorkerErrors, Screen):
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="db")
     def _read(self) -> None:
-        try:
-            from claims.check import deadlines
-        except ImportError:
-            self.post_message(self.Loaded(None))
-            return
+        from claims.check import deadlines
         from db.engine import read_session
 
         with read_session(self.app.engine) as session:
@@ -72,10 +67,6 @@ class DeadlinesScreen(ReportsWorkerErrors, Screen):
 
     @on(Loaded)
     def _loaded(self, message: Loaded) -> None:
-        note = self.query_one("#deadlines-note", Static)
-        if message.rows is None:
-            note.update(MISSING)
-            return
         self.rows = message.rows
         table = self.query_one("#deadlines", DataTable)
         cursor = table.cursor_row

@@ -143,7 +143,7 @@ class DetailScreen(ClaimActions, Screen):
     @dataclass
     class Loaded(Message):
         detail: dict
-        figures: dict[str, list[dict]] | None
+        figures: dict[str, list[dict]]
 
     def __init__(self, claim_id: int) -> None:
         super().__init__()
@@ -206,12 +206,10 @@ class DetailScreen(ClaimActions, Screen):
             self.post_message(self.Loaded(detail, figures))
 
     @staticmethod
-    def _figures(session, detail: dict) -> dict[str, list[dict]] | None:
-        """Every stated value of each measure this claim states, in its story (None: no claims.check)."""
-        try:
-            from claims.check import figures
-        except ImportError:
-            return None
+    def _figures(session, detail: dict) -> dict[str, list[dict]]:
+        """Every stated value of each measure this claim states, in its story."""
+        from claims.check import figures
+
         measures = sorted({q["measure"] for q in detail.get("quantities", []) if q.get("measure")})
         if not measures or not detail.get("story"):
             return {}
@@ -223,10 +221,6 @@ class DetailScreen(ClaimActions, Screen):
         self.query_one("#detail-text", Static).update(render_detail(message.detail))
         box = self.query_one("#figures", Vertical)
         box.remove_children()
-        if message.figures is None:
-            if message.detail.get("quantities"):
-                box.mount(Label(Text("figure history needs claims.check (not installed)", style="dim")))
-            return
         if not message.figures:
             return
         box.mount(Label(Text("Figure history", style="bold underline")))
