@@ -52,7 +52,20 @@ def format_option(*choices: str):
                         help="Output format: a table for people, json/csv for scripts.")
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+class _OutputClosed(Exception):
+    """The reader of our output went away (`claims list | head -1`). Not an OSError, so click's own
+    handler (which exits 1 on a broken pipe) lets it through to `main`."""
+
+
+class _Group(click.Group):
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except BrokenPipeError as exc:
+            raise _OutputClosed() from exc
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
 @click.option("--db", envvar="CLAIMS_DATABASE_URL", metavar="PATH_OR_URL",
               help="SQLite file path or SQLAlchemy URL (default: claims.db in the user data dir; env CLAIMS_DATABASE_URL).")
 @click.option("--as", "actor", metavar="NAME", help="Who is making the change, for the audit log (env CLAIMS_USER; default: OS user).")
@@ -349,8 +362,8 @@ def main(argv: list[str] | None = None) -> None:
         _fail("aborted")
     except (OperationalError, DBAPIError) as exc:
         _fail(f"database error: {str(getattr(exc, 'orig', exc)).splitlines()[0]}")
-    except BrokenPipeError:
-        sys.exit(0)
+    except (BrokenPipeError, _OutputClosed):
+        _reader_went_away()
     except OverflowError:  # e.g. an ID beyond SQLite's 64-bit integers: it cannot exist
         _fail("a number given is out of range: IDs and counts must be below 9223372036854775808")
     except UnicodeEncodeError:  # lone surrogates: bytes on the command line that are not UTF-8
@@ -358,7 +371,21 @@ def main(argv: list[str] | None = None) -> None:
     except KeyboardInterrupt:
         _fail("interrupted; nothing was saved from the unfinished command", code=130)
     else:
+        try:
+            sys.stdout.flush()
+        except BrokenPipeError:
+            _reader_went_away()
         sys.exit(0)
+
+
+def _reader_went_away() -> None:
+    """`claims list | head -1`: the reader closed the pipe, which is not an error. Point stdout at
+    /dev/null so the interpreter's last flush does not fail (and exit 1) on the closed pipe."""
+    import os
+
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    sys.exit(0)
 
 
 def _fail(message: str, code: int = 2) -> None:

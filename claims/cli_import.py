@@ -12,6 +12,19 @@ from claims.output import lines, print_json, print_table
 PROGRESS_ABOVE = 3
 
 
+def _one_article_file(path: str) -> None:
+    """`claims extract` reads one article: say which of the usual mistakes it is."""
+    from pathlib import Path
+
+    target = Path(path)
+    if target.is_dir():
+        raise UserError(f"{path} is a folder: `claims extract` reads one article file (`claims import` takes folders)")
+    if target.exists() and not target.is_file():
+        raise UserError(f"{path} is not a regular file (a device, pipe or socket): save the article to a file")
+    if not target.exists():
+        raise UserError(f"{path}: no such file")
+
+
 @cli.command()
 @click.argument("path")
 @click.option("--url", help="The article's URL, when the file does not give it.")
@@ -21,8 +34,8 @@ def extract(path, url, published, fmt):
     """Print what importing PATH would store (touches no database)."""
     from claims.importer import extract_target, is_url
 
-    if not is_url(path) and not __import__("os").path.isfile(path):
-        raise UserError(f"{path}: no such file")
+    if not is_url(path):
+        _one_article_file(path)
     data = extract_target(path, url=url, published=date_option(published, "--published"))
     for warning in data.get("warnings", []):
         sys.stderr.write(f"warning: {warning}\n")

@@ -406,3 +406,43 @@ def test_require_text():
     for empty in (None, "", "  ", "\x1b\x07", "\n\t"):
         with pytest.raises(UserError, match="claim text is empty"):
             require_text(empty, what="claim text")
+
+
+# --- `claims extract` on something that is not one article file ------------------------------------
+
+@pytest.mark.parametrize("kind", ["device", "folder", "missing"])
+def test_extract_names_what_the_path_is(cli, tmp_path, user_error, kind):
+    if kind == "device":
+        if not Path("/dev/zero").exists():
+            pytest.skip("no /dev/zero on this system")
+        path, words = "/dev/zero", ("not a regular file", "save the article to a file")
+    elif kind == "folder":
+        path, words = str(tmp_path), ("is a folder", "claims import")
+    else:
+        path, words = str(tmp_path / "nope.txt"), ("no such file",)
+    user_error(cli("extract", path), *words)
+
+
+# --- a reader that stops early (`claims ... | head -1`) is not an error ----------------------------
+
+def test_output_cut_short_by_the_reader_exits_0_without_a_message(cli, tmp_path):
+    """`claims list --format csv | head -1` through the real entry point: the child writes more than a
+    pipe holds (64 KB) to a reader that closes after one line. Exit status 0 and nothing on stderr
+    (click's own handler exited 1 here)."""
+    import sys
+
+    body = "\n\n".join(f"Officials said {n:,} people were evacuated from district {n} on Monday." for n in range(1, 600))
+    article = tmp_path / "long.txt"
+    article.write_text(f"Many districts evacuated\n\nMarch 14, 2025\n\n{body}\n\nOriginal url:\n\n"
+                       "<https://news.example.org/long>\n", encoding="utf-8")
+    db = str(tmp_path / "claims.db")
+    assert cli("import", str(article), db=db).exit_code == 0
+    env = {k: v for k, v in os.environ.items() if k != "CLAIMS_DATABASE_URL"}
+    env["PYTHONPATH"] = str(Path(__file__).resolve().parents[1])
+    for args in (["list", "--format", "csv", "--limit", "1000"], ["extract", str(article), "--format", "json"]):
+        proc = subprocess.Popen([sys.executable, "-m", "claims.cli", "--db", db, *args],
+                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
+        assert proc.stdout.readline()
+        proc.stdout.close()
+        err = proc.stderr.read().decode()
+        assert (proc.wait(timeout=120), err) == (0, ""), args
