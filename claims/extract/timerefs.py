@@ -83,6 +83,25 @@ _TRIGGER_INSIDE = re.compile(r"(?:day|January|February|March|April|June|July|Aug
                              r"December)['\u2019]s\b|-(?:January|February|March|April|May|June|July|August|"
                              r"September|October|November|December)\b", re.IGNORECASE)
 _YEARISH = re.compile(r"\b(?:1[89]|2[01])\d\d\b")
+# _TRIGGER_INSIDE split in two, each starting from its rare character: the one-pass pattern tries
+# every position of the sentence (about 10 us a sentence); these find the same matches.
+_APOS_S = re.compile(r"['\u2019]s\b", re.IGNORECASE)
+_DAY_OR_MONTH_END = re.compile(r"(?:day|January|February|March|April|June|July|August|September|October|November|"
+                               r"December)\Z", re.IGNORECASE)
+_HYPHEN_MONTH = re.compile(r"-(?:January|February|March|April|May|June|July|August|September|October|November|"
+                           r"December)\b", re.IGNORECASE)
+
+
+def _trigger_inside(text: str) -> bool:
+    """_TRIGGER_INSIDE.search(text) is not None, faster: "Monday's", "year's day's", "mid-January"."""
+    if "-" in text and _HYPHEN_MONTH.search(text) is not None:
+        return True
+    if "'" in text or "\u2019" in text:
+        for m in _APOS_S.finditer(text):
+            at = m.start()  # the longest word before the mark is "September": 9 characters
+            if _DAY_OR_MONTH_END.search(text, max(0, at - 9), at) is not None:
+                return True
+    return False
 _PERIOD_WORDS = frozenset("week weeks weekend month months year years days hours hour ago".split())
 _START_WORDS = frozenset("""no not later than by until till before since as of from after on in at during late early
 the last this next earlier coming past previous within inside over for a an one few several new mid between
@@ -232,7 +251,7 @@ def find_timerefs(text: str, published: dt.date | None, anchor: dt.date | None =
     starts, words = word_index(text)
     # A year needs a "1" or a "2": sentences with neither skip the regex scan.
     special = (("1" in text or "2" in text) and _YEARISH.search(text) is not None) or (
-        ("'" in text or "\u2019" in text or "-" in text) and _TRIGGER_INSIDE.search(text) is not None)
+        ("'" in text or "\u2019" in text or "-" in text) and _trigger_inside(text))
     if _TRIGGER_WORDS.isdisjoint(words) and not special:
         return refs
     tense = tense or sentence_tense(text)
