@@ -43,8 +43,9 @@ _MD_ITALIC = re.compile(r"(?<![\w*])([*_])(?=\S)([^*_\n]+?)(?<=\S)\1(?![\w*])")
 _MD_CODE = re.compile(r"`([^`\n]*)`")
 _AUTOLINK = re.compile(r"<(https?://[^>\s]+)>")
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
-# Only these make _SPACES.sub change a text: single plain spaces are replaced by themselves.
-_SPACES_TO_FIX = re.compile(r"[\t\u00a0\u2000-\u200a\u202f\u205f\u3000]|  ")
+# Only these and a double space make _SPACES.sub change a text (single plain spaces are replaced
+# by themselves); the double space is tested apart, since a plain class scans faster.
+_ODD_SPACE = re.compile(r"[\t\u00a0\u2000-\u200a\u202f\u205f\u3000]")
 _MD_RULE = re.compile(r"^(?:[-*_]\s*){3,}$")
 _MD_QUOTE = re.compile(r"^(?:>\s?)+")
 _INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
@@ -59,15 +60,27 @@ _BYLINE = re.compile(
     r"^\(?\s*(?:by\s+[A-Z\u00C0-\u024F]|(?:additional\s+)?(?:reporting|writing|editing|compiled|reported|written)\s+by\b"
     r"|report\s+by\b|photos?\s*(?:by|:)|image\s*(?:by|:)|credit\s*:|source\s*:|(?:copyright|\u00a9))",
     re.IGNORECASE)
-_BOILERPLATE = re.compile(
+_BOILERPLATE_HEAD = (
     r"^(?:(?:embed|advertisement|read more|related|related stories|share this( article)?|"
     r"watch|listen|video|photo|gallery|image caption|media caption|comments?|most read|recommended)\s*:?\s*$"
     r"|(?:read more|related|see also|also read|read also|more|watch|listen|video|photo|image|gallery|"
     r"subscribe|sign up|follow us|click here|share|advertisement|image caption|media caption)\s*:.*$"
     r"|(?:subscribe|sign up|follow us|click here|join our|our standards|all quotes delayed|this (?:story|article) "
-    r"(?:has been|was)|tags|topics|keywords|file photo|copyright|\(c\)|\u00a9)\b.*$"
-    r"|.*\ball rights reserved\b.*$)",
-    re.IGNORECASE)
+    r"(?:has been|was)|tags|topics|keywords|file photo|copyright|\(c\)|\u00a9)\b.*$")
+_BOILERPLATE = re.compile(_BOILERPLATE_HEAD + r"|.*\ball rights reserved\b.*$)", re.IGNORECASE)
+# The ".*all rights reserved" branch tries every position of every paragraph; the other branches
+# are anchored and cheap. Only E/e, R/r and V/v match "erve" case-insensitively, so a paragraph
+# whose lower() lacks "erve" cannot match that branch.
+_BOILERPLATE_ANCHORED = re.compile(_BOILERPLATE_HEAD + ")", re.IGNORECASE)
+
+
+def _is_boilerplate(text: str) -> bool:
+    """Whether _BOILERPLATE matches, trying the unanchored branch only when it can match."""
+    if _BOILERPLATE_ANCHORED.match(text) is not None:
+        return True
+    return "erve" in text.lower() and _BOILERPLATE.match(text) is not None
+
+
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?)\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
 _FM_LINE = re.compile(r"^([A-Za-z_][\w-]*)\s*:\s*(.*?)\s*$")
 _DATELINE = re.compile(
@@ -232,9 +245,13 @@ def clean_inline(text: str) -> str:
         text = _MD_ITALIC.sub(r"\2", text)
         text = _MD_CODE.sub(r"\1", text)
         text = _AUTOLINK.sub(r"\1", text)
+    if text.isascii():  # the invisible characters and odd spaces are all outside ASCII
+        if "  " not in text and "\t" not in text:
+            return text.strip()
+        return _SPACES.sub(" ", text).strip()
     if _INVISIBLE.search(text):
         text = _INVISIBLE.sub("", text)
-    if _SPACES_TO_FIX.search(text) is None:
+    if "  " not in text and _ODD_SPACE.search(text) is None:
         return text.strip()
     return _SPACES.sub(" ", text).strip()
 
@@ -315,7 +332,7 @@ def _assemble(art: Article, paragraphs: list[str], meta: dict[str, str], *, is_m
             if date:
                 art.published = art.published or date
                 continue
-            if _BYLINE.match(text) or _BOILERPLATE.match(text):
+            if _BYLINE.match(text) or _is_boilerplate(text):
                 continue
             if not art.title and not kept and _looks_like_headline(text):
                 art.title = text
@@ -327,7 +344,7 @@ def _assemble(art: Article, paragraphs: list[str], meta: dict[str, str], *, is_m
             if date:
                 art.published = date
                 continue
-        if _BYLINE.match(text) or _BOILERPLATE.match(text):
+        if _BYLINE.match(text) or _is_boilerplate(text):
             continue
         if _is_caption(stripped):
             continue
