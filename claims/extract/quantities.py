@@ -366,24 +366,27 @@ def _measure_near(text: str, start: int, end: int) -> str | None:
         hi = b.start()
     first = bisect.bisect_left(starts, lo)
     last = bisect.bisect_left(starts, hi)
+    if _SYNONYM_FIRST.isdisjoint(words[first:last]):
+        return None  # the clause below lies within these words
     # The clause around the number: words before it stop at a conjunction ("12 were missing and
     # about 40 homes"), words after it stop at a contrastive one ("..., while 146 died").
     number_at = bisect.bisect_left(starts, start)
-    for k in range(number_at - 1, first - 1, -1):
-        if words[k] in _BEFORE_BREAK_WORDS:
-            first = k + 1
-            break
-    for k in range(bisect.bisect_left(starts, end), last):
-        if words[k] in _AFTER_BREAK_WORDS:
-            last = k
-            break
+    if not _BEFORE_BREAK_WORDS.isdisjoint(words[first:number_at]):
+        for k in range(number_at - 1, first - 1, -1):
+            if words[k] in _BEFORE_BREAK_WORDS:
+                first = k + 1
+                break
+    after_at = bisect.bisect_left(starts, end)
+    if not _AFTER_BREAK_WORDS.isdisjoint(words[after_at:last]):
+        for k in range(after_at, last):
+            if words[k] in _AFTER_BREAK_WORDS:
+                last = k
+                break
     if _SYNONYM_FIRST.isdisjoint(words[first:last]):
         return None
     best, best_dist = None, 10 ** 6
-    for k in range(first, last):
+    for k in [k for k in range(first, last) if words[k] in _SYNONYM_FIRST]:
         word = words[k]
-        if word not in _SYNONYM_FIRST:
-            continue
         name = None
         for size in (3, 2, 1):
             if k + size <= last:

@@ -256,16 +256,11 @@ def find_timerefs(text: str, published: dt.date | None, anchor: dt.date | None =
         return refs
     tense = tense or sentence_tense(text)
     done = 0
-    for index, word in enumerate(words):
-        if word not in _TRIGGER_WORDS:
-            if not special:
-                continue
-            if word.endswith(("'s", "\u2019s")) and word[:-2] in _TRIGGER_WORDS:
-                word = word[:-2]  # "Monday's attack"
-            elif "-" in word and word.rsplit("-", 1)[1] in _TRIGGER_WORDS:
-                word = word.rsplit("-", 1)[1]  # "mid-January"
-            elif not (word[0].isdigit() and len(word) >= 4 and word[:4].isdigit()):
-                continue
+    if special:
+        triggers = _special_triggers(words)
+    else:
+        triggers = [(index, word) for index, word in enumerate(words) if word in _TRIGGER_WORDS]
+    for index, word in triggers:
         trigger_start = starts[index]
         if trigger_start < done:
             continue
@@ -297,6 +292,22 @@ def find_timerefs(text: str, published: dt.date | None, anchor: dt.date | None =
     if len(refs) > 1:
         _chain_relative_days(refs)
     return refs
+
+
+def _special_triggers(words: tuple[str, ...]) -> list[tuple[int, str]]:
+    """The trigger words of a sentence that has a year or an in-word trigger, with the word each
+    one is read as."""
+    found = []
+    for index, word in enumerate(words):
+        if word not in _TRIGGER_WORDS:
+            if word.endswith(("'s", "\u2019s")) and word[:-2] in _TRIGGER_WORDS:
+                word = word[:-2]  # "Monday's attack"
+            elif "-" in word and word.rsplit("-", 1)[1] in _TRIGGER_WORDS:
+                word = word.rsplit("-", 1)[1]  # "mid-January"
+            elif not (word[0].isdigit() and len(word) >= 4 and word[:4].isdigit()):
+                continue
+        found.append((index, word))
+    return found
 
 
 _RELATIVE_TO_PREVIOUS = {"a day earlier": -1, "the day before": -1, "the previous day": -1, "a day later": 1,
