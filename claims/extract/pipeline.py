@@ -14,7 +14,7 @@ from claims.extract.coref import Speaker, SpeakerBook
 from claims.extract.quantities import find_quantities
 from claims.extract.sentences import quote_regions, split_sentences
 from claims.extract.speakers import find_attribution
-from claims.extract.timerefs import find_timerefs
+from claims.extract.timerefs import find_timerefs, find_timerefs_between
 from claims.validate import check_url, parse_user_date
 
 _LOWERCASE = re.compile(r"[^\W\d_A-Z\u00C0-\u00DE]")
@@ -183,7 +183,7 @@ def _said_on(unit: Unit, window: tuple[int, int], pub: dt.date | None) -> dt.dat
         pieces.append(0)
     for offset in pieces:
         end = window[1] + 1 if offset == window[0] else min(len(text), 40)
-        for ref in find_timerefs(text[offset:end], pub, tense="past"):
+        for ref in find_timerefs_between(text, offset, end, pub, tense="past"):
             leading = offset == 0 and text[ref.end:ref.end + 1] == ","
             if offset == 0 and not leading:
                 continue

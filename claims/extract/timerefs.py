@@ -242,6 +242,32 @@ def _guess_year(month: int, day: int, published: dt.date | None, forward: bool) 
     return candidate
 
 
+def _special(text: str) -> bool:
+    """Has the sentence a year or an in-word trigger ("Monday's", "mid-January")?"""
+    # A year needs a "1" or a "2": sentences with neither skip the regex scan.
+    return (("1" in text or "2" in text) and _YEARISH.search(text) is not None) or (
+        ("'" in text or "\u2019" in text or "-" in text) and _trigger_inside(text))
+
+
+# Two characters that a word of words.word_index can hold side by side: a cut between them may
+# split a word.
+_WORD_JOIN = re.compile(r"[\w$\u20ac\u00a3\u00a5'\u2019-][\w'\u2019-]")
+
+
+def find_timerefs_between(text: str, start: int, end: int, published: dt.date | None,
+                          tense: str | None = None) -> list[TimeRef]:
+    """find_timerefs(text[start:end], published, tense=tense), skipping it when the sentence's own
+    word index shows that the piece has no trigger word: the piece then needs no indexing of its own."""
+    if (start <= 0 or _WORD_JOIN.match(text, start - 1) is None) and \
+            (end >= len(text) or _WORD_JOIN.match(text, end - 1) is None):
+        # No word runs across either cut, so the piece's words are the sentence's words inside it.
+        starts, words = word_index(text)
+        inside = words[bisect.bisect_left(starts, start):bisect.bisect_left(starts, end)]
+        if _TRIGGER_WORDS.isdisjoint(inside) and not _special(text[start:end]):
+            return []
+    return find_timerefs(text[start:end], published, tense=tense)
+
+
 def find_timerefs(text: str, published: dt.date | None, anchor: dt.date | None = None,
                   tense: str | None = None) -> list[TimeRef]:
     """All time references in one sentence. anchor = when the statement was made (for 'within
@@ -250,8 +276,7 @@ def find_timerefs(text: str, published: dt.date | None, anchor: dt.date | None =
     refs: list[TimeRef] = []
     starts, words = word_index(text)
     # A year needs a "1" or a "2": sentences with neither skip the regex scan.
-    special = (("1" in text or "2" in text) and _YEARISH.search(text) is not None) or (
-        ("'" in text or "\u2019" in text or "-" in text) and _trigger_inside(text))
+    special = _special(text)
     if _TRIGGER_WORDS.isdisjoint(words) and not special:
         return refs
     tense = tense or sentence_tense(text)
