@@ -59,6 +59,20 @@ def _migration_triggers() -> tuple[str, ...]:
 SQLITE_FTS_TRIGGERS = _migration_triggers()
 
 
+def allocate_ids(conn: Connection, table: str, n: int) -> list[int]:
+    """n new primary keys of `table`, ascending. SQLite: above max(id), safe only inside a write
+    transaction (BEGIN IMMEDIATE holds the write lock until commit). PostgreSQL: from the table's
+    sequence, safe beside concurrent writers."""
+    if n == 0:
+        return []
+    if conn.dialect.name == "sqlite":
+        start = conn.exec_driver_sql(f'SELECT coalesce(max(id), 0) FROM "{table}"').scalar() + 1
+        return list(range(start, start + n))
+    return sorted(conn.execute(
+        text("SELECT nextval(pg_get_serial_sequence(:t, 'id')) FROM generate_series(1, :n)"),
+        {"t": table, "n": n}).scalars())
+
+
 @dataclasses.dataclass
 class BulkBatch:
     """One transaction's worth of rows. See the module docstring for how rows refer to each other.
@@ -187,16 +201,7 @@ class BulkLoader:
 
     # --- ids -----------------------------------------------------------------------------
     def _allocate(self, conn: Connection, table: str, n: int) -> list[int]:
-        """n new primary keys. SQLite: above max(id), safe because the batch holds the write lock.
-        PostgreSQL: from the table's sequence, safe beside concurrent writers."""
-        if n == 0:
-            return []
-        if self.sqlite:
-            start = conn.exec_driver_sql(f'SELECT coalesce(max(id), 0) FROM "{table}"').scalar() + 1
-            return list(range(start, start + n))
-        return list(conn.execute(
-            text("SELECT nextval(pg_get_serial_sequence(:t, 'id')) FROM generate_series(1, :n)"),
-            {"t": table, "n": n}).scalars())
+        return allocate_ids(conn, table, n)
 
     def _ref(self, table: str, row: dict, field: str, *, required: bool = False) -> int | None:
         direct = row.get(f"{field}_id")

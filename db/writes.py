@@ -39,7 +39,7 @@ def record(session: Session, *, actor: str, action: str, target_type: str, targe
     return event
 
 
-def _lock_names(session: Session, kind: str, keys: Iterable[str]) -> None:
+def lock_names(session: Session, kind: str, keys: Iterable[str]) -> None:
     """On PostgreSQL, one transaction at a time may find-or-create a given name (the lock is held
     until commit): otherwise two writers both miss the row and the second fails on the unique
     constraint (or, for speakers, makes a duplicate). SQLite writers are serialised already."""
@@ -70,7 +70,7 @@ def get_or_create_story(session: Session, name: str | None, *, actor: str) -> St
     if name is None:
         return None
     name = _fit(require_text(name, what="story name"), 200, "story name")
-    _lock_names(session, "story", [name])
+    lock_names(session, "story", [name])
     story = session.exec(select(Story).where(Story.name == name)).first()
     if story is None:
         story = Story(name=name)
@@ -104,7 +104,7 @@ def get_or_create_source(session: Session, new: NewSource, *, actor: str, story:
     fields = {"title": clean(new.title), "outlet": _fit(clean(new.outlet), 300, "outlet"),
               "published_on": new.published_on, "archive_url": new.archive_url,
               "language": _fit(clean(new.language), 20, "language")}
-    _lock_names(session, "source", [key])
+    lock_names(session, "source", [key])
     source = session.exec(select(Source).where(Source.url_key == key)).first()
     if source is not None:
         changed = {}
@@ -139,7 +139,7 @@ def get_or_create_speaker(session: Session, name: str, *, actor: str, role: str 
     for n in names:
         _fit(clean_text(n).strip(), 300, "speaker alias")
     role = _fit(clean_text(role).strip() or None, 300, "speaker role") if role else None
-    _lock_names(session, "speaker", [alias_key(clean_text(n)) for n in names])
+    lock_names(session, "speaker", [alias_key(clean_text(n)) for n in names])
     speaker = None
     for n in names:
         ids = speaker_ids_for(session, n)
@@ -327,7 +327,7 @@ def tag_claim(*, session: Session, actor: str, claim_id: int, tags: Iterable[str
         names.append(name)
     if not names:
         raise UserError("give at least one tag")
-    _lock_names(session, "tag", names)
+    lock_names(session, "tag", names)
     changed = []
     for name in dict.fromkeys(names):
         tag = session.exec(select(Tag).where(Tag.name == name)).first()

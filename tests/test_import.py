@@ -131,26 +131,33 @@ def test_non_http_url_is_refused(tmp_path, article):
 
 
 def test_failure_midway_leaves_no_partial_article(tmp_path, article, monkeypatch):
+    """The article's claims and values are written, then the insert of its audit events fails:
+    nothing of it stays (one transaction per article)."""
+    from sqlalchemy.engine import Connection
+
     from claims import importer
     from db import engine as engine_mod
-    from db import writes
 
-    calls = {"n": 0}
-    real = writes.add_claim
+    real = Connection.execute
+    seen = []
 
-    def failing_add_claim(**kw):
-        calls["n"] += 1
-        if calls["n"] == 2:
+    def failing_execute(self, statement, *args, **kw):
+        table = getattr(statement, "table", None)
+        seen.append(getattr(table, "name", None))
+        if getattr(statement, "is_insert", False) and getattr(table, "name", None) == "audit_event" and "claim" in seen:
             raise RuntimeError("disk on fire")
-        return real(**kw)
+        return real(self, statement, *args, **kw)
 
-    monkeypatch.setattr(writes, "add_claim", failing_add_claim)
+    monkeypatch.setattr(Connection, "execute", failing_execute)
     engine = engine_mod.get_engine(str(tmp_path / "c.db"))
     with pytest.raises(RuntimeError):
         importer.import_paths(engine, [str(article)], actor="t")
+    monkeypatch.undo()
     engine_mod.dispose_all()
+    assert {"claim", "quantity"} <= set(seen)  # the failure came after the claims were written
     counts = table_counts(tmp_path / "c.db")
     assert counts["claim"] == 0 and counts["source"] == 0 and counts["audit_event"] == 0
+    assert counts["quantity"] == 0 and counts["speaker"] == 0
 
 
 def test_start_imports_the_sample_into_an_empty_database(tmp_path):
