@@ -25,6 +25,11 @@ NUMBER = (r"(?:(?:" + DIGITS + r"|" + _WORD_NUMBER + r"|a|an)\s*(?:dozen|hundred
           r"(?:\s+(?:" + _WORD_NUMBER + r"))?"
           r"|(?:" + DIGITS + r")(?:\s?(?:m|bn|k)\b)?"
           r"|" + _WORD_NUMBER + r")")
+# NUMBER where the text starts with a digit: the same alternatives in the same order, without
+# the ones that start with a letter (they cannot match there).
+NUMBER_AT_DIGIT = (r"(?:(?:" + DIGITS + r")\s*(?:dozen|hundred|thousand|million|billion|trillion|bn|mn)\b"
+                   r"(?:\s+(?:" + _WORD_NUMBER + r"))?"
+                   r"|(?:" + DIGITS + r")(?:\s?(?:m|bn|k)\b)?)")
 NUMBER_RE = re.compile(r"^(?:" + NUMBER + r")$", re.IGNORECASE)
 _DIGITS_THEN_REST = re.compile(r"^(" + DIGITS + r")\s*(.*)$")
 _WORD_SPLIT = re.compile(r"[\s-]+")

@@ -9,7 +9,7 @@ from itertools import islice
 from dataclasses import dataclass
 
 from claims.extract.measures import SYNONYM_RE, SYNONYMS, measure_for
-from claims.extract.numbers import NUMBER, VAGUE, parse_number, tidy
+from claims.extract.numbers import NUMBER, NUMBER_AT_DIGIT, VAGUE, parse_number, tidy
 from claims.extract.words import word_index
 
 LOWER_BOUNDS = frozenset({"more than", "over", "at least", "no fewer than", "no less than", "not less than",
@@ -26,11 +26,16 @@ _VAGUE = (r"(?:tens of thousands|hundreds of thousands|(?:several|a few) (?:doze
           r"dozens|scores|hundreds|thousands|millions|billions)")
 _CUR = r"(?P<cur>US\$|[$\u20ac\u00a3\u00a5])?"
 _PCT = r"(?P<pct>\s?%|\s(?:percent|per cent|percentage points?)\b)?"
+_QTY_TAIL = (r"(?:(?P<pct1>\s?%|\s(?:percent|per cent))?\s*(?P<sep>-|\u2013|to|or|and)\s*(?P<cur2>[$\u20ac\u00a3])?"
+             r"(?P<num2>" + NUMBER + r")(?![\w\-]))?"
+             + _PCT + r"(?P<strong>-strong\b)?(?![\w\-]|[.,:]\d)")
 _QTY = re.compile(
-    r"(?<![\w.,\-/:])(?:" + _BOUND + r")?" + _CUR + r"(?P<num>" + _VAGUE + r"|" + NUMBER + r")"
-    r"(?:(?P<pct1>\s?%|\s(?:percent|per cent))?\s*(?P<sep>-|\u2013|to|or|and)\s*(?P<cur2>[$\u20ac\u00a3])?"
-    r"(?P<num2>" + NUMBER + r")(?![\w\-]))?"
-    + _PCT + r"(?P<strong>-strong\b)?(?![\w\-]|[.,:]\d)",
+    r"(?<![\w.,\-/:])(?:" + _BOUND + r")?" + _CUR + r"(?P<num>" + _VAGUE + r"|" + NUMBER + r")" + _QTY_TAIL,
+    re.IGNORECASE)
+# _QTY at a position holding an ASCII digit, where no bound, currency, vague or spelt-out number
+# can start: the same groups (bound and cur never match) and the same matches, about a third faster.
+_QTY_AT_DIGIT = re.compile(
+    r"(?<![\w.,\-/:])(?P<bound>(?!))?(?P<cur>(?!))?(?P<num>" + NUMBER_AT_DIGIT + r")" + _QTY_TAIL,
     re.IGNORECASE)
 _PHONE = re.compile(r"(?:\+\d{1,3}[\s.-]?)?(?:\(\d{2,4}\)[\s.-]?)?\d{2,4}(?:[\s.-]\d{2,4}){2,}")
 _NOT_COUNT_WORDS = frozenset("""article articles section chapter paragraph clause resolution no nos number page pages
@@ -56,6 +61,10 @@ _TIME_UNITS = frozenset("second seconds minute minutes hour hours day days week 
                         "decade decades century centuries night nights".split())
 _CURRENCY = {"$": "dollars", "US$": "dollars", "\u20ac": "euros", "\u00a3": "pounds", "\u00a5": "yen"}
 _TOKEN = re.compile(r"\([^)]{0,60}\)|[\w\u2019'-]+|[^\w\s]")
+# The first four _TOKEN matches from a position (every character but a space starts one): the
+# groups hold what finditer would give, in one call.
+_FOUR_TOKENS = re.compile(r"\s*(" + _TOKEN.pattern + r")(?:\s*(" + _TOKEN.pattern + r"))?(?:\s*(" +
+                          _TOKEN.pattern + r"))?(?:\s*(" + _TOKEN.pattern + r"))?")
 _STOP = frozenset("""a an the of in on at to for from by with and or but who which that were was are is be been being
 have has had will would could can may might said says say told more than as than while when where after before
 into onto over under about around its their his her our them they it this these those each every per across among
@@ -135,7 +144,7 @@ def find_quantities(text: str, skip_spans: list[tuple[int, int]] = ()) -> list[Q
             pos = starts[k]
             if pos < done or (k < index and words[k] not in _BOUND_WORDS):
                 continue
-            candidate = _QTY.match(text, pos)
+            candidate = (_QTY_AT_DIGIT if "0" <= text[pos] <= "9" else _QTY).match(text, pos)
             if candidate and candidate.start("num") <= t + 3 and candidate.end("num") > t:
                 m = candidate
                 break
@@ -304,14 +313,17 @@ def _next_is_plural(after: str) -> bool:
 
 def _unit_after(text: str, pos: int, vague: bool) -> tuple[str | None, str | None, int]:
     """The counted noun after a number, skipping names, parentheses and one or two modifiers."""
-    # Most counts name their noun within three tokens: read four, and nine only when needed.
-    finder = _TOKEN.finditer(text, pos, min(len(text), pos + 90))
-    tokens = [(t.group(), t.end()) for t in islice(finder, 4)]
+    # Most counts name their noun within three tokens: read four (one match), and nine only when needed.
+    limit = min(len(text), pos + 90)
+    m = _FOUR_TOKENS.match(text, pos, limit)
+    if m is None:
+        return _unit_scan([], pos, vague, partial=False)
+    tokens = [(m.group(i), m.end(i)) for i in (1, 2, 3, 4) if m.start(i) >= 0]
     if len(tokens) == 4:
         found = _unit_scan(tokens, pos, vague, partial=True)
         if found is not None:
             return found
-        tokens += [(t.group(), t.end()) for t in islice(finder, 5)]
+        tokens += [(t.group(), t.end()) for t in islice(_TOKEN.finditer(text, m.end(), limit), 5)]
     return _unit_scan(tokens, pos, vague, partial=False)
 
 
