@@ -187,17 +187,24 @@ _SUBJECT_EDGE = re.compile(r"[;:\u2014]")
 def _borrow_measures(text: str, found: list[Quantity]) -> None:
     """A bare count takes its measure from the sentence: 'The number of people confirmed dead ...
     rose to 61' counts deaths, and so does the '38' of '..., up from 38 a day earlier'."""
+    starts = word_index(text)[0]
     for index, q in enumerate(found):
         if q.measure is not None or (q.unit and q.unit != "percent" and q.unit[0].islower()):
             continue
-        before = text[max(0, q.start - 50):q.start]
-        if index and found[index - 1].measure and _COMPARE_BEFORE.search(before):
+        offset = max(0, q.start - 50)
+        before = text[offset:q.start]
+        # Both patterns end the text before the count with whitespace and at most six words (a word
+        # that runs into the count leaves no whitespace there), and each word lies inside one word
+        # of the word index: searching from the sixth (second) indexed word back finds the same match.
+        near = bisect.bisect_left(starts, q.start)
+        if index and found[index - 1].measure and \
+                _COMPARE_BEFORE.search(before, max(0, starts[near - 6] - offset) if near >= 6 else 0):
             q.measure = found[index - 1].measure
             continue
-        rise = _RISE_BEFORE.search(before)
+        rise = _RISE_BEFORE.search(before, max(0, starts[near - 2] - offset) if near >= 2 else 0)
         if rise is None:
             continue
-        verb_at = max(0, q.start - 50) + rise.start()
+        verb_at = offset + rise.start()
         lo = 0
         for edge in _SUBJECT_EDGE.finditer(text, 0, verb_at):
             lo = edge.end()

@@ -65,9 +65,10 @@ def find_attribution(text: str, regions: list[tuple[int, int]]) -> Mention | Non
             return mention
     # 2. reporting verbs; a trailing ", the coast guard said" wins over an earlier subject
     first = None
-    for i, tok in enumerate(tokens if not present.isdisjoint(SPEECH_VERBS) else ()):
-        if tok.quoted or tok.low not in SPEECH_VERBS:
-            continue
+    verbs = [i for i, tok in enumerate(tokens) if tok.low in SPEECH_VERBS and not tok.quoted] \
+        if not present.isdisjoint(SPEECH_VERBS) else ()
+    for i in verbs:
+        tok = tokens[i]
         if tok.low in BASE_FORMS and not _base_form_ok(tokens, i):
             continue
         if _not_speech_use(tokens, i):

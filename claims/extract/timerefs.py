@@ -323,7 +323,9 @@ def _special_triggers(words: tuple[str, ...]) -> list[tuple[int, str]]:
     """The trigger words of a sentence that has a year or an in-word trigger, with the word each
     one is read as."""
     found = []
-    for index, word in enumerate(words):
+    # Only trigger words, words with an apostrophe or hyphen, and words starting with a digit can pass.
+    for index, word in [(index, word) for index, word in enumerate(words)
+                        if word in _TRIGGER_WORDS or "'" in word or "\u2019" in word or "-" in word or word[0].isdigit()]:
         if word not in _TRIGGER_WORDS:
             if word.endswith(("'s", "\u2019s")) and word[:-2] in _TRIGGER_WORDS:
                 word = word[:-2]  # "Monday's attack"
