@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import functools
 import hashlib
 from pathlib import Path
 from typing import Callable, Iterable
@@ -77,6 +78,13 @@ def extract_target(target: str, *, url: str | None = None, published: dt.date | 
     return extract_path(target, url=url, published=published)
 
 
+@functools.lru_cache(maxsize=65536)
+def _alias_key(name: str) -> str:
+    from db.queries import alias_key
+
+    return alias_key(name)
+
+
 def _sql_lower(dialect: str):
     """What the database's lower() makes of a name (speaker look-ups compare lower(name)):
     SQLite's lower() folds ASCII letters only."""
@@ -86,79 +94,147 @@ def _sql_lower(dialect: str):
     return str.lower
 
 
-def _resolve_speakers(session, conn, requests: list[tuple], events: list[dict], actor: str, stamp):
+class _Writer:
+    """Driver-level statements on the article's connection. SQLite: plain executemany with the
+    values in the form SQLAlchemy's column types would send (dates as ISO text, floats as
+    floats): its per-row type processing cost more than the inserts. PostgreSQL: Core inserts
+    on the typed tables (values as the ORM would bind them)."""
+
+    def __init__(self, conn):
+        self.conn = conn
+        self.sqlite = conn.dialect.name == "sqlite"
+        self.mark = "?" if self.sqlite else "%s"
+
+    def day(self, value: dt.date | None):
+        return value.isoformat() if self.sqlite and value is not None else value
+
+    def stamp(self, value: dt.datetime | None):
+        if not self.sqlite or value is None:
+            return value
+        return f"{value:%Y-%m-%d %H:%M:%S}.{value.microsecond:06d}"  # what SQLAlchemy stores (tz dropped)
+
+    def number(self, value):
+        return float(value) if self.sqlite and value is not None else value
+
+    def execute(self, sql: str, params: Iterable = ()):
+        return self.conn.exec_driver_sql(sql if self.sqlite else sql.replace("?", "%s"), tuple(params))
+
+    def rows(self, sql: str, params: Iterable = ()) -> list:
+        return self.execute(sql, params).all()
+
+    def marks(self, n: int) -> str:
+        return ", ".join(["?"] * n)
+
+    def insert(self, model, columns: tuple[str, ...], rows: list[tuple]) -> None:
+        if not rows:
+            return
+        if self.sqlite:
+            names = ", ".join(f'"{c}"' for c in columns)
+            self.conn.exec_driver_sql(f'INSERT INTO "{model.__tablename__}" ({names}) VALUES ({self.marks(len(columns))})',
+                                      rows)
+        else:
+            from sqlalchemy import insert
+
+            self.conn.execute(insert(model.__table__), [dict(zip(columns, row)) for row in rows])
+
+
+AUDIT_COLUMNS = ("at", "actor", "action", "target_type", "target_id", "claim_id", "before", "after", "reason")
+CLAIM_COLUMNS = ("id", "text", "quote", "speaker_id", "said_on", "said_on_precision", "source_id", "span_start",
+                 "span_end", "story_id", "kind", "status", "deadline_state", "version", "created_at", "updated_at")
+QUANTITY_COLUMNS = ("claim_id", "low", "high", "approximate", "bound", "unit", "measure", "as_of")
+TIME_COLUMNS = ("claim_id", "phrase", "role", "earliest", "latest")
+SPEAKER_COLUMNS = ("id", "name", "role", "kind", "merged_into_id")
+ALIAS_COLUMNS = ("speaker_id", "alias", "alias_key")
+SOURCE_COLUMNS = ("id", "url", "url_key", "title", "outlet", "published_on", "retrieved_at", "content_sha256",
+                  "archive_url", "language", "body", "story_id", "created_at")
+
+
+def _dump(d: dict | None) -> str | None:
+    """Audit JSON exactly as db.writes.record writes it."""
+    import json
+
+    if d is None:
+        return None
+    return json.dumps({k: v.isoformat() if isinstance(v, (dt.date, dt.datetime)) else v for k, v in d.items()},
+                      ensure_ascii=False, sort_keys=True)
+
+
+def _resolve_speakers(session, w: _Writer, requests: list[tuple], events: list[dict], actor: str):
     """Find or create the article's speakers, as db.writes.get_or_create_speaker would one call
     at a time (by name or any alias, merged speakers followed to the kept one, a missing role
-    learned, new aliases added to the speaker), with three look-ups for the whole article.
+    learned, new aliases added to the speaker), with two or three look-ups for the whole article.
 
     `requests` are (name, role, kind, aliases) in the order the old path resolved them. Returns
     (speaker id per request, new speaker rows, new alias rows, role updates of stored speakers);
     new speakers carry provisional ids (>= _PROVISIONAL) until the caller allocates real ones."""
-    from sqlalchemy import func, select
-
     from claims.validate import clean_text, require_text
-    from db.models import SPEAKER_KINDS, Speaker, SpeakerAlias
-    from db.queries import alias_key
+    from db.models import SPEAKER_KINDS, utcnow
     from db.writes import _choice, _fit, lock_names
 
-    def keys_of(raw, aliases):
-        names = [raw, *[a for a in aliases if a and a.strip()]]
-        return [alias_key(n) for n in names] + [alias_key(clean_text(n).strip()) for n in names]
-
-    wanted = {k for raw, _, _, aliases in requests for k in keys_of(raw.strip(), aliases)}
-    for raw, *_ in requests:
+    prepared, wanted, locks = [], set(), []
+    for raw, role, kind, aliases in requests:
+        extra = [a for a in aliases if a and a.strip()]
         try:
-            wanted.add(alias_key(require_text(raw)))
+            name = require_text(raw)
         except UserError:  # reported below, in its turn
-            pass
-    lock_names(session, "speaker", [alias_key(clean_text(n)) for raw, _, _, aliases in requests
-                                    for n in [raw.strip(), *[a for a in aliases if a and a.strip()]]])
+            name = None
+        for n in ([name] if name else []) + extra:
+            cleaned = clean_text(n).strip()
+            wanted.update((_alias_key(n), _alias_key(cleaned)))
+            locks.append(_alias_key(clean_text(n)))
+        prepared.append((raw, role, kind, extra))
+    lock_names(session, "speaker", locks)
     alias_owner: dict[str, int] = {}
     lower_owner: dict[str, set[int]] = {}
+    keys = sorted(wanted)
+    for start in range(0, len(keys), 400):
+        chunk = keys[start:start + 400]
+        marks = w.marks(len(chunk))
+        for source, key, sid in w.rows(f"SELECT 0, alias_key, speaker_id FROM speaker_alias WHERE alias_key IN ({marks}) "
+                                       f"UNION ALL SELECT 1, lower(name), id FROM speaker WHERE lower(name) IN ({marks})",
+                                       chunk + chunk):
+            if source == 0:
+                alias_owner[key] = sid
+            else:
+                lower_owner.setdefault(key, set()).add(sid)
     children: dict[int, set[int]] = {}
     info: dict[int, list] = {}  # id -> [merged_into_id, role]
-    table, aliases_t = Speaker.__table__, SpeakerAlias.__table__
-    keys = sorted(wanted)
-    for start in range(0, len(keys), 500):
-        chunk = keys[start:start + 500]
-        alias_owner.update(conn.execute(select(aliases_t.c.alias_key, aliases_t.c.speaker_id)
-                                        .where(aliases_t.c.alias_key.in_(chunk))).all())
-        for sid, lowered in conn.execute(select(table.c.id, func.lower(table.c.name))
-                                         .where(func.lower(table.c.name).in_(chunk))).all():
-            lower_owner.setdefault(lowered, set()).add(sid)
-    found = set(alias_owner.values()) | {i for ids in lower_owner.values() for i in ids}
-    if found:
-        for sid, target in conn.execute(select(table.c.id, table.c.merged_into_id)
-                                        .where(table.c.merged_into_id.in_(sorted(found)))).all():
-            children.setdefault(target, set()).add(sid)
-            found.add(sid)
-    missing = found
-    while missing:  # every speaker a look-up may reach, and the chain of merges from each
-        rows = conn.execute(select(table.c.id, table.c.merged_into_id, table.c.role)
-                            .where(table.c.id.in_(sorted(missing)))).all()
+    found = sorted(set(alias_owner.values()) | {i for ids in lower_owner.values() for i in ids})
+    for start in range(0, len(found), 400):
+        chunk = found[start:start + 400]
+        marks = w.marks(len(chunk))
+        for sid, merged_into, role in w.rows(f"SELECT id, merged_into_id, role FROM speaker WHERE id IN ({marks}) "
+                                             f"OR merged_into_id IN ({marks})", chunk + chunk):
+            info[sid] = [merged_into, role]
+            if merged_into is not None:
+                children.setdefault(merged_into, set()).add(sid)
+    missing = {m for m, _ in info.values() if m is not None and m not in info}
+    while missing:  # the chain of merges from a speaker found
+        rows = w.rows(f"SELECT id, merged_into_id, role FROM speaker WHERE id IN ({w.marks(len(missing))})", sorted(missing))
         for sid, merged_into, role in rows:
             info[sid] = [merged_into, role]
         missing = {m for _, m, _ in rows if m is not None and m not in info}
-    lower = _sql_lower(conn.dialect.name)
+    lower = _sql_lower(w.conn.dialect.name)
 
     def event(action, target, after, before=None):
-        events.append(dict(at=stamp(), actor=actor, action=action, target_type="speaker", target_id=target,
-                           claim_id=None, before=before, after=after, reason=None))
+        events.append(dict(at=utcnow(), action=action, target_type="speaker", target_id=target, claim_id=None,
+                           before=before, after=after))
 
     resolved: list[int] = []
     new_rows: list[dict] = []
     new_by_id: dict[int, dict] = {}
-    alias_rows: list[dict] = []
+    alias_rows: list[list] = []
     role_updates: dict[int, str] = {}
-    for raw, role, kind, aliases in requests:
+    for raw, role, kind, extra in prepared:
         name = _fit(require_text(raw, what="speaker name"), 300, "speaker name")
-        names = [name, *[a for a in aliases if a and a.strip()]]
-        for n in names:
-            _fit(clean_text(n).strip(), 300, "speaker alias")
+        names = [name, *extra]
+        cleaned = [clean_text(n).strip() for n in names]
+        for n in cleaned:
+            _fit(n, 300, "speaker alias")
         role = _fit(clean_text(role).strip() or None, 300, "speaker role") if role else None
         speaker = None
         for n in names:  # db.queries.speaker_ids_for, then the first id and its merges
-            key = alias_key(n)
+            key = _alias_key(n)
             ids = set(lower_owner.get(key, ()))
             if key in alias_owner:
                 ids.add(alias_owner[key])
@@ -173,7 +249,7 @@ def _resolve_speakers(session, conn, requests: list[tuple], events: list[dict], 
         if created:
             speaker = _PROVISIONAL + len(new_rows)
             row = dict(id=speaker, name=name, role=clean_text(role).strip() if role else None,
-                       kind=_choice(kind or "person", SPEAKER_KINDS, "speaker kind"), merged_into_id=None)
+                       kind=_choice(kind or "person", SPEAKER_KINDS, "speaker kind"))
             new_rows.append(row)
             new_by_id[speaker] = row
             info[speaker] = [None, row["role"]]
@@ -186,12 +262,11 @@ def _resolve_speakers(session, conn, requests: list[tuple], events: list[dict], 
                 role_updates[speaker] = role
             event("speaker.update", speaker, {"role": role}, before={"role": None})
         added = []
-        for n in names:
-            n = clean_text(n).strip()
-            key = alias_key(n)
+        for n in cleaned:
+            key = _alias_key(n)
             if key and key not in alias_owner:
                 alias_owner[key] = speaker
-                alias_rows.append(dict(speaker_id=speaker, alias=n, alias_key=key))
+                alias_rows.append([speaker, n, key])
                 added.append(n)
         if created:
             row = new_by_id[speaker]
@@ -232,19 +307,16 @@ def store_article(session, data: dict, *, actor: str, story: str | None,
     """Write one extracted article inside the caller's transaction (duplicates change nothing,
     and come back without a Stored); no detection.
 
-    The story and source go through db.writes (one row each); speakers, aliases, claims, their
-    values and audit events go in with one multi-row INSERT per table, ids allocated up front
-    (db.bulk.allocate_ids). What is stored is what db.writes.add_claim would store claim by
-    claim (tests/test_import_equivalence.py compares the two)."""
-    import json
-
-    from sqlalchemy import insert, update
-
+    One statement per table: ids are allocated up front (db.bulk.allocate_ids), the story,
+    source, speakers (three look-ups for the whole article), aliases, claims, their values and
+    audit events go in as multi-row inserts. What is stored is what db.writes stored through
+    get_or_create_speaker and add_claim claim by claim, ids and audit JSON included
+    (tests/test_import_equivalence.py compares the two on SQLite and PostgreSQL)."""
     from claims.validate import clean_text, require_text
     from db.bulk import allocate_ids
-    from db.models import KINDS, PRECISIONS, TIME_ROLES, AuditEvent, Claim, Quantity, Speaker, SpeakerAlias, TimeRef, utcnow
-    from db.queries import find_source
-    from db.writes import NewSource, _choice, _date, get_or_create_source, get_or_create_story, lock_names
+    from db.models import (KINDS, PRECISIONS, TIME_ROLES, AuditEvent, Claim, Quantity, Source, Speaker, SpeakerAlias,
+                           Story, TimeRef, utcnow)
+    from db.writes import NewSource, _choice, _date, _fit, get_or_create_source, lock_names
 
     src = data["source"]
     if not src.get("url"):
@@ -253,34 +325,64 @@ def store_article(session, data: dict, *, actor: str, story: str | None,
     if not src.get("published"):
         raise UserError(f"{name}: no publication date found in the article; pass --published DATE")
     sha = src.get("sha256") or hashlib.sha256((src.get("body") or "").encode()).hexdigest()
+    url_key = normalise_url(src["url"])
     # On PostgreSQL a concurrent import of the same article must commit before we look (SQLite
     # writers are serialised by BEGIN IMMEDIATE already); else both store it.
-    lock_names(session, "source", [normalise_url(src["url"])])
+    lock_names(session, "source", [url_key])
     lock_names(session, "sha256", [sha])
-    existing = find_source(session=session, url_key=normalise_url(src["url"]), sha256=sha)
-    if existing is not None and existing.body is not None:
-        return ImportResult(name, "duplicate", f"already imported as source {existing.id} ({existing.url})",
-                            source_id=existing.id), None
-    story_row = get_or_create_story(session, story, actor=actor)
+    conn = session.connection()
+    w = _Writer(conn)
+    # db.queries.find_source: the same condition, only the columns needed
+    existing = w.rows("SELECT id, url, body IS NOT NULL, url_key = ? FROM source WHERE url_key = ? "
+                      "OR (content_sha256 = ? AND body IS NOT NULL) LIMIT 1", (url_key, url_key, sha))
+    if existing and existing[0][2]:
+        return ImportResult(name, "duplicate", f"already imported as source {existing[0][0]} ({existing[0][1]})",
+                            source_id=existing[0][0]), None
+    events: list[dict] = []  # audit events in the order db.writes would have recorded them
+
+    def event(action, target_type, target_id, after, claim_id=None, at=None):
+        events.append(dict(at=at or utcnow(), action=action, target_type=target_type, target_id=target_id,
+                           claim_id=claim_id, before=None, after=after))
+
+    story_id = None
+    if story is not None:  # db.writes.get_or_create_story
+        story = _fit(require_text(story, what="story name"), 200, "story name")
+        lock_names(session, "story", [story])
+        found = w.rows("SELECT id FROM story WHERE name = ?", (story,))
+        if found:
+            story_id = found[0][0]
+        else:
+            story_id = allocate_ids(conn, "story", 1)[0]
+            w.insert(Story, ("id", "name", "title", "created_at"), [(story_id, story, None, w.stamp(utcnow()))])
+            event("story.create", "story", story_id, {"name": story})
     retrieved = src.get("retrieved_at")
     new_source = NewSource(url=src["url"], title=src.get("title"), outlet=src.get("outlet"),
                            published_on=dt.date.fromisoformat(src["published"]), language=src.get("language"),
                            retrieved_at=dt.datetime.fromisoformat(retrieved) if retrieved else
                            dt.datetime.now(dt.timezone.utc).replace(microsecond=0),
                            content_sha256=sha, body=src.get("body"))
-    source = get_or_create_source(session, new_source, actor=actor, story=story_row)
-    if source.body is None:  # known before only as a later source of some claim: now we have its text
-        source.body, source.content_sha256 = new_source.body, sha
-        source.retrieved_at = new_source.retrieved_at
-    session.flush()  # the story and source rows and their events come first, as before
-    conn = session.connection()
-    source_id, story_id, published_on = source.id, story_row.id if story_row else None, source.published_on
+    if existing:  # known before only as a later source of some claim: db.writes fills it in
+        _write_events(w, actor, events)
+        events.clear()
+        story_row = session.get(Story, story_id) if story_id is not None else None
+        source = get_or_create_source(session, new_source, actor=actor, story=story_row)
+        if source.body is None:
+            source.body, source.content_sha256 = new_source.body, sha
+            source.retrieved_at = new_source.retrieved_at
+        session.flush()
+        source_id, published_on = source.id, source.published_on
+    else:  # db.writes.get_or_create_source, a new source
+        check_url(new_source.url, what="source URL")
+        clean = lambda v: clean_text(v).strip() or None if v else None
+        title, outlet = clean(new_source.title), _fit(clean(new_source.outlet), 300, "outlet")
+        language = _fit(clean(new_source.language), 20, "language")
+        source_id, published_on = allocate_ids(conn, "source", 1)[0], new_source.published_on
+        w.insert(Source, SOURCE_COLUMNS, [(
+            source_id, new_source.url, url_key, title, outlet, w.day(published_on), w.stamp(new_source.retrieved_at),
+            sha, None, language, new_source.body, story_id, w.stamp(utcnow()))])
+        event("source.create", "source", source_id, {"url": new_source.url, "title": title, "outlet": outlet,
+                                                     "published_on": published_on})
 
-    def dump(d):
-        return None if d is None else json.dumps({k: v.isoformat() if isinstance(v, (dt.date, dt.datetime)) else v
-                                                  for k, v in d.items()}, ensure_ascii=False, sort_keys=True)
-
-    events: list[dict] = []
     claims = data["claims"]
     speakers = {sp["name"]: sp for sp in data.get("speakers", [])}
     # Each speaker is resolved once per article (name, aliases, first role given), in order.
@@ -296,20 +398,16 @@ def store_article(session, data: dict, *, actor: str, story: str | None,
             requests.append((c["speaker"], role or sp.get("role"), sp.get("kind"), sp.get("aliases", [])))
     speaker_events: list[dict] = []
     resolved, new_speakers, new_aliases, role_updates = (
-        _resolve_speakers(session, conn, requests, speaker_events, actor, utcnow) if requests else ([], [], [], {}))
+        _resolve_speakers(session, w, requests, speaker_events, actor) if requests else ([], [], [], {}))
     real = dict(zip((r["id"] for r in new_speakers), allocate_ids(conn, "speaker", len(new_speakers))))
     fix = lambda sid: real.get(sid, sid)
-    for row in new_speakers:
-        row["id"] = fix(row["id"])
-    for row in new_aliases:
-        row["speaker_id"] = fix(row["speaker_id"])
     for ev in speaker_events:
         ev["target_id"] = fix(ev["target_id"])
-        ev["before"], ev["after"] = dump(ev["before"]), dump(ev["after"])
     events += speaker_events
 
     claim_rows, quantity_rows, time_rows = [], [], []
     claim_ids = allocate_ids(conn, "claim", len(claims))
+    day, number = w.day, w.number
     for c, claim_id in zip(claims, claim_ids):  # what db.writes.add_claim does, claim by claim
         said_on = dt.date.fromisoformat(c["said_on"]) if c.get("said_on") else None
         span = tuple(c["span"]) if c.get("span") else None
@@ -322,43 +420,43 @@ def store_article(session, data: dict, *, actor: str, story: str | None,
         speaker_id = fix(resolved[order[said_by]]) if said_by else None
         quantities, dates = c.get("quantities", []), c.get("dates", [])
         quote = c.get("quote")
+        deadline_state = "pending" if any((d.get("role") or "").strip().lower() == "deadline" for d in dates) else None
         now = utcnow()
-        row = dict(id=claim_id, text=text, quote=clean_text(quote) if quote else None, speaker_id=speaker_id,
-                   said_on=said_on, said_on_precision=precision or ("day" if said_on else None),
-                   source_id=source_id, span_start=span[0] if span else None, span_end=span[1] if span else None,
-                   story_id=story_id, kind=kind, status="unverified",
-                   deadline_state="pending" if any((d.get("role") or "").strip().lower() == "deadline"
-                                                   for d in dates) else None,
-                   version=1, created_at=now, updated_at=now)
-        claim_rows.append(row)
+        stamp = w.stamp(now)
+        claim_rows.append((claim_id, text, clean_text(quote) if quote else None, speaker_id, day(said_on),
+                           precision or ("day" if said_on else None), source_id, span[0] if span else None,
+                           span[1] if span else None, story_id, kind, "unverified", deadline_state, 1, stamp, stamp))
         for q in quantities:
-            quantity_rows.append(dict(claim_id=claim_id, low=q.get("low"), high=q.get("high"),
-                                      approximate=bool(q.get("approximate")), bound=q.get("bound"),
-                                      unit=q.get("unit"), measure=q.get("measure"),
-                                      as_of=_date(q.get("as_of")) or said_on or published_on))
+            quantity_rows.append((claim_id, number(q.get("low")), number(q.get("high")), bool(q.get("approximate")),
+                                  q.get("bound"), q.get("unit"), q.get("measure"),
+                                  day(_date(q.get("as_of")) or said_on or published_on)))
         for d in dates:
-            time_rows.append(dict(claim_id=claim_id, phrase=clean_text(d["phrase"])[:500],
-                                  role=_choice(d.get("role") or "when", TIME_ROLES, "time role"),
-                                  earliest=_date(d.get("earliest")), latest=_date(d.get("latest"))))
-        snapshot = {k: row[k] for k in ("text", "status", "speaker_id", "said_on", "kind", "story_id", "source_id",
-                                        "deadline_state")}
-        events.append(dict(at=now, actor=actor, action="claim.create", target_type="claim", target_id=claim_id,
-                           claim_id=claim_id, before=None, reason=None,
-                           after=dump(snapshot | {"quantities": len(quantities), "dates": len(dates)})))
+            time_rows.append((claim_id, clean_text(d["phrase"])[:500],
+                              _choice(d.get("role") or "when", TIME_ROLES, "time role"),
+                              day(_date(d.get("earliest"))), day(_date(d.get("latest")))))
+        event("claim.create", "claim", claim_id, {
+            "text": text, "status": "unverified", "speaker_id": speaker_id, "said_on": said_on, "kind": kind,
+            "story_id": story_id, "source_id": source_id, "deadline_state": deadline_state,
+            "quantities": len(quantities), "dates": len(dates)}, claim_id=claim_id, at=now)
     count = len(claim_rows)
-    events.append(dict(at=utcnow(), actor=actor, action="source.import", target_type="source", target_id=source_id,
-                       claim_id=None, before=None, reason=None,
-                       after=dump({"name": name, "claims": count, "sha256": sha, "story": story})))
-    speaker_t = Speaker.__table__
+    event("source.import", "source", source_id, {"name": name, "claims": count, "sha256": sha, "story": story})
     for sid, role in role_updates.items():
-        conn.execute(update(speaker_t).where(speaker_t.c.id == sid).values(role=role))
-    for table, rows in ((speaker_t, new_speakers), (SpeakerAlias.__table__, new_aliases),
-                        (Claim.__table__, claim_rows), (Quantity.__table__, quantity_rows),
-                        (TimeRef.__table__, time_rows), (AuditEvent.__table__, events)):
-        if rows:
-            conn.execute(insert(table), rows)
+        w.execute("UPDATE speaker SET role = ? WHERE id = ?", (role, sid))
+    w.insert(Speaker, SPEAKER_COLUMNS, [(fix(r["id"]), r["name"], r["role"], r["kind"], None) for r in new_speakers])
+    w.insert(SpeakerAlias, ALIAS_COLUMNS, [(fix(a[0]), a[1], a[2]) for a in new_aliases])
+    w.insert(Claim, CLAIM_COLUMNS, claim_rows)
+    w.insert(Quantity, QUANTITY_COLUMNS, quantity_rows)
+    w.insert(TimeRef, TIME_COLUMNS, time_rows)
+    _write_events(w, actor, events)
     return (ImportResult(name, "imported", f"{count} claims", source_id=source_id, claims=count),
-            Stored(story_id, story_row.name if story_row else None, source_id, claim_ids))
+            Stored(story_id, story, source_id, claim_ids))
+
+
+def _write_events(w: _Writer, actor: str, events: list[dict]) -> None:
+    from db.models import AuditEvent
+
+    w.insert(AuditEvent, AUDIT_COLUMNS, [(w.stamp(e["at"]), actor, e["action"], e["target_type"], e["target_id"],
+                                          e["claim_id"], _dump(e["before"]), _dump(e["after"]), None) for e in events])
 
 
 def import_paths(engine: Engine, targets: Iterable[str], *, actor: str, story: str | None = None,

@@ -138,17 +138,31 @@ def test_failure_midway_leaves_no_partial_article(tmp_path, article, monkeypatch
     from claims import importer
     from db import engine as engine_mod
 
-    real = Connection.execute
+    real_execute, real_driver_sql = Connection.execute, Connection.exec_driver_sql
     seen = []
 
-    def failing_execute(self, statement, *args, **kw):
+    def insert_into(statement) -> str | None:
+        if isinstance(statement, str):
+            return statement.split('"')[1] if statement.startswith("INSERT INTO") else None
         table = getattr(statement, "table", None)
-        seen.append(getattr(table, "name", None))
-        if getattr(statement, "is_insert", False) and getattr(table, "name", None) == "audit_event" and "claim" in seen:
+        return getattr(table, "name", None) if getattr(statement, "is_insert", False) else None
+
+    def check(statement):
+        table = insert_into(statement)
+        seen.append(table)
+        if table == "audit_event" and "claim" in seen:
             raise RuntimeError("disk on fire")
-        return real(self, statement, *args, **kw)
+
+    def failing_execute(self, statement, *args, **kw):
+        check(statement)
+        return real_execute(self, statement, *args, **kw)
+
+    def failing_driver_sql(self, statement, *args, **kw):
+        check(statement)
+        return real_driver_sql(self, statement, *args, **kw)
 
     monkeypatch.setattr(Connection, "execute", failing_execute)
+    monkeypatch.setattr(Connection, "exec_driver_sql", failing_driver_sql)
     engine = engine_mod.get_engine(str(tmp_path / "c.db"))
     with pytest.raises(RuntimeError):
         importer.import_paths(engine, [str(article)], actor="t")
