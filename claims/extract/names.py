@@ -92,23 +92,23 @@ def _shifted(text: str, start: int, end: int) -> list[Token]:
     for gap, word in _SPACED_TOKEN.findall(text, start, end):
         pos += len(gap)
         stop = pos + len(word)
-        info = get(word) or _token_info(word)
-        append(new(Token, (word, pos, stop, False, info[0], info[1], info[2])))
+        append(new(Token, (word, pos, stop) + (get(word) or _token_info(word))))
         pos = stop
     return out
 
 
-# (low, is_word, is_cap) of a token's text: words repeat across sentences ("the", "said", names),
-# so a lookup replaces lower() and the case tests for most tokens. Bounded: cleared when full.
-_TOKEN_INFO: dict[str, tuple[str, bool, bool]] = {}
+# (quoted=False, low, is_word, is_cap) of a token's text: words repeat across sentences ("the",
+# "said", names), so a lookup replaces lower() and the case tests for most tokens. Bounded:
+# cleared when full.
+_TOKEN_INFO: dict[str, tuple[bool, str, bool, bool]] = {}
 
 
-def _token_info(word: str) -> tuple[str, bool, bool]:
+def _token_info(word: str) -> tuple[bool, str, bool, bool]:
     first = word[0]
     cap = first.isupper() or (first.islower() and "-" in word[:5] and _PARTICLE_NAME.match(word) is not None)
     if len(_TOKEN_INFO) >= 50_000:
         _TOKEN_INFO.clear()
-    info = _TOKEN_INFO[word] = (word.lower(), first.isalnum(), cap)
+    info = _TOKEN_INFO[word] = (False, word.lower(), first.isalnum(), cap)
     return info
 
 

@@ -72,7 +72,10 @@ including since during until also not no had do did does reported last next this
 _SINGULAR_UNITS = frozenset("people police personnel staff cattle livestock children aircraft".split())
 _PERSONAL_ONE = frozenset("person man woman child boy girl soldier officer civilian journalist worker policeman "
                           "protester victim body member resident".split())
-_NUMBER_START = re.compile(r"(?<![\w.,])[$\u20ac\u00a3\u00a5]?\d")
+# Where a number starts: a digit, or a currency sign and a digit, with no word character, dot or
+# comma before it; i.e. (?<![\w.,])[$\u20ac\u00a3\u00a5]?\d, written to start with a character
+# class so that the regex engine skips to candidate characters instead of testing every position.
+_NUMBER_START = re.compile(r"[$\u20ac\u00a3\u00a5\d](?:(?<=[$\u20ac\u00a3\u00a5])\d(?<![\w.,]..)|(?<=\d)(?<![\w.,].))")
 _PUNCT_BREAK = re.compile(r"[,;:()\u2014\u2013]")
 _BEFORE_BREAK_WORDS = frozenset("and while but whereas although".split())
 _AFTER_BREAK_WORDS = frozenset("while but whereas although".split())
