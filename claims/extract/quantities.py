@@ -121,10 +121,6 @@ class Quantity:
 
 def find_quantities(text: str, skip_spans: list[tuple[int, int]] = ()) -> list[Quantity]:
     """Quantities in one sentence; skip_spans are ranges already read as dates or times."""
-    masked = list(skip_spans)
-    if _PHONE_HINT.search(text):
-        for m in _PHONE.finditer(text):
-            masked.append((m.start(), m.end()))
     found: list[Quantity] = []
     done = 0
     starts, words = word_index(text)
@@ -132,6 +128,10 @@ def find_quantities(text: str, skip_spans: list[tuple[int, int]] = ()) -> list[Q
     digits = [d.start() for d in _NUMBER_START.finditer(text)]
     if not digits and not number_words:
         return found
+    masked = list(skip_spans)
+    if _PHONE_HINT.search(text):
+        for m in _PHONE.finditer(text):
+            masked.append((m.start(), m.end()))
     candidates = {bisect.bisect_right(starts, pos) - 1 for pos in digits}
     if number_words:
         candidates.update(i for i, w in enumerate(words) if w in number_words)
@@ -222,39 +222,41 @@ def _borrow_measures(text: str, found: list[Quantity]) -> None:
 
 
 def _build(m: re.Match, text: str, single: bool = False):
-    bound = (m.group("bound") or "").lower() or None
-    num_text = m.group("num")
+    # One call for the groups: each m.group(name) is a name lookup and a call of its own.
+    g_bound, num_text, g_sep, num2, g_pct, g_pct1, cur = m.group("bound", "num", "sep", "num2", "pct", "pct1", "cur")
+    m_start = m.start()
+    bound = (g_bound or "").lower() or None
     num_start = m.start("num")
-    sep = (m.group("sep") or "").lower()
-    if m.group("num2") and not single:
+    sep = (g_sep or "").lower()
+    if num2 and not single:
         if (sep == "and" and bound != "between") or (sep in ("to", "-", "\u2013") and
-                                                       _FROM_BEFORE.search(text[max(0, m.start() - 6):m.start()])):
+                                                       _FROM_BEFORE.search(text[max(0, m_start - 6):m_start])):
             return "rescan"
-    has_range = bool(m.group("num2")) and not single
+    has_range = bool(num2) and not single
     end = m.end() if not single else m.end("num")
-    pct = m.group("pct") if (not single or not m.group("num2")) else m.group("pct1")
-    if m.group("pct1") and not single:
-        pct = pct or m.group("pct1")  # "between 10% and 15%"
-    if single and m.group("pct") and not m.group("num2"):
+    pct = g_pct if (not single or not num2) else g_pct1
+    if g_pct1 and not single:
+        pct = pct or g_pct1  # "between 10% and 15%"
+    if single and g_pct and not num2:
         end = m.end()
     value = parse_number(num_text)
     if value is None:
         return None
     lowered = num_text.lower()
     vague = lowered in VAGUE
-    before = text[max(0, m.start() - 30):m.start()]
+    before = text[max(0, m_start - 30):m_start]
     after = text[end:end + 40]
     plain_digits = num_text.isdigit()
-    if not bound and not m.group("cur") and not pct:
+    if not bound and not cur and not pct:
         if _after_label(before) and not (vague or _next_is_plural(after)):
             return None
         if plain_digits and len(num_text) == 4 and 1800 <= value <= 2100 and not _next_is_plural(after):
             return None  # a year
-    if not bound and not m.group("cur") and _after_name(text, m.start()):
+    if not bound and not cur and _after_name(text, m_start):
         return None  # "Local 882", "Route 66", "Flight 17": a name, not a count
     if _TIME_AFTER.match(after) or _AGE_AFTER.match(after):
         return None
-    if not bound and text[m.start() - 1:m.start()] == "(" and after.startswith(")"):
+    if not bound and text[m_start - 1:m_start] == "(" and after.startswith(")"):
         return None  # "(71)": an age after a name
     if not bound and after.startswith(",") and _NAME_COMMA_BEFORE.search(before):
         return None  # "Nazarbayev, 81, said": an age in apposition
@@ -271,12 +273,12 @@ def _build(m: re.Match, text: str, single: bool = False):
         unit, unit_measure, unit_end = _unit_after(text, end, vague)
     if unit and unit.lower() in _TIME_UNITS:
         return None  # a duration: time references cover it
-    if m.group("cur"):
-        unit = _CURRENCY.get(m.group("cur"), unit)
+    if cur:
+        unit = _CURRENCY.get(cur, unit)
     low = high = value
     approximate = False
     if has_range:
-        value2 = parse_number(m.group("num2"))
+        value2 = parse_number(num2)
         if value2 is None:
             return None
         if value2 < value:
@@ -298,8 +300,8 @@ def _build(m: re.Match, text: str, single: bool = False):
         approximate = True
     if not bound and not has_range and (_INCREMENT_AFTER.match(after) or _INCREMENT_BEFORE.search(before)):
         bound = INCREMENT  # a count added to an earlier one: never compared as a total
-    measure = unit_measure or measure_for(unit) or _measure_near(text, m.start(), unit_end)
-    start = m.start() if bound else (m.start("cur") if m.group("cur") else num_start)
+    measure = unit_measure or measure_for(unit) or _measure_near(text, m_start, unit_end)
+    start = m_start if bound else (m.start("cur") if cur else num_start)
     return Quantity(low, high, approximate, bound, unit, measure, start, end)
 
 
