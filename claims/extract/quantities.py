@@ -173,9 +173,13 @@ _PASSED_BEFORE = re.compile(r"\b(?:passed|passes|topped|tops|exceeded|exceeds|su
                             r"crosses)\s+(?:the\s+)?$", re.IGNORECASE)
 # An increment, not a total: "23 more bodies", "another 40 people", "an additional 12 cases".
 _INCREMENT_AFTER = re.compile(r"\s+(?:more|additional|extra|further)\b(?!\s+than)", re.IGNORECASE)
-_INCREMENT_BEFORE = re.compile(r"\b(?:another|an additional|a further|additional)\s+$", re.IGNORECASE)
+# \b(?:another|an additional|a further|additional)\s+$ (ignoring case), starting with a character
+# class so that the engine skips to the a's: only "a" and "A" match "a" ignoring case.
+_INCREMENT_BEFORE = re.compile(r"[aA](?<!\w.)(?i:nother|n additional| further|dditional)\s+$")
 INCREMENT = "additional"
-_PASSED_HINT = re.compile(r"pass|top|exceed|surpass|cross", re.IGNORECASE)
+# pass|top|exceed|surpass|cross ignoring case, from a class of the first letters (the long s
+# "\u017f" matches "s" ignoring case).
+_PASSED_HINT = re.compile("[pPtTeEcCsS\u017f](?i:(?<=p)ass|(?<=t)op|(?<=e)xceed|(?<=s)urpass|(?<=c)ross)")
 _BORROW_WORDS = frozenset("from compared number toll tally total count figure".split())
 _COMPARE_BEFORE = re.compile(
     r"(?:\b(?:up|down|higher|lower|increase|decrease|rise|fall|jump|drop)\s+from|\bcompared\s+(?:with|to))\s+"
