@@ -5,10 +5,11 @@ The names here are the API the CLI and the TUI use: run_check, list_links, deadl
 """
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import json
 from collections import defaultdict
-from typing import Iterable
+from typing import Iterable, Iterator
 
 from sqlalchemy import bindparam, func, or_, select, update
 from sqlalchemy.orm import aliased
@@ -17,6 +18,7 @@ from sqlmodel import Session
 from claims import relations as rel
 from claims.errors import NotFoundError
 from claims.measures import is_cumulative, measure_for, measures_in, qualifier
+from claims.validate import clean_text
 from db.models import AuditEvent, Claim, ClaimLink, Evidence, Quantity, Source, Speaker, Story, TimeRef, utcnow
 from db.writes import link_claims, record
 
@@ -41,10 +43,15 @@ def _in_story(column, story_id: int | None):
     return column == story_id if story_id is not None else column.is_not(None)
 
 
+def _only(claim_ids: list[int] | None) -> tuple:
+    """A condition restricting a load to some claims (an import's own), or none."""
+    return () if claim_ids is None else (Claim.id.in_(list(claim_ids)),)
+
+
 LONG_RUN = dt.timedelta(days=365)
 
 
-def load_figures(session: Session, story_id: int | None) -> list[rel.Figure]:
+def load_figures(session: Session, story_id: int | None, claim_ids: list[int] | None = None) -> list[rel.Figure]:
     """Every quantity of the story's claims whose measure is known: stored, named by its unit, or
     (for a bare number) named once in the claim's sentence. A figure whose claim is dated more
     than a year before the figure ('deadliest since 2007, when ... killed 519', 'since 2011') is
@@ -52,7 +59,7 @@ def load_figures(session: Session, story_id: int | None) -> list[rel.Figure]:
     rows = session.execute(
         select(Quantity.claim_id, Claim.source_id, Claim.speaker_id, Claim.story_id, Quantity.measure,
                Quantity.unit, Quantity.low, Quantity.high, Quantity.approximate, Quantity.bound, Quantity.as_of)
-        .join(Claim, Claim.id == Quantity.claim_id).where(_in_story(Claim.story_id, story_id))
+        .join(Claim, Claim.id == Quantity.claim_id).where(_in_story(Claim.story_id, story_id), *_only(claim_ids))
     ).all()
     bare = {r[0] for r in rows if not r[4] and not r[5]}
     named: dict[int, set[str]] = {}
@@ -63,7 +70,7 @@ def load_figures(session: Session, story_id: int | None) -> list[rel.Figure]:
     for cid, earliest, latest in session.execute(
             select(TimeRef.claim_id, TimeRef.earliest, TimeRef.latest)
             .join(Claim, Claim.id == TimeRef.claim_id)
-            .where(_in_story(Claim.story_id, story_id), TimeRef.role.in_(("when", "since")))).all():
+            .where(_in_story(Claim.story_id, story_id), TimeRef.role.in_(("when", "since")), *_only(claim_ids))).all():
         day = earliest or latest
         if day and (cid not in first_date or day < first_date[cid]):
             first_date[cid] = day
@@ -91,18 +98,18 @@ def load_figures(session: Session, story_id: int | None) -> list[rel.Figure]:
     return out
 
 
-def load_statements(session: Session, story_id: int | None) -> list[rel.Statement]:
+def load_statements(session: Session, story_id: int | None, claim_ids: list[int] | None = None) -> list[rel.Statement]:
     """The story's claims with their dates: said (or published) on, first 'when', deadlines."""
     rows = session.execute(
         select(Claim.id, Claim.source_id, Claim.text, Claim.said_on, Source.published_on, Claim.speaker_id,
                Claim.story_id)
-        .join(Source, Source.id == Claim.source_id).where(_in_story(Claim.story_id, story_id))
+        .join(Source, Source.id == Claim.source_id).where(_in_story(Claim.story_id, story_id), *_only(claim_ids))
     ).all()
     when: dict[int, tuple[dt.date, dt.date]] = {}
     deadlines: dict[int, list[dt.date]] = defaultdict(list)
     trs = session.execute(
         select(TimeRef.claim_id, TimeRef.role, TimeRef.earliest, TimeRef.latest)
-        .join(Claim, Claim.id == TimeRef.claim_id).where(_in_story(Claim.story_id, story_id))
+        .join(Claim, Claim.id == TimeRef.claim_id).where(_in_story(Claim.story_id, story_id), *_only(claim_ids))
         .order_by(TimeRef.id)
     ).all()
     for claim_id, role, earliest, latest in trs:
@@ -150,9 +157,11 @@ _LINK_COLUMNS = ("a_id", "b_id", "relation", "origin", "state", "reason", "creat
 _AUDIT_COLUMNS = ("at", "actor", "action", "target_type", "target_id", "claim_id", "before", "after", "reason")
 
 
-def _store_links(session: Session, actor: str, found: list[rel.Found]) -> None:
+def _store_links(session: Session, actor: str, found: list[rel.Found], threshold: int = BULK_THRESHOLD) -> None:
     """Store new suggestions with their audit events, as db.writes.link_claims does one by one."""
-    if len(found) <= BULK_THRESHOLD:
+    if not found:
+        return
+    if len(found) <= threshold:
         for f in found:
             link_claims(session=session, actor=actor, a_id=f.a, b_id=f.b, relation=f.relation,
                         reason=f.reason, origin="detected")
@@ -162,37 +171,59 @@ def _store_links(session: Session, actor: str, found: list[rel.Found]) -> None:
     now = utcnow()
     before = session.execute(select(func.coalesce(func.max(table.c.id), 0))).scalar()
     created = _bound(session, table.c.created_at, now)
+    reasons = [clean_text(f.reason).strip() if f.reason else None for f in found]  # as link_claims stores them
     _raw_insert(session, table, _LINK_COLUMNS,
-                [(f.a, f.b, f.relation, "detected", "suggested", f.reason, actor, created) for f in found])
+                [(f.a, f.b, f.relation, "detected", "suggested", r, actor, created) for f, r in zip(found, reasons)])
     ids = {(a, b, r): i for i, a, b, r in session.execute(
         select(table.c.id, table.c.a_id, table.c.b_id, table.c.relation).where(table.c.id > before)).all()}
     at = _bound(session, audit.c.at, now)
     events = []
-    for f in found:
+    for f, reason in zip(found, reasons):
         link_id = ids[(f.a, f.b, f.relation)]
         # What db.writes.record writes: json.dumps(sort_keys=True) of the link's fields.
         after = (f'{{"a": {f.a}, "b": {f.b}, "origin": "detected", "relation": "{f.relation}", '
                  f'"state": "suggested"}}')
-        events.append((at, actor, "link.create", "link", link_id, f.a, None, after, f.reason))
-        events.append((at, actor, "link.create", "link", link_id, f.b, None, after, f.reason))
+        events.append((at, actor, "link.create", "link", link_id, f.a, None, after, reason))
+        events.append((at, actor, "link.create", "link", link_id, f.b, None, after, reason))
     _raw_insert(session, audit, _AUDIT_COLUMNS, events)
 
 
-def _deadline_updates(statements: list[rel.Statement],
-                      links: list[tuple], today: dt.date) -> tuple[dict[int, rel.DeadlineState], list[rel.Found]]:
-    """Judge every deadline claim; returns the states and the report links still to suggest."""
-    deadline_claims = [s for s in statements if s.deadlines]
+class _LinkSets:
+    """What the deadline rules need of a story's links: pairs linked (in any state), pairs
+    dismissed, and reports confirmed or linked by hand."""
+
+    def __init__(self, links: Iterable[tuple] = ()):
+        self.dismissed: set[frozenset] = set()
+        self.linked: set[frozenset] = set()
+        self.confirmed: dict[int, set[int]] = defaultdict(set)
+        for _, a, b, relation, state, origin, is_report in links:
+            self.linked.add(frozenset((a, b)))
+            if state == "dismissed":
+                self.dismissed.add(frozenset((a, b)))
+            if state == "confirmed" and (origin == "manual" or is_report):
+                self.confirmed[a].add(b)
+                self.confirmed[b].add(a)
+
+
+def _deadline_updates(statements: list[rel.Statement] | dict[int, rel.Statement],
+                      links: list[tuple] | _LinkSets, today: dt.date, *,
+                      deadline_claims: list[rel.Statement] | None = None,
+                      index: rel.ReportIndex | None = None,
+                      matched: dict[int, list[rel.Report]] | None = None
+                      ) -> tuple[dict[int, rel.DeadlineState], list[rel.Found]]:
+    """Judge every deadline claim (or those given); returns the states and the report links
+    still to suggest. `statements` may be a dict by claim id, `index` a ReportIndex of them,
+    `matched` the claims' reports when known (relations.match_reports)."""
+    by_id = statements if isinstance(statements, dict) else {s.claim: s for s in statements}
+    if deadline_claims is None:
+        deadline_claims = [s for s in by_id.values() if s.deadlines]
     if not deadline_claims:
         return {}, []
-    by_id = {s.claim: s for s in statements}
-    matched = rel.match_reports(deadline_claims, statements)
-    dismissed = {frozenset((a, b)) for _, a, b, _, state, *_ in links if state == "dismissed"}
-    linked = {frozenset((a, b)) for _, a, b, *_ in links}
-    confirmed: dict[int, set[int]] = defaultdict(set)  # reports confirmed or linked by hand
-    for _, a, b, relation, state, origin, is_report in links:
-        if state == "confirmed" and (origin == "manual" or is_report):
-            confirmed[a].add(b)
-            confirmed[b].add(a)
+    if matched is None:
+        matched = (index.match(deadline_claims) if index is not None
+                   else rel.match_reports(deadline_claims, list(by_id.values())))
+    sets = links if isinstance(links, _LinkSets) else _LinkSets(links)
+    dismissed, linked, confirmed = sets.dismissed, sets.linked, sets.confirmed
     states: dict[int, rel.DeadlineState] = {}
     new_links: list[rel.Found] = []
     for d in deadline_claims:
@@ -219,7 +250,8 @@ def _deadline_updates(statements: list[rel.Statement],
     return states, new_links
 
 
-def _save_deadline_states(session: Session, actor: str, states: dict[int, rel.DeadlineState]) -> int:
+def _save_deadline_states(session: Session, actor: str, states: dict[int, rel.DeadlineState],
+                          threshold: int = BULK_THRESHOLD) -> int:
     """Store changed deadline states with a `claim.deadline` audit event each (bulk past
     BULK_THRESHOLD: one UPDATE executemany that bumps the version, as an ORM save would)."""
     if not states:
@@ -232,7 +264,7 @@ def _save_deadline_states(session: Session, actor: str, states: dict[int, rel.De
     changed = [(cid, st) for cid, st in states.items() if current.get(cid) != st.state]
     if not changed:
         return 0
-    if len(changed) <= BULK_THRESHOLD:
+    if len(changed) <= threshold:
         for claim_id, st in changed:
             claim = session.get(Claim, claim_id)
             before = claim.deadline_state
@@ -431,3 +463,211 @@ def figures(*, session: Session, story: str, measure: str) -> list[dict]:
                     "outlet": outlet, "speaker": speaker, "text": text})
     out.sort(key=lambda r: (r["as_of"] is None, r["as_of"] or "", r["claim"]))
     return out
+
+
+# --- detection after an import ----------------------------------------------------------------
+
+class StoryDetector:
+    """Detection after imports into one story, for claims.importer: an import's new claims are
+    compared with the story's claims, and gets the links and deadline states a full `run_check`
+    would add at that point, without re-reading and re-comparing the whole story each time.
+
+    The story's figures (per comparison group, sorted), event reports, report index, deadline
+    claims, deadline states and links are kept in memory between imports. Detection rules
+    depend on a short window of neighbours (relations.scan_figure, scan_event), so only the
+    figures and reports near the new ones are re-scanned; deadline claims are re-judged when a
+    new claim could report their event or a change in the story's frequent words changes their
+    candidates. The caller must build a new detector (after a full run_check) whenever anything
+    else may have changed the story: claims.importer compares the newest audit event id."""
+
+    def __init__(self, session: Session, story_id: int, *, margin: float | None = None,
+                 today: dt.date | None = None):
+        self.story_id = story_id
+        self.margin = rel.approx_margin(margin)
+        figs = load_figures(session, story_id)
+        statements = load_statements(session, story_id)
+        self.links = _LinkSets(_existing_links(session, story_id))
+        self.groups: dict[tuple, tuple[list[rel.Figure], list[tuple[float, float]]]] = {}
+        for f in figs:
+            key = rel.figure_group(f)
+            if key is not None:
+                self.groups.setdefault(key, ([], []))[0].append(f)
+        for group, spans in self.groups.values():
+            group.sort(key=rel.figure_order)
+            spans[:] = [rel.interval(f, self.margin) for f in group]
+        self.counted = {f.claim for f in figs}
+        self.statements: dict[int, rel.Statement] = {s.claim: s for s in statements}
+        self.events: dict[tuple, list] = {}
+        for s in statements:
+            for key, item in rel.event_entries(s):
+                self.events.setdefault(key, []).append(item)
+        for group in self.events.values():
+            group.sort(key=rel.event_order)
+        self.index = rel.ReportIndex(statements)
+        self._deadline_keys: dict[str, set[int]] = defaultdict(set)
+        self._deadline_stems: dict[str, set[int]] = defaultdict(set)
+        for s in statements:
+            if s.deadlines:
+                self._index_deadline(s)
+        deadline_claims = [s for s in statements if s.deadlines]
+        self.reports: dict[int, list[rel.Report]] = self.index.match(deadline_claims)
+        self.states, _ = _deadline_updates(self.statements, self.links, today or dt.date.today(),
+                                           deadline_claims=deadline_claims, matched=self.reports)
+
+    def _index_deadline(self, d: rel.Statement) -> None:
+        sig = self.index.sigs.get(d.claim) or rel.signature(d.text)
+        for k in rel.event_keys(sig.kinds):
+            self._deadline_keys[k].add(d.claim)
+        for st in sig.stems - rel._PHASE_STEMS:
+            self._deadline_stems[st].add(d.claim)
+
+    def detect(self, *, session: Session, actor: str, claim_ids: list[int], today: dt.date | None = None) -> dict:
+        """Store the links and deadline states the new claims bring; returns run_check's counts."""
+        today = today or dt.date.today()
+        sid, new = self.story_id, set(claim_ids)
+        new_figs = load_figures(session, sid, claim_ids)
+        new_statements = load_statements(session, sid, claim_ids)
+        found: list[rel.Found] = []
+        found_pairs: dict[frozenset, str] = {}
+        linked = self.links.linked
+
+        def take(items: Iterable[rel.Found]) -> None:  # as in _check_story
+            for f in items:
+                pair = frozenset((f.a, f.b))
+                if pair in linked:
+                    continue
+                seen = found_pairs.get(pair)
+                if seen is None or (seen == "revises" and f.relation == "corroborates"):
+                    found_pairs[pair] = f.relation
+                    found.append(f)
+
+        take(self._figures(new_figs, new))
+        self.counted |= {f.claim for f in new_figs}
+        take(self._events(new_statements, new))
+        take(self._disputes(session, new_statements, new))
+        frequent_before = self.index.frequent(sid) if self.index.size[sid] else set()
+        self.index.add(new_statements)
+        for s in new_statements:
+            self.statements[s.claim] = s
+        frequent_after = self.index.frequent(sid)
+        # Deadline claims whose candidates changed with the frequent stems, and new ones, are
+        # matched again; the others only gain the new claims that report their event.
+        rematch = {s.claim for s in new_statements if s.deadlines}
+        for st in frequent_before ^ frequent_after:
+            rematch |= self._deadline_stems.get(st, set())
+        affected = rematch | self._affected_deadlines(new_statements, frequent_after)
+        for s in new_statements:
+            if s.deadlines:
+                self._index_deadline(s)
+        deadline_claims = [self.statements[cid] for cid in sorted(affected)]
+        self.reports.update(self.index.match([d for d in deadline_claims if d.claim in rematch]))
+        for d in deadline_claims:
+            if d.claim not in rematch:
+                self.reports[d.claim] = self.reports.get(d.claim, []) + self.index.reports_among(
+                    d, new_statements, frequent_after)
+        states, report_links = _deadline_updates(self.statements, self.links, today,
+                                                 deadline_claims=deadline_claims, matched=self.reports)
+        take(report_links)
+        # The bulk statements write what link_claims and the ORM save would, in fewer round trips.
+        _store_links(session, actor, found, threshold=0)
+        updated = _save_deadline_states(session, actor, states, threshold=0)
+        for f in found:
+            linked.add(frozenset((f.a, f.b)))
+        self.states.update(states)
+        by_relation = {r: 0 for r in ("contradicts", "corroborates", "revises", "duplicates")}
+        for f in found:
+            by_relation[f.relation] += 1
+        by_state = {s: 0 for s in ("pending", "met", "missed")}
+        for st in self.states.values():
+            by_state[st.state] += 1
+        overdue = sum(1 for st in self.states.values() if st.state == "pending" and today > st.deadline)
+        return {"story": None, "new_links": by_relation, "new_links_total": len(found),
+                "deadlines_updated": updated, "deadlines": by_state, "overdue": overdue}
+
+    def _figures(self, new_figs: list[rel.Figure], new: set[int]) -> Iterator[rel.Found]:
+        """relations.detect_figures over the whole story, restricted to pairs with a new claim:
+        each new figure is inserted in its group, and every figure whose window holds one is
+        scanned again (in the order the full detection visits them)."""
+        touched: dict[tuple, list[rel.Figure]] = {}
+        for f in new_figs:
+            key = rel.figure_group(f)
+            if key is None:
+                continue
+            group, spans = self.groups.setdefault(key, ([], []))
+            at = bisect.bisect_right(group, rel.figure_order(f), key=rel.figure_order)
+            group.insert(at, f)
+            spans.insert(at, rel.interval(f, self.margin))
+            touched.setdefault(key, []).append(f)
+        for key, (group, spans) in self.groups.items():  # the order detect_figures visits groups
+            if key not in touched:
+                continue
+            positions = set()
+            for f in touched[key]:
+                at = bisect.bisect_left(group, rel.figure_order(f), key=rel.figure_order)
+                while group[at] is not f:
+                    at += 1
+                positions.update(range(at, min(len(group), at + rel.WINDOW + 1)))
+            is_cum = is_cumulative(key[1])
+            for i in sorted(positions):
+                for f in rel.scan_figure(group, spans, i, is_cum):
+                    if f.a in new or f.b in new:
+                        yield f
+
+    def _events(self, new_statements: list[rel.Statement], new: set[int]) -> Iterator[rel.Found]:
+        """relations.detect_events restricted to pairs with a new claim, as _figures does."""
+        touched: dict[tuple, list] = {}
+        for s in new_statements:
+            for key, item in rel.event_entries(s):
+                group = self.events.setdefault(key, [])
+                bisect.insort_right(group, item, key=rel.event_order)
+                touched.setdefault(key, []).append(item)
+        seen: set[tuple[int, int]] = set()
+        for key in sorted(touched, key=rel.event_group_order):
+            group = self.events[key]
+            positions = set()
+            for item in touched[key]:
+                at = bisect.bisect_left(group, rel.event_order(item), key=rel.event_order)
+                positions.update(range(at, min(len(group), at + rel.EVENT_WINDOW + 1)))
+            for i in sorted(positions):
+                for f in rel.scan_event(group, i, key[1], seen, self.counted):
+                    if f.a in new or f.b in new:
+                        yield f
+
+    def _disputes(self, session: Session, new_statements: list[rel.Statement], new: set[int]) -> Iterator[rel.Found]:
+        """A source attached as disputing some claim of the story, now imported with claims of
+        its own: those claims are compared with the disputed one (relations.detect_disputes)."""
+        sources = {s.source for s in new_statements}
+        if not sources:
+            return
+        rows = session.execute(
+            select(Evidence.claim_id, Evidence.source_id, Evidence.stance)
+            .join(Claim, Claim.id == Evidence.claim_id)
+            .where(Claim.story_id == self.story_id, Evidence.stance.in_(("disputes", "retracts")),
+                   Evidence.source_id.in_(list(sources)))
+            .order_by(Evidence.id)).all()
+        if not rows:
+            return
+        by_id = dict(self.statements)
+        by_id.update((s.claim, s) for s in new_statements)
+        disputes = [(by_id[cid], source_id, stance) for cid, source_id, stance in rows if cid in by_id]
+        own = [s for s in by_id.values() if s.source in sources]
+        for f in rel.detect_disputes(disputes, own):
+            if f.a in new or f.b in new:
+                yield f
+
+    def _affected_deadlines(self, new_statements: list[rel.Statement], frequent: set[str]) -> set[int]:
+        """Stored deadline claims a new claim could report (same kind of event, or two shared
+        words that are not frequent)."""
+        affected: set[int] = set()
+        for s in new_statements:
+            sig = self.index.sigs[s.claim]
+            if s.deadlines or sig.modal or rel.report_date(s) is None or rel.is_future(s):
+                continue
+            for k in sig.kinds:
+                affected |= self._deadline_keys.get(k, set())
+            counts: dict[int, int] = defaultdict(int)
+            for st in sig.stems - frequent:
+                for d in self._deadline_stems.get(st, ()):
+                    counts[d] += 1
+            affected.update(d for d, n in counts.items() if n >= 2)
+        return affected

@@ -198,29 +198,48 @@ def detect_figures(figures: Iterable[Figure], *, cumulative: Callable[[str], boo
     when that is a corroboration, a contradiction with a figure of the same day is reported too."""
     groups: dict[tuple, list[Figure]] = defaultdict(list)
     for f in figures:
-        # An increment ("23 more bodies") is not a total: comparing it with totals is meaningless.
-        if f.measure and (f.bound or "").lower() != "additional":
-            groups[(f.story, f.measure, f.period, f.qualifier)].append(f)
+        key = figure_group(f)
+        if key is not None:
+            groups[key].append(f)
     for (_, measure, _, _), group in groups.items():
         group.sort(key=_figure_order)
         spans = [interval(f, margin) for f in group]
         is_cum = cumulative(measure)
-        for i, b in enumerate(group):
-            ib, first = spans[i], None
-            for j in range(i - 1, max(-1, i - window - 1), -1):
-                a = group[j]
-                if first is not None and a.as_of != b.as_of:
-                    break
-                relation = _classify(a, b, spans[j], ib, is_cum)
-                if relation is None or (first is not None and relation != "contradicts"):
-                    continue
-                yield Found(a.claim, b.claim, relation, _reason(a, b, relation))
-                if relation == "revises" and overlaps(spans[j], ib):
-                    # "at least 61" then "at least 75": an update that also bears the earlier figure out
-                    yield Found(a.claim, b.claim, "corroborates", _reason(a, b, "corroborates"))
-                if first is not None or relation != "corroborates" or b.as_of is None:
-                    break
-                first = relation
+        for i in range(len(group)):
+            yield from scan_figure(group, spans, i, is_cum, window)
+
+
+def figure_group(f: Figure) -> tuple | None:
+    """The (story, measure, period, qualifier) group a figure is compared within, or None."""
+    # An increment ("23 more bodies") is not a total: comparing it with totals is meaningless.
+    if f.measure and (f.bound or "").lower() != "additional":
+        return (f.story, f.measure, f.period, f.qualifier)
+    return None
+
+
+def scan_figure(group: list[Figure], spans: list[tuple[float, float]], i: int, is_cum: bool,
+                window: int = WINDOW) -> Iterator[Found]:
+    """What figure group[i] relates to among the `window` figures before it (group sorted by
+    `figure_order`): the nearest it bears on, and same-day contradictions after a corroboration.
+    Depends on group[i - window:i + 1] only, so an import can re-scan just the figures near its own."""
+    b, ib, first = group[i], spans[i], None
+    for j in range(i - 1, max(-1, i - window - 1), -1):
+        a = group[j]
+        if first is not None and a.as_of != b.as_of:
+            break
+        relation = _classify(a, b, spans[j], ib, is_cum)
+        if relation is None or (first is not None and relation != "contradicts"):
+            continue
+        yield Found(a.claim, b.claim, relation, _reason(a, b, relation))
+        if relation == "revises" and overlaps(spans[j], ib):
+            # "at least 61" then "at least 75": an update that also bears the earlier figure out
+            yield Found(a.claim, b.claim, "corroborates", _reason(a, b, "corroborates"))
+        if first is not None or relation != "corroborates" or b.as_of is None:
+            break
+        first = relation
+
+
+figure_order = _figure_order
 
 
 # --- events ---------------------------------------------------------------------------------
@@ -422,41 +441,65 @@ def detect_events(statements: Iterable[Statement], *, counted: frozenset[int] | 
     `window` reports before it."""
     groups: dict[tuple, list[tuple[Statement, Signature, tuple[dt.date, dt.date]]]] = defaultdict(list)
     for s in statements:
-        if s.deadlines:
-            continue
-        sig = signature(s.text)
-        span = event_span(s)
-        keys = event_keys(sig.kinds)
-        if not keys or span is None or sig.modal or is_future(s):
-            continue
-        for kind in keys:
-            groups[(s.story, kind)].append((s, sig, span))
+        for key, item in event_entries(s):
+            groups[key].append(item)
     seen: set[tuple[int, int]] = set()
-    for (_, kind), group in sorted(groups.items(), key=lambda kv: (str(kv[0][0]), kv[0][1])):
-        group.sort(key=lambda item: (item[2][0], item[0].claim))
-        for i, (b, sb, span_b) in enumerate(group):
-            for a, sa, span_a in reversed(group[max(0, i - window):i]):
-                pair = (min(a.claim, b.claim), max(a.claim, b.claim))
-                if a.source == b.source or pair in seen or a.claim == b.claim:
-                    continue
-                if sa.denial != sb.denial:
-                    shared = (sa.stems & sb.stems) - {stem(w) for w in ("deny", "denied", "denies")}
-                    if len(shared) >= 2:
-                        denier, other = (a, b) if sa.denial else (b, a)
-                        seen.add(pair)
-                        yield Found(a.claim, b.claim, "contradicts",
-                                    f"claim {denier.claim} denies the {kind} that claim {other.claim} reports")
-                    continue
-                if a.claim in counted or b.claim in counted:
-                    continue
-                if sa.negated != sb.negated or not _phases_agree(sa.phase, sb.phase):
-                    continue
-                if span_a[0] <= span_b[1] and span_b[0] <= span_a[1]:
-                    seen.add(pair)
-                    phase = {"begin": "start of the ", "complete": "end of the "}.get(sa.phase or sb.phase, "")
-                    yield Found(a.claim, b.claim, "corroborates",
-                                f"both report the {phase}{kind} at overlapping dates "
-                                f"({_span(span_a)} / {_span(span_b)})")
+    for (_, kind), group in sorted(groups.items(), key=lambda kv: event_group_order(kv[0])):
+        group.sort(key=event_order)
+        for i in range(len(group)):
+            yield from scan_event(group, i, kind, seen, counted, window)
+
+
+def event_entries(s: Statement) -> list[tuple[tuple, tuple]]:
+    """((story, kind), (statement, signature, span)) for each kind of event a report is about;
+    none for plans, deadline claims and claims without a date."""
+    if s.deadlines:
+        return []
+    sig = signature(s.text)
+    span = event_span(s)
+    keys = event_keys(sig.kinds)
+    if not keys or span is None or sig.modal or is_future(s):
+        return []
+    return [((s.story, kind), (s, sig, span)) for kind in keys]
+
+
+def event_group_order(key: tuple) -> tuple:
+    return (str(key[0]), key[1])
+
+
+def event_order(item: tuple) -> tuple:
+    return (item[2][0], item[0].claim)
+
+
+_DENY_STEMS = frozenset(stem(w) for w in ("deny", "denied", "denies"))
+
+
+def scan_event(group: list, i: int, kind: str, seen: set, counted, window: int = EVENT_WINDOW) -> Iterator[Found]:
+    """What report group[i] agrees with or denies among the `window` reports before it (group
+    sorted by `event_order`). Depends on group[i - window:i + 1] and `seen` only."""
+    b, sb, span_b = group[i]
+    for a, sa, span_a in reversed(group[max(0, i - window):i]):
+        pair = (min(a.claim, b.claim), max(a.claim, b.claim))
+        if a.source == b.source or pair in seen or a.claim == b.claim:
+            continue
+        if sa.denial != sb.denial:
+            shared = (sa.stems & sb.stems) - _DENY_STEMS
+            if len(shared) >= 2:
+                denier, other = (a, b) if sa.denial else (b, a)
+                seen.add(pair)
+                yield Found(a.claim, b.claim, "contradicts",
+                            f"claim {denier.claim} denies the {kind} that claim {other.claim} reports")
+            continue
+        if a.claim in counted or b.claim in counted:
+            continue
+        if sa.negated != sb.negated or not _phases_agree(sa.phase, sb.phase):
+            continue
+        if span_a[0] <= span_b[1] and span_b[0] <= span_a[1]:
+            seen.add(pair)
+            phase = {"begin": "start of the ", "complete": "end of the "}.get(sa.phase or sb.phase, "")
+            yield Found(a.claim, b.claim, "corroborates",
+                        f"both report the {phase}{kind} at overlapping dates "
+                        f"({_span(span_a)} / {_span(span_b)})")
 
 
 def detect_disputes(disputes: Iterable[tuple[Statement, int, str]], statements: Iterable[Statement]) -> Iterator[Found]:
@@ -549,52 +592,98 @@ def _frequent_stems(signatures: Iterable[Signature]) -> set[str]:
     return {s for s, n in df.items() if n > limit}
 
 
+class ReportIndex:
+    """The look-up tables `match_reports` uses (signatures, reports by kind of event and by
+    stem, stem frequencies per story), kept up to date as statements are added, so that an
+    import can judge a few deadline claims without rebuilding them over the whole story."""
+
+    def __init__(self, statements: Iterable[Statement] = ()):
+        self.sigs: dict[int, Signature] = {}
+        self.size: dict = defaultdict(int)
+        self.df: dict = defaultdict(lambda: defaultdict(int))
+        self.by_kind: dict[tuple, list[Statement]] = defaultdict(list)
+        self.by_stem: dict[tuple, list[Statement]] = defaultdict(list)
+        self.add(statements)
+
+    def add(self, statements: Iterable[Statement]) -> None:
+        for s in statements:
+            sig = self.sigs[s.claim] = signature(s.text)
+            self.size[s.story] += 1
+            df = self.df[s.story]
+            for st in sig.stems:
+                df[st] += 1
+            if s.deadlines or sig.modal or report_date(s) is None or is_future(s):
+                continue
+            for k in sig.kinds:
+                self.by_kind[(s.story, k)].append(s)
+            for st in sig.stems:
+                self.by_stem[(s.story, st)].append(s)
+
+    def frequent(self, story) -> set[str]:
+        """_frequent_stems of the story's statements."""
+        limit = max(3, self.size[story] // 5)
+        return {s for s, n in self.df[story].items() if n > limit}
+
+    def match(self, deadlines: Iterable[Statement]) -> dict[int, list[Report]]:
+        sigs, by_kind, by_stem = self.sigs, self.by_kind, self.by_stem
+        frequent: dict = {}
+        out: dict[int, list[Report]] = {}
+        for d in deadlines:
+            if d.story not in frequent:
+                frequent[d.story] = self.frequent(d.story) if self.size[d.story] else set()
+            sd = sigs.get(d.claim) or signature(d.text)
+            cands = {c.claim: c for k in event_keys(sd.kinds) for c in by_kind.get((d.story, k), [])}
+            counts: dict[int, int] = defaultdict(int)
+            pool: dict[int, Statement] = {}
+            for st in sd.stems - frequent[d.story] - _PHASE_STEMS:
+                for c in by_stem.get((d.story, st), []):
+                    counts[c.claim] += 1
+                    pool[c.claim] = c
+            cands.update({cid: pool[cid] for cid, n in counts.items() if n >= 2})
+            reports = []
+            for c in cands.values():
+                r = _as_report(d, sd, c, sigs[c.claim])
+                if r is not None:
+                    reports.append(r)
+            out[d.claim] = reports
+        return out
+
+    def reports_among(self, d: Statement, new: Iterable[Statement], frequent: set[str]) -> list[Report]:
+        """The reports of deadline claim d among statements just added (in their order): what
+        `match` would add for them, given the story's frequent stems."""
+        sd = self.sigs.get(d.claim) or signature(d.text)
+        keys, stems = event_keys(sd.kinds), sd.stems - frequent - _PHASE_STEMS
+        out = []
+        for c in new:
+            sc = self.sigs[c.claim]
+            if c.story != d.story or c.deadlines or sc.modal or report_date(c) is None or is_future(c):
+                continue
+            if (keys & sc.kinds) or len(stems & sc.stems) >= 2:
+                r = _as_report(d, sd, c, sc)
+                if r is not None:
+                    out.append(r)
+        return out
+
+
+def _as_report(d: Statement, sd: Signature, c: Statement, sc: Signature) -> Report | None:
+    """Candidate c as a report of deadline claim d, or None when it cannot be one."""
+    on = report_date(c)
+    if c.claim == d.claim or c.source == d.source or on is None:
+        return None
+    if d.said_on and on < d.said_on:
+        return None
+    if sd.phase == "complete" and sc.phase != "complete":
+        return None  # 'completed by' needs a completion
+    if sd.phase != "begin" and sc.phase == "begin":
+        return None  # a start is not the event itself
+    if sd.phase == "begin" and sc.phase == "complete":
+        return None  # the end of an earlier strike is not the start of the next
+    return Report(c.claim, on, negated=sc.negated or sc.denial)
+
+
 def match_reports(deadlines: Iterable[Statement], statements: Iterable[Statement]) -> dict[int, list[Report]]:
     """For each deadline claim, the claims that report its event: same story, another source, said
     no earlier than the deadline claim, not itself a plan or promise, the same kind of event
     (or, for events outside the vocabulary, two shared distinctive words) and a phase that fits
     ('complete by' needs a completion, not a start)."""
-    statements = list(statements)
-    sigs = {s.claim: signature(s.text) for s in statements}
-    by_story: dict = defaultdict(list)
-    for s in statements:
-        by_story[s.story].append(s)
-    frequent = {story: _frequent_stems(sigs[s.claim] for s in group) for story, group in by_story.items()}
-    by_kind: dict[tuple, list[Statement]] = defaultdict(list)
-    by_stem: dict[tuple, list[Statement]] = defaultdict(list)
-    for s in statements:
-        sig = sigs[s.claim]
-        if s.deadlines or sig.modal or report_date(s) is None or is_future(s):
-            continue
-        for k in sig.kinds:
-            by_kind[(s.story, k)].append(s)
-        for st in sig.stems:
-            by_stem[(s.story, st)].append(s)
-    out: dict[int, list[Report]] = {}
-    for d in deadlines:
-        sd = sigs.get(d.claim) or signature(d.text)
-        cands = {c.claim: c for k in event_keys(sd.kinds) for c in by_kind.get((d.story, k), [])}
-        counts: dict[int, int] = defaultdict(int)
-        pool: dict[int, Statement] = {}
-        for st in sd.stems - frequent.get(d.story, set()) - _PHASE_STEMS:
-            for c in by_stem.get((d.story, st), []):
-                counts[c.claim] += 1
-                pool[c.claim] = c
-        cands.update({cid: pool[cid] for cid, n in counts.items() if n >= 2})
-        reports = []
-        for c in cands.values():
-            sc = sigs[c.claim]
-            on = report_date(c)
-            if c.claim == d.claim or c.source == d.source or on is None:
-                continue
-            if d.said_on and on < d.said_on:
-                continue
-            if sd.phase == "complete" and sc.phase != "complete":
-                continue  # 'completed by' needs a completion
-            if sd.phase != "begin" and sc.phase == "begin":
-                continue  # a start is not the event itself
-            if sd.phase == "begin" and sc.phase == "complete":
-                continue  # the end of an earlier strike is not the start of the next
-            reports.append(Report(c.claim, on, negated=sc.negated or sc.denial))
-        out[d.claim] = reports
-    return out
+    return ReportIndex(statements).match(deadlines)
