@@ -203,7 +203,8 @@ def _split_paragraphs(text: str) -> list[str]:
         blocks = text.split("\n")  # one paragraph per line
     paragraphs: list[str] = []
     for block in blocks:
-        lines = [_MD_QUOTE.sub("", line.strip()) for line in block.split("\n") if line.strip()]
+        lines = [line.strip() for line in block.split("\n")]
+        lines = [_MD_QUOTE.sub("", line) if line.startswith(">") else line for line in lines if line]
         lines = [line for line in lines if line]  # "> a blockquote" reads as its text
         if not lines:
             continue

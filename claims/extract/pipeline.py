@@ -129,7 +129,7 @@ def _units(body: str, paragraphs: list[tuple[int, int]], list_items: set[int] = 
 
 def _looks_like_subheading(paragraph: str) -> bool:
     """'What happened next?' or 'Troops Arrive in Almaty': a heading inside the body, not a claim."""
-    words = paragraph.split()
+    words = paragraph.split(None, 13)  # a long paragraph need not be split whole: 14 parts say "more than 12"
     if len(words) > 12 or any(q in paragraph for q in "\"\u201c\u201d"):
         return False
     if paragraph.endswith("?"):
