@@ -18,6 +18,7 @@ from sqlmodel import Session
 from claims import relations as rel
 from claims.errors import NotFoundError
 from claims.measures import is_cumulative, measure_for, measures_in, qualifier
+from claims.measures import measure_for as _measure_for, measures_in as _measures_in, qualifier as _qualifier
 from claims.validate import clean_text
 from db.models import AuditEvent, Claim, ClaimLink, Evidence, Quantity, Source, Speaker, Story, TimeRef, utcnow
 from db.writes import link_claims, record
@@ -51,7 +52,21 @@ def _only(claim_ids: list[int] | None) -> tuple:
 LONG_RUN = dt.timedelta(days=365)
 
 
-def load_figures(session: Session, story_id: int | None, claim_ids: list[int] | None = None) -> list[rel.Figure]:
+def _memo(memo: dict | None, fn):
+    """fn, or fn remembering its results in `memo` (a detector's, for the length of one import)."""
+    if memo is None:
+        return fn
+    cache = memo.setdefault(fn.__name__, {})
+
+    def call(*args):
+        if args not in cache:
+            cache[args] = fn(*args)
+        return cache[args]
+    return call
+
+
+def load_figures(session: Session, story_id: int | None, claim_ids: list[int] | None = None, *,
+                 memo: dict | None = None) -> list[rel.Figure]:
     """Every quantity of the story's claims whose measure is known: stored, named by its unit, or
     (for a bare number) named once in the claim's sentence. A figure whose claim is dated more
     than a year before the figure ('deadliest since 2007, when ... killed 519', 'since 2011') is
@@ -62,15 +77,27 @@ def load_figures(session: Session, story_id: int | None, claim_ids: list[int] | 
         .join(Claim, Claim.id == Quantity.claim_id).where(_in_story(Claim.story_id, story_id), *_only(claim_ids))
     ).all()
     bare = {r[0] for r in rows if not r[4] and not r[5]}
-    named: dict[int, set[str]] = {}
+    texts: dict[int, str] = {}
     if bare:
-        for cid, text in session.execute(select(Claim.id, Claim.text).where(Claim.id.in_(list(bare)))).all():
-            named[cid] = measures_in(text)
+        texts.update(session.execute(select(Claim.id, Claim.text).where(Claim.id.in_(list(bare)))).all())
+    dated = session.execute(
+        select(TimeRef.claim_id, TimeRef.earliest, TimeRef.latest)
+        .join(Claim, Claim.id == TimeRef.claim_id)
+        .where(_in_story(Claim.story_id, story_id), TimeRef.role.in_(("when", "since")), *_only(claim_ids))).all()
+    return figures_of(rows, texts, dated, memo=memo)
+
+
+def figures_of(rows: Iterable[tuple], texts: dict[int, str], dated: Iterable[tuple], *,
+               memo: dict | None = None) -> list[rel.Figure]:
+    """load_figures from its rows: (claim_id, source_id, speaker_id, story_id, measure, unit, low,
+    high, approximate, bound, as_of) per quantity, the texts of (at least) the claims with bare
+    numbers, and (claim_id, earliest, latest) of their 'when' and 'since' dates."""
+    measure_for, qualifier, measures_in = (_memo(memo, f) for f in (_measure_for, _qualifier, _measures_in))
+    rows = list(rows)
+    bare = {r[0] for r in rows if not r[4] and not r[5]}
+    named: dict[int, set[str]] = {cid: measures_in(texts[cid]) for cid in bare if cid in texts}
     first_date: dict[int, dt.date] = {}
-    for cid, earliest, latest in session.execute(
-            select(TimeRef.claim_id, TimeRef.earliest, TimeRef.latest)
-            .join(Claim, Claim.id == TimeRef.claim_id)
-            .where(_in_story(Claim.story_id, story_id), TimeRef.role.in_(("when", "since")), *_only(claim_ids))).all():
+    for cid, earliest, latest in dated:
         day = earliest or latest
         if day and (cid not in first_date or day < first_date[cid]):
             first_date[cid] = day
@@ -105,13 +132,19 @@ def load_statements(session: Session, story_id: int | None, claim_ids: list[int]
                Claim.story_id)
         .join(Source, Source.id == Claim.source_id).where(_in_story(Claim.story_id, story_id), *_only(claim_ids))
     ).all()
-    when: dict[int, tuple[dt.date, dt.date]] = {}
-    deadlines: dict[int, list[dt.date]] = defaultdict(list)
     trs = session.execute(
         select(TimeRef.claim_id, TimeRef.role, TimeRef.earliest, TimeRef.latest)
         .join(Claim, Claim.id == TimeRef.claim_id).where(_in_story(Claim.story_id, story_id), *_only(claim_ids))
         .order_by(TimeRef.id)
     ).all()
+    return statements_of(rows, trs)
+
+
+def statements_of(rows: Iterable[tuple], trs: Iterable[tuple]) -> list[rel.Statement]:
+    """load_statements from its rows: (id, source_id, text, said_on, published_on, speaker_id,
+    story_id) per claim and (claim_id, role, earliest, latest) per date, in the order stored."""
+    when: dict[int, tuple[dt.date, dt.date]] = {}
+    deadlines: dict[int, list[dt.date]] = defaultdict(list)
     for claim_id, role, earliest, latest in trs:
         if role == "deadline" and (latest or earliest):
             deadlines[claim_id].append(latest or earliest)
@@ -227,7 +260,8 @@ def _deadline_updates(statements: list[rel.Statement] | dict[int, rel.Statement]
     states: dict[int, rel.DeadlineState] = {}
     new_links: list[rel.Found] = []
     for d in deadline_claims:
-        reports = [r for r in matched.get(d.claim, []) if frozenset((d.claim, r.claim)) not in dismissed]
+        reports = matched.get(d.claim, [])
+        reports = [r for r in reports if frozenset((d.claim, r.claim)) not in dismissed] if dismissed else list(reports)
         own = rel.own_report(d)
         if own is not None:
             reports.append(own)
@@ -239,8 +273,9 @@ def _deadline_updates(statements: list[rel.Statement] | dict[int, rel.Statement]
                 reports.append(rel.Report(other, rel.report_date(s), negated=sig.negated or sig.denial))
         state = rel.deadline_state(rel.deadline_of(d), reports, today=today)
         states[d.claim] = state
+        evidence = set(state.evidence)
         for r in reports:
-            if r.claim != d.claim and r.claim in state.evidence and frozenset((d.claim, r.claim)) not in linked:
+            if r.claim in evidence and r.claim != d.claim and frozenset((d.claim, r.claim)) not in linked:
                 relation = "corroborates" if state.state == "met" else "contradicts"
                 verb = {"met": "meets", "missed": "misses"}.get(state.state, "bears on")
                 new_links.append(rel.Found(d.claim, r.claim, relation,
@@ -484,7 +519,8 @@ class StoryDetector:
                  today: dt.date | None = None):
         self.story_id = story_id
         self.margin = rel.approx_margin(margin)
-        figs = load_figures(session, story_id)
+        self.memo: dict = {}  # claims.measures answers, for the length of one import
+        figs = load_figures(session, story_id, memo=self.memo)
         statements = load_statements(session, story_id)
         self.links = _LinkSets(_existing_links(session, story_id))
         self.groups: dict[tuple, tuple[list[rel.Figure], list[tuple[float, float]]]] = {}
@@ -521,12 +557,21 @@ class StoryDetector:
         for st in sig.stems - rel._PHASE_STEMS:
             self._deadline_stems[st].add(d.claim)
 
-    def detect(self, *, session: Session, actor: str, claim_ids: list[int], today: dt.date | None = None) -> dict:
-        """Store the links and deadline states the new claims bring; returns run_check's counts."""
+    def detect(self, *, session: Session, actor: str, claim_ids: list[int], today: dt.date | None = None,
+               stored: tuple[list, list, list] | None = None) -> dict:
+        """Store the links and deadline states the new claims bring; returns run_check's counts.
+        `stored`: the new claims' (statements, figures, dates) rows as the importer wrote them
+        (see claims.importer.Stored), else they are read from the database."""
         today = today or dt.date.today()
         sid, new = self.story_id, set(claim_ids)
-        new_figs = load_figures(session, sid, claim_ids)
-        new_statements = load_statements(session, sid, claim_ids)
+        if stored is None:
+            new_figs = load_figures(session, sid, claim_ids, memo=self.memo)
+            new_statements = load_statements(session, sid, claim_ids)
+        else:
+            rows, figures, dates = stored
+            new_statements = statements_of(rows, dates)
+            new_figs = figures_of(figures, {r[0]: r[2] for r in rows},
+                                  [(c, e, l) for c, role, e, l in dates if role in ("when", "since")], memo=self.memo)
         found: list[rel.Found] = []
         found_pairs: dict[frozenset, str] = {}
         linked = self.links.linked
@@ -555,16 +600,21 @@ class StoryDetector:
         rematch = {s.claim for s in new_statements if s.deadlines}
         for st in frequent_before ^ frequent_after:
             rematch |= self._deadline_stems.get(st, set())
-        affected = rematch | self._affected_deadlines(new_statements, frequent_after)
+        affected = set(rematch)
+        for d_id, candidates in self._candidates(new_statements, frequent_after).items():
+            if d_id in rematch:
+                continue
+            d = self.statements[d_id]
+            sd = self.index.sigs[d_id]
+            reports = [r for c in candidates if (r := rel.as_report(d, sd, c, self.index.sigs[c.claim])) is not None]
+            if reports:  # a deadline claim that gains no report keeps its state and links
+                self.reports[d_id] = self.reports.get(d_id, []) + reports
+                affected.add(d_id)
         for s in new_statements:
             if s.deadlines:
                 self._index_deadline(s)
         deadline_claims = [self.statements[cid] for cid in sorted(affected)]
         self.reports.update(self.index.match([d for d in deadline_claims if d.claim in rematch]))
-        for d in deadline_claims:
-            if d.claim not in rematch:
-                self.reports[d.claim] = self.reports.get(d.claim, []) + self.index.reports_among(
-                    d, new_statements, frequent_after)
         states, report_links = _deadline_updates(self.statements, self.links, today,
                                                  deadline_claims=deadline_claims, matched=self.reports)
         take(report_links)
@@ -607,7 +657,7 @@ class StoryDetector:
                 while group[at] is not f:
                     at += 1
                 positions.update(range(at, min(len(group), at + rel.WINDOW + 1)))
-            is_cum = is_cumulative(key[1])
+            is_cum = _memo(self.memo, is_cumulative)(key[1])
             for i in sorted(positions):
                 for f in rel.scan_figure(group, spans, i, is_cum):
                     if f.a in new or f.b in new:
@@ -655,19 +705,23 @@ class StoryDetector:
             if f.a in new or f.b in new:
                 yield f
 
-    def _affected_deadlines(self, new_statements: list[rel.Statement], frequent: set[str]) -> set[int]:
-        """Stored deadline claims a new claim could report (same kind of event, or two shared
-        words that are not frequent)."""
-        affected: set[int] = set()
+    def _candidates(self, new_statements: list[rel.Statement], frequent: set[str]) -> dict[int, list[rel.Statement]]:
+        """For each stored deadline claim, the new claims that are candidate reports of its event
+        (relations.ReportIndex.match's rule: a kind of event in common, or two shared stems that
+        are neither frequent in the story nor phase words), in their order."""
+        out: dict[int, list[rel.Statement]] = defaultdict(list)
         for s in new_statements:
             sig = self.index.sigs[s.claim]
             if s.deadlines or sig.modal or rel.report_date(s) is None or rel.is_future(s):
                 continue
+            hits: set[int] = set()
             for k in sig.kinds:
-                affected |= self._deadline_keys.get(k, set())
+                hits |= self._deadline_keys.get(k, set())
             counts: dict[int, int] = defaultdict(int)
             for st in sig.stems - frequent:
                 for d in self._deadline_stems.get(st, ()):
                     counts[d] += 1
-            affected.update(d for d, n in counts.items() if n >= 2)
-        return affected
+            hits.update(d for d, n in counts.items() if n >= 2)
+            for d in hits:
+                out[d].append(s)
+        return out

@@ -328,7 +328,8 @@ class _Detection:
         cached = self.cache.pop(stored.story, None)  # back in the cache when this transaction commits
         if INCREMENTAL_DETECTION and cached is not None and cached[0] == stamp and cached[1].story_id == stored.story_id:
             detector = cached[1]
-            outcome = detector.detect(session=session, actor=self.actor, claim_ids=stored.claim_ids)
+            outcome = detector.detect(session=session, actor=self.actor, claim_ids=stored.claim_ids,
+                                      stored=(stored.statements, stored.figures, stored.dates))
         else:
             outcome = run_check(session=session, actor=self.actor, story=stored.story)
             detector = StoryDetector(session, stored.story_id) if INCREMENTAL_DETECTION else None
@@ -350,6 +351,10 @@ class Stored:
     story: str | None
     source_id: int
     claim_ids: list[int]
+    # What was stored, as the database gives it back (claims.check.statements_of, figures_of):
+    statements: list[tuple] = dataclasses.field(default_factory=list)  # (id, source, text, said_on, published_on, speaker, story)
+    figures: list[tuple] = dataclasses.field(default_factory=list)  # (claim, source, speaker, story, measure, unit, low, high, approximate, bound, as_of)
+    dates: list[tuple] = dataclasses.field(default_factory=list)  # (claim, role, earliest, latest)
 
 
 def store_article(session, data: dict, *, actor: str, story: str | None,
@@ -456,6 +461,7 @@ def store_article(session, data: dict, *, actor: str, story: str | None,
     events += speaker_events
 
     claim_rows, quantity_rows, time_rows = [], [], []
+    stored = Stored(story_id, story, source_id, [])
     claim_ids = allocate_ids(conn, "claim", len(claims))
     day, number = w.day, w.number
     for c, claim_id in zip(claims, claim_ids):  # what db.writes.add_claim does, claim by claim
@@ -476,14 +482,19 @@ def store_article(session, data: dict, *, actor: str, story: str | None,
         claim_rows.append((claim_id, text, clean_text(quote) if quote else None, speaker_id, day(said_on),
                            precision or ("day" if said_on else None), source_id, span[0] if span else None,
                            span[1] if span else None, story_id, kind, "unverified", deadline_state, 1, stamp, stamp))
+        stored.statements.append((claim_id, source_id, text, said_on, published_on, speaker_id, story_id))
         for q in quantities:
-            quantity_rows.append((claim_id, number(q.get("low")), number(q.get("high")), bool(q.get("approximate")),
-                                  q.get("bound"), q.get("unit"), q.get("measure"),
-                                  day(_date(q.get("as_of")) or said_on or published_on)))
+            low, high, as_of = q.get("low"), q.get("high"), _date(q.get("as_of")) or said_on or published_on
+            quantity_rows.append((claim_id, number(low), number(high), bool(q.get("approximate")),
+                                  q.get("bound"), q.get("unit"), q.get("measure"), day(as_of)))
+            stored.figures.append((claim_id, source_id, speaker_id, story_id, q.get("measure"), q.get("unit"),
+                                   None if low is None else float(low), None if high is None else float(high),
+                                   bool(q.get("approximate")), q.get("bound"), as_of))
         for d in dates:
-            time_rows.append((claim_id, clean_text(d["phrase"])[:500],
-                              _choice(d.get("role") or "when", TIME_ROLES, "time role"),
-                              day(_date(d.get("earliest"))), day(_date(d.get("latest")))))
+            role = _choice(d.get("role") or "when", TIME_ROLES, "time role")
+            earliest, latest = _date(d.get("earliest")), _date(d.get("latest"))
+            time_rows.append((claim_id, clean_text(d["phrase"])[:500], role, day(earliest), day(latest)))
+            stored.dates.append((claim_id, role, earliest, latest))
         event("claim.create", "claim", claim_id, {
             "text": text, "status": "unverified", "speaker_id": speaker_id, "said_on": said_on, "kind": kind,
             "story_id": story_id, "source_id": source_id, "deadline_state": deadline_state,
@@ -498,8 +509,8 @@ def store_article(session, data: dict, *, actor: str, story: str | None,
     w.insert(Quantity, QUANTITY_COLUMNS, quantity_rows)
     w.insert(TimeRef, TIME_COLUMNS, time_rows)
     _write_events(w, actor, events)
-    return (ImportResult(name, "imported", f"{count} claims", source_id=source_id, claims=count),
-            Stored(story_id, story, source_id, claim_ids))
+    stored.claim_ids = claim_ids
+    return ImportResult(name, "imported", f"{count} claims", source_id=source_id, claims=count), stored
 
 
 def _write_events(w: _Writer, actor: str, events: list[dict]) -> None:

@@ -642,30 +642,14 @@ class ReportIndex:
             cands.update({cid: pool[cid] for cid, n in counts.items() if n >= 2})
             reports = []
             for c in cands.values():
-                r = _as_report(d, sd, c, sigs[c.claim])
+                r = as_report(d, sd, c, sigs[c.claim])
                 if r is not None:
                     reports.append(r)
             out[d.claim] = reports
         return out
 
-    def reports_among(self, d: Statement, new: Iterable[Statement], frequent: set[str]) -> list[Report]:
-        """The reports of deadline claim d among statements just added (in their order): what
-        `match` would add for them, given the story's frequent stems."""
-        sd = self.sigs.get(d.claim) or signature(d.text)
-        keys, stems = event_keys(sd.kinds), sd.stems - frequent - _PHASE_STEMS
-        out = []
-        for c in new:
-            sc = self.sigs[c.claim]
-            if c.story != d.story or c.deadlines or sc.modal or report_date(c) is None or is_future(c):
-                continue
-            if (keys & sc.kinds) or len(stems & sc.stems) >= 2:
-                r = _as_report(d, sd, c, sc)
-                if r is not None:
-                    out.append(r)
-        return out
 
-
-def _as_report(d: Statement, sd: Signature, c: Statement, sc: Signature) -> Report | None:
+def as_report(d: Statement, sd: Signature, c: Statement, sc: Signature) -> Report | None:
     """Candidate c as a report of deadline claim d, or None when it cannot be one."""
     on = report_date(c)
     if c.claim == d.claim or c.source == d.source or on is None:
