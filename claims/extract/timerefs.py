@@ -94,7 +94,7 @@ _HYPHEN_MONTH = re.compile(r"-(?:January|February|March|April|May|June|July|Augu
 
 
 def _trigger_inside(text: str) -> bool:
-    """_TRIGGER_INSIDE.search(text) is not None, faster: "Monday's", "year's day's", "mid-January"."""
+    """_TRIGGER_INSIDE.search(text) is not None, faster: "Monday's", "New Year's Day's", "mid-January"."""
     if "-" in text and _HYPHEN_MONTH.search(text) is not None:
         return True
     if "'" in text or "\u2019" in text:
@@ -103,6 +103,8 @@ def _trigger_inside(text: str) -> bool:
             if _DAY_OR_MONTH_END.search(text, max(0, at - 9), at) is not None:
                 return True
     return False
+
+
 _PERIOD_WORDS = frozenset("week weeks weekend month months year years days hours hour ago".split())
 _START_WORDS = frozenset("""no not later than by until till before since as of from after on in at during late early
 the last this next earlier coming past previous within inside over for a an one few several new mid between
