@@ -15,5 +15,9 @@ def word_index(text: str) -> tuple[tuple[int, ...], tuple[str, ...]]:
     if not found:
         return (), ()
     # Words contain no spaces, so one lower() over the joined words splits back exactly.
-    words = " ".join([m.group() for m in found]).lower().split(" ")
-    return tuple([m.start() for m in found]), tuple(words)
+    words = " ".join(map(_GROUP, found)).lower().split(" ")
+    return tuple(map(_START, found)), tuple(words)
+
+
+_GROUP = re.Match.group
+_START = re.Match.start
