@@ -75,6 +75,7 @@ _PERSONAL_ONE = frozenset("person man woman child boy girl soldier officer civil
 # Where a number starts: a digit, or a currency sign and a digit, with no word character, dot or
 # comma before it; i.e. (?<![\w.,])[$\u20ac\u00a3\u00a5]?\d, written to start with a character
 # class so that the regex engine skips to candidate characters instead of testing every position.
+_MATCH_START = re.Match.start
 _NUMBER_START = re.compile(r"[$\u20ac\u00a3\u00a5\d](?:(?<=[$\u20ac\u00a3\u00a5])\d(?<![\w.,]..)|(?<=\d)(?<![\w.,].))")
 _PUNCT_BREAK = re.compile(r"[,;:()\u2014\u2013]")
 _BEFORE_BREAK_WORDS = frozenset("and while but whereas although".split())
@@ -125,7 +126,7 @@ def find_quantities(text: str, skip_spans: list[tuple[int, int]] = ()) -> list[Q
     done = 0
     starts, words = word_index(text)
     number_words = _NUMBER_WORDS.intersection(words)
-    digits = [d.start() for d in _NUMBER_START.finditer(text)]
+    digits = list(map(_MATCH_START, _NUMBER_START.finditer(text)))
     if not digits and not number_words:
         return found
     masked = list(skip_spans)
