@@ -265,8 +265,9 @@ def _deadline_updates(statements: list[rel.Statement] | dict[int, rel.Statement]
         own = rel.own_report(d)
         if own is not None:
             reports.append(own)
-        known = {r.claim for r in reports}
-        for other in confirmed.get(d.claim, ()):  # reports linked by hand
+        by_hand = confirmed.get(d.claim, ())
+        known = {r.claim for r in reports} if by_hand else ()
+        for other in by_hand:  # reports linked by hand
             s = by_id.get(other)
             if s and not s.deadlines and other not in known and rel.report_date(s):
                 sig = rel.signature(s.text)

@@ -1,10 +1,12 @@
 """Import articles: extract outside the transaction, then store each article atomically."""
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import datetime as dt
 import functools
 import hashlib
+import os
 from pathlib import Path
 from typing import Callable, Iterable
 
@@ -522,35 +524,130 @@ def _write_events(w: _Writer, actor: str, events: list[dict]) -> None:
 
 def import_paths(engine: Engine, targets: Iterable[str], *, actor: str, story: str | None = None,
                    url: str | None = None, published: dt.date | None = None,
-                   progress: Callable[[ImportResult], None] | None = None) -> list[ImportResult]:
+                   progress: Callable[[ImportResult], None] | None = None,
+                   workers: int | None = None) -> list[ImportResult]:
     """Import many files, folders or URLs; each article is its own transaction. A bad article is
-    reported in its result and does not stop the others."""
-    from db.engine import write_session
-
+    reported in its result and does not stop the others. Results (and progress calls) come in
+    the order given. `workers`: processes extracting ahead of the one storing (default: one
+    fewer than the CPUs, at most MAX_WORKERS, when there are more than POOL_ABOVE articles)."""
     targets = expand(targets)
     if url and len(targets) > 1:
         raise UserError("--url applies to one article; import the files one by one to give each its URL")
     results = []
     detection = _Detection(actor)
-    for target in targets:
-        try:
-            data = extract_target(target, url=url, published=published)
-            if len(data.get("claims", [])) > MAX_CLAIMS_PER_ARTICLE:
-                raise UserError(f"{target}: {len(data['claims']):,} statements in one article; the limit is "
-                                f"{MAX_CLAIMS_PER_ARTICLE:,} (each article is one transaction): split the file")
-            with write_session(engine) as session:
-                stamp = detection.start(session, story)
-                result, stored = store_article(session, data, actor=actor, story=story, name=target)
-                if stored is not None and stored.story_id is not None:
-                    result.links = detection.run(session, stored, stamp)
-            detection.committed()
-            result.warnings = list(data.get("warnings", []))
-        except UserError as exc:
-            result = ImportResult(target, "failed", str(exc).removeprefix(f"{target}: "))
-        results.append(result)
-        if progress:
-            progress(result)
+    workers = _pool_size(len(targets)) if workers is None else workers
+    extractions = (_extract_in_pool(targets, url, published, workers) if workers > 0 and len(targets) > 1
+                   else ((t, _extract_or_error(t, url, published)) for t in targets))
+    try:
+        for target, extracted in extractions:
+            result = _import_one(engine, target, extracted, actor=actor, story=story, detection=detection)
+            results.append(result)
+            if progress:
+                progress(result)
+    finally:
+        extractions.close()  # stops the pool's work when an article fails hard or on Ctrl-C
     return results
+
+
+# Articles are extracted in worker processes while this one stores, when there are more than
+# POOL_ABOVE of them and more than one CPU (a pool takes a few tenths of a second to start).
+POOL_ABOVE = 16
+MAX_WORKERS = 3
+POOL_BY_DEFAULT = False  # see benchmarks/README.md (Import): no gain measured on a shared 2-CPU machine
+
+
+def _pool_size(articles: int) -> int:
+    if not POOL_BY_DEFAULT or articles <= POOL_ABOVE:
+        return 0
+    cpus = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+    return max(0, min(cpus - 1, MAX_WORKERS))
+
+
+def _extract_or_error(target: str, url: str | None, published: dt.date | None):
+    """The extraction of one article, or the UserError that says why there is none."""
+    try:
+        return extract_target(target, url=url, published=published)
+    except UserError as exc:
+        return exc
+
+
+def _ignore_sigint() -> None:
+    """Workers leave Ctrl-C to the importing process, which stops the pool."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+@contextlib.contextmanager
+def _main_module_hidden():
+    """Worker processes would otherwise import the program's main module (a script run with
+    `python script.py`, pytest's, or `python -` which has none): only claims.* is needed."""
+    import sys
+    import types
+
+    main = sys.modules["__main__"]
+    sys.modules["__main__"] = types.ModuleType("__main__")
+    try:
+        yield
+    finally:
+        sys.modules["__main__"] = main
+
+
+def _extract_in_pool(targets: list[str], url: str | None, published: dt.date | None, workers: int):
+    """(target, extraction or UserError) in input order, extracted by `workers` processes a few
+    articles ahead of the caller. The processes come from a forkserver (a fresh process with
+    claims.extract loaded, not a copy of this one with its database connections and threads)."""
+    import collections
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    ctx = multiprocessing.get_context("forkserver")
+    ctx.set_forkserver_preload(["claims.importer", "claims.extract"])
+    pool = ProcessPoolExecutor(workers, mp_context=ctx, initializer=_ignore_sigint)
+    pending: collections.deque = collections.deque()
+    upcoming = iter(targets)
+
+    def submit() -> None:
+        target = next(upcoming, None)
+        if target is not None:
+            pending.append((target, pool.submit(_extract_or_error, target, url, published)))
+
+    finished = False
+    try:
+        with _main_module_hidden():  # every worker starts here (the first submits start them all)
+            for _ in range(4 * workers + 2):
+                submit()
+        while pending:
+            target, future = pending.popleft()
+            extracted = future.result()  # any other error is raised here, in its article's turn
+            submit()
+            yield target, extracted
+        finished = True
+    finally:
+        pool.shutdown(wait=finished, cancel_futures=True)
+
+
+def _import_one(engine: Engine, target: str, extracted, *, actor: str, story: str | None,
+                detection: _Detection) -> ImportResult:
+    from db.engine import write_session
+
+    try:
+        if isinstance(extracted, UserError):
+            raise extracted
+        data = extracted
+        if len(data.get("claims", [])) > MAX_CLAIMS_PER_ARTICLE:
+            raise UserError(f"{target}: {len(data['claims']):,} statements in one article; the limit is "
+                            f"{MAX_CLAIMS_PER_ARTICLE:,} (each article is one transaction): split the file")
+        with write_session(engine) as session:
+            stamp = detection.start(session, story)
+            result, stored = store_article(session, data, actor=actor, story=story, name=target)
+            if stored is not None and stored.story_id is not None:
+                result.links = detection.run(session, stored, stamp)
+        detection.committed()
+        result.warnings = list(data.get("warnings", []))
+    except UserError as exc:
+        result = ImportResult(target, "failed", str(exc).removeprefix(f"{target}: "))
+    return result
 
 
 def import_sample(engine: Engine, *, actor: str) -> ImportResult:

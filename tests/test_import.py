@@ -195,3 +195,162 @@ def test_extract_touches_no_database(tmp_path, article):
     assert data["source"]["published"] == "2024-03-05"
     assert any(q["low"] == 1200 and q["high"] is None for c in data["claims"] for q in c["quantities"])
     assert not db.exists()
+
+
+# --- extraction in worker processes (import_paths(workers=N)) -------------------------------------
+
+def _pool_folder(tmp_path: Path) -> Path:
+    import random
+
+    from benchmarks.bench_extract import make_article, source_paragraphs
+
+    rng = random.Random(3)
+    paragraphs = source_paragraphs()
+    folder = tmp_path / "many"
+    folder.mkdir()
+    for i in range(9):
+        (folder / f"a{i}.txt").write_text(make_article(rng, paragraphs), encoding="utf-8")
+    (folder / "a3b.txt").write_text("", encoding="utf-8")
+    (folder / "a5b.txt").write_bytes(bytes(range(256)) * 20)
+    (folder / "a6b.txt").write_text(ARTICLE.replace("March 5, 2024", ""), encoding="utf-8")
+    (folder / "a7b.txt").write_text((folder / "a1.txt").read_text(encoding="utf-8"), encoding="utf-8")
+    return folder
+
+
+def _pools(monkeypatch) -> list:
+    """Every ProcessPoolExecutor the importer makes from now on."""
+    import concurrent.futures
+
+    made = []
+    real = concurrent.futures.ProcessPoolExecutor
+
+    class Recorded(real):
+        def __init__(self, *args, **kw):
+            super().__init__(*args, **kw)
+            made.append(self)
+
+    monkeypatch.setattr(concurrent.futures, "ProcessPoolExecutor", Recorded)
+    return made
+
+
+def _workers_gone(pool, timeout: float = 10.0) -> bool:
+    import time
+
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if not any(p.is_alive() for p in list((pool._processes or {}).values())):
+            return True
+        time.sleep(0.05)
+    return False
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_worker_processes_import_what_one_process_imports(tmp_path, monkeypatch, workers):
+    from claims.importer import import_paths
+    from db.engine import dispose_all, get_engine
+    from tests.conftest import dump_db
+
+    folder = _pool_folder(tmp_path)
+    pools = _pools(monkeypatch)
+    outcomes = []
+    for label, n in (("one", 0), ("pool", workers)):
+        dispose_all()
+        url = f"sqlite:///{tmp_path / label}.db"
+        seen = []
+        results = import_paths(get_engine(url), [str(folder)], actor="t", story="s", workers=n,
+                               progress=lambda r: seen.append(r.name))
+        assert seen == [r.name for r in results] == sorted(seen)  # in input order
+        dump = dump_db(url)
+        clock = {"claim": (14, 15), "audit_event": (1,), "story": (3,), "source": (6, 12), "claim_link": (8,)}
+        for table, columns in clock.items():  # created_at, at, retrieved_at: the clock differs
+            dump[table] = [tuple(v for i, v in enumerate(row) if i not in columns) for row in dump[table]]
+        outcomes.append(([(r.name, r.status, r.message, r.claims, r.links, r.warnings) for r in results], dump))
+    dispose_all()
+    assert len(pools) == 1 and _workers_gone(pools[0])
+    assert outcomes[1] == outcomes[0]
+    statuses = [r[1] for r in outcomes[1][0]]
+    assert statuses.count("failed") == 3 and statuses.count("duplicate") == 1 and statuses.count("imported") == 9
+
+
+@pytest.mark.parametrize("stop", [RuntimeError, KeyboardInterrupt])
+def test_worker_processes_stop_when_the_import_stops(tmp_path, monkeypatch, stop):
+    """An error while storing, or Ctrl-C, ends the import there: the articles stored so far stay,
+    the workers end, nothing is left running."""
+    from claims.importer import import_paths
+    from db.engine import dispose_all, get_engine
+
+    folder = _pool_folder(tmp_path)
+    pools = _pools(monkeypatch)
+    done = []
+
+    def progress(result):
+        done.append(result)
+        if len(done) == 3:
+            raise stop("stop")
+
+    engine = get_engine(str(tmp_path / "c.db"))
+    with pytest.raises(stop):
+        import_paths(engine, [str(folder)], actor="t", workers=2, progress=progress)
+    dispose_all()
+    assert len(pools) == 1 and _workers_gone(pools[0])
+    assert table_counts(tmp_path / "c.db")["source"] == 3
+
+
+def test_ctrl_c_during_an_import_with_worker_processes(tmp_path):
+    """A real SIGINT to a process importing with workers: it stops with KeyboardInterrupt, the
+    articles committed so far stay whole, and no worker process outlives it."""
+    import os
+    import signal
+    import time
+
+    folder = tmp_path / "many"
+    folder.mkdir()
+    script = tmp_path / "run.py"
+    script.write_text(f"""
+import random, sys
+from pathlib import Path
+from benchmarks.bench_extract import make_article, source_paragraphs
+rng, paragraphs = random.Random(1), source_paragraphs()
+for i in range(150):
+    Path({str(folder)!r}, f"a{{i:03d}}.txt").write_text(make_article(rng, paragraphs), encoding="utf-8")
+import concurrent.futures
+from claims.importer import import_paths
+from db.engine import get_engine
+real = concurrent.futures.ProcessPoolExecutor
+def progress(result):
+    pool = made[0]
+    print("stored", " ".join(str(p.pid) for p in pool._processes.values()), flush=True)
+made = []
+class Recorded(real):
+    def __init__(self, *a, **kw):
+        super().__init__(*a, **kw)
+        made.append(self)
+concurrent.futures.ProcessPoolExecutor = Recorded
+try:
+    import_paths(get_engine({str(tmp_path / 'c.db')!r}), [{str(folder)!r}], actor="t", story="s", workers=2,
+                 progress=progress)
+except KeyboardInterrupt:
+    print("interrupted", flush=True)
+    sys.exit(130)
+print("finished", flush=True)
+""", encoding="utf-8")
+    proc = subprocess.Popen([sys.executable, str(script)], cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                            text=True, env={**os.environ, "PYTHONPATH": str(ROOT)})
+    first = proc.stdout.readline()
+    assert first.startswith("stored"), (first, proc.stderr.read() if proc.poll() is not None else "")
+    workers = [int(p) for p in first.split()[1:]]
+    assert workers
+    proc.send_signal(signal.SIGINT)
+    out, err = proc.communicate(timeout=60)
+    assert proc.returncode == 130, (out, err)
+    assert "interrupted" in out and "finished" not in out
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline and any(Path(f"/proc/{pid}").exists() for pid in workers):
+        time.sleep(0.1)
+    assert not any(Path(f"/proc/{pid}").exists() for pid in workers), "a worker outlived the import"
+    counts = table_counts(tmp_path / "c.db")
+    stored = counts["source"]
+    assert 1 <= stored < 150
+    con = sqlite3.connect(tmp_path / "c.db")  # every stored article is whole: its claims and its import event
+    assert con.execute("SELECT count(*) FROM audit_event WHERE action = 'source.import'").fetchone()[0] == stored
+    assert con.execute("SELECT count(DISTINCT source_id) FROM claim").fetchone()[0] == stored
