@@ -541,6 +541,12 @@ class StoryDetector:
         for group in self.events.values():
             group.sort(key=rel.event_order)
         self.index = rel.ReportIndex(statements)
+        self._frequent: set[str] | None = None  # the story's frequent stems after the last detect
+        # Sources attached to the story's claims as disputing them (new ones come with an audit
+        # event, after which the importer builds a new detector).
+        self.disputing = {source for source, in session.execute(
+            select(Evidence.source_id).join(Claim, Claim.id == Evidence.claim_id)
+            .where(Claim.story_id == story_id, Evidence.stance.in_(("disputes", "retracts")))).all()}
         self._deadline_keys: dict[str, set[int]] = defaultdict(set)
         self._deadline_stems: dict[str, set[int]] = defaultdict(set)
         for s in statements:
@@ -591,11 +597,12 @@ class StoryDetector:
         self.counted |= {f.claim for f in new_figs}
         take(self._events(new_statements, new))
         take(self._disputes(session, new_statements, new))
-        frequent_before = self.index.frequent(sid) if self.index.size[sid] else set()
+        frequent_before = self._frequent if self._frequent is not None else (
+            self.index.frequent(sid) if self.index.size[sid] else set())
         self.index.add(new_statements)
         for s in new_statements:
             self.statements[s.claim] = s
-        frequent_after = self.index.frequent(sid)
+        frequent_after = self._frequent = self.index.frequent(sid)
         # Deadline claims whose candidates changed with the frequent stems, and new ones, are
         # matched again; the others only gain the new claims that report their event.
         rematch = {s.claim for s in new_statements if s.deadlines}
@@ -687,7 +694,7 @@ class StoryDetector:
     def _disputes(self, session: Session, new_statements: list[rel.Statement], new: set[int]) -> Iterator[rel.Found]:
         """A source attached as disputing some claim of the story, now imported with claims of
         its own: those claims are compared with the disputed one (relations.detect_disputes)."""
-        sources = {s.source for s in new_statements}
+        sources = {s.source for s in new_statements} & self.disputing
         if not sources:
             return
         rows = session.execute(

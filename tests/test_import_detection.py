@@ -59,7 +59,7 @@ def snapshot(url: str) -> dict:
 def run_import(url: str, folder: Path, incremental: bool, monkeypatch) -> tuple[list, dict]:
     from claims import importer
     from db.engine import dispose_all, get_engine, write_session
-    from db.writes import set_link_state
+    from db.writes import NewSource, add_evidence, set_link_state
 
     from claims import check
 
@@ -82,10 +82,16 @@ def run_import(url: str, folder: Path, incremental: bool, monkeypatch) -> tuple[
 
     def progress(result):
         done.append(result)
-        if len(done) == 12:  # someone dismisses a suggestion while the import runs
+        if len(done) == 12:  # someone dismisses a suggestion while the import runs, and attaches
+            # an article still to come as disputing a stored claim
+            later = (folder / "a030.txt").read_text(encoding="utf-8").rsplit("<", 1)[1].split(">")[0]
             with write_session(engine) as session:
                 link_id = session.execute(text("SELECT min(id) FROM claim_link")).scalar()
                 set_link_state(session=session, actor="editor", link_id=link_id, state="dismissed", reason="no")
+                claim_id = session.execute(text("SELECT min(id) FROM claim WHERE text LIKE '%%evacuat%%' "
+                                                "OR text LIKE '%%strike%%'")).scalar()
+                add_evidence(session=session, actor="editor", claim_id=claim_id, source=NewSource(url=later),
+                             stance="disputes", note="the later article disputes it")
 
     results = importer.import_paths(engine, [str(folder)], actor="importer", story="s", progress=progress)
     # a second import into the same story (a new detector, loaded from the database)
@@ -95,7 +101,9 @@ def run_import(url: str, folder: Path, incremental: bool, monkeypatch) -> tuple[
     # incremental: a full check for the first article, after the outside change, and for the
     # first article of the second import; the new claims alone for all the others
     assert calls == ({"full": 3, "incremental": imported - 3} if incremental else {"full": imported, "incremental": 0})
-    return [(r.name, r.status, r.message, r.claims, r.links) for r in results + more], snapshot(url)
+    snap = snapshot(url)
+    snap["disputes"] = [link for link in snap["links"] if "disputes claim" in (link[5] or "")]
+    return [(r.name, r.status, r.message, r.claims, r.links) for r in results + more], snap
 
 
 def test_incremental_detection_adds_what_the_full_check_after_each_article_added(db_url, tmp_path, monkeypatch):
@@ -117,6 +125,7 @@ def test_incremental_detection_adds_what_the_full_check_after_each_article_added
     assert statuses.count("failed") >= 1 and statuses.count("duplicate") == 1 and statuses.count("imported") > 30
     assert inc_results == full_results
     assert len(full["links"]) > 100 and any(state for _, state, _ in full["claims"])
+    assert full["disputes"]  # the disputing source's own claims were compared with the disputed one
     assert inc["links"] == full["links"]
     assert inc["claims"] == full["claims"]
     assert inc["events"] == full["events"]
