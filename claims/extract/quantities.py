@@ -154,7 +154,7 @@ def find_quantities(text: str, skip_spans: list[tuple[int, int]] = ()) -> list[Q
                 break
         if m is None:
             continue
-        if any(s <= m.start("num") < e for s, e in masked):
+        if masked and any(s <= m.start("num") < e for s, e in masked):
             done = m.end("num")  # a day of a date; what follows may still be a count
             continue
         done = m.end()
