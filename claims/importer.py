@@ -18,8 +18,8 @@ from claims.validate import check_url, normalise_url
 ARTICLE_SUFFIXES = {".txt", ".md", ".markdown", ".html", ".htm"}
 SAMPLE = Path(__file__).with_name("data") / "sample-article.txt"
 # An article is stored in one write transaction, which holds the database's write lock; other
-# writers wait at most the busy timeout (30 s). Storing runs at a few hundred claims a second on a
-# busy machine, so an article is capped well below what that timeout allows.
+# writers wait at most the busy timeout (30 s). Storing runs at a few thousand claims a second (a
+# few hundred on a busy machine), so an article is capped well below what that timeout allows.
 MAX_CLAIMS_PER_ARTICLE = 1000
 
 
@@ -371,8 +371,7 @@ def store_article(session, data: dict, *, actor: str, story: str | None,
     (tests/test_import_equivalence.py compares the two on SQLite and PostgreSQL)."""
     from claims.validate import clean_text, require_text
     from db.bulk import allocate_ids
-    from db.models import (KINDS, PRECISIONS, TIME_ROLES, AuditEvent, Claim, Quantity, Source, Speaker, SpeakerAlias,
-                           Story, TimeRef, utcnow)
+    from db.models import KINDS, PRECISIONS, TIME_ROLES, Claim, Quantity, Source, Speaker, SpeakerAlias, Story, TimeRef, utcnow
     from db.writes import NewSource, _choice, _date, _fit, get_or_create_source, lock_names
 
     src = data["source"]

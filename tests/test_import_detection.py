@@ -13,7 +13,6 @@ import random
 import shutil
 from pathlib import Path
 
-import pytest
 from sqlalchemy import create_engine, text
 
 from tests.conftest import is_postgres, reset_postgres

@@ -13,7 +13,6 @@ import hashlib
 import random
 from pathlib import Path
 
-import pytest
 from sqlalchemy import create_engine, inspect, text
 
 from claims.errors import UserError
