@@ -25,14 +25,19 @@ MONTHS = {
 MONTH_RE = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
             r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)")
 _WEEKDAY_PREFIX = r"(?:(?:Mon|Tues|Tue|Wednes|Wed|Thurs|Thu|Fri|Satur|Sat|Sun)(?:day)?\.?,?\s+)?"
+# A clock time with its optional am/pm and zone, as date lines print it before or after the date:
+# "5:47 p.m. ET", "4:12 PM EST", "14:32", "09.15 GMT".
+_CLOCK = r"\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[ap]\.?\s?m\.?)?\s*(?:\(?[A-Z]{2,5}\)?(?![\w.])|Z(?!\w)|[+-]\d{2}:?\d{2})?"
 _DATE_LINE = re.compile(
-    r"^\s*(?:(?:published|updated|posted|date|dated|last updated)\s*:?\s*)?" + _WEEKDAY_PREFIX +
+    r"^\s*(?:(?:(?:first\s+)?published|updated|posted|issued|modified|date|dated|last\s+(?:updated|modified))"
+    r"(?:\s+on)?\s*:?\s*)?"
+    r"(?:" + _CLOCK + r"\s*[,|\u00b7\u2022\u2013\u2014-]?\s*(?:on\s+)?)?" + _WEEKDAY_PREFIX +
     r"(?:(?P<d1>\d{1,2})(?:st|nd|rd|th)?\s+(?P<m1>" + MONTH_RE + r")\.?,?\s+(?P<y1>\d{4})"
     r"|(?P<m2>" + MONTH_RE + r")\.?\s+(?P<d2>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y2>\d{4})"
     r"|(?P<y3>\d{4})-(?P<m3>\d{2})-(?P<d3>\d{2})"
-    r"|(?P<d4>\d{1,2})\.(?P<m4>\d{1,2})\.(?P<y4>\d{4}))"
-    r"(?:\s*(?:,|\||-|\u2013|\u2014|T|at|\s)\s*\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[ap]\.?\s?m\.?)?\s*"
-    r"(?:\(?[A-Z]{2,5}\)?|Z|[+-]\d{2}:?\d{2})?)?"
+    r"|(?P<d4>\d{1,2})\.(?P<m4>\d{1,2})\.(?P<y4>\d{4})"
+    r"|(?P<a5>\d{1,2})/(?P<b5>\d{1,2})/(?P<y5>\d{4}))"
+    r"(?:\s*(?:,|\||-|\u2013|\u2014|T|at|\s)\s*" + _CLOCK + r")?"
     r"(?:\s*[,\u00b7|\u2022\u2013\u2014-]?\s*by\s+(?-i:[A-Z\u00C0-\u024F])[^\n]{0,70})?\s*$",  # "Posted 3 April 2026 by X"
     re.IGNORECASE)
 
@@ -269,6 +274,13 @@ def parse_date_line(line: str) -> dt.date | None:
             return dt.date(int(m.group("y3")), int(m.group("m3")), int(m.group("d3")))
         if m.group("y4"):  # "13.01.2022": dotted dates are day.month.year
             return dt.date(int(m.group("y4")), int(m.group("m4")), int(m.group("d4")))
+        if m.group("y5"):  # "20/01/2023" is day/month, "01/20/2023" month/day; "03/04/2023" is either
+            a, b, year = int(m.group("a5")), int(m.group("b5")), int(m.group("y5"))
+            if a > 12 >= b:
+                return dt.date(year, b, a)
+            if b > 12 >= a:
+                return dt.date(year, a, b)
+            return None  # ambiguous: never guess a publication date (the caller asks for --published)
         if m.group("y1"):
             return dt.date(int(m.group("y1")), MONTHS[m.group("m1").lower()], int(m.group("d1")))
         return dt.date(int(m.group("y2")), MONTHS[m.group("m2").lower()], int(m.group("d2")))
@@ -332,6 +344,10 @@ def _assemble(art: Article, paragraphs: list[str], meta: dict[str, str], *, is_m
             date = parse_date_line(text)
             if date:
                 art.published = art.published or date
+                continue
+            if len(text) <= 120 and "/" in text and (slashed := _DATE_LINE.match(text)) and slashed.group("y5"):
+                art.warnings.append(f"the date line {text!r} reads as day/month or as month/day: "
+                                    "pass --published YYYY-MM-DD")
                 continue
             if _BYLINE.match(text) or _is_boilerplate(text):
                 continue
