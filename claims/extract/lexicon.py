@@ -47,7 +47,7 @@ WEAK_SPEECH_VERBS = frozenset({"put", "puts", "gave", "count", "counts", "counte
                                "detailed", "brief", "briefed", "echo", "echoed", "knew", "thought",
                                "believes", "believed", "thinks", "quoted", "observe", "observed"})
 INVERTIBLE = frozenset({"said", "says", "added", "adds", "asked", "continued", "wrote", "explained", "noted",
-                        "insisted", "warned", "stated", "declared", "told", "according", "argued", "recalled",
+                        "insisted", "warned", "stated", "declared", "according", "argued", "recalled",
                         "replied", "responded", "concluded", "stressed", "confirmed", "announced", "claimed",
                         "repeated", "reiterated", "conceded", "admitted", "acknowledged", "cautioned", "predicted",
                         "promised", "estimated", "tweeted", "wrote", "testified", "alleged", "maintained",

@@ -440,11 +440,15 @@ def _make_mention(text: str, toks: list[Token], role_override: str | None = None
                    modifiers=[w.text for w in words[:-1] if w.low not in DETERMINERS], span_end=toks[-1].end)
 
 
-_NAME_RUN = re.compile(r"\b[A-Z][\w'\u2019\-]*(?:\.?\s+(?:(?:al|bin|van|von|der|de|da|la|el|ibn)\s+)*"
+# A run of capitalised words on one line. A dot may follow only an initial or a short title
+# ("John F. Kennedy", "Col. Andrei Voss"): after a longer word it ends a sentence, and "... the
+# United Nations. Kinshasa accuses ..." is no name.
+_RUN_GAP = r"(?:(?<=\b[A-Z])\.|(?<=\b[A-Z][a-z])\.|(?<=\b[A-Z][a-z]{2})\.|(?<=\b[A-Z][a-z]{3})\.)?[^\S\n]+"
+_NAME_RUN = re.compile(r"\b[A-Z][\w'\u2019\-]*(?:" + _RUN_GAP + r"(?:(?:al|bin|van|von|der|de|da|la|el|ibn)[^\S\n]+)*"
                        r"[A-Z][\w'\u2019\-]*){1,4}")
 
 
-_RUN_WORD = r"[A-Z][\w'\u2019\-]*\.?\s+(?:(?:al|bin|van|von|der|de|da|la|el|ibn)\s+)*"
+_RUN_WORD = r"[A-Z][\w'\u2019\-]*" + _RUN_GAP + r"(?:(?:al|bin|van|von|der|de|da|la|el|ibn)[^\S\n]+)*"
 
 
 def full_name(body: str, surname: str) -> tuple[str, str | None] | None:

@@ -42,3 +42,24 @@ def test_a_clock_date_line_is_the_publication_date_and_no_claim():
     assert data["source"]["published"] == "2022-01-13"
     assert [(c["text"], c["said_on"]) for c in data["claims"]] == [
         ("Officials said 40 homes were flooded on Tuesday.", None)]
+
+
+# 2. Names never run across a sentence or paragraph end; "told" never inverts.
+
+@pytest.mark.parametrize("paragraphs", [
+    ("Prices rose, according to economist Carla Mendes.", "Tirana accuses its neighbour of arming the militias."),
+    ("Prices rose, according to economist Carla Mendes. Tirana accuses its neighbour of arming the militias.",),
+])
+def test_a_name_does_not_run_on_from_the_previous_sentence(paragraphs):
+    assert claims_of(*paragraphs)[-1]["speaker"] == "Tirana"
+
+
+def test_initials_and_short_titles_still_join_a_name():
+    claims = claims_of("Chief engineer Maria K. Olsen arrived on Monday.", "Olsen said the pumps had failed.")
+    assert claims[-1]["speaker"] == "Maria K. Olsen"
+
+
+def test_told_names_the_listener_after_it_not_the_speaker():
+    claims = claims_of("\"The river is stable,\" the agency's director, Ines Baltra, told the state news agency "
+                       "Sudpress.", "She said the dams would hold.")
+    assert [c["speaker"] for c in claims] == ["Ines Baltra", "Ines Baltra"]
