@@ -69,7 +69,8 @@ meteorologist engineer chancellor speaker whip councillor councilor commissioner
 administrator superintendent overseer rector dean president-elect negotiator delegate observer monitor
 physician surgeon epidemiologist volunteer owner farmer driver pilot prefect governor-general consul
 attaché attache registrar coroner ombudsman auditor treasurer provost warden steward curator conductor
-operator sen rep gov gen col lt sgt capt adm maj cmdr insp supt det amb pres""".split())
+operator diplomat insider soldier firefighter paramedic medic ranger
+sen rep gov gen col lt sgt capt adm maj cmdr insp supt det amb pres""".split())
 SPEAKER_NOUNS = frozenset("""
 ministry ministries office agency agencies institute government authorities authority police military army
 navy forces officials spokesman spokeswoman spokesperson statement report union unions company firm service
@@ -84,6 +85,7 @@ fire brigade services utility utilities airline airport railway ministry's chari
 prosecution municipality municipalities city county province region state states countries country
 nations governments administration opposition junta kremlin pentagon whitehouse secretariat tribunal panel
 inquiry investigators researchers scientists forecasters meteorologists seismologists economists
+guards rangers firefighters paramedics peacekeepers marines coastguard coastguards militants fighters
 body bureau headquarters directorate command guard brigade secretariat prefecture governorate town-hall delegation delegations negotiators mediators envoys ombudsman regime junta ngo watchdog tribunal caucus faction
 """.split()) | ROLE_WORDS
 

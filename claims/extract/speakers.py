@@ -367,6 +367,9 @@ def _coordinated_subject(text: str, tokens: list[Token], and_index: int, verb: T
     return None
 
 
+_PLACE_PREPOSITIONS = frozenset("in at from near during on".split())
+
+
 def _appositive_subject(text: str, tokens: list[Token], comma: int) -> Mention | None:
     """'Serik Shalabayev, head of criminal prosecution, said' and 'the ministry's chief medical
     officer, Dr. Jonas Berg, said'."""
@@ -377,6 +380,19 @@ def _appositive_subject(text: str, tokens: list[Token], comma: int) -> Mention |
     seg_a = tokens[k + 1:seg_a_end]
     if not seg_a or k < 0 or tokens[k].text != ",":
         return None
+    if seg_a[0].low.endswith("ing") and not seg_a[0].is_cap and len(seg_a[0].low) > 5:
+        # "A UN diplomat in Kinshasa, speaking on condition of anonymity, said": a participle
+        # phrase is no appositive; the subject is the noun phrase the segment before starts with.
+        m = k - 1
+        while m >= 0 and tokens[m].text not in ",\u201d\"" and not tokens[m].quoted:
+            m -= 1
+        end = k - 1  # the noun phrase ends before a place or time: "A UN diplomat in Kinshasa"
+        for n in range(m + 2, k):
+            if tokens[n].low in _PLACE_PREPOSITIONS and not tokens[n].quoted:
+                end = n - 1
+                break
+        mention = _backward_np(text, tokens, end) if end > m else None
+        return mention if mention is not None and mention.kind != "pronoun" else None
     if len(seg_a) <= 3 and _PARTY_TAG.match(_span_text(text, seg_a)):
         seg_a_is_tag = True
     else:

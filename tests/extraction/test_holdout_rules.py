@@ -63,3 +63,16 @@ def test_told_names_the_listener_after_it_not_the_speaker():
     claims = claims_of("\"The river is stable,\" the agency's director, Ines Baltra, told the state news agency "
                        "Sudpress.", "She said the dams would hold.")
     assert [c["speaker"] for c in claims] == ["Ines Baltra", "Ines Baltra"]
+
+
+# 3. A participle phrase between subject and verb is no appositive; plural and singular speaker nouns.
+
+@pytest.mark.parametrize("sentence, speaker", [
+    ("An EU diplomat in Tallinn, speaking on condition of anonymity, said the talks had stalled.", "An EU diplomat"),
+    ("The regional governor, speaking on local radio, said 14 boats were lost.", "The regional governor"),
+    ("Estonian border guards said on Tuesday that they had counted 300 vehicles.", "Estonian border guards"),
+])
+def test_participle_phrases_and_speaker_nouns(sentence, speaker):
+    claim = one_claim(sentence)
+    assert claim["speaker"] == speaker
+    assert claim["speaker_role"] is None
