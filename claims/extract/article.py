@@ -414,4 +414,16 @@ def _is_caption(para: str) -> bool:
     if not m:
         return False
     credit = m.group(1)
-    return "/" in credit or len(credit.split()) <= 6 or bool(re.search(r"photo|getty|reuters|ap\b|afp", credit, re.I))
+    if "/" in credit or len(credit.split()) <= 6:
+        return True
+    if _CREDIT_WORDS.search(credit):
+        return True
+    # A longer bold tail that is no sentence, after a caption sentence: "Russian servicemen during
+    # drills. **Operational Group of Russian Forces press service**"
+    before = para[:m.start()].rstrip()
+    return len(credit.split()) <= 10 and not credit.rstrip().endswith((".", "!", "?", '"', "\u201d")) and \
+        before.endswith((".", "!", "?"))
+
+
+_CREDIT_WORDS = re.compile(r"photo|getty|reuters|\bap\b|afp|press service|handout|courtesy|\bpool\b|archive|"
+                           r"screenshot|video grab|social media", re.IGNORECASE)

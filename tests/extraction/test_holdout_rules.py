@@ -76,3 +76,17 @@ def test_participle_phrases_and_speaker_nouns(sentence, speaker):
     claim = one_claim(sentence)
     assert claim["speaker"] == speaker
     assert claim["speaker_role"] is None
+
+
+# 4. A caption ending in a longer bold credit without a slash is still a caption.
+
+def test_caption_with_a_long_bold_credit_is_not_a_claim():
+    texts = [c["text"] for c in claims_of(
+        "Firefighters on the ridge above the valley. **Regional Civil Protection Authority press office**",
+        "The fire has burned 400 hectares, officials said.")]
+    assert texts == ["The fire has burned 400 hectares, officials said."]
+
+
+def test_a_bold_sentence_at_the_end_of_a_paragraph_stays_a_claim():
+    texts = [c["text"] for c in claims_of("The mayor said 40 homes were lost. **The shelters are full.**")]
+    assert texts[-1].endswith("The shelters are full.")
