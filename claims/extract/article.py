@@ -414,15 +414,18 @@ def _is_caption(para: str) -> bool:
     if not m:
         return False
     credit = m.group(1)
-    if "/" in credit or len(credit.split()) <= 6:
+    if "/" in credit:
+        return True
+    if credit.rstrip().endswith((".", "!", "?", '"', "\u201d")):
+        return False  # a bold sentence closing a paragraph is text, not a credit
+    if len(credit.split()) <= 6:
         return True
     if _CREDIT_WORDS.search(credit):
         return True
     # A longer bold tail that is no sentence, after a caption sentence: "Russian servicemen during
     # drills. **Operational Group of Russian Forces press service**"
     before = para[:m.start()].rstrip()
-    return len(credit.split()) <= 10 and not credit.rstrip().endswith((".", "!", "?", '"', "\u201d")) and \
-        before.endswith((".", "!", "?"))
+    return len(credit.split()) <= 10 and before.endswith((".", "!", "?"))
 
 
 _CREDIT_WORDS = re.compile(r"photo|getty|reuters|\bap\b|afp|press service|handout|courtesy|\bpool\b|archive|"
