@@ -85,7 +85,7 @@ fire brigade services utility utilities airline airport railway ministry's chari
 prosecution municipality municipalities city county province region state states countries country
 nations governments administration opposition junta kremlin pentagon whitehouse secretariat tribunal panel
 inquiry investigators researchers scientists forecasters meteorologists seismologists economists
-guards rangers firefighters paramedics peacekeepers marines coastguard coastguards militants fighters
+force guards rangers firefighters paramedics peacekeepers marines coastguard coastguards militants fighters
 body bureau headquarters directorate command guard brigade secretariat prefecture governorate town-hall delegation delegations negotiators mediators envoys ombudsman regime junta ngo watchdog tribunal caucus faction
 """.split()) | ROLE_WORDS
 

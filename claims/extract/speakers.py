@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import re
 
-from claims.extract.lexicon import (BASE_FORMS, CLAUSE_STOPS, DETERMINERS, DOC_NOUNS, INVERTIBLE, MONTH_WORDS,
+from claims.extract.lexicon import (BASE_FORMS, CLAUSE_STOPS, DETERMINERS, DOC_NOUNS, INVERTIBLE, MONTH_WORDS, SPEAKER_NOUNS,
                                     PRONOUNS, SKIP_BEFORE_VERB, SOURCE_MARKERS, SPEECH_VERBS, WEAK_SPEECH_VERBS,
                                     WEEKDAY_WORDS)
-from claims.extract.names import (Mention, Token, _backward_np, _forward_np, _has_role, _is_name_token,
+from claims.extract.names import (Mention, Token, _backward_np, _forward_np, _has_role, _is_name_token, _strip_possessive,
                                   _looks_like_name, _make_mention, _span_text, clean_role, known_people, tokenize)
 from claims.extract.words import word_index
 
@@ -250,7 +250,7 @@ def _speaker_for_verb(text: str, tokens: list[Token], i: int) -> Mention | None:
             mention.window = (tokens[j].end, _window_end(tokens, i))
             mention.via = "verb"
         return mention if not weak else None
-    mention = _backward_np(text, tokens, j)
+    mention = (_subject_before_postmodifier(text, tokens, j) if not weak else None) or _backward_np(text, tokens, j)
     if mention is None and not weak:
         mention = _generic_description(text, tokens, j)
     if mention is not None and mention.role:
@@ -368,6 +368,34 @@ def _coordinated_subject(text: str, tokens: list[Token], and_index: int, verb: T
 
 
 _PLACE_PREPOSITIONS = frozenset("in at from near during on".split())
+_POSTMODIFIER_PARTICIPLES = frozenset("based stationed deployed posted working operating serving leading "
+                                      "responsible involved".split())
+_POSTMODIFIER_PREPOSITIONS = frozenset("in at on from near to for by across along around inside outside "
+                                       "over with".split())
+
+
+def _subject_before_postmodifier(text: str, tokens: list[Token], j: int) -> Mention | None:
+    """', the regional force deployed in the area said': the subject is the noun phrase before a
+    participle that starts a place or task phrase, not the last noun before the verb."""
+    c = j
+    while c >= 0 and j - c < 10 and tokens[c].text != "," and not tokens[c].quoted:
+        if tokens[c].low in SPEECH_VERBS:
+            return None
+        c -= 1
+    if c >= 0 and tokens[c].text != ",":
+        return None
+    for p in range(c + 2, j):
+        t = tokens[p]
+        if t.is_cap or not t.is_word:
+            continue
+        if (t.low in _POSTMODIFIER_PARTICIPLES or (t.low.endswith("ed") and len(t.low) > 4)) and \
+                tokens[p + 1].low in _POSTMODIFIER_PREPOSITIONS:
+            mention = _backward_np(text, tokens, p - 1)
+            if mention is not None and not _not_a_speaker(mention) and (
+                    mention.kind == "person" or _strip_possessive(mention.head or "") in SPEAKER_NOUNS):
+                return mention
+            return None
+    return None
 
 
 def _appositive_subject(text: str, tokens: list[Token], comma: int) -> Mention | None:

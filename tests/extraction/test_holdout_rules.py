@@ -90,3 +90,15 @@ def test_caption_with_a_long_bold_credit_is_not_a_claim():
 def test_a_bold_sentence_at_the_end_of_a_paragraph_stays_a_claim():
     texts = [c["text"] for c in claims_of("The mayor said 40 homes were lost. **The shelters are full.**")]
     assert texts[-1].endswith("The shelters are full.")
+
+
+# 5. A trailing subject with a participle phrase: ", the force deployed in the area said".
+
+@pytest.mark.parametrize("sentence, speaker", [
+    ("The convoy turned back at the border, the monitoring mission deployed in the region said on Wednesday.",
+     "the monitoring mission"),
+    ("Grain prices doubled in a month, analysts based in Rotterdam said.", "analysts"),
+    ("The talks stalled over the map, officials involved in the negotiations told reporters.", "officials"),
+])
+def test_trailing_subject_before_a_participle_phrase(sentence, speaker):
+    assert one_claim(sentence)["speaker"] == speaker
