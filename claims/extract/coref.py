@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from claims.extract.lexicon import DETERMINERS, DOC_NOUNS, HONORIFICS, ROLE_WORDS
-from claims.extract.names import Mention, full_name, known_people
+from claims.extract.names import _NAME_RUN, Mention, full_name, known_people
 from claims.extract.words import word_index
 
 _DOC_NOUNS = frozenset(DOC_NOUNS)
@@ -71,6 +71,35 @@ _GENERIC_ORG_HEADS = frozenset("company firm carrier airline operator manufactur
                                "organization charity club utility retailer lender insurer".split())
 
 
+# "..., the agency said": a bare head that refers back to an organisation, and the last words of the
+# full names it can stand for ("the agency" is a board or a commission, never a company).
+_PUBLIC_BODIES = frozenset("agency board administration commission service bureau authority office institute "
+                           "council directorate inspectorate committee department ministry regulator watchdog".split())
+_BUSINESSES = frozenset("company firm operator corporation corp inc ltd group holdings industries airlines airways "
+                        "motors energy foods lines bank railways".split())
+_REFERRING_ORG_HEADS = {head: _PUBLIC_BODIES for head in
+                        "agency body authority regulator watchdog board office commission committee service "
+                        "bureau organisation organization".split()}
+_REFERRING_ORG_HEADS.update({head: _BUSINESSES for head in ("company", "firm", "operator")})
+_REFERRING_ORG_HEADS.update({head: frozenset({head}) for head in ("department", "ministry", "force")})
+
+
+def _org_named_before(sentence: str, mention: Mention) -> str | None:
+    """The last organisation named by its full name earlier in the same sentence ('Federal
+    investigators from the National Transportation Safety Board were expected to arrive Saturday,
+    the agency said'): in wire copy the bare 'the agency' right after it refers to it."""
+    end = sentence.rfind(mention.text, 0, mention.span_end or len(sentence))
+    if end <= 0:
+        return None
+    found = None
+    fits = _REFERRING_ORG_HEADS[mention.head]
+    for m in _NAME_RUN.finditer(sentence, 0, end):
+        words = m.group().split()
+        if len(words) >= 2 and words[-1].lower() in fits and m.start() > 0:
+            found = m.group()
+    return found
+
+
 class SpeakerBook:
     """The speakers met so far, in reading order, with the rules that merge their names."""
 
@@ -88,6 +117,13 @@ class SpeakerBook:
 
     def resolve(self, mention: Mention, sentence: str) -> Speaker | None:
         self._clock += 1
+        if mention.kind == "organisation" and mention.head in _REFERRING_ORG_HEADS and \
+                mention.text.lower() == "the " + mention.head:
+            local = _org_named_before(sentence, mention)
+            if local is not None:
+                mention = Mention(text=local, name=local, role=None, kind="organisation", via=mention.via,
+                                  window=mention.window, head=local.split()[-1].lower(), span_end=mention.span_end,
+                                  aliases=[mention.text])
         speaker = self._find(mention)
         if speaker is None:
             if mention.kind == "pronoun":

@@ -102,3 +102,14 @@ def test_a_bold_sentence_at_the_end_of_a_paragraph_stays_a_claim():
 ])
 def test_trailing_subject_before_a_participle_phrase(sentence, speaker):
     assert one_claim(sentence)["speaker"] == speaker
+
+
+# 6. "the agency said" after an agency named in the same sentence means that one.
+
+def test_the_agency_is_the_one_named_in_the_same_sentence():
+    claims = claims_of("The Coastal Fisheries Agency said the catch was safe to eat.",
+                       "Inspectors from the Maritime Safety Board were due to board the trawler on Saturday, "
+                       "the agency said.",
+                       "Workers cleared the yard of the Norvik Foods cannery on Monday, the department said.")
+    assert [c["speaker"] for c in claims[:2]] == ["The Coastal Fisheries Agency", "Maritime Safety Board"]
+    assert claims[2]["speaker"] != "Norvik Foods"  # a company is no department
