@@ -342,6 +342,8 @@ def _window_end(tokens: list[Token], verb_index: int) -> int:
             continue
         if t.quoted or not t.is_word or t.low in _WINDOW_STOPS:
             break
+        if t.low in WEEKDAY_WORDS and k + 1 < n and tokens[k + 1].low in ("a", "an", "as"):
+            break  # "declared Friday a day of mourning": the day is the object, not when it was said
         if first and t.low not in _PREPOSITIONS and t.low not in WEEKDAY_WORDS and \
                 t.low not in ("yesterday", "today", "tonight", "earlier", "later", "last", "this"):
             break

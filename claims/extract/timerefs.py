@@ -118,6 +118,9 @@ _DEADLINE_BEFORE = re.compile(r"\b(?:deadline|ultimatum|cut-?off)\s+(?:(?:of|at|
 _DEADLINE_GONE = re.compile(r"[^.;]{0,60}?\b(?:passed|expired|lapsed|ran out|was missed|came and went)\b")
 _FORWARD_BEFORE = re.compile(r"\b(?:asking|demanding|calling|urging|requesting|seeking|pressing|would|could|should|"
                              r"must|to\s+[a-z]+)\b[^.;]*$", re.IGNORECASE)
+_DESIGNATED_BEFORE = re.compile(r"\b(?:declared|declares|proclaimed|proclaims|designated|designates|named|names)\s+$",
+                                re.IGNORECASE)
+_DESIGNATED_AFTER = re.compile(r"\s+(?:a|an|as)\s", re.IGNORECASE)
 _DEADLINE_AFTER = re.compile(r"^\s*(?:deadline|cut-?off|target date|ultimatum)\b", re.IGNORECASE)
 _FUTURE_WORDS = frozenset("will won't shall would wouldn't scheduled upcoming unless planned expected due slated "
                           "".split())
@@ -545,6 +548,9 @@ def _resolve(m: re.Match, kind: str, text: str, pub: dt.date | None, anchor: dt.
                 # "she had written asking for a meeting by Friday": the request looks forward
                 mode = "past" if tense == "pastperfect" and not _FORWARD_BEFORE.search(text, max(0, start - 60), start) \
                     else "after"
+            elif role == "when" and _DESIGNATED_AFTER.match(text, end) and \
+                    _DESIGNATED_BEFORE.search(text, max(0, start - 30), start):
+                mode = "upcoming"  # "declared Friday a day of mourning": a day set aside is still to come
             elif role == "since" or tense in ("past", "pastperfect"):
                 mode = "past"
             else:

@@ -113,3 +113,13 @@ def test_the_agency_is_the_one_named_in_the_same_sentence():
                        "Workers cleared the yard of the Norvik Foods cannery on Monday, the department said.")
     assert [c["speaker"] for c in claims[:2]] == ["The Coastal Fisheries Agency", "Maritime Safety Board"]
     assert claims[2]["speaker"] != "Norvik Foods"  # a company is no department
+
+
+# 7. A day declared as something is the day set aside, still to come; not when it was said.
+
+def test_a_declared_day_is_upcoming_and_no_statement_date():
+    claim = one_claim("The regional council declared Saturday a day of mourning.")  # article: Thursday 2022-01-13
+    assert claim["said_on"] is None
+    assert [(d["phrase"], d["earliest"]) for d in claim["dates"]] == [("Saturday", "2022-01-15")]
+    said = one_claim("The regional council said Tuesday that 12 people had died.")
+    assert said["said_on"] == "2022-01-11"
