@@ -7,8 +7,10 @@ caption with a bold credit, an ``Original url:`` block), Markdown (optional fron
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 from claims.errors import UserError
@@ -91,6 +93,9 @@ _FM_LINE = re.compile(r"^([A-Za-z_][\w-]*)\s*:\s*(.*?)\s*$")
 _DATELINE = re.compile(
     r"^(?:\((?P<outlet0>[A-Z][^)\n]{1,30})\)\s*[-\u2013\u2014]+\s*|(?P<place>[A-Z][A-Z\u00C0-\u024F .'\-]{1,40}(?:,\s*[A-Z][\w\u00C0-\u024F .'\-]{1,40})?)\s*"
     r"(?:\((?P<outlet>[^)\n]{2,40})\)\s*)?[-\u2013\u2014]+\s*)")
+# A dateline with the place in title case: "Goma (AFP) -", "Kyiv, March 3 (Reuters) -".
+_TITLED_DATELINE = re.compile(r"^[A-Z][\w\u00C0-\u024F'.-]+(?: [A-Z][\w\u00C0-\u024F'.-]+){0,2}"
+                              r"(?:, [A-Z][a-z]{2,8}\.? \d{1,2})?\s*\((?P<outlet>[A-Z][A-Za-z&. ]{1,24})\)\s*[-\u2013\u2014]+\s")
 _WORD = re.compile(r"[A-Za-z']+")
 _EN_STOPWORDS = frozenset("the of and to in a is that for on was with said by as it at from has have were are".split())
 
@@ -365,10 +370,12 @@ def _assemble(art: Article, paragraphs: list[str], meta: dict[str, str], *, is_m
             continue
         if _is_caption(stripped):
             continue
-        if not seen_body:
+        if not seen_body and not art.outlet:
             dl = _DATELINE.match(text)
-            if dl and (dl.group("outlet") or dl.group("outlet0")) and not art.outlet:
+            if dl and (dl.group("outlet") or dl.group("outlet0")):
                 art.outlet = (dl.group("outlet") or dl.group("outlet0")).strip()
+            elif (titled := _TITLED_DATELINE.match(text)) is not None:
+                art.outlet = titled.group("outlet")  # "Goma (AFP) - Rebels ..."
         seen_body = True
         bullet = _BULLET.match(text)
         if bullet:
@@ -385,7 +392,7 @@ def _assemble(art: Article, paragraphs: list[str], meta: dict[str, str], *, is_m
             art.warnings.append(f"ignored the article's URL: {exc}")
     if not art.outlet and art.url:
         host = re.sub(r"^(www|m|amp)\.", "", art.url.split("/")[2].split(":")[0].lower())
-        art.outlet = host or None
+        art.outlet = outlet_for_host(host) or host or None
     body_parts, spans, pos = [], [], 0
     for text in kept:
         if body_parts:
@@ -399,6 +406,24 @@ def _assemble(art: Article, paragraphs: list[str], meta: dict[str, str], *, is_m
         words = _WORD.findall(art.body[:3000].lower())
         if words and sum(map(_EN_STOPWORDS.__contains__, words)) / len(words) > 0.12:
             art.language = "en"
+
+
+@lru_cache(maxsize=1)
+def _outlet_names() -> dict[str, str]:
+    path = Path(__file__).resolve().parents[1] / "data" / "outlets.json"
+    return {k: v for k, v in json.loads(path.read_text(encoding="utf-8")).items() if not k.startswith("_")}
+
+
+def outlet_for_host(host: str) -> str | None:
+    """The outlet's name for a web host (claims/data/outlets.json), trying parent domains:
+    'edition.cnn.com' is CNN. None for a host not in the table."""
+    names = _outlet_names()
+    parts = host.lower().split(".")
+    for i in range(len(parts) - 1):
+        name = names.get(".".join(parts[i:]))
+        if name:
+            return name
+    return None
 
 
 def _looks_like_headline(text: str) -> bool:

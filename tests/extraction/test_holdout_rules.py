@@ -123,3 +123,16 @@ def test_a_declared_day_is_upcoming_and_no_statement_date():
     assert [(d["phrase"], d["earliest"]) for d in claim["dates"]] == [("Saturday", "2022-01-15")]
     said = one_claim("The regional council said Tuesday that 12 people had died.")
     assert said["said_on"] == "2022-01-11"
+
+
+# 8. The outlet: a title-case dateline's agency, else a known host's name, else the host.
+
+@pytest.mark.parametrize("first_paragraph, url, outlet", [
+    ("Goma (AFP) - Rebels left two towns on Thursday, officials said.", "https://www.france24.com/en/a", "AFP"),
+    ("Rebels left two towns on Thursday, officials said.", "https://www.france24.com/en/a", "France 24"),
+    ("Rebels left two towns on Thursday, officials said.", "https://edition.cnn.com/2022/01/13/a", "CNN"),
+    ("Rebels left two towns on Thursday, officials said.", "https://news.example.org/a", "news.example.org"),
+])
+def test_outlet_from_dateline_or_host(first_paragraph, url, outlet):
+    text = article(first_paragraph).replace("https://news.example.org/2022/01/13/story", url)
+    assert extract_text(text, filename="story.txt")["source"]["outlet"] == outlet
