@@ -352,7 +352,7 @@ def _assemble(art: Article, paragraphs: list[str], meta: dict[str, str], *, is_m
                 continue
             if len(text) <= 120 and "/" in text and (slashed := _DATE_LINE.match(text)) and slashed.group("y5"):
                 art.warnings.append(f"the date line {text!r} reads as day/month or as month/day: "
-                                    "pass --published YYYY-MM-DD")
+                                    "pass --published YYYY-MM-DD")  # pipeline.AMBIGUOUS_DATE_WARNING
                 continue
             if _BYLINE.match(text) or _is_boilerplate(text):
                 continue

@@ -24,6 +24,7 @@ _LEADING_DATE = re.compile(r"^(?:On|Late on|Early on|Earlier on|Late|Early|Last|
                            r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
                            r"Speaking|Writing|Addressing|Testifying|Appearing|Posting)\b")  # "Speaking to reporters on Tuesday, X said"
 NO_DATE_WARNING = "no publication date found; pass --published"
+AMBIGUOUS_DATE_WARNING = "reads as day/month or as month/day"  # claims.extract.article
 
 
 @dataclass
@@ -69,7 +70,8 @@ def _extract(raw: str, *, filename, url, published, warnings: list[str]) -> dict
         elif isinstance(published, dt.datetime):
             published = published.date()
         art.published = published
-    if art.published is None:
+        warnings = [w for w in warnings if AMBIGUOUS_DATE_WARNING not in w]  # settled by --published
+    if art.published is None and not any(AMBIGUOUS_DATE_WARNING in w for w in warnings):
         warnings.append(NO_DATE_WARNING)
     pub = art.published
     units = _units(art.body, art.paragraphs, art.list_items)

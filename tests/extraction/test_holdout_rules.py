@@ -136,3 +136,13 @@ def test_a_declared_day_is_upcoming_and_no_statement_date():
 def test_outlet_from_dateline_or_host(first_paragraph, url, outlet):
     text = article(first_paragraph).replace("https://news.example.org/2022/01/13/story", url)
     assert extract_text(text, filename="story.txt")["source"]["outlet"] == outlet
+
+
+def test_published_settles_an_ambiguous_date_line():
+    text = article("Officials said 40 homes were flooded on Tuesday.", date_line="Issued on: 03/04/2023 - 10:00")
+    import datetime as dt
+    data = extract_text(text, filename="story.txt", published=dt.date(2023, 4, 3))
+    assert data["source"]["published"] == "2023-04-03"
+    assert data["warnings"] == []
+    alone = extract_text(text, filename="story.txt")["warnings"]
+    assert len(alone) == 1 and "reads as day/month" in alone[0]  # not also the generic "no date" line
