@@ -90,7 +90,8 @@ jul aug sep sept oct nov dec monday tuesday wednesday thursday friday saturday s
 _NUMBER_WORDS = frozenset("""one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen
 sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety dozen dozens scores
 hundred hundreds thousand thousands million millions billion billions tens""".split()) | frozenset(
-    w for w in ("twenty thirty forty fifty sixty seventy eighty ninety".split()) )
+    f"{tens}-{unit}" for tens in "twenty thirty forty fifty sixty seventy eighty ninety".split()
+    for unit in "one two three four five six seven eight nine".split())  # the word index keeps "twenty-five" whole
 _BOUND_WORDS = frozenset("""no not more fewer less at up as just well upwards in close an approximately roughly about
 around nearly almost some estimated over under above below between only exactly than least most to many few of
 excess a much little several few""".split())

@@ -32,10 +32,18 @@ _PREP = (r"(?:(?P<prep>no later than|not later than|by|until|till|before|since|a
 
 _PATTERNS = [
     ("duration", r"(?P<dprep>no more than|not more than|no longer than|within the next|within|in the next|"
-                 r"over the next|in the coming|during the next|inside|in)\s+"
+                 r"over the next|in the coming|during the next|inside|the next|in)\s+"
                  r"(?P<dnum>" + _NUMW + r")\s+(?P<dunit>" + _UNIT + r")"),
     ("ago", r"(?P<anum>" + _NUMW + r")\s+(?P<aunit>" + _UNIT + r")\s+ago"),
     ("past_span", r"(?:in|over|during|for)\s+the\s+(?:past|last|previous)\s+(?:(?P<pnum>" + _NUMW + r")\s+)?(?P<punit>" + _UNIT + r")"),
+    # "since the start of the year", "since the beginning of May", "from the start of last month"
+    ("start_of", r"(?P<sprep>since|from|after)\s+the\s+(?:start|beginning)\s+of\s+(?:(?P<srel>the|this|last)\s+"
+                 r"(?P<sunit>week|month|year)|(?P<smonth>" + MONTH_RE + r")(?:\s+(?P<syear>" + _YEAR + r"))?)"),
+    # "in the first nine months of this year", "the first half of 2024"
+    ("first_part", r"(?:(?:in|during|over)\s+)?the\s+first\s+(?:(?P<fnum>" + _NUMW + r")\s+months|(?P<fhalf>half|quarter))"
+                   r"\s+of\s+(?:(?P<frel>this|last)\s+year|(?P<fyear>" + _YEAR + r"))"),
+    # "285 in all of 2024", "throughout 2023"
+    ("whole_year", r"(?:(?:in|for|during)\s+)?(?:all\s+of|the\s+whole\s+of|throughout)\s+(?P<wyear>" + _YEAR + r")(?!\d|,\d|-\d)"),
     ("end_of", _PREP + r"the\s+end\s+of\s+(?:(?P<erel>the|this|next|last)\s+(?P<eunit>week|month|year)|(?P<emonth>" + MONTH_RE + r")(?:\s+(?P<eyear>" + _YEAR + r")|\s+(?P<enext>next|last|this)\s+year)?)"),
     ("wd_week", _PREP + r"(?P<wwd>" + _WD + r")" + _PART + r",?\s+(?P<wrel>next|last|this)\s+week"),
     ("rel_wd", _PREP + r"(?P<rrel>next|last|this|this coming|coming)\s+(?P<rwd>" + _WD + r")" + _PART),
@@ -70,10 +78,10 @@ def _group(*names: str) -> re.Pattern:
 
 
 _BY_WEEKDAY = _group("wd_week", "rel_wd", "wd")
-_BY_MONTH = _group("end_of", "mdy_range", "mdy", "dmy", "my", "month")
-_BY_PERIOD = _group("duration", "ago", "past_span", "end_of", "rel_period", "weekend")
+_BY_MONTH = _group("start_of", "end_of", "mdy_range", "mdy", "dmy", "my", "month")
+_BY_PERIOD = _group("duration", "ago", "past_span", "start_of", "first_part", "end_of", "rel_period", "weekend")
 _BY_DAYWORD = _group("relday", "holiday", "wd")
-_BY_YEAR = _group("iso", "since_event", "year")
+_BY_YEAR = _group("iso", "since_event", "first_part", "whole_year", "year")
 _BY_DAY = _group("relday", "holiday", "duration", "ago", "past_span")
 # Words that every time reference contains: the full pattern only runs near one of them.
 _TRIGGER_WORDS = frozenset(WEEKDAYS) | frozenset(MONTHS) | frozenset(
@@ -403,9 +411,35 @@ def _resolve(m: re.Match, kind: str, text: str, pub: dt.date | None, anchor: dt.
             if not anchor:
                 return TimeRef(phrase, "when", None, None, start, end)
         else:
-            role = "deadline"
+            role = "when" if dprep == "the next" else "deadline"  # "the next 48 hours are critical"
             if anchor:
                 earliest, latest = anchor, _shift(anchor, n, g("dunit"))
+    elif kind == "start_of":
+        role = "since" if g("sprep").lower() == "since" else "when"
+        if g("smonth"):
+            month = MONTHS[g("smonth").lower().rstrip(".")]
+            year = int(g("syear")) if g("syear") else (pub.year if pub else None)
+            if year is not None and not g("syear") and pub and month > pub.month:
+                year -= 1  # "since the start of November" in a January article
+            earliest = dt.date(year, month, 1) if year is not None else None
+        elif pub:
+            step = -1 if g("srel").lower() == "last" else 0
+            unit = g("sunit").lower()
+            if unit == "week":
+                earliest = _week_start(pub) + dt.timedelta(days=7 * step)
+            elif unit == "month":
+                earliest = pub.replace(day=1) + relativedelta(months=step)
+            else:
+                earliest = dt.date(pub.year + step, 1, 1)
+        latest = None
+    elif kind == "first_part":
+        year = int(g("fyear")) if g("fyear") else (pub.year - (g("frel").lower() == "last") if pub else None)
+        months = {"half": 6, "quarter": 3}.get((g("fhalf") or "").lower()) or _count(g("fnum"))
+        if year is not None and months and 1 <= months <= 12:
+            earliest, latest = dt.date(year, 1, 1), _month_range(year, int(months))[1]
+    elif kind == "whole_year":
+        year = int(g("wyear"))
+        earliest, latest = dt.date(year, 1, 1), dt.date(year, 12, 31)
     elif kind == "ago":
         n = _count(g("anum"))
         if n is None:

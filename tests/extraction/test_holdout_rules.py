@@ -146,3 +146,27 @@ def test_published_settles_an_ambiguous_date_line():
     assert data["warnings"] == []
     alone = extract_text(text, filename="story.txt")["warnings"]
     assert len(alone) == 1 and "reads as day/month" in alone[0]  # not also the generic "no date" line
+
+
+# 9. Third blind set: hyphenated number words; period phrases. Article date: Thursday 2022-01-13.
+
+@pytest.mark.parametrize("sentence, value", [
+    ("Twenty-five sailors were rescued, the navy said.", 25),
+    ("Some forty-two homes burned overnight.", 42),
+])
+def test_hyphenated_number_words_are_counts(sentence, value):
+    assert [q["low"] for q in one_claim(sentence)["quantities"]] == [value]
+
+
+@pytest.mark.parametrize("sentence, phrase, role, earliest, latest", [
+    ("Dozens of boats have sunk since the start of the year.", "since the start of the year", "since", "2022-01-01", None),
+    ("More than 900 people have left since the beginning of November.", "since the beginning of November", "since",
+     "2021-11-01", None),
+    ("At least 38 miners died in the first nine months of last year.", "in the first nine months of last year", "when",
+     "2021-01-01", "2021-09-30"),
+    ("The agency counted 285 cases in all of 2020.", "in all of 2020", "when", "2020-01-01", "2020-12-31"),
+    ("The next 48 hours will decide it, the mayor said.", "The next 48 hours", "when", "2022-01-13", "2022-01-15"),
+])
+def test_period_phrases(sentence, phrase, role, earliest, latest):
+    dates = [(d["phrase"], d["role"], d["earliest"], d["latest"]) for d in one_claim(sentence)["dates"]]
+    assert (phrase, role, earliest, latest) in dates
