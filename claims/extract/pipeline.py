@@ -164,7 +164,7 @@ def _attribute(unit: Unit, previous: Unit | None, book: SpeakerBook, pub: dt.dat
     if mention is not None:
         unit.speaker = book.resolve(mention, unit.text)
         if unit.speaker is not None:
-            unit.said_on = _said_on(unit, mention.window, pub)
+            unit.said_on = _said_on(unit, mention.window, pub, subject=mention.text)
         return
     # A quotation with no attribution continues the previous speaker's words.
     if previous is not None and previous.speaker is not None and unit.paragraph - previous.paragraph <= 1:
@@ -172,9 +172,11 @@ def _attribute(unit: Unit, previous: Unit | None, book: SpeakerBook, pub: dt.dat
             unit.speaker = previous.speaker
 
 
-def _said_on(unit: Unit, window: tuple[int, int], pub: dt.date | None) -> dt.date | None:
+def _said_on(unit: Unit, window: tuple[int, int], pub: dt.date | None, subject: str = "") -> dt.date | None:
     """The statement date written next to the attribution ('said on Saturday', 'On Wednesday, X
-    praised'), read as the latest such day on or before the article date."""
+    praised'), read as the latest such day on or before the article date. A leading date is the
+    statement's only when the speaker's clause follows it: in 'On the night of June 3, a drone
+    struck ..., the emergency service said' it dates the strike."""
     if pub is None:
         return None
     text = unit.text
@@ -189,10 +191,18 @@ def _said_on(unit: Unit, window: tuple[int, int], pub: dt.date | None) -> dt.dat
             leading = offset == 0 and text[ref.end:ref.end + 1] == ","
             if offset == 0 and not leading:
                 continue
+            if leading and not _speaker_clause_follows(text, ref.end + 1, window[0], subject):
+                continue
             if ref.earliest and ref.earliest == ref.latest and ref.role != "deadline":
                 unit.claim["_said_span"] = (offset + ref.start, offset + ref.end)
                 return ref.earliest
     return None
+
+
+def _speaker_clause_follows(text: str, after_comma: int, verb: int, subject: str) -> bool:
+    if subject and text[after_comma:].lstrip().lower().startswith(subject.lower()):
+        return True
+    return verb > after_comma and text.find(",", after_comma, verb) < 0
 
 
 # Between a count and the day it is dated: nothing, or its counted noun ("655 cases on Monday").

@@ -128,6 +128,8 @@ _FORWARD_BEFORE = re.compile(r"\b(?:asking|demanding|calling|urging|requesting|s
                              r"must|to\s+[a-z]+)\b[^.;]*$", re.IGNORECASE)
 _DESIGNATED_BEFORE = re.compile(r"\b(?:declared|declares|proclaimed|proclaims|designated|designates|named|names)\s+$",
                                 re.IGNORECASE)
+_PLANNED_FOR = re.compile(r"\b(?:forecast|predicted|expected|scheduled|planned|slated|due|set|called)\s+for\s+$",
+                          re.IGNORECASE)
 _DESIGNATED_AFTER = re.compile(r"\s+(?:a|an|as)\s", re.IGNORECASE)
 _DEADLINE_AFTER = re.compile(r"^\s*(?:deadline|cut-?off|target date|ultimatum)\b", re.IGNORECASE)
 _FUTURE_WORDS = frozenset("will won't shall would wouldn't scheduled upcoming unless planned expected due slated "
@@ -585,6 +587,8 @@ def _resolve(m: re.Match, kind: str, text: str, pub: dt.date | None, anchor: dt.
             elif role == "when" and _DESIGNATED_AFTER.match(text, end) and \
                     _DESIGNATED_BEFORE.search(text, max(0, start - 30), start):
                 mode = "upcoming"  # "declared Friday a day of mourning": a day set aside is still to come
+            elif role == "when" and _PLANNED_FOR.search(text, max(0, start - 30), start):
+                mode = "upcoming"  # "winds forecast for Wednesday", "a vote scheduled for Monday"
             elif role == "since" or tense in ("past", "pastperfect"):
                 mode = "past"
             else:

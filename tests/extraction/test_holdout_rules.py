@@ -170,3 +170,17 @@ def test_hyphenated_number_words_are_counts(sentence, value):
 def test_period_phrases(sentence, phrase, role, earliest, latest):
     dates = [(d["phrase"], d["role"], d["earliest"], d["latest"]) for d in one_claim(sentence)["dates"]]
     assert (phrase, role, earliest, latest) in dates
+
+
+def test_a_leading_date_dates_the_event_when_the_attribution_trails():
+    claim = one_claim("On the night of Jan. 3, a drone struck a school, injuring at least 14 people, "
+                      "the emergency service said.")
+    assert claim["said_on"] is None
+    assert [(d["phrase"], d["earliest"]) for d in claim["dates"]] == [("Jan. 3", "2022-01-03")]
+    said = one_claim("On Tuesday, Ivan Petrov, the ministry's spokesman, said the dam held.")
+    assert said["said_on"] == "2022-01-11"
+
+
+def test_a_day_something_is_planned_for_is_still_to_come():
+    claim = one_claim("The service warned that strong winds forecast for Wednesday could fan the flames.")
+    assert [(d["phrase"], d["earliest"]) for d in claim["dates"]] == [("Wednesday", "2022-01-19")]
