@@ -28,6 +28,7 @@ _SPEECH_BASES = (
     "issue", "indicate", "point", "observe", "comment", "specify", "detail", "add", "continue", "conclude",
     "repeat", "underline", "affirm", "reaffirm", "clarify", "mention", "speculate", "guarantee", "recount",
     "attest", "answer", "retort", "agree", "acknowledge", "confide", "forewarn", "muse", "quip",
+    "express", "voice", "recommend", "advise",
 )
 # Bare base forms ("state", "report", "call") are mostly nouns: they count only after a plural
 # subject or a modal ("officials say", "they warn", "will announce").
@@ -69,7 +70,7 @@ meteorologist engineer chancellor speaker whip councillor councilor commissioner
 administrator superintendent overseer rector dean president-elect negotiator delegate observer monitor
 physician surgeon epidemiologist volunteer owner farmer driver pilot prefect governor-general consul
 attaché attache registrar coroner ombudsman auditor treasurer provost warden steward curator conductor
-operator diplomat insider soldier firefighter paramedic medic ranger
+operator diplomat insider soldier parliamentarian legislator firefighter paramedic medic ranger
 sen rep gov gen col lt sgt capt adm maj cmdr insp supt det amb pres""".split())
 SPEAKER_NOUNS = frozenset("""
 ministry ministries office agency agencies institute government authorities authority police military army
@@ -85,6 +86,7 @@ fire brigade services utility utilities airline airport railway ministry's chari
 prosecution municipality municipalities city county province region state states countries country
 nations governments administration opposition junta kremlin pentagon whitehouse secretariat tribunal panel
 inquiry investigators researchers scientists forecasters meteorologists seismologists economists
+side sides groups organisations organizations companies firms bodies parties
 force guards rangers firefighters paramedics peacekeepers marines coastguard coastguards militants fighters
 body bureau headquarters directorate command guard brigade secretariat prefecture governorate town-hall delegation delegations negotiators mediators envoys ombudsman regime junta ngo watchdog tribunal caucus faction
 """.split()) | ROLE_WORDS

@@ -290,6 +290,9 @@ def _is_modifier(low: str) -> bool:
     return low in _MODIFIERS or low in ROLE_WORDS or (len(low) > 4 and low.endswith(_MODIFIER_SUFFIXES))
 
 
+_POST_MODIFIERS = frozenset("familiar close knowledgeable aware present responsible close".split())
+
+
 def _forward_np(text: str, tokens: list[Token], i: int, *, loose: bool) -> Mention | None:
     collected: list[Token] = []
     k = i
@@ -323,6 +326,9 @@ def _forward_np(text: str, tokens: list[Token], i: int, *, loose: bool) -> Menti
         if low in PRONOUNS and not collected:
             return Mention(text=t.text, name=t.text, role=None, kind="pronoun", via="verb", head=low,
                            span_end=t.end)
+        if loose and collected and not t.is_cap and (low in _POST_MODIFIERS or low.endswith(("ed", "ing"))) and \
+                low not in SPEAKER_NOUNS and collected[-1].low in SPEAKER_NOUNS and not collected[-1].is_cap:
+            break  # "according to a diplomat familiar with the talks", "officials briefed on ..."
         if t.is_cap or low in DETERMINERS or low in SPEAKER_NOUNS or _is_modifier(low) or \
                 low.endswith(("'s", "s'", "\u2019s")) or (loose and low.isalpha() and low not in SPEECH_VERBS):
             collected.append(t)

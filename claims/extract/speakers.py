@@ -63,6 +63,12 @@ def find_attribution(text: str, regions: list[tuple[int, int]]) -> Mention | Non
         if mention is not None and mention.kind != "pronoun":
             mention.window = (tok.start, _window_end(tokens, i))
             return mention
+    # "According to her, Moscow has handed Kiev lists ...": a sentence that opens with
+    # "according to X," is X's, whatever verbs its clause has.
+    if n > 2 and tokens[0].low == "according" and tokens[1].low == "to" and "according" in present:
+        opening = _according_to(text, tokens, 0)
+        if opening is not None:
+            return opening
     # 2. reporting verbs; a trailing ", the coast guard said" wins over an earlier subject
     first = None
     verbs = [i for i, tok in enumerate(tokens) if tok.low in SPEECH_VERBS and not tok.quoted] \
@@ -94,13 +100,20 @@ def find_attribution(text: str, regions: list[tuple[int, int]]) -> Mention | Non
     # 4. "according to X"
     for i in range(n - 1 if "according" in present else 0):
         if not tokens[i].quoted and tokens[i].low == "according" and tokens[i + 1].low == "to":
-            mention = _forward_np(text, tokens, i + 2, loose=True)
-            mention = _appositive_name(text, tokens, i + 2, mention) or mention
+            mention = _according_to(text, tokens, i)
             if mention:
-                mention.via = "according"
-                mention.window = (tokens[i].start, _window_end(tokens, i + 1))
                 return mention
     return None
+
+
+def _according_to(text: str, tokens: list[Token], i: int) -> Mention | None:
+    """The X of 'according to X' at token i."""
+    mention = _forward_np(text, tokens, i + 2, loose=True)
+    mention = _appositive_name(text, tokens, i + 2, mention) or mention
+    if mention:
+        mention.via = "according"
+        mention.window = (tokens[i].start, _window_end(tokens, i + 1))
+    return mention
 
 
 # What a count is, never who speaks: "The number of people confirmed dead ... rose to 61, the

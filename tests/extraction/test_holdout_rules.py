@@ -184,3 +184,28 @@ def test_a_leading_date_dates_the_event_when_the_attribution_trails():
 def test_a_day_something_is_planned_for_is_still_to_come():
     claim = one_claim("The service warned that strong winds forecast for Wednesday could fan the flames.")
     assert [(d["phrase"], d["earliest"]) for d in claim["dates"]] == [("Wednesday", "2022-01-19")]
+
+
+# 10. Third blind set: speakers.
+
+def test_a_sentence_opening_with_according_to_is_that_speakers():
+    claims = claims_of("Ombudsman Ilse Varga said 40 prisoners were freed.",
+                       "According to her, Vienna has handed Prague lists of more than 600 names.")
+    assert claims[1]["speaker"] == "Ilse Varga"
+
+
+@pytest.mark.parametrize("sentence, speaker", [
+    ("The Moldovan side confirmed the exchange.", "The Moldovan side"),
+    ("Aid groups say the hostages include seven nurses.", "Aid groups"),
+    ("Health officials recommend that children get a second dose.", "Health officials"),
+    ("Talks resume in March, according to a diplomat familiar with the negotiations.", "a diplomat"),
+    ("Talks resume in March, according to officials briefed on the plan.", "officials"),
+])
+def test_more_subjects_and_verbs(sentence, speaker):
+    assert one_claim(sentence)["speaker"] == speaker
+
+
+def test_expressed_hope_is_a_statement_of_the_previous_speaker():
+    claims = claims_of("Mediator Omar Haddad said the talks went well.",
+                       "He expressed hope that the truce would hold.")
+    assert claims[1]["speaker"] == "Omar Haddad"
