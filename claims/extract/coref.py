@@ -100,6 +100,10 @@ def _org_named_before(sentence: str, mention: Mention) -> str | None:
     return found
 
 
+_NOT_BUSINESSES = _PUBLIC_BODIES | frozenset("court tribunal police army government parliament military prosecutor "
+                                             "prosecutors union embassy mission council".split())
+
+
 class SpeakerBook:
     """The speakers met so far, in reading order, with the rules that merge their names."""
 
@@ -264,8 +268,9 @@ class SpeakerBook:
                                     for a in adjectives for v in vocab if len(v) > 3)
                         score = 5 if agree else 0
             if not score and definite and head in _GENERIC_ORG_HEADS and sp.kind == "organisation" and \
-                    not any(w[:1].isupper() for w in mention.text.split()[1:]):
-                score = 2  # "the company" after "Hartwell Motors said"
+                    not any(w[:1].isupper() for w in mention.text.split()[1:]) and \
+                    (_content(sp.name) or ("",))[-1] not in _NOT_BUSINESSES:
+                score = 2  # "the company" after "Hartwell Motors said" (a court or a ministry is none)
             if score > best_score or (score == best_score and score and best and sp.last_seen > best.last_seen):
                 best, best_score = sp, score
         return best

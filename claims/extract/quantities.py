@@ -262,8 +262,8 @@ def _build(m: re.Match, text: str, single: bool = False):
         return None  # "Local 882", "Route 66", "Flight 17": a name, not a count
     if _TIME_AFTER.match(after) or _AGE_AFTER.match(after):
         return None
-    if not bound and text[m_start - 1:m_start] == "(" and after.startswith(")"):
-        return None  # "(71)": an age after a name
+    if not bound and not cur and text[m_start - 1:m_start] == "(" and after.startswith(")"):
+        return None  # "(71)": an age after a name; "($48)" is money
     if not bound and after.startswith(",") and _NAME_COMMA_BEFORE.search(before):
         return None  # "Nazarbayev, 81, said": an age in apposition
     if lowered == "one":

@@ -69,6 +69,11 @@ def find_attribution(text: str, regions: list[tuple[int, int]]) -> Mention | Non
         opening = _according_to(text, tokens, 0)
         if opening is not None:
             return opening
+    # "An investigation by the Industry Ministry found that ...": a finding's author speaks.
+    if "found" in words or "concluded" in words or "showed" in words:
+        mention = _finding_author(text, tokens)
+        if mention is not None:
+            return mention
     # 2. reporting verbs; a trailing ", the coast guard said" wins over an earlier subject
     first = None
     verbs = [i for i, tok in enumerate(tokens) if tok.low in SPEECH_VERBS and not tok.quoted] \
@@ -103,6 +108,28 @@ def find_attribution(text: str, regions: list[tuple[int, int]]) -> Mention | Non
             mention = _according_to(text, tokens, i)
             if mention:
                 return mention
+    return None
+
+
+_FINDINGS = frozenset("investigation inquiry probe study survey audit review analysis assessment report "
+                      "inspection".split())
+_FINDING_VERBS = frozenset("found concluded showed".split())
+
+
+def _finding_author(text: str, tokens: list[Token]) -> Mention | None:
+    """'An investigation by X found', 'a study from X concluded': X, when the finding is the subject."""
+    for i, tok in enumerate(tokens[:12]):
+        if tok.quoted or tok.low not in _FINDINGS or i + 2 >= len(tokens) or tokens[i + 1].low not in ("by", "from"):
+            continue
+        mention = _forward_np(text, tokens, i + 2, loose=False)
+        if mention is None or mention.kind == "pronoun":
+            return None
+        k = next((k for k in range(i + 2, len(tokens)) if tokens[k].start >= mention.span_end), len(tokens))
+        if k < len(tokens) and tokens[k].low in _FINDING_VERBS:
+            mention.via = "verb"
+            mention.window = (tokens[k].start, tokens[k].end)
+            return mention
+        return None
     return None
 
 

@@ -209,3 +209,21 @@ def test_expressed_hope_is_a_statement_of_the_previous_speaker():
     claims = claims_of("Mediator Omar Haddad said the talks went well.",
                        "He expressed hope that the truce would hold.")
     assert claims[1]["speaker"] == "Omar Haddad"
+
+
+def test_money_in_parentheses_is_a_conversion_not_an_age():
+    claim = one_claim("The court ordered the miner to pay 2.3 billion tenge ($4.5 million) in fines.")
+    assert [(q["low"], q["unit"]) for q in claim["quantities"]] == [(2300000000, "tenge"), (4500000, "dollars")]
+    assert one_claim("Ivan Petrov (71) said he would stay.")["quantities"] == []
+
+
+def test_the_company_is_never_a_court_named_before():
+    claims = claims_of("The Lakeside District Court ruled on Tuesday that Norvik Chemicals had ignored warnings.",
+                       "Norvik Chemicals said it would appeal. The company blamed the leak on a storm.")
+    assert claims[-1]["speaker"] != "The Lakeside District Court"
+
+
+def test_the_author_of_a_finding_speaks():
+    claim = one_claim("An investigation by the Labour Inspectorate found that alarms had been switched off, "
+                      "a finding the operator has denied.")
+    assert claim["speaker"].removeprefix("the ") == "Labour Inspectorate"
