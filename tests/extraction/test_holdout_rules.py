@@ -227,3 +227,9 @@ def test_the_author_of_a_finding_speaks():
     claim = one_claim("An investigation by the Labour Inspectorate found that alarms had been switched off, "
                       "a finding the operator has denied.")
     assert claim["speaker"].removeprefix("the ") == "Labour Inspectorate"
+
+
+def test_according_to_beats_an_act_verb_earlier_in_the_sentence():
+    claim = one_claim("The clinic at St. Anne's Church in Port Ellis gave nearly 300 doses over the weekend, "
+                      "according to Okonjo, who said the county had ordered about 2,000 more.")
+    assert claim["speaker"] == "Okonjo"
