@@ -108,7 +108,7 @@ ORG_WORDS = frozenset("""
 ministry office agency institute government authority authorities police military army navy forces union
 company service council committee commission court department administration embassy mission hospital group
 alliance bloc coalition party parliament congress senate cabinet presidency bank centre center board
-federation association organisation organization network observatory watch forum front movement corporation
+centers centres federation association organisation organization network observatory watch forum front movement corporation
 corp inc ltd buses airlines railways press news times post herald gazette tribune agency reuters afp
 foundation fund programme program unicef ocha who red cross crescent nato un eu csto kremlin pentagon
 university college school schools secretariat tribunal motors holdings industries airways energy

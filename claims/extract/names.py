@@ -321,6 +321,11 @@ def _forward_np(text: str, tokens: list[Token], i: int, *, loose: bool) -> Menti
                 k += 1
                 continue
             break
+        if low == "and" and collected and collected[-1].is_cap and k + 1 < n and tokens[k + 1].is_cap and \
+                tokens[k + 1].is_word and any(c.low in ("of", "for") for c in collected):
+            collected.append(t)  # "the Centers for Disease Control and Prevention"
+            k += 1
+            continue
         if low in CLAUSE_STOPS or low in WEEKDAY_WORDS or low in ("said", "says", "who", "which"):
             break
         if low in PRONOUNS and not collected:

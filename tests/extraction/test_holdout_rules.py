@@ -233,3 +233,13 @@ def test_according_to_beats_an_act_verb_earlier_in_the_sentence():
     claim = one_claim("The clinic at St. Anne's Church in Port Ellis gave nearly 300 doses over the weekend, "
                       "according to Okonjo, who said the county had ordered about 2,000 more.")
     assert claim["speaker"] == "Okonjo"
+
+
+@pytest.mark.parametrize("sentence, speaker", [
+    ("Up to 90% of exposed people fall ill, according to the Centers for Disease Control and Prevention.",
+     "Centers for Disease Control and Prevention"),
+    ("Pensions rise by 4 percent, according to the Ministry of Labour and Social Protection.",
+     "Ministry of Labour and Social Protection"),
+])
+def test_formal_names_with_and(sentence, speaker):
+    assert one_claim(sentence)["speaker"].removeprefix("the ") == speaker
