@@ -255,11 +255,20 @@ def _any_verb_window(tokens: list[Token]) -> tuple[int, int]:
     return 0, 0
 
 
+def _puts_a_figure(tokens: list[Token], i: int) -> bool:
+    """'put the number at', 'puts the death toll at': a figure is being stated."""
+    if tokens[i].low not in ("put", "puts") or i + 3 >= len(tokens):
+        return False
+    window = [t.low for t in tokens[i + 1:i + 6]]
+    return "at" in window and not _COUNT_SUBJECTS.isdisjoint(window[:window.index("at")])
+
+
 def _speaker_for_verb(text: str, tokens: list[Token], i: int) -> Mention | None:
     verb = tokens[i]
     prev = tokens[i - 1] if i else None
     weak = verb.low in WEAK_SPEECH_VERBS and not (
-        i + 1 < len(tokens) and tokens[i + 1].low == "out" and verb.low.startswith("point"))  # "pointed out"
+        i + 1 < len(tokens) and tokens[i + 1].low == "out" and verb.low.startswith("point")) and \
+        not _puts_a_figure(tokens, i)  # "pointed out", "has put the number at 8,740"
     # Inversion: '..., said X' / '"...," said X'
     if prev is not None and verb.low in INVERTIBLE and (prev.text in ",\"\u201d'\u2019" or prev.quoted):
         mention = _forward_np(text, tokens, i + 1, loose=False)

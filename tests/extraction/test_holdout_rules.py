@@ -243,3 +243,9 @@ def test_according_to_beats_an_act_verb_earlier_in_the_sentence():
 ])
 def test_formal_names_with_and(sentence, speaker):
     assert one_claim(sentence)["speaker"].removeprefix("the ") == speaker
+
+
+def test_putting_a_figure_at_is_stating_it():
+    claim = one_claim("Moldova's Ministry of Labour, which registers refugees, has put the number at 8,740, "
+                      "counting only those who applied.")
+    assert claim["speaker"] == "Moldova's Ministry of Labour"
