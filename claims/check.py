@@ -242,11 +242,14 @@ def _deadline_updates(statements: list[rel.Statement] | dict[int, rel.Statement]
                       links: list[tuple] | _LinkSets, today: dt.date, *,
                       deadline_claims: list[rel.Statement] | None = None,
                       index: rel.ReportIndex | None = None,
-                      matched: dict[int, list[rel.Report]] | None = None
+                      matched: dict[int, list[rel.Report]] | None = None,
+                      effective: dict[int, list[rel.Report]] | None = None
                       ) -> tuple[dict[int, rel.DeadlineState], list[rel.Found]]:
     """Judge every deadline claim (or those given); returns the states and the report links
     still to suggest. `statements` may be a dict by claim id, `index` a ReportIndex of them,
-    `matched` the claims' reports when known (relations.match_reports)."""
+    `matched` the claims' reports when known (relations.match_reports). `effective` receives
+    each claim's reports as judged (dismissed ones left out, its own and those linked by hand
+    added), in date order."""
     by_id = statements if isinstance(statements, dict) else {s.claim: s for s in statements}
     if deadline_claims is None:
         deadline_claims = [s for s in by_id.values() if s.deadlines]
@@ -272,18 +275,28 @@ def _deadline_updates(statements: list[rel.Statement] | dict[int, rel.Statement]
             if s and not s.deadlines and other not in known and rel.report_date(s):
                 sig = rel.signature(s.text)
                 reports.append(rel.Report(other, rel.report_date(s), negated=sig.negated or sig.denial))
+        if effective is not None:
+            reports = effective[d.claim] = sorted(reports, key=rel.REPORT_ORDER)
         state = rel.deadline_state(rel.deadline_of(d), reports, today=today)
         states[d.claim] = state
-        evidence = set(state.evidence)
-        for r in reports:
-            if r.claim in evidence and r.claim != d.claim and frozenset((d.claim, r.claim)) not in linked:
-                relation = "corroborates" if state.state == "met" else "contradicts"
-                verb = {"met": "meets", "missed": "misses"}.get(state.state, "bears on")
-                new_links.append(rel.Found(d.claim, r.claim, relation,
-                                           f"{REPORT_REASON} {r.on.isoformat()}"
-                                           f"{' as not done' if r.negated else ''}: {verb} the deadline "
-                                           f"{state.deadline.isoformat()}"))
+        new_links += _report_links(d, reports, state, linked)
     return states, new_links
+
+
+def _report_links(d: rel.Statement, reports: Iterable[rel.Report], state: rel.DeadlineState,
+                  linked: set[frozenset]) -> list[rel.Found]:
+    """The links between deadline claim d and the reports (of those given) its state rests on."""
+    evidence = set(state.evidence)
+    out = []
+    for r in reports:
+        if r.claim in evidence and r.claim != d.claim and frozenset((d.claim, r.claim)) not in linked:
+            relation = "corroborates" if state.state == "met" else "contradicts"
+            verb = {"met": "meets", "missed": "misses"}.get(state.state, "bears on")
+            out.append(rel.Found(d.claim, r.claim, relation,
+                                 f"{REPORT_REASON} {r.on.isoformat()}"
+                                 f"{' as not done' if r.negated else ''}: {verb} the deadline "
+                                 f"{state.deadline.isoformat()}"))
+    return out
 
 
 def _save_deadline_states(session: Session, actor: str, states: dict[int, rel.DeadlineState],
@@ -553,9 +566,11 @@ class StoryDetector:
             if s.deadlines:
                 self._index_deadline(s)
         deadline_claims = [s for s in statements if s.deadlines]
-        self.reports: dict[int, list[rel.Report]] = self.index.match(deadline_claims)
+        # Each deadline claim's reports as last judged, in date order (see _deadline_updates).
+        self.effective: dict[int, list[rel.Report]] = {}
         self.states, _ = _deadline_updates(self.statements, self.links, today or dt.date.today(),
-                                           deadline_claims=deadline_claims, matched=self.reports)
+                                           deadline_claims=deadline_claims, index=self.index,
+                                           effective=self.effective)
 
     def _index_deadline(self, d: rel.Statement) -> None:
         sig = self.index.sigs.get(d.claim) or rel.signature(d.text)
@@ -608,7 +623,10 @@ class StoryDetector:
         rematch = {s.claim for s in new_statements if s.deadlines}
         for st in frequent_before ^ frequent_after:
             rematch |= self._deadline_stems.get(st, set())
-        affected = set(rematch)
+        # The others are judged again only when they gain a report: added to the reports they
+        # were judged on (a new claim's pair is never dismissed nor linked by hand), and only
+        # the new reports can need a link (the state's other evidence was linked before).
+        gained: dict[int, list[rel.Report]] = {}
         for d_id, candidates in self._candidates(new_statements, frequent_after).items():
             if d_id in rematch:
                 continue
@@ -616,15 +634,19 @@ class StoryDetector:
             sd = self.index.sigs[d_id]
             reports = [r for c in candidates if (r := rel.as_report(d, sd, c, self.index.sigs[c.claim])) is not None]
             if reports:  # a deadline claim that gains no report keeps its state and links
-                self.reports[d_id] = self.reports.get(d_id, []) + reports
-                affected.add(d_id)
+                gained[d_id] = reports
         for s in new_statements:
             if s.deadlines:
                 self._index_deadline(s)
-        deadline_claims = [self.statements[cid] for cid in sorted(affected)]
-        self.reports.update(self.index.match([d for d in deadline_claims if d.claim in rematch]))
         states, report_links = _deadline_updates(self.statements, self.links, today,
-                                                 deadline_claims=deadline_claims, matched=self.reports)
+                                                 deadline_claims=[self.statements[c] for c in sorted(rematch)],
+                                                 index=self.index, effective=self.effective)
+        for d_id in sorted(gained):
+            d, judged = self.statements[d_id], self.effective[d_id]
+            for r in gained[d_id]:
+                bisect.insort_right(judged, r, key=rel.REPORT_ORDER)
+            state = states[d_id] = rel.deadline_state(rel.deadline_of(d), judged, today=today)
+            report_links += _report_links(d, gained[d_id], state, linked)
         take(report_links)
         # The bulk statements write what link_claims and the ORM save would, in fewer round trips.
         _store_links(session, actor, found, threshold=0)

@@ -560,14 +560,14 @@ def deadline_of(s: Statement) -> dt.date | None:
     return min(s.deadlines) if s.deadlines else None
 
 
-_REPORT_ORDER = operator.attrgetter("on", "claim")
+REPORT_ORDER = operator.attrgetter("on", "claim")  # the order deadline_state weighs reports in
 
 
 def deadline_state(deadline: dt.date, reports: Iterable[Report], *, today: dt.date) -> DeadlineState:
     """pending until a report; met when the event is reported on or before the deadline, missed
     when it is reported after it (or a report after the deadline says it has not happened);
     overdue when still pending after the deadline."""
-    reports = sorted(reports, key=_REPORT_ORDER)
+    reports = sorted(reports, key=REPORT_ORDER)
     positive = [r for r in reports if not r.negated]
     if positive:
         first = positive[0]
