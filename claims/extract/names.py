@@ -4,6 +4,7 @@ full names an article writes anywhere."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
@@ -64,20 +65,15 @@ def tokenize(text: str, regions: list[tuple[int, int]], end: int | None = None) 
         if pos < limit:
             tokens += _shifted(text, pos, limit)
         return tokens
-    if not regions:
-        return _shifted(text, 0, limit)
-    append = tokens.append
-    for m in _TOKEN.finditer(text, 0, limit):
-        word = m.group()
-        start, stop = m.span()
-        quoted = False
+    tokens = _shifted(text, 0, limit)
+    if regions:
+        # A short quotation ("the 'red line'") keeps its words: mark the tokens that start inside it.
+        starts = [tok[1] for tok in tokens]
         for a, b in regions:
-            if a <= start < b:
-                quoted = True
-                break
-        first = word[0]
-        cap = first.isupper() or ("-" in word[:5] and first.islower() and _PARTICLE_NAME.match(word) is not None)
-        append(new(Token, (word, start, stop, quoted, word.lower(), first.isalnum(), cap)))
+            for k in range(bisect_left(starts, a), bisect_left(starts, b)):
+                tok = tokens[k]
+                if not tok[3]:
+                    tokens[k] = new(Token, (tok[0], tok[1], tok[2], True) + tok[4:])
     return tokens
 
 

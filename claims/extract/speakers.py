@@ -70,7 +70,7 @@ def find_attribution(text: str, regions: list[tuple[int, int]]) -> Mention | Non
         if opening is not None:
             return opening
     # "An investigation by the Industry Ministry found that ...": a finding's author speaks.
-    if "found" in words or "concluded" in words or "showed" in words:
+    if not _FINDING_VERBS.isdisjoint(words):
         mention = _finding_author(text, tokens)
         if mention is not None:
             return mention
