@@ -187,9 +187,9 @@ _CLAUSE_EDGE = re.compile("[;,:\u2014abw](?:(?<=[;,:\u2014])|(?<=a)(?<!\\w.)(?:n
                           "|(?<=w)(?<!\\w.)(?:hile|hen|hereas)\\b)")
 
 
-def _clause_tense(text: str, start: int, end: int, sentence: str) -> str:
-    """The tense of the clause around a time phrase, falling back to the sentence's:
-    'A plane landed on Saturday, and a second flight is expected on Tuesday.'"""
+def _clause_tense(text: str, start: int, end: int, sentence: str | None) -> str:
+    """The tense of the clause around a time phrase, falling back to the sentence's (given, or
+    read here when needed): 'A plane landed on Saturday, and a second flight is expected on Tuesday.'"""
     lo = 0
     for edge in _CLAUSE_EDGE.finditer(text, max(0, start - 120), start):
         lo = edge.end()
@@ -198,10 +198,12 @@ def _clause_tense(text: str, start: int, end: int, sentence: str) -> str:
     nxt = _CLAUSE_EDGE.search(text, end, window_end)
     hi = nxt.start() if nxt else window_end
     if lo <= 0 and hi >= len(text):
+        sentence = sentence or sentence_tense(text)
         return sentence if sentence != "unknown" else "past"
     starts, words = word_index(text)  # the sentence's words, already indexed: slice the clause's
     clause = _tense(text[lo:hi], words[bisect.bisect_left(starts, lo):bisect.bisect_left(starts, hi)])
     if clause == "unknown":
+        sentence = sentence or sentence_tense(text)
         return sentence if sentence != "unknown" else "past"
     return clause
 
@@ -298,8 +300,7 @@ def find_timerefs(text: str, published: dt.date | None, anchor: dt.date | None =
     special = _special(text)
     if _TRIGGER_WORDS.isdisjoint(words) and not special:
         return refs
-    tense = tense or sentence_tense(text)
-    done = 0
+    done = 0  # the sentence's tense is read only when a phrase needs it (_clause_tense)
     if special:
         triggers = _special_triggers(words)
     else:
