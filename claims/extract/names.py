@@ -456,13 +456,13 @@ _NAME_RUN = re.compile(r"\b[A-Z][\w'\u2019\-]*(?:" + _RUN_GAP + r"(?:(?:al|bin|v
 
 
 _RUN_WORD = r"[A-Z][\w'\u2019\-]*" + _RUN_GAP + r"(?:(?:al|bin|van|von|der|de|da|la|el|ibn)[^\S\n]+)*"
+_RUN_BEFORE = re.compile(r"(?:" + _RUN_WORD + r"){1,4}\Z")  # searched with endpos = where a surname starts
 
 
 def full_name(body: str, surname: str) -> tuple[str, str | None] | None:
     """The fullest name (and title) written for one surname: cheaper than known_people() when an
     article quotes only a few people by surname alone."""
     best: tuple[str, str | None] | None = None
-    ending = re.compile(r"(?:" + _RUN_WORD + r"){1,4}" + re.escape(surname) + r"$")
     pos = body.find(surname)
     while pos >= 0:
         after = pos + len(surname)
@@ -470,11 +470,14 @@ def full_name(body: str, surname: str) -> tuple[str, str | None] | None:
         if after < len(body) and body[after].isalnum():
             pos = nxt
             continue
-        m = ending.search(body, max(0, pos - 90), after)  # only the words just before each mention
+        # Only the words just before each mention: a run of one to four that ends right where the
+        # surname starts (one pattern for every surname; a pattern per surname was compiled per article).
+        m = _RUN_BEFORE.search(body, max(0, pos - 90), pos)
         pos = nxt
         if m is None:
             continue
-        mention = _make_mention(m.group(), tokenize(m.group(), []))
+        written = body[m.start():after]
+        mention = _make_mention(written, tokenize(written, []))
         if mention is None or mention.kind != "person" or len(mention.name.split()) < 2:
             continue
         if not mention.name.endswith(surname):
