@@ -52,9 +52,12 @@ def extract(path, url, published, fmt):
 @click.option("--story", help="Story to file the claims under (created when new).")
 @click.option("--url", help="The article's URL, when the file does not give it (one article only).")
 @click.option("--published", help="The publication date, when the file does not give it.")
+@click.option("--workers", type=click.IntRange(0, 8), default=None, metavar="N",
+              help="Processes extracting articles while this one stores them (default: one fewer than the "
+                   "CPUs, at most 3, above 16 articles; 0: extract here).")
 @format_option("table", "json")
 @pass_ctx
-def import_(c: Ctx, targets, story, url, published, fmt):
+def import_(c: Ctx, targets, story, url, published, workers, fmt):
     """Import articles (files, folders or http(s) URLs); each article is stored atomically."""
     from claims.importer import expand, import_paths
 
@@ -68,9 +71,9 @@ def import_(c: Ctx, targets, story, url, published, fmt):
         with Progress(transient=True, console=__import__("rich.console").console.Console(stderr=True)) as bar:
             task = bar.add_task("importing", total=len(paths))
             results = import_paths(engine, paths, actor=c.actor, story=story, url=url, published=when,
-                                   progress=lambda r: bar.advance(task))
+                                   progress=lambda r: bar.advance(task), workers=workers)
     else:
-        results = import_paths(engine, paths, actor=c.actor, story=story, url=url, published=when)
+        results = import_paths(engine, paths, actor=c.actor, story=story, url=url, published=when, workers=workers)
     failed = [r for r in results if r.status == "failed"]
     if fmt == "json":
         print_json([r.__dict__ for r in results])

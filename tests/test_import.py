@@ -354,3 +354,25 @@ print("finished", flush=True)
     con = sqlite3.connect(tmp_path / "c.db")  # every stored article is whole: its claims and its import event
     assert con.execute("SELECT count(*) FROM audit_event WHERE action = 'source.import'").fetchone()[0] == stored
     assert con.execute("SELECT count(DISTINCT source_id) FROM claim").fetchone()[0] == stored
+
+
+def test_workers_option_on_the_command_line(tmp_path):
+    """`--workers 1` extracts in a worker process and stores the same as `--workers 0`; a bad
+    count is one error line, exit 2, nothing stored."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for i in range(3):
+        (folder / f"a{i}.txt").write_text(ARTICLE.replace("evacuation-complete", f"evacuation-{i}")
+                                          .replace("1,200", f"1,2{i}0"), encoding="utf-8")
+    counts = {}
+    for n in ("0", "1"):
+        db = tmp_path / f"w{n}.db"
+        run = claims(db, "import", str(folder), "--workers", n)
+        assert run.returncode == 0, run.stderr
+        assert run.stdout.count("imported ") == 3
+        counts[n] = table_counts(db)
+    assert counts["0"] == counts["1"] and counts["0"]["source"] == 3
+    bad = claims(tmp_path / "bad.db", "import", str(folder), "--workers", "-1")
+    assert bad.returncode == 2 and bad.stderr.startswith("error:") and "--workers" in bad.stderr
+    assert "Traceback" not in bad.stderr and bad.stderr.count("\n") == 1
+    assert not (tmp_path / "bad.db").exists() or table_counts(tmp_path / "bad.db").get("claim", 0) == 0
