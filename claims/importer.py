@@ -379,6 +379,11 @@ def store_article(session, data: dict, *, actor: str, story: str | None,
         raise UserError(f"{name}: no source URL found in the article; pass --url URL")
     check_url(src["url"], what=f"{name}: source URL")
     if not src.get("published"):
+        from claims.extract.pipeline import AMBIGUOUS_DATE_WARNING
+
+        ambiguous = next((w for w in data.get("warnings", []) if AMBIGUOUS_DATE_WARNING in w), None)
+        if ambiguous:  # "the date line '03/04/2023' reads as day/month or as month/day: pass --published ..."
+            raise UserError(f"{name}: {ambiguous}")
         raise UserError(f"{name}: no publication date found in the article; pass --published DATE")
     sha = src.get("sha256") or hashlib.sha256((src.get("body") or "").encode()).hexdigest()
     url_key = normalise_url(src["url"])

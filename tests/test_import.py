@@ -376,3 +376,19 @@ def test_workers_option_on_the_command_line(tmp_path):
     assert bad.returncode == 2 and bad.stderr.startswith("error:") and "--workers" in bad.stderr
     assert "Traceback" not in bad.stderr and bad.stderr.count("\n") == 1
     assert not (tmp_path / "bad.db").exists() or table_counts(tmp_path / "bad.db").get("claim", 0) == 0
+
+
+def test_ambiguous_date_line_asks_for_published_and_stores_nothing(tmp_path):
+    article = tmp_path / "amb.txt"
+    article.write_text(ARTICLE.replace("March 5, 2024", "Issued on: 03/04/2024 - 10:00"), encoding="utf-8")
+    db = tmp_path / "c.db"
+    run = claims(db, "import", str(article))
+    assert run.returncode == 2
+    assert run.stderr == (f"error: {article}: the date line 'Issued on: 03/04/2024 - 10:00' reads as day/month "
+                          "or as month/day: pass --published YYYY-MM-DD\n")
+    assert table_counts(db).get("claim", 0) == 0
+    ok = claims(db, "import", str(article), "--published", "2024-04-03")
+    assert ok.returncode == 0 and ok.stderr == "", ok.stderr
+    con = sqlite3.connect(db)
+    assert con.execute("SELECT published_on FROM source").fetchall() == [("2024-04-03",)]
+    con.close()
