@@ -202,7 +202,7 @@ class SpeakerBook:
         if mention.kind == "pronoun":
             head = mention.head
             if head in ("he", "she", "him", "her", "i"):
-                return self._recent(("person",))
+                return self._recent(("person", "unnamed"))  # "One woman ... said." "... she told RFE/RL."
             if head == "it":
                 return self._recent(("organisation",))
             return self._recent(("group", "organisation"))

@@ -173,7 +173,13 @@ def _not_a_speaker(mention: Mention) -> bool:
         return False
     if words[0] in _COUNT_SUBJECTS and (len(words) == 1 or words[1] == "of"):
         return True
+    if words[-1] in _NUMBER_HEADS or words[-1][:1].isdigit():
+        return True  # "The first two posts, ...": a count is no speaker
     return mention.kind != "person" and words[-1] in _COUNT_SUBJECTS
+
+
+_NUMBER_HEADS = frozenset("one two three four five six seven eight nine ten eleven twelve dozen dozens hundred "
+                          "hundreds thousand thousands first second third last".split())
 
 
 _TRAILING_AFTER = frozenset(".,;:!?)\u201d\"'\u2019")
@@ -346,15 +352,15 @@ def _generic_description(text: str, tokens: list[Token], j: int) -> Mention | No
     k = j
     words: list[Token] = []
     while k >= 0 and len(words) < 7 and tokens[k].is_word and not tokens[k].quoted and \
-            (not tokens[k].is_cap or tokens[k].low == "the" or tokens[k].low.endswith(("'s", "\u2019s"))) \
+            (not tokens[k].is_cap or tokens[k].low in ("the", "a", "an", "one") or tokens[k].low.endswith(("'s", "\u2019s"))) \
             and tokens[k].low not in CLAUSE_STOPS and tokens[k].low not in PRONOUNS:
         words.insert(0, tokens[k])
-        if tokens[k].low in ("the", "a", "an"):
+        if tokens[k].low in ("the", "a", "an", "one"):
             break
         k -= 1
     if not words or len(words) < 2:
         return None
-    if words[0].low != "the" and not (words[0].low in ("a", "an") and words[-1].low in _PERSON_NOUNS):
+    if words[0].low != "the" and not (words[0].low in ("a", "an", "one") and words[-1].low in _PERSON_NOUNS):
         return None
     before = tokens[k - 1] if k > 0 else None
     if before is not None and before.text not in ",;:\u201d\"'\u2014" and not before.quoted:
@@ -362,7 +368,8 @@ def _generic_description(text: str, tokens: list[Token], j: int) -> Mention | No
     if words[-1].low in _NOT_SPEAKER_HEADS or words[-1].low.endswith(("ing", "ly")):
         return None
     written = _span_text(text, words)
-    return Mention(text=written, name=written, role=None, kind="organisation", via="verb",
+    kind = "unnamed" if words[-1].low in _PERSON_NOUNS else "organisation"  # "One woman" can be "she"
+    return Mention(text=written, name=written, role=None, kind=kind, via="verb",
                    head=words[-1].low, span_end=words[-1].end)
 
 
@@ -426,6 +433,20 @@ def _coordinated_subject(text: str, tokens: list[Token], and_index: int, verb: T
 
 
 _PLACE_PREPOSITIONS = frozenset("in at from near during on".split())
+
+
+def _drop_parenthesis(seg: list[Token]) -> list[Token]:
+    if not any(t.text == "(" for t in seg):
+        return seg
+    out, depth = [], 0
+    for t in seg:
+        if t.text == "(":
+            depth += 1
+        elif t.text == ")" and depth:
+            depth -= 1
+        elif not depth:
+            out.append(t)
+    return out
 _POSTMODIFIER_PARTICIPLES = frozenset("based stationed deployed posted working operating serving leading "
                                       "responsible involved".split())
 _POSTMODIFIER_PREPOSITIONS = frozenset("in at on from near to for by across along around inside outside "
@@ -495,14 +516,22 @@ def _appositive_subject(text: str, tokens: list[Token], comma: int) -> Mention |
         m = k - 1
         while m >= 0 and tokens[m].text not in ",\u201d\"" and not tokens[m].quoted:
             m -= 1
-        seg_b = tokens[m + 1:k]
+        seg_b = raw_b = _drop_parenthesis(tokens[m + 1:k])  # "Lt. Col. (res.) Eitan Shalev"
         while seg_b and not _is_name_token(seg_b[0]):
             seg_b = seg_b[1:]
         relative = seg_a[0].low in ("who", "which", "whose", "where")
         role = None if relative else _span_text(text, seg_a)
         if seg_b and _looks_like_name(seg_b):
             return _make_mention(text, seg_b, role_override=role)
-        mention = _backward_np(text, tokens, k - 1)
+        if relative and raw_b and _has_role(raw_b) and m > 0 and tokens[m].text == ",":
+            # "Jennifer Marsh, a spokeswoman for the association, which bargains ..., said"
+            c = m - 1
+            while c >= 0 and tokens[c].text not in ",\u201d\"" and not tokens[c].quoted:
+                c -= 1
+            seg_c = tokens[c + 1:m]
+            if seg_c and _looks_like_name(seg_c):
+                return _make_mention(text, seg_c, role_override=_span_text(text, raw_b))
+        mention = _backward_np(text, tokens, k - 1) or _generic_description(text, tokens, k - 1)
         if mention is not None and (m + 1 >= k - 8):
             if role and not mention.role:
                 mention.role = role

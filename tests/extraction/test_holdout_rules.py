@@ -249,3 +249,30 @@ def test_putting_a_figure_at_is_stating_it():
     claim = one_claim("Moldova's Ministry of Labour, which registers refugees, has put the number at 8,740, "
                       "counting only those who applied.")
     assert claim["speaker"] == "Moldova's Ministry of Labour"
+
+
+# 11. Fourth blind set (first seen with every rule above): speakers.
+
+def test_rank_in_parentheses_neither_splits_nor_hides_the_name():
+    claims = claims_of("Maj. (ret.) Dana Ofer, who heads the council, said only 20 percent had returned.")
+    assert len(claims) == 1 and claims[0]["speaker"] == "Dana Ofer"
+
+
+def test_one_woman_speaks_and_is_she():
+    claims = claims_of("Surgeon Lina Sarova said 30 were treated.",
+                       "One woman, who asked that her name not be used, said three of her relatives were detained.",
+                       "\"They took all the men. Nobody tells us where they are,\" she told reporters.")
+    assert [c["speaker"] for c in claims[1:]] == ["One woman", "One woman"]
+
+
+def test_name_then_role_then_relative_clause():
+    claims = claims_of("Mara Quist, a spokeswoman for the Harbour Hotels Association, which bargains for the "
+                       "owners, said the companies had offered a raise.", "She added that all hotels were open.")
+    assert [c["speaker"] for c in claims] == ["Mara Quist", "Mara Quist"]
+    assert claims[0]["speaker_role"] == "spokeswoman for the Harbour Hotels Association"
+
+
+def test_a_count_is_no_speaker():
+    claim = one_claim("The first two posts, near the border, will be handed over within 10 days, according to "
+                      "a senior security official who briefed reporters.")
+    assert claim["speaker"] == "a senior security official"
