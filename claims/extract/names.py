@@ -286,6 +286,16 @@ def _is_modifier(low: str) -> bool:
     return low in _MODIFIERS or low in ROLE_WORDS or (len(low) > 4 and low.endswith(_MODIFIER_SUFFIXES))
 
 
+def _org_run_follows(tokens: list[Token], k: int) -> bool:
+    """'... Mediation and Conciliation Service': the capitalised words after 'and' end an organisation's name."""
+    for t in tokens[k:k + 3]:
+        if not (t.is_cap and t.is_word):
+            return False
+        if t.low in ORG_WORDS:
+            return True
+    return False
+
+
 _POST_MODIFIERS = frozenset("familiar close knowledgeable aware present responsible close".split())
 
 
@@ -318,7 +328,7 @@ def _forward_np(text: str, tokens: list[Token], i: int, *, loose: bool) -> Menti
                 continue
             break
         if low == "and" and collected and collected[-1].is_cap and k + 1 < n and tokens[k + 1].is_cap and \
-                tokens[k + 1].is_word and any(c.low in ("of", "for") for c in collected):
+                tokens[k + 1].is_word and (any(c.low in ("of", "for") for c in collected) or _org_run_follows(tokens, k + 1)):
             collected.append(t)  # "the Centers for Disease Control and Prevention"
             k += 1
             continue

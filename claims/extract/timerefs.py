@@ -60,7 +60,7 @@ _PATTERNS = [
     ("month", r"(?P<mprep>by|until|till|before|since|from|in|during|after|early|late|mid|through|last|next|this)[- ]"
               r"(?P<m4>January|February|March|April|June|July|August|September|October|November|December|"
               r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\b(?!\.?\s+\d)"),
-    ("weekend", r"(?:over|at|during|on)\s+the\s+weekend"),
+    ("weekend", r"(?P<wkprep>over|at|during|on|through|throughout|until|till)\s+the\s+weekend"),
     ("wd", _PREP + r"(?P<wdname>" + _WD + r")(?:['\u2019]s)?" + _PART),
     ("relday", _PREP + r"(?P<rdword>today|yesterday|tomorrow|tonight|last night|this morning|this afternoon|"
                r"this evening|the same day|the previous day|the day before|a day earlier|the next day|"
@@ -116,6 +116,7 @@ def _trigger_inside(text: str) -> bool:
 _PERIOD_WORDS = frozenset("week weeks weekend month months year years days hours hour ago".split())
 _START_WORDS = frozenset("""no not later than by until till before since as of from after on in at during late early
 the last this next earlier coming past previous within inside over for a an one few several new mid between
+through throughout all whole
 """.split()) | frozenset(UNITS) | frozenset(TENS) | frozenset(WEEKDAYS) | frozenset(MONTHS) | {"new year's", "year's"}
 _TIME_AFTER_IN = re.compile(r"\s*(?:time|a row)\b")
 _DAY_NUM = re.compile(r"\d+")
@@ -128,6 +129,8 @@ _FORWARD_BEFORE = re.compile(r"\b(?:asking|demanding|calling|urging|requesting|s
                              r"must|to\s+[a-z]+)\b[^.;]*$", re.IGNORECASE)
 _DESIGNATED_BEFORE = re.compile(r"\b(?:declared|declares|proclaimed|proclaims|designated|designates|named|names)\s+$",
                                 re.IGNORECASE)
+_CLOCK_DEADLINE_BEFORE = re.compile(r"\b(?:until|till|by|before|no later than)\s+(?:\d{1,2}(?:[:.]\d\d)?\s*"
+                                    r"(?:[ap]\.?\s?m\.?)?|noon|midnight|midday|dawn)\s*$", re.IGNORECASE)
 _PLANNED_FOR = re.compile(r"\b(?:forecast|predicted|expected|scheduled|planned|slated|due|set|called)\s+for\s+$",
                           re.IGNORECASE)
 _DESIGNATED_AFTER = re.compile(r"\s+(?:a|an|as)\s", re.IGNORECASE)
@@ -336,7 +339,29 @@ def find_timerefs(text: str, published: dt.date | None, anchor: dt.date | None =
             break
     if len(refs) > 1:
         _chain_relative_days(refs)
+        _anchor_durations(text, refs, tense)
     return refs
+
+
+_WITHIN = ("within", "no more than", "not more than", "no longer than", "inside")
+
+
+def _anchor_durations(text: str, refs: list[TimeRef], tense: str) -> None:
+    """'Under the truce signed on January 29, the group had committed to freeing the hostages within
+    14 days': in a past clause, a span counts from the day named before it in the sentence, not
+    from the day the article reports it."""
+    for index, ref in enumerate(refs):
+        if ref.role != "deadline" or ref.earliest is None or ref.latest is None or \
+                not ref.phrase.lower().startswith(_WITHIN):
+            continue
+        day = next((r.earliest for r in reversed(refs[:index])
+                    if r.role == "when" and r.earliest is not None and r.earliest == r.latest), None)
+        if day is None or day >= ref.earliest:
+            continue
+        if _clause_tense(text, ref.start, ref.end, tense) not in ("past", "pastperfect"):
+            continue
+        span = ref.latest - ref.earliest
+        ref.earliest, ref.latest = day, day + span
 
 
 def _special_triggers(words: tuple[str, ...]) -> list[tuple[int, str]]:
@@ -397,6 +422,8 @@ def _resolve(m: re.Match, kind: str, text: str, pub: dt.date | None, anchor: dt.
             _DEADLINE_BEFORE.search(text, max(0, start - 40), start) and \
             not _DEADLINE_GONE.match(text, end):
         role = "deadline"  # "set a deadline of noon on Sunday" (but "the deadline on Friday passed")
+    if role == "when" and _CLOCK_DEADLINE_BEFORE.search(text, max(0, start - 30), start):
+        role = "deadline"  # "until 6:00 pm on Thursday", "by noon on Friday"
     if (prep or "").lower() == "by" and role == "deadline" and _AGENT_BY.match(text[end:end + 20]):
         # "sparked by New Year's Day fuel price hikes": the date qualifies a noun, not a deadline
         role = "when"
@@ -557,6 +584,8 @@ def _resolve(m: re.Match, kind: str, text: str, pub: dt.date | None, anchor: dt.
         month = MONTHS.get(g("m3").lower().rstrip("."))
         earliest, latest = _month_range(int(g("y3")), month)
     elif kind == "weekend":
+        if g("wkprep").lower() in ("until", "till"):
+            role = "deadline"
         if pub:
             saturday = resolve_weekday(5, pub, "upcoming" if tense in ("future", "present") else "past")
             if tense not in ("future", "present") and saturday + dt.timedelta(days=1) > pub and saturday > pub:

@@ -276,3 +276,28 @@ def test_a_count_is_no_speaker():
     claim = one_claim("The first two posts, near the border, will be handed over within 10 days, according to "
                       "a senior security official who briefed reporters.")
     assert claim["speaker"] == "a senior security official"
+
+
+# 12. Fourth blind set: dates and names.
+
+def test_a_formal_name_ending_in_an_organisation_word_keeps_and():
+    claim = one_claim("Talks resume later this month, according to the Federal Mediation and Conciliation Service.")
+    assert claim["speaker"].removeprefix("the ") == "Federal Mediation and Conciliation Service"
+    assert one_claim("Prices rose, according to Russia and Ukraine.")["speaker"] == "Russia"
+
+
+@pytest.mark.parametrize("sentence, phrase, role, latest", [
+    ("The order gives residents until 6:00 pm on Friday to leave.", "on Friday", "deadline", "2022-01-14"),
+    ("Forecasters said heavy rain would continue through the weekend.", "through the weekend", "when", "2022-01-16"),
+    ("Under the truce signed on January 2, the group had committed to freeing its hostages within 14 days.",
+     "within 14 days", "deadline", "2022-01-16"),
+])
+def test_deadlines_and_spans(sentence, phrase, role, latest):
+    dates = [(d["phrase"], d["role"], d["latest"]) for d in one_claim(sentence)["dates"]]
+    assert (phrase, role, latest) in dates
+
+
+def test_a_present_obligation_still_counts_from_the_statement():
+    claim = one_claim("The rebels must leave within five days, the army said on Monday.")
+    assert [(d["phrase"], d["earliest"], d["latest"]) for d in claim["dates"]] == [
+        ("within five days", "2022-01-10", "2022-01-15")]
