@@ -373,9 +373,10 @@ def _assemble(art: Article, paragraphs: list[str], meta: dict[str, str], *, is_m
         if not seen_body and not art.outlet:
             dl = _DATELINE.match(text)
             if dl and (dl.group("outlet") or dl.group("outlet0")):
-                art.outlet = (dl.group("outlet") or dl.group("outlet0")).strip()
+                art.outlet = _AGENCY_NAMES.get((dl.group("outlet") or dl.group("outlet0")).strip(),
+                                               (dl.group("outlet") or dl.group("outlet0")).strip())
             elif (titled := _TITLED_DATELINE.match(text)) is not None:
-                art.outlet = titled.group("outlet")  # "Goma (AFP) - Rebels ..."
+                art.outlet = _AGENCY_NAMES.get(titled.group("outlet"), titled.group("outlet"))  # "Goma (AFP) -"
         seen_body = True
         bullet = _BULLET.match(text)
         if bullet:
@@ -406,6 +407,10 @@ def _assemble(art: Article, paragraphs: list[str], meta: dict[str, str], *, is_m
         words = _WORD.findall(art.body[:3000].lower())
         if words and sum(map(_EN_STOPWORDS.__contains__, words)) / len(words) > 0.12:
             art.language = "en"
+
+
+# A dateline's agency as its name is usually written ("CARVERTON, Pa. (AP) —" is the Associated Press).
+_AGENCY_NAMES = {"AP": "Associated Press", "AP Photo": "Associated Press", "UPI": "United Press International"}
 
 
 @lru_cache(maxsize=1)
