@@ -71,7 +71,7 @@ administrator superintendent overseer rector dean president-elect negotiator del
 physician surgeon epidemiologist volunteer owner farmer driver pilot prefect governor-general consul
 attaché attache registrar coroner ombudsman auditor treasurer provost warden steward curator conductor
 operator diplomat insider soldier parliamentarian legislator mother father wife husband son daughter
-sister brother relative neighbour neighbor friend widow firefighter paramedic medic ranger
+sister brother relative neighbour neighbor friend widow trader merchant shopkeeper firefighter paramedic medic ranger
 sen rep gov gen col lt sgt capt adm maj cmdr insp supt det amb pres""".split())
 SPEAKER_NOUNS = frozenset("""
 ministry ministries office agency agencies institute government authorities authority police military army

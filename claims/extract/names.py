@@ -194,6 +194,11 @@ def _backward_np(text: str, tokens: list[Token], j: int) -> Mention | None:
                 k -= 1
                 continue  # "a spokesman for the eastern interior ministry"
             break
+        if low == "and" and collected and collected[0].is_cap and k > 1 and tokens[k - 1].is_cap and \
+                tokens[k - 1].is_word and any(x.low in ("of", "for") and not x.quoted for x in tokens[max(0, k - 5):k - 1]):
+            collected.insert(0, t)  # "the Ministry of Disaster Management and Relief"
+            k -= 1
+            continue
         if low in _CONNECTORS and collected:
             right = collected[0]
             left = tokens[k - 1] if k else None
@@ -254,7 +259,7 @@ def _noun_compound(tokens: list[Token], k: int, collected: list[Token]) -> list[
 
 NAME_PARTICLES = frozenset("al el bin ibn van von der den de da das dos du la le ter ten di del della".split())
 _DATA_NOUNS = frozenset("data figures estimates estimate statistics tally count records numbers".split())
-_CONNECTORS = frozenset({"of", "for", "at", "in", "from"})
+_CONNECTORS = frozenset({"of", "for", "at", "in", "from", "on"})
 
 
 def _connects(left: Token) -> bool:

@@ -301,3 +301,14 @@ def test_a_present_obligation_still_counts_from_the_statement():
     claim = one_claim("The rebels must leave within five days, the army said on Monday.")
     assert [(d["phrase"], d["earliest"], d["latest"]) for d in claim["dates"]] == [
         ("within five days", "2022-01-10", "2022-01-15")]
+
+
+# 13. Fifth blind set.
+
+@pytest.mark.parametrize("sentence, speaker", [
+    ("Bangladesh's Ministry of Disaster Management and Relief said nearly 4,000 shelters were open.",
+     "Bangladesh's Ministry of Disaster Management and Relief"),
+    ("Traders on the Afghan side said they would wait.", "Traders on the Afghan side"),
+])
+def test_long_subjects(sentence, speaker):
+    assert one_claim(sentence)["speaker"] == speaker
