@@ -72,6 +72,9 @@ _BOILERPLATE_HEAD = (
     r"watch|listen|video|photo|gallery|image caption|media caption|comments?|most read|recommended)\s*:?\s*$"
     r"|(?:read more|related|see also|also read|read also|more|watch|listen|video|photo|image|gallery|"
     r"subscribe|sign up|follow us|click here|share|advertisement|image caption|media caption)\s*:.*$"
+    r"|-*\s*with assistance from\b.*$|to contact the (?:reporters?|editors?|writers?)\b.*$"
+    r"|[a-z]{2,4}(?:/[a-z]{2,4})+(?:\s*\([^)]{0,60}\))?\s*$"  # a sign-off: "tj/sms (AFP, dpa, Reuters)"
+    r"|.{0,80}\bcontributed (?:reporting )?to this (?:report|story|article)\.?\s*$"
     r"|(?:subscribe|sign up|follow us|click here|join our|our standards|all quotes delayed|this (?:story|article) "
     r"(?:has been|was)|tags|topics|keywords|file photo|copyright|\(c\)|\u00a9)\b.*$")
 _BOILERPLATE = re.compile(_BOILERPLATE_HEAD + r"|.*\ball rights reserved\b.*$)", re.IGNORECASE)

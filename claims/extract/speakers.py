@@ -284,6 +284,17 @@ def _speaker_for_verb(text: str, tokens: list[Token], i: int) -> Mention | None:
             return mention
     if prev is None:
         return None
+    # "Ukraine's Foreign Ministry renewed its appeal ..., saying that ...": the participle of
+    # saying after a comma is the main clause's subject's statement.
+    if prev.text == "," and verb.low.endswith("ing") and verb.low in SPEECH_VERBS and not weak:
+        subject = _forward_np(text, tokens, 0, loose=False)
+        if subject is not None and subject.kind != "pronoun" and subject.span_end < prev.start and \
+                not _not_a_speaker(subject) and (subject.kind == "person" or
+                                                 _strip_possessive(subject.head or "") in SPEAKER_NOUNS):
+            subject.via = "verb"
+            subject.window = (verb.start, _window_end(tokens, i))
+            return subject
+        return None
     # Relative clause: '..., the Unite the Drivers union, which says ...'
     if prev.low in ("which", "who") and i >= 3 and tokens[i - 2].text == ",":
         mention = _backward_np(text, tokens, i - 3)

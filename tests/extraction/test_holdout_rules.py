@@ -312,3 +312,21 @@ def test_a_present_obligation_still_counts_from_the_statement():
 ])
 def test_long_subjects(sentence, speaker):
     assert one_claim(sentence)["speaker"] == speaker
+
+
+@pytest.mark.parametrize("paragraph", [
+    "--With assistance from Karim Rahmani.",
+    "To contact the reporter on this story: Ali Khan in Islamabad at akhan@example.com",
+    "CNN's Aanya Mehta in New Delhi contributed to this report.",
+    "tj/sms (AFP, dpa, Reuters)",
+])
+def test_credit_and_sign_off_lines_are_no_claims(paragraph):
+    texts = [c["text"] for c in claims_of("Officials said 40 homes were flooded.", paragraph)]
+    assert texts == ["Officials said 40 homes were flooded."]
+
+
+def test_saying_after_a_comma_is_the_subjects_statement():
+    claim = one_claim("Moldova's Foreign Ministry renewed its appeal for aid, saying on Wednesday that the "
+                      "country needed \"at least 10 more generators\".")
+    assert (claim["speaker"], claim["said_on"]) == ("Moldova's Foreign Ministry", "2022-01-12")
+    assert one_claim("The river rose overnight, flooding 40 homes.")["speaker"] is None
