@@ -238,6 +238,8 @@ def _build(m: re.Match, text: str, single: bool = False):
         if (sep == "and" and bound != "between") or (sep in ("to", "-", "\u2013") and
                                                        _FROM_BEFORE.search(text[max(0, m_start - 6):m_start])):
             return "rescan"
+        if not cur and m.group("cur2"):
+            return "rescan"  # "fell 20 percent to $1.6 billion": a share, then an amount, no range
     has_range = bool(num2) and not single
     end = m.end() if not single else m.end("num")
     pct = g_pct if (not single or not num2) else g_pct1

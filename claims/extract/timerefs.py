@@ -129,6 +129,9 @@ _FORWARD_BEFORE = re.compile(r"\b(?:asking|demanding|calling|urging|requesting|s
                              r"must|to\s+[a-z]+)\b[^.;]*$", re.IGNORECASE)
 _DESIGNATED_BEFORE = re.compile(r"\b(?:declared|declares|proclaimed|proclaims|designated|designates|named|names)\s+$",
                                 re.IGNORECASE)
+_ISSUED_BEFORE = re.compile(r"\b(?:issued|issues|delivered|announced|imposed|gave|sent|declared|extended|"
+                            r"presented|handed)\s+(?:an?|the|its|their|his|her)\s+(?:[\w-]+\s+)?(?:deadline|ultimatum)\s+$",
+                            re.IGNORECASE)
 _CLOCK_DEADLINE_BEFORE = re.compile(r"\b(?:until|till|by|before|no later than)\s+(?:\d{1,2}(?:[:.]\d\d)?\s*"
                                     r"(?:[ap]\.?\s?m\.?)?|noon|midnight|midday|dawn)\s*$", re.IGNORECASE)
 _PLANNED_FOR = re.compile(r"\b(?:forecast|predicted|expected|scheduled|planned|slated|due|set|called)\s+for\s+$",
@@ -420,8 +423,10 @@ def _resolve(m: re.Match, kind: str, text: str, pub: dt.date | None, anchor: dt.
     role = _role_for(prep, text, end)
     if role == "when" and ("eadline" in text or "ltimatum" in text or "ut-off" in text or "utoff" in text) and \
             _DEADLINE_BEFORE.search(text, max(0, start - 40), start) and \
-            not _DEADLINE_GONE.match(text, end):
-        role = "deadline"  # "set a deadline of noon on Sunday" (but "the deadline on Friday passed")
+            not _DEADLINE_GONE.match(text, end) and \
+            not ((prep or "").lower() == "on" and _ISSUED_BEFORE.search(text, max(0, start - 60), start)):
+        role = "deadline"  # "set a deadline of noon on Sunday" (but "the deadline on Friday passed",
+        # and "issued the ultimatum on New Year's Day" is when it was issued)
     if role == "when" and _CLOCK_DEADLINE_BEFORE.search(text, max(0, start - 30), start):
         role = "deadline"  # "until 6:00 pm on Thursday", "by noon on Friday"
     if (prep or "").lower() == "by" and role == "deadline" and _AGENT_BY.match(text[end:end + 20]):

@@ -330,3 +330,16 @@ def test_saying_after_a_comma_is_the_subjects_statement():
                       "country needed \"at least 10 more generators\".")
     assert (claim["speaker"], claim["said_on"]) == ("Moldova's Foreign Ministry", "2022-01-12")
     assert one_claim("The river rose overnight, flooding 40 homes.")["speaker"] is None
+
+
+def test_a_share_then_an_amount_is_no_range():
+    claim = one_claim("Bilateral trade fell about 20 percent to $1.6 billion last year.")
+    assert [(q["low"], q["high"], q["unit"]) for q in claim["quantities"]] == [
+        (20, 20, "percent"), (1600000000, 1600000000, "dollars")]
+    between = one_claim("Between $5 million and $7 million was lost.")
+    assert [(q["low"], q["high"]) for q in between["quantities"]] == [(5000000, 7000000)]
+
+
+def test_the_day_an_ultimatum_was_issued_is_no_deadline():
+    claim = one_claim("Authorities first issued the ultimatum on New Year's Day, saying drivers would be barred.")
+    assert [(d["role"], d["earliest"], d["latest"]) for d in claim["dates"]] == [("when", "2022-01-01", "2022-01-01")]
