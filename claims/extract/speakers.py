@@ -277,6 +277,14 @@ def _speaker_for_verb(text: str, tokens: list[Token], i: int) -> Mention | None:
         not _puts_a_figure(tokens, i)  # "pointed out", "has put the number at 8,740"
     # Inversion: '..., said X' / '"...," said X'
     if prev is not None and verb.low in INVERTIBLE and (prev.text in ",\"\u201d'\u2019" or prev.quoted):
+        if prev.text == "," and not weak:
+            # "Mohammad Kamrul Hasan, a senior ministry official, said volunteers ...": a name with
+            # its role in commas is the subject; what follows "said" is the reported clause.
+            subject = _appositive_subject(text, tokens, i - 1)
+            if subject is not None and subject.kind == "person":
+                subject.via = "verb"
+                subject.window = (prev.end, _window_end(tokens, i))
+                return subject
         mention = _forward_np(text, tokens, i + 1, loose=False)
         if mention and not weak and mention.kind != "pronoun" and _np_ends_clause(tokens, mention):
             mention.via = "verb"

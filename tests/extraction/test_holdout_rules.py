@@ -343,3 +343,10 @@ def test_a_share_then_an_amount_is_no_range():
 def test_the_day_an_ultimatum_was_issued_is_no_deadline():
     claim = one_claim("Authorities first issued the ultimatum on New Year's Day, saying drivers would be barred.")
     assert [(d["role"], d["earliest"], d["latest"]) for d in claim["dates"]] == [("when", "2022-01-01", "2022-01-01")]
+
+
+def test_name_and_role_in_commas_before_said_beat_inversion():
+    claims = claims_of("Imran Qadir, a senior ministry official, said volunteers from the Coastal Preparedness "
+                       "Programme had been going door to door since Thursday.",
+                       "\u201cPeople are worried about their cattle,\u201d he said.")
+    assert [c["speaker"] for c in claims] == ["Imran Qadir", "Imran Qadir"]
