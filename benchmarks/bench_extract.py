@@ -28,7 +28,8 @@ def source_paragraphs() -> list[str]:
     """Body paragraphs of the plain-text and Markdown test articles."""
     paragraphs: list[str] = []
     for path in sorted((ROOT / "tests" / "corpus").glob("*")):
-        if path.suffix not in (".txt", ".md"):
+        # labelled articles only: the folder's README.md is no article
+        if path.suffix not in (".txt", ".md") or not path.with_name(path.stem + ".gold.json").exists():
             continue
         art = parse_article(path.read_text(encoding="utf-8"), filename=path.name)
         paragraphs += [art.body[s:e] for s, e in art.paragraphs]
