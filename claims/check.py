@@ -9,7 +9,7 @@ import bisect
 import datetime as dt
 import json
 from collections import defaultdict
-from typing import Iterable, Iterator
+from typing import Callable, Iterable, Iterator
 
 from sqlalchemy import bindparam, func, or_, select, update
 from sqlalchemy.orm import aliased
@@ -380,19 +380,14 @@ def run_check(*, session: Session, actor: str, story: str | None = None, margin:
             "overdue": sum(1 for st in states.values() if st.overdue)}
 
 
-def _check_story(session: Session, story_id: int, margin: float, today: dt.date
-                 ) -> tuple[list[rel.Found], dict[int, rel.DeadlineState]]:
-    """The new relations and the deadline states of one story."""
-    links = _existing_links(session, story_id)
-    linked = {frozenset((a, b)) for _, a, b, *_ in links}
-    statements = load_statements(session, story_id)
+def _collector(linked: set[frozenset]) -> tuple[list[rel.Found], Callable[[Iterable[rel.Found]], None]]:
+    """A list of found relations and the function that adds to it what is new: a pair already
+    linked (even dismissed) is left alone, and a pair gets one relation per check, except that a
+    revision may also corroborate ("at least 61", then "at least 75")."""
     found: list[rel.Found] = []
     found_pairs: dict[frozenset, str] = {}
 
     def take(items: Iterable[rel.Found]) -> None:
-        """Keep what is new: a pair already linked (even dismissed) is left alone, and a pair gets
-        one relation per check, except that a revision may also corroborate ("at least 61", then
-        "at least 75")."""
         for f in items:
             pair = frozenset((f.a, f.b))
             if pair in linked:
@@ -401,6 +396,17 @@ def _check_story(session: Session, story_id: int, margin: float, today: dt.date
             if seen is None or (seen == "revises" and f.relation == "corroborates"):
                 found_pairs[pair] = f.relation
                 found.append(f)
+
+    return found, take
+
+
+def _check_story(session: Session, story_id: int, margin: float, today: dt.date
+                 ) -> tuple[list[rel.Found], dict[int, rel.DeadlineState]]:
+    """The new relations and the deadline states of one story."""
+    links = _existing_links(session, story_id)
+    linked = {frozenset((a, b)) for _, a, b, *_ in links}
+    statements = load_statements(session, story_id)
+    found, take = _collector(linked)
 
     figs = load_figures(session, story_id)
     take(rel.detect_figures(figs, cumulative=is_cumulative, margin=margin))
@@ -594,19 +600,7 @@ class StoryDetector:
             new_statements = statements_of(rows, dates)
             new_figs = figures_of(figures, {r[0]: r[2] for r in rows},
                                   [(c, e, l) for c, role, e, l in dates if role in ("when", "since")], memo=self.memo)
-        found: list[rel.Found] = []
-        found_pairs: dict[frozenset, str] = {}
-        linked = self.links.linked
-
-        def take(items: Iterable[rel.Found]) -> None:  # as in _check_story
-            for f in items:
-                pair = frozenset((f.a, f.b))
-                if pair in linked:
-                    continue
-                seen = found_pairs.get(pair)
-                if seen is None or (seen == "revises" and f.relation == "corroborates"):
-                    found_pairs[pair] = f.relation
-                    found.append(f)
+        found, take = _collector(self.links.linked)
 
         take(self._figures(new_figs, new))
         self.counted |= {f.claim for f in new_figs}
