@@ -600,7 +600,8 @@ class StoryDetector:
             new_statements = statements_of(rows, dates)
             new_figs = figures_of(figures, {r[0]: r[2] for r in rows},
                                   [(c, e, l) for c, role, e, l in dates if role in ("when", "since")], memo=self.memo)
-        found, take = _collector(self.links.linked)
+        linked = self.links.linked
+        found, take = _collector(linked)
 
         take(self._figures(new_figs, new))
         self.counted |= {f.claim for f in new_figs}
