@@ -301,7 +301,7 @@ def _org_run_follows(tokens: list[Token], k: int) -> bool:
     return False
 
 
-_POST_MODIFIERS = frozenset("familiar close knowledgeable aware present responsible close".split())
+_POST_MODIFIERS = frozenset("familiar close knowledgeable aware present responsible".split())
 
 
 def _forward_np(text: str, tokens: list[Token], i: int, *, loose: bool) -> Mention | None:
