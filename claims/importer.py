@@ -618,11 +618,19 @@ def _extract_in_pool(targets: list[str], url: str | None, published: dt.date | N
         if target is not None:
             pending.append((target, pool.submit(_extract_or_error, target, url, published)))
 
-    finished = False
     try:
         with _main_module_hidden():  # every worker starts here (the first submits start them all)
             for _ in range(4 * workers + 2):
                 submit()
+    except (OSError, ValueError):
+        # The workers could not start (no fork server here: "bad value(s) in fds_to_keep" inside a
+        # full-screen app, a file-descriptor or process limit): extract in this process instead.
+        pool.shutdown(wait=False, cancel_futures=True)
+        for target in targets:
+            yield target, _extract_or_error(target, url, published)
+        return
+    finished = False
+    try:
         while pending:
             target, future = pending.popleft()
             extracted = future.result()  # any other error is raised here, in its article's turn

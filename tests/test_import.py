@@ -392,3 +392,25 @@ def test_ambiguous_date_line_asks_for_published_and_stores_nothing(tmp_path):
     con = sqlite3.connect(db)
     assert con.execute("SELECT published_on FROM source").fetchall() == [("2024-04-03",)]
     con.close()
+
+
+def test_workers_that_cannot_start_leave_extraction_to_this_process(tmp_path, monkeypatch):
+    """When the worker processes cannot start (here: submit raises as inside a full-screen app),
+    the import extracts in its own process and stores every article."""
+    from concurrent.futures import ProcessPoolExecutor
+
+    from claims.importer import import_paths
+    from db.engine import dispose_all, get_engine
+
+    def refuse(self, *args, **kwargs):
+        raise ValueError("bad value(s) in fds_to_keep")
+
+    monkeypatch.setattr(ProcessPoolExecutor, "submit", refuse)
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for i in range(3):
+        (folder / f"a{i}.txt").write_text(ARTICLE.replace("evacuation-complete", f"evacuation-{i}"), encoding="utf-8")
+    results = import_paths(get_engine(str(tmp_path / "c.db")), [str(folder)], actor="t", workers=2)
+    dispose_all()
+    assert [r.status for r in results] == ["imported"] * 3
+    assert table_counts(tmp_path / "c.db")["source"] == 3

@@ -111,7 +111,9 @@ class ClaimsApp(ReportsWorkerErrors, App):
     def _import(self, path: str, story: str | None) -> None:
         from claims.importer import import_paths
 
-        results = import_paths(self.engine, [path], actor=self.actor, story=story)
+        # Extracted here, in this thread: a process pool started from inside the running app
+        # fails ("bad value(s) in fds_to_keep": the terminal's descriptors are the app's).
+        results = import_paths(self.engine, [path], actor=self.actor, story=story, workers=0)
         imported = [r for r in results if r.status == "imported"]
         failed = [r for r in results if r.status == "failed"]
         claims = sum(r.claims for r in imported)

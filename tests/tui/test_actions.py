@@ -6,7 +6,7 @@ from pathlib import Path
 from sqlmodel import select
 
 from db.engine import read_session, write_session
-from db.models import ClaimLink, ClaimTag, Evidence, Tag
+from db.models import ClaimLink, ClaimTag, Evidence, Source, Tag
 from db.writes import link_claims, mark_claim
 from tests.tui.conftest import audit_actions, claim_status, opened, settle, type_text
 from tui.screens.add_source import AddSourceDialog
@@ -333,3 +333,35 @@ async def test_detail_picks_among_several_linked_claims(make):
         await pilot.press("down", "enter")
         await settle(pilot)
         assert app.screen.claim_id == make.ids["dam"]
+
+
+async def test_import_a_folder_larger_than_the_pool_threshold(make, tmp_path):
+    """A folder of more than 16 articles (where the command line would start extraction worker
+    processes) imports from the TUI: every article lands. A pool started inside the running app
+    failed with "bad value(s) in fds_to_keep"; the TUI extracts in its import thread."""
+    import shutil
+
+    from claims import importer
+
+    folder = tmp_path / "many"
+    folder.mkdir()
+    articles = sorted(p for p in CORPUS.glob("*.txt"))[:18]
+    for path in articles:
+        shutil.copy(path, folder / path.name)
+    assert len(articles) > importer.POOL_ABOVE
+    app = make()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await opened(pilot)
+        await pilot.press("i")
+        await settle(pilot)
+        app.screen.query_one("#import-path").value = str(folder)
+        await pilot.press("enter")
+        for _ in range(60):
+            await settle(pilot, rounds=2)
+            if any("imported" in n.message for n in app._notifications):
+                break
+        messages = [n.message for n in app._notifications]
+        assert any(f"imported {len(articles)} of {len(articles)} articles" in m for m in messages), messages
+    with read_session(make.engine) as s:
+        stored = s.exec(select(Source.url).where(Source.body.is_not(None))).all()
+    assert len(stored) == len(articles)
