@@ -140,10 +140,37 @@ def _finding_author(text: str, tokens: list[Token]) -> Mention | None:
     return None
 
 
+_DOCUMENTS = DOC_NOUNS | frozenset("data figures estimates estimate statistics tally count records numbers survey "
+                                   "study report update review audit census".split())
+
+
+def _document_author(text: str, tokens: list[Token], k: int) -> Mention | None:
+    """'according to the mission's monthly update', 'according to HSE figures': the author of the
+    document, written as a possessive or a name right before the document noun."""
+    end = next((m for m in range(k, min(len(tokens), k + 6)) if tokens[m].low in _DOCUMENTS and not tokens[m].quoted),
+               None)
+    if end is None or end == k:
+        return None
+    for m in range(k, end):
+        if tokens[m].low.endswith(("'s", "\u2019s")):
+            owner = _backward_np(text, tokens, m)  # "the mission's"
+            if owner is not None:
+                owner.text, owner.name = owner.text[:-2], owner.name.removesuffix("'s").removesuffix("\u2019s")
+                owner.head = _strip_possessive(owner.head or "")
+                owner.span_end -= 2
+            return owner
+    names = [t for t in tokens[k:end] if t.is_cap and t.is_word and t.low not in DETERMINERS]
+    if names and names[-1] is tokens[end - 1]:
+        return _backward_np(text, tokens, end - 1)  # "HSE figures", "UN data"
+    return None
+
+
 def _according_to(text: str, tokens: list[Token], i: int) -> Mention | None:
     """The X of 'according to X' at token i."""
     mention = _forward_np(text, tokens, i + 2, loose=True)
     mention = _appositive_name(text, tokens, i + 2, mention) or mention
+    if mention is None or (mention.head or "") in _DOCUMENTS:
+        mention = _document_author(text, tokens, i + 2) or mention
     if mention:
         mention.via = "according"
         mention.window = (tokens[i].start, _window_end(tokens, i + 1))

@@ -350,3 +350,13 @@ def test_name_and_role_in_commas_before_said_beat_inversion():
                        "Programme had been going door to door since Thursday.",
                        "\u201cPeople are worried about their cattle,\u201d he said.")
     assert [c["speaker"] for c in claims] == ["Imran Qadir", "Imran Qadir"]
+
+
+@pytest.mark.parametrize("paragraphs, speaker", [
+    (("According to HSE figures, 138 workers were killed in 2023.",), "HSE"),
+    (("The UN Monitoring Mission in Moldova said 40 died.",
+      "In February, nearly 300 civilians were killed, according to the mission's monthly update."),
+     "The UN Monitoring Mission in Moldova"),
+])
+def test_the_author_of_a_document_after_according_to(paragraphs, speaker):
+    assert claims_of(*paragraphs)[-1]["speaker"] == speaker
