@@ -13,6 +13,7 @@ from claims.extract.lexicon import (CLAUSE_STOPS, DETERMINERS, DOC_NOUNS, GROUP_
                                     WEEKDAY_WORDS)
 
 _TITLE_ABBREVIATIONS = HONORIFICS | RANK_ABBREVIATIONS
+_DOTTED_ACRONYM = re.compile(r"[A-Z](?:\.[A-Z])+")  # "U.N", "U.S" (the tokenizer leaves the last dot apart)
 
 
 _TOKEN = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\w[\w'\u2019.\-]*\w['\u2019]?|\w['\u2019]?|[^\w\s]")
@@ -177,7 +178,8 @@ def _backward_np(text: str, tokens: list[Token], j: int) -> Mention | None:
     while k >= 0 and len(collected) < 10:
         t = tokens[k]
         if t.quoted or not t.is_word:
-            if t.text == "." and k > 0 and (tokens[k - 1].low in _TITLE_ABBREVIATIONS or (
+            if t.text == "." and k > 0 and (tokens[k - 1].low in _TITLE_ABBREVIATIONS or
+                                            _DOTTED_ACRONYM.fullmatch(tokens[k - 1].text) or (
                     len(tokens[k - 1].text) == 1 and tokens[k - 1].is_cap and collected and collected[0].is_cap)):
                 collected.insert(0, t)  # "Dr." and initials: "John F. Kennedy"
                 k -= 1
@@ -247,10 +249,12 @@ def _noun_compound(tokens: list[Token], k: int, collected: list[Token]) -> list[
     head = _strip_possessive(collected[-1].low)
     if head not in SPEAKER_NOUNS or head in ROLE_WORDS:
         return []
-    for m in range(k, max(-1, k - 3), -1):
+    for m in range(k, max(-1, k - 5), -1):
         t = tokens[m]
         if t.low == "the":
             return tokens[m:k + 1]
+        if t.text == "." and m > 0 and _DOTTED_ACRONYM.fullmatch(tokens[m - 1].text):
+            continue  # "the U.N. refugee agency"
         if t.quoted or not t.is_word or t.text[0].isdigit() or t.low in CLAUSE_STOPS or \
                 t.low in PRONOUNS or t.low in SPEECH_VERBS or t.low in DETERMINERS or t.low.endswith(("ed", "ly")):
             return []
@@ -313,7 +317,8 @@ def _forward_np(text: str, tokens: list[Token], i: int, *, loose: bool) -> Menti
         if t.quoted:
             break
         if not t.is_word:
-            if t.text == "." and collected and collected[-1].low in _TITLE_ABBREVIATIONS:
+            if t.text == "." and collected and (collected[-1].low in _TITLE_ABBREVIATIONS or
+                                                _DOTTED_ACRONYM.fullmatch(collected[-1].text)):
                 collected.append(t)
                 k += 1
                 continue

@@ -360,3 +360,23 @@ def test_name_and_role_in_commas_before_said_beat_inversion():
 ])
 def test_the_author_of_a_document_after_according_to(paragraphs, speaker):
     assert claims_of(*paragraphs)[-1]["speaker"] == speaker
+
+
+# 14. Sixth blind set.
+
+@pytest.mark.parametrize("paragraphs, speaker", [
+    (("More than 18,000 people have crossed, the U.N. refugee agency said on Thursday.",), "the U.N. refugee agency"),
+    (("At least 70 died, according to the U.N. peacekeeping mission MONUSCO.",), "the U.N. peacekeeping mission MONUSCO"),
+])
+def test_dotted_acronyms_stay_in_names(paragraphs, speaker):
+    assert claims_of(*paragraphs)[-1]["speaker"] == speaker
+
+
+@pytest.mark.parametrize("sentence, phrase, role, earliest", [
+    ("The slope gave way before dawn on Monday after days of rain.", "on Monday", "when", "2022-01-10"),
+    ("The rains have killed at least 60 people since May, according to the agency.", "since May", "since",
+     "2021-05-01"),
+])
+def test_before_dawn_and_may(sentence, phrase, role, earliest):
+    assert (phrase, role, earliest) in [(d["phrase"], d["role"], d["earliest"]) for d in one_claim(sentence)["dates"]]
+    assert one_claim("He said it may rain.")["dates"] == []

@@ -95,7 +95,7 @@ def test_titles_with_of_quoted_as_saying_and_statement_from():
                        "The troops would leave within two days, according to a statement from the presidential press service.",
                        "TASS quoted Kremlin spokesman Dmitry Peskov as saying that the mission was over.")
     assert [(c["speaker"], c["speaker_role"]) for c in claims] == [
-        ("Antony Blinken", "Secretary of State"), ("the presidential press service", None),
+        ("Antony Blinken", "U.S. Secretary of State"), ("the presidential press service", None),
         ("Dmitry Peskov", "Kremlin spokesman")]
 
 
