@@ -375,9 +375,9 @@ def _assemble(art: Article, paragraphs: list[str], meta: dict[str, str], *, is_m
             continue
         if not seen_body and not art.outlet:
             dl = _DATELINE.match(text)
-            if dl and (dl.group("outlet") or dl.group("outlet0")):
-                art.outlet = _AGENCY_NAMES.get((dl.group("outlet") or dl.group("outlet0")).strip(),
-                                               (dl.group("outlet") or dl.group("outlet0")).strip())
+            agency = dl and (dl.group("outlet") or dl.group("outlet0") or "").strip()
+            if agency:
+                art.outlet = _AGENCY_NAMES.get(agency, agency)
             elif (titled := _TITLED_DATELINE.match(text)) is not None:
                 art.outlet = _AGENCY_NAMES.get(titled.group("outlet"), titled.group("outlet"))  # "Goma (AFP) -"
         seen_body = True

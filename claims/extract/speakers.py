@@ -8,7 +8,7 @@ import re
 from claims.extract.lexicon import (BASE_FORMS, CLAUSE_STOPS, DETERMINERS, DOC_NOUNS, INVERTIBLE, MONTH_WORDS, SPEAKER_NOUNS,
                                     PRONOUNS, SKIP_BEFORE_VERB, SOURCE_MARKERS, SPEECH_VERBS, WEAK_SPEECH_VERBS,
                                     WEEKDAY_WORDS)
-from claims.extract.names import (Mention, Token, _backward_np, _forward_np, _has_role, _is_name_token, _strip_possessive,
+from claims.extract.names import (_DATA_NOUNS, Mention, Token, _backward_np, _forward_np, _has_role, _is_name_token, _strip_possessive,
                                   _looks_like_name, _make_mention, _span_text, clean_role, known_people, tokenize)
 from claims.extract.words import word_index
 
@@ -140,8 +140,7 @@ def _finding_author(text: str, tokens: list[Token]) -> Mention | None:
     return None
 
 
-_DOCUMENTS = DOC_NOUNS | frozenset("data figures estimates estimate statistics tally count records numbers survey "
-                                   "study report update review audit census".split())
+_DOCUMENTS = DOC_NOUNS | _DATA_NOUNS | frozenset("survey study report update review audit census".split())
 
 
 def _document_author(text: str, tokens: list[Token], k: int) -> Mention | None:
