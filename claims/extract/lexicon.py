@@ -89,7 +89,7 @@ nations governments administration opposition junta kremlin pentagon whitehouse 
 inquiry investigators researchers scientists forecasters meteorologists seismologists economists
 side sides groups organisations organizations companies firms bodies parties
 force guards rangers firefighters paramedics peacekeepers marines coastguard coastguards militants fighters
-body bureau headquarters directorate command guard brigade secretariat prefecture governorate town-hall delegation delegations negotiators mediators envoys ombudsman regime junta ngo watchdog tribunal caucus faction
+body bureau headquarters directorate command society league chamber confederation syndicate guild guard brigade secretariat prefecture governorate town-hall delegation delegations negotiators mediators envoys ombudsman regime junta ngo watchdog tribunal caucus faction
 """.split()) | ROLE_WORDS
 
 
@@ -114,7 +114,8 @@ corp inc ltd buses airlines railways press news times post herald gazette tribun
 foundation fund programme program unicef ocha who red cross crescent nato un eu csto kremlin pentagon
 university college school schools secretariat tribunal motors holdings industries airways energy
 pharmaceuticals technologies systems electric steel mining foods partners capital research international
-corporation company co plc ag sa gmbh llc limited institute
+corporation company co plc ag sa gmbh llc limited institute society societies league chamber
+confederation syndicate guild academy
 """.split())
 GROUP_HEADS = frozenset("""
 officials authorities police witnesses residents sources analysts experts observers organisers organizers
@@ -132,7 +133,7 @@ SKIP_BEFORE_VERB = frozenset("""
 also later earlier previously again repeatedly publicly separately recently then already further reportedly
 has have had will would could should may might is are was were on today yesterday tonight last night
 monday tuesday wednesday thursday friday saturday sunday morning evening afternoon late early
-immediately quickly swiftly subsequently since once still now just initially originally first
+immediately quickly swiftly subsequently since once still now just initially originally first long
 """.split())
 CLAUSE_STOPS = frozenset("""
 that which who whom whose when where while as after before because since if unless though although and or but

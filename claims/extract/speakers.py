@@ -87,6 +87,7 @@ def find_attribution(text: str, regions: list[tuple[int, int]]) -> Mention | Non
         mention = _speaker_for_verb(text, tokens, i)
         if mention is None or _not_a_speaker(mention):
             continue
+        mention = _authored(text, tokens, mention)
         if first is None:
             first = mention
             first_weak = tok.low in WEAK_SPEECH_VERBS
@@ -155,6 +156,8 @@ def _document_author(text: str, tokens: list[Token], k: int) -> Mention | None:
             owner = _backward_np(text, tokens, m)  # "the mission's"
             if owner is not None:
                 owner.text, owner.name = owner.text[:-2], owner.name.removesuffix("'s").removesuffix("\u2019s")
+                if owner.name[4:5].isupper():
+                    owner.name = _drop_the(owner.name)  # "The IOM's survey": IOM
                 owner.head = _strip_possessive(owner.head or "")
                 owner.span_end -= 2
             return owner
@@ -164,12 +167,44 @@ def _document_author(text: str, tokens: list[Token], k: int) -> Mention | None:
     return None
 
 
+def _document_itself(text: str, tokens: list[Token], k: int) -> Mention | None:
+    """'according to jail records': a document with no author named is the source itself."""
+    for m in range(k, min(len(tokens), k + 4)):
+        t = tokens[m]
+        if t.quoted or not t.is_word or t.low in CLAUSE_STOPS or t.low in PRONOUNS:
+            return None
+        if t.low in _DOCUMENTS:
+            first = k + 1 if tokens[k].low in DETERMINERS else k
+            if first > m:
+                return None
+            written = _span_text(text, tokens[first:m + 1])
+            return Mention(text=written, name=written, role=None, kind="organisation", via="according",
+                           head=t.low, span_end=t.end)
+    return None
+
+
+def _authored(text: str, tokens: list[Token], mention: Mention) -> Mention:
+    """'The IOM's most recent survey put the figure at ...', 'The UN report said': a document
+    that speaks is its author's voice, when the author is written before it."""
+    if (mention.head or "") not in _DOCUMENTS:
+        return mention
+    start = mention.span_end - len(mention.text)
+    k = next((m for m, t in enumerate(tokens) if t.start >= start), None)
+    author = _document_author(text, tokens, k) if k is not None else None
+    if author is None or author.kind == "pronoun" or (author.head or "") in _DOCUMENTS:
+        return mention
+    author.via, author.window = mention.via, mention.window
+    if author.name[4:5].isupper():
+        author.name = _drop_the(author.name)
+    return author
+
+
 def _according_to(text: str, tokens: list[Token], i: int) -> Mention | None:
     """The X of 'according to X' at token i."""
     mention = _forward_np(text, tokens, i + 2, loose=True)
     mention = _appositive_name(text, tokens, i + 2, mention) or mention
     if mention is None or (mention.head or "") in _DOCUMENTS:
-        mention = _document_author(text, tokens, i + 2) or mention
+        mention = _document_author(text, tokens, i + 2) or mention or _document_itself(text, tokens, i + 2)
     if mention:
         mention.via = "according"
         mention.window = (tokens[i].start, _window_end(tokens, i + 1))
@@ -189,6 +224,8 @@ herself themselves myself ourselves way""".split())
 
 def _not_speech_use(tokens: list[Token], i: int) -> bool:
     nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+    if nxt is not None and tokens[i].low in ("ask", "asks", "asked", "asking") and nxt.low in ("to", "not"):
+        return True  # "who asked to be identified only by his first name": a request, no statement
     return nxt is not None and not nxt.quoted and nxt.low in _NOT_SPEECH_AFTER
 
 
@@ -267,6 +304,11 @@ _MODALS = frozenset("will would could should may might must did does do to not n
 _CLAUSE_OPENERS = frozenset("that the a an it its there this these those he she they we some no".split())
 
 
+# Base forms that are seldom nouns after a name ("The Taliban deny", but "The UN report said").
+_PLURAL_NAME_VERBS = frozenset("say deny insist argue maintain accuse reject dismiss admit warn acknowledge "
+                               "allege contend concede".split())
+
+
 def _base_form_ok(tokens: list[Token], i: int) -> bool:
     if i == 0:
         return False
@@ -276,6 +318,9 @@ def _base_form_ok(tokens: list[Token], i: int) -> bool:
     if prev.is_word and prev.low.endswith("s") and not prev.low.endswith(("'s", "\u2019s", "ss")):
         return True
     nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+    if tokens[i].low in _PLURAL_NAME_VERBS and i >= 2 and tokens[i - 2].low == "the" and prev.is_cap and \
+            prev.is_word and (nxt is None or nxt.low not in SPEECH_VERBS):
+        return True  # "The Taliban deny ...": a collective name takes the plural verb
     return (nxt is not None and nxt.low in _CLAUSE_OPENERS and prev.low not in DETERMINERS
             and not prev.low.endswith(("'s", "\u2019s")))
 
@@ -357,7 +402,8 @@ def _speaker_for_verb(text: str, tokens: list[Token], i: int) -> Mention | None:
             mention.window = (tokens[j].end, _window_end(tokens, i))
             mention.via = "verb"
         return mention if not weak else None
-    mention = (_subject_before_postmodifier(text, tokens, j) if not weak else None) or _backward_np(text, tokens, j)
+    mention = (_subject_before_postmodifier(text, tokens, j) or _group_with_place(text, tokens, j) if not weak else None) \
+        or _backward_np(text, tokens, j)
     if mention is None and not weak:
         mention = _generic_description(text, tokens, j)
     if mention is not None and mention.role:
@@ -419,6 +465,41 @@ def _generic_description(text: str, tokens: list[Token], j: int) -> Mention | No
 
 
 _PREPOSITIONS = frozenset("on at in during after before outside inside near from to with by late early".split())
+
+
+_GROUP_PLACE_PREPOSITIONS = frozenset("in at from near of across".split())
+
+
+def _drop_the(words: str) -> str:
+    return words[4:] if words[:4].lower() == "the " else words
+
+
+def _group_with_place(text: str, tokens: list[Token], j: int) -> Mention | None:
+    """'Aid workers in Kisoro district said', 'Officials in the capital said': a group of speakers
+    opening the clause, then a short place phrase ending right before the verb. The place is part
+    of the group's name (it tells one set of aid workers from another); the bare group is an alias."""
+    c = j
+    while c >= 0 and tokens[c].text not in ",;:" and not tokens[c].quoted and j - c < 9:
+        c -= 1
+    if c >= 0 and tokens[c].text not in ",;:":
+        return None
+    for p in range(c + 2, j):
+        if tokens[p].low not in _GROUP_PLACE_PREPOSITIONS:
+            continue
+        place = tokens[p + 1:j + 1]
+        if not place or any(not t.is_word or t.quoted or t.text[0].isdigit() or t.low in SPEECH_VERBS or
+                            (t.low in CLAUSE_STOPS and t.low not in _GROUP_PLACE_PREPOSITIONS) or
+                            t.low in PRONOUNS or t.low.endswith("ly") for t in place):
+            return None
+        group = _backward_np(text, tokens, p - 1)
+        if group is None or group.kind != "group" or group.span_end != tokens[p - 1].end or \
+                _drop_the(text[tokens[c + 1].start:tokens[p - 1].end]) != _drop_the(group.text):
+            return None
+        written = text[tokens[c + 1].start:tokens[j].end]
+        name = _drop_the(written)
+        return Mention(text=written, name=name, role=None, kind="group", via="verb", head=group.head,
+                       modifiers=group.modifiers, span_end=tokens[j].end, aliases=[group.name])
+    return None
 
 
 _OBJECT_VERBS = frozenset("told tells tell informed briefed assured reassured reminded".split())
@@ -522,6 +603,22 @@ def _subject_before_postmodifier(text: str, tokens: list[Token], j: int) -> Ment
     return None
 
 
+_NAMING_WORDS = frozenset("identified named known introduced called".split())
+
+
+def _named_as(text: str, seg: list[Token]) -> Mention | None:
+    """'who asked to be identified only as Yusuf', 'who gave her name as Amina': the name the
+    relative clause gives its unnamed subject."""
+    for a in range(len(seg) - 2, 0, -1):
+        if seg[a].low != "as":
+            continue
+        name = seg[a + 1:]
+        if not any(t.low in _NAMING_WORDS or t.low == "name" for t in seg[:a]) or not _looks_like_name(name):
+            return None
+        return _make_mention(text, name)
+    return None
+
+
 def _appositive_subject(text: str, tokens: list[Token], comma: int) -> Mention | None:
     """'Serik Shalabayev, head of criminal prosecution, said' and 'the ministry's chief medical
     officer, Dr. Jonas Berg, said'."""
@@ -566,6 +663,13 @@ def _appositive_subject(text: str, tokens: list[Token], comma: int) -> Mention |
             seg_b = seg_b[1:]
         relative = seg_a[0].low in ("who", "which", "whose", "where")
         role = None if relative else _span_text(text, seg_a)
+        if relative:
+            named = _named_as(text, seg_a)
+            if named is not None:
+                described = _drop_the(_span_text(text, raw_b)) if raw_b else ""
+                if described:
+                    named.aliases = [described]
+                return named
         if seg_b and _looks_like_name(seg_b):
             return _make_mention(text, seg_b, role_override=role)
         if relative and raw_b and _has_role(raw_b) and m > 0 and tokens[m].text == ",":

@@ -380,3 +380,48 @@ def test_dotted_acronyms_stay_in_names(paragraphs, speaker):
 def test_before_dawn_and_may(sentence, phrase, role, earliest):
     assert (phrase, role, earliest) in [(d["phrase"], d["role"], d["earliest"]) for d in one_claim(sentence)["dates"]]
     assert one_claim("He said it may rain.")["dates"] == []
+
+
+# 15. Leftovers of the blind sets, in sentences of their own (session of 2026-11-27, evening).
+
+@pytest.mark.parametrize("sentence, speaker", [
+    ("Volunteers in Marlow county said 200 homes were without power.", "Volunteers in Marlow county"),
+    ("Officials in the capital said 40 people died.", "Officials in the capital"),
+    ("Nurses at the clinic in Ostrava said 12 patients were moved.", "Nurses at the clinic in Ostrava"),
+    ("Residents of Pellworth, which sits below the dam, have long argued that the wall is too low.",
+     "Residents of Pellworth"),
+])
+def test_a_group_with_its_place_is_one_speaker(sentence, speaker):
+    assert one_claim(sentence)["speaker"] == speaker
+
+
+@pytest.mark.parametrize("sentence, speaker", [
+    ("The Bar Association of Malawi said 30 lawyers were turned away.", "Bar Association of Malawi"),
+    ("The Law Society of Ruritania said the detentions were unlawful.", "Law Society of Ruritania"),
+    ("The Houthis deny attacking the tanker.", "Houthis"),
+    ("The Taliban deny sheltering the group.", "Taliban"),
+])
+def test_formal_bodies_and_collective_names(sentence, speaker):
+    assert one_claim(sentence)["speaker"].removeprefix("The ") == speaker
+
+
+def test_the_un_report_said_is_no_verb_for_a_collective_name():
+    assert one_claim("The UN report said 40 people died.")["speaker"] == "UN"
+
+
+@pytest.mark.parametrize("paragraphs, speaker", [
+    (("The UNHCR's latest survey, published in May, put the figure at about 2.1 million.",), "UNHCR"),
+    (("In all, 9 of the 11 had been freed by Friday, according to prison records.",), "prison records"),
+    (("A cousin of one of the sailors, who asked to be identified only by her first name, Leila, said the "
+      "crew had no food.",), "Leila"),
+    (("A shopkeeper, who asked to be identified only as Tomasz, said 20 stalls burned.",), "Tomasz"),
+])
+def test_documents_and_names_given_in_a_relative_clause(paragraphs, speaker):
+    assert claims_of(*paragraphs)[-1]["speaker"] == speaker
+
+
+def test_asked_to_is_a_request_not_a_statement():
+    data = claims_of("A cousin of one of the sailors, who asked to be identified only by her first name, Leila, "
+                     "said the crew had no food.",
+                     '"We are waiting every day," she said.')
+    assert [c["speaker"] for c in data] == ["Leila", "Leila"]
