@@ -26,9 +26,16 @@ _VAGUE = (r"(?:tens of thousands|hundreds of thousands|(?:several|a few) (?:doze
           r"dozens|scores|hundreds|thousands|millions|billions)")
 _CUR = r"(?P<cur>US\$|[$\u20ac\u00a3\u00a5])?"
 _PCT = r"(?P<pct>\s?%|\s(?:percent|per cent|percentage points?)\b)?"
+# A unit written onto the number: "500kg", "40C", "150km/h" (case-sensitive inside the pattern).
+_ATTACHED_UNITS = {"kg": "kg", "km": "km", "km/h": "km/h", "kph": "km/h", "mph": "mph", "mm": "mm", "cm": "cm",
+                   "ha": "hectares", "lb": "pounds (weight)", "lbs": "pounds (weight)", "ft": "feet", "t": "tonnes",
+                   "MW": "MW", "GW": "GW", "kW": "kW", "kWh": "kWh", "MWh": "MWh", "GWh": "GWh",
+                   "C": "degrees Celsius", "\u00b0C": "degrees Celsius", "F": "degrees Fahrenheit",
+                   "\u00b0F": "degrees Fahrenheit", "\u00b0": "degrees"}
+_ATTACHED = r"(?-i:" + "|".join(re.escape(u) for u in sorted(_ATTACHED_UNITS, key=len, reverse=True)) + r")(?![\w/])"
 _QTY_TAIL = (r"(?:(?P<pct1>\s?%|\s(?:percent|per cent))?\s*(?P<sep>-|\u2013|to|or|and)\s*(?P<cur2>[$\u20ac\u00a3])?"
-             r"(?P<num2>" + NUMBER + r")(?![\w\-]))?"
-             + _PCT + r"(?P<strong>-strong\b)?(?![\w\-]|[.,:]\d)")
+             r"(?P<num2>" + NUMBER + r")(?:(?=" + _ATTACHED + r")|(?![\w\-])))?"
+             + _PCT + r"(?P<att>" + _ATTACHED + r")?(?P<strong>-strong\b)?(?![\w\-]|[.,:]\d)")
 _QTY = re.compile(
     r"(?<![\w.,\-/:])(?:" + _BOUND + r")?" + _CUR + r"(?P<num>" + _VAGUE + r"|" + NUMBER + r")" + _QTY_TAIL,
     re.IGNORECASE)
@@ -56,6 +63,7 @@ def _after_label(before: str) -> bool:
 
 
 _TIME_AFTER = re.compile(r"^\s*(?:a\.?m\b|p\.?m\b|gmt|utc|o'clock|hours?\s+(?:gmt|local)|local time|h\b)", re.IGNORECASE)
+_OF_AGE = re.compile(r"\s+of\s+age\b", re.IGNORECASE)
 _AGE_AFTER = re.compile(r"^\s*(?:years?|yrs?)[- ]old\b", re.IGNORECASE)
 _TIME_UNITS = frozenset("second seconds minute minutes hour hours day days week weeks month months year years "
                         "decade decades century centuries night nights".split())
@@ -229,7 +237,8 @@ def _borrow_measures(text: str, found: list[Quantity]) -> None:
 
 def _build(m: re.Match, text: str, single: bool = False):
     # One call for the groups: each m.group(name) is a name lookup and a call of its own.
-    g_bound, num_text, g_sep, num2, g_pct, g_pct1, cur = m.group("bound", "num", "sep", "num2", "pct", "pct1", "cur")
+    g_bound, num_text, g_sep, num2, g_pct, g_pct1, cur, att = m.group("bound", "num", "sep", "num2", "pct", "pct1",
+                                                                       "cur", "att")
     m_start = m.start()
     bound = (g_bound or "").lower() or None
     num_start = m.start("num")
@@ -277,10 +286,14 @@ def _build(m: re.Match, text: str, single: bool = False):
     unit, unit_measure, unit_end = (None, None, end)
     if pct:
         unit = "percent"
+    elif att and not single:
+        unit = _ATTACHED_UNITS[att]
     else:
         unit, unit_measure, unit_end = _unit_after(text, end, vague)
     if unit and unit.lower() in _TIME_UNITS:
-        return None  # a duration: time references cover it
+        if not _OF_AGE.match(text, unit_end):
+            return None  # a duration: time references cover it
+        unit += " of age"  # "between 12 and 15 months of age": an age, stated as a figure
     if cur:
         unit = _CURRENCY.get(cur, unit)
     low = high = value

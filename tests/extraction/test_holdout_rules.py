@@ -425,3 +425,21 @@ def test_asked_to_is_a_request_not_a_statement():
                      "said the crew had no food.",
                      '"We are waiting every day," she said.')
     assert [c["speaker"] for c in data] == ["Leila", "Leila"]
+
+
+@pytest.mark.parametrize("sentence, low, high, bound, unit", [
+    ("Each crate, weighing around 300kg, fell from the truck.", 300, 300, "around", "kg"),
+    ("Temperatures climbed above 42C in the valley.", 42, None, "above", "degrees Celsius"),
+    ("Gusts reached 95-130km/h along the coast.", 95, 130, None, "km/h"),
+    ("The flames spread over 8km of scrub.", 8, None, "over", "km"),
+    ("Infants should be vaccinated between 9 and 12 months of age.", 9, 12, "between", "months of age"),
+])
+def test_units_written_onto_the_number_and_ages(sentence, low, high, bound, unit):
+    [q] = one_claim(sentence)["quantities"]
+    assert (q["low"], q["high"], q["bound"], q["unit"]) == (low, high, bound, unit)
+
+
+@pytest.mark.parametrize("sentence", ["The talks resumed after 18 months.", "He won the 10th stage on a 3D course.",
+                                      "The site has been closed for 12 months."])
+def test_durations_and_ordinals_stay_no_quantities(sentence):
+    assert one_claim(sentence)["quantities"] == []
