@@ -35,6 +35,10 @@ _PATTERNS = [
                  r"over the next|in the coming|during the next|inside|the next|in)\s+"
                  r"(?P<dnum>" + _NUMW + r")\s+(?P<dunit>" + _UNIT + r")"),
     ("ago", r"(?P<anum>" + _NUMW + r")\s+(?P<aunit>" + _UNIT + r")\s+ago"),
+    # "had 48 hours to deposit", "has 28 days from Thursday's hearing to lodge an appeal": a span
+    # someone is given to act in (checked in _resolve: a has/had/given... stands before it)
+    ("given_span", r"(?P<gnum>" + _NUMW + r")\s+(?P<gunit>" + _UNIT + r")(?:\s+from\s+(?:the\s+)?(?:(?P<gwd>" + _WD +
+                   r")['\u2019]s\s+[a-z]+|date\s+of\s+[a-z]+))?(?=\s+(?:in\s+which\s+)?to\s+[a-z])"),
     ("past_span", r"(?:in|over|during|for)\s+the\s+(?:past|last|previous)\s+(?:(?P<pnum>" + _NUMW + r")\s+)?(?P<punit>" + _UNIT + r")"),
     # "since the start of the year", "since the beginning of May", "from the start of last month"
     ("start_of", r"(?P<sprep>since|from|after)\s+the\s+(?:start|beginning)\s+of\s+(?:(?P<srel>the|this|last)\s+"
@@ -60,6 +64,9 @@ _PATTERNS = [
     ("month", r"(?P<mprep>by|until|till|before|since|from|in|during|after|early|late|mid|through|last|next|this)[- ]"
               r"(?P<m4>January|February|March|April|(?-i:May)|June|July|August|September|October|November|December|"
               r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\b(?!\.?\s+\d)"),
+    # "the November ceasefire", "the May elections": a month naming an event
+    ("the_month", r"the\s+(?P<m6>January|February|March|April|(?-i:May)|June|July|August|September|October|November|"
+                  r"December)\b(?=\s+(?!(?:of|and|or|to|in|on|at|is|was|were|will|has|had|that|which)\b)[a-z]{3,})"),
     ("weekend", r"(?P<wkprep>over|at|during|on|through|throughout|until|till)\s+the\s+weekend"),
     ("wd", _PREP + r"(?P<wdname>" + _WD + r")(?:['\u2019]s)?" + _PART),
     ("relday", _PREP + r"(?P<rdword>today|yesterday|tomorrow|tonight|last night|this morning|this afternoon|"
@@ -78,11 +85,11 @@ def _group(*names: str) -> re.Pattern:
 
 
 _BY_WEEKDAY = _group("wd_week", "rel_wd", "wd")
-_BY_MONTH = _group("start_of", "end_of", "mdy_range", "mdy", "dmy", "my", "month")
-_BY_PERIOD = _group("duration", "ago", "past_span", "start_of", "first_part", "end_of", "rel_period", "weekend")
+_BY_MONTH = _group("start_of", "end_of", "mdy_range", "mdy", "dmy", "my", "month", "the_month")
+_BY_PERIOD = _group("duration", "ago", "given_span", "past_span", "start_of", "first_part", "end_of", "rel_period", "weekend")
 _BY_DAYWORD = _group("relday", "holiday", "wd")
 _BY_YEAR = _group("iso", "since_event", "first_part", "whole_year", "year")
-_BY_DAY = _group("relday", "holiday", "duration", "ago", "past_span")
+_BY_DAY = _group("relday", "holiday", "duration", "ago", "given_span", "past_span")
 # Words that every time reference contains: the full pattern only runs near one of them.
 _TRIGGER_WORDS = frozenset(WEEKDAYS) | frozenset(MONTHS) | frozenset(
     "today yesterday tomorrow tonight night morning week weeks weekend month months year years day days hours "
@@ -132,6 +139,8 @@ _DESIGNATED_BEFORE = re.compile(r"\b(?:declared|declares|proclaimed|proclaims|de
 _ISSUED_BEFORE = re.compile(r"\b(?:issued|issues|delivered|announced|imposed|gave|sent|declared|extended|"
                             r"presented|handed)\s+(?:an?|the|its|their|his|her)\s+(?:[\w-]+\s+)?(?:deadline|ultimatum)\s+$",
                             re.IGNORECASE)
+_GIVEN_BEFORE = re.compile(r"\b(?:has|have|had|having|given|gave|give|gives|giving|get|gets|got|granted|grants|allowed)"
+                           r"(?:\s+(?!(?:been|to|for|in|at|on|after|taken|spent)\b)[\w'\u2019-]+){0,3}\s+[\"\u201c]?$", re.IGNORECASE)
 _CLOCK_DEADLINE_BEFORE = re.compile(r"\b(?:until|till|by|no later than)\s+(?:\d{1,2}(?:[:.]\d\d)?\s*"
                                     r"(?:[ap]\.?\s?m\.?)?|noon|midnight|midday|dawn)\s*$", re.IGNORECASE)
 _PLANNED_FOR = re.compile(r"\b(?:forecast|predicted|expected|scheduled|planned|slated|due|set|called)\s+for\s+$",
@@ -475,6 +484,16 @@ def _resolve(m: re.Match, kind: str, text: str, pub: dt.date | None, anchor: dt.
     elif kind == "whole_year":
         year = int(g("wyear"))
         earliest, latest = dt.date(year, 1, 1), dt.date(year, 12, 31)
+    elif kind == "given_span":
+        n = _count(g("gnum"))
+        if n is None or not _GIVEN_BEFORE.search(text, max(0, start - 40), start):
+            return None
+        role = "deadline"
+        base = anchor
+        if g("gwd") and pub:
+            base = resolve_weekday(WEEKDAYS[g("gwd").lower()], pub, "past")  # "from Thursday's hearing"
+        if base:
+            earliest, latest = base, _shift(base, n, g("gunit"))
     elif kind == "ago":
         n = _count(g("anum"))
         if n is None:
@@ -596,11 +615,11 @@ def _resolve(m: re.Match, kind: str, text: str, pub: dt.date | None, anchor: dt.
             if tense not in ("future", "present") and saturday + dt.timedelta(days=1) > pub and saturday > pub:
                 saturday -= dt.timedelta(days=7)
             earliest, latest = saturday, saturday + dt.timedelta(days=1)
-    elif kind == "month":
+    elif kind in ("month", "the_month"):
         if not pub:
             return TimeRef(phrase, role, None, None, start, end)
-        month = MONTHS[g("m4").lower()]
-        mprep = g("mprep").lower()
+        month = MONTHS[g("m4" if kind == "month" else "m6").lower()]
+        mprep = g("mprep").lower() if kind == "month" else ("by" if role == "deadline" else "the")
         role = {"by": "deadline", "until": "deadline", "till": "deadline", "before": "deadline",
                 "since": "since"}.get(mprep, "when")
         year = pub.year

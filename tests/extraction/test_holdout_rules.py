@@ -443,3 +443,26 @@ def test_units_written_onto_the_number_and_ages(sentence, low, high, bound, unit
                                       "The site has been closed for 12 months."])
 def test_durations_and_ordinals_stay_no_quantities(sentence):
     assert one_claim(sentence)["quantities"] == []
+
+
+@pytest.mark.parametrize("sentence, phrase, latest", [
+    # article date: Thursday 2022-01-13
+    ("The landlord has 21 days from Tuesday's ruling to repair the roof.", "21 days from Tuesday's ruling", "2022-02-01"),
+    ("The militia had 72 hours to hand over its weapons, the governor said.", "72 hours", "2022-01-16"),
+    ("Tenants were given two weeks to leave the block.", "two weeks", "2022-01-27"),
+])
+def test_a_span_given_to_act_is_a_deadline(sentence, phrase, latest):
+    dates = one_claim(sentence)["dates"]
+    assert (phrase, "deadline", latest) in [(d["phrase"], d["role"], d["latest"]) for d in dates]
+
+
+@pytest.mark.parametrize("sentence", ["It took divers 48 hours to reach the wreck.",
+                                      "Patients have been waiting for 12 hours to see a doctor."])
+def test_time_spent_is_no_deadline(sentence):
+    assert [d for d in one_claim(sentence)["dates"] if d["role"] == "deadline"] == []
+
+
+def test_a_month_naming_an_event():
+    dates = one_claim("The rebels said the raid broke the October truce.")["dates"]
+    assert [(d["phrase"], d["earliest"], d["latest"]) for d in dates] == [("the October", "2021-10-01", "2021-10-31")]
+    assert one_claim("Crowds gathered for the March of Remembrance.")["dates"] == []
