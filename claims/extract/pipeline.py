@@ -74,7 +74,7 @@ def _extract(raw: str, *, filename, url, published, warnings: list[str]) -> dict
     if art.published is None and not any(AMBIGUOUS_DATE_WARNING in w for w in warnings):
         warnings.append(NO_DATE_WARNING)
     pub = art.published
-    units = _units(art.body, art.paragraphs, art.list_items)
+    units = _split_speakers(_units(art.body, art.paragraphs, art.list_items))
     book = SpeakerBook(art.body)
     previous: Unit | None = None
     for unit in units:
@@ -129,6 +129,40 @@ def _units(body: str, paragraphs: list[tuple[int, int]], list_items: set[int] = 
     return units
 
 
+# ", but the union put the number at ...", "; organisers said ...", ", while the army said ...":
+# where a second clause has a speaker of its own.
+_CLAUSE_JOIN = re.compile(r"(?:,\s+(?:but|while|whereas)|;)\s+(?=\S)")
+
+
+def _split_speakers(units: list[Unit]) -> list[Unit]:
+    """One claim per speaker: 'Police said 14 were arrested, but organisers said more than 60
+    were detained' is two claims, each with its own speaker."""
+    out: list[Unit] = []
+    for unit in units:
+        text = unit.text
+        if ";" not in text and ", " not in text:
+            out.append(unit)
+            continue
+        parts = None
+        for m in _CLAUSE_JOIN.finditer(text):
+            cut, rest = m.start(), m.end()
+            if any(a <= cut < b for a, b in unit.regions) or not _is_claim_text(text[rest:]):
+                continue
+            first_regions = [(a, min(b, cut)) for a, b in unit.regions if a < cut]
+            second_regions = [(a - rest, b - rest) for a, b in unit.regions if a >= rest]
+            second = find_attribution(text[rest:], second_regions)
+            if second is None or second.kind == "pronoun" or second.via == "quoting":
+                continue
+            first = find_attribution(text[:cut], first_regions)
+            if first is None or first.name.lower() == second.name.lower():
+                continue
+            parts = [Unit(unit.paragraph, unit.start, unit.start + cut, text[:cut], first_regions, intro=unit.intro),
+                     Unit(unit.paragraph, unit.start + rest, unit.end, text[rest:], second_regions, intro=unit.intro)]
+            break
+        out.extend(parts or [unit])
+    return out
+
+
 def _looks_like_subheading(paragraph: str) -> bool:
     """'What happened next?' or 'Troops Arrive in Almaty': a heading inside the body, not a claim."""
     words = paragraph.split(None, 13)  # a long paragraph need not be split whole: 14 parts say "more than 12"
@@ -155,6 +189,12 @@ def _quoted_words(unit: Unit) -> int:
     return sum(len(unit.text[a:b].split()) for a, b in unit.regions)
 
 
+# 'was described by colleagues as "a gentle giant"', 'dubbed "the iron lady"': a quoted label, not
+# words that continue the previous speaker's statement.
+_QUOTED_AS_NAME = re.compile(r"\b(?:as|dubbed|called|nicknamed|branded|labell?ed|termed)\s+[\"\u201c\u2018']$",
+                             re.IGNORECASE)
+
+
 def _attribute(unit: Unit, previous: Unit | None, book: SpeakerBook, pub: dt.date | None) -> None:
     mention = find_attribution(unit.text, unit.regions)
     if mention is None and unit.intro:
@@ -168,7 +208,7 @@ def _attribute(unit: Unit, previous: Unit | None, book: SpeakerBook, pub: dt.dat
         return
     # A quotation with no attribution continues the previous speaker's words.
     if previous is not None and previous.speaker is not None and unit.paragraph - previous.paragraph <= 1:
-        if _quoted_words(unit) >= 3:
+        if _quoted_words(unit) >= 3 and not _QUOTED_AS_NAME.search(unit.text, 0, unit.regions[0][0] + 1):
             unit.speaker = previous.speaker
 
 

@@ -466,3 +466,31 @@ def test_a_month_naming_an_event():
     dates = one_claim("The rebels said the raid broke the October truce.")["dates"]
     assert [(d["phrase"], d["earliest"], d["latest"]) for d in dates] == [("the October", "2021-10-01", "2021-10-31")]
     assert one_claim("Crowds gathered for the March of Remembrance.")["dates"] == []
+
+
+def test_one_claim_per_speaker_when_a_clause_has_its_own():
+    data = claims_of("Police said 14 people were arrested on Monday, but organisers said more than 60 were detained.",
+                     "The ministry said 40 people died; local officials put the toll at 55.")
+    assert [(c["text"], c["speaker"], [q["low"] for q in c["quantities"]]) for c in data] == [
+        ("Police said 14 people were arrested on Monday", "Police", [14]),
+        ("organisers said more than 60 were detained.", "organisers", [60]),
+        ("The ministry said 40 people died", "The ministry", [40]),
+        ("local officials put the toll at 55.", "local officials", [55]),
+    ]
+    body = article("Police said 14 people were arrested on Monday, but organisers said more than 60 were detained.")
+    spans = [c["span"] for c in extract_text(body, filename="a.txt")["claims"]]
+    text = extract_text(body, filename="a.txt")["source"]["body"]
+    assert [text[a:b] for a, b in spans] == ["Police said 14 people were arrested on Monday",
+                                              "organisers said more than 60 were detained."]
+
+
+@pytest.mark.parametrize("sentence", ["The mayor said the water was safe, but he added that tests would continue.",
+                                      "The mayor said the water was safe, but did not say when tests would end."])
+def test_the_same_speaker_keeps_one_claim(sentence):
+    assert [c["text"] for c in claims_of(sentence)] == [sentence]
+
+
+def test_a_quoted_label_does_not_continue_the_last_speaker():
+    data = claims_of('"She was the heart of the street," her brother said.',
+                     'Ms Okafor had run the bakery for 20 years and was known to neighbours as "the bread queen of Leith".')
+    assert data[1]["speaker"] is None
