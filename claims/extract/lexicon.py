@@ -82,7 +82,7 @@ witnesses residents sources source analysts experts observers organisers organiz
 lawmakers legislators diplomats leaders leadership rebels insurgents protesters workers teams team rescuers
 doctors medics officers troops soldiers schools bank centre center board federation association
 organisation organization network observatory monitors watchdog regulator operator operators families
-relatives villagers survivors victims locals employers employees staff management owners unionists strikers
+relatives family villagers survivors victims locals employers employees staff management owners unionists strikers
 fire brigade services utility utilities airline airport railway ministry's charity charities ngo ngos
 prosecution municipality municipalities city county province region state states countries country
 nations governments administration opposition junta kremlin pentagon whitehouse secretariat tribunal panel
@@ -121,7 +121,7 @@ GROUP_HEADS = frozenset("""
 officials authorities police witnesses residents sources analysts experts observers organisers organizers
 activists campaigners lawmakers legislators diplomats leaders rebels insurgents protesters workers teams
 rescuers doctors medics officers troops soldiers schools families relatives villagers survivors victims
-locals employees unionists strikers investigators researchers scientists forecasters agencies
+locals employees unionists strikers investigators researchers scientists forecasters agencies family
 """.split()) | PLURAL_ROLES
 HONORIFICS = frozenset("mr mrs ms miss dr prof sir dame lord lady mx rev fr".split())
 PRONOUNS = {"he": "person", "she": "person", "him": "person", "her": "person", "it": "organisation",

@@ -388,7 +388,8 @@ def _speaker_for_verb(text: str, tokens: list[Token], i: int) -> Mention | None:
     skipped = 0
     while j >= 0 and not tokens[j].quoted and skipped < 5 and (
             tokens[j].low in SKIP_BEFORE_VERB or tokens[j].low in MONTH_WORDS or tokens[j].text.isdigit()
-            or (len(tokens[j].low) > 4 and tokens[j].low.endswith("ly") and not tokens[j].is_cap)
+            or (len(tokens[j].low) > 4 and tokens[j].low.endswith("ly") and not tokens[j].is_cap
+                and tokens[j].low not in SPEAKER_NOUNS)
             or (tokens[j].text == "." and j > 0 and tokens[j - 1].low in MONTH_WORDS)):
         if tokens[j].low in ("is", "are", "was", "were") and not verb.low.endswith("ing"):
             return None  # passive: "were reported"
@@ -468,6 +469,10 @@ _PREPOSITIONS = frozenset("on at in during after before outside inside near from
 
 
 _GROUP_PLACE_PREPOSITIONS = frozenset("in at from near of across".split())
+# "officials familiar with the matter", "a source close to the talks", "diplomats briefed on the plan"
+_GROUP_QUALIFIERS = frozenset("familiar close briefed knowledgeable involved aware privy".split())
+_QUALIFIER_WORDS = _GROUP_PLACE_PREPOSITIONS | _GROUP_QUALIFIERS | frozenset("with to on about".split())
+_PEOPLE = frozenset("people person persons source sources".split())
 
 
 def _drop_the(words: str) -> str:
@@ -484,20 +489,26 @@ def _group_with_place(text: str, tokens: list[Token], j: int) -> Mention | None:
     if c >= 0 and tokens[c].text not in ",;:":
         return None
     for p in range(c + 2, j):
-        if tokens[p].low not in _GROUP_PLACE_PREPOSITIONS:
+        if tokens[p].low not in _GROUP_PLACE_PREPOSITIONS and tokens[p].low not in _GROUP_QUALIFIERS:
             continue
         place = tokens[p + 1:j + 1]
         if not place or any(not t.is_word or t.quoted or t.text[0].isdigit() or t.low in SPEECH_VERBS or
-                            (t.low in CLAUSE_STOPS and t.low not in _GROUP_PLACE_PREPOSITIONS) or
+                            (t.low in CLAUSE_STOPS and t.low not in _QUALIFIER_WORDS) or
                             t.low in PRONOUNS or t.low.endswith("ly") for t in place):
             return None
-        group = _backward_np(text, tokens, p - 1)
-        if group is None or group.kind != "group" or group.span_end != tokens[p - 1].end or \
-                _drop_the(text[tokens[c + 1].start:tokens[p - 1].end]) != _drop_the(group.text):
+        if tokens[p - 1].low in _PEOPLE and tokens[p].low in _GROUP_QUALIFIERS:
+            # "Two people familiar with the talks", "A person briefed on the plan"
+            group = Mention(text=_span_text(text, tokens[c + 1:p]), name=_span_text(text, tokens[c + 1:p]), role=None,
+                            kind="group", via="verb", head=tokens[p - 1].low, span_end=tokens[p - 1].end)
+        else:
+            group = _backward_np(text, tokens, p - 1)
+        if group is None or group.kind not in ("group", "unnamed") or group.span_end != tokens[p - 1].end or \
+                _drop_the(text[tokens[c + 1].start:tokens[p - 1].end]) != _drop_the(group.text) or \
+                (group.kind == "unnamed" and tokens[p].low == "of"):  # "the head of the agency": a role
             return None
         written = text[tokens[c + 1].start:tokens[j].end]
         name = _drop_the(written)
-        return Mention(text=written, name=name, role=None, kind="group", via="verb", head=group.head,
+        return Mention(text=written, name=name, role=None, kind=group.kind, via="verb", head=group.head,
                        modifiers=group.modifiers, span_end=tokens[j].end, aliases=[group.name])
     return None
 

@@ -494,3 +494,19 @@ def test_a_quoted_label_does_not_continue_the_last_speaker():
     data = claims_of('"She was the heart of the street," her brother said.',
                      'Ms Okafor had run the bakery for 20 years and was known to neighbours as "the bread queen of Leith".')
     assert data[1]["speaker"] is None
+
+
+@pytest.mark.parametrize("sentence, speaker", [
+    ("Two officials familiar with the matter said 40 troops had crossed.", "Two officials familiar with the matter"),
+    ("People familiar with the talks said the deal was close.", "People familiar with the talks"),
+    ("A source close to the negotiations told AFP the deal was close.", "A source close to the negotiations"),
+    ("A senior official in Odesa said 12 drones were shot down.", "A senior official in Odesa"),
+    ("The family of the driver said he had worked 14 hours.", "family of the driver"),
+    ("His family said in a statement that he was innocent.", "His family"),
+])
+def test_qualified_sources_and_families(sentence, speaker):
+    assert one_claim(sentence)["speaker"] == speaker
+
+
+def test_the_head_of_a_body_stays_a_role():
+    assert one_claim("The head of the agency said 40 trucks were waiting.")["speaker"] == "The head of the agency"
