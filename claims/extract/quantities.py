@@ -63,6 +63,10 @@ def _after_label(before: str) -> bool:
 
 
 _TIME_AFTER = re.compile(r"^\s*(?:a\.?m\b|p\.?m\b|gmt|utc|o'clock|hours?\s+(?:gmt|local)|local time|h\b)", re.IGNORECASE)
+_RATIO_AFTER = re.compile(r"\s+(?:in|out\s+of)\s+(\d+|two|three|four|five|six|seven|eight|nine|ten|twenty|"
+                          r"a hundred)\s+(?!(?:days?|weeks?|months?|years?|hours?|raids?|attacks?|incidents?|"
+                          r"cases?|places?|districts?|provinces?|cities|towns|villages)\b)(?=[a-z]{3,})",
+                          re.IGNORECASE)
 _OF_AGE = re.compile(r"\s+of\s+age\b", re.IGNORECASE)
 _AGE_AFTER = re.compile(r"^\s*(?:years?|yrs?)[- ]old\b", re.IGNORECASE)
 _TIME_UNITS = frozenset("second seconds minute minutes hour hours day days week weeks month months year years "
@@ -173,6 +177,7 @@ def find_quantities(text: str, skip_spans: list[tuple[int, int]] = ()) -> list[Q
             q = _build(m, text, single=True)
         if q is None or q == "rescan":
             continue
+        done = max(done, q.end)  # "one in five": the five is read with the one
         found.append(q)
     if found and not _BORROW_WORDS.isdisjoint(words):
         _borrow_measures(text, found)
@@ -277,6 +282,21 @@ def _build(m: re.Match, text: str, single: bool = False):
         return None  # "(71)": an age after a name; "($48)" is money
     if not bound and after.startswith(",") and _NAME_COMMA_BEFORE.search(before):
         return None  # "Nazarbayev, 81, said": an age in apposition
+    ratio = _RATIO_AFTER.match(after) if not has_range and not pct and not cur else None
+    if ratio is not None:
+        # "nearly one in five homes", "9 in 10 voters": a share, stated as a percentage
+        den = parse_number(ratio.group(1))
+        ratio = ratio if den and value < den <= 100 and value <= 20 else None
+    if ratio is not None:
+        low = high = round(value / den * 100, 1)
+        approximate = bound in APPROX_BOUNDS
+        if bound in LOWER_BOUNDS:
+            high = None
+        elif bound in UPPER_BOUNDS:
+            low = None
+        q_end = end + len(ratio.group(0).rstrip())
+        measure = _measure_near(text, m_start, q_end)
+        return Quantity(low, high, approximate, bound, "percent", measure, m_start if bound else num_start, q_end)
     if lowered == "one":
         nxt = _NEXT_WORD.match(after)
         if not nxt or nxt.group(1).lower() not in _PERSONAL_ONE:

@@ -34,6 +34,8 @@ _PATTERNS = [
     ("duration", r"(?P<dprep>no more than|not more than|no longer than|within the next|within|in the next|"
                  r"over the next|in the coming|during the next|inside|the next|in)\s+"
                  r"(?P<dnum>" + _NUMW + r")\s+(?P<dunit>" + _UNIT + r")"),
+    # "a 72-hour ultimatum", "the 30-day deadline": counted from the day the sentence names
+    ("hyphen_span", r"(?P<hnum>" + _NUMW + r")-(?P<hunit>hour|day|week|month)\s+(?:deadline|ultimatum|window)"),
     ("ago", r"(?P<anum>" + _NUMW + r")\s+(?P<aunit>" + _UNIT + r")\s+ago"),
     # "had 48 hours to deposit", "has 28 days from Thursday's hearing to lodge an appeal": a span
     # someone is given to act in (checked in _resolve: a has/had/given... stands before it)
@@ -48,6 +50,7 @@ _PATTERNS = [
                    r"\s+of\s+(?:(?P<frel>this|last)\s+year|(?P<fyear>" + _YEAR + r"))"),
     # "285 in all of 2024", "throughout 2023"
     ("whole_year", r"(?:(?:in|for|during)\s+)?(?:all\s+of|the\s+whole\s+of|throughout)\s+(?P<wyear>" + _YEAR + r")(?!\d|,\d|-\d)"),
+    ("period_end", _PREP + r"(?:the\s+)?(?P<peunit>year|month|week)-end\b"),
     ("end_of", _PREP + r"the\s+end\s+of\s+(?:(?P<erel>the|this|next|last)\s+(?P<eunit>week|month|year)|(?P<emonth>" + MONTH_RE + r")(?:\s+(?P<eyear>" + _YEAR + r")|\s+(?P<enext>next|last|this)\s+year)?)"),
     ("wd_week", _PREP + r"(?P<wwd>" + _WD + r")" + _PART + r",?\s+(?P<wrel>next|last|this)\s+week"),
     ("rel_wd", _PREP + r"(?P<rrel>next|last|this|this coming|coming)\s+(?P<rwd>" + _WD + r")" + _PART),
@@ -86,10 +89,10 @@ def _group(*names: str) -> re.Pattern:
 
 _BY_WEEKDAY = _group("wd_week", "rel_wd", "wd")
 _BY_MONTH = _group("start_of", "end_of", "mdy_range", "mdy", "dmy", "my", "month", "the_month")
-_BY_PERIOD = _group("duration", "ago", "given_span", "past_span", "start_of", "first_part", "end_of", "rel_period", "weekend")
+_BY_PERIOD = _group("duration", "hyphen_span", "ago", "given_span", "past_span", "start_of", "first_part", "period_end", "end_of", "rel_period", "weekend")
 _BY_DAYWORD = _group("relday", "holiday", "wd")
 _BY_YEAR = _group("iso", "since_event", "first_part", "whole_year", "year")
-_BY_DAY = _group("relday", "holiday", "duration", "ago", "given_span", "past_span")
+_BY_DAY = _group("relday", "holiday", "duration", "hyphen_span", "ago", "given_span", "past_span")
 # Words that every time reference contains: the full pattern only runs near one of them.
 _TRIGGER_WORDS = frozenset(WEEKDAYS) | frozenset(MONTHS) | frozenset(
     "today yesterday tomorrow tonight night morning week weeks weekend month months year years day days hours "
@@ -104,13 +107,16 @@ _YEARISH = re.compile(r"[12](?<!\w.)(?:(?<=1)[89]|(?<=2)[01])\d\d\b")
 _APOS_S = re.compile(r"['\u2019]s\b", re.IGNORECASE)
 _DAY_OR_MONTH_END = re.compile(r"(?:day|January|February|March|April|June|July|August|September|October|November|"
                                r"December)\Z", re.IGNORECASE)
+_HYPHEN_SPAN = re.compile(r"-(?:hour|day|week|month)\s+(?:deadline|ultimatum|window)\b", re.IGNORECASE)
+_PERIOD_END = re.compile(r"\b(?:year|month|week)-end\b", re.IGNORECASE)
 _HYPHEN_MONTH = re.compile(r"-(?:January|February|March|April|May|June|July|August|September|October|November|"
                            r"December)\b", re.IGNORECASE)
 
 
 def _trigger_inside(text: str) -> bool:
     """_TRIGGER_INSIDE.search(text) is not None, faster: "Monday's", "New Year's Day's", "mid-January"."""
-    if "-" in text and _HYPHEN_MONTH.search(text) is not None:
+    if "-" in text and (_HYPHEN_MONTH.search(text) is not None or _HYPHEN_SPAN.search(text) is not None or
+                        _PERIOD_END.search(text) is not None):
         return True
     if "'" in text or "\u2019" in text:
         for m in _APOS_S.finditer(text):
@@ -352,6 +358,7 @@ def find_timerefs(text: str, published: dt.date | None, anchor: dt.date | None =
     if len(refs) > 1:
         _chain_relative_days(refs)
         _anchor_durations(text, refs, tense)
+        _anchor_hyphen_spans(text, refs)
     return refs
 
 
@@ -376,6 +383,24 @@ def _anchor_durations(text: str, refs: list[TimeRef], tense: str) -> None:
         ref.earliest, ref.latest = day, day + span
 
 
+def _anchor_hyphen_spans(text: str, refs: list[TimeRef]) -> None:
+    """'issued a 72-hour ultimatum on Sunday' runs from Sunday; 'the 30-day deadline expired on
+    Friday' ended on Friday."""
+    for ref in refs:
+        if ref.role != "deadline" or ref.earliest is None or ref.latest is None or \
+                _HYPHEN_SPAN.search(ref.phrase) is None:
+            continue
+        day = next((r.earliest for r in refs if r is not ref and r.role == "when" and r.earliest is not None
+                    and r.earliest == r.latest), None)
+        if day is None:
+            continue
+        if _DEADLINE_GONE.match(text, ref.end):
+            ref.earliest, ref.latest = None, day
+        else:
+            span = ref.latest - ref.earliest
+            ref.earliest, ref.latest = day, day + span
+
+
 def _special_triggers(words: tuple[str, ...]) -> list[tuple[int, str]]:
     """The trigger words of a sentence that has a year or an in-word trigger, with the word each
     one is read as."""
@@ -388,6 +413,8 @@ def _special_triggers(words: tuple[str, ...]) -> list[tuple[int, str]]:
                 word = word[:-2]  # "Monday's attack"
             elif "-" in word and word.rsplit("-", 1)[1] in _TRIGGER_WORDS:
                 word = word.rsplit("-", 1)[1]  # "mid-January"
+            elif word.endswith("-end") and word[:-4] in ("year", "month", "week"):
+                word = word[:-4] if word[0] != "y" else "years"  # "by year-end"
             elif not (word[0].isdigit() and len(word) >= 4 and word[:4].isdigit()):
                 continue
         found.append((index, word))
@@ -484,6 +511,25 @@ def _resolve(m: re.Match, kind: str, text: str, pub: dt.date | None, anchor: dt.
     elif kind == "whole_year":
         year = int(g("wyear"))
         earliest, latest = dt.date(year, 1, 1), dt.date(year, 12, 31)
+    elif kind == "period_end":
+        if pub:
+            unit = g("peunit").lower()
+            back = role != "deadline" and tense in ("past", "pastperfect")  # "sales rose at year-end"
+            if unit == "year":
+                latest = dt.date(pub.year - back, 12, 31)
+            elif unit == "month":
+                latest = pub.replace(day=1) - dt.timedelta(days=1) if back else _month_range(pub.year, pub.month)[1]
+            else:
+                latest = _week_start(pub) + dt.timedelta(days=-1 if back else 6)
+            if role != "deadline":
+                earliest = latest
+    elif kind == "hyphen_span":
+        n = _count(g("hnum"))
+        if n is None:
+            return None
+        role = "deadline"
+        if anchor:
+            earliest, latest = anchor, _shift(anchor, n, g("hunit"))
     elif kind == "given_span":
         n = _count(g("gnum"))
         if n is None or not _GIVEN_BEFORE.search(text, max(0, start - 40), start):

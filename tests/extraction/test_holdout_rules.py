@@ -510,3 +510,29 @@ def test_qualified_sources_and_families(sentence, speaker):
 
 def test_the_head_of_a_body_stays_a_role():
     assert one_claim("The head of the agency said 40 trucks were waiting.")["speaker"] == "The head of the agency"
+
+
+@pytest.mark.parametrize("sentence, phrase, earliest, latest", [
+    # article date: Thursday 2022-01-13; Sunday before it is 2022-01-09
+    ("The militia issued a 48-hour ultimatum on Sunday.", "48-hour ultimatum", "2022-01-09", "2022-01-11"),
+    ("The 30-day deadline expired on Sunday.", "30-day deadline", None, "2022-01-09"),
+    ("The operator expects to restore service by year-end.", "by year-end", None, "2022-12-31"),
+])
+def test_hyphenated_spans_and_period_ends(sentence, phrase, earliest, latest):
+    dates = one_claim(sentence)["dates"]
+    assert (phrase, "deadline", earliest, latest) in [(d["phrase"], d["role"], d["earliest"], d["latest"]) for d in dates]
+
+
+@pytest.mark.parametrize("sentence, low, bound", [
+    ("Nearly one in five homes lost power, the utility said.", 20, "nearly"),
+    ("Nine out of 10 voters backed the deal.", 90, None),
+])
+def test_one_in_five_is_a_share(sentence, low, bound):
+    [q] = one_claim(sentence)["quantities"]
+    assert (q["low"], q["high"], q["bound"], q["unit"]) == (low, low, bound, "percent")
+
+
+def test_counts_before_in_stay_counts():
+    assert [(q["low"], q["unit"]) for q in one_claim("Police arrested 12 in two raids.")["quantities"]] == [
+        (12, None), (2, "raids")]
+    assert [q["low"] for q in one_claim("Police arrested 40 in 2023.")["quantities"]] == [40]
