@@ -6,6 +6,8 @@ import dataclasses
 import datetime as dt
 import functools
 import hashlib
+import json
+import json.encoder
 import os
 from pathlib import Path
 from typing import Callable, Iterable
@@ -87,6 +89,13 @@ def _alias_key(name: str) -> str:
     return alias_key(name)
 
 
+@functools.lru_cache(maxsize=65536)
+def _clean_name(name: str) -> str:
+    from claims.validate import clean_text
+
+    return clean_text(name)
+
+
 def _sql_lower(dialect: str):
     """What the database's lower() makes of a name (speaker look-ups compare lower(name)):
     SQLite's lower() folds ASCII letters only."""
@@ -97,32 +106,20 @@ def _sql_lower(dialect: str):
 
 
 class _Writer:
-    """Driver-level statements on the article's connection. SQLite: plain executemany with the
-    values in the form SQLAlchemy's column types would send (dates as ISO text, floats as
-    floats): its per-row type processing cost more than the inserts. PostgreSQL: Core inserts
-    on the typed tables (values as the ORM would bind them)."""
+    """Driver-level statements on the article's connection (db.driver.Driver). SQLite: plain
+    executemany on the sqlite3 cursor with the values in the form SQLAlchemy's column types
+    would send (dates as ISO text, floats as floats): its per-row type processing and
+    per-statement work cost more than the inserts. PostgreSQL: Core inserts on the typed tables
+    (values as the ORM would bind them)."""
 
     def __init__(self, conn):
+        from db.driver import Driver
+
         self.conn = conn
-        self.sqlite = conn.dialect.name == "sqlite"
-        self.mark = "?" if self.sqlite else "%s"
-
-    def day(self, value: dt.date | None):
-        return value.isoformat() if self.sqlite and value is not None else value
-
-    def stamp(self, value: dt.datetime | None):
-        if not self.sqlite or value is None:
-            return value
-        return f"{value:%Y-%m-%d %H:%M:%S}.{value.microsecond:06d}"  # what SQLAlchemy stores (tz dropped)
-
-    def number(self, value):
-        return float(value) if self.sqlite and value is not None else value
-
-    def execute(self, sql: str, params: Iterable = ()):
-        return self.conn.exec_driver_sql(sql if self.sqlite else sql.replace("?", "%s"), tuple(params))
-
-    def rows(self, sql: str, params: Iterable = ()) -> list:
-        return self.execute(sql, params).all()
+        self.driver = driver = Driver(conn)
+        self.sqlite = driver.sqlite
+        self.day, self.stamp, self.number = driver.day, driver.stamp, driver.number
+        self.execute, self.rows = driver.execute, driver.rows
 
     def marks(self, n: int) -> str:
         return ", ".join(["?"] * n)
@@ -131,9 +128,7 @@ class _Writer:
         if not rows:
             return
         if self.sqlite:
-            names = ", ".join(f'"{c}"' for c in columns)
-            self.conn.exec_driver_sql(f'INSERT INTO "{model.__tablename__}" ({names}) VALUES ({self.marks(len(columns))})',
-                                      rows)
+            self.driver.insert(model.__tablename__, columns, rows)
         else:
             from sqlalchemy import insert
 
@@ -151,10 +146,11 @@ SOURCE_COLUMNS = ("id", "url", "url_key", "title", "outlet", "published_on", "re
                   "archive_url", "language", "body", "story_id", "created_at")
 
 
+_encode = json.encoder.encode_basestring  # how json.dumps(ensure_ascii=False) writes a string
+
+
 def _dump(d: dict | None) -> str | None:
     """Audit JSON exactly as db.writes.record writes it."""
-    import json
-
     if d is None:
         return None
     return json.dumps({k: v.isoformat() if isinstance(v, (dt.date, dt.datetime)) else v for k, v in d.items()},
@@ -169,7 +165,9 @@ def _resolve_speakers(session, w: _Writer, requests: list[tuple], events: list[d
     `requests` are (name, role, kind, aliases) in the order the old path resolved them. Returns
     (speaker id per request, new speaker rows, new alias rows, role updates of stored speakers);
     new speakers carry provisional ids (>= _PROVISIONAL) until the caller allocates real ones."""
-    from claims.validate import clean_text, require_text
+    from claims.validate import require_text
+
+    clean_text = _clean_name  # names recur in every article: cleaned once
     from db.models import SPEAKER_KINDS, utcnow
     from db.writes import _choice, _fit, lock_names
 
@@ -308,7 +306,9 @@ def _audit_stamp(session) -> int:
     unchanged id means nobody else wrote since (SQLite: ids follow the order of commits, as
     writers are serialised; PostgreSQL: a transaction that took its ids before our last commit
     and commits after it is not noticed; the next `claims check` finds what it would add)."""
-    return session.connection().exec_driver_sql("SELECT coalesce(max(id), 0) FROM audit_event").scalar()
+    from db.driver import Driver
+
+    return Driver(session.connection()).scalar("SELECT coalesce(max(id), 0) FROM audit_event")
 
 
 class _Detection:
@@ -370,7 +370,6 @@ def store_article(session, data: dict, *, actor: str, story: str | None,
     get_or_create_speaker and add_claim claim by claim, ids and audit JSON included
     (tests/test_import_equivalence.py compares the two on SQLite and PostgreSQL)."""
     from claims.validate import clean_text, require_text
-    from db.bulk import allocate_ids
     from db.models import KINDS, PRECISIONS, TIME_ROLES, Claim, Quantity, Source, Speaker, SpeakerAlias, Story, TimeRef, utcnow
     from db.writes import NewSource, _choice, _date, _fit, get_or_create_source, lock_names
 
@@ -413,7 +412,7 @@ def store_article(session, data: dict, *, actor: str, story: str | None,
         if found:
             story_id = found[0][0]
         else:
-            story_id = allocate_ids(conn, "story", 1)[0]
+            story_id = w.driver.allocate_ids("story", 1)[0]
             w.insert(Story, ("id", "name", "title", "created_at"), [(story_id, story, None, w.stamp(utcnow()))])
             event("story.create", "story", story_id, {"name": story})
     retrieved = src.get("retrieved_at")
@@ -437,7 +436,7 @@ def store_article(session, data: dict, *, actor: str, story: str | None,
         clean = lambda v: clean_text(v).strip() or None if v else None
         title, outlet = clean(new_source.title), _fit(clean(new_source.outlet), 300, "outlet")
         language = _fit(clean(new_source.language), 20, "language")
-        source_id, published_on = allocate_ids(conn, "source", 1)[0], new_source.published_on
+        source_id, published_on = w.driver.allocate_ids("source", 1)[0], new_source.published_on
         w.insert(Source, SOURCE_COLUMNS, [(
             source_id, new_source.url, url_key, title, outlet, w.day(published_on), w.stamp(new_source.retrieved_at),
             sha, None, language, new_source.body, story_id, w.stamp(utcnow()))])
@@ -449,18 +448,21 @@ def store_article(session, data: dict, *, actor: str, story: str | None,
     # Each speaker is resolved once per article (name, aliases, first role given), in order.
     order: dict[str, int] = {}
     requests = []
+    first_role: dict = {}  # speaker as written -> the first role given with it
+    for x in claims:
+        if x.get("speaker_role") and x.get("speaker") not in first_role:
+            first_role[x.get("speaker")] = x.get("speaker_role")
     for c in claims:
         said_by = (c.get("speaker") or "").strip()
         if said_by and said_by not in order:
             sp = speakers.get(c.get("speaker"), {})
-            role = next((x.get("speaker_role") for x in claims
-                         if x.get("speaker") == c.get("speaker") and x.get("speaker_role")), None)
+            role = first_role.get(c.get("speaker"))
             order[said_by] = len(requests)
             requests.append((c["speaker"], role or sp.get("role"), sp.get("kind"), sp.get("aliases", [])))
     speaker_events: list[dict] = []
     resolved, new_speakers, new_aliases, role_updates = (
         _resolve_speakers(session, w, requests, speaker_events, actor) if requests else ([], [], [], {}))
-    real = dict(zip((r["id"] for r in new_speakers), allocate_ids(conn, "speaker", len(new_speakers))))
+    real = dict(zip((r["id"] for r in new_speakers), w.driver.allocate_ids("speaker", len(new_speakers))))
     fix = lambda sid: real.get(sid, sid)
     for ev in speaker_events:
         ev["target_id"] = fix(ev["target_id"])
@@ -468,7 +470,7 @@ def store_article(session, data: dict, *, actor: str, story: str | None,
 
     claim_rows, quantity_rows, time_rows = [], [], []
     stored = Stored(story_id, story, source_id, [])
-    claim_ids = allocate_ids(conn, "claim", len(claims))
+    claim_ids = w.driver.allocate_ids("claim", len(claims))
     day, number = w.day, w.number
     for c, claim_id in zip(claims, claim_ids):  # what db.writes.add_claim does, claim by claim
         said_on = dt.date.fromisoformat(c["said_on"]) if c.get("said_on") else None
@@ -501,10 +503,9 @@ def store_article(session, data: dict, *, actor: str, story: str | None,
             earliest, latest = _date(d.get("earliest")), _date(d.get("latest"))
             time_rows.append((claim_id, clean_text(d["phrase"])[:500], role, day(earliest), day(latest)))
             stored.dates.append((claim_id, role, earliest, latest))
-        event("claim.create", "claim", claim_id, {
-            "text": text, "status": "unverified", "speaker_id": speaker_id, "said_on": said_on, "kind": kind,
-            "story_id": story_id, "source_id": source_id, "deadline_state": deadline_state,
-            "quantities": len(quantities), "dates": len(dates)}, claim_id=claim_id, at=now)
+        event("claim.create", "claim", claim_id, _claim_after(
+            text=text, speaker_id=speaker_id, said_on=said_on, kind=kind, story_id=story_id, source_id=source_id,
+            deadline_state=deadline_state, quantities=len(quantities), dates=len(dates)), claim_id=claim_id, at=now)
     count = len(claim_rows)
     event("source.import", "source", source_id, {"name": name, "claims": count, "sha256": sha, "story": story})
     for sid, role in role_updates.items():
@@ -519,11 +520,26 @@ def store_article(session, data: dict, *, actor: str, story: str | None,
     return ImportResult(name, "imported", f"{count} claims", source_id=source_id, claims=count), stored
 
 
+def _claim_after(*, text: str, speaker_id: int | None, said_on: dt.date | None, kind: str, story_id: int | None,
+                 source_id: int, deadline_state: str | None, quantities: int, dates: int) -> str:
+    """A new claim's `claim.create` event JSON, byte for byte what db.writes.record writes for
+    add_claim's snapshot (json.dumps, sorted keys), built by hand: json.dumps per claim was a
+    tenth of the storage time."""
+    null = lambda v: "null" if v is None else str(int(v))
+    return (f'{{"dates": {int(dates)}, "deadline_state": {"null" if deadline_state is None else _encode(deadline_state)}, '
+            f'"kind": {_encode(kind)}, "quantities": {int(quantities)}, '
+            f'"said_on": {"null" if said_on is None else chr(34) + said_on.isoformat() + chr(34)}, '
+            f'"source_id": {int(source_id)}, "speaker_id": {null(speaker_id)}, "status": "unverified", '
+            f'"story_id": {null(story_id)}, "text": {_encode(text)}}}')
+
+
 def _write_events(w: _Writer, actor: str, events: list[dict]) -> None:
+    """`after` is a dict (dumped here) or JSON already made (_claim_after)."""
     from db.models import AuditEvent
 
-    w.insert(AuditEvent, AUDIT_COLUMNS, [(w.stamp(e["at"]), actor, e["action"], e["target_type"], e["target_id"],
-                                          e["claim_id"], _dump(e["before"]), _dump(e["after"]), None) for e in events])
+    w.insert(AuditEvent, AUDIT_COLUMNS, [
+        (w.stamp(e["at"]), actor, e["action"], e["target_type"], e["target_id"], e["claim_id"], _dump(e["before"]),
+         e["after"] if isinstance(e["after"], str) else _dump(e["after"]), None) for e in events])
 
 
 def import_paths(engine: Engine, targets: Iterable[str], *, actor: str, story: str | None = None,

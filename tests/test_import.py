@@ -137,8 +137,10 @@ def test_failure_midway_leaves_no_partial_article(tmp_path, article, monkeypatch
 
     from claims import importer
     from db import engine as engine_mod
+    from db.driver import Driver
 
     real_execute, real_driver_sql = Connection.execute, Connection.exec_driver_sql
+    real_many = Driver.executemany
     seen = []
 
     def insert_into(statement) -> str | None:
@@ -161,8 +163,13 @@ def test_failure_midway_leaves_no_partial_article(tmp_path, article, monkeypatch
         check(statement)
         return real_driver_sql(self, statement, *args, **kw)
 
+    def failing_many(self, statement, *args, **kw):  # SQLite's inserts skip SQLAlchemy (db.driver)
+        check(statement)
+        return real_many(self, statement, *args, **kw)
+
     monkeypatch.setattr(Connection, "execute", failing_execute)
     monkeypatch.setattr(Connection, "exec_driver_sql", failing_driver_sql)
+    monkeypatch.setattr(Driver, "executemany", failing_many)
     engine = engine_mod.get_engine(str(tmp_path / "c.db"))
     with pytest.raises(RuntimeError):
         importer.import_paths(engine, [str(article)], actor="t")
