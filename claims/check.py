@@ -20,6 +20,7 @@ from claims.errors import NotFoundError
 from claims.measures import is_cumulative, measure_for, measures_in, qualifier
 from claims.measures import measure_for as _measure_for, measures_in as _measures_in, qualifier as _qualifier
 from claims.validate import clean_text
+from db.driver import Driver
 from db.models import AuditEvent, Claim, ClaimLink, Evidence, Quantity, Source, Speaker, Story, TimeRef, utcnow
 from db.writes import link_claims, record
 
@@ -213,12 +214,15 @@ def _store_links(session: Session, actor: str, found: list[rel.Found], threshold
     events = []
     for f, reason in zip(found, reasons):
         link_id = ids[(f.a, f.b, f.relation)]
-        # What db.writes.record writes: json.dumps(sort_keys=True) of the link's fields.
-        after = (f'{{"a": {f.a}, "b": {f.b}, "origin": "detected", "relation": "{f.relation}", '
-                 f'"state": "suggested"}}')
+        after = _link_after(f)
         events.append((at, actor, "link.create", "link", link_id, f.a, None, after, reason))
         events.append((at, actor, "link.create", "link", link_id, f.b, None, after, reason))
     _raw_insert(session, audit, _AUDIT_COLUMNS, events)
+
+
+def _link_after(f: rel.Found) -> str:
+    """A detected link's `link.create` JSON: what db.writes.record writes (json.dumps(sort_keys=True))."""
+    return f'{{"a": {f.a}, "b": {f.b}, "origin": "detected", "relation": "{f.relation}", "state": "suggested"}}'
 
 
 class _LinkSets:
@@ -572,6 +576,10 @@ class StoryDetector:
             if s.deadlines:
                 self._index_deadline(s)
         deadline_claims = [s for s in statements if s.deadlines]
+        # The deadline states stored in the database (new claims' come from the importer).
+        with_deadline = {s.claim for s in deadline_claims}
+        self.saved: dict[int, str | None] = {cid: state for cid, state in Driver(session.connection()).rows(
+            "SELECT id, deadline_state FROM claim WHERE story_id = ?", (story_id,)) if cid in with_deadline}
         # Each deadline claim's reports as last judged, in date order (see _deadline_updates).
         self.effective: dict[int, list[rel.Report]] = {}
         self.states, _ = _deadline_updates(self.statements, self.links, today or dt.date.today(),
@@ -598,6 +606,9 @@ class StoryDetector:
         else:
             rows, figures, dates = stored
             new_statements = statements_of(rows, dates)
+            # store_article makes a claim with a deadline date 'pending'
+            self.saved.update((r[0], None) for r in rows)
+            self.saved.update((c, "pending") for c, role, _, _ in dates if role == "deadline")
             new_figs = figures_of(figures, {r[0]: r[2] for r in rows},
                                   [(c, e, l) for c, role, e, l in dates if role in ("when", "since")], memo=self.memo)
         linked = self.links.linked
@@ -643,9 +654,12 @@ class StoryDetector:
             state = states[d_id] = rel.deadline_state(rel.deadline_of(d), judged, today=today)
             report_links += _report_links(d, gained[d_id], state, linked)
         take(report_links)
-        # The bulk statements write what link_claims and the ORM save would, in fewer round trips.
-        _store_links(session, actor, found, threshold=0)
-        updated = _save_deadline_states(session, actor, states, threshold=0)
+        # What link_claims and the ORM save would write, in a few driver-level statements.
+        session.flush()
+        driver = Driver(session.connection())
+        now = utcnow()
+        self._insert_links(session, driver, actor, found, now)
+        updated = self._save_states(session, driver, actor, states, now)
         for f in found:
             linked.add(frozenset((f.a, f.b)))
         self.states.update(states)
@@ -658,6 +672,50 @@ class StoryDetector:
         overdue = sum(1 for st in self.states.values() if st.state == "pending" and today > st.deadline)
         return {"story": None, "new_links": by_relation, "new_links_total": len(found),
                 "deadlines_updated": updated, "deadlines": by_state, "overdue": overdue}
+
+    def _insert_links(self, session: Session, driver: Driver, actor: str, found: list[rel.Found],
+                      now: dt.datetime) -> None:
+        """_store_links's bulk path: the links (ids allocated up front, in the order found, as the
+        database would number them) and their two `link.create` events each."""
+        if not found:
+            return
+        stamp = _bound(session, ClaimLink.__table__.c.created_at, now)
+        at = _bound(session, AuditEvent.__table__.c.at, now)
+        reasons = [clean_text(f.reason).strip() if f.reason else None for f in found]  # as link_claims stores them
+        ids = driver.allocate_ids("claim_link", len(found))
+        driver.insert("claim_link", ("id", *_LINK_COLUMNS), [
+            (i, f.a, f.b, f.relation, "detected", "suggested", r, actor, stamp) for i, f, r in zip(ids, found, reasons)])
+        events = []
+        for link_id, f, reason in zip(ids, found, reasons):
+            after = _link_after(f)
+            events.append((at, actor, "link.create", "link", link_id, f.a, None, after, reason))
+            events.append((at, actor, "link.create", "link", link_id, f.b, None, after, reason))
+        driver.insert("audit_event", _AUDIT_COLUMNS, events)
+
+    def _save_states(self, session: Session, driver: Driver, actor: str, states: dict[int, rel.DeadlineState],
+                     now: dt.datetime) -> int:
+        """_save_deadline_states's bulk path, with the stored states known (self.saved) instead
+        of read back."""
+        unknown = [cid for cid in states if cid not in self.saved]
+        for start in range(0, len(unknown), 500):
+            chunk = unknown[start:start + 500]
+            self.saved.update(driver.rows(f"SELECT id, deadline_state FROM claim WHERE id IN ({', '.join(['?'] * len(chunk))})",
+                                          chunk))
+        saved = self.saved
+        changed = [(cid, st) for cid, st in states.items() if saved.get(cid) != st.state]
+        if not changed:
+            return 0
+        updated = _bound(session, Claim.__table__.c.updated_at, now)
+        at = _bound(session, AuditEvent.__table__.c.at, now)
+        driver.executemany("UPDATE claim SET deadline_state = ?, updated_at = ?, version = version + 1 WHERE id = ?",
+                           [(st.state, updated, cid) for cid, st in changed])
+        driver.insert("audit_event", _AUDIT_COLUMNS, [
+            (at, actor, "claim.deadline", "claim", cid, cid, _dump({"deadline_state": saved.get(cid)}),
+             _dump({"deadline": st.deadline.isoformat(), "deadline_state": st.state, "evidence": list(st.evidence)}),
+             "claims check") for cid, st in changed])
+        for cid, st in changed:
+            saved[cid] = st.state
+        return len(changed)
 
     def _figures(self, new_figs: list[rel.Figure], new: set[int]) -> Iterator[rel.Found]:
         """relations.detect_figures over the whole story, restricted to pairs with a new claim:
