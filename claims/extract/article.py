@@ -43,6 +43,30 @@ _DATE_LINE = re.compile(
     r"(?:\s*[,\u00b7|\u2022\u2013\u2014-]?\s*by\s+(?-i:[A-Z\u00C0-\u024F])[^\n]{0,70})?\s*$",  # "Posted 3 April 2026 by X"
     re.IGNORECASE)
 
+# A time stamp line in the article's head: "KYODO NEWS - Jul 9, 2024 - 19:24 | Japan, All",
+# "Posted Thu 12 Feb 2026 at 4:37pm, updated Thu 12 Feb 2026 at 6:05pm".
+_STAMP_HINT = re.compile(r"\||\d{1,2}[:.]\d{2}|\d{1,2}\s?[ap]\.?m\b|^(?:first\s+)?(?:published|updated|posted|"
+                         r"last\s+updated)\b", re.IGNORECASE)
+_DATE_INSIDE = re.compile(r"(?P<d1>\d{1,2})(?:st|nd|rd|th)?\s+(?P<m1>" + MONTH_RE + r")\.?,?\s+(?P<y1>\d{4})"
+                          r"|(?P<m2>" + MONTH_RE + r")\.?\s+(?P<d2>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y2>\d{4})",
+                          re.IGNORECASE)
+
+
+def _stamp_date(text: str) -> dt.date | None:
+    """The date of a short time-stamp line (no sentence: no final full stop, at most 20 words)."""
+    if len(text) > 160 or text.endswith(".") or len(text.split()) > 20 or not _STAMP_HINT.search(text):
+        return None
+    m = _DATE_INSIDE.search(text)
+    if m is None:
+        return None
+    try:
+        if m.group("y1"):
+            return dt.date(int(m.group("y1")), MONTHS[m.group("m1").lower()], int(m.group("d1")))
+        return dt.date(int(m.group("y2")), MONTHS[m.group("m2").lower()], int(m.group("d2")))
+    except (ValueError, KeyError):
+        return None
+
+
 _MD_IMAGE = re.compile(r"!\[[^\]\n]*\]\([^)\n]*\)")
 _MD_LINK = re.compile(r"\[([^\]\n]*)\]\([^)\n]*\)")
 _MD_BOLD = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
@@ -75,6 +99,8 @@ _BOILERPLATE_HEAD = (
     r"|-*\s*with assistance from\b.*$|to contact the (?:reporters?|editors?|writers?)\b.*$"
     r"|[a-z]{2,4}(?:/[a-z]{2,4})+(?:\s*\([^)]{0,60}\))?\s*$"  # a sign-off: "tj/sms (AFP, dpa, Reuters)"
     r"|.{0,80}\bcontributed (?:reporting )?to this (?:report|story|article)\.?\s*$"
+    r"|this (?:report|story|article) (?:is|was|has been) auto-generated\b.*$|.{0,60}\bholds? no responsibility\b.*$"
+    r"|support\b.{0,60}\bjournalism\b.*$|.{0,40}\bjournalism costs\b.*$|\(?end\)?\s*$"
     r"|(?:subscribe|sign up|follow us|click here|join our|our standards|all quotes delayed|this (?:story|article) "
     r"(?:has been|was)|tags|topics|keywords|file photo|copyright|\(c\)|\u00a9)\b.*$")
 _BOILERPLATE = re.compile(_BOILERPLATE_HEAD + r"|.*\ball rights reserved\b.*$)", re.IGNORECASE)
@@ -359,6 +385,9 @@ def _assemble(art: Article, paragraphs: list[str], meta: dict[str, str], *, is_m
                 continue
             if _BYLINE.match(text) or _is_boilerplate(text):
                 continue
+            if art.title and (stamp := _stamp_date(text)) is not None:
+                art.published = art.published or stamp
+                continue
             if not art.title and not kept and _looks_like_headline(text):
                 art.title = text
                 continue
@@ -369,6 +398,9 @@ def _assemble(art: Article, paragraphs: list[str], meta: dict[str, str], *, is_m
             if date:
                 art.published = date
                 continue
+        if seen_body and len(kept) <= 3 and (stamp := _stamp_date(text)) is not None:
+            art.published = art.published or stamp
+            continue
         if _BYLINE.match(text) or _is_boilerplate(text):
             continue
         if _is_caption(stripped):

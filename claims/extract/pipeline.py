@@ -176,10 +176,18 @@ def _looks_like_subheading(paragraph: str) -> bool:
     return capitalised >= max(2, len(words) - 2)
 
 
+# "(Photo: Utah Highway Patrol)", "(ABC North Coast: Hannah Ross)", "(Kyodo)" closing a caption,
+# and a sign-off address "hwkim@yna.co.kr": no statements.
+_CREDIT_SENTENCE = re.compile(r"\((?:[^():]{1,60}:[^()]{1,60}|(?:[^\W\d_][\w.'-]*\s*){1,3})\)|[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+
+
 def _is_claim_text(sentence: str, list_item: bool = False) -> bool:
     words = list(islice(_ALPHA_WORD.finditer(sentence), 3))  # only "fewer than 3?" matters
     if sentence.rstrip().endswith(":"):
         return False
+    if sentence[:1] == "(" or "@" in sentence:
+        if _CREDIT_SENTENCE.fullmatch(sentence.strip()):
+            return False
     if len(words) < 3 and not (list_item and words and any(c.isdigit() for c in sentence)):
         return False
     return _LOWERCASE.search(sentence) is not None

@@ -536,3 +536,37 @@ def test_counts_before_in_stay_counts():
     assert [(q["low"], q["unit"]) for q in one_claim("Police arrested 12 in two raids.")["quantities"]] == [
         (12, None), (2, "raids")]
     assert [q["low"] for q in one_claim("Police arrested 40 in 2023.")["quantities"]] == [40]
+
+
+# 16. Seventh blind set (Yonhap, Premium Times, Kyodo, PTI, KSL.com, ABC Australia).
+
+def test_time_stamp_lines_in_the_head_are_no_claims():
+    raw = ("Floods cut roads in the north\n\nJuly 9, 2024\n\nWIRE NEWS - Jul 9, 2024 - 19:24 | World, All\n\n"
+           "Posted Tue 9 Jul 2024 at 4:37pm, updated Tue 9 Jul 2024 at 6:05pm\n\n"
+           "Police said 40 roads were closed on Tuesday.\n\nOriginal url:\n\n<https://news.example.org/a>\n")
+    data = extract_text(raw, filename="a.txt")
+    assert [c["text"] for c in data["claims"]] == ["Police said 40 roads were closed on Tuesday."]
+    assert data["source"]["published"] == "2024-07-09"
+
+
+def test_a_stamp_line_dates_an_article_without_a_date_line():
+    raw = ("Floods cut roads in the north\n\nPosted Tue 9 Jul 2024 at 4:37pm\n\n"
+           "Police said 40 roads were closed on Tuesday.\n\nOriginal url:\n\n<https://news.example.org/a>\n")
+    assert extract_text(raw, filename="a.txt")["source"]["published"] == "2024-07-09"
+
+
+@pytest.mark.parametrize("tail", [
+    "Support THE DAILY LEDGER's journalism of integrity and credibility",
+    "Good journalism costs a lot of money. Yet only good journalism can hold power to account.",
+    "This report is auto-generated from a news agency feed. The Ledger holds no responsibility for its content.",
+    "(END)",
+    "jdoe@ledger.example.com",
+])
+def test_appeals_disclaimers_and_sign_offs_are_no_claims(tail):
+    assert [c["text"] for c in claims_of("Police said 40 roads were closed.", tail)] == ["Police said 40 roads were closed."]
+
+
+@pytest.mark.parametrize("credit", ["(Photo: State Highway Patrol)", "(ABC North Coast: Hannah Ross)", "(Kyodo)"])
+def test_a_credit_in_brackets_after_a_caption_is_no_claim(credit):
+    texts = [c["text"] for c in claims_of(f"Crews work near the site on Friday. {credit}")]
+    assert texts == ["Crews work near the site on Friday."]
