@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import re
 
-from claims.extract.lexicon import (BASE_FORMS, CLAUSE_STOPS, DETERMINERS, DOC_NOUNS, INVERTIBLE, MONTH_WORDS, SPEAKER_NOUNS,
+from claims.extract.lexicon import (BASE_FORMS, CLAUSE_STOPS, DETERMINERS, DOC_NOUNS, GROUP_HEADS, INVERTIBLE, MONTH_WORDS,
+                                    SPEAKER_NOUNS,
                                     PRONOUNS, SKIP_BEFORE_VERB, SOURCE_MARKERS, SPEECH_VERBS, WEAK_SPEECH_VERBS,
                                     WEEKDAY_WORDS)
 from claims.extract.names import (_DATA_NOUNS, Mention, Token, _backward_np, _forward_np, _has_role, _is_name_token, _strip_possessive,
@@ -80,7 +81,7 @@ def find_attribution(text: str, regions: list[tuple[int, int]]) -> Mention | Non
         if not present.isdisjoint(SPEECH_VERBS) else ()
     for i in verbs:
         tok = tokens[i]
-        if tok.low in BASE_FORMS and not _base_form_ok(tokens, i):
+        if tok.low in BASE_FORMS and not _base_form_ok(text, tokens, i):
             continue
         if _not_speech_use(tokens, i):
             continue
@@ -183,11 +184,19 @@ def _document_itself(text: str, tokens: list[Token], k: int) -> Mention | None:
     return None
 
 
+_OWNER_PRONOUNS = {"its": "it", "their": "they", "his": "he", "her": "she"}
+
+
 def _authored(text: str, tokens: list[Token], mention: Mention) -> Mention:
     """'The IOM's most recent survey put the figure at ...', 'The UN report said': a document
     that speaks is its author's voice, when the author is written before it."""
     if (mention.head or "") not in _DOCUMENTS:
         return mention
+    owner = _OWNER_PRONOUNS.get(mention.text.split(" ", 1)[0].lower())
+    if owner is not None:  # "Its statement said": the body named before, through coreference
+        start = mention.span_end - len(mention.text)
+        return Mention(text=owner, name=owner, role=None, kind="pronoun", via=mention.via, window=mention.window,
+                       head=owner, span_end=start + len(owner))
     start = mention.span_end - len(mention.text)
     k = next((m for m, t in enumerate(tokens) if t.start >= start), None)
     author = _document_author(text, tokens, k) if k is not None else None
@@ -222,8 +231,14 @@ _NOT_SPEECH_AFTER = frozenset("""dead killed missing injured wounded hurt infect
 herself themselves myself ourselves way""".split())
 
 
+_NOUN_BEFORE = frozenset("the a an its their his her our this these those".split())
+
+
 def _not_speech_use(tokens: list[Token], i: int) -> bool:
     nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+    if i and not tokens[i - 1].quoted and (tokens[i - 1].low in _NOUN_BEFORE or
+                                           tokens[i - 1].low.endswith(("'s", "\u2019s"))):
+        return True  # "the agency's forecast division", "its report": a noun, no reporting verb
     if nxt is not None and tokens[i].low in ("ask", "asks", "asked", "asking") and nxt.low in ("to", "not"):
         return True  # "who asked to be identified only by his first name": a request, no statement
     return nxt is not None and not nxt.quoted and nxt.low in _NOT_SPEECH_AFTER
@@ -309,7 +324,7 @@ _PLURAL_NAME_VERBS = frozenset("say deny insist argue maintain accuse reject dis
                                "allege contend concede".split())
 
 
-def _base_form_ok(tokens: list[Token], i: int) -> bool:
+def _base_form_ok(text: str, tokens: list[Token], i: int) -> bool:
     if i == 0:
         return False
     prev = tokens[i - 1]
@@ -318,6 +333,9 @@ def _base_form_ok(tokens: list[Token], i: int) -> bool:
     if prev.is_word and prev.low.endswith("s") and not prev.low.endswith(("'s", "\u2019s", "ss")):
         return True
     nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+    if prev.text == "," and (subject := _appositive_subject(text, tokens, i - 1)) is not None and \
+            (subject.kind == "group" or subject.text.split(" ", 1)[0].lower() in GROUP_HEADS):
+        return True  # "Residents of Tungar Kwana, a farming settlement in ..., say"
     if tokens[i].low in _PLURAL_NAME_VERBS and i >= 2 and tokens[i - 2].low == "the" and prev.is_cap and \
             prev.is_word and (nxt is None or nxt.low not in SPEECH_VERBS):
         return True  # "The Taliban deny ...": a collective name takes the plural verb
@@ -403,8 +421,8 @@ def _speaker_for_verb(text: str, tokens: list[Token], i: int) -> Mention | None:
             mention.window = (tokens[j].end, _window_end(tokens, i))
             mention.via = "verb"
         return mention if not weak else None
-    mention = (_subject_before_postmodifier(text, tokens, j) or _group_with_place(text, tokens, j) if not weak else None) \
-        or _backward_np(text, tokens, j)
+    mention = (_subject_before_postmodifier(text, tokens, j) or _group_with_place(text, tokens, j)
+               or _subject_before_who(text, tokens, j) if not weak else None) or _backward_np(text, tokens, j)
     if mention is None and not weak:
         mention = _generic_description(text, tokens, j)
     if mention is not None and mention.role:
@@ -477,6 +495,28 @@ _PEOPLE = frozenset("people person persons source sources".split())
 
 def _drop_the(words: str) -> str:
     return words[4:] if words[:4].lower() == "the " else words
+
+
+def _subject_before_who(text: str, tokens: list[Token], j: int) -> Mention | None:
+    """'Residents who spoke to Reuters by phone said': the noun phrase before a relative clause
+    with no commas is the subject."""
+    for k in range(j, max(-1, j - 14), -1):
+        t = tokens[k]
+        if t.quoted or t.text in ",;:":
+            return None
+        if t.low != "who":
+            continue
+        if k == 0:
+            return None
+        mention = _backward_np(text, tokens, k - 1)
+        if mention is None or mention.kind == "pronoun" or _not_a_speaker(mention):
+            return None
+        start = mention.span_end - len(mention.text)
+        m = next((m for m in range(k) if tokens[m].start >= start), k)
+        if m > 0 and tokens[m - 1].text not in ",;:" and tokens[m - 1].low not in ("but", "and", "yet"):
+            return None  # the noun phrase must open its clause
+        return mention
+    return None
 
 
 def _group_with_place(text: str, tokens: list[Token], j: int) -> Mention | None:

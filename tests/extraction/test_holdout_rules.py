@@ -570,3 +570,15 @@ def test_appeals_disclaimers_and_sign_offs_are_no_claims(tail):
 def test_a_credit_in_brackets_after_a_caption_is_no_claim(credit):
     texts = [c["text"] for c in claims_of(f"Crews work near the site on Friday. {credit}")]
     assert texts == ["Crews work near the site on Friday."]
+
+
+@pytest.mark.parametrize("paragraphs, speaker", [
+    (('"The slopes are still moving," Aiko Mori, head of the agency\'s forecast division, told reporters.',),
+     "Aiko Mori"),
+    (("Villagers of Dantsoho, a settlement in the hills north of the town, say at least 12 people died.",),
+     "Villagers of Dantsoho"),
+    (("But traders who spoke to the paper by phone on Monday said the market had burned.",), "traders"),
+    (("The Water Board reported 30 burst mains.", "Its statement said 12 streets were dry."), "The Water Board"),
+])
+def test_nouns_that_look_like_verbs_and_subjects_with_relative_clauses(paragraphs, speaker):
+    assert claims_of(*paragraphs)[-1]["speaker"] == speaker
