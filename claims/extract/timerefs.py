@@ -72,6 +72,8 @@ _PATTERNS = [
                   r"December)\b(?=\s+(?!(?:of|and|or|to|in|on|at|is|was|were|will|has|had|that|which)\b)[a-z]{3,})"),
     ("weekend", r"(?P<wkprep>over|at|during|on|through|throughout|until|till)\s+the\s+weekend"),
     ("wd", _PREP + r"(?P<wdname>" + _WD + r")(?:['\u2019]s)?" + _PART),
+    # "waiting since 6 am", "since dawn": earlier the same day
+    ("since_clock", r"since\s+(?:\d{1,2}(?:[:.]\d\d)?\s*[ap]\.?\s?m\b\.?|dawn|daybreak|midnight|early morning)"),
     ("relday", _PREP + r"(?P<rdword>today|yesterday|tomorrow|tonight|last night|this morning|this afternoon|"
                r"this evening|the same day|the previous day|the day before|a day earlier|the next day|"
                r"the following day|a day later)"),
@@ -90,13 +92,13 @@ def _group(*names: str) -> re.Pattern:
 _BY_WEEKDAY = _group("wd_week", "rel_wd", "wd")
 _BY_MONTH = _group("start_of", "end_of", "mdy_range", "mdy", "dmy", "my", "month", "the_month")
 _BY_PERIOD = _group("duration", "hyphen_span", "ago", "given_span", "past_span", "start_of", "first_part", "period_end", "end_of", "rel_period", "weekend")
-_BY_DAYWORD = _group("relday", "holiday", "wd")
+_BY_DAYWORD = _group("since_clock", "relday", "holiday", "wd")
 _BY_YEAR = _group("iso", "since_event", "first_part", "whole_year", "year")
 _BY_DAY = _group("relday", "holiday", "duration", "hyphen_span", "ago", "given_span", "past_span")
 # Words that every time reference contains: the full pattern only runs near one of them.
 _TRIGGER_WORDS = frozenset(WEEKDAYS) | frozenset(MONTHS) | frozenset(
     "today yesterday tomorrow tonight night morning week weeks weekend month months year years day days hours "
-    "hour ago christmas eve year's".split())
+    "hour ago christmas eve year's dawn daybreak midnight am pm a.m p.m".split())
 _TRIGGER_INSIDE = re.compile(r"(?:day|January|February|March|April|June|July|August|September|October|November|"
                              r"December)['\u2019]s\b|-(?:January|February|March|April|May|June|July|August|"
                              r"September|October|November|December)\b", re.IGNORECASE)
@@ -147,6 +149,12 @@ _ISSUED_BEFORE = re.compile(r"\b(?:issued|issues|delivered|announced|imposed|gav
                             re.IGNORECASE)
 _GIVEN_BEFORE = re.compile(r"\b(?:has|have|had|having|given|gave|give|gives|giving|get|gets|got|granted|grants|allowed)"
                            r"(?:\s+(?!(?:been|to|for|in|at|on|after|taken|spent)\b)[\w'\u2019-]+){0,3}\s+[\"\u201c]?$", re.IGNORECASE)
+_SPAN_TO_BEFORE = re.compile(r"\b(?:hours?|days?)\s+(?:to|through|until|till)\s+(?:\d{1,2}(?:[:.]\d\d)?\s*"
+                             r"(?:[ap]\.?\s?m\.?)?\s+(?:on\s+)?)?$", re.IGNORECASE)
+# "were unable to reach the village until Sunday": a negated past clause, so that Sunday is past
+_NEGATED_PAST_UNTIL = re.compile(r"\b(?:unable|not|n't|n\u2019t|never|no one|nobody)\b[^.;,]*(?<!\bhad)(?<!\bhas)(?<!\bhave)"
+                                 r"(?<!\bgiven)(?<!\bgave)\s+(?:until|till)\s+$",
+                                 re.IGNORECASE)
 _CLOCK_DEADLINE_BEFORE = re.compile(r"\b(?:until|till|by|no later than)\s+(?:\d{1,2}(?:[:.]\d\d)?\s*"
                                     r"(?:[ap]\.?\s?m\.?)?|noon|midnight|midday|dawn)\s*$", re.IGNORECASE)
 _PLANNED_FOR = re.compile(r"\b(?:forecast|predicted|expected|scheduled|planned|slated|due|set|called)\s+for\s+$",
@@ -155,8 +163,10 @@ _DESIGNATED_AFTER = re.compile(r"\s+(?:a|an|as)\s", re.IGNORECASE)
 _DEADLINE_AFTER = re.compile(r"^\s*(?:deadline|cut-?off|target date|ultimatum)\b", re.IGNORECASE)
 _FUTURE_WORDS = frozenset("will won't shall would wouldn't scheduled upcoming unless planned expected due slated "
                           "".split())
-_FUTURE_BEFORE_TO = frozenset("going expected due set plan plans planning is are".split())
-_FUTURE_TO = re.compile(r"\b(?:going|expected|due|set|plans?|planning|is|are)\s+to\b", re.IGNORECASE)
+_FUTURE_BEFORE_TO = frozenset("going expected due set plan plans planning is are forecast predicted projected likely "
+                              "scheduled slated poised".split())
+_FUTURE_TO = re.compile(r"\b(?:going|expected|due|set|plans?|planning|is|are|forecast|predicted|projected|likely|"
+                        r"scheduled|slated|poised)\s+to\b", re.IGNORECASE)
 _ED_WORD = re.compile(r"\b[A-Za-z]{3,}ed\b")
 _PRESENT_WORDS = frozenset("""is are am begins ends starts resumes opens closes expires runs meets arrives leaves returns
 takes holds continues remains lasts goes plans intends hopes resume begin start end meet open close continue return
@@ -204,7 +214,7 @@ def _tense(text: str, word_list) -> str:
 
 # [;,:\u2014]|\b(?:and|but|while|after|before|as|when|whereas)\b, written to start with a character
 # class (the regex engine then skips to candidate characters instead of trying every position).
-_CLAUSE_EDGE = re.compile("[;,:\u2014abw](?:(?<=[;,:\u2014])|(?<=a)(?<!\\w.)(?:nd|fter|s)\\b|(?<=b)(?<!\\w.)(?:ut|efore)\\b"
+_CLAUSE_EDGE = re.compile("[;,:\u2014abw](?:(?<=[;:\u2014])|(?<=,)(?:(?<!\\d,)|(?!\\d))|(?<=a)(?<!\\w.)(?:nd|fter|s)\\b|(?<=b)(?<!\\w.)(?:ut|efore)\\b"
                           "|(?<=w)(?<!\\w.)(?:hile|hen|hereas)\\b)")
 
 
@@ -465,6 +475,8 @@ def _resolve(m: re.Match, kind: str, text: str, pub: dt.date | None, anchor: dt.
         # and "issued the ultimatum on New Year's Day" is when it was issued)
     if role == "when" and _CLOCK_DEADLINE_BEFORE.search(text, max(0, start - 30), start):
         role = "deadline"  # "until 6:00 pm on Thursday", "by noon on Friday"
+    if role == "when" and ("hour" in text or "day" in text) and _SPAN_TO_BEFORE.search(text, max(0, start - 30), start):
+        role = "deadline"  # "in the 24 hours to 9am Friday", "the 24 hours through Wednesday evening"
     if (prep or "").lower() == "by" and role == "deadline" and _AGENT_BY.match(text[end:end + 20]):
         # "sparked by New Year's Day fuel price hikes": the date qualifies a noun, not a deadline
         role = "when"
@@ -511,6 +523,9 @@ def _resolve(m: re.Match, kind: str, text: str, pub: dt.date | None, anchor: dt.
     elif kind == "whole_year":
         year = int(g("wyear"))
         earliest, latest = dt.date(year, 1, 1), dt.date(year, 12, 31)
+    elif kind == "since_clock":
+        role = "since"
+        earliest = anchor
     elif kind == "period_end":
         if pub:
             unit = g("peunit").lower()
@@ -684,6 +699,9 @@ def _resolve(m: re.Match, kind: str, text: str, pub: dt.date | None, anchor: dt.
                 # "she had written asking for a meeting by Friday": the request looks forward
                 mode = "past" if tense == "pastperfect" and not _FORWARD_BEFORE.search(text, max(0, start - 60), start) \
                     else "after"
+                if tense in ("past", "pastperfect") and (prep or "").lower() in ("until", "till") and \
+                        _NEGATED_PAST_UNTIL.search(text, max(0, start - 80), start + len(prep) + 1):
+                    mode = "past"
             elif role == "when" and _DESIGNATED_AFTER.match(text, end) and \
                     _DESIGNATED_BEFORE.search(text, max(0, start - 30), start):
                 mode = "upcoming"  # "declared Friday a day of mourning": a day set aside is still to come

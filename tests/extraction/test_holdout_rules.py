@@ -582,3 +582,30 @@ def test_a_credit_in_brackets_after_a_caption_is_no_claim(credit):
 ])
 def test_nouns_that_look_like_verbs_and_subjects_with_relative_clauses(paragraphs, speaker):
     assert claims_of(*paragraphs)[-1]["speaker"] == speaker
+
+
+@pytest.mark.parametrize("sentence, phrase, role, earliest, latest", [
+    # article date: Thursday 2022-01-13
+    ("The insurers said they had received 900 claims by Thursday afternoon.", "by Thursday afternoon", "deadline",
+     None, "2022-01-13"),
+    ("The river is forecast to peak at 9.4 metres early on Saturday.", "early on Saturday", "when", "2022-01-15",
+     "2022-01-15"),
+    ("Up to 200 millimetres could fall in the 24 hours to 9am Saturday.", "Saturday", "deadline", "2022-01-15",
+     "2022-01-15"),
+    ("Up to 200 millimetres could fall in the 48 hours through Sunday evening.", "Sunday evening", "deadline",
+     "2022-01-16", "2022-01-16"),
+    ('"We have been queueing since 5 am," said one driver.', "since 5 am", "since", "2022-01-13", None),
+    ("Medics could not reach the valley until Tuesday afternoon.", "until Tuesday afternoon", "deadline", None,
+     "2022-01-11"),
+    ("The minister said the tax would not be withdrawn, and that the union had until Tuesday to end the strike.",
+     "until Tuesday", "deadline", None, "2022-01-18"),
+])
+def test_seventh_set_days(sentence, phrase, role, earliest, latest):
+    dates = one_claim(sentence)["dates"]
+    assert (phrase, role, earliest, latest) in [(d["phrase"], d["role"], d["earliest"], d["latest"]) for d in dates]
+
+
+def test_a_thousands_comma_is_no_clause_edge():
+    # the count's comma used to cut the clause, hiding "had" from the tense reader
+    dates = one_claim("It said it had logged more than 3,100 claims from the valley by Thursday.")["dates"]
+    assert [d["latest"] for d in dates] == ["2022-01-13"]
