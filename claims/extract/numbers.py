@@ -10,7 +10,8 @@ UNITS = {
 }
 TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
 SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000,
-          "trillion": 1_000_000_000_000, "bn": 1_000_000_000, "mn": 1_000_000, "m": 1_000_000, "k": 1_000}
+          "trillion": 1_000_000_000_000, "bn": 1_000_000_000, "mn": 1_000_000, "m": 1_000_000, "k": 1_000,
+          "crore": 10_000_000, "crores": 10_000_000, "lakh": 100_000, "lakhs": 100_000}
 # Vague plurals: the smallest count the word allows ("dozens" = at least 24).
 VAGUE = {"several dozen": 36, "a few dozen": 24, "several hundred": 300, "a few hundred": 200,
          "several thousand": 3_000, "a few thousand": 2_000, "several million": 3_000_000, "a few million": 2_000_000,
@@ -21,13 +22,13 @@ _WORD_NUMBER = (r"(?:(?:" + "|".join(TENS) + r")(?:[-\s](?:" + "|".join(k for k 
                 r"|" + "|".join(sorted(UNITS, key=len, reverse=True)) + r")")
 DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 # A number: digits or words, with an optional scale word ("2.5 million", "a dozen", "two dozen").
-NUMBER = (r"(?:(?:" + DIGITS + r"|" + _WORD_NUMBER + r"|a|an)\s*(?:dozen|hundred|thousand|million|billion|trillion|bn|mn)\b"
+NUMBER = (r"(?:(?:" + DIGITS + r"|" + _WORD_NUMBER + r"|a|an)\s*(?:dozen|hundred|thousand|million|billion|trillion|bn|mn|crores?|lakhs?)\b"
           r"(?:\s+(?:" + _WORD_NUMBER + r"))?"
           r"|(?:" + DIGITS + r")(?:\s?(?:m|bn|k)\b)?"
           r"|" + _WORD_NUMBER + r")")
 # NUMBER where the text starts with a digit: the same alternatives in the same order, without
 # the ones that start with a letter (they cannot match there).
-NUMBER_AT_DIGIT = (r"(?:(?:" + DIGITS + r")\s*(?:dozen|hundred|thousand|million|billion|trillion|bn|mn)\b"
+NUMBER_AT_DIGIT = (r"(?:(?:" + DIGITS + r")\s*(?:dozen|hundred|thousand|million|billion|trillion|bn|mn|crores?|lakhs?)\b"
                    r"(?:\s+(?:" + _WORD_NUMBER + r"))?"
                    r"|(?:" + DIGITS + r")(?:\s?(?:m|bn|k)\b)?)")
 NUMBER_RE = re.compile(r"^(?:" + NUMBER + r")$", re.IGNORECASE)

@@ -24,7 +24,7 @@ _BOUND = (r"(?P<bound>no more than|not more than|no fewer than|no less than|not 
           r"some|estimated|over|under|above|below|between|only|exactly)\s+")
 _VAGUE = (r"(?:tens of thousands|hundreds of thousands|(?:several|a few) (?:dozen|hundred|thousand|million)|"
           r"dozens|scores|hundreds|thousands|millions|billions)")
-_CUR = r"(?P<cur>US\$|[$\u20ac\u00a3\u00a5])?"
+_CUR = r"(?P<cur>US\$|[$\u20ac\u00a3\u00a5\u20b9]|(?-i:Rs\.?\s?|INR\s?))?"
 _PCT = r"(?P<pct>\s?%|\s(?:percent|per cent|percentage points?)\b)?"
 # A unit written onto the number: "500kg", "40C", "150km/h" (case-sensitive inside the pattern).
 _ATTACHED_UNITS = {"kg": "kg", "km": "km", "km/h": "km/h", "kph": "km/h", "mph": "mph", "mm": "mm", "cm": "cm",
@@ -35,7 +35,8 @@ _ATTACHED_UNITS = {"kg": "kg", "km": "km", "km/h": "km/h", "kph": "km/h", "mph":
 _ATTACHED = r"(?-i:" + "|".join(re.escape(u) for u in sorted(_ATTACHED_UNITS, key=len, reverse=True)) + r")(?![\w/])"
 _QTY_TAIL = (r"(?:(?P<pct1>\s?%|\s(?:percent|per cent))?\s*(?P<sep>-|\u2013|to|or|and)\s*(?P<cur2>[$\u20ac\u00a3])?"
              r"(?P<num2>" + NUMBER + r")(?:(?=" + _ATTACHED + r")|(?![\w\-])))?"
-             + _PCT + r"(?P<att>" + _ATTACHED + r")?(?P<strong>-strong\b)?(?![\w\-]|[.,:]\d)")
+             + _PCT + r"(?P<att>" + _ATTACHED + r")?(?P<strong>-strong\b)?(?P<odd>-odd\b)?"
+             r"(?P<compound>-(?!strong\b|odd\b)[a-z]{3,}\b(?![\w\-]))?(?![\w\-]|[.,:]\d)")
 _QTY = re.compile(
     r"(?<![\w.,\-/:])(?:" + _BOUND + r")?" + _CUR + r"(?P<num>" + _VAGUE + r"|" + NUMBER + r")" + _QTY_TAIL,
     re.IGNORECASE)
@@ -67,11 +68,14 @@ _RATIO_AFTER = re.compile(r"\s+(?:in|out\s+of)\s+(\d+|two|three|four|five|six|se
                           r"a hundred)\s+(?!(?:days?|weeks?|months?|years?|hours?|raids?|attacks?|incidents?|"
                           r"cases?|places?|districts?|provinces?|cities|towns|villages)\b)(?=[a-z]{3,})",
                           re.IGNORECASE)
+_RUPEES_BEFORE = re.compile(r"(?:\bRs\.?|\bINR|\u20b9)\s?$")
+_NOT_COMPOUND_UNITS = frozenset("magnitude point points year old page level fold times time".split())
 _OF_AGE = re.compile(r"\s+of\s+age\b", re.IGNORECASE)
 _AGE_AFTER = re.compile(r"^\s*(?:years?|yrs?)[- ]old\b", re.IGNORECASE)
 _TIME_UNITS = frozenset("second seconds minute minutes hour hours day days week weeks month months year years "
                         "decade decades century centuries night nights".split())
-_CURRENCY = {"$": "dollars", "US$": "dollars", "\u20ac": "euros", "\u00a3": "pounds", "\u00a5": "yen"}
+_CURRENCY = {"$": "dollars", "US$": "dollars", "\u20ac": "euros", "\u00a3": "pounds", "\u00a5": "yen", "\u20b9": "rupees",
+             "Rs": "rupees", "Rs.": "rupees", "INR": "rupees"}
 _TOKEN = re.compile(r"\([^)]{0,60}\)|[\w\u2019'-]+|[^\w\s]")
 # The first four _TOKEN matches from a position (every character but a space starts one): the
 # groups hold what finditer would give, in one call.
@@ -95,7 +99,7 @@ _AFTER_BREAK_WORDS = frozenset("while but whereas although".split())
 _NAME_COMMA_BEFORE = re.compile(r"[A-Z][\w'\u2019-]+,\s$")
 _PHONE_HINT = re.compile(r"\d[\d\s().-]{6,}\d")
 _SYNONYM_FIRST = frozenset(syn.split()[0] for syn in SYNONYMS)
-_NOT_NAMES = frozenset("""about around some over nearly almost only just at in on by since until from between the a an
+_NOT_NAMES = frozenset("""rs inr usd eur gbp about around some over nearly almost only just at in on by since until from between the a an
 and of to with for another than more fewer less no these those all its their his her our every each up
 january february march april may june july august september october november december jan feb mar apr jun
 jul aug sep sept oct nov dec monday tuesday wednesday thursday friday saturday sunday""".split())
@@ -104,7 +108,7 @@ sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eigh
 hundred hundreds thousand thousands million millions billion billions tens""".split()) | frozenset(
     f"{tens}-{unit}" for tens in "twenty thirty forty fifty sixty seventy eighty ninety".split()
     for unit in "one two three four five six seven eight nine".split())  # the word index keeps "twenty-five" whole
-_BOUND_WORDS = frozenset("""no not more fewer less at up as just well upwards in close an approximately roughly about
+_BOUND_WORDS = frozenset("""rs inr no not more fewer less at up as just well upwards in close an approximately roughly about
 around nearly almost some estimated over under above below between only exactly than least most to many few of
 excess a much little several few""".split())
 _FROM_BEFORE = re.compile(r"\bfrom\s+$", re.IGNORECASE)
@@ -242,8 +246,8 @@ def _borrow_measures(text: str, found: list[Quantity]) -> None:
 
 def _build(m: re.Match, text: str, single: bool = False):
     # One call for the groups: each m.group(name) is a name lookup and a call of its own.
-    g_bound, num_text, g_sep, num2, g_pct, g_pct1, cur, att = m.group("bound", "num", "sep", "num2", "pct", "pct1",
-                                                                       "cur", "att")
+    g_bound, num_text, g_sep, num2, g_pct, g_pct1, cur, att, odd, compound = m.group(
+        "bound", "num", "sep", "num2", "pct", "pct1", "cur", "att", "odd", "compound")
     m_start = m.start()
     bound = (g_bound or "").lower() or None
     num_start = m.start("num")
@@ -308,6 +312,10 @@ def _build(m: re.Match, text: str, single: bool = False):
         unit = "percent"
     elif att and not single:
         unit = _ATTACHED_UNITS[att]
+    elif compound and not single:
+        if compound[1:] in _NOT_COMPOUND_UNITS:
+            return None  # "a 7.1-magnitude quake", "the 5-point plan"
+        unit = compound[1:]  # "the 96-car train", "a 12-member team"
     else:
         unit, unit_measure, unit_end = _unit_after(text, end, vague)
     if unit and unit.lower() in _TIME_UNITS:
@@ -315,9 +323,11 @@ def _build(m: re.Match, text: str, single: bool = False):
             return None  # a duration: time references cover it
         unit += " of age"  # "between 12 and 15 months of age": an age, stated as a figure
     if cur:
-        unit = _CURRENCY.get(cur, unit)
+        unit = _CURRENCY.get(cur.strip(), unit)
+    elif _RUPEES_BEFORE.search(before):
+        unit = "rupees"  # "Rs 1,785 crore", "INR 40 lakh"
     low = high = value
-    approximate = False
+    approximate = bool(odd)  # "8,100-odd buses"
     if has_range:
         value2 = parse_number(num2)
         if value2 is None:

@@ -609,3 +609,19 @@ def test_a_thousands_comma_is_no_clause_edge():
     # the count's comma used to cut the clause, hiding "had" from the tense reader
     dates = one_claim("It said it had logged more than 3,100 claims from the valley by Thursday.")["dates"]
     assert [d["latest"] for d in dates] == ["2022-01-13"]
+
+
+@pytest.mark.parametrize("sentence, low, approximate, unit", [
+    ("The unions want arrears of nearly Rs 1,785 crore.", 17_850_000_000, True, "rupees"),
+    ("The state released Rs. 224 crore for salaries.", 2_240_000_000, False, "rupees"),
+    ("Only 3,412 of the corporation's 8,100-odd buses ran.", 8100, True, "buses"),
+    ("Seven cars of the 96-car train left the tracks.", 96, False, "car"),
+])
+def test_rupees_crores_odd_and_compounds(sentence, low, approximate, unit):
+    assert (low, approximate, unit) in [(q["low"], q["approximate"], q["unit"]) for q in one_claim(sentence)["quantities"]]
+
+
+@pytest.mark.parametrize("sentence", ["A 7.1-magnitude quake struck the coast.", "A 40-year-old man was held.",
+                                      "A 10-day truce began."])
+def test_labels_ages_and_durations_in_compounds_are_no_counts(sentence):
+    assert one_claim(sentence)["quantities"] == []
