@@ -247,20 +247,20 @@ def _deadline_updates(statements: list[rel.Statement] | dict[int, rel.Statement]
                       deadline_claims: list[rel.Statement] | None = None,
                       index: rel.ReportIndex | None = None,
                       matched: dict[int, list[rel.Report]] | None = None,
-                      effective: dict[int, list[rel.Report]] | None = None
-                      ) -> tuple[dict[int, rel.DeadlineState], list[rel.Found]]:
+                      effective: dict[int, list[rel.Report]] | None = None,
+                      frequent: dict | None = None) -> tuple[dict[int, rel.DeadlineState], list[rel.Found]]:
     """Judge every deadline claim (or those given); returns the states and the report links
     still to suggest. `statements` may be a dict by claim id, `index` a ReportIndex of them,
     `matched` the claims' reports when known (relations.match_reports). `effective` receives
     each claim's reports as judged (dismissed ones left out, its own and those linked by hand
-    added), in date order."""
+    added), in date order. `frequent`: the index's frequent stems per story, when known."""
     by_id = statements if isinstance(statements, dict) else {s.claim: s for s in statements}
     if deadline_claims is None:
         deadline_claims = [s for s in by_id.values() if s.deadlines]
     if not deadline_claims:
         return {}, []
     if matched is None:
-        matched = (index.match(deadline_claims) if index is not None
+        matched = (index.match(deadline_claims, frequent) if index is not None
                    else rel.match_reports(deadline_claims, list(by_id.values())))
     sets = links if isinstance(links, _LinkSets) else _LinkSets(links)
     dismissed, linked, confirmed = sets.dismissed, sets.linked, sets.confirmed
@@ -582,6 +582,8 @@ class StoryDetector:
             "SELECT id, deadline_state FROM claim WHERE story_id = ?", (story_id,)) if cid in with_deadline}
         # Each deadline claim's reports as last judged, in date order (see _deadline_updates).
         self.effective: dict[int, list[rel.Report]] = {}
+        # The reports behind each state's evidence, in report order, once needed (_judge_gained).
+        self._evidence: dict[int, list[rel.Report]] = {}
         self.states, _ = _deadline_updates(self.statements, self.links, today or dt.date.today(),
                                            deadline_claims=deadline_claims, index=self.index,
                                            effective=self.effective)
@@ -646,13 +648,17 @@ class StoryDetector:
                 self._index_deadline(s)
         states, report_links = _deadline_updates(self.statements, self.links, today,
                                                  deadline_claims=[self.statements[c] for c in sorted(rematch)],
-                                                 index=self.index, effective=self.effective)
+                                                 index=self.index, effective=self.effective,
+                                                 frequent={sid: frequent_after})
+        for c in rematch:
+            self._evidence.pop(c, None)
         for d_id in sorted(gained):
             d, judged = self.statements[d_id], self.effective[d_id]
             for r in gained[d_id]:
                 bisect.insort_right(judged, r, key=rel.REPORT_ORDER)
-            state = states[d_id] = rel.deadline_state(rel.deadline_of(d), judged, today=today)
-            report_links += _report_links(d, gained[d_id], state, linked)
+            state, added = self._judge_gained(d, gained[d_id], today)
+            states[d_id] = state
+            report_links += _report_links(d, gained[d_id], added, linked)
         take(report_links)
         # What link_claims and the ORM save would write, in a few driver-level statements.
         session.flush()
@@ -672,6 +678,49 @@ class StoryDetector:
         overdue = sum(1 for st in self.states.values() if st.state == "pending" and today > st.deadline)
         return {"story": None, "new_links": by_relation, "new_links_total": len(found),
                 "deadlines_updated": updated, "deadlines": by_state, "overdue": overdue}
+
+    def _judge_gained(self, d: rel.Statement, gained: list[rel.Report], today: dt.date
+                      ) -> tuple[rel.DeadlineState, rel.DeadlineState]:
+        """relations.deadline_state over d's reports (self.effective[d.claim], the gained ones
+        already inserted), from its last state and the reports gained, without going over all
+        its reports again: a deadline met stays met, and one missed or pending stays so unless
+        a report of the other kind arrives; then, rarely, all reports are weighed again.
+        Returns the state and the same state with only the gained reports as evidence (what
+        _report_links needs: the earlier evidence was linked before)."""
+        deadline, old = rel.deadline_of(d), self.states[d.claim]
+        positive = [r for r in gained if not r.negated]
+        evidence = self._evidence.get(d.claim)
+        if evidence is None:  # the reports behind old.evidence, in report order
+            if old.state == "pending":
+                evidence = []
+            else:
+                wanted = set(old.evidence)
+                evidence = [r for r in self.effective[d.claim] if r.claim in wanted]  # gained: not in it
+        if old.state == "met":
+            added = [r for r in positive if r.on <= deadline]
+        elif old.state == "missed" and evidence and not evidence[0].negated:  # from a report after the deadline
+            added = None if any(r.on <= deadline for r in positive) else positive
+        elif old.state == "missed":  # from a denial after the deadline, nothing reported
+            added = None if positive else [r for r in gained if r.negated and r.on > deadline]
+        else:  # pending
+            added = None if positive or any(r.negated and r.on > deadline for r in gained) else []
+        if added is None:  # the state changes: weigh every report
+            self._evidence.pop(d.claim, None)
+            state = rel.deadline_state(deadline, self.effective[d.claim], today=today)
+            return state, state
+        self._evidence[d.claim] = evidence
+        if old.state == "pending":
+            state = rel.DeadlineState("pending", today > deadline, deadline, ())
+            return state, state
+        if not added:
+            return old, rel.DeadlineState(old.state, False, deadline, ())
+        claims = list(old.evidence)  # in the order of `evidence`
+        for r in added:
+            at = bisect.bisect_right(evidence, rel.REPORT_ORDER(r), key=rel.REPORT_ORDER)
+            evidence.insert(at, r)
+            claims.insert(at, r.claim)
+        return (rel.DeadlineState(old.state, False, deadline, tuple(claims)),
+                rel.DeadlineState(old.state, False, deadline, tuple(r.claim for r in added)))
 
     def _insert_links(self, session: Session, driver: Driver, actor: str, found: list[rel.Found],
                       now: dt.datetime) -> None:
@@ -761,10 +810,8 @@ class StoryDetector:
             for item in touched[key]:
                 at = bisect.bisect_left(group, rel.event_order(item), key=rel.event_order)
                 positions.update(range(at, min(len(group), at + rel.EVENT_WINDOW + 1)))
-            for i in sorted(positions):
-                for f in rel.scan_event(group, i, key[1], seen, self.counted):
-                    if f.a in new or f.b in new:
-                        yield f
+            for i in sorted(positions):  # a pair of two stored claims was judged before
+                yield from rel.scan_event(group, i, key[1], seen, self.counted, only=new)
 
     def _disputes(self, session: Session, new_statements: list[rel.Statement], new: set[int]) -> Iterator[rel.Found]:
         """A source attached as disputing some claim of the story, now imported with claims of

@@ -475,11 +475,16 @@ def event_order(item: tuple) -> tuple:
 _DENY_STEMS = frozenset(stem(w) for w in ("deny", "denied", "denies"))
 
 
-def scan_event(group: list, i: int, kind: str, seen: set, counted, window: int = EVENT_WINDOW) -> Iterator[Found]:
+def scan_event(group: list, i: int, kind: str, seen: set, counted, window: int = EVENT_WINDOW, *,
+               only: set[int] | None = None) -> Iterator[Found]:
     """What report group[i] agrees with or denies among the `window` reports before it (group
-    sorted by `event_order`). Depends on group[i - window:i + 1] and `seen` only."""
+    sorted by `event_order`). Depends on group[i - window:i + 1] and `seen` only. `only`: just
+    the pairs with a claim in it (the others are neither judged nor added to `seen`)."""
     b, sb, span_b = group[i]
-    for a, sa, span_a in reversed(group[max(0, i - window):i]):
+    before = group[max(0, i - window):i]
+    if only is not None and b.claim not in only:
+        before = [item for item in before if item[0].claim in only]
+    for a, sa, span_a in reversed(before):
         pair = (min(a.claim, b.claim), max(a.claim, b.claim))
         if a.source == b.source or pair in seen or a.claim == b.claim:
             continue
@@ -628,9 +633,10 @@ class ReportIndex:
         limit = max(3, self.size[story] // 5)
         return {s for s, n in self.df[story].items() if n > limit}
 
-    def match(self, deadlines: Iterable[Statement]) -> dict[int, list[Report]]:
+    def match(self, deadlines: Iterable[Statement], frequent: dict | None = None) -> dict[int, list[Report]]:
+        """`frequent`: the stories' frequent stems (self.frequent) when the caller has them."""
         sigs, by_kind, by_stem = self.sigs, self.by_kind, self.by_stem
-        frequent: dict = {}
+        frequent = dict(frequent or {})
         out: dict[int, list[Report]] = {}
         for d in deadlines:
             if d.story not in frequent:
