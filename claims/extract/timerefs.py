@@ -27,7 +27,7 @@ _UNIT = r"(?:hours?|days?|weeks?|months?|years?)"
 _DAYNUM = r"(?:[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?:1[89]\d\d|20\d\d|21\d\d)"
 _PART = r"(?:\s+(?:night|morning|evening|afternoon))?"
-_PREP = (r"(?:(?P<prep>no later than|not later than|by|until|till|before|since|as of|from|after|on|in|at|"
+_PREP = (r"(?:(?P<prep>no later than|not later than|by|until|till|through|before|since|as of|from|after|on|in|at|"
          r"during|late on|early on|late|early)\s+(?:at\s+(?:the\s+)?(?:least|earliest|latest)\s+)?)?")
 
 _PATTERNS = [
@@ -155,6 +155,8 @@ _SPAN_TO_BEFORE = re.compile(r"\b(?:hours?|days?)\s+(?:to|through|until|till)\s+
 _NEGATED_PAST_UNTIL = re.compile(r"\b(?:unable|not|n't|n\u2019t|never|no one|nobody)\b[^.;,]*(?<!\bhad)(?<!\bhas)(?<!\bhave)"
                                  r"(?<!\bgiven)(?<!\bgave)\s+(?:until|till)\s+$",
                                  re.IGNORECASE)
+_GRANTED_BEFORE = re.compile(r"\b(?:gave|given|give|gives|granted|grants|extended|extends|set|sets|had|has|have|"
+                             r"ordered|told|asked|deadline|ultimatum)\b[^.;,]*$", re.IGNORECASE)
 _CLOCK_DEADLINE_BEFORE = re.compile(r"\b(?:until|till|by|no later than)\s+(?:\d{1,2}(?:[:.]\d\d)?\s*"
                                     r"(?:[ap]\.?\s?m\.?)?|noon|midnight|midday|dawn)\s*$", re.IGNORECASE)
 _PLANNED_FOR = re.compile(r"\b(?:forecast|predicted|expected|scheduled|planned|slated|due|set|called)\s+for\s+$",
@@ -167,8 +169,10 @@ _FUTURE_BEFORE_TO = frozenset("going expected due set plan plans planning is are
                               "scheduled slated poised".split())
 _FUTURE_TO = re.compile(r"\b(?:going|expected|due|set|plans?|planning|is|are|forecast|predicted|projected|likely|"
                         r"scheduled|slated|poised)\s+to\b", re.IGNORECASE)
+_PRESENT_COPULAS = frozenset("is are am remain remains stay stays".split())
+_COPULA_ED = re.compile(r"\b(?:is|are|am|remain|remains|stay|stays)\s+(?:[a-z]+ly\s+)?[A-Za-z]{3,}ed\b", re.IGNORECASE)
 _ED_WORD = re.compile(r"\b[A-Za-z]{3,}ed\b")
-_PRESENT_WORDS = frozenset("""is are am begins ends starts resumes opens closes expires runs meets arrives leaves returns
+_PRESENT_WORDS = frozenset("""is are am remain remains stay stays begins ends starts resumes opens closes expires runs meets arrives leaves returns
 takes holds continues remains lasts goes plans intends hopes resume begin start end meet open close continue return
 expire""".split())
 _PAST_WORDS = frozenset("""was were had did said told got came went began took made left gave fled held saw broke fell
@@ -206,7 +210,10 @@ def _tense(text: str, word_list) -> str:
         return "future"
     if "had" in words:
         return "pastperfect"
-    past = not _PAST_WORDS.isdisjoint(words) or _ED_WORD.search(text) is not None
+    past = not _PAST_WORDS.isdisjoint(words) or (
+        _ED_WORD.search(text) is not None and
+        # "schools remain closed", "roads are blocked": an -ed word after a present copula is no past
+        (_PRESENT_COPULAS.isdisjoint(words) or len(_ED_WORD.findall(text)) > len(_COPULA_ED.findall(text))))
     if not past and not _PRESENT_WORDS.isdisjoint(words):
         return "present"
     return "past" if past else "unknown"
@@ -452,7 +459,7 @@ def _role_for(prep: str | None, text: str, end: int) -> str:
     p = (prep or "").lower()
     if _DEADLINE_AFTER.match(text[end:end + 20]):
         return "deadline"
-    if p in ("by", "until", "till", "before", "no later than", "not later than"):
+    if p in ("by", "until", "till", "through", "before", "no later than", "not later than"):
         return "deadline"
     if p == "since":
         return "since"
@@ -699,9 +706,11 @@ def _resolve(m: re.Match, kind: str, text: str, pub: dt.date | None, anchor: dt.
                 # "she had written asking for a meeting by Friday": the request looks forward
                 mode = "past" if tense == "pastperfect" and not _FORWARD_BEFORE.search(text, max(0, start - 60), start) \
                     else "after"
-                if tense in ("past", "pastperfect") and (prep or "").lower() in ("until", "till") and \
-                        _NEGATED_PAST_UNTIL.search(text, max(0, start - 80), start + len(prep) + 1):
-                    mode = "past"
+                if tense in ("past", "pastperfect") and (prep or "").lower() in ("until", "till", "through") and (
+                        _NEGATED_PAST_UNTIL.search(text, max(0, start - 80), start + len(prep) + 1) or (
+                        tense == "past" and not _FORWARD_BEFORE.search(text, max(0, start - 60), start)
+                        and not _GRANTED_BEFORE.search(text, max(0, start - 120), start))):
+                    mode = "past"  # "fighting continued until Thursday night"; not "gave them until Friday"
             elif role == "when" and _DESIGNATED_AFTER.match(text, end) and \
                     _DESIGNATED_BEFORE.search(text, max(0, start - 30), start):
                 mode = "upcoming"  # "declared Friday a day of mourning": a day set aside is still to come

@@ -592,8 +592,8 @@ def test_nouns_that_look_like_verbs_and_subjects_with_relative_clauses(paragraph
      "2022-01-15"),
     ("Up to 200 millimetres could fall in the 24 hours to 9am Saturday.", "Saturday", "deadline", "2022-01-15",
      "2022-01-15"),
-    ("Up to 200 millimetres could fall in the 48 hours through Sunday evening.", "Sunday evening", "deadline",
-     "2022-01-16", "2022-01-16"),
+    ("Up to 200 millimetres could fall in the 48 hours through Sunday evening.", "through Sunday evening", "deadline",
+     None, "2022-01-16"),
     ('"We have been queueing since 5 am," said one driver.', "since 5 am", "since", "2022-01-13", None),
     ("Medics could not reach the valley until Tuesday afternoon.", "until Tuesday afternoon", "deadline", None,
      "2022-01-11"),
@@ -625,3 +625,19 @@ def test_rupees_crores_odd_and_compounds(sentence, low, approximate, unit):
                                       "A 10-day truce began."])
 def test_labels_ages_and_durations_in_compounds_are_no_counts(sentence):
     assert one_claim(sentence)["quantities"] == []
+
+
+@pytest.mark.parametrize("sentence, phrase, latest", [
+    # article date: Thursday 2022-01-13
+    ("The shelling continued until Tuesday night, residents said.", "until Tuesday night", "2022-01-11"),
+    ("The talks ran through Wednesday.", "through Wednesday", "2022-01-12"),
+    ("Schools remain closed until Monday.", "until Monday", "2022-01-17"),
+    ("The council said the bridge would stay shut until Monday.", "until Monday", "2022-01-17"),
+    ("The union gave the operator until Monday to reply.", "until Monday", "2022-01-17"),
+    ("Mediators extended the deadline for a deal between the two unions and the city until Monday.", "until Monday",
+     "2022-01-17"),
+    ("Classes are suspended through January 31.", "through January 31", "2022-01-31"),
+])
+def test_until_and_through_look_back_in_a_past_narrative_only(sentence, phrase, latest):
+    dates = one_claim(sentence)["dates"]
+    assert (phrase, "deadline", latest) in [(d["phrase"], d["role"], d["latest"]) for d in dates]
