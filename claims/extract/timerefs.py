@@ -52,6 +52,8 @@ _PATTERNS = [
     ("whole_year", r"(?:(?:in|for|during)\s+)?(?:all\s+of|the\s+whole\s+of|throughout)\s+(?P<wyear>" + _YEAR + r")(?!\d|,\d|-\d)"),
     ("period_end", _PREP + r"(?:the\s+)?(?P<peunit>year|month|week)-end\b"),
     ("end_of", _PREP + r"the\s+end\s+of\s+(?:(?P<erel>the|this|next|last)\s+(?P<eunit>week|month|year)|(?P<emonth>" + MONTH_RE + r")(?:\s+(?P<eyear>" + _YEAR + r")|\s+(?P<enext>next|last|this)\s+year)?)"),
+    # "from Monday to Wednesday", "between Friday and Sunday"
+    ("wd_range", r"(?:from|between)\s+(?P<rg1>" + _WD + r")\s+(?:to|until|till|through|and)\s+(?P<rg2>" + _WD + r")"),
     ("wd_week", _PREP + r"(?P<wwd>" + _WD + r")" + _PART + r",?\s+(?P<wrel>next|last|this)\s+week"),
     ("rel_wd", _PREP + r"(?P<rrel>next|last|this|this coming|coming)\s+(?P<rwd>" + _WD + r")" + _PART),
     ("rel_period", _PREP + r"(?P<qrel>last|this|next|later this|earlier this|early next|late last|early this|late this|the past|the previous|the coming)\s+(?P<qunit>week|month|year|weekend)"),
@@ -89,7 +91,7 @@ def _group(*names: str) -> re.Pattern:
                                          for name, pat in _PATTERNS if name in names) + r")\b", re.IGNORECASE)
 
 
-_BY_WEEKDAY = _group("wd_week", "rel_wd", "wd")
+_BY_WEEKDAY = _group("wd_range", "wd_week", "rel_wd", "wd")
 _BY_MONTH = _group("start_of", "end_of", "mdy_range", "mdy", "dmy", "my", "month", "the_month")
 _BY_PERIOD = _group("duration", "hyphen_span", "ago", "given_span", "past_span", "start_of", "first_part", "period_end", "end_of", "rel_period", "weekend")
 _BY_DAYWORD = _group("since_clock", "relday", "holiday", "wd")
@@ -530,6 +532,14 @@ def _resolve(m: re.Match, kind: str, text: str, pub: dt.date | None, anchor: dt.
     elif kind == "whole_year":
         year = int(g("wyear"))
         earliest, latest = dt.date(year, 1, 1), dt.date(year, 12, 31)
+    elif kind == "wd_range":
+        if pub:
+            past = tense in ("past", "pastperfect")
+            first = resolve_weekday(WEEKDAYS[g("rg1").lower()], pub, "past" if past else "upcoming")
+            last = first + dt.timedelta(days=(WEEKDAYS[g("rg2").lower()] - first.weekday()) % 7)
+            if past and last > pub:
+                first, last = first - dt.timedelta(days=7), last - dt.timedelta(days=7)
+            earliest, latest = first, last
     elif kind == "since_clock":
         role = "since"
         earliest = anchor

@@ -641,3 +641,13 @@ def test_labels_ages_and_durations_in_compounds_are_no_counts(sentence):
 def test_until_and_through_look_back_in_a_past_narrative_only(sentence, phrase, latest):
     dates = one_claim(sentence)["dates"]
     assert (phrase, "deadline", latest) in [(d["phrase"], d["role"], d["latest"]) for d in dates]
+
+
+@pytest.mark.parametrize("sentence, earliest, latest", [
+    # article date: Thursday 2022-01-13
+    ("Talks were held from Monday to Wednesday in Geneva.", "2022-01-10", "2022-01-12"),
+    ("Talks will be held from Monday to Wednesday in Geneva.", "2022-01-17", "2022-01-19"),
+    ("Heavy rain is expected between Friday and Sunday.", "2022-01-14", "2022-01-16"),
+])
+def test_a_range_of_weekdays_is_one_span(sentence, earliest, latest):
+    assert [(d["earliest"], d["latest"]) for d in one_claim(sentence)["dates"]] == [(earliest, latest)]
