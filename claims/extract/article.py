@@ -89,7 +89,7 @@ _URL_LABEL = re.compile(r"^(?:original\s+url|source\s+url|canonical\s+url|url|so
 _URL_ONLY = re.compile(r"^<?(\S+://\S+?)>?$")
 _BYLINE = re.compile(
     r"^\(?\s*(?:by\s+[A-Z\u00C0-\u024F]|(?:additional\s+)?(?:reporting|writing|editing|compiled|reported|written)\s+by\b"
-    r"|report\s+by\b|photos?\s*(?:by|:)|image\s*(?:by|:)|credit\s*:|source\s*:|(?:copyright|\u00a9))",
+    r"|report\s+by\b|photos?\s*(?:by|:)|photograph(?:s|er)?\s*(?:by|:)|image\s*(?:by|:)|credit\s*:|source\s*:|(?:copyright|\u00a9))",
     re.IGNORECASE)
 _BOILERPLATE_HEAD = (
     r"^(?:(?:embed|advertisement|read more|related|related stories|share this( article)?|"
@@ -100,7 +100,10 @@ _BOILERPLATE_HEAD = (
     r"|[a-z]{2,4}(?:/[a-z]{2,4})+(?:\s*\([^)]{0,60}\))?\s*$"  # a sign-off: "tj/sms (AFP, dpa, Reuters)"
     r"|.{0,80}\bcontributed (?:reporting )?to this (?:report|story|article)\.?\s*$"
     r"|this (?:report|story|article) (?:is|was|has been) auto-generated\b.*$|.{0,60}\bholds? no responsibility\b.*$"
-    r"|support\b.{0,60}\bjournalism\b.*$|.{0,40}\bjournalism costs\b.*$|\(?end\)?\s*$"
+    r"|support\b.{0,60}\bjournalism\b.*$|.{0,40}\bjournalism (?:costs|needs)\b.*$|\(?end\)?\s*$"
+    r"|join\b.{0,40}\b(?:channel|newsletter|community|whatsapp|telegram)\b.*$|read\s*:.*$"
+    r"|(?:this (?:story|article) (?:first )?(?:was )?)?(?:published|appeared) in (?:the )?(?-i:[A-Z])[\w&' -]{1,40},?\s"
+    r"(?:on\s)?(?-i:[A-Z])[a-z]+\.?\s\d{1,2}(?:st|nd|rd|th)?,?\s\d{4}\.?\s*$"
     r"|(?:subscribe|sign up|follow us|click here|join our|our standards|all quotes delayed|this (?:story|article) "
     r"(?:has been|was)|tags|topics|keywords|file photo|copyright|\(c\)|\u00a9)\b.*$")
 _BOILERPLATE = re.compile(_BOILERPLATE_HEAD + r"|.*\ball rights reserved\b.*$)", re.IGNORECASE)

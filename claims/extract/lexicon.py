@@ -37,7 +37,7 @@ SPEECH_VERBS = _forms(*_SPEECH_BASES) | frozenset({"said", "says", "say", "sayin
                "forecast", "thinks", "thought", "believes", "believed", "knew", "spoke", "speaks", "quoted",
                "put", "puts", "gave", "cited", "cites", "told", "swore", "sworn", "spoken", "written",
                "signalled", "signalling", "foresaw", "admitted", "admitting", "submitted", "quipped",
-               "referred", "regretted"})
+               "referred", "regretted", "found"})
 # Verbs that introduce a statement but also have common non-speech uses: they need a
 # speaker-like subject directly before them and no object-looking noun after them.
 WEAK_SPEECH_VERBS = frozenset({"put", "puts", "gave", "count", "counts", "counted", "list", "listed", "lists",

@@ -122,6 +122,11 @@ def _units(body: str, paragraphs: list[tuple[int, int]], list_items: set[int] = 
                 continue
             s = max(s, skip_to)
             sentence = text[s:e]
+            if "hoto" in sentence or "mage" in sentence or "icture" in sentence:
+                tail = _CREDIT_TAIL.search(sentence)
+                if tail is not None and tail.start() > 0:
+                    e = s + tail.start()
+                    sentence = text[s:e]
             if not _is_claim_text(sentence, list_item=index in list_items):
                 continue
             local = [(max(a, s) - s, min(b, e) - s) for a, b in regions if a < e and b > s]
@@ -178,16 +183,26 @@ def _looks_like_subheading(paragraph: str) -> bool:
 
 # "(Photo: Utah Highway Patrol)", "(ABC North Coast: Hannah Ross)", "(Kyodo)" closing a caption,
 # and a sign-off address "hwkim@yna.co.kr": no statements.
-_CREDIT_SENTENCE = re.compile(r"\((?:[^():]{1,60}:[^()]{1,60}|(?:[^\W\d_][\w.'-]*\s*){1,3})\)|[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_CREDIT_SENTENCE = re.compile(
+    r"\((?:[^():]{1,60}:[^()]{1,60}|(?:[^\W\d_][\w.'-]*\s*){1,3})\)|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
+    r"|(?:Photograph|Photo|Picture|Image|Illustration|Credit)s?\s*(?:by\b|:)\s*[^.!?]{1,80}"
+    r"|(?:[A-Z][\w'\u2019.-]*\s){1,3}[A-Z][\w'\u2019.-]*\s?/\s?(?:The\s)?[A-Z][\w.&'-]*(?:\s[A-Z][\w.&'-]*){0,3}")
+# A photographer's credit closing a caption sentence: "... on Tuesday. — Photo by Imran Ali/White Star"
+_CREDIT_TAIL = re.compile(r"\s*[\u2014\u2013-]\s*(?:Photograph|Photo|Picture|Image)s?\s*(?:by\b|:)\s*[^.!?]{1,80}$")
+
+
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+")
 
 
 def _is_claim_text(sentence: str, list_item: bool = False) -> bool:
     words = list(islice(_ALPHA_WORD.finditer(sentence), 3))  # only "fewer than 3?" matters
     if sentence.rstrip().endswith(":"):
         return False
-    if sentence[:1] == "(" or "@" in sentence:
+    if sentence[:1] == "(" or "@" in sentence or "/" in sentence or ":" in sentence:
         if _CREDIT_SENTENCE.fullmatch(sentence.strip()):
             return False
+        if "@" in sentence and len(sentence.split()) <= 12 and _EMAIL.search(sentence):
+            return False  # a contact line: "— Marisa Kendrick; mkendrick@oregonian.com; @MarisaKendrickOR"
     if len(words) < 3 and not (list_item and words and any(c.isdigit() for c in sentence)):
         return False
     return _LOWERCASE.search(sentence) is not None

@@ -24,7 +24,8 @@ _BOUND = (r"(?P<bound>no more than|not more than|no fewer than|no less than|not 
           r"some|estimated|over|under|above|below|between|only|exactly)\s+")
 _VAGUE = (r"(?:tens of thousands|hundreds of thousands|(?:several|a few) (?:dozen|hundred|thousand|million)|"
           r"dozens|scores|hundreds|thousands|millions|billions)")
-_CUR = r"(?P<cur>US\$|[$\u20ac\u00a3\u00a5\u20b9]|(?-i:Rs\.?\s?|INR\s?))?"
+_CUR = (r"(?P<cur>(?-i:US|S|A|C|NZ|HK|R)\$|[$\u20ac\u00a3\u00a5\u20b9\u20a6]|(?-i:Rs\.?\s?|INR\s?|K?Sh\s?|N(?=\d[\d,.]*\s?"
+        r"(?:million|billion|trillion|bn|m)\b)))?")
 _PCT = r"(?P<pct>\s?%|\s(?:percent|per cent|percentage points?)\b)?"
 # A unit written onto the number: "500kg", "40C", "150km/h" (case-sensitive inside the pattern).
 _ATTACHED_UNITS = {"kg": "kg", "km": "km", "km/h": "km/h", "kph": "km/h", "mph": "mph", "mm": "mm", "cm": "cm",
@@ -33,7 +34,7 @@ _ATTACHED_UNITS = {"kg": "kg", "km": "km", "km/h": "km/h", "kph": "km/h", "mph":
                    "C": "degrees Celsius", "\u00b0C": "degrees Celsius", "F": "degrees Fahrenheit",
                    "\u00b0F": "degrees Fahrenheit", "\u00b0": "degrees"}
 _ATTACHED = r"(?-i:" + "|".join(re.escape(u) for u in sorted(_ATTACHED_UNITS, key=len, reverse=True)) + r")(?![\w/])"
-_QTY_TAIL = (r"(?:(?P<pct1>\s?%|\s(?:percent|per cent))?\s*(?P<sep>-|\u2013|to|or|and)\s*(?P<cur2>[$\u20ac\u00a3])?"
+_QTY_TAIL = (r"(?:(?P<pct1>\s?%|\s(?:percent|per cent))?\s*(?P<sep>-|\u2013|to|or|and)\s*(?P<cur2>[$\u20ac\u00a3]|(?-i:Rs\.?\s?|K?Sh\s?))?"
              r"(?P<num2>" + NUMBER + r")(?:(?=" + _ATTACHED + r")|(?![\w\-])))?"
              + _PCT + r"(?P<att>" + _ATTACHED + r")?(?P<strong>-strong\b)?(?P<odd>-odd\b)?"
              r"(?P<compound>-(?!strong\b|odd\b)[a-z]{3,}\b(?![\w\-]))?(?![\w\-]|[.,:]\d)")
@@ -74,7 +75,9 @@ _OF_AGE = re.compile(r"\s+of\s+age\b", re.IGNORECASE)
 _AGE_AFTER = re.compile(r"^\s*(?:years?|yrs?)[- ]old\b", re.IGNORECASE)
 _TIME_UNITS = frozenset("second seconds minute minutes hour hours day days week weeks month months year years "
                         "decade decades century centuries night nights".split())
-_CURRENCY = {"$": "dollars", "US$": "dollars", "\u20ac": "euros", "\u00a3": "pounds", "\u00a5": "yen", "\u20b9": "rupees",
+_CURRENCY = {"$": "dollars", "US$": "dollars", "S$": "Singapore dollars", "A$": "Australian dollars",
+             "C$": "Canadian dollars", "NZ$": "New Zealand dollars", "HK$": "Hong Kong dollars", "R$": "reais",
+             "Sh": "shillings", "KSh": "shillings", "N": "naira", "\u20a6": "naira", "\u20ac": "euros", "\u00a3": "pounds", "\u00a5": "yen", "\u20b9": "rupees",
              "Rs": "rupees", "Rs.": "rupees", "INR": "rupees"}
 _TOKEN = re.compile(r"\([^)]{0,60}\)|[\w\u2019'-]+|[^\w\s]")
 # The first four _TOKEN matches from a position (every character but a space starts one): the
@@ -112,6 +115,8 @@ _BOUND_WORDS = frozenset("""rs inr no not more fewer less at up as just well upw
 around nearly almost some estimated over under above below between only exactly than least most to many few of
 excess a much little several few""".split())
 _FROM_BEFORE = re.compile(r"\bfrom\s+$", re.IGNORECASE)
+_RANGING_FROM = re.compile(r"\b(?:rang(?:e|es|ed|ing)|var(?:y|ies|ied|ying))\s+from\s+$", re.IGNORECASE)
+_LETTER_CURRENCY = re.compile(r"(?<![\w.])(?:Rs\.?|K?Sh|N|[SACR]\$|NZ\$|HK\$)(?=\d)")
 _NEXT_WORD = re.compile(r"\s+(\w+)")
 _NEXT_LOWER = re.compile(r"\s+([a-z][a-z'-]+)")
 _EVENT_MEASURES = frozenset({"deaths", "injured", "detentions", "evacuated", "missing", "homeless", "displaced",
@@ -144,6 +149,9 @@ def find_quantities(text: str, skip_spans: list[tuple[int, int]] = ()) -> list[Q
     starts, words = word_index(text)
     number_words = _NUMBER_WORDS.intersection(words)
     digits = list(map(_MATCH_START, _NUMBER_START.finditer(text)))
+    if "Rs" in text or "Sh" in text or "N" in text or "$" in text:
+        # a currency written onto the digits: "Rs25,000", "Sh1.2 billion", "N25 million", "S$50,000"
+        digits += map(_MATCH_START, _LETTER_CURRENCY.finditer(text))
     if not digits and not number_words:
         return found
     masked = list(skip_spans)
@@ -254,7 +262,8 @@ def _build(m: re.Match, text: str, single: bool = False):
     sep = (g_sep or "").lower()
     if num2 and not single:
         if (sep == "and" and bound != "between") or (sep in ("to", "-", "\u2013") and
-                                                       _FROM_BEFORE.search(text[max(0, m_start - 6):m_start])):
+                                                       _FROM_BEFORE.search(text[max(0, m_start - 6):m_start])
+                                                       and not _RANGING_FROM.search(text[max(0, m_start - 20):m_start])):
             return "rescan"
         if not cur and m.group("cur2"):
             return "rescan"  # "fell 20 percent to $1.6 billion": a share, then an amount, no range

@@ -241,6 +241,15 @@ def _not_speech_use(tokens: list[Token], i: int) -> bool:
         return True  # "the agency's forecast division", "its report": a noun, no reporting verb
     if nxt is not None and tokens[i].low in ("ask", "asks", "asked", "asking") and nxt.low in ("to", "not"):
         return True  # "who asked to be identified only by his first name": a request, no statement
+    if tokens[i].low == "found" and (nxt is None or nxt.low != "that"):
+        return True  # "rescuers found 14 bodies" is an act; "the commission found that ..." a finding
+    if tokens[i].low in ("agree", "agrees", "agreed", "agreeing"):
+        # "agreed on Sunday to a ceasefire", "agreed to release 19 hostages": an act; "agreed that ..." speaks
+        for t in tokens[i + 1:i + 5]:
+            if t.low in ("to", "not"):
+                return True
+            if t.low == "that" or t.quoted or t.text in ",.;:":
+                break
     return nxt is not None and not nxt.quoted and nxt.low in _NOT_SPEECH_AFTER
 
 
@@ -497,6 +506,19 @@ def _drop_the(words: str) -> str:
     return words[4:] if words[:4].lower() == "the " else words
 
 
+def _described_person(text: str, tokens: list[Token], k: int) -> Mention | None:
+    """'A Chinese businessman whose brother is held told the Post': an indefinite description that
+    opens the sentence (or a clause after 'But') right before 'who/whose'."""
+    first = 1 if tokens[0].low in ("but", "and") else 0
+    words = tokens[first:k]
+    if not words or len(words) > 5 or words[0].low not in ("a", "an", "one") or \
+            any(not w.is_word or w.quoted or w.low in CLAUSE_STOPS for w in words[1:]):
+        return None
+    written = _span_text(text, words)
+    return Mention(text=written, name=written, role=None, kind="unnamed", via="verb", head=words[-1].low,
+                   span_end=words[-1].end)
+
+
 def _subject_before_who(text: str, tokens: list[Token], j: int) -> Mention | None:
     """'Residents who spoke to Reuters by phone said': the noun phrase before a relative clause
     with no commas is the subject."""
@@ -504,11 +526,11 @@ def _subject_before_who(text: str, tokens: list[Token], j: int) -> Mention | Non
         t = tokens[k]
         if t.quoted or t.text in ",;:":
             return None
-        if t.low != "who":
+        if t.low not in ("who", "whose"):
             continue
         if k == 0:
             return None
-        mention = _backward_np(text, tokens, k - 1)
+        mention = _backward_np(text, tokens, k - 1) or _described_person(text, tokens, k)
         if mention is None or mention.kind == "pronoun" or _not_a_speaker(mention):
             return None
         start = mention.span_end - len(mention.text)

@@ -31,7 +31,7 @@ _PREP = (r"(?:(?P<prep>no later than|not later than|by|until|till|through|before
          r"during|late on|early on|late|early)\s+(?:at\s+(?:the\s+)?(?:least|earliest|latest)\s+)?)?")
 
 _PATTERNS = [
-    ("duration", r"(?P<dprep>no more than|not more than|no longer than|within the next|within|in the next|"
+    ("duration", r"(?P<dprep>no more than|not more than|no longer than|within the next|within the|within|in the next|"
                  r"over the next|in the coming|during the next|inside|the next|in)\s+"
                  r"(?P<dnum>" + _NUMW + r")\s+(?P<dunit>" + _UNIT + r")"),
     # "a 72-hour ultimatum", "the 30-day deadline": counted from the day the sentence names
@@ -163,6 +163,9 @@ _CLOCK_DEADLINE_BEFORE = re.compile(r"\b(?:until|till|by|no later than)\s+(?:\d{
                                     r"(?:[ap]\.?\s?m\.?)?|noon|midnight|midday|dawn)\s*$", re.IGNORECASE)
 _PLANNED_FOR = re.compile(r"\b(?:forecast|predicted|expected|scheduled|planned|slated|due|set|called)\s+for\s+$",
                           re.IGNORECASE)
+# "temperatures were forecast through the weekend", "rain is expected into Sunday"
+_FORECAST_BEFORE = re.compile(r"\b(?:forecast|predicted|expected)\s+(?:to\s+(?:last|continue|persist)\s+)?$",
+                              re.IGNORECASE)
 _DESIGNATED_AFTER = re.compile(r"\s+(?:a|an|as)\s", re.IGNORECASE)
 _DEADLINE_AFTER = re.compile(r"^\s*(?:deadline|cut-?off|target date|ultimatum)\b", re.IGNORECASE)
 _FUTURE_WORDS = frozenset("will won't shall would wouldn't scheduled upcoming unless planned expected due slated "
@@ -689,6 +692,8 @@ def _resolve(m: re.Match, kind: str, text: str, pub: dt.date | None, anchor: dt.
         if g("wkprep").lower() in ("until", "till"):
             role = "deadline"
         if pub:
+            if _FORECAST_BEFORE.search(text, max(0, start - 40), start):
+                tense = "future"
             saturday = resolve_weekday(5, pub, "upcoming" if tense in ("future", "present") else "past")
             if tense not in ("future", "present") and saturday + dt.timedelta(days=1) > pub and saturday > pub:
                 saturday -= dt.timedelta(days=7)

@@ -651,3 +651,64 @@ def test_until_and_through_look_back_in_a_past_narrative_only(sentence, phrase, 
 ])
 def test_a_range_of_weekdays_is_one_span(sentence, earliest, latest):
     assert [(d["earliest"], d["latest"]) for d in one_claim(sentence)["dates"]] == [(earliest, latest)]
+
+
+# 17. Eighth blind set (Irish Times, The Oregonian, Straits Times, Daily Nation, Dawn, SCMP).
+
+@pytest.mark.parametrize("tail", [
+    "Our journalism needs your support. Subscribe today to the Ledger.",
+    "Join the Ledger's Telegram channel and get the latest breaking news delivered to you.",
+    "**Read:** [Bandits kill two in a fresh raid](https://news.example.org/raid)",
+    "Published in The Ledger, July 10th, 2025",
+    "\u2014 Jo Brand; jbrand@ledger.example.com; @JoBrandLedger",
+])
+def test_more_appeals_links_and_sign_offs_are_no_claims(tail):
+    assert [c["text"] for c in claims_of("Police said 40 roads were closed.", tail)] == ["Police said 40 roads were closed."]
+
+
+@pytest.mark.parametrize("caption, kept", [
+    ("Smoke rises above the ridge on Monday. Joel Petersen/The Ledger", "Smoke rises above the ridge on Monday."),
+    ("Offices on the quay in Dublin. Photograph: Ciar\u00e1n Nolan", "Offices on the quay in Dublin."),
+    ("Containers lined up along the road on Tuesday. \u2014 Photo by Imran Ali/White Star",
+     "Containers lined up along the road on Tuesday."),
+])
+def test_photographers_credits_are_cut_from_captions(caption, kept):
+    assert [c["text"] for c in claims_of(caption)] == [kept]
+
+
+@pytest.mark.parametrize("paragraphs, speaker", [
+    (("As part of the deal, the rebels agreed to release 19 workers seized in January, Lin said.",), "Lin"),
+    (("The commission found that the firm had stored passwords unencrypted.",), "The commission"),
+    (("A local trader whose shop burned told the paper that 30 stalls were lost.",), "A local trader"),
+])
+def test_acts_findings_and_whose(paragraphs, speaker):
+    assert claims_of(*paragraphs)[-1]["speaker"] == speaker
+
+
+def test_agreeing_to_something_is_an_act_and_keeps_its_date():
+    claim = one_claim("The army and the rebels agreed on Monday to a ceasefire brokered by Beijing.")
+    assert claim["speaker"] is None or claim["said_on"] is None
+    assert [(d["phrase"], d["earliest"]) for d in claim["dates"]] == [("on Monday", "2022-01-10")]
+
+
+@pytest.mark.parametrize("sentence, low, high, unit", [
+    ("The Red Cross pledged S$50,000 towards relief efforts.", 50000, 50000, "Singapore dollars"),
+    ("The Treasury released Sh1.2 billion for the operation.", 1_200_000_000, 1_200_000_000, "shillings"),
+    ("Trucks face fines ranging from Rs25,000 to Rs150,000.", 25000, 150000, "rupees"),
+    ("The state sent relief worth N25 million.", 25_000_000, 25_000_000, "naira"),
+])
+def test_currencies_written_onto_the_digits(sentence, low, high, unit):
+    assert (low, high, unit) in [(q["low"], q["high"], q["unit"]) for q in one_claim(sentence)["quantities"]]
+
+
+def test_a_rise_from_to_stays_two_values_and_a_road_number_no_money():
+    assert [q["low"] for q in one_claim("The toll rose from 12 to 40.")["quantities"]] == [12, 40]
+    assert one_claim("Traffic on the N1 highway was halted.")["quantities"] == []
+
+
+@pytest.mark.parametrize("sentence, phrase, earliest, latest", [
+    ("The firm intends to appeal within the 28 days allowed.", "within the 28 days", "2022-01-13", "2022-02-10"),
+    ("He warned that heavy rain was forecast through the weekend.", "through the weekend", "2022-01-15", "2022-01-16"),
+])
+def test_within_the_and_forecast_weekends(sentence, phrase, earliest, latest):
+    assert (phrase, earliest, latest) in [(d["phrase"], d["earliest"], d["latest"]) for d in one_claim(sentence)["dates"]]
