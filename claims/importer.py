@@ -556,7 +556,8 @@ def import_paths(engine: Engine, targets: Iterable[str], *, actor: str, story: s
     results = []
     detection = _Detection(actor)
     workers = _pool_size(len(targets)) if workers is None else workers
-    extractions = (_extract_in_pool(targets, url, published, workers) if workers > 0 and len(targets) > 1
+    extractions = (_extract_in_pool(targets, url, published, workers, signatures=story is not None)
+                   if workers > 0 and len(targets) > 1
                    else ((t, _extract_or_error(t, url, published)) for t in targets))
     try:
         for target, extracted in extractions:
@@ -585,12 +586,29 @@ def _pool_size(articles: int) -> int:
     return max(0, min(cpus - 1, MAX_WORKERS))
 
 
-def _extract_or_error(target: str, url: str | None, published: dt.date | None):
-    """The extraction of one article, or the UserError that says why there is none."""
+def _extract_or_error(target: str, url: str | None, published: dt.date | None, signatures: bool = False):
+    """The extraction of one article, or the UserError that says why there is none. `signatures`:
+    with the event signatures of its claims' texts (relations.signature of the text as stored),
+    which a worker process computes for the importing one's detection."""
     try:
-        return extract_target(target, url=url, published=published)
+        data = extract_target(target, url=url, published=published)
     except UserError as exc:
         return exc
+    if signatures:
+        from claims.relations import signature
+        from claims.validate import require_text
+
+        texts = []
+        for c in data.get("claims", []):
+            try:
+                texts.append(require_text(c["text"]))
+            except (UserError, KeyError, TypeError, AttributeError):  # reported when it is stored
+                pass
+        data[_SIGNATURES] = {t: signature(t) for t in texts}
+    return data
+
+
+_SIGNATURES = "_signatures"  # the extraction's key for them
 
 
 def _ignore_sigint() -> None:
@@ -615,46 +633,88 @@ def _main_module_hidden():
         sys.modules["__main__"] = main
 
 
-def _extract_in_pool(targets: list[str], url: str | None, published: dt.date | None, workers: int):
+# This process extracts the first articles while the workers start (see _extract_in_pool).
+EXTRACT_WHILE_STARTING = True
+
+
+def _warm_up() -> None:
+    """A worker's first task: it answers once it has started (claims.extract is preloaded)."""
+
+
+def _extract_in_pool(targets: list[str], url: str | None, published: dt.date | None, workers: int, *,
+                     signatures: bool = False):
     """(target, extraction or UserError) in input order, extracted by `workers` processes a few
     articles ahead of the caller. The processes come from a forkserver (a fresh process with
-    claims.extract loaded, not a copy of this one with its database connections and threads)."""
+    claims.extract loaded, not a copy of this one with its database connections and threads).
+
+    Starting them takes ~0.3 s (the fork server imports claims.extract), so a thread starts them
+    while this process extracts the first articles itself; from the article after the one it is
+    on when they answer, the workers extract."""
     import collections
     import multiprocessing
+    import threading
     from concurrent.futures import ProcessPoolExecutor
 
     ctx = multiprocessing.get_context("forkserver")
     ctx.set_forkserver_preload(["claims.importer", "claims.extract"])
-    pool = ProcessPoolExecutor(workers, mp_context=ctx, initializer=_ignore_sigint)
-    pending: collections.deque = collections.deque()
-    upcoming = iter(targets)
+    started: dict = {}  # "pool": the executor; "error": why it could not start
+    ready = threading.Event()
 
-    def submit() -> None:
-        target = next(upcoming, None)
-        if target is not None:
-            pending.append((target, pool.submit(_extract_or_error, target, url, published)))
+    def start() -> None:
+        try:
+            pool = started["pool"] = ProcessPoolExecutor(workers, mp_context=ctx, initializer=_ignore_sigint)
+            with _main_module_hidden():  # every worker starts here (one a submit, while none is idle)
+                warm = [pool.submit(_warm_up) for _ in range(workers)]
+            for future in warm:
+                future.result()
+        except BaseException as exc:  # noqa: BLE001 - reported in the importing thread
+            started["error"] = exc
+        finally:
+            ready.set()
 
-    try:
-        with _main_module_hidden():  # every worker starts here (the first submits start them all)
-            for _ in range(4 * workers + 2):
-                submit()
-    except (OSError, ValueError):
-        # The workers could not start (no fork server here: "bad value(s) in fds_to_keep" inside a
-        # full-screen app, a file-descriptor or process limit): extract in this process instead.
-        pool.shutdown(wait=False, cancel_futures=True)
-        for target in targets:
-            yield target, _extract_or_error(target, url, published)
-        return
+    starter = threading.Thread(target=start, name="claims-import-pool", daemon=True)
+    starter.start()
+    pending: collections.deque = collections.deque()  # (index, future), in input order
+    next_submit: int | None = None  # the next article for the workers, once they run
+
+    def running(first: int) -> int:
+        """Where the workers begin, once started: at `first`, or nowhere when they could not start."""
+        error = started.get("error")
+        if error is not None and not isinstance(error, (OSError, ValueError)):
+            raise error
+        # OSError, ValueError: the workers could not start (no fork server here: "bad value(s) in
+        # fds_to_keep" inside a full-screen app, a file-descriptor or process limit): this
+        # process extracts every article.
+        return first if error is None else len(targets)
+
+    def submit() -> None:  # keep a few articles ahead
+        nonlocal next_submit
+        while next_submit is not None and next_submit < len(targets) and len(pending) < 4 * workers + 2:
+            pending.append((next_submit, started["pool"].submit(_extract_or_error, targets[next_submit], url,
+                                                                published, signatures)))
+            next_submit += 1
+
     finished = False
     try:
-        while pending:
-            target, future = pending.popleft()
-            extracted = future.result()  # any other error is raised here, in its article's turn
+        if not EXTRACT_WHILE_STARTING:
+            ready.wait()
+            next_submit = running(0)
+        for i, target in enumerate(targets):
+            if next_submit is None and ready.is_set():
+                next_submit = running(i + 1)  # this one is extracted here while they take the next
+            submit()
+            if pending and pending[0][0] == i:
+                extracted = pending.popleft()[1].result()  # any other error is raised here, in its turn
+            else:
+                extracted = _extract_or_error(target, url, published)
             submit()
             yield target, extracted
         finished = True
     finally:
-        pool.shutdown(wait=finished, cancel_futures=True)
+        starter.join()
+        pool = started.get("pool")
+        if pool is not None:
+            pool.shutdown(wait=finished, cancel_futures=True)
 
 
 def _import_one(engine: Engine, target: str, extracted, *, actor: str, story: str | None,
@@ -665,6 +725,10 @@ def _import_one(engine: Engine, target: str, extracted, *, actor: str, story: st
         if isinstance(extracted, UserError):
             raise extracted
         data = extracted
+        if _SIGNATURES in data:  # computed by the worker that extracted it
+            from claims.relations import given_signatures
+
+            given_signatures(data.pop(_SIGNATURES))
         if len(data.get("claims", [])) > MAX_CLAIMS_PER_ARTICLE:
             raise UserError(f"{target}: {len(data['claims']):,} statements in one article; the limit is "
                             f"{MAX_CLAIMS_PER_ARTICLE:,} (each article is one transaction): split the file")

@@ -379,9 +379,22 @@ class Signature:
     denial: bool
 
 
+# Signatures computed elsewhere (claims.importer's extraction workers), used once each.
+_GIVEN: dict[str, Signature] = {}
+
+
+def given_signatures(signatures: dict[str, Signature]) -> None:
+    """The signatures of texts about to be compared (those of an earlier call are dropped)."""
+    _GIVEN.clear()
+    _GIVEN.update(signatures)
+
+
 @functools.lru_cache(maxsize=200_000)
 def signature(text: str) -> Signature:
     """Kinds of event, phase, plan/negation/denial markers and content stems of a claim's text."""
+    given = _GIVEN.pop(text, None)
+    if given is not None:
+        return given
     t = (text or "").lower().replace("\u2019", "'")
     words = _WORD.findall(t)
     maybe = frozenset().union(*map(_word_kinds, words))

@@ -251,14 +251,29 @@ def _workers_gone(pool, timeout: float = 10.0) -> bool:
     return False
 
 
-@pytest.mark.parametrize("workers", [1, 2])
-def test_worker_processes_import_what_one_process_imports(tmp_path, monkeypatch, workers):
+@pytest.mark.parametrize("workers,head_start", [(1, False), (2, False), (2, True)])
+def test_worker_processes_import_what_one_process_imports(tmp_path, monkeypatch, workers, head_start):
+    """head_start: this process extracts the first articles while the workers start (made slow
+    here, so that the workers take over half-way); else the workers extract every article."""
+    import time
+
+    from claims import importer
     from claims.importer import import_paths
     from db.engine import dispose_all, get_engine
     from tests.conftest import dump_db
 
     folder = _pool_folder(tmp_path)
     pools = _pools(monkeypatch)
+    monkeypatch.setattr(importer, "EXTRACT_WHILE_STARTING", head_start)
+    here = []
+    real_extract = importer.extract_target
+
+    def slow_extract(target, **kw):  # in this process only: the workers run the real one
+        here.append(target)
+        time.sleep(0.1)
+        return real_extract(target, **kw)
+
+    monkeypatch.setattr(importer, "extract_target", slow_extract)
     outcomes = []
     for label, n in (("one", 0), ("pool", workers)):
         dispose_all()
@@ -275,6 +290,8 @@ def test_worker_processes_import_what_one_process_imports(tmp_path, monkeypatch,
     dispose_all()
     assert len(pools) == 1 and _workers_gone(pools[0])
     assert outcomes[1] == outcomes[0]
+    local = len(here) - len(outcomes[0][0])  # extracted here in the pool run
+    assert (0 < local < len(outcomes[0][0])) if head_start else local == 0
     statuses = [r[1] for r in outcomes[1][0]]
     assert statuses.count("failed") == 3 and statuses.count("duplicate") == 1 and statuses.count("imported") == 9
 
@@ -324,9 +341,10 @@ import concurrent.futures
 from claims.importer import import_paths
 from db.engine import get_engine
 real = concurrent.futures.ProcessPoolExecutor
-def progress(result):
-    pool = made[0]
-    print("stored", " ".join(str(p.pid) for p in pool._processes.values()), flush=True)
+def progress(result):  # once the workers run (the first articles are extracted here while they start)
+    pool = made[0] if made else None
+    if pool is not None and pool._processes:
+        print("stored", " ".join(str(p.pid) for p in pool._processes.values()), flush=True)
 made = []
 class Recorded(real):
     def __init__(self, *a, **kw):
