@@ -231,6 +231,7 @@ _NOT_SPEECH_AFTER = frozenset("""dead killed missing injured wounded hurt infect
 herself themselves myself ourselves way""".split())
 
 
+_NEGATIONS = frozenset("not never n't declined refused declines refuses decline refuse".split())
 _NOUN_BEFORE = frozenset("the a an its their his her our this these those".split())
 
 
@@ -241,6 +242,9 @@ def _not_speech_use(tokens: list[Token], i: int) -> bool:
         return True  # "the agency's forecast division", "its report": a noun, no reporting verb
     if nxt is not None and tokens[i].low in ("ask", "asks", "asked", "asking") and nxt.low in ("to", "not"):
         return True  # "who asked to be identified only by his first name": a request, no statement
+    if i and tokens[i - 1].low in _NEGATIONS or (i > 1 and tokens[i - 2].low in _NEGATIONS and
+                                                 tokens[i - 1].low in ("to", "yet", "immediately", "publicly")):
+        return True  # "did not respond", "has yet to comment", "declined to comment": no statement
     if tokens[i].low == "found" and (nxt is None or nxt.low != "that"):
         return True  # "rescuers found 14 bodies" is an act; "the commission found that ..." a finding
     if tokens[i].low in ("agree", "agrees", "agreed", "agreeing"):

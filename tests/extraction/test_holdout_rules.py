@@ -712,3 +712,13 @@ def test_a_rise_from_to_stays_two_values_and_a_road_number_no_money():
 ])
 def test_within_the_and_forecast_weekends(sentence, phrase, earliest, latest):
     assert (phrase, earliest, latest) in [(d["phrase"], d["earliest"], d["latest"]) for d in one_claim(sentence)["dates"]]
+
+
+@pytest.mark.parametrize("sentence", [
+    "The ministry did not respond to a request for comment.",
+    "The company did not immediately respond to a request for comment.",
+    "The police declined to comment.",
+    "Officials would not say how many soldiers were killed.",
+])
+def test_a_refusal_to_speak_is_no_statement(sentence):
+    assert one_claim(sentence)["speaker"] is None
