@@ -26,7 +26,7 @@ _VAGUE = (r"(?:tens of thousands|hundreds of thousands|(?:several|a few) (?:doze
           r"dozens|scores|hundreds|thousands|millions|billions)")
 _CUR = (r"(?P<cur>(?-i:US|S|A|C|NZ|HK|R)\$|[$\u20ac\u00a3\u00a5\u20b9\u20a6]|(?-i:Rs\.?\s?|INR\s?|K?Sh\s?|N(?=\d[\d,.]*\s?"
         r"(?:million|billion|trillion|bn|m)\b)))?")
-_PCT = r"(?P<pct>\s?%|\s(?:percent|per cent|percentage points?)\b)?"
+_PCT = r"(?P<pct>\s?%|\s?pc\b|\s(?:percent|per cent|percentage points?)\b)?"
 # A unit written onto the number: "500kg", "40C", "150km/h" (case-sensitive inside the pattern).
 _ATTACHED_UNITS = {"kg": "kg", "km": "km", "km/h": "km/h", "kph": "km/h", "mph": "mph", "mm": "mm", "cm": "cm",
                    "ha": "hectares", "lb": "pounds (weight)", "lbs": "pounds (weight)", "ft": "feet", "t": "tonnes",
@@ -468,6 +468,10 @@ def _measure_near(text: str, start: int, end: int) -> str | None:
                 break
     if _SYNONYM_FIRST.isdisjoint(words[first:last]):
         return None
+    if first < number_at and words[number_at - 1] in _SYNONYM_FIRST:
+        name = SYNONYMS.get(words[number_at - 1])
+        if name in _EVENT_MEASURES:
+            return name  # "killed 12 people and wounded 30": the verb right before the count
     best, best_dist = None, 10 ** 6
     for k in [k for k in range(first, last) if words[k] in _SYNONYM_FIRST]:
         word = words[k]

@@ -722,3 +722,13 @@ def test_within_the_and_forecast_weekends(sentence, phrase, earliest, latest):
 ])
 def test_a_refusal_to_speak_is_no_statement(sentence):
     assert one_claim(sentence)["speaker"] is None
+
+
+def test_the_verb_right_before_a_count_names_its_measure():
+    qs = one_claim("The attack killed 12 people and wounded 30 others.")["quantities"]
+    assert [(q["low"], q["measure"]) for q in qs] == [(12, "deaths"), (30, "injured")]
+
+
+def test_pc_is_percent():
+    assert [(q["low"], q["unit"]) for q in one_claim("Turnout was 40pc, up from 35 per cent.")["quantities"]] == [
+        (40, "percent"), (35, "percent")]
