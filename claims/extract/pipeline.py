@@ -272,6 +272,9 @@ def _speaker_clause_follows(text: str, after_comma: int, verb: int, subject: str
 _COUNT_DAY_GAP = re.compile(r"\s*(?:[^\W\d_]+\s+){0,2}")
 
 
+_COORDINATED_COUNTS = re.compile(r"\s*(?:[^\W\d_]+\s+){0,2}and\s+(?:[^\W\d_]+\s+){0,2}")
+
+
 def _quantity_as_of(text: str, q, refs, as_of: str | None) -> str | None:
     """A count dated by the phrase right after it ('rose to 61 on Thursday', 'up from 38 a day
     earlier', 'up from 655 on Monday') is as of that day; others are as of the statement."""
@@ -298,7 +301,13 @@ def _annotate(unit: Unit, pub: dt.date | None) -> None:
         if ref.phrase.lower().startswith("as of") and ref.latest:
             as_of = ref.latest.isoformat()  # "the toll stood at 225 as of Saturday"
     found = find_quantities(unit.text, skip)
-    quantities = [q.as_dict(_quantity_as_of(unit.text, q, refs, as_of)) for q in found]
+    own = [_quantity_as_of(unit.text, q, refs, None) for q in found]  # the day written after each count
+    for k in range(len(found) - 2, -1, -1):
+        # "had reported 29 deaths and around 50 missing on Wednesday": the day dates both counts
+        if own[k] is None and own[k + 1] is not None and \
+                _COORDINATED_COUNTS.fullmatch(unit.text, found[k].end, found[k + 1].start):
+            own[k] = own[k + 1]
+    quantities = [q.as_dict(d or as_of) for q, d in zip(found, own)]
     dates = [r.as_dict() for r in refs]
     if any(r.role == "deadline" for r in refs):
         kind = "deadline"

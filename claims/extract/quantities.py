@@ -204,6 +204,14 @@ _INCREMENT_AFTER = re.compile(r"\s+(?:more|additional|extra|further)\b(?!\s+than
 # class so that the engine skips to the a's: only "a" and "A" match "a" ignoring case.
 _INCREMENT_BEFORE = re.compile(r"[aA](?<!\w.)(?i:nother|n additional| further|dditional)\s+$")
 INCREMENT = "additional"
+# "the other four were found": a part of a count already given, not a total
+_OTHER_BEFORE = re.compile(r"\b(?:the|an?)\s+other\s+$", re.IGNORECASE)
+# Things counted, never people: a death toll named near "dozens of homes" does not count the homes.
+_THING_UNITS = frozenset("""homes houses buildings dwellings structures shops vehicles cars trucks lorries buses
+schools villages towns hectares acres km miles tonnes tons metres meters kg containers shelters roads bridges boats
+ships vessels aircraft planes drones rockets missiles shells trees animals cattle livestock sheep goats farms
+hospitals clinics stations sites posts outposts positions tents camps flights trains wagons cars carriages
+dollars euros pounds rupees shillings naira yuan yen""".split())
 # pass|top|exceed|surpass|cross ignoring case, from a class of the first letters (the long s
 # "\u017f" matches "s" ignoring case).
 _PASSED_HINT = re.compile("[pPtTeEcCsS\u017f](?i:(?<=p)ass|(?<=t)op|(?<=e)xceed|(?<=s)urpass|(?<=c)ross)")
@@ -358,9 +366,11 @@ def _build(m: re.Match, text: str, single: bool = False):
         low = None
     elif bound in APPROX_BOUNDS:
         approximate = True
-    if not bound and not has_range and (_INCREMENT_AFTER.match(after) or _INCREMENT_BEFORE.search(before)):
+    if not bound and not has_range and (_INCREMENT_AFTER.match(after) or _INCREMENT_BEFORE.search(before) or
+                                        ("other" in before and _OTHER_BEFORE.search(before))):
         bound = INCREMENT  # a count added to an earlier one: never compared as a total
-    measure = unit_measure or measure_for(unit) or _measure_near(text, m_start, unit_end)
+    measure = unit_measure or measure_for(unit) or (
+        _measure_near(text, m_start, unit_end) if not unit or unit.lower() not in _THING_UNITS else None)
     start = m_start if bound else (m.start("cur") if cur else num_start)
     return Quantity(low, high, approximate, bound, unit, measure, start, end)
 

@@ -732,3 +732,23 @@ def test_the_verb_right_before_a_count_names_its_measure():
 def test_pc_is_percent():
     assert [(q["low"], q["unit"]) for q in one_claim("Turnout was 40pc, up from 35 per cent.")["quantities"]] == [
         (40, "percent"), (35, "percent")]
+
+
+def test_counts_for_relations():
+    # "the other four" is part of a count already given; "dozens of homes" is no death toll
+    qs = one_claim('"We recovered three more bodies in the morning, and the other four were found at night," he said.')[
+        "quantities"]
+    assert [(q["low"], q["bound"]) for q in qs] == [(3, "additional"), (4, "additional")]
+    qs = one_claim("The death toll from a landslide that buried dozens of homes has risen to 21.")["quantities"]
+    assert [(q["low"], q["unit"], q["measure"]) for q in qs] == [(24, "homes", None), (21, None, "deaths")]
+    # a day after two joined counts dates both
+    qs = one_claim("The agency had reported 29 deaths and around 50 missing on Wednesday.")["quantities"]
+    assert [(q["low"], q["as_of"]) for q in qs] == [(29, "2022-01-12"), (50, "2022-01-12")]
+    qs = one_claim("The toll rose to 61 on Tuesday and 75 on Wednesday.")["quantities"]
+    assert [(q["low"], q["as_of"]) for q in qs] == [(61, "2022-01-11"), (75, "2022-01-12")]
+
+
+@pytest.mark.parametrize("sentence", ["A total of 1,146 persons were taken into preventive custody.",
+                                      "More than 60 of its members had been picked up from their homes."])
+def test_custody_and_picked_up_are_detentions(sentence):
+    assert [q["measure"] for q in one_claim(sentence)["quantities"]] == ["detentions"]
