@@ -1,0 +1,33 @@
+"""The blind sets' own relations (tests/corpus/blind/within.relations.json: what each labeller
+expected inside an article) scored by the shared scorer, as a floor: what was measured when the
+file was written may only go up. Slow (one import and check per article): `make test-slow`."""
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.evidence.conftest import SHARED, need_shared_corpus
+
+ROOT = Path(__file__).resolve().parents[2]
+BLIND = ROOT / "tests" / "corpus" / "blind"
+
+
+@pytest.mark.slow
+def test_blind_within_article_relations(tmp_path):
+    need_shared_corpus()
+    scorer = SHARED / "score_relations.py"
+    if not scorer.exists():
+        pytest.skip("the shared scorer is not available here")
+    wrapper = tmp_path / "claims"
+    wrapper.write_text(f"#!/bin/sh\nPYTHONPATH={ROOT} exec {sys.executable} -m claims.cli \"$@\"\n")
+    wrapper.chmod(0o755)
+    proc = subprocess.run([sys.executable, str(scorer), str(wrapper), str(BLIND / "within.relations.json"),
+                           str(SHARED / "corpus"), str(BLIND)], capture_output=True, text=True, timeout=900, cwd=ROOT)
+    assert proc.returncode == 0, proc.stderr[-500:]
+    match = re.search(r"found (\d+) of (\d+) relations .*false flags (\d+) of", proc.stdout.strip().splitlines()[-1])
+    assert match, proc.stdout
+    assert int(match.group(1)) >= 5 and match.group(3) == "0", proc.stdout
