@@ -28,7 +28,7 @@ _SPEECH_BASES = (
     "issue", "indicate", "point", "observe", "comment", "specify", "detail", "add", "continue", "conclude",
     "repeat", "underline", "affirm", "reaffirm", "clarify", "mention", "speculate", "guarantee", "recount",
     "attest", "answer", "retort", "agree", "acknowledge", "confide", "forewarn", "muse", "quip",
-    "express", "voice", "recommend", "advise",
+    "express", "voice", "recommend", "advise", "thank",
 )
 # Bare base forms ("state", "report", "call") are mostly nouns: they count only after a plural
 # subject or a modal ("officials say", "they warn", "will announce").

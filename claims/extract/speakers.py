@@ -388,6 +388,8 @@ def _speaker_for_verb(text: str, tokens: list[Token], i: int) -> Mention | None:
                 subject.window = (prev.end, _window_end(tokens, i))
                 return subject
         mention = _forward_np(text, tokens, i + 1, loose=False)
+        if mention is not None and mention.kind == "unnamed" and not weak:
+            mention = _named_after_description(text, tokens, mention) or mention
         if mention and not weak and mention.kind != "pronoun" and _np_ends_clause(tokens, mention):
             mention.via = "verb"
             mention.window = (verb.start, _window_end(tokens, i))
@@ -397,7 +399,7 @@ def _speaker_for_verb(text: str, tokens: list[Token], i: int) -> Mention | None:
     # "Ukraine's Foreign Ministry renewed its appeal ..., saying that ...": the participle of
     # saying after a comma is the main clause's subject's statement.
     if prev.text == "," and verb.low.endswith("ing") and verb.low in SPEECH_VERBS and not weak:
-        subject = _forward_np(text, tokens, 0, loose=False)
+        subject = _forward_np(text, tokens, _after_leading_phrase(tokens), loose=False)
         if subject is not None and subject.kind != "pronoun" and subject.span_end < prev.start and \
                 not _not_a_speaker(subject) and (subject.kind == "person" or
                                                  _strip_possessive(subject.head or "") in SPEAKER_NOUNS):
@@ -450,6 +452,41 @@ def _speaker_for_verb(text: str, tokens: list[Token], i: int) -> Mention | None:
 
 
 _AFTER_INVERTED_NP = frozenset("in on at from during after before while who which when as to".split())
+
+
+_LEADING_WORDS = frozenset("on in at late early earlier later after before during last this yesterday today "
+                           "monday tuesday wednesday thursday friday saturday sunday".split())
+
+
+def _after_leading_phrase(tokens: list[Token]) -> int:
+    """Where the subject starts after an opening 'On Wednesday,' / 'Late on Monday,' (else 0)."""
+    if not tokens or tokens[0].low not in _LEADING_WORDS:
+        return 0
+    for k in range(1, min(len(tokens), 8)):
+        if tokens[k].text == ",":
+            return k + 1
+        if tokens[k].quoted:
+            break
+    return 0
+
+
+def _named_after_description(text: str, tokens: list[Token], mention: Mention) -> Mention | None:
+    """'..., said the group's director, Gulnara Asanova.': the name after the description."""
+    k = next((k for k, t in enumerate(tokens) if t.start >= mention.span_end), None)
+    if k is None or tokens[k].text != "," or k + 1 >= len(tokens):
+        return None
+    end = k + 1
+    while end < len(tokens) and tokens[end].is_word and not tokens[end].quoted:
+        end += 1
+    if end < len(tokens) and tokens[end].text not in ".,;":
+        return None
+    seg = tokens[k + 1:end]
+    if not seg or not _looks_like_name(seg):
+        return None
+    named = _make_mention(text, seg, role_override=mention.text)
+    if named is not None:
+        named.aliases = [mention.name]
+    return named
 
 
 def _np_ends_clause(tokens: list[Token], mention: Mention) -> bool:
@@ -736,10 +773,17 @@ def _appositive_subject(text: str, tokens: list[Token], comma: int) -> Mention |
         while m >= 0 and tokens[m].text not in ",\u201d\"" and not tokens[m].quoted:
             m -= 1
         seg_b = raw_b = _drop_parenthesis(tokens[m + 1:k])  # "Lt. Col. (res.) Eitan Shalev"
+        if len(raw_b) == 1 and raw_b[0].text.isdigit() and m > 0 and tokens[m].text == ",":
+            # "Miner Serkan Aydin, 34, one of those brought out alive, told": the age stands between
+            k = m
+            m -= 1
+            while m >= 0 and tokens[m].text not in ",\u201d\"" and not tokens[m].quoted:
+                m -= 1
+            seg_b = raw_b = _drop_parenthesis(tokens[m + 1:k])
         while seg_b and not _is_name_token(seg_b[0]):
             seg_b = seg_b[1:]
         relative = seg_a[0].low in ("who", "which", "whose", "where")
-        role = None if relative else _span_text(text, seg_a)
+        role = None if relative or _span_text(text, seg_a).isdigit() else _span_text(text, seg_a)
         if relative:
             named = _named_as(text, seg_a)
             if named is not None:

@@ -40,7 +40,8 @@ _PATTERNS = [
     # "had 48 hours to deposit", "has 28 days from Thursday's hearing to lodge an appeal": a span
     # someone is given to act in (checked in _resolve: a has/had/given... stands before it)
     ("given_span", r"(?P<gnum>" + _NUMW + r")\s+(?P<gunit>" + _UNIT + r")(?:\s+from\s+(?:the\s+)?(?:(?P<gwd>" + _WD +
-                   r")['\u2019]s\s+[a-z]+|date\s+of\s+[a-z]+))?(?=\s+(?:in\s+which\s+)?to\s+[a-z])"),
+                   r")['\u2019]s\s+[a-z]+|date\s+of\s+[a-z]+|(?P<gevent>vote|ruling|hearing|decision|order|verdict|signing|"
+                   r"agreement|deal|announcement|meeting|sentence|judgment|judgement)))?(?=\s+(?:in\s+which\s+)?to\s+[a-z])"),
     ("past_span", r"(?:in|over|during|for)\s+the\s+(?:past|last|previous)\s+(?:(?P<pnum>" + _NUMW + r")\s+)?(?P<punit>" + _UNIT + r")"),
     # "since the start of the year", "since the beginning of May", "from the start of last month"
     ("start_of", r"(?P<sprep>since|from|after)\s+the\s+(?:start|beginning)\s+of\s+(?:(?P<srel>the|this|last)\s+"
@@ -72,7 +73,7 @@ _PATTERNS = [
     # "the November ceasefire", "the May elections": a month naming an event
     ("the_month", r"the\s+(?P<m6>January|February|March|April|(?-i:May)|June|July|August|September|October|November|"
                   r"December)\b(?=\s+(?!(?:of|and|or|to|in|on|at|is|was|were|will|has|had|that|which)\b)[a-z]{3,})"),
-    ("weekend", r"(?P<wkprep>over|at|during|on|through|throughout|until|till)\s+the\s+weekend"),
+    ("weekend", r"(?P<wkprep>over|at|during|on|through|throughout|until|till|since)\s+the\s+weekend"),
     ("wd", _PREP + r"(?P<wdname>" + _WD + r")(?:['\u2019]s)?" + _PART),
     # "waiting since 6 am", "since dawn": earlier the same day
     ("since_clock", r"since\s+(?:\d{1,2}(?:[:.]\d\d)?\s*[ap]\.?\s?m\b\.?|dawn|daybreak|midnight|early morning)"),
@@ -109,8 +110,8 @@ _YEARISH = re.compile(r"[12](?<!\w.)(?:(?<=1)[89]|(?<=2)[01])\d\d\b")
 # _TRIGGER_INSIDE split in two, each starting from its rare character: the one-pass pattern tries
 # every position of the sentence (about 10 us a sentence); these find the same matches.
 _APOS_S = re.compile(r"['\u2019]s\b", re.IGNORECASE)
-_DAY_OR_MONTH_END = re.compile(r"(?:day|January|February|March|April|June|July|August|September|October|November|"
-                               r"December)\Z", re.IGNORECASE)
+_DAY_OR_MONTH_END = re.compile(r"(?:day|week|weekend|month|year|January|February|March|April|June|July|August|September|"
+                               r"October|November|December)\Z", re.IGNORECASE)
 _HYPHEN_SPAN = re.compile(r"-(?:hour|day|week|month)\s+(?:deadline|ultimatum|window)\b", re.IGNORECASE)
 _PERIOD_END = re.compile(r"\b(?:year|month|week)-end\b", re.IGNORECASE)
 _HYPHEN_MONTH = re.compile(r"-(?:January|February|March|April|May|June|July|August|September|October|November|"
@@ -150,7 +151,7 @@ _ISSUED_BEFORE = re.compile(r"\b(?:issued|issues|delivered|announced|imposed|gav
                             r"presented|handed)\s+(?:an?|the|its|their|his|her)\s+(?:[\w-]+\s+)?(?:deadline|ultimatum)\s+$",
                             re.IGNORECASE)
 _GIVEN_BEFORE = re.compile(r"\b(?:has|have|had|having|given|gave|give|gives|giving|get|gets|got|granted|grants|allowed)"
-                           r"(?:\s+(?!(?:been|to|for|in|at|on|after|taken|spent)\b)[\w'\u2019-]+){0,3}\s+[\"\u201c]?$", re.IGNORECASE)
+                           r"(?:\s+(?!(?:been|to|for|in|at|on|after|taken|spent)\b)[\w'\u2019-]+){0,6}\s+[\"\u201c]?$", re.IGNORECASE)
 _SPAN_TO_BEFORE = re.compile(r"\b(?:hours?|days?)\s+(?:to|through|until|till)\s+(?:\d{1,2}(?:[:.]\d\d)?\s*"
                              r"(?:[ap]\.?\s?m\.?)?\s+(?:on\s+)?)?$", re.IGNORECASE)
 # "were unable to reach the village until Sunday": a negated past clause, so that Sunday is past
@@ -381,6 +382,7 @@ def find_timerefs(text: str, published: dt.date | None, anchor: dt.date | None =
         _chain_relative_days(refs)
         _anchor_durations(text, refs, tense)
         _anchor_hyphen_spans(text, refs)
+        _anchor_event_spans(refs)
     return refs
 
 
@@ -403,6 +405,24 @@ def _anchor_durations(text: str, refs: list[TimeRef], tense: str) -> None:
             continue
         span = ref.latest - ref.earliest
         ref.earliest, ref.latest = day, day + span
+
+
+_GIVEN_SPAN_PHRASE = re.compile(r"\S+\s+(?:hours?|days?|weeks?|months?|years?)(?:\s+from\s+the\s+[a-z]+)?", re.IGNORECASE)
+
+
+def _anchor_event_spans(refs: list[TimeRef]) -> None:
+    """'voted on Wednesday to set up a commission, giving it 30 days from the vote to report', 'On
+    Wednesday, the union gave the company 48 hours to publish the list': a span given runs from the
+    day named before it."""
+    for index, ref in enumerate(refs):
+        if ref.role != "deadline" or ref.earliest is None or ref.latest is None or \
+                _GIVEN_SPAN_PHRASE.fullmatch(ref.phrase) is None:
+            continue
+        day = next((r.earliest for r in reversed(refs[:index])
+                    if r.role == "when" and r.earliest is not None and r.earliest == r.latest), None)
+        if day is not None:
+            span = ref.latest - ref.earliest
+            ref.earliest, ref.latest = day, day + span
 
 
 def _anchor_hyphen_spans(text: str, refs: list[TimeRef]) -> None:
@@ -698,6 +718,8 @@ def _resolve(m: re.Match, kind: str, text: str, pub: dt.date | None, anchor: dt.
             if tense not in ("future", "present") and saturday + dt.timedelta(days=1) > pub and saturday > pub:
                 saturday -= dt.timedelta(days=7)
             earliest, latest = saturday, saturday + dt.timedelta(days=1)
+            if g("wkprep").lower() == "since":
+                role, latest = "since", None  # "since the weekend"
     elif kind in ("month", "the_month"):
         if not pub:
             return TimeRef(phrase, role, None, None, start, end)

@@ -752,3 +752,31 @@ def test_counts_for_relations():
                                       "More than 60 of its members had been picked up from their homes."])
 def test_custody_and_picked_up_are_detentions(sentence):
     assert [q["measure"] for q in one_claim(sentence)["quantities"]] == ["detentions"]
+
+
+# 18. Ninth blind set (two stories of three reports, in the seed's shape).
+
+@pytest.mark.parametrize("paragraphs, speaker", [
+    (("Driller Ali Kaya, 41, one of those brought out alive, told a local agency that the fans had failed.",),
+     "Ali Kaya"),
+    (('"We have 104 names," said the group\'s director, Gulnara Asanova.',), "Gulnara Asanova"),
+    (("On Wednesday, Prosecutor General Mirlan Toktogulov raised the toll to 74, saying three had died.",),
+     "Mirlan Toktogulov"),
+    (("The mayor met the envoy.", 'On Wednesday, Abdrakhmanov thanked the force for what he called its "calm".'),
+     "Abdrakhmanov"),
+])
+def test_ages_names_after_descriptions_leading_days_and_thanks(paragraphs, speaker):
+    assert claims_of(*paragraphs)[-1]["speaker"].endswith(speaker)
+
+
+@pytest.mark.parametrize("sentence, phrase, earliest, latest", [
+    # article date: Thursday 2022-01-13
+    ("On Wednesday, the union gave the company and the ministry 48 hours to publish the list.", "48 hours",
+     "2022-01-12", "2022-01-14"),
+    ("Parliament voted on Tuesday to set up an inquiry, giving it 30 days from the vote to report.",
+     "30 days from the vote", "2022-01-11", "2022-02-10"),
+    ("The number killed in last week's blast has risen to 27.", "in last week", "2022-01-03", "2022-01-09"),
+    ("Three more people have died in hospital since the weekend.", "since the weekend", "2022-01-08", None),
+])
+def test_spans_from_the_day_named_and_possessive_periods(sentence, phrase, earliest, latest):
+    assert (phrase, earliest, latest) in [(d["phrase"], d["earliest"], d["latest"]) for d in one_claim(sentence)["dates"]]
