@@ -640,7 +640,7 @@ class StoryDetector:
                 continue
             d = self.statements[d_id]
             sd = self.index.sigs[d_id]
-            reports = [r for c in candidates if (r := rel.as_report(d, sd, c, self.index.sigs[c.claim])) is not None]
+            reports = rel.as_reports(d, sd, candidates, self.index.sigs)
             if reports:  # a deadline claim that gains no report keeps its state and links
                 gained[d_id] = reports
         for s in new_statements:

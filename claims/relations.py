@@ -663,29 +663,37 @@ class ReportIndex:
                     counts[c.claim] += 1
                     pool[c.claim] = c
             cands.update({cid: pool[cid] for cid, n in counts.items() if n >= 2})
-            reports = []
-            for c in cands.values():
-                r = as_report(d, sd, c, sigs[c.claim])
-                if r is not None:
-                    reports.append(r)
-            out[d.claim] = reports
+            out[d.claim] = as_reports(d, sd, cands.values(), sigs)
         return out
 
 
 def as_report(d: Statement, sd: Signature, c: Statement, sc: Signature) -> Report | None:
     """Candidate c as a report of deadline claim d, or None when it cannot be one."""
-    on = report_date(c)
-    if c.claim == d.claim or c.source == d.source or on is None:
-        return None
-    if d.said_on and on < d.said_on:
-        return None
-    if sd.phase == "complete" and sc.phase != "complete":
-        return None  # 'completed by' needs a completion
-    if sd.phase != "begin" and sc.phase == "begin":
-        return None  # a start is not the event itself
-    if sd.phase == "begin" and sc.phase == "complete":
-        return None  # the end of an earlier strike is not the start of the next
-    return Report(c.claim, on, negated=sc.negated or sc.denial)
+    found = as_reports(d, sd, (c,), {c.claim: sc})
+    return found[0] if found else None
+
+
+def as_reports(d: Statement, sd: Signature, candidates: Iterable[Statement], sigs) -> list[Report]:
+    """The candidates (in their order) that can be reports of deadline claim d, as Reports;
+    `sigs` gives each candidate's Signature by claim id. One loop for the many candidates of a
+    deadline claim (d's side of the rules is read once)."""
+    out = []
+    d_claim, d_source, d_said, d_phase = d.claim, d.source, d.said_on, sd.phase
+    for c in candidates:
+        on = c.when[1] if c.when else c.said_on  # report_date(c)
+        if c.claim == d_claim or c.source == d_source or on is None:
+            continue
+        if d_said and on < d_said:
+            continue
+        sc = sigs[c.claim]
+        if d_phase == "complete" and sc.phase != "complete":
+            continue  # 'completed by' needs a completion
+        if d_phase != "begin" and sc.phase == "begin":
+            continue  # a start is not the event itself
+        if d_phase == "begin" and sc.phase == "complete":
+            continue  # the end of an earlier strike is not the start of the next
+        out.append(Report(c.claim, on, negated=sc.negated or sc.denial))
+    return out
 
 
 def match_reports(deadlines: Iterable[Statement], statements: Iterable[Statement]) -> dict[int, list[Report]]:

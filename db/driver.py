@@ -32,21 +32,22 @@ class Driver:
         self.conn = conn
         self.sqlite = conn.dialect.name == "sqlite"
         self._cursor = conn.connection.driver_connection.cursor() if self.sqlite else None
+        dispatch = conn.dispatch  # listeners as of now (a driver lives for one transaction)
+        self._listened = bool(dispatch.before_cursor_execute or dispatch.after_cursor_execute)
         self._stamp: tuple[dt.datetime | None, str | None] = (None, None)
 
     def _sqlite(self, sql: str, params, many: bool):
         """Run on the cursor, telling the connection's before/after_cursor_execute listeners as
         SQLAlchemy would (tests/robustness/test_crash.py kills the process after chosen
         statements; their return values are not used)."""
-        dispatch = self.conn.dispatch
-        if dispatch.before_cursor_execute:
-            dispatch.before_cursor_execute(self.conn, self._cursor, sql, params, None, many)
+        if self._listened:
+            self.conn.dispatch.before_cursor_execute(self.conn, self._cursor, sql, params, None, many)
         try:
             cursor = self._cursor.executemany(sql, params) if many else self._cursor.execute(sql, params)
         except sqlite3.Error as exc:
             raise _wrapped(sql, params, exc, self.conn) from exc
-        if dispatch.after_cursor_execute:
-            dispatch.after_cursor_execute(self.conn, self._cursor, sql, params, None, many)
+        if self._listened:
+            self.conn.dispatch.after_cursor_execute(self.conn, self._cursor, sql, params, None, many)
         return cursor
 
     def rows(self, sql: str, params: Sequence = ()) -> list[tuple]:
