@@ -52,13 +52,25 @@ _DATE_INSIDE = re.compile(r"(?P<d1>\d{1,2})(?:st|nd|rd|th)?\s+(?P<m1>" + MONTH_R
                           re.IGNORECASE)
 
 
+_SLASHED_STAMP = re.compile(r"\b(\d{1,2})/(\d{1,2})/(\d{4})\b")
+
+
 def _stamp_date(text: str) -> dt.date | None:
     """The date of a short time-stamp line (no sentence: no final full stop, at most 20 words)."""
     if len(text) > 160 or text.endswith(".") or len(text.split()) > 20 or not _STAMP_HINT.search(text):
         return None
     m = _DATE_INSIDE.search(text)
     if m is None:
-        return None
+        slashed = _SLASHED_STAMP.search(text)
+        if slashed is None:
+            return None
+        a, b, year = (int(x) for x in slashed.groups())
+        if a <= 12 and b <= 12:
+            return dt.date.min  # a stamp line, but its date reads both ways: skip it, date nothing
+        try:
+            return dt.date(year, b, a) if a > 12 else dt.date(year, a, b)
+        except ValueError:
+            return None
     try:
         if m.group("y1"):
             return dt.date(int(m.group("y1")), MONTHS[m.group("m1").lower()], int(m.group("d1")))
@@ -101,7 +113,9 @@ _BOILERPLATE_HEAD = (
     r"|.{0,80}\bcontributed (?:reporting )?to this (?:report|story|article)\.?\s*$"
     r"|this (?:report|story|article) (?:is|was|has been) auto-generated\b.*$|.{0,60}\bholds? no responsibility\b.*$"
     r"|support\b.{0,60}\bjournalism\b.*$|.{0,40}\bjournalism (?:costs|needs)\b.*$|\(?end\)?\s*$"
-    r"|join\b.{0,40}\b(?:channel|newsletter|community|whatsapp|telegram)\b.*$|read\s*:.*$"
+    r"|join\b.{0,40}\b(?:channel|newsletter|community|whatsapp|telegram)\b.*$|read(?: more| also)?\s*[:|].*$"
+    r"|\d{1,2}\s*min(?:ute)?s?\s+read(?:ing time)?\s*$|report an (?:editorial )?error\s*$"
+    r"|[^./\n]{1,40}(?:\s/\s[^./\n]{1,40}){2,}\s*$"  # a tag trail: "Assam / health / epidemic and outbreak"
     r"|(?:this (?:story|article) (?:first )?(?:was )?)?(?:published|appeared) in (?:the )?(?-i:[A-Z])[\w&' -]{1,40},?\s"
     r"(?:on\s)?(?-i:[A-Z])[a-z]+\.?\s\d{1,2}(?:st|nd|rd|th)?,?\s\d{4}\.?\s*$"
     r"|(?:subscribe|sign up|follow us|click here|join our|our standards|all quotes delayed|this (?:story|article) "
@@ -389,7 +403,7 @@ def _assemble(art: Article, paragraphs: list[str], meta: dict[str, str], *, is_m
             if _BYLINE.match(text) or _is_boilerplate(text):
                 continue
             if art.title and (stamp := _stamp_date(text)) is not None:
-                art.published = art.published or stamp
+                art.published = art.published or (stamp if stamp != dt.date.min else None)
                 continue
             if not art.title and not kept and _looks_like_headline(text):
                 art.title = text
@@ -402,7 +416,7 @@ def _assemble(art: Article, paragraphs: list[str], meta: dict[str, str], *, is_m
                 art.published = date
                 continue
         if seen_body and len(kept) <= 3 and (stamp := _stamp_date(text)) is not None:
-            art.published = art.published or stamp
+            art.published = art.published or (stamp if stamp != dt.date.min else None)
             continue
         if _BYLINE.match(text) or _is_boilerplate(text):
             continue

@@ -22,13 +22,13 @@ _WORD_NUMBER = (r"(?:(?:" + "|".join(TENS) + r")(?:[-\s](?:" + "|".join(k for k 
                 r"|" + "|".join(sorted(UNITS, key=len, reverse=True)) + r")")
 DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 # A number: digits or words, with an optional scale word ("2.5 million", "a dozen", "two dozen").
-NUMBER = (r"(?:(?:" + DIGITS + r"|" + _WORD_NUMBER + r"|a|an)\s*(?:dozen|hundred|thousand|million|billion|trillion|bn|mn|crores?|lakhs?)\b"
+NUMBER = (r"(?:(?:" + DIGITS + r"|" + _WORD_NUMBER + r"|a|an)(?:\s*|-)(?:dozen|hundred|thousand|million|billion|trillion|bn|mn|crores?|lakhs?)\b"
           r"(?:\s+(?:" + _WORD_NUMBER + r"))?"
           r"|(?:" + DIGITS + r")(?:\s?(?:m|bn|k)\b)?"
           r"|" + _WORD_NUMBER + r")")
 # NUMBER where the text starts with a digit: the same alternatives in the same order, without
 # the ones that start with a letter (they cannot match there).
-NUMBER_AT_DIGIT = (r"(?:(?:" + DIGITS + r")\s*(?:dozen|hundred|thousand|million|billion|trillion|bn|mn|crores?|lakhs?)\b"
+NUMBER_AT_DIGIT = (r"(?:(?:" + DIGITS + r")(?:\s*|-)(?:dozen|hundred|thousand|million|billion|trillion|bn|mn|crores?|lakhs?)\b"
                    r"(?:\s+(?:" + _WORD_NUMBER + r"))?"
                    r"|(?:" + DIGITS + r")(?:\s?(?:m|bn|k)\b)?)")
 NUMBER_RE = re.compile(r"^(?:" + NUMBER + r")$", re.IGNORECASE)
@@ -48,7 +48,7 @@ def parse_number(text: str) -> float | None:
     m = _DIGITS_THEN_REST.match(t)
     if m:
         value = float(m.group(1).replace(",", ""))
-        rest = m.group(2).strip()
+        rest = m.group(2).strip().lstrip("-")  # "5-million"
         return _apply_scales(value, rest)
     parts = _WORD_SPLIT.split(t)
     value = 0.0

@@ -114,7 +114,7 @@ def _units(body: str, paragraphs: list[tuple[int, int]], list_items: set[int] = 
             m = _DATELINE.match(text)
             if m and (m.group("outlet0") or sum(c.isupper() for c in m.group("place")) >= 2):
                 skip_to = m.end()
-        if index not in list_items and _looks_like_subheading(text):
+        if index not in list_items and (_looks_like_subheading(text) or _unended_line(text)):
             continue
         regions = quote_regions(text)
         for s, e in split_sentences(text, regions):
@@ -168,6 +168,18 @@ def _split_speakers(units: list[Unit]) -> list[Unit]:
     return out
 
 
+def _unended_line(paragraph: str) -> bool:
+    """A short line with no closing mark inside the body: a related headline ("Chad's leader
+    sworn in after disputed vote"), a prompt ("Receive essential news every morning") or a
+    credit ("Photo from the Navy"). Statements end with a full stop, a question or a quote."""
+    return paragraph.rstrip()[-1:] not in _ENDINGS and len(paragraph.split(None, 16)) <= 16 and \
+        _SENTENCE_STOP.search(paragraph) is None
+
+
+_SENTENCE_STOP = re.compile(r"[.!?][\"'\u201d\u2019)]?\s+\S")
+_ENDINGS = frozenset(".!?\"'\u201d\u2019)]:;\u2026*_")
+
+
 def _looks_like_subheading(paragraph: str) -> bool:
     """'What happened next?' or 'Troops Arrive in Almaty': a heading inside the body, not a claim."""
     words = paragraph.split(None, 13)  # a long paragraph need not be split whole: 14 parts say "more than 12"
@@ -185,7 +197,7 @@ def _looks_like_subheading(paragraph: str) -> bool:
 # and a sign-off address "hwkim@yna.co.kr": no statements.
 _CREDIT_SENTENCE = re.compile(
     r"\((?:[^():]{1,60}:[^()]{1,60}|(?:[^\W\d_][\w.'-]*\s*){1,3})\)|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
-    r"|(?:Photograph|Photo|Picture|Image|Illustration|Credit)s?\s*(?:by\b|:)\s*[^.!?]{1,80}"
+    r"|(?:Photograph|Photo|Picture|Image|Illustration|Credit)s?\s*(?:by\b|from\b|courtesy\b|:)\s*[^.!?]{1,80}"
     r"|(?:[A-Z][\w'\u2019.-]*\s){1,3}[A-Z][\w'\u2019.-]*\s?/\s?(?:The\s)?[A-Z][\w.&'-]*(?:\s[A-Z][\w.&'-]*){0,3}")
 # A photographer's credit closing a caption sentence: "... on Tuesday. — Photo by Imran Ali/White Star"
 _CREDIT_TAIL = re.compile(r"\s*[\u2014\u2013-]\s*(?:Photograph|Photo|Picture|Image)s?\s*(?:by\b|:)\s*[^.!?]{1,80}$")
@@ -198,7 +210,8 @@ def _is_claim_text(sentence: str, list_item: bool = False) -> bool:
     words = list(islice(_ALPHA_WORD.finditer(sentence), 3))  # only "fewer than 3?" matters
     if sentence.rstrip().endswith(":"):
         return False
-    if sentence[:1] == "(" or "@" in sentence or "/" in sentence or ":" in sentence:
+    if sentence[:1] == "(" or "@" in sentence or "/" in sentence or ":" in sentence or \
+            sentence.startswith(("Photo", "Picture", "Image", "Credit", "Illustration")):
         if _CREDIT_SENTENCE.fullmatch(sentence.strip()):
             return False
         if "@" in sentence and len(sentence.split()) <= 12 and _EMAIL.search(sentence):
@@ -249,7 +262,7 @@ def _said_on(unit: Unit, window: tuple[int, int], pub: dt.date | None, subject: 
     if _LEADING_DATE.match(text):
         pieces.append(0)
     for offset in pieces:
-        end = window[1] + 1 if offset == window[0] else min(len(text), 40)
+        end = window[1] + 1 if offset == window[0] else min(len(text), 90)
         for ref in find_timerefs_between(text, offset, end, pub, tense="past"):
             leading = offset == 0 and text[ref.end:ref.end + 1] == ","
             if offset == 0 and not leading:

@@ -24,8 +24,8 @@ _BOUND = (r"(?P<bound>no more than|not more than|no fewer than|no less than|not 
           r"some|estimated|over|under|above|below|between|only|exactly)\s+")
 _VAGUE = (r"(?:tens of thousands|hundreds of thousands|(?:several|a few) (?:dozen|hundred|thousand|million)|"
           r"dozens|scores|hundreds|thousands|millions|billions)")
-_CUR = (r"(?P<cur>(?-i:US|S|A|C|NZ|HK|R)\$|[$\u20ac\u00a3\u00a5\u20b9\u20a6]|(?-i:Rs\.?\s?|INR\s?|K?Sh\s?|N(?=\d[\d,.]*\s?"
-        r"(?:million|billion|trillion|bn|m)\b)))?")
+_CUR = (r"(?P<cur>(?-i:US|S|A|C|NZ|HK|R)\$|[$\u20ac\u00a3\u00a5\u20b9\u20a6\u20b1]|(?-i:Rs\.?\s?|INR\s?|K?Sh\s?|[NP](?=\d[\d,.]*[\s-]?"
+        r"(?:million|billion|trillion|bn|m)\b)|P(?=\d{1,3}(?:,\d{3})+(?!\d))))?")
 _PCT = r"(?P<pct>\s?%|\s?pc\b|\s(?:percent|per cent|percentage points?)\b)?"
 # A unit written onto the number: "500kg", "40C", "150km/h" (case-sensitive inside the pattern).
 _ATTACHED_UNITS = {"kg": "kg", "km": "km", "km/h": "km/h", "kph": "km/h", "mph": "mph", "mm": "mm", "cm": "cm",
@@ -77,7 +77,7 @@ _TIME_UNITS = frozenset("second seconds minute minutes hour hours day days week 
                         "decade decades century centuries night nights".split())
 _CURRENCY = {"$": "dollars", "US$": "dollars", "S$": "Singapore dollars", "A$": "Australian dollars",
              "C$": "Canadian dollars", "NZ$": "New Zealand dollars", "HK$": "Hong Kong dollars", "R$": "reais",
-             "Sh": "shillings", "KSh": "shillings", "N": "naira", "\u20a6": "naira", "\u20ac": "euros", "\u00a3": "pounds", "\u00a5": "yen", "\u20b9": "rupees",
+             "Sh": "shillings", "KSh": "shillings", "N": "naira", "\u20a6": "naira", "P": "pesos", "\u20b1": "pesos", "\u20ac": "euros", "\u00a3": "pounds", "\u00a5": "yen", "\u20b9": "rupees",
              "Rs": "rupees", "Rs.": "rupees", "INR": "rupees"}
 _TOKEN = re.compile(r"\([^)]{0,60}\)|[\w\u2019'-]+|[^\w\s]")
 # The first four _TOKEN matches from a position (every character but a space starts one): the
@@ -116,7 +116,7 @@ around nearly almost some estimated over under above below between only exactly 
 excess a much little several few""".split())
 _FROM_BEFORE = re.compile(r"\bfrom\s+$", re.IGNORECASE)
 _RANGING_FROM = re.compile(r"\b(?:rang(?:e|es|ed|ing)|var(?:y|ies|ied|ying))\s+from\s+$", re.IGNORECASE)
-_LETTER_CURRENCY = re.compile(r"(?<![\w.])(?:Rs\.?|K?Sh|N|[SACR]\$|NZ\$|HK\$)(?=\d)")
+_LETTER_CURRENCY = re.compile(r"(?<![\w.])(?:Rs\.?|K?Sh|[NP]|[SACR]\$|NZ\$|HK\$)(?=\d)")
 _NEXT_WORD = re.compile(r"\s+(\w+)")
 _NEXT_LOWER = re.compile(r"\s+([a-z][a-z'-]+)")
 _EVENT_MEASURES = frozenset({"deaths", "injured", "detentions", "evacuated", "missing", "homeless", "displaced",
@@ -149,7 +149,7 @@ def find_quantities(text: str, skip_spans: list[tuple[int, int]] = ()) -> list[Q
     starts, words = word_index(text)
     number_words = _NUMBER_WORDS.intersection(words)
     digits = list(map(_MATCH_START, _NUMBER_START.finditer(text)))
-    if "Rs" in text or "Sh" in text or "N" in text or "$" in text:
+    if "Rs" in text or "Sh" in text or "N" in text or "P" in text or "$" in text:
         # a currency written onto the digits: "Rs25,000", "Sh1.2 billion", "N25 million", "S$50,000"
         digits += map(_MATCH_START, _LETTER_CURRENCY.finditer(text))
     if not digits and not number_words:

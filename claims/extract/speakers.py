@@ -383,7 +383,8 @@ def _speaker_for_verb(text: str, tokens: list[Token], i: int) -> Mention | None:
             # "Mohammad Kamrul Hasan, a senior ministry official, said volunteers ...": a name with
             # its role in commas is the subject; what follows "said" is the reported clause.
             subject = _appositive_subject(text, tokens, i - 1)
-            if subject is not None and subject.kind == "person":
+            if subject is not None and (subject.kind == "person" or (
+                    subject.kind == "unnamed" and subject.span_end - len(subject.text) == tokens[0].start)):
                 subject.via = "verb"
                 subject.window = (prev.end, _window_end(tokens, i))
                 return subject
@@ -537,6 +538,7 @@ _PREPOSITIONS = frozenset("on at in during after before outside inside near from
 
 
 _GROUP_PLACE_PREPOSITIONS = frozenset("in at from near of across".split())
+_CONNECTORS_OF = frozenset("of in from at near".split())
 # "officials familiar with the matter", "a source close to the talks", "diplomats briefed on the plan"
 _GROUP_QUALIFIERS = frozenset("familiar close briefed knowledgeable involved aware privy".split())
 _QUALIFIER_WORDS = _GROUP_PLACE_PREPOSITIONS | _GROUP_QUALIFIERS | frozenset("with to on about".split())
@@ -587,14 +589,16 @@ def _group_with_place(text: str, tokens: list[Token], j: int) -> Mention | None:
     opening the clause, then a short place phrase ending right before the verb. The place is part
     of the group's name (it tells one set of aid workers from another); the bare group is an alias."""
     c = j
-    while c >= 0 and tokens[c].text not in ",;:" and not tokens[c].quoted and j - c < 9:
+    while c >= 0 and tokens[c].text not in ",;:" and not tokens[c].quoted and j - c < 16:
         c -= 1
     if c >= 0 and tokens[c].text not in ",;:":
         return None
     for p in range(c + 2, j):
         if tokens[p].low not in _GROUP_PLACE_PREPOSITIONS and tokens[p].low not in _GROUP_QUALIFIERS:
             continue
-        place = tokens[p + 1:j + 1]
+        place = _drop_parenthesis(tokens[p + 1:j + 1])  # "Doctors at the ... Hospital (AMCH) in Dibrugarh"
+        place = [t for n, t in enumerate(place) if not (t.low == "and" and 0 < n < len(place) - 1 and
+                                                       place[n - 1].is_cap and place[n + 1].is_cap)]
         if not place or any(not t.is_word or t.quoted or t.text[0].isdigit() or t.low in SPEECH_VERBS or
                             (t.low in CLAUSE_STOPS and t.low not in _QUALIFIER_WORDS) or
                             t.low in PRONOUNS or t.low.endswith("ly") for t in place):
@@ -784,6 +788,14 @@ def _appositive_subject(text: str, tokens: list[Token], comma: int) -> Mention |
             seg_b = seg_b[1:]
         relative = seg_a[0].low in ("who", "which", "whose", "where")
         role = None if relative or _span_text(text, seg_a).isdigit() else _span_text(text, seg_a)
+        if relative and raw_b and raw_b[0].low in ("a", "an", "one") and seg_b and seg_b[0] is not raw_b[0] and \
+                (m < 0 or tokens[m].text != ",") and _named_as(text, seg_a) is None:
+            # "A resident of nearby Decker Lake, who asked not to be named, said": the unnamed
+            # person, not the place named in the description
+            written = _span_text(text, raw_b)
+            head = next((raw_b[h - 1].low for h in range(1, len(raw_b)) if raw_b[h].low in _CONNECTORS_OF), raw_b[-1].low)
+            return Mention(text=written, name=written, role=None, kind="unnamed", via="verb",
+                           head=head, span_end=raw_b[-1].end)
         if relative:
             named = _named_as(text, seg_a)
             if named is not None:

@@ -33,13 +33,13 @@ _PREP = (r"(?:(?P<prep>no later than|not later than|by|until|till|through|before
 _PATTERNS = [
     ("duration", r"(?P<dprep>no more than|not more than|no longer than|within the next|within the|within|in the next|"
                  r"over the next|in the coming|during the next|inside|the next|in)\s+"
-                 r"(?P<dnum>" + _NUMW + r")\s+(?P<dunit>" + _UNIT + r")"),
+                 r"(?P<dnum>" + _NUMW + r")\s+(?:(?:calendar|working|business|clear)\s+)?(?P<dunit>" + _UNIT + r")"),
     # "a 72-hour ultimatum", "the 30-day deadline": counted from the day the sentence names
     ("hyphen_span", r"(?P<hnum>" + _NUMW + r")-(?P<hunit>hour|day|week|month)\s+(?:deadline|ultimatum|window)"),
     ("ago", r"(?P<anum>" + _NUMW + r")\s+(?P<aunit>" + _UNIT + r")\s+ago"),
     # "had 48 hours to deposit", "has 28 days from Thursday's hearing to lodge an appeal": a span
     # someone is given to act in (checked in _resolve: a has/had/given... stands before it)
-    ("given_span", r"(?P<gnum>" + _NUMW + r")\s+(?P<gunit>" + _UNIT + r")(?:\s+from\s+(?:the\s+)?(?:(?P<gwd>" + _WD +
+    ("given_span", r"(?P<gnum>" + _NUMW + r")\s+(?:(?:calendar|working|business|clear)\s+)?(?P<gunit>" + _UNIT + r")(?:\s+from\s+(?:the\s+)?(?:(?P<gwd>" + _WD +
                    r")['\u2019]s\s+[a-z]+|date\s+of\s+[a-z]+|(?P<gevent>vote|ruling|hearing|decision|order|verdict|signing|"
                    r"agreement|deal|announcement|meeting|sentence|judgment|judgement)))?(?=\s+(?:in\s+which\s+)?to\s+[a-z])"),
     ("past_span", r"(?:in|over|during|for)\s+the\s+(?:past|last|previous)\s+(?:(?P<pnum>" + _NUMW + r")\s+)?(?P<punit>" + _UNIT + r")"),
@@ -75,6 +75,11 @@ _PATTERNS = [
                   r"December)\b(?=\s+(?!(?:of|and|or|to|in|on|at|is|was|were|will|has|had|that|which)\b)[a-z]{3,})"),
     ("weekend", r"(?P<wkprep>over|at|during|on|through|throughout|until|till|since)\s+the\s+weekend"),
     ("wd", _PREP + r"(?P<wdname>" + _WD + r")(?:['\u2019]s)?" + _PART),
+    ("overnight", r"(?P<onprep>overnight)"),
+    # "two days later", "three days earlier": counted from the day named before
+    ("n_days_rel", r"(?P<ndnum>two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+days\s+(?P<nddir>later|earlier|before|after)\b"),
+    # "the 2023 season", "the 2019 elections": a year naming an event
+    ("the_year", r"the\s+(?P<tyval>" + _YEAR + r")(?=\s+(?!(?:and|or|to|in|of)\b)[a-z]{3,})"),
     # "waiting since 6 am", "since dawn": earlier the same day
     ("since_clock", r"since\s+(?:\d{1,2}(?:[:.]\d\d)?\s*[ap]\.?\s?m\b\.?|dawn|daybreak|midnight|early morning)"),
     ("relday", _PREP + r"(?P<rdword>today|yesterday|tomorrow|tonight|last night|this morning|this afternoon|"
@@ -94,14 +99,14 @@ def _group(*names: str) -> re.Pattern:
 
 _BY_WEEKDAY = _group("wd_range", "wd_week", "rel_wd", "wd")
 _BY_MONTH = _group("start_of", "end_of", "mdy_range", "mdy", "dmy", "my", "month", "the_month")
-_BY_PERIOD = _group("duration", "hyphen_span", "ago", "given_span", "past_span", "start_of", "first_part", "period_end", "end_of", "rel_period", "weekend")
-_BY_DAYWORD = _group("since_clock", "relday", "holiday", "wd")
-_BY_YEAR = _group("iso", "since_event", "first_part", "whole_year", "year")
-_BY_DAY = _group("relday", "holiday", "duration", "hyphen_span", "ago", "given_span", "past_span")
+_BY_PERIOD = _group("n_days_rel", "duration", "hyphen_span", "ago", "given_span", "past_span", "start_of", "first_part", "period_end", "end_of", "rel_period", "weekend")
+_BY_DAYWORD = _group("since_clock", "overnight", "relday", "holiday", "wd")
+_BY_YEAR = _group("iso", "since_event", "first_part", "whole_year", "year", "the_year")
+_BY_DAY = _group("relday", "holiday", "n_days_rel", "duration", "hyphen_span", "ago", "given_span", "past_span")
 # Words that every time reference contains: the full pattern only runs near one of them.
 _TRIGGER_WORDS = frozenset(WEEKDAYS) | frozenset(MONTHS) | frozenset(
     "today yesterday tomorrow tonight night morning week weeks weekend month months year years day days hours "
-    "hour ago christmas eve year's dawn daybreak midnight am pm a.m p.m".split())
+    "hour ago christmas eve year's dawn daybreak midnight am pm a.m p.m overnight".split())
 _TRIGGER_INSIDE = re.compile(r"(?:day|January|February|March|April|June|July|August|September|October|November|"
                              r"December)['\u2019]s\b|-(?:January|February|March|April|May|June|July|August|"
                              r"September|October|November|December)\b", re.IGNORECASE)
@@ -407,7 +412,7 @@ def _anchor_durations(text: str, refs: list[TimeRef], tense: str) -> None:
         ref.earliest, ref.latest = day, day + span
 
 
-_GIVEN_SPAN_PHRASE = re.compile(r"\S+\s+(?:hours?|days?|weeks?|months?|years?)(?:\s+from\s+the\s+[a-z]+)?", re.IGNORECASE)
+_GIVEN_SPAN_PHRASE = re.compile(r"\S+\s+(?:(?:calendar|working|business|clear)\s+)?(?:hours?|days?|weeks?|months?|years?)(?:\s+from\s+the\s+[a-z]+)?", re.IGNORECASE)
 
 
 def _anchor_event_spans(refs: list[TimeRef]) -> None:
@@ -467,12 +472,18 @@ _RELATIVE_TO_PREVIOUS = {"a day earlier": -1, "the day before": -1, "the previou
                          "the next day": 1, "the following day": 1}
 
 
+_N_DAYS_REL = re.compile(r"(\w+)\s+days\s+(later|earlier|before|after)", re.IGNORECASE)
+
+
 def _chain_relative_days(refs: list[TimeRef]) -> None:
     """'rose to 61 on Thursday, up from 38 a day earlier': 'a day earlier' counts from the day
     named before it in the sentence, not from the article date."""
     for index in range(1, len(refs)):
         ref = refs[index]
         offset = _RELATIVE_TO_PREVIOUS.get(ref.phrase.lower().split(" ", 1)[-1] if ref.phrase[:3].lower() in ("on ", "by ") else ref.phrase.lower())
+        if offset is None and (n_rel := _N_DAYS_REL.fullmatch(ref.phrase)) is not None:
+            n = _count(n_rel.group(1))
+            offset = None if n is None else int(n) * (1 if n_rel.group(2).lower() in ("later", "after") else -1)
         if offset is None:
             continue
         prev = refs[index - 1]
@@ -563,6 +574,17 @@ def _resolve(m: re.Match, kind: str, text: str, pub: dt.date | None, anchor: dt.
             if past and last > pub:
                 first, last = first - dt.timedelta(days=7), last - dt.timedelta(days=7)
             earliest, latest = first, last
+    elif kind == "overnight":
+        if anchor:
+            earliest, latest = anchor - dt.timedelta(days=1), anchor  # the night before the day it is told
+    elif kind == "n_days_rel":
+        n = _count(g("ndnum"))
+        if n is None or not anchor:
+            return None
+        # resolved only from a day named before it in the sentence (_chain_relative_days)
+    elif kind == "the_year":
+        year = int(g("tyval"))
+        earliest, latest = dt.date(year, 1, 1), dt.date(year, 12, 31)
     elif kind == "since_clock":
         role = "since"
         earliest = anchor

@@ -780,3 +780,62 @@ def test_ages_names_after_descriptions_leading_days_and_thanks(paragraphs, speak
 ])
 def test_spans_from_the_day_named_and_possessive_periods(sentence, phrase, earliest, latest):
     assert (phrase, earliest, latest) in [(d["phrase"], d["earliest"], d["latest"]) for d in one_claim(sentence)["dates"]]
+
+
+# 19. Tenth blind set (The Hindu, EFE, Balkan Insight, France 24, Globe and Mail, Rappler).
+
+@pytest.mark.parametrize("tail", [
+    "READ | Floods affect over 1.2 lakh people in nine districts",
+    "Assam / health / epidemic and outbreak",
+    "Issued on: 26/10/2024 - 14:37 Modified: 26/10/2024 - 19:05",
+    "3 min Reading time",
+    "Receive essential international news every morning",
+    "Report an editorial error",
+    "Chad's president sworn in after disputed vote",
+])
+def test_related_links_tags_stamps_and_prompts_are_no_claims(tail):
+    assert [c["text"] for c in claims_of("Police said 40 roads were closed.", tail)] == ["Police said 40 roads were closed."]
+
+
+def test_a_credit_sentence_closing_a_caption():
+    texts = [c["text"] for c in claims_of("Navy personnel aboard a patrol boat in an undated photo. Photo from the Navy")]
+    assert texts == ["Navy personnel aboard a patrol boat in an undated photo."]
+
+
+@pytest.mark.parametrize("paragraphs, speaker", [
+    (("Doctors at the City Medical College and Hospital (CMCH) in Dibrugarh said the ward was full.",),
+     "Doctors at the City Medical College and Hospital (CMCH) in Dibrugarh"),
+    (("A resident of nearby Decker Lake, who asked not to be named because she works for the district, said "
+      "several families had refused to leave.",), "A resident of nearby Decker Lake"),
+    (("Jennifer Marsh, a spokeswoman for the hotel association, which bargains for the hotels, said the offer stood.",),
+     "Jennifer Marsh"),
+])
+def test_long_places_and_unnamed_residents(paragraphs, speaker):
+    assert claims_of(*paragraphs)[-1]["speaker"] == speaker
+
+
+@pytest.mark.parametrize("sentence, phrase, earliest, latest", [
+    # article date: Thursday 2022-01-13
+    ("Speaking at a press conference in the capital on Tuesday, Hajdari said the union would act within 72 hours.",
+     "within 72 hours", "2022-01-11", "2022-01-14"),
+    ("The court fined the company and gave it 30 calendar days to pay.", "30 calendar days", "2022-01-13", "2022-02-12"),
+    ("Gunfire could still be heard overnight, residents said.", "overnight", "2022-01-12", "2022-01-13"),
+    ("Fighting erupted on Monday; two days later, the army launched air strikes.", "two days later", "2022-01-12",
+     "2022-01-12"),
+    ("The minister said the 2019 season had shown the risks.", "the 2019", "2019-01-01", "2019-12-31"),
+])
+def test_tenth_set_days(sentence, phrase, earliest, latest):
+    assert (phrase, earliest, latest) in [(d["phrase"], d["earliest"], d["latest"]) for d in one_claim(sentence)["dates"]]
+
+
+@pytest.mark.parametrize("sentence, low", [
+    ("Armed men are demanding P20 million for their release.", 20_000_000),
+    ("Reports said a P5-million ransom had been paid.", 5_000_000),
+    ("The government will give P50,000 to each family.", 50_000),
+])
+def test_pesos(sentence, low):
+    assert (low, "pesos") in [(q["low"], q["unit"]) for q in one_claim(sentence)["quantities"]]
+
+
+def test_a_letter_before_a_small_number_is_no_currency():
+    assert one_claim("Traffic on Route P4 was halted for 3 hours.")["quantities"] == []
