@@ -55,9 +55,13 @@ _DATE_INSIDE = re.compile(r"(?P<d1>\d{1,2})(?:st|nd|rd|th)?\s+(?P<m1>" + MONTH_R
 _SLASHED_STAMP = re.compile(r"\b(\d{1,2})/(\d{1,2})/(\d{4})\b")
 
 
+_INNER_STOP = re.compile(r"[a-z][.!?]\s")  # a sentence inside: a caption, not a stamp
+
+
 def _stamp_date(text: str) -> dt.date | None:
     """The date of a short time-stamp line (no sentence: no final full stop, at most 20 words)."""
-    if len(text) > 160 or text.endswith(".") or len(text.split()) > 20 or not _STAMP_HINT.search(text):
+    if len(text) > 160 or text.endswith(".") or len(text.split()) > 20 or not _STAMP_HINT.search(text) or \
+            _INNER_STOP.search(text):
         return None
     m = _DATE_INSIDE.search(text)
     if m is None:

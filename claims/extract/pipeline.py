@@ -122,7 +122,8 @@ def _units(body: str, paragraphs: list[tuple[int, int]], list_items: set[int] = 
                 continue
             s = max(s, skip_to)
             sentence = text[s:e]
-            if "hoto" in sentence or "mage" in sentence or "icture" in sentence:
+            if "hoto" in sentence or "mage" in sentence or "icture" in sentence or "\u00a9" in sentence or \
+                    ".com" in sentence or "HOTO" in sentence:
                 tail = _CREDIT_TAIL.search(sentence)
                 if tail is not None and tail.start() > 0:
                     e = s + tail.start()
@@ -200,7 +201,10 @@ _CREDIT_SENTENCE = re.compile(
     r"|(?:Photograph|Photo|Picture|Image|Illustration|Credit)s?\s*(?:by\b|from\b|courtesy\b|:)\s*[^.!?]{1,80}"
     r"|(?:[A-Z][\w'\u2019.-]*\s){1,3}[A-Z][\w'\u2019.-]*\s?/\s?(?:The\s)?[A-Z][\w.&'-]*(?:\s[A-Z][\w.&'-]*){0,3}")
 # A photographer's credit closing a caption sentence: "... on Tuesday. — Photo by Imran Ali/White Star"
-_CREDIT_TAIL = re.compile(r"\s*[\u2014\u2013-]\s*(?:Photograph|Photo|Picture|Image)s?\s*(?:by\b|:)\s*[^.!?]{1,80}$")
+_CREDIT_TAIL = re.compile(
+    r"\s*(?:[\u2014\u2013|-]\s*(?:Photograph|Photo|Picture|Image)s?(?:\s+credit)?\s*(?:by\b|from\b|:)\s*[^.!?]{1,80}"
+    r"|\s*\u00a9\s*[\w .&'/-]{1,40}"  # "... in a file photo. \u00a9 AFP"
+    r"|\s+[\u2014\u2013-]\s*[A-Z][\w-]*\.(?:com|org|net|co\.\w\w|ph|in|ng|ke|pk)\s*)$", re.IGNORECASE)  # "– Rappler.com"
 
 
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+")

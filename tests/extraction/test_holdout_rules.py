@@ -839,3 +839,13 @@ def test_pesos(sentence, low):
 
 def test_a_letter_before_a_small_number_is_no_currency():
     assert one_claim("Traffic on Route P4 was halted for 3 hours.")["quantities"] == []
+
+
+@pytest.mark.parametrize("caption, kept", [
+    ("Health workers spray insecticide in a colony on August 7, 2023. | Photo Credit: The Ledger",
+     "Health workers spray insecticide in a colony on August 7, 2023."),
+    ("Soldiers on patrol in the north in a file photo. \u00a9 AFP", "Soldiers on patrol in the north in a file photo."),
+    ('"He went to sea to help us," said Halima Jaafar. \u2013 Ledger.com', '"He went to sea to help us," said Halima Jaafar.'),
+])
+def test_credit_and_site_tails_are_cut(caption, kept):
+    assert [c["text"] for c in claims_of("Police said 4 died.", caption)][-1] == kept
