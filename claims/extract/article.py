@@ -55,7 +55,8 @@ _DATE_INSIDE = re.compile(r"(?P<d1>\d{1,2})(?:st|nd|rd|th)?\s+(?P<m1>" + MONTH_R
 _SLASHED_STAMP = re.compile(r"\b(\d{1,2})/(\d{1,2})/(\d{4})\b")
 
 
-_INNER_STOP = re.compile(r"[a-z][.!?]\s")  # a sentence inside: a caption, not a stamp
+# A sentence inside (a plain word of five letters or more, then a full stop): a caption, not a stamp
+_INNER_STOP = re.compile(r"\b(?!(?:published|updated|posted|modified|issued)\b)[a-z]{5,}\b[^.!?]*[.!?]\s")
 
 
 def _stamp_date(text: str) -> dt.date | None:
