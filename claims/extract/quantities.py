@@ -116,6 +116,7 @@ around nearly almost some estimated over under above below between only exactly 
 excess a much little several few""".split())
 _FROM_BEFORE = re.compile(r"\bfrom\s+$", re.IGNORECASE)
 _RANGING_FROM = re.compile(r"\b(?:rang(?:e|es|ed|ing)|var(?:y|ies|ied|ying))\s+from\s+$", re.IGNORECASE)
+_LETTER_DIGIT = re.compile(r"[shNP$.](?=\d)")  # the last character of every prefix below, before a digit
 _LETTER_CURRENCY = re.compile(r"(?<![\w.])(?:Rs\.?|K?Sh|[NP]|[SACR]\$|NZ\$|HK\$)(?=\d)")
 _NEXT_WORD = re.compile(r"\s+(\w+)")
 _NEXT_LOWER = re.compile(r"\s+([a-z][a-z'-]+)")
@@ -149,7 +150,7 @@ def find_quantities(text: str, skip_spans: list[tuple[int, int]] = ()) -> list[Q
     starts, words = word_index(text)
     number_words = _NUMBER_WORDS.intersection(words)
     digits = list(map(_MATCH_START, _NUMBER_START.finditer(text)))
-    if "Rs" in text or "Sh" in text or "N" in text or "P" in text or "$" in text:
+    if _LETTER_DIGIT.search(text) is not None:
         # a currency written onto the digits: "Rs25,000", "Sh1.2 billion", "N25 million", "S$50,000"
         digits += map(_MATCH_START, _LETTER_CURRENCY.finditer(text))
     if not digits and not number_words:

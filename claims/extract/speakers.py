@@ -34,6 +34,8 @@ def find_attribution(text: str, regions: list[tuple[int, int]]) -> Mention | Non
     """The speaker named in this sentence, if any."""
     starts, words = word_index(text)
     present = _HINT_WORDS.intersection(words)
+    if "found" in present and "found that" not in text:
+        present = present - {"found"}  # only "X found that ..." reports a finding: skip the tokenizer otherwise
     if not present:
         return None
     last = len(words) - 1
@@ -565,6 +567,8 @@ def _described_person(text: str, tokens: list[Token], k: int) -> Mention | None:
 def _subject_before_who(text: str, tokens: list[Token], j: int) -> Mention | None:
     """'Residents who spoke to Reuters by phone said': the noun phrase before a relative clause
     with no commas is the subject."""
+    if " who" not in text:
+        return None
     for k in range(j, max(-1, j - 14), -1):
         t = tokens[k]
         if t.quoted or t.text in ",;:":

@@ -98,6 +98,11 @@ def _group(*names: str) -> re.Pattern:
 
 
 _BY_WEEKDAY = _group("wd_range", "wd_week", "rel_wd", "wd")
+# _BY_PERIOD without the phrases that start with a number ("48 hours to", "two days later", "a 72-hour
+# ultimatum", "3 years ago"), for start positions that hold no number
+_BY_PERIOD_WORDS = _group("duration", "past_span", "start_of", "first_part", "period_end", "end_of", "rel_period",
+                          "weekend")
+_NUMBER_STARTS = frozenset(UNITS) | frozenset(TENS) | frozenset("a an several few forty-eight seventy-two twenty-four".split())
 _BY_MONTH = _group("start_of", "end_of", "mdy_range", "mdy", "dmy", "my", "month", "the_month")
 _BY_PERIOD = _group("n_days_rel", "duration", "hyphen_span", "ago", "given_span", "past_span", "start_of", "first_part", "period_end", "end_of", "rel_period", "weekend")
 _BY_DAYWORD = _group("since_clock", "overnight", "relday", "holiday", "wd")
@@ -375,7 +380,8 @@ def find_timerefs(text: str, published: dt.date | None, anchor: dt.date | None =
             pos = starts[k]
             if pos < done or (k < index and words[k] not in _START_WORDS and not words[k][0].isdigit()):
                 continue
-            m = pattern.match(text, pos)
+            m = (pattern if pattern is not _BY_PERIOD or k == index or words[k][0].isdigit() or words[k] in _NUMBER_STARTS
+                 else _BY_PERIOD_WORDS).match(text, pos)
             if m is None or m.end() <= trigger_start:
                 continue
             ref = _resolve(m, m.lastgroup, text, published, anchor, _clause_tense(text, m.start(), m.end(), tense))
