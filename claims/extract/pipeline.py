@@ -146,7 +146,7 @@ def _split_speakers(units: list[Unit]) -> list[Unit]:
     out: list[Unit] = []
     for unit in units:
         text = unit.text
-        if ";" not in text and ", " not in text:
+        if ";" not in text and ", but " not in text and ", while " not in text and ", whereas " not in text:
             out.append(unit)
             continue
         parts = None

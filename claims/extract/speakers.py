@@ -600,6 +600,9 @@ def _group_with_place(text: str, tokens: list[Token], j: int) -> Mention | None:
     for p in range(c + 2, j):
         if tokens[p].low not in _GROUP_PLACE_PREPOSITIONS and tokens[p].low not in _GROUP_QUALIFIERS:
             continue
+        head = _strip_possessive(tokens[p - 1].low)
+        if head not in SPEAKER_NOUNS and head not in _PEOPLE:
+            return None  # the group's noun stands right before its place or qualifier
         place = _drop_parenthesis(tokens[p + 1:j + 1])  # "Doctors at the ... Hospital (AMCH) in Dibrugarh"
         place = [t for n, t in enumerate(place) if not (t.low == "and" and 0 < n < len(place) - 1 and
                                                        place[n - 1].is_cap and place[n + 1].is_cap)]
