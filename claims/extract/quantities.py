@@ -24,8 +24,8 @@ _BOUND = (r"(?P<bound>no more than|not more than|no fewer than|no less than|not 
           r"some|estimated|over|under|above|below|between|only|exactly)\s+")
 _VAGUE = (r"(?:tens of thousands|hundreds of thousands|(?:several|a few) (?:dozen|hundred|thousand|million)|"
           r"dozens|scores|hundreds|thousands|millions|billions)")
-_CUR = (r"(?P<cur>(?-i:US|S|A|C|NZ|HK|R)\$|[$\u20ac\u00a3\u00a5\u20b9\u20a6\u20b1]|(?-i:Rs\.?\s?|INR\s?|K?Sh\s?|[NP](?=\d[\d,.]*[\s-]?"
-        r"(?:million|billion|trillion|bn|m)\b)|P(?=\d{1,3}(?:,\d{3})+(?!\d))))?")
+_CUR = (r"(?P<cur>(?=[USACNHRKIP$\u20ac\u00a3\u00a5\u20b9\u20a6\u20b1])(?:(?-i:US|S|A|C|NZ|HK|R)\$|[$\u20ac\u00a3\u00a5\u20b9\u20a6\u20b1]|(?-i:Rs\.?\s?|INR\s?|K?Sh\s?|[NP](?=\d[\d,.]*[\s-]?"
+        r"(?:million|billion|trillion|bn|m)\b)|P(?=\d{1,3}(?:,\d{3})+(?!\d)))))?")
 _PCT = r"(?P<pct>\s?%|\s?pc\b|\s(?:percent|per cent|percentage points?)\b)?"
 # A unit written onto the number: "500kg", "40C", "150km/h" (case-sensitive inside the pattern).
 _ATTACHED_UNITS = {"kg": "kg", "km": "km", "km/h": "km/h", "kph": "km/h", "mph": "mph", "mm": "mm", "cm": "cm",
