@@ -33,7 +33,7 @@ _ATTACHED_UNITS = {"kg": "kg", "km": "km", "km/h": "km/h", "kph": "km/h", "mph":
                    "MW": "MW", "GW": "GW", "kW": "kW", "kWh": "kWh", "MWh": "MWh", "GWh": "GWh",
                    "C": "degrees Celsius", "\u00b0C": "degrees Celsius", "F": "degrees Fahrenheit",
                    "\u00b0F": "degrees Fahrenheit", "\u00b0": "degrees"}
-_ATTACHED = r"(?-i:" + "|".join(re.escape(u) for u in sorted(_ATTACHED_UNITS, key=len, reverse=True)) + r")(?![\w/])"
+_ATTACHED = r"(?=[kmcthlfGMCFI\u00b0])(?-i:" + "|".join(re.escape(u) for u in sorted(_ATTACHED_UNITS, key=len, reverse=True)) + r")(?![\w/])"
 _QTY_TAIL = (r"(?:(?P<pct1>\s?%|\s(?:percent|per cent))?\s*(?P<sep>-|\u2013|to|or|and)\s*(?P<cur2>[$\u20ac\u00a3]|(?-i:Rs\.?\s?|K?Sh\s?))?"
              r"(?P<num2>" + NUMBER + r")(?:(?=" + _ATTACHED + r")|(?![\w\-])))?"
              + _PCT + r"(?P<att>" + _ATTACHED + r")?(?P<strong>-strong\b)?(?P<odd>-odd\b)?"

@@ -111,7 +111,8 @@ _BY_DAY = _group("relday", "holiday", "n_days_rel", "duration", "hyphen_span", "
 # Words that every time reference contains: the full pattern only runs near one of them.
 _TRIGGER_WORDS = frozenset(WEEKDAYS) | frozenset(MONTHS) | frozenset(
     "today yesterday tomorrow tonight night morning week weeks weekend month months year years day days hours "
-    "hour ago christmas eve year's dawn daybreak midnight am pm a.m p.m overnight".split())
+    "hour ago christmas eve year's dawn daybreak midnight overnight".split())
+_CLOCK_TRIGGERS = frozenset("am pm a.m p.m".split())  # only after "since": "waiting since 6 am"
 _TRIGGER_INSIDE = re.compile(r"(?:day|January|February|March|April|June|July|August|September|October|November|"
                              r"December)['\u2019]s\b|-(?:January|February|March|April|May|June|July|August|"
                              r"September|October|November|December)\b", re.IGNORECASE)
@@ -229,7 +230,8 @@ def _tense(text: str, word_list) -> str:
     past = not _PAST_WORDS.isdisjoint(words) or (
         _ED_WORD.search(text) is not None and
         # "schools remain closed", "roads are blocked": an -ed word after a present copula is no past
-        (_PRESENT_COPULAS.isdisjoint(words) or len(_ED_WORD.findall(text)) > len(_COPULA_ED.findall(text))))
+        (_PRESENT_COPULAS.isdisjoint(words) or _COPULA_ED.search(text) is None or
+         len(_ED_WORD.findall(text)) > len(_COPULA_ED.findall(text))))
     if not past and not _PRESENT_WORDS.isdisjoint(words):
         return "present"
     return "past" if past else "unknown"
@@ -352,13 +354,16 @@ def find_timerefs(text: str, published: dt.date | None, anchor: dt.date | None =
     starts, words = word_index(text)
     # A year needs a "1" or a "2": sentences with neither skip the regex scan.
     special = _special(text)
-    if _TRIGGER_WORDS.isdisjoint(words) and not special:
+    clock = "since" in words and not _CLOCK_TRIGGERS.isdisjoint(words)
+    if _TRIGGER_WORDS.isdisjoint(words) and not special and not clock:
         return refs
     done = 0  # the sentence's tense is read only when a phrase needs it (_clause_tense)
     if special:
         triggers = _special_triggers(words)
     else:
         triggers = [(index, word) for index, word in enumerate(words) if word in _TRIGGER_WORDS]
+    if clock:
+        triggers = sorted(triggers + [(index, word) for index, word in enumerate(words) if word in _CLOCK_TRIGGERS])
     for index, word in triggers:
         trigger_start = starts[index]
         if trigger_start < done:
