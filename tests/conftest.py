@@ -43,8 +43,13 @@ def _dispose_engines() -> None:
 @pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
 def db_url(request, tmp_path) -> str:
     """A fresh, empty database URL (not yet migrated): a temp SQLite file or the PostgreSQL server."""
+    yield from fresh_db_url(request.param, tmp_path)
+
+
+def fresh_db_url(param: str, tmp_path):
+    """The body of `db_url`, for a test file that parametrizes the two databases its own way."""
     _dispose_engines()
-    if request.param == "sqlite":
+    if param == "sqlite":
         url = f"sqlite:///{tmp_path / 'claims.db'}"
         yield url
         _dispose_engines()

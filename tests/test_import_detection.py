@@ -13,9 +13,10 @@ import random
 import shutil
 from pathlib import Path
 
+import pytest
 from sqlalchemy import create_engine, text
 
-from tests.conftest import is_postgres, reset_postgres
+from tests.conftest import fresh_db_url, is_postgres, reset_postgres
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -103,6 +104,12 @@ def run_import(url: str, folder: Path, incremental: bool, monkeypatch) -> tuple[
     snap = snapshot(url)
     snap["disputes"] = [link for link in snap["links"] if "disputes claim" in (link[5] or "")]
     return [(r.name, r.status, r.message, r.claims, r.links) for r in results + more], snap
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=[pytest.mark.postgres, pytest.mark.slow])])
+def db_url(request, tmp_path):
+    """The two databases; the PostgreSQL run (about 12 s) is behind `make test-slow`."""
+    yield from fresh_db_url(request.param, tmp_path)
 
 
 def test_incremental_detection_adds_what_the_full_check_after_each_article_added(db_url, tmp_path, monkeypatch):
