@@ -197,7 +197,7 @@ def _looks_like_subheading(paragraph: str) -> bool:
 # "(Photo: Utah Highway Patrol)", "(ABC North Coast: Hannah Ross)", "(Kyodo)" closing a caption,
 # and a sign-off address "hwkim@yna.co.kr": no statements.
 _CREDIT_SENTENCE = re.compile(
-    r"\((?:[^():]{1,60}:[^()]{1,60}|(?:[^\W\d_][\w.'-]*\s*){1,3})\)|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
+    r"\((?:[^():]{1,60}:[^()]{1,60}|(?:[^\W\d_][\w.'-]*\s*){1,3})\)"
     r"|(?:Photograph|Photo|Picture|Image|Illustration|Credit)s?\s*(?:by\b|from\b|courtesy\b|:)\s*[^.!?]{1,80}"
     r"|(?:[A-Z][\w'\u2019.-]*\s){1,3}[A-Z][\w'\u2019.-]*\s?/\s?(?:The\s)?[A-Z][\w.&'-]*(?:\s[A-Z][\w.&'-]*){0,3}")
 # A photographer's credit closing a caption sentence: "... on Tuesday. — Photo by Imran Ali/White Star"

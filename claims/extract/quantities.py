@@ -343,7 +343,7 @@ def _build(m: re.Match, text: str, single: bool = False):
     if cur:
         unit = _CURRENCY.get(cur.strip(), unit)
     elif _RUPEES_BEFORE.search(before):
-        unit = "rupees"  # "Rs 1,785 crore", "INR 40 lakh"
+        unit = "rupees"  # "\u20b94.5 crore": the digit-led match cannot start at the sign (Rs/INR go through _CUR)
     low = high = value
     approximate = bool(odd)  # "8,100-odd buses"
     if has_range:
