@@ -21,7 +21,7 @@ from claims.measures import is_cumulative, measure_for, measures_in, qualifier
 from claims.measures import measure_for as _measure_for, measures_in as _measures_in, qualifier as _qualifier
 from claims.validate import clean_text
 from db.driver import Driver
-from db.models import AuditEvent, Claim, ClaimLink, Evidence, Quantity, Source, Speaker, Story, TimeRef, utcnow
+from db.models import AuditEvent, Claim, ClaimLink, Evidence, Quantity, Source, Speaker, SpeakerAlias, Story, TimeRef, utcnow
 from db.writes import link_claims, record
 
 # How a suggested link between a deadline claim and a report of its event begins its reason.
@@ -51,6 +51,7 @@ def _only(claim_ids: list[int] | None) -> tuple:
 
 
 LONG_RUN = dt.timedelta(days=365)
+SEASON = dt.timedelta(days=90)  # a count since a day further back sums a season ("since May")
 
 
 def _memo(memo: dict | None, fn):
@@ -70,8 +71,9 @@ def load_figures(session: Session, story_id: int | None, claim_ids: list[int] | 
                  memo: dict | None = None) -> list[rel.Figure]:
     """Every quantity of the story's claims whose measure is known: stored, named by its unit, or
     (for a bare number) named once in the claim's sentence. A figure whose claim is dated more
-    than a year before the figure ('deadliest since 2007, when ... killed 519', 'since 2011') is
-    a long-run total or a past event: it is compared only with figures of its kind."""
+    than a year before the figure ('deadliest since 2007, when ... killed 519'), or counted since
+    more than SEASON before it ('since May', 'since 2011'), is a long-run total or a past event: it
+    is compared only with figures of its kind."""
     rows = session.execute(
         select(Quantity.claim_id, Claim.source_id, Claim.speaker_id, Claim.story_id, Quantity.measure,
                Quantity.unit, Quantity.low, Quantity.high, Quantity.approximate, Quantity.bound, Quantity.as_of)
@@ -82,24 +84,52 @@ def load_figures(session: Session, story_id: int | None, claim_ids: list[int] | 
     if bare:
         texts.update(session.execute(select(Claim.id, Claim.text).where(Claim.id.in_(list(bare)))).all())
     dated = session.execute(
-        select(TimeRef.claim_id, TimeRef.earliest, TimeRef.latest)
+        select(TimeRef.claim_id, TimeRef.role, TimeRef.earliest, TimeRef.latest)
         .join(Claim, Claim.id == TimeRef.claim_id)
         .where(_in_story(Claim.story_id, story_id), TimeRef.role.in_(("when", "since")), *_only(claim_ids))).all()
-    return figures_of(rows, texts, dated, memo=memo)
+    return figures_of(rows, texts, dated, memo=memo,
+                      independent=independent_speakers(session, {r[2] for r in rows}, memo))
+
+
+def independent_speakers(session: Session, speaker_ids: Iterable[int | None], memo: dict | None = None) -> set[int]:
+    """Which of these speakers count independently of the authorities (relations.is_independent
+    on their name, role and aliases)."""
+    known = memo.setdefault("independent", {}) if memo is not None else {}
+    ids = sorted({i for i in speaker_ids if i is not None and i not in known})
+    for at in range(0, len(ids), 500):
+        chunk = ids[at:at + 500]
+        words: dict[int, list[str]] = defaultdict(list)
+        for sid, name, role in session.execute(
+                select(Speaker.id, Speaker.name, Speaker.role).where(Speaker.id.in_(chunk))).all():
+            words[sid] += [name, role or ""]
+        for sid, alias in session.execute(
+                select(SpeakerAlias.speaker_id, SpeakerAlias.alias).where(SpeakerAlias.speaker_id.in_(chunk))).all():
+            words[sid].append(alias)
+        for sid in chunk:
+            known[sid] = rel.is_independent(" | ".join(words.get(sid, ())))
+    return {i for i in speaker_ids if i is not None and known.get(i)}
 
 
 def figures_of(rows: Iterable[tuple], texts: dict[int, str], dated: Iterable[tuple], *,
-               memo: dict | None = None) -> list[rel.Figure]:
+               memo: dict | None = None, independent: set[int] | frozenset = frozenset()) -> list[rel.Figure]:
     """load_figures from its rows: (claim_id, source_id, speaker_id, story_id, measure, unit, low,
     high, approximate, bound, as_of) per quantity, the texts of (at least) the claims with bare
-    numbers, and (claim_id, earliest, latest) of their 'when' and 'since' dates."""
+    numbers, (claim_id, role, earliest, latest) of their 'when' and 'since' dates, and the speakers
+    who count independently (independent_speakers).
+    A claim with several figures of one group is compared by its highest only: the others are
+    parts of it or earlier values ("1,600 detained, about 300 still held"; "from 27 to 29"). For
+    a count that only grows, the same holds for a whole source on one day in one voice: the
+    authorities' toll is its highest figure, the lower ones count a part ("recovered eight bodies
+    on Monday", "nine of the dead were police officers")."""
     measure_for, qualifier, measures_in = (_memo(memo, f) for f in (_measure_for, _qualifier, _measures_in))
     rows = list(rows)
     bare = {r[0] for r in rows if not r[4] and not r[5]}
     named: dict[int, set[str]] = {cid: measures_in(texts[cid]) for cid in bare if cid in texts}
     first_date: dict[int, dt.date] = {}
-    for cid, earliest, latest in dated:
+    for cid, role, earliest, latest in dated:
         day = earliest or latest
+        if day and role == "since":
+            day -= LONG_RUN - SEASON  # counted since months ago: a season's total, not this event's
         if day and (cid not in first_date or day < first_date[cid]):
             first_date[cid] = day
     names: dict[str | None, str | None] = {}
@@ -111,7 +141,7 @@ def figures_of(rows: Iterable[tuple], texts: dict[int, str], dated: Iterable[tup
             return next(iter(found)) if len(found) == 1 else None
         key = measure or unit
         if key not in names:
-            names[key] = (measure_for(measure) or measure) if measure else measure_for(unit)
+            names[key] = ((measure_for(measure) or measure) if measure else measure_for(unit)) or rel.unit_measure(unit)
         return names[key]
 
     out = []
@@ -120,10 +150,28 @@ def figures_of(rows: Iterable[tuple], texts: dict[int, str], dated: Iterable[tup
         if m and (low is not None or high is not None):
             past = claim in first_date and as_of is not None and first_date[claim] < as_of - LONG_RUN
             if (unit, m) not in qualifiers:
-                qualifiers[(unit, m)] = qualifier(unit, m)
+                qualifiers[(unit, m)] = qualifier(unit, m) if m[0] != rel.UNIT_MEASURE else ""
             out.append(rel.Figure(claim, source, m, low, high, bool(approx), bound, as_of, speaker, story,
-                                  "long-run" if past else None, qualifiers[(unit, m)]))
-    return out
+                                  "long-run" if past else None, qualifiers[(unit, m)], speaker in independent))
+    cumulative = _memo(memo, is_cumulative)
+    top: dict[tuple, rel.Figure] = {}
+    keys = []
+    for f in out:
+        key = rel.figure_group(f)
+        if key is not None:
+            if cumulative(f.measure):
+                key = (key, f.source, f.as_of, f.speaker if f.independent else None)
+            else:
+                key = (key, f.claim)
+            if key not in top or _top(f) > _top(top[key]):
+                top[key] = f  # ties: the first claim's (a key on the figure alone: rows come in any order)
+        keys.append(key)
+    return [f for f, key in zip(out, keys) if key is None or top[key] is f]
+
+
+def _top(f: rel.Figure) -> tuple:
+    return (f.high if f.high is not None else f.low, -f.claim, f.low if f.low is not None else -1.0,
+            not f.approximate, f.bound or "")
 
 
 def load_statements(session: Session, story_id: int | None, claim_ids: list[int] | None = None) -> list[rel.Statement]:
@@ -612,7 +660,8 @@ class StoryDetector:
             self.saved.update((r[0], None) for r in rows)
             self.saved.update((c, "pending") for c, role, _, _ in dates if role == "deadline")
             new_figs = figures_of(figures, {r[0]: r[2] for r in rows},
-                                  [(c, e, l) for c, role, e, l in dates if role in ("when", "since")], memo=self.memo)
+                                  [d for d in dates if d[1] in ("when", "since")], memo=self.memo,
+                                  independent=independent_speakers(session, {r[2] for r in figures}, self.memo))
         linked = self.links.linked
         found, take = _collector(linked)
 
@@ -791,9 +840,7 @@ class StoryDetector:
                 positions.update(range(at, min(len(group), at + rel.WINDOW + 1)))
             is_cum = _memo(self.memo, is_cumulative)(key[1])
             for i in sorted(positions):
-                for f in rel.scan_figure(group, spans, i, is_cum):
-                    if f.a in new or f.b in new:
-                        yield f
+                yield from rel.scan_figure(group, spans, i, is_cum, new=new)
 
     def _events(self, new_statements: list[rel.Statement], new: set[int]) -> Iterator[rel.Found]:
         """relations.detect_events restricted to pairs with a new claim, as _figures does."""

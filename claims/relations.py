@@ -27,6 +27,7 @@ DEFAULT_MARGIN = 0.10
 WINDOW = 12          # earlier figures a figure is compared with
 EVENT_WINDOW = 12    # earlier event reports an event report is compared with
 UNDATED_SPAN = dt.timedelta(days=7)
+CROSS_DAYS = 7       # an independent count disputes the authorities' within this many days
 MAX_GAP_DAYS = 365   # figures further apart than this are not held to "a count only grows"  # a report without its own date happened up to a week before it was said
 
 
@@ -66,6 +67,7 @@ class Figure:
     story: int | None = None
     period: str | None = None  # "long-run" for totals or past events dated long before as_of
     qualifier: str = ""        # who is counted beyond the measure ("civilians"); "" for everyone
+    independent: bool = False  # said by an independent counter (a rights group, a union, residents)
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
@@ -123,7 +125,9 @@ def describe(fig: Figure) -> str:
         text = fmt(fig.low if fig.low is not None else fig.high)
     else:
         text = "?"
-    if fig.bound:
+    if fig.bound == "part":
+        text = f"{text} (a part)"
+    elif fig.bound:
         text = f"{fig.bound} {text}"
     elif fig.high is None and fig.low is not None:
         text = f"{text} or more"
@@ -136,6 +140,29 @@ def _when(fig: Figure) -> str:
     return f" ({fig.as_of.isoformat()})" if fig.as_of else ""
 
 
+# Counts of a thing no measure names ("112 homes", "540 metres") are grouped by their unit, as
+# "~homes": two sources giving the same such figure corroborate each other, but nothing more is
+# known of them (a level or a total, a part or the whole), so they never conflict.
+UNIT_MEASURE = "~"
+_GENERIC_UNITS = frozenset("""people persons person others individuals times percent per cent pc years year months
+month weeks week days day hours hour minutes minute""".split())
+
+
+def unit_measure(unit: str | None) -> str | None:
+    """The stand-in measure of a figure whose unit names no measure: '~home' for 'homes'."""
+    if not unit:
+        return None
+    words = unit.lower().split()
+    if not words or words[-1] in _GENERIC_UNITS or not words[-1].isalpha() or len(words[-1]) < 3:
+        return None
+    word = words[-1].replace("meter", "metre")  # US and UK spellings of one unit
+    if word.endswith("ies") and len(word) > 4:
+        word = word[:-3] + "y"
+    elif word.endswith("s") and not word.endswith("ss"):
+        word = word[:-1]
+    return UNIT_MEASURE + word
+
+
 def _classify(a: Figure, b: Figure, ia: tuple[float, float], ib: tuple[float, float], cumulative: bool) -> str | None:
     """The relation name only (the hot path: no strings built)."""
     if a.claim == b.claim:
@@ -143,13 +170,15 @@ def _classify(a: Figure, b: Figure, ia: tuple[float, float], ib: tuple[float, fl
     if ia[0] <= ib[1] + 1e-9 and ib[0] <= ia[1] + 1e-9:
         if a.source == b.source:
             return None
+        if b.measure[0] == UNIT_MEASURE and (ia[1] == math.inf or ib[1] == math.inf or ia[0] <= 0 or ib[0] <= 0):
+            return None  # "more than 10 homes" and "200 homes": too loose for a thing no measure names
         if (cumulative and ia[1] == math.inf and ib[0] > ia[0] + 1e-9 and a.as_of is not None
                 and b.as_of is not None and 0 < (b.as_of - a.as_of).days <= MAX_GAP_DAYS):
             return "revises"  # "at least 61" then 75: the count so far has gone up
         return "corroborates"
     if a.source == b.source and (a.speaker is None or b.speaker is None or a.speaker == b.speaker):
         return None
-    if a.as_of is None or b.as_of is None:
+    if a.as_of is None or b.as_of is None or b.measure[0] == UNIT_MEASURE:
         return None
     if a.as_of == b.as_of:
         return "contradicts"
@@ -159,7 +188,7 @@ def _classify(a: Figure, b: Figure, ia: tuple[float, float], ib: tuple[float, fl
 
 
 def _reason(a: Figure, b: Figure, relation: str) -> str:
-    what = b.measure
+    what = b.measure.lstrip(UNIT_MEASURE)
     if relation == "corroborates":
         return f"{describe(a)} {what}{_when(a)} agrees with {describe(b)}{_when(b)}"
     if relation == "revises":
@@ -188,8 +217,10 @@ def compare_figures(a: Figure, b: Figure, *, cumulative: bool, margin: float = D
 
 
 def _figure_order(f: Figure):
-    # One claim's figures of a day in value order: its highest is the one later figures meet first.
-    return (f.as_of or dt.date.min, f.claim, f.low if f.low is not None else f.high)
+    # A day's official figures before its independent ones (an independent count is held against
+    # the official one of its day); one claim's figures in value order: its highest is the one
+    # later figures meet first.
+    return (f.as_of or dt.date.min, f.independent, f.claim, f.low if f.low is not None else f.high)
 
 
 def detect_figures(figures: Iterable[Figure], *, cumulative: Callable[[str], bool],
@@ -210,34 +241,151 @@ def detect_figures(figures: Iterable[Figure], *, cumulative: Callable[[str], boo
             yield from scan_figure(group, spans, i, is_cum, window)
 
 
+NOT_TOTALS = frozenset({"additional", "part"})  # bounds of counts that are not a total
+
+
 def figure_group(f: Figure) -> tuple | None:
     """The (story, measure, period, qualifier) group a figure is compared within, or None."""
-    # An increment ("23 more bodies") is not a total: comparing it with totals is meaningless.
-    if f.measure and (f.bound or "").lower() != "additional":
+    # An increment ("23 more bodies") or a part ("nine of the dead") is not a total: comparing
+    # it with totals is meaningless.
+    if f.measure and (f.bound or "").lower() not in NOT_TOTALS:
         return (f.story, f.measure, f.period, f.qualifier)
     return None
 
 
+# Who counts independently of the authorities, by the words of a speaker's name, role or aliases.
+_INDEPENDENT = re.compile(
+    r"\b(?:rights|unions?|activists?|residents?|villagers?|locals|relatives|famil(?:y|ies)|witness(?:es)?"
+    r"|opposition|volunteers?|charit(?:y|ies)|ngos?|amnesty|watch|watchdog|monitors?|observatory|alliance"
+    r"|associations?|coalition|federation|committee|workers|organi[sz]ers|survivors|protesters|rebels?"
+    r"|insurgents?|militants?|militias?|movement|campaigners?|lawmakers?|mps?|legislators?|senators?"
+    r"|councill?ors?|journalists?|media|group)\b", re.IGNORECASE)
+
+
+def is_independent(words: str) -> bool:
+    """Does a speaker described by these words (name, role, aliases) count independently of the
+    authorities: a rights group, a union, residents, the opposition?"""
+    return _INDEPENDENT.search(words) is not None
+
+
+def _same_voice(a: Figure, b: Figure) -> bool:
+    """Two figures of one voice: both the authorities' (or the outlet's), or one independent counter's."""
+    return a.independent == b.independent and (not b.independent or a.speaker == b.speaker)
+
+
+def _across(a: Figure, b: Figure, ia: tuple[float, float], ib: tuple[float, float]) -> str | None:
+    """An independent count against the authorities' (a before b, either way round): it disputes
+    them when it is above every value theirs allows (theirs taken as stated: "at least 17" is 17),
+    within CROSS_DAYS. Lower independent figures are usually a part ("40 bodies were handed to
+    families") and are not a conflict. Agreeing figures from different sources corroborate."""
+    if a.claim == b.claim:
+        return None
+    if (a.as_of is not None and b.as_of is not None and (b.as_of - a.as_of).days <= CROSS_DAYS
+            and b.measure[0] != UNIT_MEASURE):
+        independent, (official, official_span) = (ia, (b, ib)) if a.independent else (ib, (a, ia))
+        top = official_span[1]
+        if top == math.inf:  # "at least 17" from the authorities is their count, 17
+            top = official.low * (1 + DEFAULT_MARGIN) if official.approximate else official.low
+        if top is not None and independent[0] > top + 1e-9:
+            return "contradicts"
+    if ia[0] <= ib[1] + 1e-9 and ib[0] <= ia[1] + 1e-9 and a.source != b.source:
+        return "corroborates"
+    return None
+
+
+def _across_reason(a: Figure, b: Figure, relation: str) -> str:
+    if relation == "corroborates":
+        return _reason(a, b, relation)
+    ind, off = (a, b) if a.independent else (b, a)
+    return (f"the independent count of {describe(ind)} {b.measure.lstrip(UNIT_MEASURE)}{_when(ind)} is above the official "
+            f"{describe(off)}{_when(off)}")
+
+
 def scan_figure(group: list[Figure], spans: list[tuple[float, float]], i: int, is_cum: bool,
-                window: int = WINDOW) -> Iterator[Found]:
+                window: int = WINDOW, new: set[int] | None = None) -> Iterator[Found]:
     """What figure group[i] relates to among the `window` figures before it (group sorted by
-    `figure_order`): the nearest it bears on, and same-day contradictions after a corroboration.
-    Depends on group[i - window:i + 1] only, so an import can re-scan just the figures near its own."""
+    `figure_order`).
+
+    In its own voice (the authorities' and the outlet's figures form one chain; an independent
+    counter such as a rights group or a union forms its own): the nearest figure it bears on, and
+    same-day contradictions after a corroboration. Only the authorities revise a count: an
+    independent counter's later, higher figure agrees with its earlier one or says nothing.
+    Across voices: the nearest figure of the other voice (independent counters are not compared
+    with each other), see _across.
+    Depends on group[i - window:i + 1] only, so an import can re-scan just the figures near its own:
+    with `new` (the claims it brings), only what bears on them is given (a pair with a new claim,
+    or an earlier statement of a new figure that b revises)."""
     b, ib, first = group[i], spans[i], None
+    own_done = across_done = False
+    if new is not None:
+        for f in scan_figure(group, spans, i, is_cum, window):
+            if f.a in new or f.b in new:
+                yield f
+        if b.claim not in new:
+            for f in _restated(group, spans, i, is_cum, window, new):
+                yield f
+        return
     for j in range(i - 1, max(-1, i - window - 1), -1):
         a = group[j]
+        if not _same_voice(a, b):
+            if across_done or (a.independent and b.independent):
+                continue
+            across_done = True
+            relation = _across(a, b, spans[j], ib)
+            if relation is not None:
+                yield Found(a.claim, b.claim, relation, _across_reason(a, b, relation))
+            if own_done:
+                break
+            continue
+        if own_done:
+            continue
         if first is not None and a.as_of != b.as_of:
-            break
+            own_done = True
+            if across_done:
+                break
+            continue
         relation = _classify(a, b, spans[j], ib, is_cum)
+        if relation == "revises" and b.independent:
+            relation = "corroborates" if overlaps(spans[j], ib) and a.source != b.source else None
         if relation is None or (first is not None and relation != "contradicts"):
             continue
         yield Found(a.claim, b.claim, relation, _reason(a, b, relation))
         if relation == "revises" and overlaps(spans[j], ib):
             # "at least 61" then "at least 75": an update that also bears the earlier figure out
             yield Found(a.claim, b.claim, "corroborates", _reason(a, b, "corroborates"))
+        if relation == "revises":
+            yield from _also_revised(group, spans, i, j, is_cum, window)
         if first is not None or relation != "corroborates" or b.as_of is None:
-            break
+            own_done = True
+            if across_done:
+                break
+            continue
         first = relation
+
+
+def _also_revised(group: list[Figure], spans: list[tuple[float, float]], i: int, j: int, is_cum: bool,
+                  window: int) -> Iterator[Found]:
+    """group[i] revises group[j]: it revises the same figure stated earlier too ("rose to 16 on
+    Friday", then "16" on Saturday, then 19)."""
+    a, b, ib = group[j], group[i], spans[i]
+    for k in range(j - 1, max(-1, i - window - 1), -1):
+        c = group[k]
+        if (spans[k] == spans[j] and _same_voice(c, b) and c.claim != a.claim
+                and _classify(c, b, spans[k], ib, is_cum) == "revises"):
+            yield Found(c.claim, b.claim, "revises", _reason(c, b, "revises"))
+
+
+def _restated(group: list[Figure], spans: list[tuple[float, float]], i: int, is_cum: bool, window: int,
+              new: set[int]) -> Iterator[Found]:
+    """The _also_revised pairs of an earlier figure b (not new) whose revision of a new figure
+    brings them: both ends are older claims, but the new figure is why they are found now."""
+    for f in scan_figure(group, spans, i, is_cum, window):
+        if f.relation == "revises" and f.a in new:
+            j = next(k for k in range(i - 1, -1, -1) if group[k].claim == f.a)
+            for g in _also_revised(group, spans, i, j, is_cum, window):
+                if g.a not in new:
+                    yield g
+            return
 
 
 figure_order = _figure_order

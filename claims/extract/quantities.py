@@ -97,6 +97,9 @@ _PERSONAL_ONE = frozenset("person man woman child boy girl soldier officer civil
 _MATCH_START = re.Match.start
 _NUMBER_START = re.compile(r"[$\u20ac\u00a3\u00a5\d](?:(?<=[$\u20ac\u00a3\u00a5])\d(?<![\w.,]..)|(?<=\d)(?<![\w.,].))")
 _PUNCT_BREAK = re.compile(r"[,;:()\u2014\u2013]")
+# An aside between a count and its verb: ", including six police officers," / "— among them ... —".
+_ASIDE = re.compile(r"\s*(?:including|among them|among whom|many of them|most of them|mostly|some of them)\b"
+                    r"[^,;:()\u2014\u2013]{0,60}[,\u2014\u2013]", re.IGNORECASE)
 _BEFORE_BREAK_WORDS = frozenset("and while but whereas although".split())
 _AFTER_BREAK_WORDS = frozenset("while but whereas although".split())
 _NAME_COMMA_BEFORE = re.compile(r"[A-Z][\w'\u2019-]+,\s$")
@@ -205,6 +208,11 @@ _INCREMENT_AFTER = re.compile(r"\s+(?:more|additional|extra|further)\b(?!\s+than
 # class so that the engine skips to the a's: only "a" and "A" match "a" ignoring case.
 _INCREMENT_BEFORE = re.compile(r"[aA](?<!\w.)(?i:nother|n additional| further|dditional)\s+$")
 INCREMENT = "additional"
+# A part of a count, not a total: "nine of the dead", "23 of the 412", "40 of whom", "including six
+# police officers", "among them 12 children".
+_PART_AFTER = re.compile(r"\s+of\s+(?:the|them|whom|those|these|its|their|which)\b", re.IGNORECASE)
+_PART_BEFORE = re.compile(r"\b(?:including|among them|among whom|of whom|of them)\s+$", re.IGNORECASE)
+PART = "part"
 # "the other four were found": a part of a count already given, not a total
 _OTHER_BEFORE = re.compile(r"\b(?:the|an?)\s+other\s+$", re.IGNORECASE)
 # Things counted, never people: a death toll named near "dozens of homes" does not count the homes.
@@ -373,6 +381,9 @@ def _build(m: re.Match, text: str, single: bool = False):
     measure = unit_measure or measure_for(unit) or (
         _measure_near(text, m_start, unit_end) if not unit or unit.lower() not in _THING_UNITS else None)
     start = m_start if bound else (m.start("cur") if cur else num_start)
+    if (not bound and not has_range and not cur and not vague and unit != "percent"
+            and (_PART_AFTER.match(after) or _PART_BEFORE.search(before))):
+        bound = PART  # never compared as a total either
     return Quantity(low, high, approximate, bound, unit, measure, start, end)
 
 
@@ -458,7 +469,14 @@ def _measure_near(text: str, start: int, end: int) -> str | None:
         lo = b.end()
     b = _PUNCT_BREAK.search(text, end, hi)
     if b:
-        hi = b.start()
+        aside = _ASIDE.match(text, b.end()) if text[b.start()] in ",\u2014\u2013" else None
+        if aside:
+            # "At least 17 people, among them four reservists, have been killed": the clause
+            # goes on after the aside
+            hi = min(len(text), aside.end() + 70)
+            b = _PUNCT_BREAK.search(text, aside.end(), hi)
+        if b:
+            hi = b.start()
     first = bisect.bisect_left(starts, lo)
     last = bisect.bisect_left(starts, hi)
     if _SYNONYM_FIRST.isdisjoint(words[first:last]):

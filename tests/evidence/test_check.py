@@ -304,3 +304,85 @@ def test_figures_of_a_sub_group_are_not_held_against_the_whole(engine):
     found = links(engine)
     assert found[(civilians, more)]["relation"] == "revises"
     assert not any(soldiers in pair for pair in found)
+
+
+def test_an_independent_count_is_held_against_the_authorities_not_chained_with_them(engine):
+    """A union (by its name) and a rights group (by its role) against the ministry: their figures
+    dispute the ministry's, and the ministry's chain revises from its own last figure."""
+    with write_session(engine) as s:
+        first = add(s, "The ministry said 27 died.", source="https://a.example/1", speaker="Energy Ministry",
+                    quantities=[(27, 27, "deaths", D(2024, 1, 2))])
+        union = add(s, "The Independent Miners' Union puts the number at 41.", source="https://a.example/1",
+                    speaker="Independent Miners' Union", quantities=[(41, 41, "deaths", D(2024, 1, 2))])
+        later = add(s, "The toll stands at 29.", source="https://b.example/1", speaker="Energy Ministry",
+                    quantities=[(29, 29, "deaths", D(2024, 1, 5))])
+        group = add(s, "Kyzyl Tuu counts 38.", source="https://b.example/1", speaker="Kyzyl Tuu",
+                    quantities=[(38, 38, "deaths", D(2024, 1, 5))])
+        from db.models import Speaker
+
+        s.exec(select(Speaker).where(Speaker.name == "Kyzyl Tuu")).one().role = "rights group"
+    run(engine)
+    found = {pair: r["relation"] for pair, r in links(engine).items()}
+    assert found == {(first, union): "contradicts", (first, later): "revises", (union, later): "contradicts",
+                     (later, group): "contradicts"}
+    assert "independent count of 38 deaths (2024-01-05) is above the official 29" in links(engine)[(later, group)]["reason"]
+
+
+def test_an_article_counts_the_authorities_toll_by_its_highest_figure(engine):
+    """27 killed and, in the same article the same day, eight bodies recovered: the eight is a part
+    (no conflict with 27), and the next day's 29 revises the 27."""
+    with write_session(engine) as s:
+        toll = add(s, "The toll has risen to 27, officials said.", source="https://a.example/1", speaker="Officials",
+                   quantities=[(27, 27, "deaths", D(2024, 1, 2))])
+        part = add(s, "Rescuers recovered eight bodies on Monday, the agency said.", source="https://a.example/1",
+                   speaker="AFAD", quantities=[(8, 8, "deaths", D(2024, 1, 2))])
+        later = add(s, "The confirmed toll stands at 29.", source="https://b.example/1",
+                    quantities=[(29, 29, "deaths", D(2024, 1, 5))])
+        detained = add(s, "1.6 thousand have been detained, and around 300 are still held.",
+                       source="https://b.example/1", speaker="Prosecutor's Office",
+                       quantities=[(1600, 1600, "detentions", D(2024, 1, 5)),
+                                   (300, 300, "detentions", D(2024, 1, 5), True)])
+        earlier = add(s, "More than 1,400 people have been detained.", source="https://a.example/1",
+                      quantities=[(1400, None, "detentions", D(2024, 1, 2), False, "more than")])
+    run(engine)
+    with read_session(engine) as session:
+        found = {}
+        for r in check.list_links(session=session, story="s"):
+            found.setdefault((r["a"], r["b"]), set()).add(r["relation"])
+    assert found[(toll, later)] == {"revises"}
+    assert found[(earlier, detained)] == {"revises", "corroborates"}  # by the 1,600; the 300 is no conflict
+    assert not any(part in pair for pair in found)
+
+
+def test_a_count_since_months_ago_is_a_seasons_total(engine):
+    with write_session(engine) as s:
+        event = add(s, "The landslide's toll has risen to 41.", source="https://a.example/1", speaker="CONRED",
+                    quantities=[(41, 41, "deaths", D(2023, 8, 17))])
+        season = add(s, "The rainy season has killed at least 60 people since May, according to CONRED.",
+                     source="https://a.example/1", speaker="CONRED",
+                     quantities=[(60, None, "deaths", D(2023, 8, 17), False, "at least")],
+                     dates=[{"phrase": "since May", "role": "since", "earliest": "2023-05-01"}])
+        earlier = add(s, "CONRED had reported 29 deaths on Wednesday.", source="https://b.example/1",
+                      speaker="CONRED", quantities=[(29, 29, "deaths", D(2023, 8, 16))])
+    run(engine)
+    found = {pair: r["relation"] for pair, r in links(engine).items()}
+    assert found == {(earlier, event): "revises"}  # the season's 60 is compared with neither
+    assert season not in {x for pair in found for x in pair}
+
+
+def test_the_same_count_of_a_thing_from_two_sources_corroborates(engine):
+    with write_session(engine) as s:
+        a = add(s, "Aid workers said 112 homes had been destroyed.", source="https://a.example/1",
+                quantities=[(112, 112, None, D(2025, 9, 10))])
+        b = add(s, "The municipality put the number of destroyed homes at 112.", source="https://b.example/1",
+                quantities=[(112, 112, None, D(2025, 9, 13))])
+        c = add(s, "About 140 homes were damaged.", source="https://c.example/1",
+                quantities=[(140, 140, None, D(2025, 9, 13), True)])
+        from db.models import Quantity
+
+        for q in s.exec(select(Quantity)).all():
+            q.unit = "homes"
+    run(engine)
+    found = {pair: r["relation"] for pair, r in links(engine).items()}
+    assert found == {(a, b): "corroborates"}
+    assert links(engine)[(a, b)]["reason"] == "112 home (2025-09-10) agrees with 112 (2025-09-13)"

@@ -1,6 +1,7 @@
 """The comparison rules on plain records: exact relations for the spec's examples."""
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import math
 import time
@@ -255,3 +256,110 @@ def test_an_increment_is_not_compared_with_totals():
                fig(3, 2, 74, as_of=D(2023, 8, 12))]
     found = {(f.a, f.b): f.relation for f in rel.detect_figures(figures, cumulative=lambda m: True)}
     assert found == {(1, 3): "revises"}
+
+
+# --- voices: the authorities' count and an independent one -----------------------------------
+
+def voice(claim, source, low, as_of, *, independent=False, speaker=None, bound=None, measure="deaths"):
+    high = None if bound in ("at least", "more than") else low
+    f = fig(claim, source, low, high, bound=bound, as_of=as_of, speaker=speaker, measure=measure, exact=False)
+    return dataclasses.replace(f, independent=independent)
+
+
+def relations_of(figures):
+    out = {}
+    for f in rel.detect_figures(figures, cumulative=lambda m: True):
+        out.setdefault((f.a, f.b), set()).add(f.relation)
+    return out
+
+
+def test_the_authorities_revise_while_an_independent_count_disputes_them():
+    """Official 38, 71, 74 against a rights group's 60-90, at least 104 and 118: the official
+    chain revises link to link, the group's counts above it dispute it, and the group's own later
+    figure only agrees with its earlier one."""
+    figures = [voice(1, 1, 38, D(2025, 2, 27), speaker=1),
+               dataclasses.replace(fig(2, 1, 60, 90, as_of=D(2025, 2, 27), speaker=2), independent=True),
+               voice(3, 2, 71, D(2025, 3, 1), speaker=3),
+               voice(4, 2, 104, D(2025, 3, 3), independent=True, speaker=4, bound="at least"),
+               voice(5, 3, 74, D(2025, 3, 5), speaker=3),
+               voice(6, 3, 118, D(2025, 3, 7), independent=True, speaker=4)]
+    got = relations_of(figures)
+    assert got[(1, 2)] == {"contradicts"}   # 60-90 by rights groups against the ministry's 38, same day
+    assert got[(1, 3)] == {"revises"}       # 38 -> 71: the rights groups' 60-90 between them is not the chain
+    assert got[(3, 4)] == {"contradicts"}   # at least 104 against 71
+    assert got[(3, 5)] == {"revises"}       # 71 -> 74
+    assert got[(4, 5)] == {"contradicts"}   # 74 two days after the group's at least 104
+    assert got[(5, 6)] == {"contradicts"}   # 118 against 74
+    assert got[(4, 6)] == {"corroborates"}  # the group's own update: no revision, no conflict
+    assert got[(2, 3)] == {"corroborates"}  # 71 lies in 60-90
+
+
+def test_a_lower_independent_figure_is_a_part_not_a_conflict():
+    figures = [voice(1, 1, 74, D(2025, 3, 5)),
+               dataclasses.replace(fig(2, 2, 40, 45, as_of=D(2025, 3, 7), speaker=9), independent=True)]
+    assert relations_of(figures) == {}
+
+
+def test_independent_counters_are_not_held_against_each_other():
+    figures = [voice(1, 1, 200, D(2024, 3, 12), independent=True, speaker=1),
+               voice(2, 2, 500, D(2024, 3, 12), independent=True, speaker=2)]
+    assert relations_of(figures) == {}
+
+
+def test_at_least_from_the_authorities_is_their_count():
+    """Police: at least 17 killed; an MP in the same article: at least 26. As intervals the two
+    overlap; as counts the MP disputes the police figure."""
+    figures = [voice(1, 1, 17, D(2024, 10, 10), speaker=1, bound="at least"),
+               voice(2, 1, 26, D(2024, 10, 10), independent=True, speaker=2, bound="at least")]
+    assert relations_of(figures) == {(1, 2): {"contradicts"}}
+
+
+def test_an_independent_count_disputes_only_within_a_week():
+    figures = [voice(1, 1, 17, D(2024, 10, 1)),
+               voice(2, 2, 26, D(2024, 10, 1) + dt.timedelta(days=rel.CROSS_DAYS + 1), independent=True, speaker=2)]
+    assert relations_of(figures) == {}
+
+
+def test_a_part_is_not_compared_with_totals():
+    figures = [voice(1, 1, 71, D(2025, 3, 1)), voice(2, 1, 9, D(2025, 3, 3), bound="part"),
+               voice(3, 2, 74, D(2025, 3, 5))]
+    assert relations_of(figures) == {(1, 3): {"revises"}}
+    assert rel.describe(figures[1]) == "9 (a part)"
+
+
+def test_a_figure_stated_twice_is_revised_in_both_places():
+    figures = [voice(1, 1, 16, D(2025, 9, 12)), voice(2, 1, 16, D(2025, 9, 13)), voice(3, 2, 19, D(2025, 9, 18))]
+    assert relations_of(figures) == {(2, 3): {"revises"}, (1, 3): {"revises"}}
+
+
+@pytest.mark.parametrize("words, independent", [
+    ("Kyzyl Tuu | The Bishkek-based rights group Kyzyl Tuu", True),
+    ("Independent Miners' Union", True),
+    ("Kiprop Chemutai | Marakwet East MP", True),
+    ("Residents of Tungar Kwana", True),
+    ("Lekgwareng Crisis Committee", True),
+    ("Kyrgyz Health Ministry", False),
+    ("Prosecutor General's Office of Kyrgyzstan", False),
+    ("Tebogo Ramakgoba | Limpopo police spokesperson", False),
+    ("Hakan Özbay | Zonguldak Governor", False),
+])
+def test_who_counts_independently(words, independent):
+    assert rel.is_independent(words) is independent
+
+
+@pytest.mark.parametrize("unit, measure", [
+    ("homes", "~home"), ("metres", "~metre"), ("meters", "~metre"), ("casualties", "~casualty"),
+    ("people", None), ("percent", None), ("days", None), (None, None),
+])
+def test_a_unit_no_measure_names_stands_in_for_one(unit, measure):
+    assert rel.unit_measure(unit) == measure
+
+
+def test_counts_of_things_only_corroborate():
+    homes = lambda claim, source, low, high, day, bound=None: fig(
+        claim, source, low, high, bound=bound, as_of=day, measure="~home", exact=False)
+    figures = [homes(1, 1, 112, 112, D(2025, 9, 10)), homes(2, 2, 112, 112, D(2025, 9, 13)),
+               homes(3, 3, 150, 150, D(2025, 9, 13)), homes(4, 4, 10, None, D(2025, 9, 14), "more than")]
+    got = relations_of(figures)
+    assert got == {(1, 2): {"corroborates"}}  # 150 the same day: no conflict; "more than 10": too loose
+    assert "112 home" in next(iter(rel.detect_figures(figures[:2], cumulative=lambda m: False))).reason

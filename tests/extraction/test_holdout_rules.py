@@ -849,3 +849,24 @@ def test_a_letter_before_a_small_number_is_no_currency():
 ])
 def test_credit_and_site_tails_are_cut(caption, kept):
     assert [c["text"] for c in claims_of("Police said 4 died.", caption)][-1] == kept
+
+
+# 20. Parts of a count are marked, so relations never hold them against totals; an aside between
+#     a count and its verb does not hide the verb.
+
+@pytest.mark.parametrize("sentence, low, bound", [
+    ("Nine of the dead were members of the security forces, the deputy prosecutor said.", 9, "part"),
+    ("A court formally arrested six of the eight people detained.", 6, "part"),
+    ("The fire killed 40 people, 12 of whom were children.", 12, "part"),
+    ("The ministry puts the death toll at 38, including six police officers.", 6, "part"),
+    ("The ministry puts the death toll at 38, including six police officers.", 38, None),
+    ("More than 60 of its members had been picked up, the alliance said.", 60, "more than"),
+])
+def test_parts_of_a_count(sentence, low, bound):
+    assert (low, bound) in [(q["low"], q["bound"]) for q in one_claim(sentence)["quantities"]]
+
+
+def test_an_aside_between_the_count_and_its_verb():
+    q = one_claim("At least 17 people, among them four police reservists, have been killed since August, "
+                  "police said.")["quantities"]
+    assert [(x["low"], x["bound"], x["measure"]) for x in q][0] == (17, "at least", "deaths")
