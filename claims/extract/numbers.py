@@ -20,7 +20,8 @@ VAGUE = {"several dozen": 36, "a few dozen": 24, "several hundred": 300, "a few 
 
 _WORD_NUMBER = (r"(?:(?:" + "|".join(TENS) + r")(?:[-\s](?:" + "|".join(k for k in UNITS if k != "zero") + r"))?"
                 r"|" + "|".join(sorted(UNITS, key=len, reverse=True)) + r")")
-DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+# Thousands are grouped by commas, or by spaces ("3 400", South African and French style).
+DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d,]|\.\d)|\d+(?:\.\d+)?"
 # A number: digits or words, with an optional scale word ("2.5 million", "a dozen", "two dozen").
 NUMBER = (r"(?:(?:" + DIGITS + r"|" + _WORD_NUMBER + r"|a|an)(?:\s*|-)(?:dozen|hundred|thousand|million|billion|trillion|bn|mn|crores?|lakhs?)\b"
           r"(?:\s+(?:" + _WORD_NUMBER + r"))?"
@@ -47,7 +48,7 @@ def parse_number(text: str) -> float | None:
         return float(VAGUE[t])
     m = _DIGITS_THEN_REST.match(t)
     if m:
-        value = float(m.group(1).replace(",", ""))
+        value = float(m.group(1).replace(",", "").replace(" ", "").replace("\u202f", ""))
         rest = m.group(2).strip().lstrip("-")  # "5-million"
         return _apply_scales(value, rest)
     parts = _WORD_SPLIT.split(t)

@@ -24,8 +24,8 @@ _BOUND = (r"(?P<bound>no more than|not more than|no fewer than|no less than|not 
           r"some|estimated|over|under|above|below|between|only|exactly)\s+")
 _VAGUE = (r"(?:tens of thousands|hundreds of thousands|(?:several|a few) (?:dozen|hundred|thousand|million)|"
           r"dozens|scores|hundreds|thousands|millions|billions)")
-_CUR = (r"(?P<cur>(?=[USACNHRKIP$\u20ac\u00a3\u00a5\u20b9\u20a6\u20b1])(?:(?-i:US|S|A|C|NZ|HK|R)\$|[$\u20ac\u00a3\u00a5\u20b9\u20a6\u20b1]|(?-i:Rs\.?\s?|INR\s?|K?Sh\s?|[NP](?=\d[\d,.]*[\s-]?"
-        r"(?:million|billion|trillion|bn|m)\b)|P(?=\d{1,3}(?:,\d{3})+(?!\d)))))?")
+_CUR = (r"(?P<cur>(?=[USACNHRKIP$\u20ac\u00a3\u00a5\u20b9\u20a6\u20b1])(?:(?-i:US|S|A|C|NZ|HK|R)\$|[$\u20ac\u00a3\u00a5\u20b9\u20a6\u20b1]|(?-i:Rs\.?\s?|INR\s?|K?Sh\s?|[NPR](?=\d[\d,.]*[\s-]?"
+        r"(?:million|billion|trillion|bn|m)\b)|[PR](?=\d{1,3}(?:[, \u00a0]\d{3})+(?!\d)))))?")
 _PCT = r"(?P<pct>\s?%|\s?pc\b|\s(?:percent|per cent|percentage points?)\b)?"
 # A unit written onto the number: "500kg", "40C", "150km/h" (case-sensitive inside the pattern).
 _ATTACHED_UNITS = {"kg": "kg", "km": "km", "km/h": "km/h", "kph": "km/h", "mph": "mph", "mm": "mm", "cm": "cm",
@@ -70,14 +70,15 @@ _RATIO_AFTER = re.compile(r"\s+(?:in|out\s+of)\s+(\d+|two|three|four|five|six|se
                           r"cases?|places?|districts?|provinces?|cities|towns|villages)\b)(?=[a-z]{3,})",
                           re.IGNORECASE)
 _RUPEES_BEFORE = re.compile(r"(?:\bRs\.?|\bINR|\u20b9)\s?$")
-_NOT_COMPOUND_UNITS = frozenset("magnitude point points year old page level fold times time".split())
+_NOT_COMPOUND_UNITS = frozenset("magnitude point points year old page level fold times time thirds quarters off way "
+                                "sided".split())
 _OF_AGE = re.compile(r"\s+of\s+age\b", re.IGNORECASE)
 _AGE_AFTER = re.compile(r"^\s*(?:years?|yrs?)[- ]old\b", re.IGNORECASE)
 _TIME_UNITS = frozenset("second seconds minute minutes hour hours day days week weeks month months year years "
                         "decade decades century centuries night nights".split())
 _CURRENCY = {"$": "dollars", "US$": "dollars", "S$": "Singapore dollars", "A$": "Australian dollars",
              "C$": "Canadian dollars", "NZ$": "New Zealand dollars", "HK$": "Hong Kong dollars", "R$": "reais",
-             "Sh": "shillings", "KSh": "shillings", "N": "naira", "\u20a6": "naira", "P": "pesos", "\u20b1": "pesos", "\u20ac": "euros", "\u00a3": "pounds", "\u00a5": "yen", "\u20b9": "rupees",
+             "Sh": "shillings", "KSh": "shillings", "N": "naira", "\u20a6": "naira", "P": "pesos", "\u20b1": "pesos", "R": "rand", "\u20ac": "euros", "\u00a3": "pounds", "\u00a5": "yen", "\u20b9": "rupees",
              "Rs": "rupees", "Rs.": "rupees", "INR": "rupees"}
 _TOKEN = re.compile(r"\([^)]{0,60}\)|[\w\u2019'-]+|[^\w\s]")
 # The first four _TOKEN matches from a position (every character but a space starts one): the
@@ -119,9 +120,10 @@ around nearly almost some estimated over under above below between only exactly 
 excess a much little several few""".split())
 _FROM_BEFORE = re.compile(r"\bfrom\s+$", re.IGNORECASE)
 _RANGING_FROM = re.compile(r"\b(?:rang(?:e|es|ed|ing)|var(?:y|ies|ied|ying))\s+from\s+$", re.IGNORECASE)
-_LETTER_DIGIT = re.compile(r"[shNP$.](?=\d)")  # the last character of every prefix below, before a digit
-_LETTER_CURRENCY = re.compile(r"(?<![\w.])(?:Rs\.?|K?Sh|[NP]|[SACR]\$|NZ\$|HK\$)(?=\d)")
+_LETTER_DIGIT = re.compile(r"[shNPR$.](?=\d)")  # the last character of every prefix below, before a digit
+_LETTER_CURRENCY = re.compile(r"(?<![\w.])(?:Rs\.?|K?Sh|[NPR]|[SACR]\$|NZ\$|HK\$)(?=\d)")
 _NEXT_WORD = re.compile(r"\s+(\w+)")
+_ONE_OF_THEM = re.compile(r"\s+of\s+(?:them|whom|those)\b", re.IGNORECASE)  # "one of them remained in hospital"
 _NEXT_LOWER = re.compile(r"\s+([a-z][a-z'-]+)")
 _EVENT_MEASURES = frozenset({"deaths", "injured", "detentions", "evacuated", "missing", "homeless", "displaced",
                              "hospitalised", "rescued", "affected", "infections"})
@@ -152,12 +154,14 @@ def find_quantities(text: str, skip_spans: list[tuple[int, int]] = ()) -> list[Q
     done = 0
     starts, words = word_index(text)
     number_words = _NUMBER_WORDS.intersection(words)
+    if "-" in text:  # "a five-member board", "a two-thousand-strong force"
+        number_words = number_words.union(w for w in words if "-" in w and w.split("-", 1)[0] in _NUMBER_WORDS)
     digits = list(map(_MATCH_START, _NUMBER_START.finditer(text)))
     if _LETTER_DIGIT.search(text) is not None:
         # a currency written onto the digits: "Rs25,000", "Sh1.2 billion", "N25 million", "S$50,000"
         digits += map(_MATCH_START, _LETTER_CURRENCY.finditer(text))
     if not digits and not number_words:
-        return found
+        return _fractions(text, found, list(skip_spans)) if not _FRACTION_WORDS.isdisjoint(words) else found
     masked = list(skip_spans)
     if _PHONE_HINT.search(text):
         for m in _PHONE.finditer(text):
@@ -195,9 +199,40 @@ def find_quantities(text: str, skip_spans: list[tuple[int, int]] = ()) -> list[Q
             continue
         done = max(done, q.end)  # "one in five": the five is read with the one
         found.append(q)
+    if not _FRACTION_WORDS.isdisjoint(words):
+        found = _fractions(text, found, masked)
     if found and not _BORROW_WORDS.isdisjoint(words):
         _borrow_measures(text, found)
     return found
+
+
+_FRACTION_WORDS = frozenset("half third thirds quarter quarters two-thirds three-quarters".split())
+_FRACTION = re.compile(
+    r"(?<![\w-])(?:(?P<bound>more than|just over|just under|over|nearly|almost|about|around|roughly|some|less than|"
+    r"under|at least|at most|up to)\s+)?(?P<frac>half|a third|one[- ]third|two[- ]thirds|a quarter|one[- ]quarter|"
+    r"three[- ]quarters)\s+of\b", re.IGNORECASE)
+_FRACTION_VALUES = {"half": 50.0, "third": 33.3, "thirds": 66.7, "quarter": 25.0, "quarters": 75.0}
+_PERIOD_HALF = re.compile(r"\b(?:first|second|latter|former|other)\s+$", re.IGNORECASE)
+
+
+def _fractions(text: str, found: list[Quantity], masked: list) -> list[Quantity]:
+    """'more than half of them', 'nearly two-thirds of the homes': a share, as a percentage (not
+    'the first half of 2024', a period)."""
+    extra = []
+    for m in _FRACTION.finditer(text):
+        if _PERIOD_HALF.search(text, max(0, m.start() - 12), m.start()) or \
+                any(q.start <= m.start("frac") < q.end for q in found) or any(a <= m.start() < b for a, b in masked):
+            continue
+        value = _FRACTION_VALUES[re.split(r"[- ]", m.group("frac").lower())[-1]]
+        bound = (m.group("bound") or "").lower() or None
+        low = high = value
+        if bound in LOWER_BOUNDS:
+            high = None
+        elif bound in UPPER_BOUNDS:
+            low = None
+        measure = _measure_near(text, m.start(), m.end())
+        extra.append(Quantity(low, high, bound in APPROX_BOUNDS, bound, "percent", measure, m.start(), m.end() - 3))
+    return sorted(found + extra, key=lambda q: q.start) if extra else found
 
 
 _PASSED_BEFORE = re.compile(r"\b(?:passed|passes|topped|tops|exceeded|exceeds|surpassed|surpasses|crossed|"
@@ -329,7 +364,7 @@ def _build(m: re.Match, text: str, single: bool = False):
         return Quantity(low, high, approximate, bound, "percent", measure, m_start if bound else num_start, q_end)
     if lowered == "one":
         nxt = _NEXT_WORD.match(after)
-        if not nxt or nxt.group(1).lower() not in _PERSONAL_ONE:
+        if not nxt or (nxt.group(1).lower() not in _PERSONAL_ONE and not _ONE_OF_THEM.match(after)):
             return None
     if not bound and not has_range and _PASSED_HINT.search(before, len(before) - 14) and _PASSED_BEFORE.search(before):
         bound = "more than"  # "cases have passed 800", "topped 1,000"
@@ -359,7 +394,8 @@ def _build(m: re.Match, text: str, single: bool = False):
         if value2 is None:
             return None
         if value2 < value:
-            return None  # a score such as 3-1, not a range
+            # "up to £17.5m or 4% of turnover": two figures; "3-1": a score, not a range
+            return "rescan" if sep == "or" else None
         low, high = value, value2
         if bound in APPROX_BOUNDS:
             approximate = True

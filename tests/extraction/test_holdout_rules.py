@@ -870,3 +870,36 @@ def test_an_aside_between_the_count_and_its_verb():
     q = one_claim("At least 17 people, among them four police reservists, have been killed since August, "
                   "police said.")["quantities"]
     assert [(x["low"], x["bound"], x["measure"]) for x in q][0] == (17, "at least", "deaths")
+
+
+# 22. Quantities of the eleventh and twelfth blind sets: thousands grouped by spaces, rand, two
+#     figures joined by "or", "one of them", shares in words, number words in compounds.
+
+@pytest.mark.parametrize("sentence, low, high, unit", [
+    ("About 4 300 of the port's 6 200 dockworkers stayed away on Monday.", 4300, 4300, None),
+    ("About 4 300 of the port's 6 200 dockworkers stayed away on Monday.", 6200, 6200, "dockworkers"),
+    ("The council put the number of marchers at 2 750.", 2750, 2750, None),
+    ("The stoppage has cost the province more than R65-million, the premier said.", 65_000_000, None, "rand"),
+    ("The union wants a R3 200 monthly transport allowance.", 3200, 3200, "rand"),
+    ("Each family will receive R12,500 by Friday.", 12500, 12500, "rand"),
+    ("The insurer has set aside R80 million for claims.", 80_000_000, 80_000_000, "rand"),
+    ("Regulators can impose fines of up to \u20ac20m or 4% of global turnover.", None, 20_000_000, "euros"),
+    ("Regulators can impose fines of up to \u20ac20m or 4% of global turnover.", 4, 4, "percent"),
+    ("One of them was still in intensive care on Sunday, the hospital said.", 1, 1, None),
+    ("More than half of them were pensioners, the ombudsman found.", 50, None, "percent"),
+    ("Nearly two-thirds of the wells had run dry.", 66.7, 66.7, "percent"),
+    ("The ministry named a seven-member panel to investigate.", 7, 7, "member"),
+    ("A three-thousand-strong contingent arrived on Friday.", 3000, 3000, "contingent"),
+])
+def test_eleventh_and_twelfth_set_quantities(sentence, low, high, unit):
+    assert (low, high, unit) in [(q["low"], q["high"], q["unit"]) for q in one_claim(sentence)["quantities"]]
+
+
+@pytest.mark.parametrize("sentence", [
+    "In the first half of 2024 the plant was idle.",
+    "It was a one-off payment.",
+    "The final score was 3-1.",
+    "The R61 road to the coast was closed.",
+])
+def test_not_shares_nor_money(sentence):
+    assert [(q["low"], q["unit"]) for q in one_claim(sentence)["quantities"] if q["unit"] in ("percent", "rand")] == []
