@@ -216,7 +216,7 @@ class SpeakerBook:
         words = _content(mention.name)
         if not words:
             return None
-        best = None
+        best = given = None
         for sp in self._candidates(words):
             if sp.kind != "person":
                 continue
@@ -229,7 +229,10 @@ class SpeakerBook:
             if same or short_in_long or long_has_short or (words[-1] == other[-1] and words[0][:1] == other[0][:1]):
                 if best is None or sp.last_seen > best.last_seen:
                     best = sp
-        return best
+            elif len(words) == 1 and len(other) > 1 and words[0] == other[0] and (
+                    given is None or sp.last_seen > given.last_seen):
+                given = sp  # "Mr Chayaphon" after "Chayaphon Srisuk": named by the given name (Thai usage)
+        return best or given
 
     def _find_description(self, mention: Mention) -> Speaker | None:
         words = _content(mention.text)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from claims.extract.lexicon import (BASE_FORMS, CLAUSE_STOPS, DETERMINERS, DOC_NOUNS, GROUP_HEADS, INVERTIBLE, MONTH_WORDS,
-                                    SPEAKER_NOUNS,
+                                    ORG_WORDS, SPEAKER_NOUNS,
                                     PRONOUNS, SKIP_BEFORE_VERB, SOURCE_MARKERS, SPEECH_VERBS, WEAK_SPEECH_VERBS,
                                     WEEKDAY_WORDS)
 from claims.extract.names import (_DATA_NOUNS, Mention, Token, _backward_np, _forward_np, _has_role, _is_name_token, _strip_possessive,
@@ -83,6 +83,11 @@ def find_attribution(text: str, regions: list[tuple[int, int]]) -> Mention | Non
         if not present.isdisjoint(SPEECH_VERBS) else ()
     for i in verbs:
         tok = tokens[i]
+        if first is not None and i and tokens[i - 1].low in ("who", "which"):
+            continue  # "said Adam Ishaq, a teacher who spoke to The National": the same speaker described
+        if tok.is_cap and i and i + 1 < n and tokens[i - 1].is_cap and tokens[i - 1].is_word and \
+                tokens[i + 1].is_cap and tokens[i + 1].low in _NAME_HEADS:
+            continue  # a word of a name: "the US State Department", "the Meteorological Forecasting Division"
         if tok.low in BASE_FORMS and not _base_form_ok(text, tokens, i):
             continue
         if _not_speech_use(tokens, i):
@@ -122,6 +127,9 @@ def find_attribution(text: str, regions: list[tuple[int, int]]) -> Mention | Non
     return None
 
 
+# The last word of an organisation's name, before which a capitalised verb is a word of the name.
+_NAME_HEADS = ORG_WORDS | frozenset("""division bureau directorate unit section branch secretariat inspectorate
+team squad university college laboratory station""".split())
 _FINDINGS = frozenset("investigation inquiry probe study survey audit review analysis assessment report "
                       "inspection".split())
 _FINDING_VERBS = frozenset("found concluded showed".split())
@@ -214,12 +222,36 @@ def _according_to(text: str, tokens: list[Token], i: int) -> Mention | None:
     """The X of 'according to X' at token i."""
     mention = _forward_np(text, tokens, i + 2, loose=True)
     mention = _appositive_name(text, tokens, i + 2, mention) or mention
+    if mention is None:
+        mention = _named_body(text, tokens, i + 2)
     if mention is None or (mention.head or "") in _DOCUMENTS:
         mention = _document_author(text, tokens, i + 2) or mention or _document_itself(text, tokens, i + 2)
     if mention:
         mention.via = "according"
         mention.window = (tokens[i].start, _window_end(tokens, i + 1))
     return mention
+
+
+_NOT_IN_ROLES = frozenset("with and but as while in at on to from by that which who".split())
+
+
+def _named_body(text: str, tokens: list[Token], k: int) -> Mention | None:
+    """'according to the Nan provincial hall.': a body named by its place and a common noun, at
+    the end of the clause."""
+    n = len(tokens)
+    start = k + 1 if k < n and tokens[k].low == "the" else k
+    m = start
+    while m < n and tokens[m].is_cap and tokens[m].is_word and not tokens[m].quoted and m - start < 4:
+        m += 1
+    caps = m - start
+    while m < n and tokens[m].is_word and not tokens[m].is_cap and not tokens[m].quoted and m - start < 7 \
+            and tokens[m].low not in CLAUSE_STOPS and tokens[m].low not in SPEECH_VERBS:
+        m += 1
+    if not caps or m == start + caps or (m < n and tokens[m].text not in ".,;"):
+        return None
+    name = text[tokens[start].start:tokens[m - 1].end]
+    return Mention(text=name, name=name, role=None, kind="organisation", via="according",
+                   head=tokens[m - 1].low, span_end=tokens[m - 1].end)
 
 
 # What a count is, never who speaks: "The number of people confirmed dead ... rose to 61, the
@@ -286,6 +318,15 @@ def _is_trailing(tokens: list[Token], i: int, mention: Mention) -> bool:
         k = i - 1
         while k >= 0 and tokens[k].start >= start:
             k -= 1
+        if mention.kind == "person":
+            # ", acting chief inspector of mines Thandeka Mokoena said.": a role before the name
+            role_at = k
+            while role_at >= 0 and k - role_at < 6 and tokens[role_at].is_word and not tokens[role_at].quoted \
+                    and not tokens[role_at].is_cap and tokens[role_at].low not in SPEECH_VERBS \
+                    and tokens[role_at].low not in DETERMINERS and tokens[role_at].low not in _NOT_IN_ROLES:
+                role_at -= 1
+            if role_at >= 0 and role_at < k and tokens[role_at].text == ",":
+                k = role_at
         if k < 0 or tokens[k].text != ",":
             return False
         nxt = tokens[i + 1] if i + 1 < len(tokens) else None
@@ -476,6 +517,13 @@ def _after_leading_phrase(tokens: list[Token]) -> int:
 def _named_after_description(text: str, tokens: list[Token], mention: Mention) -> Mention | None:
     """'..., said the group's director, Gulnara Asanova.': the name after the description."""
     k = next((k for k, t in enumerate(tokens) if t.start >= mention.span_end), None)
+    if k is not None and tokens[k].low in ("in", "at", "for"):
+        # "said the union's regional secretary in the Eastern Cape, Xolani Mbotshane."
+        place = k + 1
+        while place < len(tokens) and place - k <= 6 and tokens[place].is_word and not tokens[place].quoted:
+            place += 1
+        if place < len(tokens) and tokens[place].text == "," and place > k + 1:
+            k = place
     if k is None or tokens[k].text != "," or k + 1 >= len(tokens):
         return None
     end = k + 1

@@ -903,3 +903,24 @@ def test_eleventh_and_twelfth_set_quantities(sentence, low, high, unit):
 ])
 def test_not_shares_nor_money(sentence):
     assert [(q["low"], q["unit"]) for q in one_claim(sentence)["quantities"] if q["unit"] in ("percent", "rand")] == []
+
+
+# 23. Speakers of the eleventh and twelfth blind sets.
+
+@pytest.mark.parametrize("paragraphs, speaker", [
+    (("The Seismic Forecasting Division has forecast strong aftershocks until Monday.",),
+     "Seismic Forecasting Division"),
+    (("The UK State Department said it had sent two advisers.",), "The UK State Department"),
+    (("\u201cNobody slept that night,\u201d said Omar Haddad, a baker in Tripoli who spoke to the paper by phone on Monday.",),
+     "Omar Haddad"),
+    (("\u201cWe will not go back for 3%,\u201d said the union\u2019s regional secretary in the Western Cape, Lwazi Ndlovu.",),
+     "Lwazi Ndlovu"),
+    (("The ministry also gave the operator ten days to reply, deputy director of inspections Aylin Demir said.",),
+     "Aylin Demir"),
+    (("About 800 people have been moved to 9 shelters, according to the Chiang Rai provincial hall.",),
+     "Chiang Rai provincial hall"),
+    (("District chief Somchai Wongsa said the road was cut.", "Mr Somchai said the water came down very fast."),
+     "Somchai Wongsa"),
+])
+def test_eleventh_and_twelfth_set_speakers(paragraphs, speaker):
+    assert claims_of(*paragraphs)[-1]["speaker"] == speaker
