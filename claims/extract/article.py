@@ -119,6 +119,9 @@ _BOILERPLATE_HEAD = (
     r"|this (?:report|story|article) (?:is|was|has been) auto-generated\b.*$"
     r"|support\b.{0,60}\bjournalism\b.*$|\(?end\)?\s*$"
     r"|join\b.{0,40}\b(?:channel|newsletter|community|whatsapp|telegram)\b.*$|read(?: more| also)?\s*[:|].*$"
+    r"|follow\b.{0,60}\bon\s(?:bbc sounds|facebook|x|twitter|instagram|tiktok|youtube|whatsapp|telegram|threads)\b.*$"
+    r"|we cannot do (?:what we do|this|it) without your support\b.*$|.{0,120}\bfunded (?:through|by) "
+    r"(?:donations|contributions) from (?:our )?readers\b.*$"
     r"|\d{1,2}\s*min(?:ute)?s?\s+read(?:ing time)?\s*$|report an (?:editorial )?error\s*$"
     r"|(?:this (?:story|article) (?:first )?(?:was )?)?(?:published|appeared) in (?:the )?(?-i:[A-Z])[\w&' -]{1,40},?\s"
     r"(?:on\s)?(?-i:[A-Z])[a-z]+\.?\s\d{1,2}(?:st|nd|rd|th)?,?\s\d{4}\.?\s*$"
@@ -137,6 +140,8 @@ def _is_boilerplate(text: str) -> bool:
         return True
     if " / " in text and len(text) <= 130 and text.count(" / ") >= 2 and "." not in text:
         return True  # a tag trail: "Assam / health / epidemic and outbreak"
+    if "|" in text and text.count("|") >= 3 and len(text) <= 240 and not text.endswith((".", "\u201d", '"')):
+        return True  # a menu: "Support HKFP | Policies & Ethics | Error/typo? | Contact Us"
     if "journalism" in text or "responsibility" in text:
         low = text.lower()
         if "journalism costs" in low or "journalism needs" in low or "no responsibility for its content" in low:

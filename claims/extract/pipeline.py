@@ -197,9 +197,17 @@ def _looks_like_subheading(paragraph: str) -> bool:
 # "(Photo: Utah Highway Patrol)", "(ABC North Coast: Hannah Ross)", "(Kyodo)" closing a caption,
 # and a sign-off address "hwkim@yna.co.kr": no statements.
 _CREDIT_SENTENCE = re.compile(
-    r"\((?:[^():]{1,60}:[^()]{1,60}|(?:[^\W\d_][\w.'-]*\s*){1,3})\)"
-    r"|(?:Photograph|Photo|Picture|Image|Illustration|Credit)s?\s*(?:by\b|from\b|courtesy\b|:)\s*[^.!?]{1,80}"
-    r"|(?:[A-Z][\w'\u2019.-]*\s){1,3}[A-Z][\w'\u2019.-]*\s?/\s?(?:The\s)?[A-Z][\w.&'-]*(?:\s[A-Z][\w.&'-]*){0,3}")
+    r"(?:\((?:[^():]{1,60}:[^()]{1,60}|(?:[^\W\d_][\w.'-]*\s*){1,3}|[^()/]{1,60}/[^()/]{1,40})\)"
+    # "Photo: X", "Post Photo: X", "File photo: X/HKFP."
+    r"|(?:[A-Z][\w'-]*\s)?(?:[Pp]hotograph|[Pp]hoto|[Pp]icture|[Ii]mage|Illustration|Credit)s?\s*(?:by\b|from\b|courtesy\b|:)"
+    r"\s*[^.!?]{1,80}"
+    # "Name Name/Outlet", "Marcus Tran/Staff photographer"
+    r"|(?:[A-Z][\w'\u2019.-]*\s){1,3}[A-Z][\w'\u2019.-]*\s?/\s?(?:The\s)?[A-Z][\w.&'-]*(?:\s[A-Z][\w.&'-]*){0,3}"
+    r"(?:\s(?:photographer|contributor|correspondent))?)\.?")
+# A contributor's note closing an article: "Lunga Mzangwa is the Mail & Guardian's Eastern Cape
+# correspondent.", "Refilwe Nkadimeng is a Limpopo-based freelance journalist. DM"
+_BIO = re.compile(r"(?:[A-Z][\w'\u2019-]+\s){1,3}is\s(?:a|an|the)\s[^.!?]{0,80}\b(?:correspondent|journalist|"
+                  r"reporter|writer|editor|photographer|contributor|columnist|photojournalist)\.(?:\s[A-Z]{2,3})?")
 # A photographer's credit closing a caption sentence: "... on Tuesday. — Photo by Imran Ali/White Star"
 _CREDIT_TAIL = re.compile(
     r"\s*(?:[\u2014\u2013|-]\s*(?:Photograph|Photo|Picture|Image)s?(?:\s+credit)?\s*(?:by\b|from\b|:)\s*[^.!?]{1,80}"
@@ -221,6 +229,8 @@ def _is_claim_text(sentence: str, list_item: bool = False) -> bool:
         if "@" in sentence and len(sentence.split()) <= 12 and _EMAIL.search(sentence):
             return False  # a contact line: "— Marisa Kendrick; mkendrick@oregonian.com; @MarisaKendrickOR"
     if len(words) < 3 and not (list_item and words and any(c.isdigit() for c in sentence)):
+        return False
+    if " is " in sentence and _BIO.fullmatch(sentence.strip()):
         return False
     return _LOWERCASE.search(sentence) is not None
 

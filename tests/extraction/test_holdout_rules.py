@@ -924,3 +924,35 @@ def test_not_shares_nor_money(sentence):
 ])
 def test_eleventh_and_twelfth_set_speakers(paragraphs, speaker):
     assert claims_of(*paragraphs)[-1]["speaker"] == speaker
+
+
+# 24. Boilerplate of the eleventh and twelfth sets: credits after captions, contributors' notes,
+#     follow prompts, menus, donation appeals.
+
+@pytest.mark.parametrize("caption, kept", [
+    ("Rescuers search the riverbank near Pokhara on Friday. Post Photo: Anil Gurung",
+     "Rescuers search the riverbank near Pokhara on Friday."),
+    ("Officers guard the station entrance. File photo: Mei Wong/HKFP.", "Officers guard the station entrance."),
+    ("Residents wade through mud after the dam burst. (Sipho Dlamini/News24)",
+     "Residents wade through mud after the dam burst."),
+    ("Smoke rises from the refinery on Tuesday. Dana Ortiz/Staff photographer", "Smoke rises from the refinery on Tuesday."),
+])
+def test_credits_after_captions_are_no_claims(caption, kept):
+    assert [c["text"] for c in claims_of("Police said 4 died.", caption)][-1] == kept
+
+
+@pytest.mark.parametrize("line", [
+    "Thabo Nkosi is the Mail & Guardian\u2019s Gauteng correspondent.",
+    "Anele Mbatha is a Durban-based freelance journalist. DM",
+    "Follow BBC Kent on Facebook, X and Instagram.",
+    "Support the Ledger  |  Policies  |  Contact Us  |  Newsletter",
+    "We cannot do what we do without your support.",
+    "The Ledger is run by a small team and funded through donations from our readers.",
+])
+def test_contributor_notes_and_appeals_are_no_claims(line):
+    assert [c["text"] for c in claims_of("Police said 4 died.", line)] == ["Police said 4 died."]
+
+
+def test_a_person_described_as_a_journalist_in_the_story_is_still_a_claim():
+    text = "Ivan Petrov, who is a journalist, said 12 people had been detained."
+    assert [c["text"] for c in claims_of(text)] == [text]
