@@ -169,6 +169,13 @@ def figures_of(rows: Iterable[tuple], texts: dict[int, str], dated: Iterable[tup
     return [f for f, key in zip(out, keys) if key is None or top[key] is f]
 
 
+def _counted(figs: Iterable[rel.Figure]) -> set[int]:
+    """Claims whose figures a measure names: they are compared as figures, not as event reports
+    (a count of things no measure names, "sludge through more than 100 homes", leaves the
+    claim's event to be compared)."""
+    return {f.claim for f in figs if f.measure[0] != rel.UNIT_MEASURE}
+
+
 def _top(f: rel.Figure) -> tuple:
     return (f.high if f.high is not None else f.low, -f.claim, f.low if f.low is not None else -1.0,
             not f.approximate, f.bound or "")
@@ -462,7 +469,7 @@ def _check_story(session: Session, story_id: int, margin: float, today: dt.date
 
     figs = load_figures(session, story_id)
     take(rel.detect_figures(figs, cumulative=is_cumulative, margin=margin))
-    counted = {f.claim for f in figs}  # figures are compared as figures, not as event reports
+    counted = _counted(figs)  # figures are compared as figures, not as event reports
     take(rel.detect_events(statements, counted=counted))
     by_id = {s.claim: s for s in statements}
     disputes = [(by_id[cid], source_id, stance) for cid, source_id, stance in session.execute(
@@ -603,7 +610,7 @@ class StoryDetector:
         for group, spans in self.groups.values():
             group.sort(key=rel.figure_order)
             spans[:] = [rel.interval(f, self.margin) for f in group]
-        self.counted = {f.claim for f in figs}
+        self.counted = _counted(figs)
         self.statements: dict[int, rel.Statement] = {s.claim: s for s in statements}
         self.events: dict[tuple, list] = {}
         for s in statements:
@@ -666,7 +673,7 @@ class StoryDetector:
         found, take = _collector(linked)
 
         take(self._figures(new_figs, new))
-        self.counted |= {f.claim for f in new_figs}
+        self.counted |= _counted(new_figs)
         take(self._events(new_statements, new))
         take(self._disputes(session, new_statements, new))
         frequent_before = self._frequent if self._frequent is not None else (

@@ -386,3 +386,19 @@ def test_the_same_count_of_a_thing_from_two_sources_corroborates(engine):
     found = {pair: r["relation"] for pair, r in links(engine).items()}
     assert found == {(a, b): "corroborates"}
     assert links(engine)[(a, b)]["reason"] == "112 home (2025-09-10) agrees with 112 (2025-09-13)"
+
+
+def test_a_collapse_reported_twice_corroborates_even_beside_a_count_of_things(engine):
+    with write_session(engine) as s:
+        a = add(s, "The dam gave way at about 04:30 on Tuesday, according to the company.",
+                source="https://a.example/1", said_on=D(2025, 9, 10),
+                dates=[{"phrase": "on Tuesday", "role": "when", "earliest": "2025-09-09", "latest": "2025-09-09"}])
+        b = add(s, "The dam collapsed before dawn on 9 September, sending sludge through more than 100 homes.",
+                source="https://b.example/1", said_on=D(2025, 9, 19),
+                quantities=[(100, None, None, D(2025, 9, 19), False, "more than")],
+                dates=[{"phrase": "on 9 September", "role": "when", "earliest": "2025-09-09", "latest": "2025-09-09"}])
+        from db.models import Quantity
+
+        s.exec(select(Quantity)).one().unit = "homes"
+    run(engine)
+    assert links(engine)[(a, b)]["relation"] == "corroborates"
