@@ -266,6 +266,9 @@ _COMPARE_BEFORE = re.compile(
 _RISE_BEFORE = re.compile(
     r"\b(?:rose|risen|rises|rising|climbed|climbs|jumped|jumps|increased|increases|grew|grown|reached|reaches|"
     r"hit|hits|stood|stands|soared|surged|fell|fallen|dropped|was|is|were|now)(?:\s+(?:to|at))?\s+$", re.IGNORECASE)
+_PUT_NUMBER = re.compile(r"\b(?:put|puts|putting|placed|places|placing|estimated|estimates|estimating)\s+the\s+"
+                         r"(?:number|toll|tally|total|count|figure)\s+of\s+((?:[\w'\u2019-]+\s+){1,3}?)at\s+$",
+                         re.IGNORECASE)
 _COUNT_SUBJECT = re.compile(r"\b(?:number|toll|tally|total|count|figure)\b", re.IGNORECASE)
 _SUBJECT_EDGE = re.compile(r"[;:\u2014]")
 
@@ -286,6 +289,16 @@ def _borrow_measures(text: str, found: list[Quantity]) -> None:
         if index and found[index - 1].measure and \
                 _COMPARE_BEFORE.search(before, max(0, starts[near - 6] - offset) if near >= 6 else 0):
             q.measure = found[index - 1].measure
+            continue
+        put = _PUT_NUMBER.search(before) if "the" in before else None
+        if put is not None:
+            # "put the number of strikers at 1 850", "putting the number of destroyed homes at 112"
+            nouns = put.group(1).split()
+            measure = next((m for m in map(measure_for, nouns) if m), None)
+            if measure:
+                q.measure = measure
+            elif q.unit is None and nouns and nouns[-1].isalpha() and nouns[-1].lower() not in ("people", "persons"):
+                q.unit = nouns[-1].lower()  # a thing no measure names, counted all the same
             continue
         rise = _RISE_BEFORE.search(before, max(0, starts[near - 2] - offset) if near >= 2 else 0)
         if rise is None:

@@ -956,3 +956,11 @@ def test_contributor_notes_and_appeals_are_no_claims(line):
 def test_a_person_described_as_a_journalist_in_the_story_is_still_a_claim():
     text = "Ivan Petrov, who is a journalist, said 12 people had been detained."
     assert [c["text"] for c in claims_of(text)] == [text]
+
+
+@pytest.mark.parametrize("sentence, low, unit, measure", [
+    ("The council put the number of flooded homes at 240, with about 30 more damaged.", 240, "homes", None),
+    ("The port authority disputes it, putting the number of strikers at 2 100.", 2100, None, "protesters"),
+])
+def test_put_the_number_of_things_at(sentence, low, unit, measure):
+    assert (low, unit, measure) in [(q["low"], q["unit"], q["measure"]) for q in one_claim(sentence)["quantities"]]
