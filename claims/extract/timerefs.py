@@ -154,8 +154,15 @@ _AGENT_BY = re.compile(r"^\s+(?!(?:at|in|on|and|or|to|the|next|this|last|when|if
 _DEADLINE_BEFORE = re.compile(r"\b(?:deadline|ultimatum|cut-?off)\s+(?:(?:of|at|for|is|was|on|set|expires|runs out)\s+)*"
                               r"(?:(?:noon|midday|midnight|dawn|\d{1,2}(?:[:.]\d\d)?\s*[ap]\.?m\.?)\s+)?$", re.IGNORECASE)
 _DEADLINE_GONE = re.compile(r"[^.;]{0,60}?\b(?:passed|expired|lapsed|ran out|was missed|came and went)\b")
+# "to submit", not "next to the village": a "to" before a determiner is a preposition
 _FORWARD_BEFORE = re.compile(r"\b(?:asking|demanding|calling|urging|requesting|seeking|pressing|would|could|should|"
-                             r"must|to\s+[a-z]+)\b[^.;]*$", re.IGNORECASE)
+                             r"must|to\s+(?!(?:the|a|an|its|their|his|her|this|that|these|those|our|my|your)\b)[a-z]+)\b[^.;]*$",
+                             re.IGNORECASE)
+# "asked/ordered/told/needed ... by Friday", "said if it is not paid by Friday": a past clause that
+# still looks forward
+_ASKED_BEFORE = re.compile(r"\b(?:asked|demanded|called|urged|requested|sought|pressed|ordered|told|instructed|"
+                           r"directed|required|needed|wanted|expected|promised|pledged|vowed|agreed|planned|aimed|"
+                           r"hoped|gave|given|set|deadline|ultimatum|due|if|unless|is|are|am)\b[^.;]*$", re.IGNORECASE)
 _DESIGNATED_BEFORE = re.compile(r"\b(?:declared|declares|proclaimed|proclaims|designated|designates|named|names)\s+$",
                                 re.IGNORECASE)
 _ISSUED_BEFORE = re.compile(r"\b(?:issued|issues|delivered|announced|imposed|gave|sent|declared|extended|"
@@ -513,6 +520,13 @@ def _role_for(prep: str | None, text: str, end: int) -> str:
     return "when"
 
 
+def _by_then(prep: str | None, text: str, start: int, tense: str) -> bool:
+    """'by X' in a past or past-perfect clause that asks for nothing ahead: the day it was done by."""
+    return (prep or "").lower() == "by" and tense in ("past", "pastperfect") and \
+        not _FORWARD_BEFORE.search(text, max(0, start - 60), start) and \
+        not (tense == "past" and _ASKED_BEFORE.search(text, max(0, start - 120), start))
+
+
 def _resolve(m: re.Match, kind: str, text: str, pub: dt.date | None, anchor: dt.date | None,
              tense: str) -> TimeRef | None:
     g = m.group
@@ -641,6 +655,7 @@ def _resolve(m: re.Match, kind: str, text: str, pub: dt.date | None, anchor: dt.
         if anchor:
             earliest, latest = _shift(anchor, -n, g("punit")), anchor
     elif kind == "end_of":
+        by_then = False
         if g("emonth"):
             month = MONTHS[g("emonth").lower().rstrip(".")]
             year = int(g("eyear")) if g("eyear") else (pub.year if pub else None)
@@ -648,6 +663,10 @@ def _resolve(m: re.Match, kind: str, text: str, pub: dt.date | None, anchor: dt.
                 return TimeRef(phrase, role, None, None, start, end)
             if g("enext"):
                 year += {"next": 1, "last": -1}.get(g("enext").lower(), 0)  # "the end of March next year"
+            elif not g("eyear") and pub and role == "deadline" and _by_then(prep, text, start, tense):
+                role, by_then = "when", True  # "had repaired it by the end of July": done by then
+                if month >= pub.month:
+                    year -= 1  # the last such month end before the article
             elif not g("eyear") and pub and month < pub.month and (role == "deadline" or tense == "future"):
                 year += 1  # a deadline at the end of a month already past this year is next year's
             latest = _month_range(year, month)[1]
@@ -661,7 +680,7 @@ def _resolve(m: re.Match, kind: str, text: str, pub: dt.date | None, anchor: dt.
                 latest = _month_range(first.year, first.month)[1]
             else:
                 latest = dt.date(pub.year + step, 12, 31)
-        earliest = latest if role == "when" else None
+        earliest = latest if role == "when" and not by_then else None
     elif kind == "wd_week":
         if pub:
             step = {"next": 1, "last": -1}.get(g("wrel").lower(), 0)
@@ -772,10 +791,14 @@ def _resolve(m: re.Match, kind: str, text: str, pub: dt.date | None, anchor: dt.
     elif kind == "wd":
         if pub:
             wd = WEEKDAYS[g("wdname").lower()]
+            by_then = False
             if role == "deadline":
                 # "she had written asking for a meeting by Friday": the request looks forward
                 mode = "past" if tense == "pastperfect" and not _FORWARD_BEFORE.search(text, max(0, start - 60), start) \
                     else "after"
+                if tense == "past" and _by_then(prep, text, start, tense):
+                    mode = "past"  # "40 families had moved in by Wednesday", "the road was cleared by Friday"
+                by_then = mode == "past" and (prep or "").lower() == "by"  # done by then: a past day, not a deadline
                 if tense in ("past", "pastperfect") and (prep or "").lower() in ("until", "till", "through") and (
                         _NEGATED_PAST_UNTIL.search(text, max(0, start - 80), start + len(prep) + 1) or (
                         tense == "past" and not _FORWARD_BEFORE.search(text, max(0, start - 60), start)
@@ -791,6 +814,8 @@ def _resolve(m: re.Match, kind: str, text: str, pub: dt.date | None, anchor: dt.
             else:
                 mode = "upcoming"
             earliest = latest = resolve_weekday(wd, pub, mode)
+            if role == "deadline" and by_then:
+                role, earliest = "when", None
     elif kind == "relday":
         if pub:
             word = g("rdword").lower()

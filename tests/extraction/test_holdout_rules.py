@@ -586,7 +586,8 @@ def test_nouns_that_look_like_verbs_and_subjects_with_relative_clauses(paragraph
 
 @pytest.mark.parametrize("sentence, phrase, role, earliest, latest", [
     # article date: Thursday 2022-01-13
-    ("The insurers said they had received 900 claims by Thursday afternoon.", "by Thursday afternoon", "deadline",
+    # done by then in a past-perfect clause: a past day (latest only), not a deadline (section 21)
+    ("The insurers said they had received 900 claims by Thursday afternoon.", "by Thursday afternoon", "when",
      None, "2022-01-13"),
     ("The river is forecast to peak at 9.4 metres early on Saturday.", "early on Saturday", "when", "2022-01-15",
      "2022-01-15"),
@@ -870,3 +871,29 @@ def test_an_aside_between_the_count_and_its_verb():
     q = one_claim("At least 17 people, among them four police reservists, have been killed since August, "
                   "police said.")["quantities"]
     assert [(x["low"], x["bound"], x["measure"]) for x in q][0] == (17, "at least", "deaths")
+
+
+# 21. Dates read from the sentence's own day: a weekday deadline counted from the day of the order,
+#     "by X" in a past clause, "on Sunday and Monday" as one span, "March 23 last year", clock
+#     times on the statement's day. Article date: Thursday 2022-01-13.
+
+@pytest.mark.parametrize("sentence, phrase, latest", [
+    ("Engineers said 40 temporary shelters had been built beside the stadium by Tuesday.", "by Tuesday", "2022-01-11"),
+    ("The council said the last families were rehoused by Monday.", "by Monday", "2022-01-10"),
+    ("The insurer said it had settled every claim in the file by the end of October.", "by the end of October",
+     "2021-10-31"),
+])
+def test_by_a_day_in_a_past_clause_is_the_day_it_was_done_by(sentence, phrase, latest):
+    dates = one_claim(sentence)["dates"]
+    assert (phrase, "when", latest) in [(d["phrase"], d["role"], d["latest"]) for d in dates]
+
+
+@pytest.mark.parametrize("sentence, phrase, latest", [
+    ("The rebels said if the fee is not paid by Monday, the crew will be harmed.", "by Monday", "2022-01-17"),
+    ("The mayor asked contractors to clear the road by Tuesday.", "by Tuesday", "2022-01-18"),
+    ("The regulator ordered the firm to file its accounts by the end of October.", "by the end of October",
+     "2022-10-31"),
+])
+def test_by_a_day_asked_for_stays_a_deadline(sentence, phrase, latest):
+    dates = one_claim(sentence)["dates"]
+    assert (phrase, "deadline", latest) in [(d["phrase"], d["role"], d["latest"]) for d in dates]
