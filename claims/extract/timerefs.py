@@ -213,6 +213,9 @@ class TimeRef:
     latest: dt.date | None
     start: int
     end: int
+    # a weekday deadline counted forward from the article date ("until Friday"): its weekday, so
+    # that a day named before it in the sentence can count it instead (_anchor_forward_weekdays)
+    forward_weekday: int | None = None
 
     def as_dict(self) -> dict:
         return {"phrase": self.phrase, "role": self.role,
@@ -401,12 +404,34 @@ def find_timerefs(text: str, published: dt.date | None, anchor: dt.date | None =
                 refs.append(ref)
             done = m.end()
             break
+    if anchor is not None and (len(refs) > 1 or anchor != published) and \
+            any(r.forward_weekday is not None for r in refs):
+        _anchor_forward_weekdays(text, refs, published, anchor)
     if len(refs) > 1:
         _chain_relative_days(refs)
         _anchor_durations(text, refs, tense)
         _anchor_hyphen_spans(text, refs)
         _anchor_event_spans(refs)
     return refs
+
+
+_WILL = re.compile(r"\b(?:will|shall|won't|won\u2019t)\b|['\u2019]ll\b", re.IGNORECASE)
+
+
+def _anchor_forward_weekdays(text: str, refs: list[TimeRef], published: dt.date, anchor: dt.date) -> None:
+    """'The governor on Thursday ordered the evacuation, giving residents until 6pm on Friday to
+    leave' (told on Friday): the weekday deadline is the first one after the day the order was
+    given, named before it in the sentence (else the statement's day), not after the article date.
+    A 'will' between them speaks from the article's day and keeps it."""
+    for index, ref in enumerate(refs):
+        if ref.forward_weekday is None or ref.latest is None:
+            continue
+        prev = next((r for r in reversed(refs[:index]) if r.role == "when" and r.earliest is not None
+                     and r.earliest == r.latest), None)
+        day = prev.earliest if prev is not None else anchor
+        if day >= published or _WILL.search(text, prev.end if prev is not None else 0, ref.start):
+            continue
+        ref.latest = resolve_weekday(ref.forward_weekday, day, "after")
 
 
 _WITHIN = ("within", "no more than", "not more than", "no longer than", "inside")
@@ -550,7 +575,7 @@ def _resolve(m: re.Match, kind: str, text: str, pub: dt.date | None, anchor: dt.
         role = "when"
         start += len(m.group(0)) - len(m.group(0)[len(prep):].lstrip())
         phrase = text[start:end]
-    earliest = latest = None
+    earliest = latest = forward_weekday = None
     if kind == "duration":
         n = _count(g("dnum"))
         dprep = g("dprep").lower()
@@ -816,6 +841,8 @@ def _resolve(m: re.Match, kind: str, text: str, pub: dt.date | None, anchor: dt.
             earliest = latest = resolve_weekday(wd, pub, mode)
             if role == "deadline" and by_then:
                 role, earliest = "when", None
+            elif role == "deadline" and mode == "after":
+                forward_weekday = wd
     elif kind == "relday":
         if pub:
             word = g("rdword").lower()
@@ -841,7 +868,7 @@ def _resolve(m: re.Match, kind: str, text: str, pub: dt.date | None, anchor: dt.
         latest = None
     elif role == "deadline" and kind not in ("duration",) and earliest == latest and prep:
         earliest = None
-    return TimeRef(phrase, role, earliest, latest, start, end)
+    return TimeRef(phrase, role, earliest, latest, start, end, forward_weekday)
 
 
 def _period(rel: str, unit: str, pub: dt.date) -> tuple[dt.date, dt.date]:

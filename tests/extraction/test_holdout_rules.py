@@ -897,3 +897,16 @@ def test_by_a_day_in_a_past_clause_is_the_day_it_was_done_by(sentence, phrase, l
 def test_by_a_day_asked_for_stays_a_deadline(sentence, phrase, latest):
     dates = one_claim(sentence)["dates"]
     assert (phrase, "deadline", latest) in [(d["phrase"], d["role"], d["latest"]) for d in dates]
+
+
+@pytest.mark.parametrize("sentence, phrase, latest", [
+    ("The mayor on Tuesday closed the bridge, giving drivers until noon on Wednesday to find another route.",
+     "on Wednesday", "2022-01-12"),
+    ("The militia declared a pause on Monday, saying it would hold fire until dawn on Thursday.", "on Thursday",
+     "2022-01-13"),
+    # a "will" speaks from the article's day
+    ("The militia declared a pause on Monday and will hold fire until Wednesday.", "until Wednesday", "2022-01-19"),
+])
+def test_a_weekday_deadline_counts_from_the_day_it_was_given(sentence, phrase, latest):
+    dates = one_claim(sentence)["dates"]
+    assert (phrase, "deadline", latest) in [(d["phrase"], d["role"], d["latest"]) for d in dates]
