@@ -408,11 +408,44 @@ def find_timerefs(text: str, published: dt.date | None, anchor: dt.date | None =
             any(r.forward_weekday is not None for r in refs):
         _anchor_forward_weekdays(text, refs, published, anchor)
     if len(refs) > 1:
+        _join_pairs(text, refs)
         _chain_relative_days(refs)
         _anchor_durations(text, refs, tense)
         _anchor_hyphen_spans(text, refs)
         _anchor_event_spans(refs)
     return refs
+
+
+def _join_pairs(text: str, refs: list[TimeRef]) -> None:
+    """'on Sunday and Monday', 'between January 2022 and June 2024', 'from May 2021 to March 2023':
+    two days or periods joined after 'on', 'between' or 'from' are one span, from the first one's
+    start to the second one's end. 'between'/'from' pairs become the span; an 'on' pair keeps its
+    two days as well (each may date its own count)."""
+    index = 0
+    while index < len(refs) - 1:
+        a, b = refs[index], refs[index + 1]
+        index += 1
+        if a.role != "when" or b.role != "when" or a.earliest is None or b.latest is None or \
+                b.earliest is None or a.latest is None:
+            continue
+        joiner = text[a.end:b.start]
+        head = a.phrase[:5].lower()
+        if joiner == " and " and head.startswith("on "):
+            keep = True
+        elif (joiner == " and " and text[max(0, a.start - 8):a.start].lower() == "between ") or \
+                (joiner == " to " and head == "from "):
+            keep = False
+        else:
+            continue
+        if b.earliest < a.earliest or (keep and b.earliest > a.earliest + dt.timedelta(days=6)):
+            continue  # a span runs forward; 'on Monday and Friday' of different weeks are two days
+        start = a.start if keep or head == "from " else a.start - 8
+        span = TimeRef(text[start:b.end], "when", a.earliest, b.latest, start, b.end)
+        if keep:
+            refs.insert(index - 1, span)
+            index += 2
+        else:
+            refs[index - 1:index + 1] = [span]
 
 
 _WILL = re.compile(r"\b(?:will|shall|won't|won\u2019t)\b|['\u2019]ll\b", re.IGNORECASE)

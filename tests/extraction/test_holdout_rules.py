@@ -910,3 +910,22 @@ def test_by_a_day_asked_for_stays_a_deadline(sentence, phrase, latest):
 def test_a_weekday_deadline_counts_from_the_day_it_was_given(sentence, phrase, latest):
     dates = one_claim(sentence)["dates"]
     assert (phrase, "deadline", latest) in [(d["phrase"], d["role"], d["latest"]) for d in dates]
+
+
+@pytest.mark.parametrize("sentence, phrase, earliest, latest", [
+    ("The clinic said it had treated 40 burns patients on Monday and Tuesday.", "on Monday and Tuesday", "2022-01-10",
+     "2022-01-11"),
+    ("Prices rose by a third between March 2019 and October 2021, the bureau said.",
+     "between March 2019 and October 2021", "2019-03-01", "2021-10-31"),
+    ("The mill was shut from May 2020 to February 2021.", "from May 2020 to February 2021", "2020-05-01", "2021-02-28"),
+])
+def test_two_dates_joined_are_one_span(sentence, phrase, earliest, latest):
+    dates = one_claim(sentence)["dates"]
+    assert (phrase, "when", earliest, latest) in [(d["phrase"], d["role"], d["earliest"], d["latest"]) for d in dates]
+
+
+def test_an_on_pair_keeps_its_two_days():
+    dates = one_claim("Divers searched the lake on Monday and Tuesday.")["dates"]
+    assert [(d["phrase"], d["earliest"], d["latest"]) for d in dates] == [
+        ("on Monday and Tuesday", "2022-01-10", "2022-01-11"), ("on Monday", "2022-01-10", "2022-01-10"),
+        ("Tuesday", "2022-01-11", "2022-01-11")]
