@@ -64,12 +64,12 @@ _PATTERNS = [
                   r"(?:,?\s+(?P<ry1>" + _YEAR + r"))?\s*(?:and|to|through|until|-|\u2013)\s*(?:(?P<rm2>" + MONTH_RE +
                   r")\.?\s+)?(?P<rd2>" + _DAYNUM + r")(?!\d)(?:,?\s+(?P<ry2>" + _YEAR + r"))?"),
     ("mdy", _PREP + r"(?P<m1>" + MONTH_RE + r")\.?\s+(?P<d1>" + _DAYNUM + r")(?!\d)(?:[-\u2013](?P<d1b>" + _DAYNUM +
-            r")(?!\d))?(?:,?\s+(?P<y1>" + _YEAR + r"))?(?P<incl1>\s+inclusive)?"),
-    ("dmy", _PREP + r"(?P<d2>" + _DAYNUM + r")\s+(?P<m2>" + MONTH_RE + r")\b\.?(?:,?\s+(?P<y2>" + _YEAR + r"))?(?P<incl2>\s+inclusive)?"),
+            r")(?!\d))?(?:,?\s+(?P<y1>" + _YEAR + r")|\s+(?P<yr1>last|next|this)\s+year)?(?P<incl1>\s+inclusive)?"),
+    ("dmy", _PREP + r"(?P<d2>" + _DAYNUM + r")\s+(?P<m2>" + MONTH_RE + r")\b\.?(?:,?\s+(?P<y2>" + _YEAR + r")|\s+(?P<yr2>last|next|this)\s+year)?(?P<incl2>\s+inclusive)?"),
     ("my", _PREP + r"(?:(?:early|mid|late)[- ])?(?P<m3>" + MONTH_RE + r")\s+(?P<y3>" + _YEAR + r")"),
     ("month", r"(?P<mprep>by|until|till|before|since|from|in|during|after|early|late|mid|through|last|next|this)[- ]"
               r"(?P<m4>January|February|March|April|(?-i:May)|June|July|August|September|October|November|December|"
-              r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\b(?!\.?\s+\d)"),
+              r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\b(?!\.?\s+\d)(?:\s+(?P<yr4>last|next|this)\s+year)?"),
     # "the November ceasefire", "the May elections": a month naming an event
     ("the_month", r"the\s+(?P<m6>January|February|March|April|(?-i:May)|June|July|August|September|October|November|"
                   r"December)\b(?=\s+(?!(?:of|and|or|to|in|on|at|is|was|were|will|has|had|that|which)\b)[a-z]{3,})"),
@@ -578,6 +578,9 @@ def _role_for(prep: str | None, text: str, end: int) -> str:
     return "when"
 
 
+_YEAR_STEP = {"last": -1, "this": 0, "next": 1}
+
+
 def _by_then(prep: str | None, text: str, start: int, tense: str) -> bool:
     """'by X' in a past or past-perfect clause that asks for nothing ahead: the day it was done by."""
     return (prep or "").lower() == "by" and tense in ("past", "pastperfect") and \
@@ -800,6 +803,9 @@ def _resolve(m: re.Match, kind: str, text: str, pub: dt.date | None, anchor: dt.
             return None
         if kind == "dmy" and month_name.lower() == "may" and not year_text and not prep:
             return None  # "5 may ..." is rarely a date without a preposition
+        year_rel = g("yr1") or g("yr2")
+        if year_rel and pub:
+            year_text = str(pub.year + _YEAR_STEP[year_rel.lower()])  # "on March 23 last year"
         if year_text:
             try:
                 earliest = latest = dt.date(int(year_text), month, day)
@@ -839,7 +845,9 @@ def _resolve(m: re.Match, kind: str, text: str, pub: dt.date | None, anchor: dt.
                 "since": "since"}.get(mprep, "when")
         year = pub.year
         forward = role == "deadline" or tense == "future" or mprep == "next"
-        if mprep == "last" or (not forward and month > pub.month):
+        if kind == "month" and g("yr4"):
+            year += _YEAR_STEP[g("yr4").lower()]  # "in March last year"
+        elif mprep == "last" or (not forward and month > pub.month):
             year -= 1 if month >= pub.month or mprep == "last" else 0
         elif forward and month < pub.month:
             year += 1

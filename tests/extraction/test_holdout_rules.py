@@ -929,3 +929,15 @@ def test_an_on_pair_keeps_its_two_days():
     assert [(d["phrase"], d["earliest"], d["latest"]) for d in dates] == [
         ("on Monday and Tuesday", "2022-01-10", "2022-01-11"), ("on Monday", "2022-01-10", "2022-01-10"),
         ("Tuesday", "2022-01-11", "2022-01-11")]
+
+
+@pytest.mark.parametrize("sentence, phrase, earliest, latest", [
+    ("Twelve reporters have been detained since the law took effect on June 4 last year.", "on June 4 last year",
+     "2021-06-04", "2021-06-04"),
+    ("The plant closed on 9 December last year.", "on 9 December last year", "2021-12-09", "2021-12-09"),
+    ("Work started in March last year, the council said.", "in March last year", "2021-03-01", "2021-03-31"),
+    ("The bridge will reopen on May 2 next year.", "on May 2 next year", "2023-05-02", "2023-05-02"),
+])
+def test_a_day_or_month_with_last_or_next_year(sentence, phrase, earliest, latest):
+    dates = one_claim(sentence)["dates"]
+    assert [(d["phrase"], d["earliest"], d["latest"]) for d in dates] == [(phrase, earliest, latest)]
