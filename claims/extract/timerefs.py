@@ -413,6 +413,9 @@ def find_timerefs(text: str, published: dt.date | None, anchor: dt.date | None =
         _anchor_durations(text, refs, tense)
         _anchor_hyphen_spans(text, refs)
         _anchor_event_spans(refs)
+    if published is not None and refs and any(r.earliest is None and r.latest is None for r in refs):
+        # "Ten days after a dam burst ...": a day counted from nothing the sentence dates says nothing
+        refs = [r for r in refs if r.earliest is not None or r.latest is not None]
     return refs
 
 
