@@ -941,3 +941,28 @@ def test_an_on_pair_keeps_its_two_days():
 def test_a_day_or_month_with_last_or_next_year(sentence, phrase, earliest, latest):
     dates = one_claim(sentence)["dates"]
     assert [(d["phrase"], d["earliest"], d["latest"]) for d in dates] == [(phrase, earliest, latest)]
+
+
+@pytest.mark.parametrize("sentence, phrase, earliest", [
+    ("On Wednesday, the commission appointed a three-member panel, led by former auditor Ines Varga, and gave it "
+     "until 30 June to report.", "On Wednesday", "2022-01-12"),
+    ("The ministry on Tuesday also gave the contractor ten days to repair the levee, spokesperson Ana Ruiz said.",
+     "on Tuesday", "2022-01-11"),
+    ("Nine days after the storm, none of the 20 farmers the Ledger spoke to on Wednesday had been paid.",
+     "on Wednesday", "2022-01-12"),
+])
+def test_the_day_of_an_act_stays_a_date(sentence, phrase, earliest):
+    dates = one_claim(sentence)["dates"]
+    assert (phrase, "when", earliest, earliest) in [(d["phrase"], d["role"], d["earliest"], d["latest"]) for d in dates]
+    assert all(d["earliest"] or d["latest"] for d in dates)
+
+
+def test_a_span_given_on_the_day_of_the_act():
+    dates = one_claim("The ministry on Tuesday also gave the contractor ten days to repair the levee, spokesperson "
+                      "Ana Ruiz said.")["dates"]
+    assert ("ten days", "deadline", "2022-01-21") in [(d["phrase"], d["role"], d["latest"]) for d in dates]
+
+
+def test_the_day_words_were_said_stays_out_of_the_dates():
+    claim = one_claim("Ana Ruiz said on Tuesday that the levee was safe.")
+    assert (claim["said_on"], claim["dates"]) == ("2022-01-11", [])
