@@ -365,9 +365,15 @@ def find_timerefs(text: str, published: dt.date | None, anchor: dt.date | None =
     # A year needs a "1" or a "2": sentences with neither skip the regex scan.
     special = _special(text)
     clock = "since" in words and not _CLOCK_TRIGGERS.isdisjoint(words)
+    # a clock time ("just after 6am", "at 2.30pm"): found by _clock_times from its digits
+    hours = published is not None and ("am" in text or "pm" in text or ".m" in text) and \
+        _CLOCK_HINT.search(text) is not None
     if _TRIGGER_WORDS.isdisjoint(words) and not special and not clock:
+        if hours:
+            _clock_times(text, refs, anchor, tense)
         return refs
     done = 0  # the sentence's tense is read only when a phrase needs it (_clause_tense)
+    forward = unset = False  # a weekday deadline counted from the article date; a reference with no bound
     if special:
         triggers = _special_triggers(words)
     else:
@@ -402,10 +408,15 @@ def find_timerefs(text: str, published: dt.date | None, anchor: dt.date | None =
             ref = _resolve(m, m.lastgroup, text, published, anchor, _clause_tense(text, m.start(), m.end(), tense))
             if ref is not None:
                 refs.append(ref)
+                if ref.forward_weekday is not None:
+                    forward = True
+                if ref.earliest is None and ref.latest is None:
+                    unset = True
             done = m.end()
             break
-    if anchor is not None and (len(refs) > 1 or anchor != published) and \
-            any(r.forward_weekday is not None for r in refs):
+    if hours:
+        _clock_times(text, refs, anchor, tense)
+    if forward and anchor is not None and (len(refs) > 1 or anchor != published):
         _anchor_forward_weekdays(text, refs, published, anchor)
     if len(refs) > 1:
         _join_pairs(text, refs)
@@ -413,10 +424,45 @@ def find_timerefs(text: str, published: dt.date | None, anchor: dt.date | None =
         _anchor_durations(text, refs, tense)
         _anchor_hyphen_spans(text, refs)
         _anchor_event_spans(refs)
-    if published is not None and refs and any(r.earliest is None and r.latest is None for r in refs):
+    if unset and published is not None:
         # "Ten days after a dam burst ...": a day counted from nothing the sentence dates says nothing
         refs = [r for r in refs if r.earliest is not None or r.latest is not None]
     return refs
+
+
+# a digit then am/pm: the cheap test (no look-behind, no IGNORECASE: the engine skips to digits)
+_CLOCK_HINT = re.compile(r"[0-9]\s?[apAP]\.?\s?[mM]\b")
+_CLOCK_TIME = re.compile(r"(?<![\d.:])\d{1,2}(?:[:.][0-5]\d)?\s?(?:[ap]m\b|[ap]\.\s?m\b\.?)", re.IGNORECASE)
+_CLOCK_BEFORE = re.compile(r"\b(?:(?:just|shortly|soon|sometime|right)\s+(?:after|before)|(?:at\s+)?(?:about|around|"
+                           r"roughly|approximately|exactly|precisely)|at|after|before)\s+$", re.IGNORECASE)
+_UNTIL_BEFORE = re.compile(r"\b(?:until|till|by|than)\s+$", re.IGNORECASE)
+# a day written right before or after the time dates it: "on Friday at 6am", "at 6am (local time) on Friday"
+_DAY_GAP = re.compile(r"[\s,()]*(?:(?:local\s+time|[A-Z]{2,5})[\s,()]*)?(?:on\s+|at\s+)?", re.IGNORECASE)
+
+
+def _clock_times(text: str, refs: list[TimeRef], anchor: dt.date | None, tense: str | None) -> None:
+    """'The river peaked just after 6am': a clock time with no day of its own, in a past clause, is
+    on the day of the statement. A time qualifying a written day ('at 6am on Friday', 'Friday at
+    2pm') or a deadline ('until 6pm') is left to that day; so is one in a sentence that names an
+    earlier day before it ('On Monday, police arrived at 2pm')."""
+    if anchor is None:
+        return
+    for m in _CLOCK_TIME.finditer(text):
+        before = _CLOCK_BEFORE.search(text, max(0, m.start() - 24), m.start())
+        if before is None:
+            continue
+        start, end = before.start(), m.end()
+        if _UNTIL_BEFORE.search(text, max(0, start - 16), start):
+            continue  # "peaceful until about 7 p.m.": the end of a span, not the time of an event
+        if any(r.start < end and r.end > start for r in refs) or \
+                any(r.end <= start and r.role == "when" and r.earliest is not None and r.earliest == r.latest
+                    for r in refs) or \
+                any(r.start >= end and _DAY_GAP.fullmatch(text, end, r.start) for r in refs) or \
+                any(r.end <= start and _DAY_GAP.fullmatch(text, r.end, start) for r in refs):
+            continue
+        if _clause_tense(text, start, end, tense) not in ("past", "pastperfect"):
+            continue
+        bisect.insort(refs, TimeRef(text[start:end], "when", anchor, anchor, start, end), key=lambda r: r.start)
 
 
 def _join_pairs(text: str, refs: list[TimeRef]) -> None:

@@ -966,3 +966,25 @@ def test_a_span_given_on_the_day_of_the_act():
 def test_the_day_words_were_said_stays_out_of_the_dates():
     claim = one_claim("Ana Ruiz said on Tuesday that the levee was safe.")
     assert (claim["said_on"], claim["dates"]) == ("2022-01-11", [])
+
+
+@pytest.mark.parametrize("sentence, phrase", [
+    ("The ferry capsized shortly after 5.30am, the coastguard said.", "shortly after 5.30am"),
+    ("Police said the gunman opened fire at about 2pm and was arrested an hour later.", "at about 2pm"),
+    ('"The dam overflowed around 4 a.m., and we expect more rain tomorrow," the engineer said.', "around 4 a.m."),
+])
+def test_a_clock_time_in_a_past_clause_is_on_the_statements_day(sentence, phrase):
+    dates = one_claim(sentence)["dates"]
+    assert (phrase, "when", "2022-01-13", "2022-01-13") in [(d["phrase"], d["role"], d["earliest"], d["latest"])
+                                                            for d in dates]
+
+
+@pytest.mark.parametrize("sentence, phrases", [
+    ("The shelter opens at 6pm every day.", []),
+    ("The march was peaceful until about 7pm, organisers said.", []),
+    ("The blast happened at 3am on Tuesday.", ["on Tuesday"]),
+    ("On Monday, the crowd gathered at 4pm outside the court.", ["On Monday"]),
+    ("Residents have until 6pm on Friday to leave.", ["on Friday"]),
+])
+def test_a_clock_time_with_a_day_or_ahead_is_no_date_of_its_own(sentence, phrases):
+    assert [d["phrase"] for d in one_claim(sentence)["dates"]] == phrases
