@@ -11,6 +11,7 @@ from itertools import islice
 from claims.errors import UserError
 from claims.extract.article import _DATELINE, parse_article, read_article_with_warnings
 from claims.extract.coref import Speaker, SpeakerBook
+from claims.extract.lexicon import SPEECH_VERBS, WEAK_SPEECH_VERBS
 from claims.extract.quantities import find_quantities
 from claims.extract.sentences import quote_regions, split_sentences
 from claims.extract.speakers import find_attribution
@@ -285,8 +286,26 @@ def _said_on(unit: Unit, window: tuple[int, int], pub: dt.date | None, subject: 
                 continue
             if ref.earliest and ref.earliest == ref.latest and ref.role != "deadline":
                 unit.claim["_said_span"] = (offset + ref.start, offset + ref.end)
+                if _act_not_speech(text, window):
+                    unit.claim["_said_kept"] = True
                 return ref.earliest
     return None
+
+
+_WORD = re.compile(r"[^\W\d_]+")
+_STRANDED_AFTER = re.compile(r"\s+(?:to|with)\s+(?:on|late on|early on|last|this|yesterday|today)\b", re.IGNORECASE)
+
+
+def _act_not_speech(text: str, window: tuple[int, int]) -> bool:
+    """Does the verb of the attribution window report an act rather than words? 'On Thursday, the
+    board appointed ... and gave it until 31 October', 'The department on Tuesday also gave Kwena
+    seven days' (a weak speech verb used for an act), 'the households the paper spoke to on
+    Thursday' (the one spoken to stands before the verb): the day then dates an event too."""
+    for word in _WORD.finditer(text, window[0], window[1] + 1):
+        low = word.group().lower()
+        if low in SPEECH_VERBS:
+            return low in WEAK_SPEECH_VERBS or _STRANDED_AFTER.match(text, word.end()) is not None
+    return False
 
 
 def _speaker_clause_follows(text: str, after_comma: int, verb: int, subject: str) -> bool:
@@ -317,6 +336,8 @@ def _quantity_as_of(text: str, q, refs, as_of: str | None) -> str | None:
 
 def _annotate(unit: Unit, pub: dt.date | None) -> None:
     said_span = unit.claim.pop("_said_span", None)
+    if unit.claim.pop("_said_kept", False):
+        said_span = None  # the day of an act, not only of words: it stays among the dates
     anchor = unit.said_on or pub
     refs = [r for r in find_timerefs(unit.text, pub, anchor=anchor)
             if not (said_span and r.start < said_span[1] and r.end > said_span[0])]

@@ -64,12 +64,12 @@ _PATTERNS = [
                   r"(?:,?\s+(?P<ry1>" + _YEAR + r"))?\s*(?:and|to|through|until|-|\u2013)\s*(?:(?P<rm2>" + MONTH_RE +
                   r")\.?\s+)?(?P<rd2>" + _DAYNUM + r")(?!\d)(?:,?\s+(?P<ry2>" + _YEAR + r"))?"),
     ("mdy", _PREP + r"(?P<m1>" + MONTH_RE + r")\.?\s+(?P<d1>" + _DAYNUM + r")(?!\d)(?:[-\u2013](?P<d1b>" + _DAYNUM +
-            r")(?!\d))?(?:,?\s+(?P<y1>" + _YEAR + r"))?(?P<incl1>\s+inclusive)?"),
-    ("dmy", _PREP + r"(?P<d2>" + _DAYNUM + r")\s+(?P<m2>" + MONTH_RE + r")\b\.?(?:,?\s+(?P<y2>" + _YEAR + r"))?(?P<incl2>\s+inclusive)?"),
+            r")(?!\d))?(?:,?\s+(?P<y1>" + _YEAR + r")|\s+(?P<yr1>last|next|this)\s+year)?(?P<incl1>\s+inclusive)?"),
+    ("dmy", _PREP + r"(?P<d2>" + _DAYNUM + r")\s+(?P<m2>" + MONTH_RE + r")\b\.?(?:,?\s+(?P<y2>" + _YEAR + r")|\s+(?P<yr2>last|next|this)\s+year)?(?P<incl2>\s+inclusive)?"),
     ("my", _PREP + r"(?:(?:early|mid|late)[- ])?(?P<m3>" + MONTH_RE + r")\s+(?P<y3>" + _YEAR + r")"),
     ("month", r"(?P<mprep>by|until|till|before|since|from|in|during|after|early|late|mid|through|last|next|this)[- ]"
               r"(?P<m4>January|February|March|April|(?-i:May)|June|July|August|September|October|November|December|"
-              r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\b(?!\.?\s+\d)"),
+              r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\b(?!\.?\s+\d)(?:\s+(?P<yr4>last|next|this)\s+year)?"),
     # "the November ceasefire", "the May elections": a month naming an event
     ("the_month", r"the\s+(?P<m6>January|February|March|April|(?-i:May)|June|July|August|September|October|November|"
                   r"December)\b(?=\s+(?!(?:of|and|or|to|in|on|at|is|was|were|will|has|had|that|which)\b)[a-z]{3,})"),
@@ -154,8 +154,15 @@ _AGENT_BY = re.compile(r"^\s+(?!(?:at|in|on|and|or|to|the|next|this|last|when|if
 _DEADLINE_BEFORE = re.compile(r"\b(?:deadline|ultimatum|cut-?off)\s+(?:(?:of|at|for|is|was|on|set|expires|runs out)\s+)*"
                               r"(?:(?:noon|midday|midnight|dawn|\d{1,2}(?:[:.]\d\d)?\s*[ap]\.?m\.?)\s+)?$", re.IGNORECASE)
 _DEADLINE_GONE = re.compile(r"[^.;]{0,60}?\b(?:passed|expired|lapsed|ran out|was missed|came and went)\b")
+# "to submit", not "next to the village": a "to" before a determiner is a preposition
 _FORWARD_BEFORE = re.compile(r"\b(?:asking|demanding|calling|urging|requesting|seeking|pressing|would|could|should|"
-                             r"must|to\s+[a-z]+)\b[^.;]*$", re.IGNORECASE)
+                             r"must|to\s+(?!(?:the|a|an|its|their|his|her|this|that|these|those|our|my|your)\b)[a-z]+)\b[^.;]*$",
+                             re.IGNORECASE)
+# "asked/ordered/told/needed ... by Friday", "said if it is not paid by Friday": a past clause that
+# still looks forward
+_ASKED_BEFORE = re.compile(r"\b(?:asked|demanded|called|urged|requested|sought|pressed|ordered|told|instructed|"
+                           r"directed|required|needed|wanted|expected|promised|pledged|vowed|agreed|planned|aimed|"
+                           r"hoped|gave|given|set|deadline|ultimatum|due|if|unless|is|are|am)\b[^.;]*$", re.IGNORECASE)
 _DESIGNATED_BEFORE = re.compile(r"\b(?:declared|declares|proclaimed|proclaims|designated|designates|named|names)\s+$",
                                 re.IGNORECASE)
 _ISSUED_BEFORE = re.compile(r"\b(?:issued|issues|delivered|announced|imposed|gave|sent|declared|extended|"
@@ -206,6 +213,9 @@ class TimeRef:
     latest: dt.date | None
     start: int
     end: int
+    # a weekday deadline counted forward from the article date ("until Friday"): its weekday, so
+    # that a day named before it in the sentence can count it instead (_anchor_forward_weekdays)
+    forward_weekday: int | None = None
 
     def as_dict(self) -> dict:
         return {"phrase": self.phrase, "role": self.role,
@@ -355,9 +365,15 @@ def find_timerefs(text: str, published: dt.date | None, anchor: dt.date | None =
     # A year needs a "1" or a "2": sentences with neither skip the regex scan.
     special = _special(text)
     clock = "since" in words and not _CLOCK_TRIGGERS.isdisjoint(words)
+    # a clock time ("just after 6am", "at 2.30pm"): found by _clock_times from its digits
+    hours = published is not None and ("am" in text or "pm" in text or ".m" in text) and \
+        _CLOCK_HINT.search(text) is not None
     if _TRIGGER_WORDS.isdisjoint(words) and not special and not clock:
+        if hours:
+            _clock_times(text, refs, anchor, tense)
         return refs
     done = 0  # the sentence's tense is read only when a phrase needs it (_clause_tense)
+    forward = unset = False  # a weekday deadline counted from the article date; a reference with no bound
     if special:
         triggers = _special_triggers(words)
     else:
@@ -392,14 +408,112 @@ def find_timerefs(text: str, published: dt.date | None, anchor: dt.date | None =
             ref = _resolve(m, m.lastgroup, text, published, anchor, _clause_tense(text, m.start(), m.end(), tense))
             if ref is not None:
                 refs.append(ref)
+                if ref.forward_weekday is not None:
+                    forward = True
+                if ref.earliest is None and ref.latest is None:
+                    unset = True
             done = m.end()
             break
+    if hours:
+        _clock_times(text, refs, anchor, tense)
+    if forward and anchor is not None and (len(refs) > 1 or anchor != published):
+        _anchor_forward_weekdays(text, refs, published, anchor)
     if len(refs) > 1:
+        _join_pairs(text, refs)
         _chain_relative_days(refs)
         _anchor_durations(text, refs, tense)
         _anchor_hyphen_spans(text, refs)
         _anchor_event_spans(refs)
+    if unset and published is not None:
+        # "Ten days after a dam burst ...": a day counted from nothing the sentence dates says nothing
+        refs = [r for r in refs if r.earliest is not None or r.latest is not None]
     return refs
+
+
+# a digit then am/pm: the cheap test (no look-behind, no IGNORECASE: the engine skips to digits)
+_CLOCK_HINT = re.compile(r"[0-9]\s?[apAP]\.?\s?[mM]\b")
+_CLOCK_TIME = re.compile(r"(?<![\d.:])\d{1,2}(?:[:.][0-5]\d)?\s?(?:[ap]m\b|[ap]\.\s?m\b\.?)", re.IGNORECASE)
+_CLOCK_BEFORE = re.compile(r"\b(?:(?:just|shortly|soon|sometime|right)\s+(?:after|before)|(?:at\s+)?(?:about|around|"
+                           r"roughly|approximately|exactly|precisely)|at|after|before)\s+$", re.IGNORECASE)
+_UNTIL_BEFORE = re.compile(r"\b(?:until|till|by|than)\s+$", re.IGNORECASE)
+# a day written right before or after the time dates it: "on Friday at 6am", "at 6am (local time) on Friday"
+_DAY_GAP = re.compile(r"[\s,()]*(?:(?:local\s+time|[A-Z]{2,5})[\s,()]*)?(?:on\s+|at\s+)?", re.IGNORECASE)
+
+
+def _clock_times(text: str, refs: list[TimeRef], anchor: dt.date | None, tense: str | None) -> None:
+    """'The river peaked just after 6am': a clock time with no day of its own, in a past clause, is
+    on the day of the statement. A time qualifying a written day ('at 6am on Friday', 'Friday at
+    2pm') or a deadline ('until 6pm') is left to that day; so is one in a sentence that names an
+    earlier day before it ('On Monday, police arrived at 2pm')."""
+    if anchor is None:
+        return
+    for m in _CLOCK_TIME.finditer(text):
+        before = _CLOCK_BEFORE.search(text, max(0, m.start() - 24), m.start())
+        if before is None:
+            continue
+        start, end = before.start(), m.end()
+        if _UNTIL_BEFORE.search(text, max(0, start - 16), start):
+            continue  # "peaceful until about 7 p.m.": the end of a span, not the time of an event
+        if any(r.start < end and r.end > start for r in refs) or \
+                any(r.end <= start and r.role == "when" and r.earliest is not None and r.earliest == r.latest
+                    for r in refs) or \
+                any(r.start >= end and _DAY_GAP.fullmatch(text, end, r.start) for r in refs) or \
+                any(r.end <= start and _DAY_GAP.fullmatch(text, r.end, start) for r in refs):
+            continue
+        if _clause_tense(text, start, end, tense) not in ("past", "pastperfect"):
+            continue
+        bisect.insort(refs, TimeRef(text[start:end], "when", anchor, anchor, start, end), key=lambda r: r.start)
+
+
+def _join_pairs(text: str, refs: list[TimeRef]) -> None:
+    """'on Sunday and Monday', 'between January 2022 and June 2024', 'from May 2021 to March 2023':
+    two days or periods joined after 'on', 'between' or 'from' are one span, from the first one's
+    start to the second one's end. 'between'/'from' pairs become the span; an 'on' pair keeps its
+    two days as well (each may date its own count)."""
+    index = 0
+    while index < len(refs) - 1:
+        a, b = refs[index], refs[index + 1]
+        index += 1
+        if a.role != "when" or b.role != "when" or a.earliest is None or b.latest is None or \
+                b.earliest is None or a.latest is None:
+            continue
+        joiner = text[a.end:b.start]
+        head = a.phrase[:5].lower()
+        if joiner == " and " and head.startswith("on "):
+            keep = True
+        elif (joiner == " and " and text[max(0, a.start - 8):a.start].lower() == "between ") or \
+                (joiner == " to " and head == "from "):
+            keep = False
+        else:
+            continue
+        if b.earliest < a.earliest or (keep and b.earliest > a.earliest + dt.timedelta(days=6)):
+            continue  # a span runs forward; 'on Monday and Friday' of different weeks are two days
+        start = a.start if keep or head == "from " else a.start - 8
+        span = TimeRef(text[start:b.end], "when", a.earliest, b.latest, start, b.end)
+        if keep:
+            refs.insert(index - 1, span)
+            index += 2
+        else:
+            refs[index - 1:index + 1] = [span]
+
+
+_WILL = re.compile(r"\b(?:will|shall|won't|won\u2019t)\b|['\u2019]ll\b", re.IGNORECASE)
+
+
+def _anchor_forward_weekdays(text: str, refs: list[TimeRef], published: dt.date, anchor: dt.date) -> None:
+    """'The governor on Thursday ordered the evacuation, giving residents until 6pm on Friday to
+    leave' (told on Friday): the weekday deadline is the first one after the day the order was
+    given, named before it in the sentence (else the statement's day), not after the article date.
+    A 'will' between them speaks from the article's day and keeps it."""
+    for index, ref in enumerate(refs):
+        if ref.forward_weekday is None or ref.latest is None:
+            continue
+        prev = next((r for r in reversed(refs[:index]) if r.role == "when" and r.earliest is not None
+                     and r.earliest == r.latest), None)
+        day = prev.earliest if prev is not None else anchor
+        if day >= published or _WILL.search(text, prev.end if prev is not None else 0, ref.start):
+            continue
+        ref.latest = resolve_weekday(ref.forward_weekday, day, "after")
 
 
 _WITHIN = ("within", "no more than", "not more than", "no longer than", "inside")
@@ -513,6 +627,16 @@ def _role_for(prep: str | None, text: str, end: int) -> str:
     return "when"
 
 
+_YEAR_STEP = {"last": -1, "this": 0, "next": 1}
+
+
+def _by_then(prep: str | None, text: str, start: int, tense: str) -> bool:
+    """'by X' in a past or past-perfect clause that asks for nothing ahead: the day it was done by."""
+    return (prep or "").lower() == "by" and tense in ("past", "pastperfect") and \
+        not _FORWARD_BEFORE.search(text, max(0, start - 60), start) and \
+        not (tense == "past" and _ASKED_BEFORE.search(text, max(0, start - 120), start))
+
+
 def _resolve(m: re.Match, kind: str, text: str, pub: dt.date | None, anchor: dt.date | None,
              tense: str) -> TimeRef | None:
     g = m.group
@@ -536,7 +660,7 @@ def _resolve(m: re.Match, kind: str, text: str, pub: dt.date | None, anchor: dt.
         role = "when"
         start += len(m.group(0)) - len(m.group(0)[len(prep):].lstrip())
         phrase = text[start:end]
-    earliest = latest = None
+    earliest = latest = forward_weekday = None
     if kind == "duration":
         n = _count(g("dnum"))
         dprep = g("dprep").lower()
@@ -641,6 +765,7 @@ def _resolve(m: re.Match, kind: str, text: str, pub: dt.date | None, anchor: dt.
         if anchor:
             earliest, latest = _shift(anchor, -n, g("punit")), anchor
     elif kind == "end_of":
+        by_then = False
         if g("emonth"):
             month = MONTHS[g("emonth").lower().rstrip(".")]
             year = int(g("eyear")) if g("eyear") else (pub.year if pub else None)
@@ -648,6 +773,10 @@ def _resolve(m: re.Match, kind: str, text: str, pub: dt.date | None, anchor: dt.
                 return TimeRef(phrase, role, None, None, start, end)
             if g("enext"):
                 year += {"next": 1, "last": -1}.get(g("enext").lower(), 0)  # "the end of March next year"
+            elif not g("eyear") and pub and role == "deadline" and _by_then(prep, text, start, tense):
+                role, by_then = "when", True  # "had repaired it by the end of July": done by then
+                if month >= pub.month:
+                    year -= 1  # the last such month end before the article
             elif not g("eyear") and pub and month < pub.month and (role == "deadline" or tense == "future"):
                 year += 1  # a deadline at the end of a month already past this year is next year's
             latest = _month_range(year, month)[1]
@@ -661,7 +790,7 @@ def _resolve(m: re.Match, kind: str, text: str, pub: dt.date | None, anchor: dt.
                 latest = _month_range(first.year, first.month)[1]
             else:
                 latest = dt.date(pub.year + step, 12, 31)
-        earliest = latest if role == "when" else None
+        earliest = latest if role == "when" and not by_then else None
     elif kind == "wd_week":
         if pub:
             step = {"next": 1, "last": -1}.get(g("wrel").lower(), 0)
@@ -723,6 +852,9 @@ def _resolve(m: re.Match, kind: str, text: str, pub: dt.date | None, anchor: dt.
             return None
         if kind == "dmy" and month_name.lower() == "may" and not year_text and not prep:
             return None  # "5 may ..." is rarely a date without a preposition
+        year_rel = g("yr1") or g("yr2")
+        if year_rel and pub:
+            year_text = str(pub.year + _YEAR_STEP[year_rel.lower()])  # "on March 23 last year"
         if year_text:
             try:
                 earliest = latest = dt.date(int(year_text), month, day)
@@ -762,7 +894,9 @@ def _resolve(m: re.Match, kind: str, text: str, pub: dt.date | None, anchor: dt.
                 "since": "since"}.get(mprep, "when")
         year = pub.year
         forward = role == "deadline" or tense == "future" or mprep == "next"
-        if mprep == "last" or (not forward and month > pub.month):
+        if kind == "month" and g("yr4"):
+            year += _YEAR_STEP[g("yr4").lower()]  # "in March last year"
+        elif mprep == "last" or (not forward and month > pub.month):
             year -= 1 if month >= pub.month or mprep == "last" else 0
         elif forward and month < pub.month:
             year += 1
@@ -772,10 +906,14 @@ def _resolve(m: re.Match, kind: str, text: str, pub: dt.date | None, anchor: dt.
     elif kind == "wd":
         if pub:
             wd = WEEKDAYS[g("wdname").lower()]
+            by_then = False
             if role == "deadline":
                 # "she had written asking for a meeting by Friday": the request looks forward
                 mode = "past" if tense == "pastperfect" and not _FORWARD_BEFORE.search(text, max(0, start - 60), start) \
                     else "after"
+                if tense == "past" and _by_then(prep, text, start, tense):
+                    mode = "past"  # "40 families had moved in by Wednesday", "the road was cleared by Friday"
+                by_then = mode == "past" and (prep or "").lower() == "by"  # done by then: a past day, not a deadline
                 if tense in ("past", "pastperfect") and (prep or "").lower() in ("until", "till", "through") and (
                         _NEGATED_PAST_UNTIL.search(text, max(0, start - 80), start + len(prep) + 1) or (
                         tense == "past" and not _FORWARD_BEFORE.search(text, max(0, start - 60), start)
@@ -791,6 +929,10 @@ def _resolve(m: re.Match, kind: str, text: str, pub: dt.date | None, anchor: dt.
             else:
                 mode = "upcoming"
             earliest = latest = resolve_weekday(wd, pub, mode)
+            if role == "deadline" and by_then:
+                role, earliest = "when", None
+            elif role == "deadline" and mode == "after":
+                forward_weekday = wd
     elif kind == "relday":
         if pub:
             word = g("rdword").lower()
@@ -816,7 +958,7 @@ def _resolve(m: re.Match, kind: str, text: str, pub: dt.date | None, anchor: dt.
         latest = None
     elif role == "deadline" and kind not in ("duration",) and earliest == latest and prep:
         earliest = None
-    return TimeRef(phrase, role, earliest, latest, start, end)
+    return TimeRef(phrase, role, earliest, latest, start, end, forward_weekday)
 
 
 def _period(rel: str, unit: str, pub: dt.date) -> tuple[dt.date, dt.date]:

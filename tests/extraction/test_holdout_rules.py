@@ -586,7 +586,8 @@ def test_nouns_that_look_like_verbs_and_subjects_with_relative_clauses(paragraph
 
 @pytest.mark.parametrize("sentence, phrase, role, earliest, latest", [
     # article date: Thursday 2022-01-13
-    ("The insurers said they had received 900 claims by Thursday afternoon.", "by Thursday afternoon", "deadline",
+    # done by then in a past-perfect clause: a past day (latest only), not a deadline (section 21)
+    ("The insurers said they had received 900 claims by Thursday afternoon.", "by Thursday afternoon", "when",
      None, "2022-01-13"),
     ("The river is forecast to peak at 9.4 metres early on Saturday.", "early on Saturday", "when", "2022-01-15",
      "2022-01-15"),
@@ -964,3 +965,118 @@ def test_a_person_described_as_a_journalist_in_the_story_is_still_a_claim():
 ])
 def test_put_the_number_of_things_at(sentence, low, unit, measure):
     assert (low, unit, measure) in [(q["low"], q["unit"], q["measure"]) for q in one_claim(sentence)["quantities"]]
+# 21. Dates read from the sentence's own day: a weekday deadline counted from the day of the order,
+#     "by X" in a past clause, "on Sunday and Monday" as one span, "March 23 last year", clock
+#     times on the statement's day. Article date: Thursday 2022-01-13.
+
+@pytest.mark.parametrize("sentence, phrase, latest", [
+    ("Engineers said 40 temporary shelters had been built beside the stadium by Tuesday.", "by Tuesday", "2022-01-11"),
+    ("The council said the last families were rehoused by Monday.", "by Monday", "2022-01-10"),
+    ("The insurer said it had settled every claim in the file by the end of October.", "by the end of October",
+     "2021-10-31"),
+])
+def test_by_a_day_in_a_past_clause_is_the_day_it_was_done_by(sentence, phrase, latest):
+    dates = one_claim(sentence)["dates"]
+    assert (phrase, "when", latest) in [(d["phrase"], d["role"], d["latest"]) for d in dates]
+
+
+@pytest.mark.parametrize("sentence, phrase, latest", [
+    ("The rebels said if the fee is not paid by Monday, the crew will be harmed.", "by Monday", "2022-01-17"),
+    ("The mayor asked contractors to clear the road by Tuesday.", "by Tuesday", "2022-01-18"),
+    ("The regulator ordered the firm to file its accounts by the end of October.", "by the end of October",
+     "2022-10-31"),
+])
+def test_by_a_day_asked_for_stays_a_deadline(sentence, phrase, latest):
+    dates = one_claim(sentence)["dates"]
+    assert (phrase, "deadline", latest) in [(d["phrase"], d["role"], d["latest"]) for d in dates]
+
+
+@pytest.mark.parametrize("sentence, phrase, latest", [
+    ("The mayor on Tuesday closed the bridge, giving drivers until noon on Wednesday to find another route.",
+     "on Wednesday", "2022-01-12"),
+    ("The militia declared a pause on Monday, saying it would hold fire until dawn on Thursday.", "on Thursday",
+     "2022-01-13"),
+    # a "will" speaks from the article's day
+    ("The militia declared a pause on Monday and will hold fire until Wednesday.", "until Wednesday", "2022-01-19"),
+])
+def test_a_weekday_deadline_counts_from_the_day_it_was_given(sentence, phrase, latest):
+    dates = one_claim(sentence)["dates"]
+    assert (phrase, "deadline", latest) in [(d["phrase"], d["role"], d["latest"]) for d in dates]
+
+
+@pytest.mark.parametrize("sentence, phrase, earliest, latest", [
+    ("The clinic said it had treated 40 burns patients on Monday and Tuesday.", "on Monday and Tuesday", "2022-01-10",
+     "2022-01-11"),
+    ("Prices rose by a third between March 2019 and October 2021, the bureau said.",
+     "between March 2019 and October 2021", "2019-03-01", "2021-10-31"),
+    ("The mill was shut from May 2020 to February 2021.", "from May 2020 to February 2021", "2020-05-01", "2021-02-28"),
+])
+def test_two_dates_joined_are_one_span(sentence, phrase, earliest, latest):
+    dates = one_claim(sentence)["dates"]
+    assert (phrase, "when", earliest, latest) in [(d["phrase"], d["role"], d["earliest"], d["latest"]) for d in dates]
+
+
+def test_an_on_pair_keeps_its_two_days():
+    dates = one_claim("Divers searched the lake on Monday and Tuesday.")["dates"]
+    assert [(d["phrase"], d["earliest"], d["latest"]) for d in dates] == [
+        ("on Monday and Tuesday", "2022-01-10", "2022-01-11"), ("on Monday", "2022-01-10", "2022-01-10"),
+        ("Tuesday", "2022-01-11", "2022-01-11")]
+
+
+@pytest.mark.parametrize("sentence, phrase, earliest, latest", [
+    ("Twelve reporters have been detained since the law took effect on June 4 last year.", "on June 4 last year",
+     "2021-06-04", "2021-06-04"),
+    ("The plant closed on 9 December last year.", "on 9 December last year", "2021-12-09", "2021-12-09"),
+    ("Work started in March last year, the council said.", "in March last year", "2021-03-01", "2021-03-31"),
+    ("The bridge will reopen on May 2 next year.", "on May 2 next year", "2023-05-02", "2023-05-02"),
+])
+def test_a_day_or_month_with_last_or_next_year(sentence, phrase, earliest, latest):
+    dates = one_claim(sentence)["dates"]
+    assert [(d["phrase"], d["earliest"], d["latest"]) for d in dates] == [(phrase, earliest, latest)]
+
+
+@pytest.mark.parametrize("sentence, phrase, earliest", [
+    ("On Wednesday, the commission appointed a three-member panel, led by former auditor Ines Varga, and gave it "
+     "until 30 June to report.", "On Wednesday", "2022-01-12"),
+    ("The ministry on Tuesday also gave the contractor ten days to repair the levee, spokesperson Ana Ruiz said.",
+     "on Tuesday", "2022-01-11"),
+    ("Nine days after the storm, none of the 20 farmers the Ledger spoke to on Wednesday had been paid.",
+     "on Wednesday", "2022-01-12"),
+])
+def test_the_day_of_an_act_stays_a_date(sentence, phrase, earliest):
+    dates = one_claim(sentence)["dates"]
+    assert (phrase, "when", earliest, earliest) in [(d["phrase"], d["role"], d["earliest"], d["latest"]) for d in dates]
+    assert all(d["earliest"] or d["latest"] for d in dates)
+
+
+def test_a_span_given_on_the_day_of_the_act():
+    dates = one_claim("The ministry on Tuesday also gave the contractor ten days to repair the levee, spokesperson "
+                      "Ana Ruiz said.")["dates"]
+    assert ("ten days", "deadline", "2022-01-21") in [(d["phrase"], d["role"], d["latest"]) for d in dates]
+
+
+def test_the_day_words_were_said_stays_out_of_the_dates():
+    claim = one_claim("Ana Ruiz said on Tuesday that the levee was safe.")
+    assert (claim["said_on"], claim["dates"]) == ("2022-01-11", [])
+
+
+@pytest.mark.parametrize("sentence, phrase", [
+    ("The ferry capsized shortly after 5.30am, the coastguard said.", "shortly after 5.30am"),
+    ("Police said the gunman opened fire at about 2pm and was arrested an hour later.", "at about 2pm"),
+    ('"The dam overflowed around 4 a.m., and we expect more rain tomorrow," the engineer said.', "around 4 a.m."),
+])
+def test_a_clock_time_in_a_past_clause_is_on_the_statements_day(sentence, phrase):
+    dates = one_claim(sentence)["dates"]
+    assert (phrase, "when", "2022-01-13", "2022-01-13") in [(d["phrase"], d["role"], d["earliest"], d["latest"])
+                                                            for d in dates]
+
+
+@pytest.mark.parametrize("sentence, phrases", [
+    ("The shelter opens at 6pm every day.", []),
+    ("The march was peaceful until about 7pm, organisers said.", []),
+    ("The blast happened at 3am on Tuesday.", ["on Tuesday"]),
+    ("On Monday, the crowd gathered at 4pm outside the court.", ["On Monday"]),
+    ("Residents have until 6pm on Friday to leave.", ["on Friday"]),
+])
+def test_a_clock_time_with_a_day_or_ahead_is_no_date_of_its_own(sentence, phrases):
+    assert [d["phrase"] for d in one_claim(sentence)["dates"]] == phrases
