@@ -64,7 +64,7 @@ _PATTERNS = [
                   r"(?:,?\s+(?P<ry1>" + _YEAR + r"))?\s*(?:and|to|through|until|-|\u2013)\s*(?:(?P<rm2>" + MONTH_RE +
                   r")\.?\s+)?(?P<rd2>" + _DAYNUM + r")(?!\d)(?:,?\s+(?P<ry2>" + _YEAR + r"))?"),
     ("mdy", _PREP + r"(?P<m1>" + MONTH_RE + r")\.?\s+(?P<d1>" + _DAYNUM + r")(?!\d)(?:[-\u2013](?P<d1b>" + _DAYNUM +
-            r")(?!\d))?(?:,?\s+(?P<y1>" + _YEAR + r")|\s+(?P<yr1>last|next|this)\s+year)?(?P<incl1>\s+inclusive)?"),
+            r")(?!\d)|\s+and\s+(?P<d1c>" + _DAYNUM + r")(?!\d)(?![^\S\n]*[^\W\d_]))?(?:,?\s+(?P<y1>" + _YEAR + r")|\s+(?P<yr1>last|next|this)\s+year)?(?P<incl1>\s+inclusive)?"),
     ("dmy", _PREP + r"(?P<d2>" + _DAYNUM + r")\s+(?P<m2>" + MONTH_RE + r")\b\.?(?:,?\s+(?P<y2>" + _YEAR + r")|\s+(?P<yr2>last|next|this)\s+year)?(?P<incl2>\s+inclusive)?"),
     ("my", _PREP + r"(?:(?:early|mid|late)[- ])?(?P<m3>" + MONTH_RE + r")\s+(?P<y3>" + _YEAR + r")"),
     ("month", r"(?P<mprep>by|until|till|before|since|from|in|during|after|early|late|mid|through|last|next|this)[- ]"
@@ -85,6 +85,11 @@ _PATTERNS = [
     ("relday", _PREP + r"(?P<rdword>today|yesterday|tomorrow|tonight|last night|this morning|this afternoon|"
                r"this evening|the same day|the previous day|the day before|a day earlier|the next day|"
                r"the following day|a day later)"),
+    # "between 2019 and 2024", "from 2015 to 2020"
+    ("year_range", r"(?P<yrprep>between|from)\s+(?P<yr1>" + _YEAR + r")\s*(?:and|to|through|until|-|\u2013)\s*(?P<yr2>"
+                   + _YEAR + r")(?!\d|,\d|-\d)"),
+    # "in the 1990s", "since the 2010s"
+    ("decade", r"(?P<dcprep>in|during|since|from|by|until|through|throughout|over)\s+the\s+(?P<dcval>(?:1[89]|20)\d0)s\b"),
     ("year", r"(?P<yprep>in|since|by|until|from|during|before|after|early|late|mid)[- ](?P<yval>" + _YEAR + r")(?!\d|,\d|-\d)"),
     # "since the colliery closures of 1987", "since the floods in 2010"
     ("since_event", r"since\s+the\s+(?:[^\W\d_][\w'\u2019-]*\s+){1,4}?(?:of|in)\s+(?P<sevent>" + _YEAR + r")(?!\d|,\d|-\d)"),
@@ -106,7 +111,7 @@ _NUMBER_STARTS = frozenset(UNITS) | frozenset(TENS) | frozenset("a an several fe
 _BY_MONTH = _group("start_of", "end_of", "mdy_range", "mdy", "dmy", "my", "month", "the_month")
 _BY_PERIOD = _group("n_days_rel", "duration", "hyphen_span", "ago", "given_span", "past_span", "start_of", "first_part", "period_end", "end_of", "rel_period", "weekend")
 _BY_DAYWORD = _group("since_clock", "overnight", "relday", "holiday", "wd")
-_BY_YEAR = _group("iso", "since_event", "first_part", "whole_year", "year", "the_year")
+_BY_YEAR = _group("iso", "since_event", "first_part", "whole_year", "year_range", "decade", "year", "the_year")
 _BY_DAY = _group("relday", "holiday", "n_days_rel", "duration", "hyphen_span", "ago", "given_span", "past_span")
 # Words that every time reference contains: the full pattern only runs near one of them.
 _TRIGGER_WORDS = frozenset(WEEKDAYS) | frozenset(MONTHS) | frozenset(
@@ -117,7 +122,7 @@ _TRIGGER_INSIDE = re.compile(r"(?:day|January|February|March|April|June|July|Aug
                              r"December)['\u2019]s\b|-(?:January|February|March|April|May|June|July|August|"
                              r"September|October|November|December)\b", re.IGNORECASE)
 # \b(?:1[89]|2[01])\d\d\b, from a class of its first digit (same matches, skips to 1s and 2s).
-_YEARISH = re.compile(r"[12](?<!\w.)(?:(?<=1)[89]|(?<=2)[01])\d\d\b")
+_YEARISH = re.compile(r"[12](?<!\w.)(?:(?<=1)[89]|(?<=2)[01])\d\ds?\b")
 # _TRIGGER_INSIDE split in two, each starting from its rare character: the one-pass pattern tries
 # every position of the sentence (about 10 us a sentence); these find the same matches.
 _APOS_S = re.compile(r"['\u2019]s\b", re.IGNORECASE)
@@ -364,7 +369,8 @@ def find_timerefs(text: str, published: dt.date | None, anchor: dt.date | None =
     starts, words = word_index(text)
     # A year needs a "1" or a "2": sentences with neither skip the regex scan.
     special = _special(text)
-    clock = "since" in words and not _CLOCK_TRIGGERS.isdisjoint(words)
+    clock = "since" in words and (not _CLOCK_TRIGGERS.isdisjoint(words) or (
+        ("am" in text or "pm" in text) and any(_is_clock_word(w) for w in words)))
     # a clock time ("just after 6am", "at 2.30pm"): found by _clock_times from its digits
     hours = published is not None and ("am" in text or "pm" in text or ".m" in text) and \
         _CLOCK_HINT.search(text) is not None
@@ -379,7 +385,8 @@ def find_timerefs(text: str, published: dt.date | None, anchor: dt.date | None =
     else:
         triggers = [(index, word) for index, word in enumerate(words) if word in _TRIGGER_WORDS]
     if clock:
-        triggers = sorted(triggers + [(index, word) for index, word in enumerate(words) if word in _CLOCK_TRIGGERS])
+        triggers = sorted(set(triggers + [(index, word) for index, word in enumerate(words)
+                                          if word in _CLOCK_TRIGGERS or _is_clock_word(word)]))
     for index, word in triggers:
         trigger_start = starts[index]
         if trigger_start < done:
@@ -388,7 +395,7 @@ def find_timerefs(text: str, published: dt.date | None, anchor: dt.date | None =
             pattern = _BY_WEEKDAY
         elif word in MONTHS:
             pattern = _BY_MONTH
-        elif word[0].isdigit():
+        elif word[0].isdigit() and not _is_clock_word(word):
             pattern = _BY_YEAR
         elif word in ("day", "eve", "year's"):
             pattern = _BY_DAY
@@ -424,10 +431,40 @@ def find_timerefs(text: str, published: dt.date | None, anchor: dt.date | None =
         _anchor_durations(text, refs, tense)
         _anchor_hyphen_spans(text, refs)
         _anchor_event_spans(refs)
+    if refs and anchor is not None and ("so far" in text or "to date" in text or "same period" in text):
+        _so_far(text, refs, anchor)
     if unset and published is not None:
         # "Ten days after a dam burst ...": a day counted from nothing the sentence dates says nothing
         refs = [r for r in refs if r.earliest is not None or r.latest is not None]
     return refs
+
+
+_SO_FAR_AFTER = re.compile(r"\s+(?:so\s+far|to\s+date)\b", re.IGNORECASE)
+_SO_FAR_BEFORE = re.compile(r"\b(?:so\s+far|to\s+date)\s+(?:in\s+)?$", re.IGNORECASE)
+_SAME_PERIOD_BEFORE = re.compile(r"\b(?:the\s+)?same\s+(?:period|time)\s+(?:of\s+|in\s+)?$", re.IGNORECASE)
+
+
+def _so_far(text: str, refs: list[TimeRef], anchor: dt.date) -> None:
+    """'so far this year' runs to the day it is said, and 'the same period last year' is the same
+    stretch a year before (Jan. 1 to the same day)."""
+    for ref in refs:
+        phrase = ref.phrase.lower()
+        if ref.earliest is None or ref.latest is None or not phrase.endswith(("this year", "this month", "last year")):
+            continue
+        before = text[max(0, ref.start - 30):ref.start]
+        if phrase.endswith("this year") or phrase.endswith("this month"):
+            if _SO_FAR_AFTER.match(text, ref.end) or _SO_FAR_BEFORE.search(before):
+                ref.latest = max(ref.earliest, anchor)
+        elif _SAME_PERIOD_BEFORE.search(before):
+            try:
+                ref.latest = anchor.replace(year=anchor.year - 1)
+            except ValueError:  # February 29
+                ref.latest = anchor.replace(year=anchor.year - 1, day=28)
+
+
+def _is_clock_word(word: str) -> bool:
+    """'7am', '10pm', '6.30am': a clock time written as one word."""
+    return word[:1].isdigit() and word.endswith(("am", "pm")) and word[:-2].replace(".", "").replace(":", "").isdigit()
 
 
 # a digit then am/pm: the cheap test (no look-behind, no IGNORECASE: the engine skips to digits)
@@ -527,8 +564,10 @@ def _anchor_durations(text: str, refs: list[TimeRef], tense: str) -> None:
         if ref.role != "deadline" or ref.earliest is None or ref.latest is None or \
                 not ref.phrase.lower().startswith(_WITHIN):
             continue
-        day = next((r.earliest for r in reversed(refs[:index])
-                    if r.role == "when" and r.earliest is not None and r.earliest == r.latest), None)
+        # the day, or the last day of a short span ("on Feb. 16 and 17"), named before the span
+        day = next((r.latest for r in reversed(refs[:index])
+                    if r.role == "when" and r.earliest is not None and r.latest is not None
+                    and (r.latest - r.earliest).days <= 2), None)
         if day is None or day >= ref.earliest:
             continue
         if _clause_tense(text, ref.start, ref.end, tense) not in ("past", "pastperfect"):
@@ -633,8 +672,19 @@ _YEAR_STEP = {"last": -1, "this": 0, "next": 1}
 def _by_then(prep: str | None, text: str, start: int, tense: str) -> bool:
     """'by X' in a past or past-perfect clause that asks for nothing ahead: the day it was done by."""
     return (prep or "").lower() == "by" and tense in ("past", "pastperfect") and \
-        not _FORWARD_BEFORE.search(text, max(0, start - 60), start) and \
-        not (tense == "past" and _ASKED_BEFORE.search(text, max(0, start - 120), start))
+        not _FORWARD_BEFORE.search(text, max(0, start - 100), start) and \
+        not (tense == "past" and _ASKED_BEFORE.search(text, max(0, start - 120), start)) and \
+        not _CONDITION_AFTER.match(text, _phrase_end(text, start))
+
+
+# "would block the crossings by Thursday if no agreement was reached": a condition looks ahead
+_CONDITION_AFTER = re.compile(r"[\w.\s]{0,40}?\s(?:if|unless)\s", re.IGNORECASE)
+
+
+def _phrase_end(text: str, start: int) -> int:
+    """The end of the 'by ...' phrase starting at start (its next two words)."""
+    m = re.compile(r"\S+\s+\S+").match(text, start)
+    return m.end() if m else len(text)
 
 
 def _resolve(m: re.Match, kind: str, text: str, pub: dt.date | None, anchor: dt.date | None,
@@ -863,9 +913,9 @@ def _resolve(m: re.Match, kind: str, text: str, pub: dt.date | None, anchor: dt.
         else:
             forward = role == "deadline" or tense == "future"
             earliest = latest = _guess_year(month, day, pub, forward)
-        if kind == "mdy" and g("d1b") and earliest:
+        if kind == "mdy" and (g("d1b") or g("d1c")) and earliest:
             try:
-                latest = earliest.replace(day=int(_DAY_NUM.match(g("d1b")).group()))  # "Jan. 5-6"
+                latest = earliest.replace(day=int(_DAY_NUM.match(g("d1b") or g("d1c")).group()))  # "Jan. 5-6", "Feb. 16 and 17"
             except ValueError:
                 return None
             if latest < earliest:
@@ -947,6 +997,15 @@ def _resolve(m: re.Match, kind: str, text: str, pub: dt.date | None, anchor: dt.
     elif kind == "since_event":
         role = "since"
         earliest = dt.date(int(g("sevent")), 1, 1)
+    elif kind == "year_range":
+        first, last = int(g("yr1")), int(g("yr2"))
+        if first >= last:
+            return None
+        earliest, latest = dt.date(first, 1, 1), dt.date(last, 12, 31)
+    elif kind == "decade":
+        first = int(g("dcval"))
+        role = "since" if g("dcprep").lower() == "since" else "when"
+        earliest, latest = dt.date(first, 1, 1), dt.date(first + 9, 12, 31)
     elif kind == "year":
         year = int(g("yval"))
         yprep = g("yprep").lower()

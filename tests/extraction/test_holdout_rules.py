@@ -1080,3 +1080,32 @@ def test_a_clock_time_in_a_past_clause_is_on_the_statements_day(sentence, phrase
 ])
 def test_a_clock_time_with_a_day_or_ahead_is_no_date_of_its_own(sentence, phrases):
     assert [d["phrase"] for d in one_claim(sentence)["dates"]] == phrases
+
+
+# 25. Dates of the thirteenth blind set: decades, year ranges, "since 7am", a day pair sharing
+#     its month (and a span counted from its last day), "so far this year" and "the same period
+#     last year", a conditional "by Thursday".
+
+@pytest.mark.parametrize("sentence, phrase, earliest, latest", [
+    ("Most of the blocks were put up in the 1980s, the council said.", "in the 1980s", "1980-01-01", "1989-12-31"),
+    ("More than 9,000 nurses left the country between 2018 and 2023, the council said.", "between 2018 and 2023",
+     "2018-01-01", "2023-12-31"),
+    ("She said she had been waiting at the clinic since 6am.", "since 6am", "2022-01-13", None),
+    ("The march, on Dec. 20 and 21, ended after the ministry promised an answer within 30 days.", "on Dec. 20 and 21",
+     "2021-12-20", "2021-12-21"),
+    ("The march, on Dec. 20 and 21, ended after the ministry promised an answer within 30 days.", "within 30 days",
+     "2021-12-21", "2022-01-20"),
+    ("Some 1,200 people have crossed so far this year, up from 900 in the same period last year, the agency said.",
+     "this year", "2022-01-01", "2022-01-13"),
+    ("Some 1,200 people have crossed so far this year, up from 900 in the same period last year, the agency said.",
+     "last year", "2021-01-01", "2021-01-13"),
+    ("He warned that drivers would block the ring road near the airport and the port by Saturday if the talks failed.",
+     "by Saturday", None, "2022-01-15"),
+])
+def test_thirteenth_set_dates(sentence, phrase, earliest, latest):
+    assert (phrase, earliest, latest) in [(d["phrase"], d["earliest"], d["latest"]) for d in one_claim(sentence)["dates"]]
+
+
+def test_a_count_and_a_day_are_no_day_pair():
+    assert [(d["phrase"], d["latest"]) for d in one_claim("The bridge collapsed on January 3 and 12 people were hurt.")["dates"]] \
+        == [("on January 3", "2022-01-03")]
