@@ -119,6 +119,7 @@ _BOILERPLATE_HEAD = (
     r"|this (?:report|story|article) (?:is|was|has been) auto-generated\b.*$"
     r"|support\b.{0,60}\bjournalism\b.*$|\(?end\)?\s*$"
     r"|join\b.{0,40}\b(?:channel|newsletter|community|whatsapp|telegram)\b.*$|read(?: more| also)?\s*[:|].*$"
+    r"|(?:please\s+)?(?:log|sign)\s*in\b.{0,40}\bcomment\b.*$"
     r"|follow\b.{0,60}\bon\s(?:bbc sounds|facebook|x|twitter|instagram|tiktok|youtube|whatsapp|telegram|threads)\b.*$"
     r"|we cannot do (?:what we do|this|it) without your support\b.*$|.{0,120}\bfunded (?:through|by) "
     r"(?:donations|contributions) from (?:our )?readers\b.*$"

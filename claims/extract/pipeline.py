@@ -123,7 +123,7 @@ def _units(body: str, paragraphs: list[tuple[int, int]], list_items: set[int] = 
                 continue
             s = max(s, skip_to)
             sentence = text[s:e]
-            if "hoto" in sentence or "mage" in sentence or "icture" in sentence or "\u00a9" in sentence or \
+            if "hoto" in sentence or "mage" in sentence or "icture" in sentence or "\u00a9" in sentence or " pic" in sentence or \
                     ".com" in sentence or "HOTO" in sentence:
                 tail = _CREDIT_TAIL.search(sentence)
                 if tail is not None and tail.start() > 0:
@@ -204,7 +204,9 @@ _CREDIT_SENTENCE = re.compile(
     r"\s*[^.!?]{1,80}"
     # "Name Name/Outlet", "Marcus Tran/Staff photographer"
     r"|(?:[A-Z][\w'\u2019.-]*\s){1,3}[A-Z][\w'\u2019.-]*\s?/\s?(?:The\s)?[A-Z][\w.&'-]*(?:\s[A-Z][\w.&'-]*){0,3}"
-    r"(?:\s(?:photographer|contributor|correspondent))?)\.?")
+    r"(?:\s(?:photographer|contributor|correspondent))?"
+    # "TEMPO/Ashar Wahid": the outlet in capitals, then the photographer
+    r"|[A-Z]{2,}[A-Z.&-]*\s?/\s?[A-Z][\w'\u2019.-]*(?:\s[A-Z][\w'\u2019.-]*){0,3})\.?")
 # A contributor's note closing an article: "Lunga Mzangwa is the Mail & Guardian's Eastern Cape
 # correspondent.", "Refilwe Nkadimeng is a Limpopo-based freelance journalist. DM"
 _BIO = re.compile(r"(?:[A-Z][\w'\u2019-]+\s){1,3}is\s(?:a|an|the)\s[^.!?]{0,80}\b(?:correspondent|journalist|"
@@ -213,6 +215,7 @@ _BIO = re.compile(r"(?:[A-Z][\w'\u2019-]+\s){1,3}is\s(?:a|an|the)\s[^.!?]{0,80}\
 _CREDIT_TAIL = re.compile(
     r"\s*(?:[\u2014\u2013|-]\s*(?:Photograph|Photo|Picture|Image)s?(?:\s+credit)?\s*(?:by\b|from\b|:)\s*[^.!?]{1,80}"
     r"|\s*\u00a9\s*[\w .&'/-]{1,40}"  # "... in a file photo. \u00a9 AFP"
+    r"|\s+[\u2014\u2013-]\s*(?:[A-Z][\w&.'-]*\s){0,2}[A-Z][\w&.'-]*\s+(?:file\s+)?(?:pic|photo|picture)\.?\s*"  # "— AFP pic"
     r"|\s+[\u2014\u2013-]\s*[A-Z][\w-]*\.(?:com|org|net|co\.\w\w|ph|in|ng|ke|pk)\s*)$", re.IGNORECASE)  # "– Rappler.com"
 
 

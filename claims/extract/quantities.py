@@ -24,7 +24,7 @@ _BOUND = (r"(?P<bound>no more than|not more than|no fewer than|no less than|not 
           r"some|estimated|over|under|above|below|between|only|exactly)\s+")
 _VAGUE = (r"(?:tens of thousands|hundreds of thousands|(?:several|a few) (?:dozen|hundred|thousand|million)|"
           r"dozens|scores|hundreds|thousands|millions|billions)")
-_CUR = (r"(?P<cur>(?=[USACNHRKIP$\u20ac\u00a3\u00a5\u20b9\u20a6\u20b1])(?:(?-i:US|S|A|C|NZ|HK|R)\$|[$\u20ac\u00a3\u00a5\u20b9\u20a6\u20b1]|(?-i:Rs\.?\s?|INR\s?|K?Sh\s?|[NPR](?=\d[\d,.]*[\s-]?"
+_CUR = (r"(?P<cur>(?=[ABCDEGHIJKLMNPQRSTUVZ$\u20ac\u00a3\u00a5\u20b9\u20a6\u20b1])(?:(?-i:US|S|A|C|NZ|HK|R)\$|[$\u20ac\u00a3\u00a5\u20b9\u20a6\u20b1]|(?-i:(?:Rp|RM|USD|EUR|GBP|JPY|CNY|PKR|BDT|LKR|NPR|IDR|MYR|PHP|THB|VND|KRW|HKD|SGD|TWD|AUD|NZD|CAD|CHF|SEK|NOK|DKK|PLN|CZK|HUF|RON|TRY|RUB|UAH|KZT|KES|UGX|TZS|NGN|GHS|ZAR|EGP|MAD|AED|SAR|QAR|KWD|ILS|IQD|BRL|ARS|MXN|CLP|COP|PEN|ETB|MMK|KHR)(?=\s?\d)\s?)|(?-i:Rs\.?\s?|INR\s?|K?Sh\s?|[NPR](?=\d[\d,.]*[\s-]?"
         r"(?:million|billion|trillion|bn|m)\b)|[PR](?=\d{1,3}(?:[, \u00a0]\d{3})+(?!\d)))))?")
 _PCT = r"(?P<pct>\s?%|\s?pc\b|\s(?:percent|per cent|percentage points?)\b)?"
 # A unit written onto the number: "500kg", "40C", "150km/h" (case-sensitive inside the pattern).
@@ -34,7 +34,7 @@ _ATTACHED_UNITS = {"kg": "kg", "km": "km", "km/h": "km/h", "kph": "km/h", "mph":
                    "C": "degrees Celsius", "\u00b0C": "degrees Celsius", "F": "degrees Fahrenheit",
                    "\u00b0F": "degrees Fahrenheit", "\u00b0": "degrees"}
 _ATTACHED = r"(?=[kmcthlfGMCFI\u00b0])(?-i:" + "|".join(re.escape(u) for u in sorted(_ATTACHED_UNITS, key=len, reverse=True)) + r")(?![\w/])"
-_QTY_TAIL = (r"(?:(?P<pct1>\s?%|\s(?:percent|per cent))?\s*(?P<sep>-|\u2013|to|or|and)\s*(?P<cur2>[$\u20ac\u00a3]|(?-i:Rs\.?\s?|K?Sh\s?))?"
+_QTY_TAIL = (r"(?:(?P<pct1>\s?%|\s(?:percent|per cent))?\s*(?P<sep>-|\u2013|to|or|and)\s*(?P<cur2>[$\u20ac\u00a3]|(?-i:Rs\.?\s?|K?Sh\s?|Rp\s?|RM|[NPR](?=\d)))?"
              r"(?P<num2>" + NUMBER + r")(?:(?=" + _ATTACHED + r")|(?![\w\-])))?"
              + _PCT + r"(?P<att>" + _ATTACHED + r")?(?P<strong>-strong\b)?(?P<odd>-odd\b)?"
              r"(?P<compound>-(?!strong\b|odd\b)[a-z]{3,}\b(?![\w\-]))?(?![\w\-]|[.,:]\d)")
@@ -79,7 +79,7 @@ _TIME_UNITS = frozenset("second seconds minute minutes hour hours day days week 
 _CURRENCY = {"$": "dollars", "US$": "dollars", "S$": "Singapore dollars", "A$": "Australian dollars",
              "C$": "Canadian dollars", "NZ$": "New Zealand dollars", "HK$": "Hong Kong dollars", "R$": "reais",
              "Sh": "shillings", "KSh": "shillings", "N": "naira", "\u20a6": "naira", "P": "pesos", "\u20b1": "pesos", "R": "rand", "\u20ac": "euros", "\u00a3": "pounds", "\u00a5": "yen", "\u20b9": "rupees",
-             "Rs": "rupees", "Rs.": "rupees", "INR": "rupees"}
+             "Rs": "rupees", "Rs.": "rupees", "INR": "rupees", "Rp": "rupiah", "RM": "ringgit"}
 _TOKEN = re.compile(r"\([^)]{0,60}\)|[\w\u2019'-]+|[^\w\s]")
 # The first four _TOKEN matches from a position (every character but a space starts one): the
 # groups hold what finditer would give, in one call.
@@ -91,7 +91,7 @@ into onto over under about around its their his her our them they it this these 
 including since during until also not no had do did does reported last next this earlier later previous""".split())
 _SINGULAR_UNITS = frozenset("people police personnel staff cattle livestock children aircraft".split())
 _PERSONAL_ONE = frozenset("person man woman child boy girl soldier officer civilian journalist worker policeman "
-                          "protester victim body member resident".split())
+                          "protester victim body member resident death fatality casualty".split())
 # Where a number starts: a digit, or a currency sign and a digit, with no word character, dot or
 # comma before it; i.e. (?<![\w.,])[$\u20ac\u00a3\u00a5]?\d, written to start with a character
 # class so that the regex engine skips to candidate characters instead of testing every position.
@@ -115,13 +115,13 @@ sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eigh
 hundred hundreds thousand thousands million millions billion billions tens""".split()) | frozenset(
     f"{tens}-{unit}" for tens in "twenty thirty forty fifty sixty seventy eighty ninety".split()
     for unit in "one two three four five six seven eight nine".split())  # the word index keeps "twenty-five" whole
-_BOUND_WORDS = frozenset("""rs inr no not more fewer less at up as just well upwards in close an approximately roughly about
+_BOUND_WORDS = frozenset("""rp rm usd eur gbp jpy cny pkr bdt lkr npr idr myr php thb vnd krw hkd sgd twd aud nzd cad chf sek nok dkk pln czk huf ron try rub uah kzt kes ugx tzs ngn ghs zar egp mad aed sar qar kwd ils iqd brl ars mxn clp cop pen etb mmk khr rs inr no not more fewer less at up as just well upwards in close an approximately roughly about
 around nearly almost some estimated over under above below between only exactly than least most to many few of
 excess a much little several few""".split())
 _FROM_BEFORE = re.compile(r"\bfrom\s+$", re.IGNORECASE)
 _RANGING_FROM = re.compile(r"\b(?:rang(?:e|es|ed|ing)|var(?:y|ies|ied|ying))\s+from\s+$", re.IGNORECASE)
-_LETTER_DIGIT = re.compile(r"[shNPR$.](?=\d)")  # the last character of every prefix below, before a digit
-_LETTER_CURRENCY = re.compile(r"(?<![\w.])(?:Rs\.?|K?Sh|[NPR]|[SACR]\$|NZ\$|HK\$)(?=\d)")
+_LETTER_DIGIT = re.compile(r"[$.BDFHKLMNPRSTWXYhps](?=\d)")  # the last character of every prefix below, before a digit
+_LETTER_CURRENCY = re.compile(r"(?<![\w.])(?:Rs\.?|K?Sh|[NPR]|[SACR]\$|NZ\$|HK\$|Rp|RM|USD|EUR|GBP|JPY|CNY|INR|PKR|BDT|LKR|NPR|IDR|MYR|PHP|THB|VND|KRW|HKD|SGD|TWD|AUD|NZD|CAD|CHF|SEK|NOK|DKK|PLN|CZK|HUF|RON|TRY|RUB|UAH|KZT|KES|UGX|TZS|NGN|GHS|ZAR|EGP|MAD|AED|SAR|QAR|KWD|ILS|IQD|BRL|ARS|MXN|CLP|COP|PEN|ETB|MMK|KHR)(?=\d)")
 _NEXT_WORD = re.compile(r"\s+(\w+)")
 _ONE_OF_THEM = re.compile(r"\s+of\s+(?:them|whom|those)\b", re.IGNORECASE)  # "one of them remained in hospital"
 _NEXT_LOWER = re.compile(r"\s+([a-z][a-z'-]+)")
@@ -379,8 +379,9 @@ def _build(m: re.Match, text: str, single: bool = False):
         nxt = _NEXT_WORD.match(after)
         if not nxt or (nxt.group(1).lower() not in _PERSONAL_ONE and not _ONE_OF_THEM.match(after)):
             return None
-    if not bound and not has_range and _PASSED_HINT.search(before, len(before) - 14) and _PASSED_BEFORE.search(before):
-        bound = "more than"  # "cases have passed 800", "topped 1,000"
+    if not bound and not has_range and _PASSED_HINT.search(before, len(before) - 14) and _PASSED_BEFORE.search(before) \
+            and not _things_passed(after):
+        bound = "more than"  # "cases have passed 800", "topped 1,000"; not "the water passed two rounds of tests"
     unit, unit_measure, unit_end = (None, None, end)
     if pct:
         unit = "percent"
@@ -397,7 +398,7 @@ def _build(m: re.Match, text: str, single: bool = False):
             return None  # a duration: time references cover it
         unit += " of age"  # "between 12 and 15 months of age": an age, stated as a figure
     if cur:
-        unit = _CURRENCY.get(cur.strip(), unit)
+        unit = _CURRENCY.get(cur.strip(), cur.strip() if cur.strip().isupper() and len(cur.strip()) == 3 else unit)
     elif _RUPEES_BEFORE.search(before):
         unit = "rupees"  # "\u20b94.5 crore": the digit-led match cannot start at the sign (Rs/INR go through _CUR)
     low = high = value
@@ -434,6 +435,13 @@ def _build(m: re.Match, text: str, single: bool = False):
             and (_PART_AFTER.match(after) or _PART_BEFORE.search(before))):
         bound = PART  # never compared as a total either
     return Quantity(low, high, approximate, bound, unit, measure, start, end)
+
+
+def _things_passed(after: str) -> bool:
+    """'passed two rounds of testing': a plural noun no measure names follows the number."""
+    nxt = _NEXT_LOWER.match(after)
+    return bool(nxt and nxt.group(1).endswith("s") and measure_for(nxt.group(1)) is None
+                and nxt.group(1) not in ("people", "persons"))
 
 
 def _after_name(text: str, start: int) -> bool:
@@ -521,11 +529,10 @@ def _measure_near(text: str, start: int, end: int) -> str | None:
         aside = _ASIDE.match(text, b.end()) if text[b.start()] in ",\u2014\u2013" else None
         if aside:
             # "At least 17 people, among them four reservists, have been killed": the clause
-            # goes on after the aside
-            hi = min(len(text), aside.end() + 70)
-            b = _PUNCT_BREAK.search(text, aside.end(), hi)
-        if b:
-            hi = b.start()
+            # goes on after the aside, whose own words name nothing about the count
+            blank = text[:b.start()] + " " * (aside.end() - b.start()) + text[aside.end():]
+            return _measure_near(blank, start, end)
+        hi = b.start()
     first = bisect.bisect_left(starts, lo)
     last = bisect.bisect_left(starts, hi)
     if _SYNONYM_FIRST.isdisjoint(words[first:last]):

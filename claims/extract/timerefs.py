@@ -190,6 +190,11 @@ _PLANNED_FOR = re.compile(r"\b(?:forecast|predicted|expected|scheduled|planned|s
 # "temperatures were forecast through the weekend", "rain is expected into Sunday"
 _FORECAST_BEFORE = re.compile(r"\b(?:forecast|predicted|expected)\s+(?:to\s+(?:last|continue|persist)\s+)?$",
                               re.IGNORECASE)
+_DEADLINE_MISSED_BEFORE = re.compile(r"\b(?:miss(?:ed|ing)|met|meeting|beat|beating|passed)\s+(?:the|a|its|their)\s+"
+                                     r"(?:[\w-]+\s+)?(?:deadline|ultimatum|cut-?off)\s+(?:of\s+)?(?:[\w.:]+\s+){0,3}$",
+                                     re.IGNORECASE)
+_CALLED_BEFORE = re.compile(r"\b(?:called|calls|set|sets|scheduled|planned|plans|announced|announces|fixed|slated|"
+                            r"organi[sz]ed|organi[sz]es)\b(?![^.;]*\b(?:on|last)\s+$)", re.IGNORECASE)
 _DESIGNATED_AFTER = re.compile(r"\s+(?:a|an|as)\s", re.IGNORECASE)
 _DEADLINE_AFTER = re.compile(r"^\s*(?:deadline|cut-?off|target date|ultimatum)\b", re.IGNORECASE)
 _FUTURE_WORDS = frozenset("will won't shall would wouldn't scheduled upcoming unless planned expected due slated "
@@ -963,6 +968,8 @@ def _resolve(m: re.Match, kind: str, text: str, pub: dt.date | None, anchor: dt.
                     else "after"
                 if tense == "past" and _by_then(prep, text, start, tense):
                     mode = "past"  # "40 families had moved in by Wednesday", "the road was cleared by Friday"
+                elif tense in ("past", "pastperfect") and _DEADLINE_MISSED_BEFORE.search(text, max(0, start - 60), start):
+                    mode = "past"  # "shut down only on Monday, missing the deadline of noon on Saturday"
                 by_then = mode == "past" and (prep or "").lower() == "by"  # done by then: a past day, not a deadline
                 if tense in ("past", "pastperfect") and (prep or "").lower() in ("until", "till", "through") and (
                         _NEGATED_PAST_UNTIL.search(text, max(0, start - 80), start + len(prep) + 1) or (
@@ -974,6 +981,9 @@ def _resolve(m: re.Match, kind: str, text: str, pub: dt.date | None, anchor: dt.
                 mode = "upcoming"  # "declared Friday a day of mourning": a day set aside is still to come
             elif role == "when" and _PLANNED_FOR.search(text, max(0, start - 30), start):
                 mode = "upcoming"  # "winds forecast for Wednesday", "a vote scheduled for Monday"
+            elif role == "when" and text[max(0, start - 4):start].lower() == "for " and \
+                    _CALLED_BEFORE.search(text, max(0, start - 100), start):
+                mode = "upcoming"  # "called an eight-hour strike across the province for Friday"
             elif role == "since" or tense in ("past", "pastperfect"):
                 mode = "past"
             else:

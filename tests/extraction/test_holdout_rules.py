@@ -1109,3 +1109,54 @@ def test_thirteenth_set_dates(sentence, phrase, earliest, latest):
 def test_a_count_and_a_day_are_no_day_pair():
     assert [(d["phrase"], d["latest"]) for d in one_claim("The bridge collapsed on January 3 and 12 people were hurt.")["dates"]] \
         == [("on January 3", "2022-01-03")]
+
+
+# 26. The thirteenth and fourteenth sets: currencies by code or prefix, "one death", a range in
+#     a currency written onto both numbers, an aside that names something else, "passed two
+#     rounds", a strike called for a coming day, a deadline missed in the past, more credits.
+
+@pytest.mark.parametrize("sentence, low, high, unit", [
+    ("The insurer said each family would receive Rp 75 million in compensation.", 75_000_000, 75_000_000, "rupiah"),
+    ("Payouts of Rp40 million per victim had been made, the insurer said.", 40_000_000, 40_000_000, "rupiah"),
+    ("The state government would give RM5,000 to each family.", 5000, 5000, "ringgit"),
+    ("Inspectors fined the caterer VND120 million on Friday.", 120_000_000, 120_000_000, "VND"),
+    ("The regulator imposed a fine of KES 3.2 million.", 3_200_000, 3_200_000, "KES"),
+    ("\u201cOur members are owed between N2.5m and N6m each,\u201d the union said.", 2_500_000, 6_000_000, "naira"),
+    ("Admissions have risen to 212, including one death, officials said.", 1, 1, None),
+    ("The wells may reopen only after the water passed three rounds of tests.", 3, 3, "rounds"),
+])
+def test_fourteenth_set_quantities(sentence, low, high, unit):
+    assert (low, high, unit) in [(q["low"], q["high"], q["unit"]) for q in one_claim(sentence)["quantities"]]
+
+
+def test_an_aside_names_nothing_about_the_count_before_it():
+    q = one_claim("Admissions have risen to 212, including one death, officials said.")["quantities"]
+    assert [(x["low"], x["measure"]) for x in q if x["low"] == 212] == [(212, None)]
+
+
+@pytest.mark.parametrize("sentence", ["The M23 rebels seized the town.", "Leaders met at the G20 summit."])
+def test_codes_that_are_no_currency(sentence):
+    assert one_claim(sentence)["quantities"] == []
+
+
+@pytest.mark.parametrize("sentence, phrase, latest", [
+    # article date: Thursday 2022-01-13
+    ("The dockers' union called a 12-hour stoppage across the port for Saturday.", "Saturday", "2022-01-15"),
+    ("The plant was shut only on Wednesday, missing the deadline of noon on Monday set by the governor.",
+     "on Monday", "2022-01-10"),
+])
+def test_fourteenth_set_days(sentence, phrase, latest):
+    assert (phrase, latest) in [(d["phrase"], d["latest"]) for d in one_claim(sentence)["dates"]]
+
+
+@pytest.mark.parametrize("caption, kept", [
+    ("Divers search the wreck off the port on Tuesday. KOMPAS/Budi Santoso", "Divers search the wreck off the port on Tuesday."),
+    ("Rescuers carry a victim at the harbour on March 28. \u2014 AFP pic", "Rescuers carry a victim at the harbour on March 28."),
+])
+def test_more_credits_after_captions(caption, kept):
+    assert [c["text"] for c in claims_of("Police said 4 died.", caption)][-1] == kept
+
+
+def test_a_comment_prompt_is_no_claim():
+    assert [c["text"] for c in claims_of("Police said 4 died.", "Please log in here to leave a comment.")] == \
+        ["Police said 4 died."]
