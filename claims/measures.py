@@ -24,7 +24,9 @@ ENV_FILE = "CLAIMS_MEASURES_FILE"
 
 # Words that qualify who is counted without changing what is counted ("people detained").
 _GENERIC = {"people", "persons", "person", "individuals", "the", "of", "were", "was", "have", "been", "had",
-            "in", "total", "all", "and", "number", "more", "than", "about", "around", "at", "least"}
+            "in", "total", "all", "and", "number", "more", "than", "about", "around", "at", "least",
+            # who is involved in the event itself, not a side of it: the count is everyone's
+            "others", "victims", "workers", "employees", "miners", "passengers"}
 
 
 def measures_file() -> Path:

@@ -425,6 +425,7 @@ EVENT_KINDS: dict[str, str] = {
     "resignation": r"\bresign\w*|\bstep(?:s|ped)? down\b",
     "arrest": r"\barrest\w*|\bdetain\w*",
     "landfall": r"\blandfall\b|\bmade land\b",
+    "containment": r"\bunder control\b|\bextinguish\w*|\bput out\b|\bcontained\b|\bcontainment\b|\bdoused\b",
     "collapse": r"\bcollaps(?:e|ed|es|ing)\b|\bgave way\b|\bgives way\b|\bburst\b|\bcaved? in\b",
 }
 _KIND_RES = {kind: re.compile(p) for kind, p in EVENT_KINDS.items()}

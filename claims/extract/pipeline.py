@@ -12,7 +12,7 @@ from claims.errors import UserError
 from claims.extract.article import _DATELINE, parse_article, read_article_with_warnings
 from claims.extract.coref import Speaker, SpeakerBook
 from claims.extract.lexicon import SPEECH_VERBS, WEAK_SPEECH_VERBS
-from claims.extract.quantities import find_quantities
+from claims.extract.quantities import INCREMENT, find_quantities
 from claims.extract.sentences import quote_regions, split_sentences
 from claims.extract.speakers import find_attribution
 from claims.extract.timerefs import find_timerefs, find_timerefs_between
@@ -82,6 +82,7 @@ def _extract(raw: str, *, filename, url, published, warnings: list[str]) -> dict
         _attribute(unit, previous, book, pub)
         _annotate(unit, pub)
         previous = unit
+    _further_of_another_measure(units)
     claims = []
     for unit in units:
         claim = unit.claim
@@ -335,6 +336,20 @@ def _quantity_as_of(text: str, q, refs, as_of: str | None) -> str | None:
             return ref.latest.isoformat()
         break
     return as_of
+
+
+def _further_of_another_measure(units: list[Unit]) -> None:
+    """'Two workers were killed and three are missing ... A further 17 people were injured': a
+    'further' count whose measure the article has not counted before, after counts of other
+    measures, adds to those, not to its own: it is a total."""
+    seen: set[str] = set()
+    for unit in units:
+        for q in unit.claim.get("quantities", ()):
+            measure = q.get("measure")
+            if q.get("bound") == INCREMENT and measure and measure not in seen and seen:
+                q["bound"] = None
+            if measure:
+                seen.add(measure)
 
 
 def _annotate(unit: Unit, pub: dt.date | None) -> None:

@@ -62,3 +62,11 @@ def test_override_file_adds_moves_and_changes(tmp_path, monkeypatch):
     override.write_text("[1, 2]")
     with pytest.raises(UserError, match="JSON object"):
         measures.vocabulary()
+
+
+@pytest.mark.parametrize("unit", ["workers", "others", "victims", "miners", "passengers", "employees"])
+def test_who_is_involved_in_the_event_is_no_sub_group(unit):
+    """'Two workers were killed' at a refinery and 'the death toll has risen to four' count the
+    same dead; 'civilians' and 'soldiers' stay sub-groups."""
+    assert measures.qualifier(unit, "deaths") == ""
+    assert measures.qualifier("civilians", "deaths") == "civilians"

@@ -363,3 +363,10 @@ def test_counts_of_things_only_corroborate():
     got = relations_of(figures)
     assert got == {(1, 2): {"corroborates"}}  # 150 the same day: no conflict; "more than 10": too loose
     assert "112 home" in next(iter(rel.detect_figures(figures[:2], cumulative=lambda m: False))).reason
+
+
+@pytest.mark.parametrize("text", ["The fire commander said he expected to have the blaze under control within 48 hours.",
+                                  "The fire was declared extinguished on Thursday evening.",
+                                  "Firefighters had put out the last of the flames by dawn."])
+def test_bringing_a_fire_under_control_is_one_kind_of_event(text):
+    assert "containment" in rel.signature(text).kinds

@@ -1160,3 +1160,18 @@ def test_more_credits_after_captions(caption, kept):
 def test_a_comment_prompt_is_no_claim():
     assert [c["text"] for c in claims_of("Police said 4 died.", "Please log in here to leave a comment.")] == \
         ["Police said 4 died."]
+
+
+def test_a_further_count_of_a_measure_not_counted_before_is_a_total():
+    claims = claims_of("Two workers were killed and three others are missing after the blast, the brigade said.",
+                       "A further 17 people were injured, nine of whom were taken to hospital.")
+    assert [(q["low"], q["bound"]) for q in claims[1]["quantities"]][0] == (17, None)
+
+
+@pytest.mark.parametrize("paragraphs", [
+    ("Police detained another 40 people on Tuesday.",),
+    ("The confirmed death toll stands at 29 after two more bodies were recovered on Wednesday.",),
+    ("The toll rose to 27 on Monday, officials said.", "Rescuers found another 12 bodies on Tuesday."),
+])
+def test_an_increment_stays_an_increment(paragraphs):
+    assert "additional" in [q["bound"] for c in claims_of(*paragraphs) for q in c["quantities"]]
