@@ -119,7 +119,8 @@ _BOILERPLATE_HEAD = (
     r"|this (?:report|story|article) (?:is|was|has been) auto-generated\b.*$"
     r"|support\b.{0,60}\bjournalism\b.*$|\(?end\)?\s*$"
     r"|join\b.{0,40}\b(?:channel|newsletter|community|whatsapp|telegram)\b.*$|read(?: more| also)?\s*[:|].*$"
-    r"|(?:please\s+)?(?:log|sign)\s*in\b.{0,40}\bcomment\b.*$"
+    r"|(?:please\s+)?(?:log|sign)\s*in\b.{0,40}\bcomment\b.*$|read more from\b.{0,40}:.*$"
+    r"|(?-i:[A-Z][\w'\u2019.-]*\s){2,5}contributed(?:\s+(?:reporting|to this report))?\.?\s*$"
     r"|follow\b.{0,60}\bon\s(?:bbc sounds|facebook|x|twitter|instagram|tiktok|youtube|whatsapp|telegram|threads)\b.*$"
     r"|we cannot do (?:what we do|this|it) without your support\b.*$|.{0,120}\bfunded (?:through|by) "
     r"(?:donations|contributions) from (?:our )?readers\b.*$"
@@ -133,6 +134,16 @@ _BOILERPLATE = re.compile(_BOILERPLATE_HEAD + r"|.*\ball rights reserved\b.*$)",
 # are anchored and cheap. Only E/e, R/r and V/v match "erve" case-insensitively, so a paragraph
 # whose lower() lacks "erve" cannot match that branch.
 _BOILERPLATE_ANCHORED = re.compile(_BOILERPLATE_HEAD + ")", re.IGNORECASE)
+
+
+_BY_TIME = re.compile(r"by\s+(?:the\s+time|then|now|late|early|mid|noon|midnight|dawn|nightfall|(?:" +
+                      "|".join(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]) +
+                      r")\b|" + MONTH_RE + r"\b)", re.IGNORECASE)
+
+
+def _is_byline(text: str) -> bool:
+    """'By Alejandra Ruiz, Staff writer', not 'By Wednesday afternoon, firefighters were still ...'."""
+    return _BYLINE.match(text) is not None and _BY_TIME.match(text) is None
 
 
 def _is_boilerplate(text: str) -> bool:
@@ -416,7 +427,7 @@ def _assemble(art: Article, paragraphs: list[str], meta: dict[str, str], *, is_m
                 art.warnings.append(f"the date line {text!r} reads as day/month or as month/day: "
                                     "pass --published YYYY-MM-DD")  # pipeline.AMBIGUOUS_DATE_WARNING
                 continue
-            if _BYLINE.match(text) or _is_boilerplate(text):
+            if _is_byline(text) or _is_boilerplate(text):
                 continue
             if art.title and (stamp := _stamp_date(text)) is not None:
                 art.published = art.published or (stamp if stamp != dt.date.min else None)
@@ -434,7 +445,7 @@ def _assemble(art: Article, paragraphs: list[str], meta: dict[str, str], *, is_m
         if seen_body and len(kept) <= 3 and (stamp := _stamp_date(text)) is not None:
             art.published = art.published or (stamp if stamp != dt.date.min else None)
             continue
-        if _BYLINE.match(text) or _is_boilerplate(text):
+        if _is_byline(text) or _is_boilerplate(text):
             continue
         if _is_caption(stripped):
             continue

@@ -1,7 +1,7 @@
 """Relations on articles labelled blind, scored by the shared scorer, as floors: what each blind
 labeller expected inside an article (tests/corpus/blind/within.relations.json) and what a second
-labeller expected across the ninth set's two stories of three reports (kyrgyzstan.relations.json,
-zonguldak.relations.json). What was measured when the files were written may only go up. Slow
+labeller expected across the stories of three reports of the ninth, twelfth and fourteenth sets
+(kyrgyzstan, zonguldak, lekgwareng, sulawesi-ferry, priolo-refinery .relations.json). What was measured when the files were written may only go up. Slow
 (one import and check per article): `make test-slow`."""
 from __future__ import annotations
 
@@ -19,7 +19,8 @@ BLIND = ROOT / "tests" / "corpus" / "blind"
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("name, floor", [("within", 10), ("kyrgyzstan", 9), ("zonguldak", 10)])
+@pytest.mark.parametrize("name, floor", [("within", 10), ("kyrgyzstan", 9), ("zonguldak", 10), ("lekgwareng", 10),
+                                         ("sulawesi-ferry", 8), ("priolo-refinery", 12)])
 def test_blind_relations(tmp_path, name, floor):
     need_shared_corpus()
     scorer = SHARED / "score_relations.py"

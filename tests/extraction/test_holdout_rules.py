@@ -1175,3 +1175,19 @@ def test_a_further_count_of_a_measure_not_counted_before_is_a_total():
 ])
 def test_an_increment_stays_an_increment(paragraphs):
     assert "additional" in [q["bound"] for c in claims_of(*paragraphs) for q in c["quantities"]]
+
+
+def test_a_paragraph_opening_with_by_and_a_day_is_no_byline():
+    text = "By Thursday evening, crews were still spraying the tank to keep it from reigniting."
+    assert [c["text"] for c in claims_of(text, "By Jane Doe, Staff writer")] == [text]
+
+
+@pytest.mark.parametrize("line", ["The Ledger\u2019s Ana Ruiz contributed.",
+                                  "Read more from the Ledger: Flood warnings Road closures"])
+def test_contributor_credits_and_read_more_lists_are_no_claims(line):
+    assert [c["text"] for c in claims_of("Police said 4 died.", line)] == ["Police said 4 died."]
+
+
+def test_a_statement_ending_in_contributed_is_kept():
+    assert [c["text"] for c in claims_of("Officials said the union contributed.")] == \
+        ["Officials said the union contributed."]
