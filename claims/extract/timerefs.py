@@ -32,7 +32,7 @@ _PREP = (r"(?:(?P<prep>no later than|not later than|by|until|till|through|before
 
 _PATTERNS = [
     ("duration", r"(?P<dprep>no more than|not more than|no longer than|within the next|within the|within|in the next|"
-                 r"over the next|in the coming|during the next|inside|the next|in)\s+"
+                 r"over the next|in the coming|during the next|inside|the next|in|for)\s+"
                  r"(?P<dnum>" + _NUMW + r")\s+(?:(?:calendar|working|business|clear)\s+)?(?P<dunit>" + _UNIT + r")"),
     # "a 72-hour ultimatum", "the 30-day deadline": counted from the day the sentence names
     ("hyphen_span", r"(?P<hnum>" + _NUMW + r")-(?P<hunit>hour|day|week|month)\s+(?:deadline|ultimatum|window)"),
@@ -67,7 +67,7 @@ _PATTERNS = [
             r")(?!\d)|\s+and\s+(?P<d1c>" + _DAYNUM + r")(?!\d)(?![^\S\n]*[^\W\d_]))?(?:,?\s+(?P<y1>" + _YEAR + r")|\s+(?P<yr1>last|next|this)\s+year)?(?P<incl1>\s+inclusive)?"),
     ("dmy", _PREP + r"(?P<d2>" + _DAYNUM + r")\s+(?P<m2>" + MONTH_RE + r")\b\.?(?:,?\s+(?P<y2>" + _YEAR + r")|\s+(?P<yr2>last|next|this)\s+year)?(?P<incl2>\s+inclusive)?"),
     ("my", _PREP + r"(?:(?:early|mid|late)[- ])?(?P<m3>" + MONTH_RE + r")\s+(?P<y3>" + _YEAR + r")"),
-    ("month", r"(?P<mprep>by|until|till|before|since|from|in|during|after|early|late|mid|through|last|next|this)[- ]"
+    ("month", r"(?P<mprep>backdated to|by|until|till|before|since|from|in|during|after|early|late|mid|through|last|next|this)[- ]"
               r"(?P<m4>January|February|March|April|(?-i:May)|June|July|August|September|October|November|December|"
               r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\b(?!\.?\s+\d)(?:\s+(?P<yr4>last|next|this)\s+year)?"),
     # "the November ceasefire", "the May elections": a month naming an event
@@ -148,7 +148,7 @@ def _trigger_inside(text: str) -> bool:
 
 
 _PERIOD_WORDS = frozenset("week weeks weekend month months year years days hours hour ago".split())
-_START_WORDS = frozenset("""no not later than by until till before since as of from after on in at during late early
+_START_WORDS = frozenset("""backdated no not later than by until till before since as of from after on in at during late early
 the last this next earlier coming past previous within inside over for a an one few several new mid between
 through throughout all whole
 """.split()) | frozenset(UNITS) | frozenset(TENS) | frozenset(WEEKDAYS) | frozenset(MONTHS) | {"new year's", "year's"}
@@ -558,7 +558,10 @@ def _anchor_forward_weekdays(text: str, refs: list[TimeRef], published: dt.date,
         ref.latest = resolve_weekday(ref.forward_weekday, day, "after")
 
 
-_WITHIN = ("within", "no more than", "not more than", "no longer than", "inside")
+_WITHIN = ("within", "no more than", "not more than", "no longer than", "inside", "for ")
+# a measure that runs for a span: "suspended its licence for three months", "banned ... for 30 days"
+_SUSPENDED_BEFORE = re.compile(r"\b(?:suspend(?:ed|s|ing)?|suspension|ban(?:ned|s|ning)?|barred|closed|"
+                               r"shut(?:\s+down)?|halted)\b[^.;]{0,80}$", re.IGNORECASE)
 
 
 def _anchor_durations(text: str, refs: list[TimeRef], tense: str) -> None:
@@ -721,7 +724,13 @@ def _resolve(m: re.Match, kind: str, text: str, pub: dt.date | None, anchor: dt.
         dprep = g("dprep").lower()
         if n is None:
             return None
-        if dprep == "in":
+        if dprep == "for":
+            # "suspended its operations for three months": a suspension or ban runs to a day
+            if not anchor or not _SUSPENDED_BEFORE.search(text, max(0, start - 90), start):
+                return None
+            role = "deadline"
+            earliest, latest = anchor, _shift(anchor, n, g("dunit"))
+        elif dprep == "in":
             if not _TIME_AFTER_IN.match(text, end) and anchor:
                 earliest = latest = _shift(anchor, n, g("dunit"))
             if not anchor:

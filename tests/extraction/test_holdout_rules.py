@@ -1191,3 +1191,18 @@ def test_contributor_credits_and_read_more_lists_are_no_claims(line):
 def test_a_statement_ending_in_contributed_is_kept():
     assert [c["text"] for c in claims_of("Officials said the union contributed.")] == \
         ["Officials said the union contributed."]
+
+
+@pytest.mark.parametrize("sentence, phrase, earliest, latest", [
+    # article date: Thursday 2022-01-13
+    ("Inspectors on Tuesday fined the caterer and suspended its licence for two months.", "for two months",
+     "2022-01-11", "2022-03-11"),
+    ("The council offered a 4% rise backdated to October, the union said.", "backdated to October",
+     "2021-10-01", "2021-10-31"),
+])
+def test_suspensions_and_backdated_months(sentence, phrase, earliest, latest):
+    assert (phrase, earliest, latest) in [(d["phrase"], d["earliest"], d["latest"]) for d in one_claim(sentence)["dates"]]
+
+
+def test_a_span_someone_spent_is_no_date():
+    assert one_claim("Two miners had been trapped for 36 hours, rescuers said.")["dates"] == []
