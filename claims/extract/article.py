@@ -120,10 +120,8 @@ _BOILERPLATE_HEAD = (
     r"|support\b.{0,60}\bjournalism\b.*$|\(?end\)?\s*$"
     r"|join\b.{0,40}\b(?:channel|newsletter|community|whatsapp|telegram)\b.*$|read(?: more| also)?\s*[:|].*$"
     r"|(?:please\s+)?(?:log|sign)\s*in\b.{0,40}\bcomment\b.*$|read more from\b.{0,40}:.*$"
-    r"|(?-i:[A-Z][\w'\u2019.-]*\s){2,5}contributed(?:\s+(?:reporting|to this report))?\.?\s*$"
     r"|follow\b.{0,60}\bon\s(?:bbc sounds|facebook|x|twitter|instagram|tiktok|youtube|whatsapp|telegram|threads)\b.*$"
-    r"|we cannot do (?:what we do|this|it) without your support\b.*$|.{0,120}\bfunded (?:through|by) "
-    r"(?:donations|contributions) from (?:our )?readers\b.*$"
+    r"|we cannot do (?:what we do|this|it) without your support\b.*$"
     r"|\d{1,2}\s*min(?:ute)?s?\s+read(?:ing time)?\s*$|report an (?:editorial )?error\s*$"
     r"|(?:this (?:story|article) (?:first )?(?:was )?)?(?:published|appeared) in (?:the )?(?-i:[A-Z])[\w&' -]{1,40},?\s"
     r"(?:on\s)?(?-i:[A-Z])[a-z]+\.?\s\d{1,2}(?:st|nd|rd|th)?,?\s\d{4}\.?\s*$"
@@ -146,6 +144,11 @@ def _is_byline(text: str) -> bool:
     return _BYLINE.match(text) is not None and _BY_TIME.match(text) is None
 
 
+_CONTRIBUTED = re.compile(r"(?:[A-Z][\w'\u2019.-]*\s){2,5}contributed(?:\s+(?:reporting|to this report))?\.?\s*$")
+_FUNDED_BY_READERS = re.compile(r"\bfunded (?:through|by) (?:donations|contributions) from (?:our )?readers\b",
+                                re.IGNORECASE)
+
+
 def _is_boilerplate(text: str) -> bool:
     """Whether _BOILERPLATE matches, trying the unanchored branch only when it can match."""
     if _BOILERPLATE_ANCHORED.match(text) is not None:
@@ -154,6 +157,10 @@ def _is_boilerplate(text: str) -> bool:
         return True  # a tag trail: "Assam / health / epidemic and outbreak"
     if "|" in text and text.count("|") >= 3 and len(text) <= 240 and not text.endswith((".", "\u201d", '"')):
         return True  # a menu: "Support HKFP | Policies & Ethics | Error/typo? | Contact Us"
+    if "contributed" in text and _CONTRIBUTED.match(text):
+        return True  # "Chicago Tribune's Sam Reyes contributed."
+    if "funded" in text and _FUNDED_BY_READERS.search(text):
+        return True  # "... is funded through donations from our readers"
     if "journalism" in text or "responsibility" in text:
         low = text.lower()
         if "journalism costs" in low or "journalism needs" in low or "no responsibility for its content" in low:
