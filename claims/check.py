@@ -96,15 +96,16 @@ def independent_speakers(session: Session, speaker_ids: Iterable[int | None], me
     on their name, role and aliases)."""
     known = memo.setdefault("independent", {}) if memo is not None else {}
     ids = sorted({i for i in speaker_ids if i is not None and i not in known})
+    driver = Driver(session.connection()) if ids else None
     for at in range(0, len(ids), 500):
         chunk = ids[at:at + 500]
+        marks = ", ".join("?" * len(chunk))
         words: dict[int, list[str]] = defaultdict(list)
-        for sid, name, role in session.execute(
-                select(Speaker.id, Speaker.name, Speaker.role).where(Speaker.id.in_(chunk))).all():
-            words[sid] += [name, role or ""]
-        for sid, alias in session.execute(
-                select(SpeakerAlias.speaker_id, SpeakerAlias.alias).where(SpeakerAlias.speaker_id.in_(chunk))).all():
-            words[sid].append(alias)
+        # one statement for the names, roles and aliases (this runs once per imported article)
+        for sid, text in driver.rows(
+                f"SELECT id, name || ' | ' || COALESCE(role, '') FROM speaker WHERE id IN ({marks}) "
+                f"UNION ALL SELECT speaker_id, alias FROM speaker_alias WHERE speaker_id IN ({marks})", chunk + chunk):
+            words[sid].append(text)
         for sid in chunk:
             known[sid] = rel.is_independent(" | ".join(words.get(sid, ())))
     return {i for i in speaker_ids if i is not None and known.get(i)}

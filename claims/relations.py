@@ -318,12 +318,18 @@ def scan_figure(group: list[Figure], spans: list[tuple[float, float]], i: int, i
     b, ib, first = group[i], spans[i], None
     own_done = across_done = False
     if new is not None:
-        for f in scan_figure(group, spans, i, is_cum, window):
+        found = list(scan_figure(group, spans, i, is_cum, window))
+        for f in found:
             if f.a in new or f.b in new:
                 yield f
         if b.claim not in new:
-            for f in _restated(group, spans, i, is_cum, window, new):
-                yield f
+            # b revises a new figure: the same figure stated earlier, by older claims, is revised too
+            trigger = next((f for f in found if f.relation == "revises" and f.a in new), None)
+            if trigger is not None:
+                j = next(k for k in range(i - 1, -1, -1) if group[k].claim == trigger.a)
+                for g in _also_revised(group, spans, i, j, is_cum, window):
+                    if g.a not in new:
+                        yield g
         return
     for j in range(i - 1, max(-1, i - window - 1), -1):
         a = group[j]
@@ -373,19 +379,6 @@ def _also_revised(group: list[Figure], spans: list[tuple[float, float]], i: int,
         if (spans[k] == spans[j] and _same_voice(c, b) and c.claim != a.claim
                 and _classify(c, b, spans[k], ib, is_cum) == "revises"):
             yield Found(c.claim, b.claim, "revises", _reason(c, b, "revises"))
-
-
-def _restated(group: list[Figure], spans: list[tuple[float, float]], i: int, is_cum: bool, window: int,
-              new: set[int]) -> Iterator[Found]:
-    """The _also_revised pairs of an earlier figure b (not new) whose revision of a new figure
-    brings them: both ends are older claims, but the new figure is why they are found now."""
-    for f in scan_figure(group, spans, i, is_cum, window):
-        if f.relation == "revises" and f.a in new:
-            j = next(k for k in range(i - 1, -1, -1) if group[k].claim == f.a)
-            for g in _also_revised(group, spans, i, j, is_cum, window):
-                if g.a not in new:
-                    yield g
-            return
 
 
 figure_order = _figure_order
