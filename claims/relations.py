@@ -413,7 +413,7 @@ EVENT_KINDS: dict[str, str] = {
     "attack": r"\bshell(?:s|ed|ing)\b|\battack\w*|\bbomb\w*|\bfired (?:first|on)\b|\bair ?strikes?\b",
     "contamination": r"\bcontaminat\w*|\bpollut\w*|\bpoison\w*",
     "rescue": r"\brescu\w*",
-    "handover": r"\bhand(?:s|ed|ing)? over\b|\btransferr?(?:s|ed|ing)?\b",
+    "handover": r"\bsubmit(?:s|ted|ting)?\b|\bhand(?:s|ed|ing)? over\b|\btransferr?(?:s|ed|ing)?\b",
     "peak": r"\bpeak(?:s|ed|ing)\b|\bpeak (?:to )?reach\w*|\bpeak (?:has |had )?pass\w*|\bcrest(?:s|ed|ing)?\b",
     "resignation": r"\bresign\w*|\bstep(?:s|ped)? down\b",
     "arrest": r"\barrest\w*|\bdetain\w*",
@@ -472,8 +472,11 @@ _CUE_LENGTHS = sorted({len(c) for c in _CUES})
 @functools.lru_cache(maxsize=100_000)
 def _word_kinds(word: str) -> frozenset[str]:
     return frozenset(k for n in _CUE_LENGTHS for k in _CUES.get(word[:n], ()))
-_COMPLETE = re.compile(r"\bcomplet(?:e|ed|es|ing|ion)\b|\bfinish\w*|\bended\b|\bends\b|\bconclud\w*|\bwrapped up\b"
-                       r"|\bover\b(?! \d)|\bdone\b")
+# "a complete list of passengers" is no completion
+_COMPLETE = re.compile(r"\bcomplet(?:ed|es|ing|ion)\b|(?<!\ba )\bcomplete\b(?!\s+(?:list|record|picture|set|account|"
+                       r"inventory|register|breakdown|data|details|names)\b)|\bfinish\w*|\bended\b|\bends\b|\bconclud\w*|\bwrapped up\b"
+                       r"|(?<!hand )(?<!handed )(?<!hands )(?<!handing )(?<!turn )(?<!turned )(?<!take )(?<!took )"
+                       r"\bover\b(?! \d| the\b| a\b| an\b| its\b| their\b)|\bdone\b")  # not "hand over the list"
 _BEGIN = re.compile(r"\bbeg[iau]n\w*|\bstart\w*|\bunder ?way\b|\blaunch\w*|\bcommenc\w*|\bkick(?:s|ed)? off\b")
 _MODAL = re.compile(r"\bwill\b|\bwould\b|\bshall\b|\bmust\b|\bneeds? to\b|\bhave to\b|\bhas to\b|\bgoing to\b|\bexpect\w*|\bplan(?:s|ned|ning)? to\b"
                     r"|\bdue to\b|\bpromis\w*|\bpledg\w*|\bvow\w*|\bintend\w*|\baim(?:s|ed)? to\b|\bshould\b"

@@ -370,3 +370,23 @@ def test_counts_of_things_only_corroborate():
                                   "Firefighters had put out the last of the flames by dawn."])
 def test_bringing_a_fire_under_control_is_one_kind_of_event(text):
     assert "containment" in rel.signature(text).kinds
+
+
+@pytest.mark.parametrize("text, phase", [
+    ("The minister ordered the operator to hand over a complete list of everyone on board within 48 hours.", None),
+    ("Talks over the ceasefire resumed on Monday.", None),
+    ("The strike is over, the union said.", "complete"),
+    ("The evacuation was completed on Monday.", "complete"),
+])
+def test_a_complete_list_handed_over_is_no_completion(text, phase):
+    assert rel.signature(text).phase == phase
+
+
+def test_a_list_submitted_late_misses_the_deadline_to_hand_it_over():
+    order = st(1, 1, "The minister said he had ordered the operator to hand over a complete list of everyone on "
+                     "board within 48 hours.", said=D(2026, 3, 23), deadlines=[D(2026, 3, 25)])
+    late = st(2, 2, "The operator submitted a revised passenger list to the ministry on Thursday morning, a day "
+                    "after the deadline.", said=D(2026, 3, 26), when=(D(2026, 3, 26), D(2026, 3, 26)))
+    reports = rel.match_reports([order], [order, late])[1]
+    assert [r.claim for r in reports] == [2]
+    assert rel.deadline_state(D(2026, 3, 25), reports, today=D(2026, 4, 1)).state == "missed"
