@@ -126,7 +126,7 @@ _BOILERPLATE_HEAD = (
     r"|(?:this (?:story|article) (?:first )?(?:was )?)?(?:published|appeared) in (?:the )?(?-i:[A-Z])[\w&' -]{1,40},?\s"
     r"(?:on\s)?(?-i:[A-Z])[a-z]+\.?\s\d{1,2}(?:st|nd|rd|th)?,?\s\d{4}\.?\s*$"
     r"|(?:subscribe|sign up|follow us|click here|join our|our standards|all quotes delayed|this (?:story|article) "
-    r"(?:has been|was)|tags|topics|keywords|file photo|copyright|\(c\)|\u00a9)\b.*$")
+    r"(?:has been|was)|tags|topics|keywords|categories|file photo|copyright|\(c\)|\u00a9)\b.*$")
 _BOILERPLATE = re.compile(_BOILERPLATE_HEAD + r"|.*\ball rights reserved\b.*$)", re.IGNORECASE)
 # The ".*all rights reserved" branch tries every position of every paragraph; the other branches
 # are anchored and cheap. Only E/e, R/r and V/v match "erve" case-insensitively, so a paragraph
@@ -159,6 +159,8 @@ def _is_boilerplate(text: str) -> bool:
         return True  # a menu: "Support HKFP | Policies & Ethics | Error/typo? | Contact Us"
     if "contributed" in text and _CONTRIBUTED.match(text):
         return True  # "Chicago Tribune's Sam Reyes contributed."
+    if "ePaper" in text or "e-paper" in text:
+        return True  # "Now you can read the Jamaica Observer ePaper anytime, anywhere."
     if "funded" in text and _FUNDED_BY_READERS.search(text):
         return True  # "... is funded through donations from our readers"
     if "journalism" in text or "responsibility" in text:

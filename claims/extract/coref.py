@@ -208,6 +208,13 @@ class SpeakerBook:
             return self._recent(("group", "organisation"))
         if mention.head in DOC_NOUNS and mention.text.split()[0].lower() in ("the", "this", "that"):
             return self.doc_speakers.get(mention.head)
+        acronym = _LEADING_DET.sub("", mention.name)
+        if len(acronym) >= 2 and acronym.isupper() and acronym.isalpha():
+            # "The ASP urged ..." after "the Syracuse provincial health authority (ASP) said"
+            for sp in self._candidates({acronym.lower()}):
+                if sp.kind != "person" and any(a == acronym or _LEADING_DET.sub("", a) == acronym
+                                               for a in [sp.name] + sp.aliases):
+                    return sp
         if mention.kind == "person":
             return self._find_person(mention)
         return self._find_description(mention)

@@ -21,7 +21,9 @@ VAGUE = {"several dozen": 36, "a few dozen": 24, "several hundred": 300, "a few 
 _WORD_NUMBER = (r"(?:(?:" + "|".join(TENS) + r")(?:[-\s](?:" + "|".join(k for k in UNITS if k != "zero") + r"))?"
                 r"|" + "|".join(sorted(UNITS, key=len, reverse=True)) + r")")
 # Thousands are grouped by commas, or by spaces ("3 400", South African and French style).
-DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d,]|\.\d)|\d+(?:\.\d+)?"
+# A decimal comma before a scale word: "US$2,3 million" (Zimbabwe, much of Europe).
+DIGITS = (r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d,]|\.\d)"
+          r"|\d{1,3},\d{1,2}(?=\s?(?:million|billion|trillion|bn|m)\b)|\d+(?:\.\d+)?")
 # A number: digits or words, with an optional scale word ("2.5 million", "a dozen", "two dozen").
 NUMBER = (r"(?:(?:" + DIGITS + r"|" + _WORD_NUMBER + r"|a|an)(?:\s*|-)(?:dozen|hundred|thousand|million|billion|trillion|bn|mn|crores?|lakhs?)\b"
           r"(?:\s+(?:" + _WORD_NUMBER + r"))?"
@@ -35,6 +37,7 @@ NUMBER_AT_DIGIT = (r"(?:(?:" + DIGITS + r")(?:\s*|-)(?:dozen|hundred|thousand|mi
 NUMBER_RE = re.compile(r"^(?:" + NUMBER + r")$", re.IGNORECASE)
 _DIGITS_THEN_REST = re.compile(r"^(" + DIGITS + r")\s*(.*)$")
 _WORD_SPLIT = re.compile(r"[\s-]+")
+_DECIMAL_COMMA = re.compile(r"\d{1,3},\d{1,2}")
 
 
 def parse_number(text: str) -> float | None:
@@ -48,7 +51,10 @@ def parse_number(text: str) -> float | None:
         return float(VAGUE[t])
     m = _DIGITS_THEN_REST.match(t)
     if m:
-        value = float(m.group(1).replace(",", "").replace(" ", "").replace("\u202f", ""))
+        digits = m.group(1)
+        if _DECIMAL_COMMA.fullmatch(digits):
+            digits = digits.replace(",", ".")
+        value = float(digits.replace(",", "").replace(" ", "").replace("\u202f", ""))
         rest = m.group(2).strip().lstrip("-")  # "5-million"
         return _apply_scales(value, rest)
     parts = _WORD_SPLIT.split(t)

@@ -124,7 +124,7 @@ def _units(body: str, paragraphs: list[tuple[int, int]], list_items: set[int] = 
                 continue
             s = max(s, skip_to)
             sentence = text[s:e]
-            if "hoto" in sentence or "mage" in sentence or "icture" in sentence or "\u00a9" in sentence or " pic" in sentence or \
+            if "hoto" in sentence or "mage" in sentence or "icture" in sentence or "\u00a9" in sentence or " pic" in sentence or "(Pic" in sentence or \
                     ".com" in sentence or "HOTO" in sentence:
                 tail = _CREDIT_TAIL.search(sentence)
                 if tail is not None and tail.start() > 0:
@@ -217,6 +217,8 @@ _CREDIT_TAIL = re.compile(
     r"\s*(?:[\u2014\u2013|-]\s*(?:Photograph|Photo|Picture|Image)s?(?:\s+credit)?\s*(?:by\b|from\b|:)\s*[^.!?]{1,80}"
     r"|\s*\u00a9\s*[\w .&'/-]{1,40}"  # "... in a file photo. \u00a9 AFP"
     r"|\s+[\u2014\u2013-]\s*(?:[A-Z][\w&.'-]*\s){0,2}[A-Z][\w&.'-]*\s+(?:file\s+)?(?:pic|photo|picture)\.?\s*"  # "— AFP pic"
+    r"|\s*\((?:pic|photo|picture|image)s?\b[^()]{0,60}\)\s*"  # "(Pic Prefectura Naval Argentina)"
+    r"|\s+(?-i:Photo|Picture|Photograph|Image):\s*[^.!?]{1,60}"  # "... on Thursday, November 9, 2023 Photo: Dhaka Tribune"
     r"|\s+[\u2014\u2013-]\s*[A-Z][\w-]*\.(?:com|org|net|co\.\w\w|ph|in|ng|ke|pk)\s*)$", re.IGNORECASE)  # "– Rappler.com"
 
 

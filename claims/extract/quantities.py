@@ -24,7 +24,16 @@ _BOUND = (r"(?P<bound>no more than|not more than|no fewer than|no less than|not 
           r"some|estimated|over|under|above|below|between|only|exactly)\s+")
 _VAGUE = (r"(?:tens of thousands|hundreds of thousands|(?:several|a few) (?:dozen|hundred|thousand|million)|"
           r"dozens|scores|hundreds|thousands|millions|billions)")
-_CUR = (r"(?P<cur>(?=[ABCDEGHIJKLMNPQRSTUVZ$\u20ac\u00a3\u00a5\u20b9\u20a6\u20b1])(?:(?-i:US|S|A|C|NZ|HK|R)\$|[$\u20ac\u00a3\u00a5\u20b9\u20a6\u20b1]|(?-i:(?:Rp|RM|USD|EUR|GBP|JPY|CNY|PKR|BDT|LKR|NPR|IDR|MYR|PHP|THB|VND|KRW|HKD|SGD|TWD|AUD|NZD|CAD|CHF|SEK|NOK|DKK|PLN|CZK|HUF|RON|TRY|RUB|UAH|KZT|KES|UGX|TZS|NGN|GHS|ZAR|EGP|MAD|AED|SAR|QAR|KWD|ILS|IQD|BRL|ARS|MXN|CLP|COP|PEN|ETB|MMK|KHR)(?=\s?\d)\s?)|(?-i:Rs\.?\s?|INR\s?|K?Sh\s?|[NPR](?=\d[\d,.]*[\s-]?"
+# Currencies written before the digits by their code or a short prefix ("VND85 million", "KES 3.2
+# million", "Rp 50 million", "RM10,000", "Tk2 lakh", "ZiG2 million", "GEL 5,000").
+_CURRENCY_CODES = tuple("""USD EUR GBP JPY CNY PKR BDT LKR NPR IDR MYR PHP THB VND KRW HKD SGD TWD AUD NZD CAD CHF SEK
+NOK DKK PLN CZK HUF RON BGN RSD MKD ALL BAM ISK TRY RUB UAH BYN MDL GEL AMD AZN KZT UZS KGS TJS MNT AFN KES UGX TZS RWF
+BIF ETB SSP SDG NGN GHS XOF XAF ZAR ZMW MWK MZN BWP NAD ZWL ZWG EGP LYD TND DZD MAD AED SAR QAR KWD BHD OMR JOD LBP
+SYP YER ILS IQD IRR BRL ARS MXN CLP COP PEN BOB PYG UYU VES GTQ HNL NIO CRC PAB DOP JMD TTD BBD BSD HTG FJD PGK MMK
+KHR LAK""".split())
+_CURRENCY_PREFIXES = ("Rp", "RM", "Tk", "ZiG")
+_PREFIX_ALTERNATIVES = "|".join(_CURRENCY_PREFIXES + _CURRENCY_CODES)
+_CUR = (r"(?P<cur>(?=[ABCDEFGHIJKLMNOPQRSTUVWXYZ$\u20ac\u00a3\u00a5\u20b9\u20a6\u20b1])(?:(?-i:US|S|A|C|NZ|HK|R)\$|[$\u20ac\u00a3\u00a5\u20b9\u20a6\u20b1]|(?-i:(?:" + _PREFIX_ALTERNATIVES + r")(?=\s?\d)\s?)|(?-i:Rs\.?\s?|INR\s?|K?Sh\s?|[NPR](?=\d[\d,.]*[\s-]?"
         r"(?:million|billion|trillion|bn|m)\b)|[PR](?=\d{1,3}(?:[, \u00a0]\d{3})+(?!\d)))))?")
 _PCT = r"(?P<pct>\s?%|\s?pc\b|\s(?:percent|per cent|percentage points?)\b)?"
 # A unit written onto the number: "500kg", "40C", "150km/h" (case-sensitive inside the pattern).
@@ -79,7 +88,7 @@ _TIME_UNITS = frozenset("second seconds minute minutes hour hours day days week 
 _CURRENCY = {"$": "dollars", "US$": "dollars", "S$": "Singapore dollars", "A$": "Australian dollars",
              "C$": "Canadian dollars", "NZ$": "New Zealand dollars", "HK$": "Hong Kong dollars", "R$": "reais",
              "Sh": "shillings", "KSh": "shillings", "N": "naira", "\u20a6": "naira", "P": "pesos", "\u20b1": "pesos", "R": "rand", "\u20ac": "euros", "\u00a3": "pounds", "\u00a5": "yen", "\u20b9": "rupees",
-             "Rs": "rupees", "Rs.": "rupees", "INR": "rupees", "Rp": "rupiah", "RM": "ringgit"}
+             "Rs": "rupees", "Rs.": "rupees", "INR": "rupees", "Rp": "rupiah", "RM": "ringgit", "Tk": "taka", "ZiG": "ZiG"}
 _TOKEN = re.compile(r"\([^)]{0,60}\)|[\w\u2019'-]+|[^\w\s]")
 # The first four _TOKEN matches from a position (every character but a space starts one): the
 # groups hold what finditer would give, in one call.
@@ -115,13 +124,15 @@ sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eigh
 hundred hundreds thousand thousands million millions billion billions tens""".split()) | frozenset(
     f"{tens}-{unit}" for tens in "twenty thirty forty fifty sixty seventy eighty ninety".split()
     for unit in "one two three four five six seven eight nine".split())  # the word index keeps "twenty-five" whole
-_BOUND_WORDS = frozenset("""rp rm usd eur gbp jpy cny pkr bdt lkr npr idr myr php thb vnd krw hkd sgd twd aud nzd cad chf sek nok dkk pln czk huf ron try rub uah kzt kes ugx tzs ngn ghs zar egp mad aed sar qar kwd ils iqd brl ars mxn clp cop pen etb mmk khr rs inr no not more fewer less at up as just well upwards in close an approximately roughly about
+_BOUND_WORDS = frozenset("""rs inr no not more fewer less at up as just well upwards in close an approximately roughly about
 around nearly almost some estimated over under above below between only exactly than least most to many few of
-excess a much little several few""".split())
+excess a much little several few""".split()) | frozenset(
+    c.lower() for c in _CURRENCY_PREFIXES + _CURRENCY_CODES)
 _FROM_BEFORE = re.compile(r"\bfrom\s+$", re.IGNORECASE)
 _RANGING_FROM = re.compile(r"\b(?:rang(?:e|es|ed|ing)|var(?:y|ies|ied|ying))\s+from\s+$", re.IGNORECASE)
-_LETTER_DIGIT = re.compile(r"[$.BDFHKLMNPRSTWXYhps](?=\d)")  # the last character of every prefix below, before a digit
-_LETTER_CURRENCY = re.compile(r"(?<![\w.])(?:Rs\.?|K?Sh|[NPR]|[SACR]\$|NZ\$|HK\$|Rp|RM|USD|EUR|GBP|JPY|CNY|INR|PKR|BDT|LKR|NPR|IDR|MYR|PHP|THB|VND|KRW|HKD|SGD|TWD|AUD|NZD|CAD|CHF|SEK|NOK|DKK|PLN|CZK|HUF|RON|TRY|RUB|UAH|KZT|KES|UGX|TZS|NGN|GHS|ZAR|EGP|MAD|AED|SAR|QAR|KWD|ILS|IQD|BRL|ARS|MXN|CLP|COP|PEN|ETB|MMK|KHR)(?=\d)")
+_LETTER_DIGIT = re.compile(r"[A-Za-z$.](?=\d)")  # the last character of every prefix below, before a digit
+_LETTER_CURRENCY = re.compile(r"(?<![\w.])(?:Rs\.?|K?Sh|[NPR]|[SACR]\$|NZ\$|HK\$|INR|" + _PREFIX_ALTERNATIVES + r")(?=\d)")
+_MINOR_UNITS = {"cents": "dollars", "cent": "dollars", "pence": "pounds", "kobo": "naira", "paise": "rupees"}
 _NEXT_WORD = re.compile(r"\s+(\w+)")
 _ONE_OF_THEM = re.compile(r"\s+of\s+(?:them|whom|those)\b", re.IGNORECASE)  # "one of them remained in hospital"
 _NEXT_LOWER = re.compile(r"\s+([a-z][a-z'-]+)")
@@ -429,7 +440,12 @@ def _build(m: re.Match, text: str, single: bool = False):
                                         ("other" in before and _OTHER_BEFORE.search(before))):
         bound = INCREMENT  # a count added to an earlier one: never compared as a total
     measure = unit_measure or measure_for(unit) or (
-        _measure_near(text, m_start, unit_end) if not unit or unit.lower() not in _THING_UNITS else None)
+        _measure_near(text, m_start, unit_end) if not cur and (not unit or unit.lower() not in _THING_UNITS)
+        else None)  # money counts no people: "Tk50,000 to each injured worker"
+    if not cur and unit in _MINOR_UNITS and low == high and low is not None and not has_range:
+        # "50 cents for a bucket of water": money in its currency's unit (0.5)
+        low = high = round(low / 100, 4)
+        unit = _MINOR_UNITS[unit]
     start = m_start if bound else (m.start("cur") if cur else num_start)
     if (not bound and not has_range and not cur and not vague and unit != "percent"
             and (_PART_AFTER.match(after) or _PART_BEFORE.search(before))):

@@ -57,6 +57,8 @@ _PATTERNS = [
     ("wd_range", r"(?:from|between)\s+(?P<rg1>" + _WD + r")\s+(?:to|until|till|through|and)\s+(?P<rg2>" + _WD + r")"),
     ("wd_week", _PREP + r"(?P<wwd>" + _WD + r")" + _PART + r",?\s+(?P<wrel>next|last|this)\s+week"),
     ("rel_wd", _PREP + r"(?P<rrel>next|last|this|this coming|coming)\s+(?P<rwd>" + _WD + r")" + _PART),
+    # "23 died in 2025, up from 17 the year before": the year before the one named (else last year)
+    ("year_before", r"(?:the\s+year\s+before|the\s+prior\s+year|a\s+year\s+earlier)"),
     ("rel_period", _PREP + r"(?P<qrel>last|this|next|later this|earlier this|early next|late last|early this|late this|the past|the previous|the coming)\s+(?P<qunit>week|month|year|weekend)"),
     ("holiday", _PREP + r"(?P<hname>new year's day|new year's eve|christmas day|christmas eve|boxing day|new year's)"),
     ("iso", _PREP + r"(?P<iy>" + _YEAR + r")-(?P<im>[01]\d)-(?P<id>[0-3]\d)"),
@@ -105,11 +107,11 @@ def _group(*names: str) -> re.Pattern:
 _BY_WEEKDAY = _group("wd_range", "wd_week", "rel_wd", "wd")
 # _BY_PERIOD without the phrases that start with a number ("48 hours to", "two days later", "a 72-hour
 # ultimatum", "3 years ago"), for start positions that hold no number
-_BY_PERIOD_WORDS = _group("duration", "past_span", "start_of", "first_part", "period_end", "end_of", "rel_period",
+_BY_PERIOD_WORDS = _group("duration", "past_span", "start_of", "first_part", "period_end", "end_of", "year_before", "rel_period",
                           "weekend")
 _NUMBER_STARTS = frozenset(UNITS) | frozenset(TENS) | frozenset("a an several few forty-eight seventy-two twenty-four".split())
 _BY_MONTH = _group("start_of", "end_of", "mdy_range", "mdy", "dmy", "my", "month", "the_month")
-_BY_PERIOD = _group("n_days_rel", "duration", "hyphen_span", "ago", "given_span", "past_span", "start_of", "first_part", "period_end", "end_of", "rel_period", "weekend")
+_BY_PERIOD = _group("n_days_rel", "duration", "hyphen_span", "ago", "given_span", "past_span", "start_of", "first_part", "period_end", "end_of", "year_before", "rel_period", "weekend")
 _BY_DAYWORD = _group("since_clock", "overnight", "relday", "holiday", "wd")
 _BY_YEAR = _group("iso", "since_event", "first_part", "whole_year", "year_range", "decade", "year", "the_year")
 _BY_DAY = _group("relday", "holiday", "n_days_rel", "duration", "hyphen_span", "ago", "given_span", "past_span")
@@ -431,6 +433,7 @@ def find_timerefs(text: str, published: dt.date | None, anchor: dt.date | None =
     if forward and anchor is not None and (len(refs) > 1 or anchor != published):
         _anchor_forward_weekdays(text, refs, published, anchor)
     if len(refs) > 1:
+        _year_before_named(refs)
         _join_pairs(text, refs)
         _chain_relative_days(refs)
         _anchor_durations(text, refs, tense)
@@ -465,6 +468,20 @@ def _so_far(text: str, refs: list[TimeRef], anchor: dt.date) -> None:
                 ref.latest = anchor.replace(year=anchor.year - 1)
             except ValueError:  # February 29
                 ref.latest = anchor.replace(year=anchor.year - 1, day=28)
+
+
+_YEAR_BEFORE = ("the year before", "the prior year", "a year earlier", "the previous year")
+
+
+def _year_before_named(refs: list[TimeRef]) -> None:
+    """'in 2025, up from 17 the year before': the year before the calendar year named before it."""
+    for index, ref in enumerate(refs):
+        if index and " ".join(ref.phrase.lower().split()).endswith(_YEAR_BEFORE):
+            prior = refs[index - 1]
+            if prior.earliest and prior.latest and prior.earliest.month == 1 and prior.earliest.day == 1 \
+                    and prior.latest == dt.date(prior.earliest.year, 12, 31):
+                year = prior.earliest.year - 1
+                ref.earliest, ref.latest = dt.date(year, 1, 1), dt.date(year, 12, 31)
 
 
 def _is_clock_word(word: str) -> bool:
@@ -1016,6 +1033,9 @@ def _resolve(m: re.Match, kind: str, text: str, pub: dt.date | None, anchor: dt.
     elif kind == "since_event":
         role = "since"
         earliest = dt.date(int(g("sevent")), 1, 1)
+    elif kind == "year_before":
+        if pub:
+            earliest, latest = dt.date(pub.year - 1, 1, 1), dt.date(pub.year - 1, 12, 31)
     elif kind == "year_range":
         first, last = int(g("yr1")), int(g("yr2"))
         if first >= last:

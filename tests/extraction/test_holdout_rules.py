@@ -1206,3 +1206,58 @@ def test_suspensions_and_backdated_months(sentence, phrase, earliest, latest):
 
 def test_a_span_someone_spent_is_no_date():
     assert one_claim("Two miners had been trapped for 36 hours, rescuers said.")["dates"] == []
+
+
+# 27. The fifteenth blind set: more currencies (taka, ZiG, lari), a decimal comma before a scale
+#     word, cents, money that counts no people, "the year before", credits and e-paper prompts.
+
+@pytest.mark.parametrize("sentence, low, unit", [
+    ("The ministry will give Tk3 lakh to each family, officials said.", 300_000, "taka"),
+    ("The council said it needed about US$4,5 million for new pipes.", 4_500_000, "dollars"),
+    ("The agency released ZiG3 million for the response.", 3_000_000, "ZiG"),
+    ("Courts fined 12 protesters GEL 2,000 each.", 2000, "GEL"),
+    ("\u201cWe pay 40 cents for a bucket,\u201d said a resident.", 0.4, "dollars"),
+])
+def test_fifteenth_set_money(sentence, low, unit):
+    assert (low, unit) in [(q["low"], q["unit"]) for q in one_claim(sentence)["quantities"]]
+
+
+def test_money_counts_no_people():
+    q = one_claim("The ministry will pay Tk40,000 to each injured worker.")["quantities"]
+    assert [(x["low"], x["measure"]) for x in q] == [(40000, None)]
+
+
+def test_a_comma_between_small_numbers_is_no_decimal():
+    assert [q["low"] for q in one_claim("Votes were split 2,3 and 4 in the three rounds.")["quantities"]] != [2.3]
+
+
+@pytest.mark.parametrize("sentence, phrase, earliest", [
+    ("Officials said 23 people died at sea in 2021, up from 17 the year before.", "the year before", "2020-01-01"),
+    ("Exports fell 5% in 2020 from the previous year, the bureau said.", "from the previous year", "2019-01-01"),
+    ("Exports rose 4% from a year earlier, the bureau said.", "a year earlier", "2021-01-01"),
+])
+def test_the_year_before_the_one_named(sentence, phrase, earliest):
+    assert (phrase, earliest) in [(d["phrase"], d["earliest"]) for d in one_claim(sentence)["dates"]]
+
+
+@pytest.mark.parametrize("caption, kept", [
+    ("Relatives of the missing workers wait in front of the knitwear factory in the industrial zone on Thursday, "
+     "November 9, 2023 Photo: Dhaka Tribune",
+     "Relatives of the missing workers wait in front of the knitwear factory in the industrial zone on Thursday, "
+     "November 9, 2023"),
+    ("The trawler is escorted to port (Pic Naval Prefecture)", "The trawler is escorted to port"),
+])
+def test_fifteenth_set_credits(caption, kept):
+    assert [c["text"] for c in claims_of("Police said 4 died.", caption)][-1] == kept
+
+
+@pytest.mark.parametrize("line", ["Categories: Fisheries, Argentina.",
+                                  "Now you can read the Ledger ePaper anytime, anywhere."])
+def test_category_lines_and_epaper_prompts(line):
+    assert [c["text"] for c in claims_of("Police said 4 died.", line)] == ["Police said 4 died."]
+
+
+def test_an_acronym_given_in_brackets_names_the_body_later():
+    claims = claims_of("A further 17 people were injured, the Syracuse provincial health authority (ASP) said.",
+                       "The ASP urged people living nearby to keep their windows closed.")
+    assert claims[1]["speaker"] == claims[0]["speaker"]
