@@ -84,6 +84,10 @@ _PATTERNS = [
     ("the_year", r"the\s+(?P<tyval>" + _YEAR + r")(?=\s+(?!(?:and|or|to|in|of)\b)[a-z]{3,})"),
     # "waiting since 6 am", "since dawn": earlier the same day
     ("since_clock", r"since\s+(?:\d{1,2}(?:[:.]\d\d)?\s*[ap]\.?\s?m\b\.?|dawn|daybreak|midnight|early morning)"),
+    # "shortly after midnight", "at dawn" with no day beside it: the day of a past statement
+    ("clock_word", r"(?:(?:shortly|just|soon|right|sometime)\s+(?:after|before)\s+|at\s+(?:about\s+|around\s+)?)"
+                   r"(?P<cword>midnight|noon|dawn|daybreak)(?![^\S\n]+(?:on|of|the|last|this|tonight|today)\b|[^\S\n]+"
+                   + _WD + r"|[^\S\n]*,?[^\S\n]*(?:local\b|(?-i:[A-Z]{2,4})\b))"),
     ("relday", _PREP + r"(?P<rdword>today|yesterday|tomorrow|tonight|last night|this morning|this afternoon|"
                r"this evening|the same day|the previous day|the day before|a day earlier|the next day|"
                r"the following day|a day later)"),
@@ -112,13 +116,13 @@ _BY_PERIOD_WORDS = _group("duration", "past_span", "start_of", "first_part", "pe
 _NUMBER_STARTS = frozenset(UNITS) | frozenset(TENS) | frozenset("a an several few forty-eight seventy-two twenty-four".split())
 _BY_MONTH = _group("start_of", "end_of", "mdy_range", "mdy", "dmy", "my", "month", "the_month")
 _BY_PERIOD = _group("n_days_rel", "duration", "hyphen_span", "ago", "given_span", "past_span", "start_of", "first_part", "period_end", "end_of", "year_before", "rel_period", "weekend")
-_BY_DAYWORD = _group("since_clock", "overnight", "relday", "holiday", "wd")
+_BY_DAYWORD = _group("since_clock", "overnight", "relday", "holiday", "wd", "clock_word")
 _BY_YEAR = _group("iso", "since_event", "first_part", "whole_year", "year_range", "decade", "year", "the_year")
 _BY_DAY = _group("relday", "holiday", "n_days_rel", "duration", "hyphen_span", "ago", "given_span", "past_span")
 # Words that every time reference contains: the full pattern only runs near one of them.
 _TRIGGER_WORDS = frozenset(WEEKDAYS) | frozenset(MONTHS) | frozenset(
     "today yesterday tomorrow tonight night morning week weeks weekend month months year years day days hours "
-    "hour ago christmas eve year's dawn daybreak midnight overnight".split())
+    "hour ago christmas eve year's dawn daybreak midnight noon overnight".split())
 _CLOCK_TRIGGERS = frozenset("am pm a.m p.m".split())  # only after "since": "waiting since 6 am"
 _TRIGGER_INSIDE = re.compile(r"(?:day|January|February|March|April|June|July|August|September|October|November|"
                              r"December)['\u2019]s\b|-(?:January|February|March|April|May|June|July|August|"
@@ -150,7 +154,7 @@ def _trigger_inside(text: str) -> bool:
 
 
 _PERIOD_WORDS = frozenset("week weeks weekend month months year years days hours hour ago".split())
-_START_WORDS = frozenset("""backdated no not later than by until till before since as of from after on in at during late early
+_START_WORDS = frozenset("""shortly just soon right sometime backdated no not later than by until till before since as of from after on in at during late early
 the last this next earlier coming past previous within inside over for a an one few several new mid between
 through throughout all whole
 """.split()) | frozenset(UNITS) | frozenset(TENS) | frozenset(WEEKDAYS) | frozenset(MONTHS) | {"new year's", "year's"}
@@ -801,6 +805,10 @@ def _resolve(m: re.Match, kind: str, text: str, pub: dt.date | None, anchor: dt.
     elif kind == "the_year":
         year = int(g("tyval"))
         earliest, latest = dt.date(year, 1, 1), dt.date(year, 12, 31)
+    elif kind == "clock_word":
+        if not anchor or tense not in ("past", "pastperfect"):
+            return None
+        earliest = latest = anchor
     elif kind == "since_clock":
         role = "since"
         earliest = anchor

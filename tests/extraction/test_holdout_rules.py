@@ -1261,3 +1261,13 @@ def test_an_acronym_given_in_brackets_names_the_body_later():
     claims = claims_of("A further 17 people were injured, the Syracuse provincial health authority (ASP) said.",
                        "The ASP urged people living nearby to keep their windows closed.")
     assert claims[1]["speaker"] == claims[0]["speaker"]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Riot police began clearing the avenue shortly after midnight, the ministry said.",
+     [("shortly after midnight", "2022-01-13", "2022-01-13")]),
+    ("The shelling started at dawn, residents said.", [("at dawn", "2022-01-13", "2022-01-13")]),
+    ("Troops will withdraw at dawn.", []),
+])
+def test_midnight_and_dawn_without_a_day(sentence, expected):
+    assert [(d["phrase"], d["earliest"], d["latest"]) for d in one_claim(sentence)["dates"]] == expected
