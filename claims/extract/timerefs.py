@@ -41,7 +41,11 @@ _PATTERNS = [
     # someone is given to act in (checked in _resolve: a has/had/given... stands before it)
     ("given_span", r"(?P<gnum>" + _NUMW + r")\s+(?:(?:calendar|working|business|clear)\s+)?(?P<gunit>" + _UNIT + r")(?:\s+from\s+(?:the\s+)?(?:(?P<gwd>" + _WD +
                    r")['\u2019]s\s+[a-z]+|date\s+of\s+[a-z]+|(?P<gevent>vote|ruling|hearing|decision|order|verdict|signing|"
-                   r"agreement|deal|announcement|meeting|sentence|judgment|judgement)))?(?=\s+(?:in\s+which\s+)?to\s+[a-z])"),
+                   r"agreement|deal|announcement|meeting|sentence|judgment|judgement)"
+                   # "72 hours from the vessel's arrival in Puerto Madryn on Thursday to post a bond"
+                   r"|(?:[\w'\u2019-]+\s+){0,2}?(?:arrival|departure|landing|docking|release|return|signing|handover)"
+                   r"(?:\s+(?:in|at)\s+(?:[A-Z][\w'\u2019-]*\s+){0,2}[A-Z][\w'\u2019-]*)?\s+on\s+(?P<gwd2>" + _WD + r")))?"
+                   r"(?=\s+(?:in\s+which\s+)?to\s+[a-z])"),
     ("past_span", r"(?:in|over|during|for)\s+the\s+(?:past|last|previous)\s+(?:(?P<pnum>" + _NUMW + r")\s+)?(?P<punit>" + _UNIT + r")"),
     # "since the start of the year", "since the beginning of May", "from the start of last month"
     ("start_of", r"(?P<sprep>since|from|after)\s+the\s+(?:start|beginning)\s+of\s+(?:(?P<srel>the|this|last)\s+"
@@ -426,6 +430,11 @@ def find_timerefs(text: str, published: dt.date | None, anchor: dt.date | None =
             ref = _resolve(m, m.lastgroup, text, published, anchor, _clause_tense(text, m.start(), m.end(), tense))
             if ref is not None:
                 refs.append(ref)
+                if m.lastgroup == "given_span" and m.group("gwd2") and ref.earliest is not None:
+                    # the day of the event the span counts from is a date of the claim too
+                    day_at = m.start("gwd2")
+                    refs.append(TimeRef("on " + m.group("gwd2"), "when", ref.earliest, ref.earliest,
+                                        day_at - 3, m.end("gwd2")))
                 if ref.forward_weekday is not None:
                     forward = True
                 if ref.earliest is None and ref.latest is None:
@@ -839,6 +848,10 @@ def _resolve(m: re.Match, kind: str, text: str, pub: dt.date | None, anchor: dt.
         base = anchor
         if g("gwd") and pub:
             base = resolve_weekday(WEEKDAYS[g("gwd").lower()], pub, "past")  # "from Thursday's hearing"
+        elif g("gwd2") and pub:
+            # "from the vessel's arrival ... on Thursday": an arrival still to come when the clause looks ahead
+            base = resolve_weekday(WEEKDAYS[g("gwd2").lower()], pub,
+                                   "past" if tense in ("past", "pastperfect") else "upcoming")
         if base:
             earliest, latest = base, _shift(base, n, g("gunit"))
     elif kind == "ago":

@@ -1271,3 +1271,10 @@ def test_an_acronym_given_in_brackets_names_the_body_later():
 ])
 def test_midnight_and_dawn_without_a_day(sentence, expected):
     assert [(d["phrase"], d["earliest"], d["latest"]) for d in one_claim(sentence)["dates"]] == expected
+
+
+def test_a_span_counted_from_an_arrival_on_a_named_day():
+    dates = one_claim("The coastguard said the owner will have 48 hours from the trawler's arrival in Puerto Deseado "
+                      "on Saturday to post a bond.")["dates"]
+    assert [(d["role"], d["earliest"], d["latest"]) for d in dates] == [
+        ("deadline", "2022-01-15", "2022-01-17"), ("when", "2022-01-15", "2022-01-15")]
