@@ -144,6 +144,7 @@ def _is_byline(text: str) -> bool:
     return _BYLINE.match(text) is not None and _BY_TIME.match(text) is None
 
 
+_NEWSLETTER_PROMPT = re.compile(r"\bsign(?:ing)?\s+up\s+for\s+(?:our|the)\b.{0,60}\bnewsletter\b", re.IGNORECASE)
 _CONTRIBUTED = re.compile(r"(?:[A-Z][\w'\u2019.-]*\s){2,5}contributed(?:\s+(?:reporting|to this report))?\.?\s*$")
 _FUNDED_BY_READERS = re.compile(r"\bfunded (?:through|by) (?:donations|contributions) from (?:our )?readers\b",
                                 re.IGNORECASE)
@@ -159,6 +160,8 @@ def _is_boilerplate(text: str) -> bool:
         return True  # a menu: "Support HKFP | Policies & Ethics | Error/typo? | Contact Us"
     if "contributed" in text and _CONTRIBUTED.match(text):
         return True  # "Chicago Tribune's Sam Reyes contributed."
+    if "newsletter" in text and _NEWSLETTER_PROMPT.search(text):
+        return True  # "Get more Colorado news by signing up for our daily ... email newsletter."
     if "ePaper" in text or "e-paper" in text:
         return True  # "Now you can read the Jamaica Observer ePaper anytime, anywhere."
     if "funded" in text and _FUNDED_BY_READERS.search(text):

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from claims.extract.lexicon import DETERMINERS, DOC_NOUNS, HONORIFICS, ROLE_WORDS
+from claims.extract.lexicon import DETERMINERS, DOC_NOUNS, HONORIFICS, ORG_WORDS, ROLE_WORDS
 from claims.extract.names import _NAME_RUN, Mention, full_name, known_people
 from claims.extract.words import word_index
 
@@ -54,6 +54,7 @@ class Speaker:
 _WORD = re.compile(r"[\w'\u2019-]+")
 _POSSESSIVE = re.compile(r"['\u2019]s?$")
 _DOC_NOUN_RE = re.compile(r"\b(" + "|".join(sorted(DOC_NOUNS, key=len, reverse=True)) + r")\b", re.IGNORECASE)
+_NAME_LINKS = frozenset("of and for the on in".split())
 _LEADING_DET = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
 
 
@@ -249,11 +250,17 @@ class SpeakerBook:
         adjectives = [w for w in words[:-1] if len(w) > 3]
         definite = mention.text.split()[0].lower() in ("the", "this", "that")
         best, best_score = None, 0
+        # "the Department of Public Works and Highways" is a name of its own: it never refers back to
+        # "the Department of Agriculture" (a name shares at least one of its own words)
+        proper = sum(1 for w in mention.text.split() if w[:1].isupper()) >= 2
+        own = {w for w in words if w not in ORG_WORDS and w not in _NAME_LINKS} if proper else set()
         pool_of = self._candidates(set(words) | {head})
         recent_org = self._last_by_kind.get("organisation")
         if recent_org is not None and all(recent_org is not sp for sp in pool_of):
             pool_of.append(recent_org)
         for sp in pool_of:
+            if own and own.isdisjoint(sp.vocab()):
+                continue
             contents = sp.name_contents()
             score = 0
             if words in contents:

@@ -33,7 +33,7 @@ SYP YER ILS IQD IRR BRL ARS MXN CLP COP PEN BOB PYG UYU VES GTQ HNL NIO CRC PAB 
 KHR LAK""".split())
 _CURRENCY_PREFIXES = ("Rp", "RM", "Tk", "ZiG")
 _PREFIX_ALTERNATIVES = "|".join(_CURRENCY_PREFIXES + _CURRENCY_CODES)
-_CUR = (r"(?P<cur>(?=[ABCDEFGHIJKLMNOPQRSTUVWXYZ$\u20ac\u00a3\u00a5\u20b9\u20a6\u20b1])(?:(?-i:US|S|A|C|NZ|HK|R)\$|[$\u20ac\u00a3\u00a5\u20b9\u20a6\u20b1]|(?-i:(?:" + _PREFIX_ALTERNATIVES + r")(?=\s?\d)\s?)|(?-i:Rs\.?\s?|INR\s?|K?Sh\s?|[NPR](?=\d[\d,.]*[\s-]?"
+_CUR = (r"(?P<cur>(?=[ABCDEFGHIJKLMNOPQRSTUVWXYZ$\u20ac\u00a3\u00a5\u20b9\u20a6\u20b1])(?:(?-i:US|S|A|C|NZ|HK|R)\$|[$\u20ac\u00a3\u00a5\u20b9\u20a6\u20b1]|(?-i:(?:" + _PREFIX_ALTERNATIVES + r")(?=\s?\d)\s?)|(?-i:Rs\.?\s?|INR\s?|K?Shs?\s?|[NPR](?=\d[\d,.]*[\s-]?"
         r"(?:million|billion|trillion|bn|m)\b)|[PR](?=\d{1,3}(?:[, \u00a0]\d{3})+(?!\d)))))?")
 _PCT = r"(?P<pct>\s?%|\s?pc\b|\s(?:percent|per cent|percentage points?)\b)?"
 # A unit written onto the number: "500kg", "40C", "150km/h" (case-sensitive inside the pattern).
@@ -43,7 +43,7 @@ _ATTACHED_UNITS = {"kg": "kg", "km": "km", "km/h": "km/h", "kph": "km/h", "mph":
                    "C": "degrees Celsius", "\u00b0C": "degrees Celsius", "F": "degrees Fahrenheit",
                    "\u00b0F": "degrees Fahrenheit", "\u00b0": "degrees"}
 _ATTACHED = r"(?=[kmcthlfGMCFI\u00b0])(?-i:" + "|".join(re.escape(u) for u in sorted(_ATTACHED_UNITS, key=len, reverse=True)) + r")(?![\w/])"
-_QTY_TAIL = (r"(?:(?P<pct1>\s?%|\s(?:percent|per cent))?\s*(?P<sep>-|\u2013|to|or|and)\s*(?P<cur2>[$\u20ac\u00a3]|(?-i:Rs\.?\s?|K?Sh\s?|Rp\s?|RM|[NPR](?=\d)))?"
+_QTY_TAIL = (r"(?:(?P<pct1>\s?%|\s(?:percent|per cent))?\s*(?P<sep>-|\u2013|to|or|and)\s*(?P<cur2>[$\u20ac\u00a3]|(?-i:Rs\.?\s?|K?Shs?\s?|Rp\s?|RM|[NPR](?=\d)))?"
              r"(?P<num2>" + NUMBER + r")(?:(?=" + _ATTACHED + r")|(?![\w\-])))?"
              + _PCT + r"(?P<att>" + _ATTACHED + r")?(?P<strong>-strong\b)?(?P<odd>-odd\b)?"
              r"(?P<compound>-(?!strong\b|odd\b)[a-z]{3,}\b(?![\w\-]))?(?![\w\-]|[.,:]\d)")
@@ -87,7 +87,7 @@ _TIME_UNITS = frozenset("second seconds minute minutes hour hours day days week 
                         "decade decades century centuries night nights".split())
 _CURRENCY = {"$": "dollars", "US$": "dollars", "S$": "Singapore dollars", "A$": "Australian dollars",
              "C$": "Canadian dollars", "NZ$": "New Zealand dollars", "HK$": "Hong Kong dollars", "R$": "reais",
-             "Sh": "shillings", "KSh": "shillings", "N": "naira", "\u20a6": "naira", "P": "pesos", "\u20b1": "pesos", "R": "rand", "\u20ac": "euros", "\u00a3": "pounds", "\u00a5": "yen", "\u20b9": "rupees",
+             "Sh": "shillings", "KSh": "shillings", "Shs": "shillings", "N": "naira", "\u20a6": "naira", "P": "pesos", "\u20b1": "pesos", "R": "rand", "\u20ac": "euros", "\u00a3": "pounds", "\u00a5": "yen", "\u20b9": "rupees",
              "Rs": "rupees", "Rs.": "rupees", "INR": "rupees", "Rp": "rupiah", "RM": "ringgit", "Tk": "taka", "ZiG": "ZiG"}
 _TOKEN = re.compile(r"\([^)]{0,60}\)|[\w\u2019'-]+|[^\w\s]")
 # The first four _TOKEN matches from a position (every character but a space starts one): the
@@ -131,7 +131,7 @@ excess a much little several few""".split()) | frozenset(
 _FROM_BEFORE = re.compile(r"\bfrom\s+$", re.IGNORECASE)
 _RANGING_FROM = re.compile(r"\b(?:rang(?:e|es|ed|ing)|var(?:y|ies|ied|ying))\s+from\s+$", re.IGNORECASE)
 _LETTER_DIGIT = re.compile(r"[A-Za-z$.](?=\d)")  # the last character of every prefix below, before a digit
-_LETTER_CURRENCY = re.compile(r"(?<![\w.])(?:Rs\.?|K?Sh|[NPR]|[SACR]\$|NZ\$|HK\$|INR|" + _PREFIX_ALTERNATIVES + r")(?=\d)")
+_LETTER_CURRENCY = re.compile(r"(?<![\w.])(?:Rs\.?|K?Shs?|[NPR]|[SACR]\$|NZ\$|HK\$|INR|" + _PREFIX_ALTERNATIVES + r")(?=\d)")
 _MINOR_UNITS = {"cents": "dollars", "cent": "dollars", "pence": "pounds", "kobo": "naira", "paise": "rupees"}
 _NEXT_WORD = re.compile(r"\s+(\w+)")
 _ONE_OF_THEM = re.compile(r"\s+of\s+(?:them|whom|those)\b", re.IGNORECASE)  # "one of them remained in hospital"
@@ -453,11 +453,14 @@ def _build(m: re.Match, text: str, single: bool = False):
     return Quantity(low, high, approximate, bound, unit, measure, start, end)
 
 
+_PLURAL_NEXT = re.compile(r"\s+(?:[a-z-]+\s+)?([a-z][a-z'-]+s)\b")
+
+
 def _things_passed(after: str) -> bool:
-    """'passed two rounds of testing': a plural noun no measure names follows the number."""
-    nxt = _NEXT_LOWER.match(after)
-    return bool(nxt and nxt.group(1).endswith("s") and measure_for(nxt.group(1)) is None
-                and nxt.group(1) not in ("people", "persons"))
+    """'passed two rounds of testing', 'passes two consecutive inspections': a plural noun no
+    measure names follows the number."""
+    nxt = _PLURAL_NEXT.match(after)
+    return bool(nxt and measure_for(nxt.group(1)) is None and nxt.group(1) not in ("people", "persons"))
 
 
 def _after_name(text: str, start: int) -> bool:

@@ -73,7 +73,7 @@ _PATTERNS = [
             r")(?!\d)|\s+and\s+(?P<d1c>" + _DAYNUM + r")(?!\d)(?![^\S\n]*[^\W\d_]))?(?:,?\s+(?P<y1>" + _YEAR + r")|\s+(?P<yr1>last|next|this)\s+year)?(?P<incl1>\s+inclusive)?"),
     ("dmy", _PREP + r"(?P<d2>" + _DAYNUM + r")\s+(?P<m2>" + MONTH_RE + r")\b\.?(?:,?\s+(?P<y2>" + _YEAR + r")|\s+(?P<yr2>last|next|this)\s+year)?(?P<incl2>\s+inclusive)?"),
     ("my", _PREP + r"(?:(?:early|mid|late)[- ])?(?P<m3>" + MONTH_RE + r")\s+(?P<y3>" + _YEAR + r")"),
-    ("month", r"(?P<mprep>backdated to|by|until|till|before|since|from|in|during|after|early|late|mid|through|last|next|this)[- ]"
+    ("month", r"(?P<mprep>as recently as|as late as|as early as|backdated to|by|until|till|before|since|from|in|during|after|early|late|mid|through|last|next|this)[- ]"
               r"(?P<m4>January|February|March|April|(?-i:May)|June|July|August|September|October|November|December|"
               r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\b(?!\.?\s+\d)(?:\s+(?P<yr4>last|next|this)\s+year)?"),
     # "the November ceasefire", "the May elections": a month naming an event
@@ -158,7 +158,7 @@ def _trigger_inside(text: str) -> bool:
 
 
 _PERIOD_WORDS = frozenset("week weeks weekend month months year years days hours hour ago".split())
-_START_WORDS = frozenset("""shortly just soon right sometime backdated no not later than by until till before since as of from after on in at during late early
+_START_WORDS = frozenset("""as shortly just soon right sometime backdated no not later than by until till before since as of from after on in at during late early
 the last this next earlier coming past previous within inside over for a an one few several new mid between
 through throughout all whole
 """.split()) | frozenset(UNITS) | frozenset(TENS) | frozenset(WEEKDAYS) | frozenset(MONTHS) | {"new year's", "year's"}
@@ -204,7 +204,9 @@ _DEADLINE_MISSED_BEFORE = re.compile(r"\b(?:miss(?:ed|ing)|met|meeting|beat|beat
                                      r"(?:[\w-]+\s+)?(?:deadline|ultimatum|cut-?off)\s+(?:of\s+)?(?:[\w.:]+\s+){0,3}$",
                                      re.IGNORECASE)
 _CALLED_BEFORE = re.compile(r"\b(?:called|calls|set|sets|scheduled|planned|plans|announced|announces|fixed|slated|"
+                            r"issued|issues|declared|forecast|"
                             r"organi[sz]ed|organi[sz]es)\b(?![^.;]*\b(?:on|last)\s+$)", re.IGNORECASE)
+_FOR_DAY_AND = re.compile(r"\bfor\s+" + _WD + r"\s+and\s+$", re.IGNORECASE)
 _DESIGNATED_AFTER = re.compile(r"\s+(?:a|an|as)\s", re.IGNORECASE)
 _DEADLINE_AFTER = re.compile(r"^\s*(?:deadline|cut-?off|target date|ultimatum)\b", re.IGNORECASE)
 _FUTURE_WORDS = frozenset("will won't shall would wouldn't scheduled upcoming unless planned expected due slated "
@@ -551,8 +553,8 @@ def _join_pairs(text: str, refs: list[TimeRef]) -> None:
             continue
         joiner = text[a.end:b.start]
         head = a.phrase[:5].lower()
-        if joiner == " and " and head.startswith("on "):
-            keep = True
+        if joiner == " and " and (head.startswith("on ") or text[max(0, a.start - 4):a.start].lower() == "for "):
+            keep = True  # "on Sunday and Monday", "a warning for Wednesday and Thursday"
         elif (joiner == " and " and text[max(0, a.start - 8):a.start].lower() == "between ") or \
                 (joiner == " to " and head == "from "):
             keep = False
@@ -590,7 +592,7 @@ def _anchor_forward_weekdays(text: str, refs: list[TimeRef], published: dt.date,
 
 _WITHIN = ("within", "no more than", "not more than", "no longer than", "inside", "for ")
 # a measure that runs for a span: "suspended its licence for three months", "banned ... for 30 days"
-_SUSPENDED_BEFORE = re.compile(r"\b(?:suspend(?:ed|s|ing)?|suspension|ban(?:ned|s|ning)?|barred|closed|"
+_SUSPENDED_BEFORE = re.compile(r"\b(?:suspend(?:ed|s|ing)?|suspension|ban(?:ned|s|ning)?|barred|closed|remanded|"
                                r"shut(?:\s+down)?|halted)\b[^.;]{0,80}$", re.IGNORECASE)
 
 
@@ -1028,9 +1030,13 @@ def _resolve(m: re.Match, kind: str, text: str, pub: dt.date | None, anchor: dt.
                 mode = "upcoming"  # "declared Friday a day of mourning": a day set aside is still to come
             elif role == "when" and _PLANNED_FOR.search(text, max(0, start - 30), start):
                 mode = "upcoming"  # "winds forecast for Wednesday", "a vote scheduled for Monday"
-            elif role == "when" and text[max(0, start - 4):start].lower() == "for " and \
+            elif role == "when" and (text[max(0, start - 4):start].lower() == "for " or
+                                     _FOR_DAY_AND.search(text, max(0, start - 30), start)) and \
                     _CALLED_BEFORE.search(text, max(0, start - 100), start):
                 mode = "upcoming"  # "called an eight-hour strike across the province for Friday"
+            elif role == "when" and (prep or "").lower() == "from" and tense in ("past", "pastperfect") and \
+                    _FORWARD_BEFORE.search(text, max(0, start - 80), start):
+                mode = "upcoming"  # "had agreed to take up to 40 tonnes a day from Thursday"
             elif role == "since" or tense in ("past", "pastperfect"):
                 mode = "past"
             else:

@@ -1278,3 +1278,42 @@ def test_a_span_counted_from_an_arrival_on_a_named_day():
                       "on Saturday to post a bond.")["dates"]
     assert [(d["role"], d["earliest"], d["latest"]) for d in dates] == [
         ("deadline", "2022-01-15", "2022-01-17"), ("when", "2022-01-15", "2022-01-15")]
+
+
+# 28. The sixteenth and seventeenth blind sets.
+
+@pytest.mark.parametrize("sentence, low, high, unit", [
+    ("The city had lost property worth about Shs350 million, the clerk said.", 350_000_000, 350_000_000, "shillings"),
+    ("Families said they had each been asked to pay up to Shs500,000.", None, 500_000, "shillings"),
+    ("The diner must stay closed until it passes two consecutive inspections.", 2, 2, "inspections"),
+])
+def test_seventeenth_set_quantities(sentence, low, high, unit):
+    assert (low, high, unit) in [(q["low"], q["high"], q["unit"]) for q in one_claim(sentence)["quantities"]]
+
+
+@pytest.mark.parametrize("sentence, phrase, earliest, latest", [
+    # article date: Thursday 2022-01-13
+    ("A farmer was remanded in custody for six days, police said.", "for six days", "2022-01-13", "2022-01-19"),
+    ("The met office issued a yellow warning for Saturday and Sunday.", "Saturday and Sunday", "2022-01-15", "2022-01-16"),
+    ("The owner said his staff had followed every rule, as recently as December.", "as recently as December",
+     "2021-12-01", "2021-12-31"),
+    ("The neighbouring council said it had agreed to take 40 tonnes a day from Saturday.", "from Saturday",
+     "2022-01-15", "2022-01-15"),
+])
+def test_seventeenth_set_dates(sentence, phrase, earliest, latest):
+    assert (phrase, earliest, latest) in [(d["phrase"], d["earliest"], d["latest"]) for d in one_claim(sentence)["dates"]]
+
+
+@pytest.mark.parametrize("line", [
+    "Get more Ohio news by signing up for our daily Morning Brief email newsletter.",
+    "(Photo courtesy of the provincial disaster office)",
+])
+def test_seventeenth_set_lines_that_are_no_claims(line):
+    assert [c["text"] for c in claims_of("Police said 4 died.", line)] == ["Police said 4 died."]
+
+
+def test_two_departments_are_two_speakers():
+    claims = claims_of("The Department of Agriculture said crop losses reached P1.2 billion.",
+                       "The Department of Public Works and Highways said 27 road sections remained impassable.")
+    assert [c["speaker"] for c in claims] == ["The Department of Agriculture",
+                                              "The Department of Public Works and Highways"]
