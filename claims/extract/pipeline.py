@@ -357,10 +357,14 @@ def _further_of_another_measure(units: list[Unit]) -> None:
 
 def _annotate(unit: Unit, pub: dt.date | None) -> None:
     said_span = unit.claim.pop("_said_span", None)
+    anchor = unit.said_on or pub
+    read_from = anchor
     if unit.claim.pop("_said_kept", False):
         said_span = None  # the day of an act, not only of words: it stays among the dates
-    anchor = unit.said_on or pub
-    refs = [r for r in find_timerefs(unit.text, pub, anchor=anchor)
+        # ... and is read from the article's day, as written ("Kalinga yesterday gave them 24
+        # hours": yesterday is the day before the article, not before yesterday)
+        read_from = pub
+    refs = [r for r in find_timerefs(unit.text, pub, anchor=read_from)
             if not (said_span and r.start < said_span[1] and r.end > said_span[0])]
     skip = [(r.start, r.end) for r in refs]
     if said_span:

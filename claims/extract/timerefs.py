@@ -593,6 +593,7 @@ def _anchor_forward_weekdays(text: str, refs: list[TimeRef], published: dt.date,
 _WITHIN = ("within", "no more than", "not more than", "no longer than", "inside", "for ")
 # a measure that runs for a span: "suspended its licence for three months", "banned ... for 30 days"
 _SUSPENDED_BEFORE = re.compile(r"\b(?:suspend(?:ed|s|ing)?|suspension|ban(?:ned|s|ning)?|barred|closed|remanded|"
+                               r"ordered\b[^.;]{0,80}\bdetained|"
                                r"shut(?:\s+down)?|halted)\b[^.;]{0,80}$", re.IGNORECASE)
 
 

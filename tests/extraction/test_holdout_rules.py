@@ -1317,3 +1317,14 @@ def test_two_departments_are_two_speakers():
                        "The Department of Public Works and Highways said 27 road sections remained impassable.")
     assert [c["speaker"] for c in claims] == ["The Department of Agriculture",
                                               "The Department of Public Works and Highways"]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # article date: Thursday 2022-01-13
+    ("The regional commissioner yesterday gave the drivers 24 hours to return to work.",
+     [("yesterday", "when", "2022-01-12", "2022-01-12"), ("24 hours", "deadline", "2022-01-12", "2022-01-13")]),
+    ("Prosecutors said on Monday that they had ordered the contractor detained for four days.",
+     [("for four days", "deadline", "2022-01-10", "2022-01-14")]),
+])
+def test_sixteenth_set_dates(sentence, expected):
+    assert [(d["phrase"], d["role"], d["earliest"], d["latest"]) for d in one_claim(sentence)["dates"]] == expected
