@@ -134,6 +134,7 @@ _LETTER_DIGIT = re.compile(r"[A-Za-z$.](?=\d)")  # the last character of every p
 _LETTER_CURRENCY = re.compile(r"(?<![\w.])(?:Rs\.?|K?Shs?|[NPR]|[SACR]\$|NZ\$|HK\$|INR|" + _PREFIX_ALTERNATIVES + r")(?=\d)")
 _MINOR_UNITS = {"cents": "dollars", "cent": "dollars", "pence": "pounds", "kobo": "naira", "paise": "rupees"}
 _NEXT_WORD = re.compile(r"\s+(\w+)")
+_KILLED_BEFORE = re.compile(r"\b(?:killed|killing|kills|injured|wounded|hurt)\s+$", re.IGNORECASE)  # "and killed one"
 _ONE_OF_THEM = re.compile(r"\s+of\s+(?:them|whom|those)\b", re.IGNORECASE)  # "one of them remained in hospital"
 _NEXT_LOWER = re.compile(r"\s+([a-z][a-z'-]+)")
 _EVENT_MEASURES = frozenset({"deaths", "injured", "detentions", "evacuated", "missing", "homeless", "displaced",
@@ -266,6 +267,7 @@ _THING_UNITS = frozenset("""homes houses buildings dwellings structures shops ve
 schools villages towns hectares acres km miles tonnes tons metres meters kg containers shelters roads bridges boats
 ships vessels aircraft planes drones rockets missiles shells trees animals cattle livestock sheep goats farms
 hospitals clinics stations sites posts outposts positions tents camps flights trains wagons cars carriages
+counties districts provinces regions states countries municipalities cities towns communes islands
 dollars euros pounds rupees shillings naira yuan yen""".split())
 # pass|top|exceed|surpass|cross ignoring case, from a class of the first letters (the long s
 # "\u017f" matches "s" ignoring case).
@@ -388,7 +390,8 @@ def _build(m: re.Match, text: str, single: bool = False):
         return Quantity(low, high, approximate, bound, "percent", measure, m_start if bound else num_start, q_end)
     if lowered == "one":
         nxt = _NEXT_WORD.match(after)
-        if not nxt or (nxt.group(1).lower() not in _PERSONAL_ONE and not _ONE_OF_THEM.match(after)):
+        if not ((nxt and nxt.group(1).lower() in _PERSONAL_ONE) or _ONE_OF_THEM.match(after)
+                or _KILLED_BEFORE.search(before)):
             return None
     if not bound and not has_range and _PASSED_HINT.search(before, len(before) - 14) and _PASSED_BEFORE.search(before) \
             and not _things_passed(after):

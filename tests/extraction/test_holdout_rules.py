@@ -1328,3 +1328,10 @@ def test_two_departments_are_two_speakers():
 ])
 def test_sixteenth_set_dates(sentence, expected):
     assert [(d["phrase"], d["role"], d["earliest"], d["latest"]) for d in one_claim(sentence)["dates"]] == expected
+
+
+def test_killed_one_and_places_that_count_no_dead():
+    q = one_claim("The outbreak has sickened at least 30 people in three counties and killed one, officials said.")[
+        "quantities"]
+    assert (1, "deaths") in [(x["low"], x["measure"]) for x in q]
+    assert (3, None) in [(x["low"], x["measure"]) for x in q]
