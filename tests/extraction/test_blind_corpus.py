@@ -1,4 +1,4 @@
-"""The third to fifteenth blind sets (tests/corpus/blind/): 76 articles labelled without reading
+"""The third to seventeenth blind sets (tests/corpus/blind/): 88 articles labelled without reading
 the extractor, kept apart from tests/corpus because a few of their labels are still missed (listed
 in tests/corpus/README.md). The mean scores may only go up: each floor is what was measured after
 the general rules they taught."""
@@ -15,7 +15,7 @@ FLOORS = {"recall": 1.0, "precision": 0.995, "speaker": 0.955, "quantity": 0.99,
 
 
 def test_blind_set_is_there():
-    assert len(BLIND) == 76
+    assert len(BLIND) == 88
 
 
 @pytest.fixture(scope="module")
