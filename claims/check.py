@@ -21,7 +21,7 @@ from claims.measures import is_cumulative, measure_for, measures_in, qualifier
 from claims.measures import measure_for as _measure_for, measures_in as _measures_in, qualifier as _qualifier
 from claims.validate import clean_text
 from db.driver import Driver
-from db.models import AuditEvent, Claim, ClaimLink, Evidence, Quantity, Source, Speaker, SpeakerAlias, Story, TimeRef, utcnow
+from db.models import AuditEvent, Claim, ClaimLink, Evidence, Quantity, Source, Speaker, Story, TimeRef, utcnow
 from db.writes import link_claims, record
 
 # How a suggested link between a deadline claim and a report of its event begins its reason.
