@@ -53,6 +53,7 @@ _DATE_INSIDE = re.compile(r"(?P<d1>\d{1,2})(?:st|nd|rd|th)?\s+(?P<m1>" + MONTH_R
 
 
 _SLASHED_STAMP = re.compile(r"\b(\d{1,2})/(\d{1,2})/(\d{4})\b")
+_DOTTED_STAMP = re.compile(r"(?<![\d.])(\d{1,2})\.(\d{1,2})\.(\d{4})\b")
 
 
 # A sentence inside (a plain word of five letters or more, then a full stop): a caption, not a stamp
@@ -65,6 +66,12 @@ def _stamp_date(text: str) -> dt.date | None:
             _INNER_STOP.search(text):
         return None
     m = _DATE_INSIDE.search(text)
+    if m is None and (dotted := _DOTTED_STAMP.search(text)) is not None:
+        day, month, year = (int(x) for x in dotted.groups())  # "7.3.2024 14:05": day.month.year
+        try:
+            return dt.date(year, month, day)
+        except ValueError:
+            return None
     if m is None:
         slashed = _SLASHED_STAMP.search(text)
         if slashed is None:
@@ -119,7 +126,8 @@ _BOILERPLATE_HEAD = (
     r"|this (?:report|story|article) (?:is|was|has been) auto-generated\b.*$"
     r"|support\b.{0,60}\bjournalism\b.*$|\(?end\)?\s*$"
     r"|join\b.{0,40}\b(?:channel|newsletter|community|whatsapp|telegram)\b.*$|read(?: more| also)?\s*[:|].*$"
-    r"|(?:please\s+)?(?:log|sign)\s*in\b.{0,40}\bcomment\b.*$|read more from\b.{0,40}:.*$"
+    r"|(?:please\s+)?(?:log|sign)\s*in\b.{0,40}\bcomment\b.*$|read more from\b.{0,40}:.*$|related articles\b.*$"
+    r"|(?:published|updated)\b.{0,40}\|\s*(?:published|updated)\b.*$"
     r"|follow\b.{0,60}\bon\s(?:bbc sounds|facebook|x|twitter|instagram|tiktok|youtube|whatsapp|telegram|threads)\b.*$"
     r"|we cannot do (?:what we do|this|it) without your support\b.*$"
     r"|\d{1,2}\s*min(?:ute)?s?\s+read(?:ing time)?\s*$|report an (?:editorial )?error\s*$"
@@ -144,6 +152,10 @@ def _is_byline(text: str) -> bool:
     return _BYLINE.match(text) is not None and _BY_TIME.match(text) is None
 
 
+_PAYWALL_PROMPT = re.compile(
+    r"\bsubscribe\b|\bsubscription\b|\byour source for\b.{0,40}\bjournalism\b|\baward-winning\b.{0,40}\bjournalism\b"
+    r"|\binvest in journalism\b|\btry\b.{0,40}\bfree for\b.{0,20}\bmonth\b|\bfor only\b.{0,20}\ba month\b"
+    r"|^get (?:current|latest|the latest) (?:updates|news)\b", re.IGNORECASE)
 _NEWSLETTER_PROMPT = re.compile(r"\bsign(?:ing)?\s+up\s+for\s+(?:our|the)\b.{0,60}\bnewsletter\b", re.IGNORECASE)
 _CONTRIBUTED = re.compile(r"(?:[A-Z][\w'\u2019.-]*\s){2,5}contributed(?:\s+(?:reporting|to this report))?\.?\s*$")
 _FUNDED_BY_READERS = re.compile(r"\bfunded (?:through|by) (?:donations|contributions) from (?:our )?readers\b",
@@ -160,6 +172,8 @@ def _is_boilerplate(text: str) -> bool:
         return True  # a menu: "Support HKFP | Policies & Ethics | Error/typo? | Contact Us"
     if "contributed" in text and _CONTRIBUTED.match(text):
         return True  # "Chicago Tribune's Sam Reyes contributed."
+    if ("journalism" in text or "month" in text or "Updates" in text) and _PAYWALL_PROMPT.search(text):
+        return True  # "Invest in journalism – Subscribe Now!", "Try The Telegraph free for 1 month"
     if "newsletter" in text and _NEWSLETTER_PROMPT.search(text):
         return True  # "Get more Colorado news by signing up for our daily ... email newsletter."
     if "ePaper" in text or "e-paper" in text:
@@ -439,7 +453,11 @@ def _assemble(art: Article, paragraphs: list[str], meta: dict[str, str], *, is_m
                 art.warnings.append(f"the date line {text!r} reads as day/month or as month/day: "
                                     "pass --published YYYY-MM-DD")  # pipeline.AMBIGUOUS_DATE_WARNING
                 continue
-            if _is_byline(text) or _is_boilerplate(text):
+            if _is_byline(text):
+                if (stamp := _stamp_date(text)) is not None and stamp != dt.date.min:
+                    art.published = art.published or stamp  # "By Esther Nyambura | Feb. 3, 2026"
+                continue
+            if _is_boilerplate(text):
                 continue
             if art.title and (stamp := _stamp_date(text)) is not None:
                 art.published = art.published or (stamp if stamp != dt.date.min else None)

@@ -10,7 +10,7 @@ UNITS = {
 }
 TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
 SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000,
-          "trillion": 1_000_000_000_000, "bn": 1_000_000_000, "mn": 1_000_000, "m": 1_000_000, "k": 1_000,
+          "trillion": 1_000_000_000_000, "bn": 1_000_000_000, "mn": 1_000_000, "mil": 1_000_000, "m": 1_000_000, "k": 1_000,
           "crore": 10_000_000, "crores": 10_000_000, "lakh": 100_000, "lakhs": 100_000}
 # Vague plurals: the smallest count the word allows ("dozens" = at least 24).
 VAGUE = {"several dozen": 36, "a few dozen": 24, "several hundred": 300, "a few hundred": 200,
@@ -23,15 +23,15 @@ _WORD_NUMBER = (r"(?:(?:" + "|".join(TENS) + r")(?:[-\s](?:" + "|".join(k for k 
 # Thousands are grouped by commas, or by spaces ("3 400", South African and French style).
 # A decimal comma before a scale word: "US$2,3 million" (Zimbabwe, much of Europe).
 DIGITS = (r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d,]|\.\d)"
-          r"|\d{1,3},\d{1,2}(?=\s?(?:million|billion|trillion|bn|m)\b)|\d+(?:\.\d+)?")
+          r"|\d{1,3},\d{1,2}(?=\s?(?:million|billion|trillion|bn|m|mil)\b|\s?%|\s(?:per\s?cent|percent)\b)|\d+(?:\.\d+)?")
 # A number: digits or words, with an optional scale word ("2.5 million", "a dozen", "two dozen").
-NUMBER = (r"(?:(?:" + DIGITS + r"|" + _WORD_NUMBER + r"|a|an)(?:\s*|-)(?:dozen|hundred|thousand|million|billion|trillion|bn|mn|crores?|lakhs?)\b"
+NUMBER = (r"(?:(?:" + DIGITS + r"|" + _WORD_NUMBER + r"|a|an)(?:\s*|-)(?:dozen|hundred|thousand|million|billion|trillion|bn|mn|mil|crores?|lakhs?)\b"
           r"(?:\s+(?:" + _WORD_NUMBER + r"))?"
           r"|(?:" + DIGITS + r")(?:\s?(?:m|bn|k)\b)?"
           r"|" + _WORD_NUMBER + r")")
 # NUMBER where the text starts with a digit: the same alternatives in the same order, without
 # the ones that start with a letter (they cannot match there).
-NUMBER_AT_DIGIT = (r"(?:(?:" + DIGITS + r")(?:\s*|-)(?:dozen|hundred|thousand|million|billion|trillion|bn|mn|crores?|lakhs?)\b"
+NUMBER_AT_DIGIT = (r"(?:(?:" + DIGITS + r")(?:\s*|-)(?:dozen|hundred|thousand|million|billion|trillion|bn|mn|mil|crores?|lakhs?)\b"
                    r"(?:\s+(?:" + _WORD_NUMBER + r"))?"
                    r"|(?:" + DIGITS + r")(?:\s?(?:m|bn|k)\b)?)")
 NUMBER_RE = re.compile(r"^(?:" + NUMBER + r")$", re.IGNORECASE)
@@ -49,6 +49,8 @@ def parse_number(text: str) -> float | None:
         return float(t)  # the common case: plain digits
     if t in VAGUE:
         return float(VAGUE[t])
+    if _DECIMAL_COMMA.fullmatch(t):
+        return float(t.replace(",", "."))  # "6,5" (per cent), read only where a scale or % follows it
     m = _DIGITS_THEN_REST.match(t)
     if m:
         digits = m.group(1)

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import os
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -25,6 +26,7 @@ _LEADING_DATE = re.compile(r"^(?:On|Late on|Early on|Earlier on|Late|Early|Last|
                            r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
                            r"Speaking|Writing|Addressing|Testifying|Appearing|Posting)\b")  # "Speaking to reporters on Tuesday, X said"
 NO_DATE_WARNING = "no publication date found; pass --published"
+_FILE_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})(?!\d)")
 AMBIGUOUS_DATE_WARNING = "reads as day/month or as month/day"  # claims.extract.article
 
 
@@ -73,7 +75,20 @@ def _extract(raw: str, *, filename, url, published, warnings: list[str]) -> dict
         art.published = published
         warnings = [w for w in warnings if AMBIGUOUS_DATE_WARNING not in w]  # settled by --published
     if art.published is None and not any(AMBIGUOUS_DATE_WARNING in w for w in warnings):
-        warnings.append(NO_DATE_WARNING)
+        named = _FILE_DATE.match(os.path.basename(filename or ""))
+        day = None
+        if named:
+            try:
+                day = dt.date(int(named.group(1)), int(named.group(2)), int(named.group(3)))
+            except ValueError:
+                day = None
+        if day is not None:
+            # "2023-11-20-outlet-slug.txt": the date the file's name states, said out loud
+            art.published = day
+            warnings.append(f"no date line in the article: the publication date {day.isoformat()} is taken "
+                            f"from the file name; pass --published YYYY-MM-DD to change it")
+        else:
+            warnings.append(NO_DATE_WARNING)
     pub = art.published
     units = _split_speakers(_units(art.body, art.paragraphs, art.list_items))
     book = SpeakerBook(art.body)
@@ -124,7 +139,7 @@ def _units(body: str, paragraphs: list[tuple[int, int]], list_items: set[int] = 
                 continue
             s = max(s, skip_to)
             sentence = text[s:e]
-            if "hoto" in sentence or "mage" in sentence or "icture" in sentence or "\u00a9" in sentence or " pic" in sentence or "(Pic" in sentence or \
+            if "hoto" in sentence or "mage" in sentence or "icture" in sentence or "\u00a9" in sentence or " pic" in sentence or "(Pic" in sentence or "Credit:" in sentence or \
                     ".com" in sentence or "HOTO" in sentence:
                 tail = _CREDIT_TAIL.search(sentence)
                 if tail is not None and tail.start() > 0:
@@ -202,7 +217,8 @@ _CREDIT_SENTENCE = re.compile(
     r"(?:\((?:[^():]{1,60}:[^()]{1,60}|(?:[^\W\d_][\w.'-]*\s*){1,3}|[^()/]{1,60}/[^()/]{1,40}"
     r"|(?:[Pp]hoto|[Pp]icture|[Ii]mage)s?\s+(?:courtesy|by|from)\b[^()]{1,60})\)"
     # "Photo: X", "Post Photo: X", "File photo: X/HKFP."
-    r"|(?:[A-Z][\w'-]*\s)?(?:[Pp]hotograph|[Pp]hoto|[Pp]icture|[Ii]mage|Illustration|Credit)s?\s*(?:by\b|from\b|courtesy\b|:)"
+    r"|\[[^\[\]]{1,80}\]"  # "[ DIRK SHADD | Times ]"
+    r"|(?:[A-Z][\w'-]*\s)?(?:[Pp]hotograph|[Pp]hoto|[Pp]icture|[Ii]mage|Illustration|Credit)s?\s*(?:by\b|from\b|courtesy\b|:|/)"
     r"\s*[^.!?]{1,80}"
     # "Name Name/Outlet", "Marcus Tran/Staff photographer"
     r"|(?:[A-Z][\w'\u2019.-]*\s){1,3}[A-Z][\w'\u2019.-]*\s?/\s?(?:The\s)?[A-Z][\w.&'-]*(?:\s[A-Z][\w.&'-]*){0,3}"
@@ -212,14 +228,14 @@ _CREDIT_SENTENCE = re.compile(
 # A contributor's note closing an article: "Lunga Mzangwa is the Mail & Guardian's Eastern Cape
 # correspondent.", "Refilwe Nkadimeng is a Limpopo-based freelance journalist. DM"
 _BIO = re.compile(r"(?:[A-Z][\w'\u2019-]+\s){1,3}is\s(?:a|an|the)\s[^.!?]{0,80}\b(?:correspondent|journalist|"
-                  r"reporter|writer|editor|photographer|contributor|columnist|photojournalist)\.(?:\s[A-Z]{2,3})?")
+                  r"reporter|writer|editor|photographer|contributor|columnist|photojournalist)\b[^.!?]{0,120}\.(?:\s[A-Z]{2,3})?")
 # A photographer's credit closing a caption sentence: "... on Tuesday. — Photo by Imran Ali/White Star"
 _CREDIT_TAIL = re.compile(
     r"\s*(?:[\u2014\u2013|-]\s*(?:Photograph|Photo|Picture|Image)s?(?:\s+credit)?\s*(?:by\b|from\b|:)\s*[^.!?]{1,80}"
     r"|\s*\u00a9\s*[\w .&'/-]{1,40}"  # "... in a file photo. \u00a9 AFP"
     r"|\s+[\u2014\u2013-]\s*(?:[A-Z][\w&.'-]*\s){0,2}[A-Z][\w&.'-]*\s+(?:file\s+)?(?:pic|photo|picture)\.?\s*"  # "— AFP pic"
     r"|\s*\((?:pic|photo|picture|image)s?\b[^()]{0,60}\)\s*"  # "(Pic Prefectura Naval Argentina)"
-    r"|\s+(?-i:Photo|Picture|Photograph|Image):\s*[^.!?]{1,60}"  # "... on Thursday, November 9, 2023 Photo: Dhaka Tribune"
+    r"|\s+(?-i:Photo|Picture|Photograph|Image|Credit):\s*[^.!?]{1,60}"  # "... 2023 Photo: Dhaka Tribune", "... Credit: X/PA"
     r"|\s+[\u2014\u2013-]\s*[A-Z][\w-]*\.(?:com|org|net|co\.\w\w|ph|in|ng|ke|pk)\s*)$", re.IGNORECASE)  # "– Rappler.com"
 
 
@@ -230,7 +246,7 @@ def _is_claim_text(sentence: str, list_item: bool = False) -> bool:
     words = list(islice(_ALPHA_WORD.finditer(sentence), 3))  # only "fewer than 3?" matters
     if sentence.rstrip().endswith(":"):
         return False
-    if sentence[:1] == "(" or "@" in sentence or "/" in sentence or ":" in sentence or \
+    if sentence[:1] in "([" or "@" in sentence or "/" in sentence or ":" in sentence or \
             sentence.startswith(("Photo", "Picture", "Image", "Credit", "Illustration")):
         if _CREDIT_SENTENCE.fullmatch(sentence.strip()):
             return False

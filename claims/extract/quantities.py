@@ -33,7 +33,7 @@ SYP YER ILS IQD IRR BRL ARS MXN CLP COP PEN BOB PYG UYU VES GTQ HNL NIO CRC PAB 
 KHR LAK""".split())
 _CURRENCY_PREFIXES = ("Rp", "RM", "Tk", "ZiG")
 _PREFIX_ALTERNATIVES = "|".join(_CURRENCY_PREFIXES + _CURRENCY_CODES)
-_CUR = (r"(?P<cur>(?=[ABCDEFGHIJKLMNOPQRSTUVWXYZ$\u20ac\u00a3\u00a5\u20b9\u20a6\u20b1])(?:(?-i:US|S|A|C|NZ|HK|R)\$|[$\u20ac\u00a3\u00a5\u20b9\u20a6\u20b1]|(?-i:(?:" + _PREFIX_ALTERNATIVES + r")(?=\s?\d)\s?)|(?-i:Rs\.?\s?|INR\s?|K?Shs?\s?|[NPR](?=\d[\d,.]*[\s-]?"
+_CUR = (r"(?P<cur>(?=[ABCDEFGHIJKLMNOPQRSTUVWXYZ$\u20ac\u00a3\u00a5\u20b9\u20a6\u20b1])(?:(?-i:US|S|A|C|NZ|HK|R|N|J|FJ|TT|EC|NT|Z)\$|[$\u20ac\u00a3\u00a5\u20b9\u20a6\u20b1]|(?-i:(?:" + _PREFIX_ALTERNATIVES + r")(?=\s?\d)\s?)|(?-i:Rs\.?\s?|INR\s?|K?Shs?\s?|[NPR](?=\d[\d,.]*[\s-]?"
         r"(?:million|billion|trillion|bn|m)\b)|[PR](?=\d{1,3}(?:[, \u00a0]\d{3})+(?!\d)))))?")
 _PCT = r"(?P<pct>\s?%|\s?pc\b|\s(?:percent|per cent|percentage points?)\b)?"
 # A unit written onto the number: "500kg", "40C", "150km/h" (case-sensitive inside the pattern).
@@ -81,12 +81,18 @@ _RATIO_AFTER = re.compile(r"\s+(?:in|out\s+of)\s+(\d+|two|three|four|five|six|se
 _RUPEES_BEFORE = re.compile(r"(?:\bRs\.?|\bINR|\u20b9)\s?$")
 _NOT_COMPOUND_UNITS = frozenset("magnitude point points year old page level fold times time thirds quarters off way "
                                 "sided".split())
+_JAIL_AFTER = re.compile(r"\s+(?:in\s+(?:jail|prison|custody|detention)|behind\s+bars|of\s+imprisonment|imprisonment)\b",
+                         re.IGNORECASE)
+_JAIL_BEFORE = re.compile(r"\b(?:jailed|imprisoned|sentenced)\s+(?:to|for)\s+(?:up\s+to\s+|at\s+least\s+)?$|"
+                          r"\b(?:prison|jail)\s+(?:term|sentence)s?\s+of\s+(?:up\s+to\s+)?$", re.IGNORECASE)
+_TIME_COUNT_BEFORE = re.compile(r"(?:\bon\s+|\ba\s+(?:combined|total\s+of)\s+)$", re.IGNORECASE)
 _OF_AGE = re.compile(r"\s+of\s+age\b", re.IGNORECASE)
 _AGE_AFTER = re.compile(r"^\s*(?:years?|yrs?)[- ]old\b", re.IGNORECASE)
 _TIME_UNITS = frozenset("second seconds minute minutes hour hours day days week weeks month months year years "
                         "decade decades century centuries night nights".split())
 _CURRENCY = {"$": "dollars", "US$": "dollars", "S$": "Singapore dollars", "A$": "Australian dollars",
-             "C$": "Canadian dollars", "NZ$": "New Zealand dollars", "HK$": "Hong Kong dollars", "R$": "reais",
+             "C$": "Canadian dollars", "N$": "Namibian dollars", "J$": "Jamaican dollars", "FJ$": "Fijian dollars",
+             "TT$": "Trinidad and Tobago dollars", "NT$": "New Taiwan dollars", "Z$": "Zimbabwe dollars", "NZ$": "New Zealand dollars", "HK$": "Hong Kong dollars", "R$": "reais",
              "Sh": "shillings", "KSh": "shillings", "Shs": "shillings", "N": "naira", "\u20a6": "naira", "P": "pesos", "\u20b1": "pesos", "R": "rand", "\u20ac": "euros", "\u00a3": "pounds", "\u00a5": "yen", "\u20b9": "rupees",
              "Rs": "rupees", "Rs.": "rupees", "INR": "rupees", "Rp": "rupiah", "RM": "ringgit", "Tk": "taka", "ZiG": "ZiG"}
 _TOKEN = re.compile(r"\([^)]{0,60}\)|[\w\u2019'-]+|[^\w\s]")
@@ -131,7 +137,7 @@ excess a much little several few""".split()) | frozenset(
 _FROM_BEFORE = re.compile(r"\bfrom\s+$", re.IGNORECASE)
 _RANGING_FROM = re.compile(r"\b(?:rang(?:e|es|ed|ing)|var(?:y|ies|ied|ying))\s+from\s+$", re.IGNORECASE)
 _LETTER_DIGIT = re.compile(r"[A-Za-z$.](?=\d)")  # the last character of every prefix below, before a digit
-_LETTER_CURRENCY = re.compile(r"(?<![\w.])(?:Rs\.?|K?Shs?|[NPR]|[SACR]\$|NZ\$|HK\$|INR|" + _PREFIX_ALTERNATIVES + r")(?=\d)")
+_LETTER_CURRENCY = re.compile(r"(?<![\w.])(?:Rs\.?|K?Shs?|[NPR]|[SACRNJZ]\$|NZ\$|HK\$|FJ\$|TT\$|EC\$|NT\$|INR|" + _PREFIX_ALTERNATIVES + r")(?=\d)")
 _MINOR_UNITS = {"cents": "dollars", "cent": "dollars", "pence": "pounds", "kobo": "naira", "paise": "rupees"}
 _NEXT_WORD = re.compile(r"\s+(\w+)")
 _KILLED_BEFORE = re.compile(r"\b(?:killed|killing|kills|injured|wounded|hurt)\s+$", re.IGNORECASE)  # "and killed one"
@@ -407,10 +413,16 @@ def _build(m: re.Match, text: str, single: bool = False):
         unit = compound[1:]  # "the 96-car train", "a 12-member team"
     else:
         unit, unit_measure, unit_end = _unit_after(text, end, vague)
+    jail_term = False
     if unit and unit.lower() in _TIME_UNITS:
-        if not _OF_AGE.match(text, unit_end):
+        if _OF_AGE.match(text, unit_end):
+            unit += " of age"  # "between 12 and 15 months of age": an age, stated as a figure
+        elif not (_JAIL_AFTER.match(text, unit_end) or _JAIL_BEFORE.search(before) or _TIME_COUNT_BEFORE.search(before)):
             return None  # a duration: time references cover it
-        unit += " of age"  # "between 12 and 15 months of age": an age, stated as a figure
+        else:
+            # a term ("up to two years in jail", "jailed for up to two years") or a count of periods
+            # ("sewage on 41 days", "a combined 9,860 hours"): a figure, of no event measure
+            unit_measure, jail_term = None, True
     if cur:
         unit = _CURRENCY.get(cur.strip(), cur.strip() if cur.strip().isupper() and len(cur.strip()) == 3 else unit)
     elif _RUPEES_BEFORE.search(before):
@@ -442,7 +454,7 @@ def _build(m: re.Match, text: str, single: bool = False):
     if not bound and not has_range and (_INCREMENT_AFTER.match(after) or _INCREMENT_BEFORE.search(before) or
                                         ("other" in before and _OTHER_BEFORE.search(before))):
         bound = INCREMENT  # a count added to an earlier one: never compared as a total
-    measure = unit_measure or measure_for(unit) or (
+    measure = None if jail_term else unit_measure or measure_for(unit) or (
         _measure_near(text, m_start, unit_end) if not cur and (not unit or unit.lower() not in _THING_UNITS)
         else None)  # money counts no people: "Tk50,000 to each injured worker"
     if not cur and unit in _MINOR_UNITS and low == high and low is not None and not has_range:

@@ -51,7 +51,8 @@ _PATTERNS = [
     ("start_of", r"(?P<sprep>since|from|after)\s+the\s+(?:start|beginning)\s+of\s+(?:(?P<srel>the|this|last)\s+"
                  r"(?P<sunit>week|month|year)|(?P<smonth>" + MONTH_RE + r")(?:\s+(?P<syear>" + _YEAR + r"))?)"),
     # "in the first nine months of this year", "the first half of 2024"
-    ("first_part", r"(?:(?:in|during|over)\s+)?the\s+first\s+(?:(?P<fnum>" + _NUMW + r")\s+months|(?P<fhalf>half|quarter))"
+    ("first_part", r"(?:(?:in|during|over)\s+)?the\s+(?P<ford>first|second|third|fourth|last|final)\s+(?:(?P<fnum>"
+                   + _NUMW + r")\s+months|(?P<fhalf>half|quarter))"
                    r"\s+of\s+(?:(?P<frel>this|last)\s+year|(?P<fyear>" + _YEAR + r"))"),
     # "285 in all of 2024", "throughout 2023"
     ("whole_year", r"(?:(?:in|for|during)\s+)?(?:all\s+of|the\s+whole\s+of|throughout)\s+(?P<wyear>" + _YEAR + r")(?!\d|,\d|-\d)"),
@@ -206,6 +207,8 @@ _DEADLINE_MISSED_BEFORE = re.compile(r"\b(?:miss(?:ed|ing)|met|meeting|beat|beat
 _CALLED_BEFORE = re.compile(r"\b(?:called|calls|set|sets|scheduled|planned|plans|announced|announces|fixed|slated|"
                             r"issued|issues|declared|forecast|"
                             r"organi[sz]ed|organi[sz]es)\b(?![^.;]*\b(?:on|last)\s+$)", re.IGNORECASE)
+_INVITED_BEFORE = re.compile(r"\b(?:invited|invites|summoned|summons)\b[^.;]{0,80}\bto\s+(?:a|an|the)\s+(?:[\w-]+\s+){1,2}$",
+                             re.IGNORECASE)
 _FOR_DAY_AND = re.compile(r"\bfor\s+" + _WD + r"\s+and\s+$", re.IGNORECASE)
 _DESIGNATED_AFTER = re.compile(r"\s+(?:a|an|as)\s", re.IGNORECASE)
 _DEADLINE_AFTER = re.compile(r"^\s*(?:deadline|cut-?off|target date|ultimatum)\b", re.IGNORECASE)
@@ -793,8 +796,20 @@ def _resolve(m: re.Match, kind: str, text: str, pub: dt.date | None, anchor: dt.
     elif kind == "first_part":
         year = int(g("fyear")) if g("fyear") else (pub.year - (g("frel").lower() == "last") if pub else None)
         months = {"half": 6, "quarter": 3}.get((g("fhalf") or "").lower()) or _count(g("fnum"))
+        order = g("ford").lower()
         if year is not None and months and 1 <= months <= 12:
-            earliest, latest = dt.date(year, 1, 1), _month_range(year, int(months))[1]
+            if order == "first":
+                earliest, latest = dt.date(year, 1, 1), _month_range(year, int(months))[1]
+            elif g("fhalf"):
+                # "the second half of 2024", "the last quarter of 2025", "the third quarter of 2023"
+                index = {"second": 2, "third": 3, "fourth": 4}.get(order, 12 // int(months))
+                first_month = (index - 1) * int(months) + 1
+                if first_month + int(months) - 1 > 12:
+                    return None
+                earliest = dt.date(year, first_month, 1)
+                latest = _month_range(year, first_month + int(months) - 1)[1]
+            else:
+                return None
     elif kind == "whole_year":
         year = int(g("wyear"))
         earliest, latest = dt.date(year, 1, 1), dt.date(year, 12, 31)
@@ -1035,6 +1050,9 @@ def _resolve(m: re.Match, kind: str, text: str, pub: dt.date | None, anchor: dt.
                                      _FOR_DAY_AND.search(text, max(0, start - 30), start)) and \
                     _CALLED_BEFORE.search(text, max(0, start - 100), start):
                 mode = "upcoming"  # "called an eight-hour strike across the province for Friday"
+            elif role == "when" and tense in ("past", "pastperfect") and \
+                    _INVITED_BEFORE.search(text, max(0, start - 100), start):
+                mode = "upcoming"  # "invited both parties to a meeting on Wednesday"
             elif role == "when" and (prep or "").lower() == "from" and tense in ("past", "pastperfect") and \
                     _FORWARD_BEFORE.search(text, max(0, start - 80), start):
                 mode = "upcoming"  # "had agreed to take up to 40 tonnes a day from Thursday"

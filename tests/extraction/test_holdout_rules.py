@@ -1335,3 +1335,77 @@ def test_killed_one_and_places_that_count_no_dead():
         "quantities"]
     assert (1, "deaths") in [(x["low"], x["measure"]) for x in q]
     assert (3, None) in [(x["low"], x["measure"]) for x in q]
+
+
+# 29. The eighteenth and nineteenth blind sets: where the publication date is written, money and
+#     terms of new outlets, more prompts and credits.
+
+def test_a_date_in_the_byline_is_the_publication_date():
+    data = extract_text(article("Police said 4 died on Monday.", date_line="By Jane Wanjiru | Feb. 3, 2026"),
+                        filename="story.txt")
+    assert data["source"]["published"] == "2026-02-03"
+
+
+def test_a_dotted_time_stamp_is_the_publication_date():
+    data = extract_text(article("Police said 4 died on Monday.", date_line="7.3.2024 14:05 \u2022 Updated 7.3.2024 16:48"),
+                        filename="story.txt")
+    assert data["source"]["published"] == "2024-03-07"
+
+
+def test_with_no_date_line_a_dated_file_name_gives_the_date_and_says_so():
+    data = extract_text(article("Police said 4 died on Monday.", date_line=None), filename="/x/2023-11-20-ledger-flood.txt")
+    assert data["source"]["published"] == "2023-11-20"
+    assert any("taken from the file name" in w and "--published" in w for w in data["warnings"])
+    assert data["claims"][0]["dates"][0]["earliest"] == "2023-11-20"  # Monday 2023-11-20 is the article's day
+    undated = extract_text(article("Police said 4 died on Monday.", date_line=None), filename="/x/ledger-flood.txt")
+    assert undated["source"]["published"] is None
+
+
+@pytest.mark.parametrize("sentence, low, high, unit", [
+    ("The union wants a housing allowance of N$2 500 a month.", 2500, 2500, "Namibian dollars"),
+    ("The family received a call demanding RM2mil the next morning.", 2_000_000, 2_000_000, "ringgit"),
+    ("The company has offered 6,5% this year.", 6.5, 6.5, "percent"),
+    ("Executives who obstruct inquiries can be jailed for up to two years.", None, 2, "years"),
+    ("Anyone caught faces a fine of up to $500 and up to 60 days in jail.", None, 60, "days"),
+    ("Volunteers recorded sewage in the river on 41 days last year.", 41, 41, "days"),
+    ("Overflows discharged for a combined 9,860 hours in 2023.", 9860, 9860, "hours"),
+])
+def test_nineteenth_set_quantities(sentence, low, high, unit):
+    assert (low, high, unit) in [(q["low"], q["high"], q["unit"]) for q in one_claim(sentence)["quantities"]]
+
+
+def test_a_term_is_no_detention_count_and_a_span_no_quantity():
+    q = one_claim("Executives who obstruct inquiries can be jailed for up to two years.")["quantities"]
+    assert [x["measure"] for x in q] == [None]
+    assert one_claim("The talks lasted three days, officials said.")["quantities"] == []
+
+
+@pytest.mark.parametrize("sentence, phrase, earliest, latest", [
+    ("Only 83 per cent were fully immunised in the last quarter of 2020.", "in the last quarter of 2020",
+     "2020-10-01", "2020-12-31"),
+    ("Output rose in the second half of 2021.", "in the second half of 2021", "2021-07-01", "2021-12-31"),
+    ("The commissioner said his office had invited both parties to a conciliation meeting on Monday.", "on Monday",
+     "2022-01-17", "2022-01-17"),
+])
+def test_nineteenth_set_dates(sentence, phrase, earliest, latest):
+    assert (phrase, earliest, latest) in [(d["phrase"], d["earliest"], d["latest"]) for d in one_claim(sentence)["dates"]]
+
+
+@pytest.mark.parametrize("line", [
+    "Stay informed with The Ledger \u2013 your source for credible journalism.",
+    "Get in-depth reporting and opinions for only $8 a month.",
+    "Invest in journalism, invest in democracy \u2013 Subscribe Now!",
+    "Try The Ledger free for 1 month with unlimited access to our website.",
+    "Related Articles Flood warnings issued Roads closed",
+    "Published Sept. 24 | Updated Sept. 24",
+    "[ JANE DOE | Times ]",
+    "Photo / John Smith",
+    "Ana Ruiz is a health reporter at the Ledger, covering hospitals and public health.",
+])
+def test_nineteenth_set_lines_that_are_no_claims(line):
+    assert [c["text"] for c in claims_of("Police said 4 died.", line)] == ["Police said 4 died."]
+
+
+def test_a_sentence_about_journalism_is_still_a_claim():
+    assert [c["text"] for c in claims_of("The group said the law would criminalise journalism.")] == \
+        ["The group said the law would criminalise journalism."]
