@@ -113,6 +113,7 @@ _URL_LABEL = re.compile(r"^(?:original\s+url|source\s+url|canonical\s+url|url|so
 _URL_ONLY = re.compile(r"^<?(\S+://\S+?)>?$")
 _BYLINE = re.compile(
     r"^\(?\s*(?:by\s+[A-Z\u00C0-\u024F]|(?:additional\s+)?(?:reporting|writing|editing|compiled|reported|written)\s+by\b"
+    r"|additional\s+reporting\s*:"
     r"|report\s+by\b|photos?\s*(?:by|:)|photograph(?:s|er)?\s*(?:by|:)|image\s*(?:by|:)|credit\s*:|source\s*:|(?:copyright|\u00a9))",
     re.IGNORECASE)
 _BOILERPLATE_HEAD = (
@@ -156,6 +157,8 @@ _PAYWALL_PROMPT = re.compile(
     r"\bsubscribe\b|\bsubscription\b|\byour source for\b.{0,40}\bjournalism\b|\baward-winning\b.{0,40}\bjournalism\b"
     r"|\binvest in journalism\b|\btry\b.{0,40}\bfree for\b.{0,20}\bmonth\b|\bfor only\b.{0,20}\ba month\b"
     r"|^get (?:current|latest|the latest) (?:updates|news)\b", re.IGNORECASE)
+_SITE_PROMPT = re.compile(r"\bcan leave comments\b|\bguidelines on commenting\b|\bvia this link\b|\blisten to the episode\b"
+                          r"|\bpodcast asked (?:listeners|readers)\b", re.IGNORECASE)
 _NEWSLETTER_PROMPT = re.compile(r"\bsign(?:ing)?\s+up\s+for\s+(?:our|the)\b.{0,60}\bnewsletter\b", re.IGNORECASE)
 _CONTRIBUTED = re.compile(r"(?:[A-Z][\w'\u2019.-]*\s){2,5}contributed(?:\s+(?:reporting|to this report))?\.?\s*$")
 _FUNDED_BY_READERS = re.compile(r"\bfunded (?:through|by) (?:donations|contributions) from (?:our )?readers\b",
@@ -174,6 +177,8 @@ def _is_boilerplate(text: str) -> bool:
         return True  # "Chicago Tribune's Sam Reyes contributed."
     if ("journalism" in text or "month" in text or "Updates" in text) and _PAYWALL_PROMPT.search(text):
         return True  # "Invest in journalism – Subscribe Now!", "Try The Telegraph free for 1 month"
+    if ("comment" in text or "link" in text or "listen" in text or "podcast" in text) and _SITE_PROMPT.search(text):
+        return True  # "Users with an Yle ID can leave comments", "You can create your ID via this link"
     if "newsletter" in text and _NEWSLETTER_PROMPT.search(text):
         return True  # "Get more Colorado news by signing up for our daily ... email newsletter."
     if "ePaper" in text or "e-paper" in text:

@@ -37,7 +37,7 @@ _CUR = (r"(?P<cur>(?=[ABCDEFGHIJKLMNOPQRSTUVWXYZ$\u20ac\u00a3\u00a5\u20b9\u20a6\
         r"(?:million|billion|trillion|bn|m)\b)|[PR](?=\d{1,3}(?:[, \u00a0]\d{3})+(?!\d)))))?")
 _PCT = r"(?P<pct>\s?%|\s?pc\b|\s(?:percent|per cent|percentage points?)\b)?"
 # A unit written onto the number: "500kg", "40C", "150km/h" (case-sensitive inside the pattern).
-_ATTACHED_UNITS = {"kg": "kg", "km": "km", "km/h": "km/h", "kph": "km/h", "mph": "mph", "mm": "mm", "cm": "cm",
+_ATTACHED_UNITS = {"kg": "kg", "km": "km", "km/h": "km/h", "kph": "km/h", "kmh": "km/h", "mph": "mph", "mm": "mm", "cm": "cm",
                    "ha": "hectares", "lb": "pounds (weight)", "lbs": "pounds (weight)", "ft": "feet", "t": "tonnes",
                    "MW": "MW", "GW": "GW", "kW": "kW", "kWh": "kWh", "MWh": "MWh", "GWh": "GWh",
                    "C": "degrees Celsius", "\u00b0C": "degrees Celsius", "F": "degrees Fahrenheit",

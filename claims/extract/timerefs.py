@@ -609,6 +609,13 @@ def _anchor_durations(text: str, refs: list[TimeRef], tense: str) -> None:
                 not ref.phrase.lower().startswith(_WITHIN):
             continue
         # the day, or the last day of a short span ("on Feb. 16 and 17"), named before the span
+        after = refs[index + 1] if index + 1 < len(refs) else None
+        if after is not None and after.role == "when" and after.latest is not None and \
+                after.earliest == after.latest and text[ref.end:after.start].lower() == " of ":
+            # "within 30 days of Thursday's flooding": counted from the day named after "of"
+            span = ref.latest - ref.earliest
+            ref.earliest, ref.latest = after.latest, after.latest + span
+            continue
         day = next((r.latest for r in reversed(refs[:index])
                     if r.role == "when" and r.earliest is not None and r.latest is not None
                     and (r.latest - r.earliest).days <= 2), None)

@@ -1409,3 +1409,14 @@ def test_nineteenth_set_lines_that_are_no_claims(line):
 def test_a_sentence_about_journalism_is_still_a_claim():
     assert [c["text"] for c in claims_of("The group said the law would criminalise journalism.")] == \
         ["The group said the law would criminalise journalism."]
+
+
+def test_a_span_counted_from_the_day_named_after_of():
+    dates = one_claim("Applications must be submitted within 30 days of Monday's flooding.")["dates"]
+    assert ("within 30 days", "2022-01-10", "2022-02-09") in [(d["phrase"], d["earliest"], d["latest"]) for d in dates]
+
+
+@pytest.mark.parametrize("line", ["Users with a Ledger ID can leave comments on our news stories.",
+                                  "You can create your Ledger ID via this link.", "Additional reporting: RNZ"])
+def test_site_prompts_and_reporting_credits(line):
+    assert [c["text"] for c in claims_of("Police said 4 died.", line)] == ["Police said 4 died."]
