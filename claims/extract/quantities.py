@@ -413,7 +413,7 @@ def _build(m: re.Match, text: str, single: bool = False):
         unit = compound[1:]  # "the 96-car train", "a 12-member team"
     else:
         unit, unit_measure, unit_end = _unit_after(text, end, vague)
-    jail_term = False
+    of_no_event = False  # a term or a count of periods names no event measure
     if unit and unit.lower() in _TIME_UNITS:
         if _OF_AGE.match(text, unit_end):
             unit += " of age"  # "between 12 and 15 months of age": an age, stated as a figure
@@ -422,7 +422,7 @@ def _build(m: re.Match, text: str, single: bool = False):
         else:
             # a term ("up to two years in jail", "jailed for up to two years") or a count of periods
             # ("sewage on 41 days", "a combined 9,860 hours"): a figure, of no event measure
-            unit_measure, jail_term = None, True
+            unit_measure, of_no_event = None, True
     if cur:
         unit = _CURRENCY.get(cur.strip(), cur.strip() if cur.strip().isupper() and len(cur.strip()) == 3 else unit)
     elif _RUPEES_BEFORE.search(before):
@@ -454,7 +454,7 @@ def _build(m: re.Match, text: str, single: bool = False):
     if not bound and not has_range and (_INCREMENT_AFTER.match(after) or _INCREMENT_BEFORE.search(before) or
                                         ("other" in before and _OTHER_BEFORE.search(before))):
         bound = INCREMENT  # a count added to an earlier one: never compared as a total
-    measure = None if jail_term else unit_measure or measure_for(unit) or (
+    measure = None if of_no_event else unit_measure or measure_for(unit) or (
         _measure_near(text, m_start, unit_end) if not cur and (not unit or unit.lower() not in _THING_UNITS)
         else None)  # money counts no people: "Tk50,000 to each injured worker"
     if not cur and unit in _MINOR_UNITS and low == high and low is not None and not has_range:
