@@ -118,6 +118,7 @@ _ASIDE = re.compile(r"\s*(?:including|among them|among whom|many of them|most of
                     r"[^,;:()\u2014\u2013]{0,60}[,\u2014\u2013]", re.IGNORECASE)
 _BEFORE_BREAK_WORDS = frozenset("and while but whereas although".split())
 _AFTER_BREAK_WORDS = frozenset("while but whereas although".split())
+_SECOND_CLAUSE = frozenset("that said says added adding".split())  # "..., and that ...", "and said ..."
 _NAME_COMMA_BEFORE = re.compile(r"[A-Z][\w'\u2019-]+,\s$")
 _PHONE_HINT = re.compile(r"\d[\d\s().-]{6,}\d")
 _SYNONYM_FIRST = frozenset(syn.split()[0] for syn in SYNONYMS)
@@ -583,6 +584,13 @@ def _measure_near(text: str, start: int, end: int) -> str | None:
     if not _AFTER_BREAK_WORDS.isdisjoint(words[after_at:last]):
         for k in range(after_at, last):
             if words[k] in _AFTER_BREAK_WORDS:
+                last = k
+                break
+    if "and" in words[after_at:last]:
+        # "22 workers had been on shift and that the three missing men ...": a second reported
+        # clause names nothing about the count before it
+        for k in range(after_at, last - 1):
+            if words[k] == "and" and words[k + 1] in _SECOND_CLAUSE:
                 last = k
                 break
     if _SYNONYM_FIRST.isdisjoint(words[first:last]):

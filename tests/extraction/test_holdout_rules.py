@@ -1420,3 +1420,9 @@ def test_a_span_counted_from_the_day_named_after_of():
                                   "You can create your Ledger ID via this link.", "Additional reporting: RNZ"])
 def test_site_prompts_and_reporting_credits(line):
     assert [c["text"] for c in claims_of("Police said 4 died.", line)] == ["Police said 4 died."]
+
+
+def test_a_second_reported_clause_names_nothing_about_the_count_before_it():
+    q = one_claim("The company said 22 workers had been on shift and that the three missing men were "
+                  "contractors.")["quantities"]
+    assert [(x["low"], x["measure"]) for x in q] == [(22, None), (3, "missing")]
