@@ -558,6 +558,9 @@ def _join_pairs(text: str, refs: list[TimeRef]) -> None:
         head = a.phrase[:5].lower()
         if joiner == " and " and (head.startswith("on ") or text[max(0, a.start - 4):a.start].lower() == "for "):
             keep = True  # "on Sunday and Monday", "a warning for Wednesday and Thursday"
+        elif joiner == " or " and a.earliest == a.latest and b.earliest == b.latest and \
+                dt.timedelta(days=1) >= b.earliest - a.latest >= dt.timedelta(0):
+            keep = True  # "landfall late Friday or early Saturday": one span of two days
         elif (joiner == " and " and text[max(0, a.start - 8):a.start].lower() == "between ") or \
                 (joiner == " to " and head == "from "):
             keep = False

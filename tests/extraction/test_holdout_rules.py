@@ -1426,3 +1426,9 @@ def test_a_second_reported_clause_names_nothing_about_the_count_before_it():
     q = one_claim("The company said 22 workers had been on shift and that the three missing men were "
                   "contractors.")["quantities"]
     assert [(x["low"], x["measure"]) for x in q] == [(22, None), (3, "missing")]
+
+
+def test_two_adjacent_days_joined_by_or_are_one_span_too():
+    dates = one_claim("Forecasters expect the storm to make landfall late Friday or early Saturday.")["dates"]
+    assert ("late Friday or early Saturday", "2022-01-14", "2022-01-15") in [
+        (d["phrase"], d["earliest"], d["latest"]) for d in dates]
