@@ -218,6 +218,9 @@ _FUTURE_BEFORE_TO = frozenset("going expected due set plan plans planning is are
                               "scheduled slated poised".split())
 _FUTURE_TO = re.compile(r"\b(?:going|expected|due|set|plans?|planning|is|are|forecast|predicted|projected|likely|"
                         r"scheduled|slated|poised)\s+to\b", re.IGNORECASE)
+_EXPECT_WORDS = frozenset("expect expects anticipate anticipates".split())
+_EXPECT_TO = re.compile(r"\b(?:expects?|anticipates?)\s+(?:[\w'\u2019-]+\s+){0,4}?to\s+(?!the\b|a\b|an\b)[a-z]",
+                        re.IGNORECASE)
 _PRESENT_COPULAS = frozenset("is are am remain remains stay stays".split())
 _COPULA_ED = re.compile(r"\b(?:is|are|am|remain|remains|stay|stays)\s+(?:[a-z]+ly\s+)?[A-Za-z]{3,}ed\b", re.IGNORECASE)
 _ED_WORD = re.compile(r"\b[A-Za-z]{3,}ed\b")
@@ -260,6 +263,8 @@ def _tense(text: str, word_list) -> str:
         return "future"
     if "to" in words and not _FUTURE_BEFORE_TO.isdisjoint(words) and _FUTURE_TO.search(text):
         return "future"
+    if "to" in words and not _EXPECT_WORDS.isdisjoint(words) and _EXPECT_TO.search(text):
+        return "future"  # "forecasters expect the storm to make landfall on Friday"
     if "had" in words:
         return "pastperfect"
     past = not _PAST_WORDS.isdisjoint(words) or (

@@ -1432,3 +1432,9 @@ def test_two_adjacent_days_joined_by_or_are_one_span_too():
     dates = one_claim("The storm will make landfall late Friday or early Saturday, forecasters said.")["dates"]
     assert ("late Friday or early Saturday", "2022-01-14", "2022-01-15") in [
         (d["phrase"], d["earliest"], d["latest"]) for d in dates]
+
+
+@pytest.mark.parametrize("sentence", ["Forecasters expect the storm to make landfall on Friday.",
+                                      "Police expect to finish the search on Friday."])
+def test_expecting_someone_to_act_looks_ahead(sentence):
+    assert [(d["phrase"], d["earliest"]) for d in one_claim(sentence)["dates"]] == [("on Friday", "2022-01-14")]
