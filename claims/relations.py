@@ -285,7 +285,7 @@ def _across(a: Figure, b: Figure, ia: tuple[float, float], ib: tuple[float, floa
         independent, (official, official_span) = (ia, (b, ib)) if a.independent else (ib, (a, ia))
         top = official_span[1]
         if top == math.inf:  # "at least 17" from the authorities is their count, 17
-            top = official.low * (1 + DEFAULT_MARGIN) if official.approximate else official.low
+            top = official.low
         if top is not None and independent[0] > top + 1e-9:
             return "contradicts"
     if ia[0] <= ib[1] + 1e-9 and ib[0] <= ia[1] + 1e-9 and a.source != b.source:
