@@ -4,6 +4,7 @@ from __future__ import annotations
 import contextlib
 import os
 import sqlite3
+import time
 from pathlib import Path
 from typing import Iterator
 
@@ -60,6 +61,25 @@ def _check_sqlite_path(path: str) -> None:
         raise UserError(f"cannot create database {path}: no write permission on folder {p.parent}")
 
 
+def _use_wal(cur: sqlite3.Cursor) -> None:
+    """Switch a database file to WAL (kept in the file, so only its first opening changes it).
+
+    The switch needs the file to itself and SQLite does not wait for that with the busy timeout:
+    when two processes open a brand-new database at once, one may be migrating it while the other
+    asks for WAL and gets "database is locked" at once. Retry within the busy timeout instead."""
+    if cur.execute("PRAGMA journal_mode").fetchone()[0].lower() == "wal":
+        return
+    deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
+    while True:
+        try:
+            cur.execute("PRAGMA journal_mode = WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.02)
+
+
 def _setup_sqlite(engine: Engine) -> None:
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_conn: sqlite3.Connection, _record) -> None:
@@ -69,7 +89,7 @@ def _setup_sqlite(engine: Engine) -> None:
         cur.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         cur.execute("PRAGMA foreign_keys = ON")
         if engine.url.database not in (None, "", ":memory:"):
-            cur.execute("PRAGMA journal_mode = WAL")
+            _use_wal(cur)
             cur.execute("PRAGMA synchronous = NORMAL")
         cur.close()
 

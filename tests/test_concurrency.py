@@ -208,3 +208,29 @@ def test_two_processes_write_the_same_database(db_url, tmp_path, fresh):
         assert conn.execute(text("SELECT count(*) FROM claim_tag")).scalar() == 120
         if engine.dialect.name == "sqlite":
             assert conn.execute(text("SELECT count(*) FROM claim_fts WHERE claim_fts MATCH 'claim'")).scalar() == 60
+
+
+def test_switch_to_wal_waits_for_another_process_holding_a_new_file(tmp_path):
+    """SQLite does not apply the busy timeout to `PRAGMA journal_mode = WAL`: opening a brand-new
+    file while another connection writes it (the other process migrating it) failed at once with
+    "database is locked" (seen in CI). Opening now waits for the writer, then switches to WAL."""
+    import sqlite3
+
+    from db.engine import dispose_all
+
+    path = tmp_path / "claims.db"
+    holder = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+    holder.execute("CREATE TABLE scratch (x)")
+    holder.execute("BEGIN IMMEDIATE")
+    holder.execute("INSERT INTO scratch VALUES (1)")
+    release = threading.Timer(0.4, lambda: holder.execute("COMMIT"))
+    release.start()
+    try:
+        engine = get_engine(f"sqlite:///{path}")
+        with engine.connect() as conn:
+            assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+            assert conn.exec_driver_sql("SELECT count(*) FROM scratch").scalar() == 1
+    finally:
+        release.join()
+        holder.close()
+        dispose_all()
