@@ -93,9 +93,10 @@ def _extract(raw: str, *, filename, url, published, warnings: list[str]) -> dict
     units = _split_speakers(_units(art.body, art.paragraphs, art.list_items))
     book = SpeakerBook(art.body)
     previous: Unit | None = None
+    story: tuple = (None, None)  # the last single day the article's story named; the last time's start
     for unit in units:
         _attribute(unit, previous, book, pub)
-        _annotate(unit, pub)
+        story = _annotate(unit, pub, story)
         previous = unit
     _further_of_another_measure(units)
     claims = []
@@ -327,8 +328,15 @@ def _act_not_speech(text: str, window: tuple[int, int]) -> bool:
     for word in _WORD.finditer(text, window[0], window[1] + 1):
         low = word.group().lower()
         if low in SPEECH_VERBS:
-            return low in WEAK_SPEECH_VERBS or _STRANDED_AFTER.match(text, word.end()) is not None
+            return low in WEAK_SPEECH_VERBS or _STRANDED_AFTER.match(text, word.end()) is not None or \
+                (low in _RULING_VERBS and _LEGAL_OBJECT.match(text, word.end()) is not None)
     return False
+
+
+# 'the judge rejected the union's request for an injunction': a ruling on a motion is an act
+_RULING_VERBS = frozenset("rejected rejects dismissed dismisses".split())
+_LEGAL_OBJECT = re.compile(r"\s+(?:[\w'\u2019-]+\s+){0,3}?(?:request|application|petition|appeal|bid|motion|"
+                           r"injunction|case|plea|lawsuit|suit|challenge)s?\b", re.IGNORECASE)
 
 
 def _speaker_clause_follows(text: str, after_comma: int, verb: int, subject: str) -> bool:
@@ -371,7 +379,11 @@ def _further_of_another_measure(units: list[Unit]) -> None:
                 seen.add(measure)
 
 
-def _annotate(unit: Unit, pub: dt.date | None) -> None:
+def _annotate(unit: Unit, pub: dt.date | None, story: tuple = (None, None)) -> tuple:
+    """Fill the unit's claim: its dates and quantities read against the article day, the day of the
+    statement and (for 'the same night', 'since then') the day the story named last; returns
+    (day, start): the single day and the start of the time the story names last after this unit."""
+    story_day, story_start = story
     said_span = unit.claim.pop("_said_span", None)
     anchor = unit.said_on or pub
     read_from = anchor
@@ -380,8 +392,13 @@ def _annotate(unit: Unit, pub: dt.date | None) -> None:
         # ... and is read from the article's day, as written ("Kalinga yesterday gave them 24
         # hours": yesterday is the day before the article, not before yesterday)
         read_from = pub
-    refs = [r for r in find_timerefs(unit.text, pub, anchor=read_from)
+    refs = [r for r in find_timerefs(unit.text, pub, anchor=read_from, context=story_day, since=story_start)
             if not (said_span and r.start < said_span[1] and r.end > said_span[0])]
+    for ref in refs:
+        if ref.role == "when" and ref.earliest is not None and ref.earliest == ref.latest:
+            story_day = ref.earliest
+        if ref.role in ("when", "since") and ref.earliest is not None:
+            story_start = ref.earliest
     skip = [(r.start, r.end) for r in refs]
     if said_span:
         skip.append(said_span)
@@ -420,3 +437,4 @@ def _annotate(unit: Unit, pub: dt.date | None) -> None:
         "quantities": quantities,
         "dates": dates,
     })
+    return story_day, story_start

@@ -43,7 +43,7 @@ _ATTACHED_UNITS = {"kg": "kg", "km": "km", "km/h": "km/h", "kph": "km/h", "kmh":
                    "C": "degrees Celsius", "\u00b0C": "degrees Celsius", "F": "degrees Fahrenheit",
                    "\u00b0F": "degrees Fahrenheit", "\u00b0": "degrees"}
 _ATTACHED = r"(?=[kmcthlfGMCFI\u00b0])(?-i:" + "|".join(re.escape(u) for u in sorted(_ATTACHED_UNITS, key=len, reverse=True)) + r")(?![\w/])"
-_QTY_TAIL = (r"(?:(?P<pct1>\s?%|\s(?:percent|per cent))?\s*(?P<sep>-|\u2013|to|or|and)\s*(?P<cur2>[$\u20ac\u00a3]|(?-i:Rs\.?\s?|K?Shs?\s?|Rp\s?|RM|[NPR](?=\d)))?"
+_QTY_TAIL = (r"(?:(?P<pct1>\s?%|\s(?:percent|per cent))?\s*(?P<sep>-|\u2013|to|or|and)\s*(?P<cur2>(?-i:(?:US|S|A|C|NZ|HK|R|N|J|FJ|TT|EC|NT|Z)\$)|[$\u20ac\u00a3]|(?-i:Rs\.?\s?|K?Shs?\s?|Rp\s?|RM|[NPR](?=\d)))?"
              r"(?P<num2>" + NUMBER + r")(?:(?=" + _ATTACHED + r")|(?![\w\-])))?"
              + _PCT + r"(?P<att>" + _ATTACHED + r")?(?P<strong>-strong\b)?(?P<odd>-odd\b)?"
              r"(?P<compound>-(?!strong\b|odd\b)[a-z]{3,}\b(?![\w\-]))?(?![\w\-]|[.,:]\d)")
@@ -140,9 +140,18 @@ _RANGING_FROM = re.compile(r"\b(?:rang(?:e|es|ed|ing)|var(?:y|ies|ied|ying))\s+f
 _LETTER_DIGIT = re.compile(r"[A-Za-z$.](?=\d)")  # the last character of every prefix below, before a digit
 _LETTER_CURRENCY = re.compile(r"(?<![\w.])(?:Rs\.?|K?Shs?|[NPR]|[SACRNJZ]\$|NZ\$|HK\$|FJ\$|TT\$|EC\$|NT\$|INR|" + _PREFIX_ALTERNATIVES + r")(?=\d)")
 _MINOR_UNITS = {"cents": "dollars", "cent": "dollars", "pence": "pounds", "kobo": "naira", "paise": "rupees"}
+_SCALED = re.compile(r"(\d[\d.,]*)\s*-?\s*(?:million|billion|trillion|bn|mn|mil|m|thousand|crores?|lakhs?)", re.IGNORECASE)
+_BARE_DIGITS = re.compile(r"\d[\d.,]*")
 _NEXT_WORD = re.compile(r"\s+(\w+)")
 _KILLED_BEFORE = re.compile(r"\b(?:killed|killing|kills|injured|wounded|hurt)\s+$", re.IGNORECASE)  # "and killed one"
 _ONE_OF_THEM = re.compile(r"\s+of\s+(?:them|whom|those)\b", re.IGNORECASE)  # "one of them remained in hospital"
+# "one constable had been injured", "including one who died": one person an event befell
+_ONE_EVENT_AFTER = re.compile(r"\s+(?:[a-z][\w-]*\s+)?(?:who\s+)?(?:(?:was|is|has|had|have)\s+(?:been\s+)?|later\s+)?"
+                             r"(?:killed|injured|wounded|hurt|died|dead|missing|arrested|detained|hospitali[sz]ed|"
+                             r"drowned|abducted|kidnapped|shot|stabbed)\b")
+_STORM_CATEGORY = re.compile(r"\b(?-i:Category|category)\s+$")
+_STORM_WORDS = re.compile(r"\b(?:storm|hurricane|cyclone|typhoon)s?\b", re.IGNORECASE)
+_NO_ONE = re.compile(r"\b(?:no|not|any|every|each|anyone|someone|no-)\s*$", re.IGNORECASE)
 _NEXT_LOWER = re.compile(r"\s+([a-z][a-z'-]+)")
 _EVENT_MEASURES = frozenset({"deaths", "injured", "detentions", "evacuated", "missing", "homeless", "displaced",
                              "hospitalised", "rescued", "affected", "infections"})
@@ -180,7 +189,9 @@ def find_quantities(text: str, skip_spans: list[tuple[int, int]] = ()) -> list[Q
         # a currency written onto the digits: "Rs25,000", "Sh1.2 billion", "N25 million", "S$50,000"
         digits += map(_MATCH_START, _LETTER_CURRENCY.finditer(text))
     if not digits and not number_words:
-        return _fractions(text, found, list(skip_spans)) if not _FRACTION_WORDS.isdisjoint(words) else found
+        if not _FRACTION_WORDS.isdisjoint(words):
+            found = _fractions(text, found, list(skip_spans))
+        return found if _A_UNIT_WORDS.isdisjoint(words) else _a_unit(text, found, list(skip_spans))
     masked = list(skip_spans)
     if _PHONE_HINT.search(text):
         for m in _PHONE.finditer(text):
@@ -220,6 +231,8 @@ def find_quantities(text: str, skip_spans: list[tuple[int, int]] = ()) -> list[Q
         found.append(q)
     if not _FRACTION_WORDS.isdisjoint(words):
         found = _fractions(text, found, masked)
+    if not _A_UNIT_WORDS.isdisjoint(words):
+        found = _a_unit(text, found, masked)
     if found and not _BORROW_WORDS.isdisjoint(words):
         _borrow_measures(text, found)
     return found
@@ -234,6 +247,12 @@ _FRACTION_VALUES = {"half": 50.0, "third": 33.3, "thirds": 66.7, "quarter": 25.0
 _PERIOD_HALF = re.compile(r"\b(?:first|second|latter|former|other)\s+$", re.IGNORECASE)
 
 
+def _bounded(m: re.Match, value: float) -> tuple[str | None, float | None, float | None]:
+    """The bound a match wrote before its value, and the value as (bound, low, high)."""
+    bound = (m.group("bound") or "").lower() or None
+    return bound, (None if bound in UPPER_BOUNDS else value), (None if bound in LOWER_BOUNDS else value)
+
+
 def _fractions(text: str, found: list[Quantity], masked: list) -> list[Quantity]:
     """'more than half of them', 'nearly two-thirds of the homes': a share, as a percentage (not
     'the first half of 2024', a period)."""
@@ -242,15 +261,30 @@ def _fractions(text: str, found: list[Quantity], masked: list) -> list[Quantity]
         if _PERIOD_HALF.search(text, max(0, m.start() - 12), m.start()) or \
                 any(q.start <= m.start("frac") < q.end for q in found) or any(a <= m.start() < b for a, b in masked):
             continue
-        value = _FRACTION_VALUES[re.split(r"[- ]", m.group("frac").lower())[-1]]
-        bound = (m.group("bound") or "").lower() or None
-        low = high = value
-        if bound in LOWER_BOUNDS:
-            high = None
-        elif bound in UPPER_BOUNDS:
-            low = None
+        bound, low, high = _bounded(m, _FRACTION_VALUES[re.split(r"[- ]", m.group("frac").lower())[-1]])
         measure = _measure_near(text, m.start(), m.end())
         extra.append(Quantity(low, high, bound in APPROX_BOUNDS, bound, "percent", measure, m.start(), m.end() - 3))
+    return sorted(found + extra, key=lambda q: q.start) if extra else found
+
+
+_A_UNIT_WORDS = frozenset("kilometre kilometres kilometer km mile miles metre meter tonne ton hectare acre litre liter "
+                          "half-mile half-kilometre half-kilometer".split())
+_A_UNIT = re.compile(r"\b(?:(?P<bound>more than|less than|over|under|nearly|almost|about|around|roughly|up to|at least|"
+                     r"at most|no more than)\s+(?:a|an|one)\s+|(?P<half>(?:a|an|one)\s+half[- ]))"
+                     r"(?P<unit>kilomet(?:re|er)|km|mile|met(?:re|er)|tonne|ton|hectare|acre|lit(?:re|er))\b", re.IGNORECASE)
+
+
+def _a_unit(text: str, found: list[Quantity], masked: list) -> list[Quantity]:
+    """'queues stretched for more than a kilometre', 'beyond a half-mile zone': a measure of one
+    (or half a) unit written with 'a'."""
+    extra = []
+    for m in _A_UNIT.finditer(text):
+        if any(q.start < m.end() and q.end > m.start() for q in found) or any(a <= m.start() < b for a, b in masked):
+            continue
+        bound, low, high = _bounded(m, 0.5 if m.group("half") else 1.0)
+        unit = m.group("unit").lower().replace("meter", "metre").replace("liter", "litre")
+        unit = {"km": "kilometres"}.get(unit, unit + "s")
+        extra.append(Quantity(low, high, bound in APPROX_BOUNDS, bound, unit, None, m.start(), m.end()))
     return sorted(found + extra, key=lambda q: q.start) if extra else found
 
 
@@ -369,10 +403,13 @@ def _build(m: re.Match, text: str, single: bool = False):
     plain_digits = num_text.isdigit()
     if not bound and not cur and not pct:
         if _after_label(before) and not (vague or _next_is_plural(after)):
+            if _STORM_CATEGORY.search(before) and _STORM_WORDS.search(text) and not has_range:
+                # "Kyle was a Category 3 storm": a storm's strength on its scale, a reading people revise
+                return Quantity(value, value, False, None, "category", None, m_start, end)
             return None
         if plain_digits and len(num_text) == 4 and 1800 <= value <= 2100 and not _next_is_plural(after):
             return None  # a year
-    if not bound and not cur and _after_name(text, m_start):
+    if not bound and not cur and not vague and _after_name(text, m_start):
         return None  # "Local 882", "Route 66", "Flight 17": a name, not a count
     if _TIME_AFTER.match(after) or _AGE_AFTER.match(after):
         return None
@@ -398,7 +435,7 @@ def _build(m: re.Match, text: str, single: bool = False):
     if lowered == "one":
         nxt = _NEXT_WORD.match(after)
         if not ((nxt and nxt.group(1).lower() in _PERSONAL_ONE) or _ONE_OF_THEM.match(after)
-                or _KILLED_BEFORE.search(before)):
+                or _KILLED_BEFORE.search(before) or (_ONE_EVENT_AFTER.match(after) and not _NO_ONE.search(before))):
             return None
     if not bound and not has_range and _PASSED_HINT.search(before, len(before) - 14) and _PASSED_BEFORE.search(before) \
             and not _things_passed(after):
@@ -434,6 +471,13 @@ def _build(m: re.Match, text: str, single: bool = False):
         value2 = parse_number(num2)
         if value2 is None:
             return None
+        if g_pct1 and not g_pct:
+            return "rescan"  # "rose 5% to 7 million": a share, then a count
+        shared = _SCALED.fullmatch(num2.strip())
+        if shared and _BARE_DIGITS.fullmatch(num_text.strip()) and not pct:
+            base2 = parse_number(shared.group(1))
+            if base2 and value <= base2:
+                value = value * (value2 / base2)  # "between $5 and $7 million": both are millions
         if value2 < value:
             # "up to £17.5m or 4% of turnover": two figures; "3-1": a score, not a range
             return "rescan" if sep == "or" else None

@@ -461,6 +461,8 @@ def _speaker_for_verb(text: str, tokens: list[Token], i: int) -> Mention | None:
     # Coordinated verb: '... the authorities blamed X and said ...'
     if prev.low == "and":
         return _coordinated_subject(text, tokens, i - 1, verb)
+    if prev.low in ("be", "been", "being") and not verb.low.endswith("ing"):
+        return None  # passive: "the matter will be mentioned on February 17", "has been told"
     j = i - 1
     skipped = 0
     while j >= 0 and not tokens[j].quoted and skipped < 5 and (

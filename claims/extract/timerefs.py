@@ -27,7 +27,7 @@ _UNIT = r"(?:hours?|days?|weeks?|months?|years?)"
 _DAYNUM = r"(?:[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?:1[89]\d\d|20\d\d|21\d\d)"
 _PART = r"(?:\s+(?:night|morning|evening|afternoon))?"
-_PREP = (r"(?:(?P<prep>no later than|not later than|by|until|till|through|before|since|as of|from|after|on|in|at|"
+_PREP = (r"(?:(?P<prep>(?:dating|dates|date|going|stretching)\s+back\s+to|no later than|not later than|by|until|till|through|before|since|as of|from|after|on|in|at|"
          r"during|late on|early on|late|early)\s+(?:at\s+(?:the\s+)?(?:least|earliest|latest)\s+)?)?")
 
 _PATTERNS = [
@@ -94,14 +94,14 @@ _PATTERNS = [
                    r"(?P<cword>midnight|noon|dawn|daybreak)(?![^\S\n]+(?:on|of|the|last|this|tonight|today)\b|[^\S\n]+"
                    + _WD + r"|[^\S\n]*,?[^\S\n]*(?:local\b|(?-i:[A-Z]{2,4})\b))"),
     ("relday", _PREP + r"(?P<rdword>today|yesterday|tomorrow|tonight|last night|this morning|this afternoon|"
-               r"this evening|the same day|the previous day|the day before|a day earlier|the next day|"
-               r"the following day|a day later)"),
+               r"this evening|the previous day|the day before|a day earlier|a day later|since then|"
+               r"(?:the same|later that|that|the next|the following) (?:day|night|morning|evening|afternoon))\b"),
     # "between 2019 and 2024", "from 2015 to 2020"
     ("year_range", r"(?P<yrprep>between|from)\s+(?P<yr1>" + _YEAR + r")\s*(?:and|to|through|until|-|\u2013)\s*(?P<yr2>"
                    + _YEAR + r")(?!\d|,\d|-\d)"),
     # "in the 1990s", "since the 2010s"
     ("decade", r"(?P<dcprep>in|during|since|from|by|until|through|throughout|over)\s+the\s+(?P<dcval>(?:1[89]|20)\d0)s\b"),
-    ("year", r"(?P<yprep>in|since|by|until|from|during|before|after|early|late|mid)[- ](?P<yval>" + _YEAR + r")(?!\d|,\d|-\d)"),
+    ("year", r"(?P<yprep>(?:dating|dates|date|going|stretching)\s+back\s+to|in|since|by|until|from|during|before|after|early|late|mid)[- ](?P<yval>" + _YEAR + r")(?!\d|,\d|-\d)"),
     # "since the colliery closures of 1987", "since the floods in 2010"
     ("since_event", r"since\s+the\s+(?:[^\W\d_][\w'\u2019-]*\s+){1,4}?(?:of|in)\s+(?P<sevent>" + _YEAR + r")(?!\d|,\d|-\d)"),
 ]
@@ -127,7 +127,7 @@ _BY_DAY = _group("relday", "holiday", "n_days_rel", "duration", "hyphen_span", "
 # Words that every time reference contains: the full pattern only runs near one of them.
 _TRIGGER_WORDS = frozenset(WEEKDAYS) | frozenset(MONTHS) | frozenset(
     "today yesterday tomorrow tonight night morning week weeks weekend month months year years day days hours "
-    "hour ago christmas eve year's dawn daybreak midnight noon overnight".split())
+    "hour ago christmas eve year's dawn daybreak midnight noon overnight evening afternoon then".split())
 _CLOCK_TRIGGERS = frozenset("am pm a.m p.m".split())  # only after "since": "waiting since 6 am"
 _TRIGGER_INSIDE = re.compile(r"(?:day|January|February|March|April|June|July|August|September|October|November|"
                              r"December)['\u2019]s\b|-(?:January|February|March|April|May|June|July|August|"
@@ -159,7 +159,7 @@ def _trigger_inside(text: str) -> bool:
 
 
 _PERIOD_WORDS = frozenset("week weeks weekend month months year years days hours hour ago".split())
-_START_WORDS = frozenset("""as shortly just soon right sometime backdated no not later than by until till before since as of from after on in at during late early
+_START_WORDS = frozenset("""same that following dating dates date going stretching as shortly just soon right sometime backdated no not later than by until till before since as of from after on in at during late early
 the last this next earlier coming past previous within inside over for a an one few several new mid between
 through throughout all whole
 """.split()) | frozenset(UNITS) | frozenset(TENS) | frozenset(WEEKDAYS) | frozenset(MONTHS) | {"new year's", "year's"}
@@ -207,8 +207,9 @@ _DEADLINE_MISSED_BEFORE = re.compile(r"\b(?:miss(?:ed|ing)|met|meeting|beat|beat
 _CALLED_BEFORE = re.compile(r"\b(?:called|calls|set|sets|scheduled|planned|plans|announced|announces|fixed|slated|"
                             r"issued|issues|declared|forecast|"
                             r"organi[sz]ed|organi[sz]es)\b(?![^.;]*\b(?:on|last)\s+$)", re.IGNORECASE)
-_INVITED_BEFORE = re.compile(r"\b(?:invited|invites|summoned|summons)\b[^.;]{0,80}\bto\s+(?:a|an|the)\s+(?:[\w-]+\s+){1,2}$",
-                             re.IGNORECASE)
+_INVITED_BEFORE = re.compile(r"\b(?:invited|invites|summoned|summons)\b[^.;]{0,80}\bto\s+(?:a|an|the)\s+(?:[\w-]+\s+){1,2}"
+                             r"(?:(?:in|at)\s+(?:the\s+)?(?:[\w'\u2019-]+\s+){1,3})?$", re.IGNORECASE)
+_PERFECT_BEFORE = re.compile(r"\b(?:has|have)\s+(?:[a-z]+ly\s+)?[a-z]{3,}ed\b[^.;]*$", re.IGNORECASE)
 _FOR_DAY_AND = re.compile(r"\bfor\s+" + _WD + r"\s+and\s+$", re.IGNORECASE)
 _DESIGNATED_AFTER = re.compile(r"\s+(?:a|an|as)\s", re.IGNORECASE)
 _DEADLINE_AFTER = re.compile(r"^\s*(?:deadline|cut-?off|target date|ultimatum)\b", re.IGNORECASE)
@@ -386,9 +387,12 @@ def find_timerefs_between(text: str, start: int, end: int, published: dt.date | 
 
 
 def find_timerefs(text: str, published: dt.date | None, anchor: dt.date | None = None,
-                  tense: str | None = None) -> list[TimeRef]:
+                  tense: str | None = None, context: dt.date | None = None,
+                  since: dt.date | None = None) -> list[TimeRef]:
     """All time references in one sentence. anchor = when the statement was made (for 'within
-    five days'), defaulting to the article date."""
+    five days'), defaulting to the article date; context = the single day the article's story last
+    named before this sentence (for 'the same night', 'the following morning'); since = the start
+    of the last time it named (for 'since then')."""
     anchor = anchor or published
     refs: list[TimeRef] = []
     starts, words = word_index(text)
@@ -437,7 +441,8 @@ def find_timerefs(text: str, published: dt.date | None, anchor: dt.date | None =
                  else _BY_PERIOD_WORDS).match(text, pos)
             if m is None or m.end() <= trigger_start:
                 continue
-            ref = _resolve(m, m.lastgroup, text, published, anchor, _clause_tense(text, m.start(), m.end(), tense))
+            ref = _resolve(m, m.lastgroup, text, published, anchor, _clause_tense(text, m.start(), m.end(), tense),
+                           context, since)
             if ref is not None:
                 refs.append(ref)
                 if m.lastgroup == "given_span" and m.group("gwd2") and ref.earliest is not None:
@@ -457,11 +462,15 @@ def find_timerefs(text: str, published: dt.date | None, anchor: dt.date | None =
         _anchor_forward_weekdays(text, refs, published, anchor)
     if len(refs) > 1:
         _year_before_named(refs)
+        _weekday_with_date(text, refs)
+        _from_until(text, refs)
         _join_pairs(text, refs)
         _chain_relative_days(refs)
         _anchor_durations(text, refs, tense)
         _anchor_hyphen_spans(text, refs)
         _anchor_event_spans(refs)
+    if refs and ("extend" in text or "back by" in text or "postpone" in text or "delay" in text):
+        _extended_by(text, refs)
     if refs and anchor is not None and ("so far" in text or "to date" in text or "same period" in text):
         _so_far(text, refs, anchor)
     if unset and published is not None:
@@ -545,6 +554,77 @@ def _clock_times(text: str, refs: list[TimeRef], anchor: dt.date | None, tense: 
         if _clause_tense(text, start, end, tense) not in ("past", "pastperfect"):
             continue
         bisect.insort(refs, TimeRef(text[start:end], "when", anchor, anchor, start, end), key=lambda r: r.start)
+
+
+_EXTENDED_BY = re.compile(r"\b(?:extended|extends|extending|extend|pushed\s+back|postponed|postpones|delayed|delays)\s+"
+                          r"(?:it\s+|them\s+|the\s+deadline\s+)?by\s+(?:another\s+|a\s+further\s+)?(?P<n>" + _NUMW +
+                          r")\s+(?P<unit>days?|weeks?|months?)\b", re.IGNORECASE)
+
+
+def _extended_by(text: str, refs: list[TimeRef]) -> None:
+    """'gave transporters until June 30 ..., a deadline it later extended by a week': the new
+    deadline is the one written before, moved on by the extension."""
+    for m in _EXTENDED_BY.finditer(text):
+        before = [r for r in refs if r.end <= m.start() and r.role == "deadline" and r.latest is not None]
+        n = _count(m.group("n"))
+        if not before or n is None or any(r.start >= m.start() and r.start < m.end() for r in refs):
+            continue
+        latest = _shift(before[-1].latest, n, m.group("unit"))
+        bisect.insort(refs, TimeRef(text[m.start():m.end()], "deadline", None, latest, m.start(), m.end()),
+                      key=lambda r: r.start)
+
+
+_WEEKDAY_END = re.compile(_WD + r"$", re.IGNORECASE)
+_WEEKDAY_DATE_GAP = re.compile(r",?\s")
+
+
+def _weekday_with_date(text: str, refs: list[TimeRef]) -> None:
+    """'from Monday 26 February', 'on Friday, March 1': a weekday written with its date is that
+    date (when they agree), not a weekday counted from the article's day."""
+    index = 0
+    while index < len(refs) - 1:
+        a, b = refs[index], refs[index + 1]
+        index += 1
+        m = _WEEKDAY_END.search(a.phrase)
+        if m is None or b.earliest is None or b.earliest != b.latest or \
+                not _WEEKDAY_DATE_GAP.fullmatch(text, a.end, b.start) or \
+                WEEKDAYS[m.group().lower()] != b.earliest.weekday():
+            continue
+        refs[index - 1:index + 1] = [TimeRef(text[a.start:b.end], a.role,
+                                             None if a.role == "deadline" else b.earliest, b.latest, a.start, b.end)]
+
+
+# 'from 10 p.m. Friday until 6 a.m. Saturday': the clock times around two days of one span
+_SPAN_CLOCK = r"(?:(?:\d{1,2}(?:[:.][0-5]\d)?\s?(?:[ap]m\b|[ap]\.\s?m\b\.?)|midnight|noon|midday)\s+(?:on\s+)?)"
+_FROM_BEFORE = re.compile(r"\bfrom\s+" + _SPAN_CLOCK + r"?$", re.IGNORECASE)
+_SPAN_UNTIL = re.compile(r",?\s+(?:to|until|till|through)\s+" + _SPAN_CLOCK + r"?(?:on\s+)?", re.IGNORECASE)
+
+
+def _from_until(text: str, refs: list[TimeRef]) -> None:
+    """'ran from Monday 26 February until Friday evening', 'from 10 p.m. Friday until 6 a.m.
+    Saturday': a day after 'from' and one after 'until'/'to' are one span, from the first day to the
+    last (clock times on either side are the span's hours, not dates of their own)."""
+    index = 0
+    while index < len(refs) - 1:
+        a, b = refs[index], refs[index + 1]
+        index += 1
+        if a.role != "when" or a.earliest is None or b.latest is None:
+            continue
+        head = a.phrase[:5].lower() == "from "
+        before = None if head else _FROM_BEFORE.search(text, max(0, a.start - 24), a.start)
+        if not head and before is None:
+            continue
+        lead = re.match(r"(?:to|until|till|through)\s+", b.phrase, re.IGNORECASE)
+        gap = text[a.end:b.start] + (b.phrase[:lead.end()] if lead else "")
+        if not _SPAN_UNTIL.fullmatch(gap) or b.latest < a.earliest or (b.latest - a.earliest).days > 400:
+            continue
+        start = a.start if head else before.start()
+        latest = b.latest
+        last_day = _WEEKDAY_END.search(b.phrase)
+        if last_day is not None and a.earliest == a.latest:
+            # "from Monday, January 3, to Wednesday": the first such weekday from the span's start
+            latest = a.earliest + dt.timedelta(days=(WEEKDAYS[last_day.group().lower()] - a.earliest.weekday()) % 7)
+        refs[index - 1:index + 1] = [TimeRef(text[start:b.end], "when", a.earliest, latest, start, b.end)]
 
 
 def _join_pairs(text: str, refs: list[TimeRef]) -> None:
@@ -695,6 +775,7 @@ _RELATIVE_TO_PREVIOUS = {"a day earlier": -1, "the day before": -1, "the previou
                          "the next day": 1, "the following day": 1}
 
 
+_STORY_DAY_WORDS = frozenset({"the same", "later that", "that", "the next", "the following"})
 _N_DAYS_REL = re.compile(r"(\w+)\s+days\s+(later|earlier|before|after)", re.IGNORECASE)
 
 
@@ -703,7 +784,10 @@ def _chain_relative_days(refs: list[TimeRef]) -> None:
     named before it in the sentence, not from the article date."""
     for index in range(1, len(refs)):
         ref = refs[index]
-        offset = _RELATIVE_TO_PREVIOUS.get(ref.phrase.lower().split(" ", 1)[-1] if ref.phrase[:3].lower() in ("on ", "by ") else ref.phrase.lower())
+        phrase = ref.phrase.lower().split(" ", 1)[-1] if ref.phrase[:3].lower() in ("on ", "by ") else ref.phrase.lower()
+        offset = _RELATIVE_TO_PREVIOUS.get(phrase)
+        if offset is None and " " in phrase and phrase.rsplit(" ", 1)[0] in _STORY_DAY_WORDS:
+            offset = 1 if phrase.startswith(("the next", "the following")) else 0  # "... the same night"
         if offset is None and (n_rel := _N_DAYS_REL.fullmatch(ref.phrase)) is not None:
             n = _count(n_rel.group(1))
             offset = None if n is None else int(n) * (1 if n_rel.group(2).lower() in ("later", "after") else -1)
@@ -720,7 +804,7 @@ def _role_for(prep: str | None, text: str, end: int) -> str:
         return "deadline"
     if p in ("by", "until", "till", "through", "before", "no later than", "not later than"):
         return "deadline"
-    if p == "since":
+    if p == "since" or p.endswith(" back to"):
         return "since"
     return "when"
 
@@ -747,7 +831,7 @@ def _phrase_end(text: str, start: int) -> int:
 
 
 def _resolve(m: re.Match, kind: str, text: str, pub: dt.date | None, anchor: dt.date | None,
-             tense: str) -> TimeRef | None:
+             tense: str, context: dt.date | None = None, since: dt.date | None = None) -> TimeRef | None:
     g = m.group
     phrase = m.group(0)
     start, end = m.start(), m.end()
@@ -996,7 +1080,11 @@ def _resolve(m: re.Match, kind: str, text: str, pub: dt.date | None, anchor: dt.
             except ValueError:
                 return None
         else:
-            forward = role == "deadline" or tense == "future"
+            forward = role == "deadline" or tense == "future" or (
+                (prep or "").lower() == "from" and not _SPAN_UNTIL.match(text, m.end()) and (
+                    tense not in ("past", "pastperfect") or _FORWARD_BEFORE.search(text, max(0, start - 80), start)
+                    or _PERFECT_BEFORE.search(text, max(0, start - 80), start)))
+            # "has offered an 8 per cent increase from July 1": a change that starts on a day looks ahead
             earliest = latest = _guess_year(month, day, pub, forward)
         if kind == "mdy" and (g("d1b") or g("d1c")) and earliest:
             try:
@@ -1066,7 +1154,7 @@ def _resolve(m: re.Match, kind: str, text: str, pub: dt.date | None, anchor: dt.
                     _CALLED_BEFORE.search(text, max(0, start - 100), start):
                 mode = "upcoming"  # "called an eight-hour strike across the province for Friday"
             elif role == "when" and tense in ("past", "pastperfect") and \
-                    _INVITED_BEFORE.search(text, max(0, start - 100), start):
+                    _INVITED_BEFORE.search(text, max(0, start - 130), start):
                 mode = "upcoming"  # "invited both parties to a meeting on Wednesday"
             elif role == "when" and (prep or "").lower() == "from" and tense in ("past", "pastperfect") and \
                     _FORWARD_BEFORE.search(text, max(0, start - 80), start):
@@ -1082,15 +1170,22 @@ def _resolve(m: re.Match, kind: str, text: str, pub: dt.date | None, anchor: dt.
                 forward_weekday = wd
     elif kind == "relday":
         if pub:
-            word = g("rdword").lower()
-            if word == "the same day":
-                base = pub
+            word = " ".join(g("rdword").lower().split())
+            head = word.rsplit(" ", 1)[0]
+            if word == "since then":
+                role = "since"
+                earliest = since  # the time the story last named; nothing without one
             else:
-                base = anchor if word in ("yesterday", "tomorrow") and anchor else pub
-            offset = {"yesterday": -1, "last night": -1, "tomorrow": 1, "the previous day": -1,
-                      "the day before": -1, "a day earlier": -1, "the next day": 1, "the following day": 1,
-                      "a day later": 1}.get(word, 0)
-            earliest = latest = base + dt.timedelta(days=offset)
+                if head in _STORY_DAY_WORDS and not re.match(r"\s+as\b", text[end:end + 4]):
+                    # ("on the same day as Kazakhstan lifted ...": a day the sentence itself compares)
+                    base = context or pub  # "the same night": the day of the story told before
+                else:
+                    base = anchor if word in ("yesterday", "tomorrow") and anchor else pub
+                offset = {"yesterday": -1, "last night": -1, "tomorrow": 1, "the previous day": -1,
+                          "the day before": -1, "a day earlier": -1, "a day later": 1}.get(word, 0)
+                if head in ("the next", "the following"):
+                    offset = 1
+                earliest = latest = base + dt.timedelta(days=offset)
     elif kind == "since_event":
         role = "since"
         earliest = dt.date(int(g("sevent")), 1, 1)
@@ -1110,6 +1205,8 @@ def _resolve(m: re.Match, kind: str, text: str, pub: dt.date | None, anchor: dt.
         year = int(g("yval"))
         yprep = g("yprep").lower()
         role = {"since": "since", "by": "deadline", "until": "deadline", "before": "deadline"}.get(yprep, "when")
+        if yprep.endswith(" back to"):
+            role = "since"  # "arrears dating back to 2022"
         earliest, latest = dt.date(year, 1, 1), dt.date(year, 12, 31)
     else:
         return None

@@ -1439,3 +1439,120 @@ def test_two_adjacent_days_joined_by_or_are_one_span_too():
                                       "Police expect to finish the search on Friday."])
 def test_expecting_someone_to_act_looks_ahead(sentence):
     assert [(d["phrase"], d["earliest"]) for d in one_claim(sentence)["dates"]] == [("on Friday", "2022-01-14")]
+
+
+# 30. Misses the earlier sets left, read as general rules (2026-11-28): spans over clock times and
+#     a weekday written with its date, days told from the story's last day ("the same night",
+#     "since then"), a ruling's day, a court's "mention", meetings at a place, a change that starts
+#     on a day, "dating back to", an extended deadline, shared scales, "one ... injured", storm
+#     categories, counts written with "a". Article date: Thursday 2022-01-13.
+
+def _dates(sentence_or_claim):
+    claim = one_claim(sentence_or_claim) if isinstance(sentence_or_claim, str) else sentence_or_claim
+    return [(d["phrase"], d["role"], d["earliest"], d["latest"]) for d in claim["dates"]]
+
+
+def _values(sentence):
+    return [(q["low"], q["high"], q["bound"], q["unit"]) for q in one_claim(sentence)["quantities"]]
+
+
+@pytest.mark.parametrize("sentence, phrase, earliest, latest", [
+    ("The stoppage ran from Monday 3 January until Friday evening.", "from Monday 3 January until Friday evening",
+     "2022-01-03", "2022-01-07"),
+    ("Officials said a curfew will run from 10 p.m. Friday until 6 a.m. Saturday.",
+     "from 10 p.m. Friday until 6 a.m. Saturday", "2022-01-14", "2022-01-15"),
+    ("The walkout lasted from Monday, January 3, to Wednesday.", "from Monday, January 3, to Wednesday",
+     "2022-01-03", "2022-01-05"),
+])
+def test_a_span_from_one_day_until_another_over_clock_times(sentence, phrase, earliest, latest):
+    assert (phrase, "when", earliest, latest) in _dates(sentence)
+
+
+def test_a_weekday_written_with_its_date_is_that_date():
+    assert _dates("The court will sit on Friday, January 21.") == [("on Friday, January 21", "when", "2022-01-21",
+                                                                    "2022-01-21")]
+
+
+def test_days_told_from_the_story_s_last_day():
+    claims = claims_of("Police detained four activists on Monday.", "All four were released the same night, police said.",
+                       "The family received a ransom call the following morning.")
+    assert ("the same night", "when", "2022-01-10", "2022-01-10") in _dates(claims[1])
+    assert ("the following morning", "when", "2022-01-11", "2022-01-11") in _dates(claims[2])
+
+
+def test_since_then_starts_at_the_time_the_story_named_last():
+    claims = claims_of("Protests have been held daily since November 28, 2021.",
+                       "More than 500 people have been detained since then, rights groups said.")
+    assert ("since then", "since", "2021-11-28", None) in _dates(claims[1])
+    # with no time before it, "since then" dates nothing
+    assert _dates("More than 500 people have been detained since then, rights groups said.") == []
+
+
+def test_the_same_day_as_an_event_of_the_sentence_is_not_the_story_s_day():
+    claims = claims_of("Troops arrived on Monday.", "The pullout came on the same day as the state of emergency ended.")
+    assert ("on the same day", "when", "2022-01-13", "2022-01-13") in _dates(claims[1])
+
+
+def test_a_judge_s_ruling_on_a_request_is_an_act_dated_among_the_claim_s_dates():
+    claim = one_claim("Late on Wednesday, judge Ana Ruiz rejected the union's request for an injunction.")
+    assert claim["speaker"] == "Ana Ruiz"
+    assert ("Late on Wednesday", "when", "2022-01-12", "2022-01-12") in _dates(claim)
+    # rejecting words stays speech: the day is the statement's
+    assert _dates("On Wednesday, the minister rejected the union's claims as lies.") == []
+
+
+@pytest.mark.parametrize("sentence", ["The matter will be mentioned on February 17.",
+                                      "The families have been told to wait on February 17."])
+def test_a_passive_reporting_verb_names_no_speaker(sentence):
+    claim = one_claim(sentence)
+    assert (claim["speaker"], claim["said_on"]) == (None, None)
+    assert ("on February 17", "when", "2022-02-17", "2022-02-17") in _dates(claim)
+
+
+@pytest.mark.parametrize("sentence, phrase, day", [
+    ("The commissioner said his office had invited both parties to a conciliation meeting in Windhoek on Monday.",
+     "on Monday", "2022-01-17"),
+    ("The minister had invited the transporters to a meeting at the Sindh Secretariat on Friday.", "on Friday",
+     "2022-01-14"),
+])
+def test_an_invitation_to_a_meeting_at_a_place_looks_ahead(sentence, phrase, day):
+    assert (phrase, "when", day, day) in _dates(sentence)
+
+
+def test_a_change_from_a_day_with_no_year_looks_ahead():
+    assert ("from April 1", "when", "2022-04-01", "2022-04-01") in _dates(
+        "The management has offered an 8 per cent increase from April 1, the union said.")
+    assert ("from December 1", "when", "2021-12-01", "2021-12-01") in _dates("Prices rose sharply from December 1.")
+
+
+def test_dating_back_to_is_a_start():
+    assert ("dating back to 2019", "since", "2019-01-01", None) in _dates(
+        "The union says the county owes nurses Sh412 million in arrears dating back to 2019.")
+
+
+def test_an_extended_deadline_moves_the_one_written_before_it():
+    assert ("extended by a week", "deadline", None, "2022-01-17") in _dates(
+        "The authority had given transporters until January 10 to comply, a deadline it later extended by a week.")
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("It will cost between $5 and $7 million.", [(5_000_000, 7_000_000, "between", "dollars")]),
+    ("Rents have risen to between N$3 000 and N$4 000.", [(3000, 4000, "between", "Namibian dollars")]),
+    ("Exports rose 5% to 7 million tonnes.", [(5, 5, None, "percent"), (7_000_000, 7_000_000, None, "tonnes")]),
+    ("Kyle was a Category 3 storm with winds of 120 mph.", [(3, 3, None, "category"), (120, 120, None, "mph")]),
+    ("The skipper had made the crossing to Suva hundreds of times.", [(200, None, None, "times")]),
+    ("Queues stretched for more than a kilometre.", [(1, None, "more than", "kilometres")]),
+    ("Monitoring showed nothing beyond a half-mile zone.", [(0.5, 0.5, None, "miles")]),
+])
+def test_shared_scales_storm_categories_and_counts_written_with_a(sentence, expected):
+    assert _values(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Police said one constable had been injured in the exchange of fire.", [(1, "injured")]),
+    ("The outbreak has sickened 84 people, including one who died.", [(84, None), (1, "deaths")]),
+    ("Police said no one was injured.", []),
+    ("Category 2 roads are closed.", []),
+])
+def test_one_person_an_event_befell(sentence, expected):
+    assert [(q["low"], q["measure"]) for q in one_claim(sentence)["quantities"]] == expected
