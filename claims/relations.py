@@ -84,7 +84,8 @@ _OPEN_ABOVE = {"more than", "over", "at least", "above", "upwards of", "in exces
                "hundreds", "thousands", "tens of thousands", "several"}
 _OPEN_BELOW = {"less than", "fewer than", "up to", "under", "below", "at most", "no more than", "maximum",
                "as many as", "as much as", "not more than", "a maximum of"}
-_JUST_BELOW = {"nearly", "almost", "close to", "just under", "just short of", "short of", "approaching"}
+_JUST_BELOW = {"nearly", "almost", "close to", "just under", "just below", "just short of", "short of", "approaching"}
+_JUST_ABOVE = {"just over", "just above", "a little over", "slightly over"}
 
 
 def interval(fig: Figure, margin: float = DEFAULT_MARGIN) -> tuple[float, float]:
@@ -100,6 +101,9 @@ def interval(fig: Figure, margin: float = DEFAULT_MARGIN) -> tuple[float, float]
     elif bound in _JUST_BELOW:
         value = high if high is not None else low
         lo, hi = float(value) * (1 - margin), float(value)
+    elif bound in _JUST_ABOVE:
+        value = low if low is not None else high
+        lo, hi = float(value), float(value) * (1 + margin)
     elif bound in _OPEN_ABOVE or high is None:
         lo, hi = float(low if low is not None else high), math.inf
     elif low is None:

@@ -158,6 +158,7 @@ _PAYWALL_PROMPT = re.compile(
     r"|\binvest in journalism\b|\btry\b.{0,40}\bfree for\b.{0,20}\bmonth\b|\bfor only\b.{0,20}\ba month\b"
     r"|^get (?:current|latest|the latest) (?:updates|news)\b", re.IGNORECASE)
 _SITE_PROMPT = re.compile(r"\bcan leave comments\b|\bguidelines on commenting\b|\bvia this link\b|\blisten to the episode\b"
+                          r"|\blink to\b.{0,60}\bis (?:required|obligatory|mandatory)\b"
                           r"|\bpodcast asked (?:listeners|readers)\b", re.IGNORECASE)
 _NEWSLETTER_PROMPT = re.compile(r"\bsign(?:ing)?\s+up\s+for\s+(?:our|the)\b.{0,60}\bnewsletter\b", re.IGNORECASE)
 _CONTRIBUTED = re.compile(r"(?:[A-Z][\w'\u2019.-]*\s){2,5}contributed(?:\s+(?:reporting|to this report))?\.?\s*$")
@@ -177,7 +178,7 @@ def _is_boilerplate(text: str) -> bool:
         return True  # "Chicago Tribune's Sam Reyes contributed."
     if ("journalism" in text or "month" in text or "Updates" in text) and _PAYWALL_PROMPT.search(text):
         return True  # "Invest in journalism – Subscribe Now!", "Try The Telegraph free for 1 month"
-    if ("comment" in text or "link" in text or "listen" in text or "podcast" in text) and _SITE_PROMPT.search(text):
+    if ("comment" in text or "link" in text or "Link" in text or "listen" in text or "podcast" in text) and _SITE_PROMPT.search(text):
         return True  # "Users with an Yle ID can leave comments", "You can create your ID via this link"
     if "newsletter" in text and _NEWSLETTER_PROMPT.search(text):
         return True  # "Get more Colorado news by signing up for our daily ... email newsletter."

@@ -10,7 +10,8 @@ UNITS = {
 }
 TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
 SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000,
-          "trillion": 1_000_000_000_000, "bn": 1_000_000_000, "mn": 1_000_000, "mil": 1_000_000, "m": 1_000_000, "k": 1_000,
+          "trillion": 1_000_000_000_000, "bn": 1_000_000_000, "b": 1_000_000_000, "mn": 1_000_000, "mil": 1_000_000,
+          "m": 1_000_000, "k": 1_000,
           "crore": 10_000_000, "crores": 10_000_000, "lakh": 100_000, "lakhs": 100_000}
 # Vague plurals: the smallest count the word allows ("dozens" = at least 24).
 VAGUE = {"several dozen": 36, "a few dozen": 24, "several hundred": 300, "a few hundred": 200,
@@ -27,13 +28,13 @@ DIGITS = (r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d,
 # A number: digits or words, with an optional scale word ("2.5 million", "a dozen", "two dozen").
 NUMBER = (r"(?:(?:" + DIGITS + r"|" + _WORD_NUMBER + r"|a|an)(?:\s*|-)(?:dozen|hundred|thousand|million|billion|trillion|bn|mn|mil|crores?|lakhs?)\b"
           r"(?:\s+(?:" + _WORD_NUMBER + r"))?"
-          r"|(?:" + DIGITS + r")(?:\s?(?:m|bn|k)\b)?"
+          r"|(?:" + DIGITS + r")(?:\s?(?:m|bn|k)\b|b\b)?"
           r"|" + _WORD_NUMBER + r")")
 # NUMBER where the text starts with a digit: the same alternatives in the same order, without
 # the ones that start with a letter (they cannot match there).
 NUMBER_AT_DIGIT = (r"(?:(?:" + DIGITS + r")(?:\s*|-)(?:dozen|hundred|thousand|million|billion|trillion|bn|mn|mil|crores?|lakhs?)\b"
                    r"(?:\s+(?:" + _WORD_NUMBER + r"))?"
-                   r"|(?:" + DIGITS + r")(?:\s?(?:m|bn|k)\b)?)")
+                   r"|(?:" + DIGITS + r")(?:\s?(?:m|bn|k)\b|b\b)?)")
 NUMBER_RE = re.compile(r"^(?:" + NUMBER + r")$", re.IGNORECASE)
 _DIGITS_THEN_REST = re.compile(r"^(" + DIGITS + r")\s*(.*)$")
 _WORD_SPLIT = re.compile(r"[\s-]+")
@@ -97,7 +98,8 @@ def _apply_scales(value: float, rest: str) -> float | None:
         if word == "dozen":
             value *= 12
         elif word in SCALES:
-            value *= SCALES[word]
+            # "8.2 billion" is 8200000000, not 8199999999.999999: drop the binary fraction's error
+            value = float(f"{value * SCALES[word]:.15g}")
         else:
             extra = parse_number(" ".join(words[words.index(word):]))
             return value + extra if extra is not None else None

@@ -216,7 +216,7 @@ def _looks_like_subheading(paragraph: str) -> bool:
 # and a sign-off address "hwkim@yna.co.kr": no statements.
 _CREDIT_SENTENCE = re.compile(
     r"(?:\((?:[^():]{1,60}:[^()]{1,60}|(?:[^\W\d_][\w.'-]*\s*){1,3}|[^()/]{1,60}/[^()/]{1,40}"
-    r"|(?:[Pp]hoto|[Pp]icture|[Ii]mage)s?\s+(?:courtesy|by|from)\b[^()]{1,60})\)"
+    r"|(?:[Pp]hoto|[Pp]icture|[Ii]mage)s?\s+(?:courtesy|by|from)\b[^()]{1,60}|[Cc]ourtesy\s+(?:of\s+)?[^()]{1,60})\)"
     # "Photo: X", "Post Photo: X", "File photo: X/HKFP."
     r"|\[[^\[\]]{1,80}\]"  # "[ DIRK SHADD | Times ]"
     r"|(?:[A-Z][\w'-]*\s)?(?:[Pp]hotograph|[Pp]hoto|[Pp]icture|[Ii]mage|Illustration|Credit)s?\s*(?:by\b|from\b|courtesy\b|:|/)"

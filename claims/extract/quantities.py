@@ -13,13 +13,14 @@ from claims.extract.numbers import NUMBER, NUMBER_AT_DIGIT, VAGUE, parse_number,
 from claims.extract.words import word_index
 
 LOWER_BOUNDS = frozenset({"more than", "over", "at least", "no fewer than", "no less than", "not less than",
-                          "above", "just over", "well over", "well above", "upwards of", "in excess of"})
+                          "above", "well over", "well above", "upwards of", "in excess of"})
 UPPER_BOUNDS = frozenset({"as much as", "as little as", "up to", "no more than", "not more than", "fewer than", "less than", "at most",
-                          "as many as", "under", "below", "just under", "as few as"})
+                          "as many as", "under", "below", "as few as"})
 APPROX_BOUNDS = frozenset({"about", "around", "approximately", "roughly", "some", "an estimated", "estimated",
-                           "close to", "nearly", "almost"})
+                           "close to", "nearly", "almost", "just over", "just under", "just below", "just above"})
+# ("just under 30 reports", "just over 1,100 drivers": close to the figure, as "nearly" is)
 _BOUND = (r"(?P<bound>no more than|not more than|no fewer than|no less than|not less than|more than|fewer than|"
-          r"less than|at least|at most|up to|as many as|as much as|as little as|as few as|just over|just under|well over|well above|"
+          r"less than|at least|at most|up to|as many as|as much as|as little as|as few as|just over|just under|just below|just above|well over|well above|"
           r"upwards of|in excess of|close to|an estimated|approximately|roughly|about|around|nearly|almost|"
           r"some|estimated|over|under|above|below|between|only|exactly)\s+")
 _VAGUE = (r"(?:tens of thousands|hundreds of thousands|(?:several|a few) (?:dozen|hundred|thousand|million)|"
@@ -31,9 +32,9 @@ NOK DKK PLN CZK HUF RON BGN RSD MKD ALL BAM ISK TRY RUB UAH BYN MDL GEL AMD AZN 
 BIF ETB SSP SDG NGN GHS XOF XAF ZAR ZMW MWK MZN BWP NAD ZWL ZWG EGP LYD TND DZD MAD AED SAR QAR KWD BHD OMR JOD LBP
 SYP YER ILS IQD IRR BRL ARS MXN CLP COP PEN BOB PYG UYU VES GTQ HNL NIO CRC PAB DOP JMD TTD BBD BSD HTG FJD PGK MMK
 KHR LAK""".split())
-_CURRENCY_PREFIXES = ("Rp", "RM", "Tk", "ZiG")
+_CURRENCY_PREFIXES = ("Rp", "RM", "Tk", "ZiG", "GH\u00a2", "GH\u20b5", "Dhs", "Dh")
 _PREFIX_ALTERNATIVES = "|".join(_CURRENCY_PREFIXES + _CURRENCY_CODES)
-_CUR = (r"(?P<cur>(?=[ABCDEFGHIJKLMNOPQRSTUVWXYZ$\u20ac\u00a3\u00a5\u20b9\u20a6\u20b1])(?:(?-i:US|S|A|C|NZ|HK|R|N|J|FJ|TT|EC|NT|Z)\$|[$\u20ac\u00a3\u00a5\u20b9\u20a6\u20b1]|(?-i:(?:" + _PREFIX_ALTERNATIVES + r")(?=\s?\d)\s?)|(?-i:Rs\.?\s?|INR\s?|K?Shs?\s?|[NPR](?=\d[\d,.]*[\s-]?"
+_CUR = (r"(?P<cur>(?=[ABCDEFGHIJKLMNOPQRSTUVWXYZs$\u20ac\u00a3\u00a5\u20b9\u20a6\u20b1])(?:(?-i:US|S|A|C|NZ|HK|R|N|J|FJ|TT|EC|NT|Z)\$|[$\u20ac\u00a3\u00a5\u20b9\u20a6\u20b1]|(?-i:(?:" + _PREFIX_ALTERNATIVES + r")(?=\s?\d)\s?)|(?-i:Rs\.?\s?|INR\s?|K?Shs?\s?|sh(?=\d)|[NPRK](?=\d[\d,.]*[\s-]?"
         r"(?:million|billion|trillion|bn|m)\b)|[PR](?=\d{1,3}(?:[, \u00a0]\d{3})+(?!\d)))))?")
 _PCT = r"(?P<pct>\s?%|\s?pc\b|\s(?:percent|per cent|percentage points?)\b)?"
 # A unit written onto the number: "500kg", "40C", "150km/h" (case-sensitive inside the pattern).
@@ -43,7 +44,7 @@ _ATTACHED_UNITS = {"kg": "kg", "km": "km", "km/h": "km/h", "kph": "km/h", "kmh":
                    "C": "degrees Celsius", "\u00b0C": "degrees Celsius", "F": "degrees Fahrenheit",
                    "\u00b0F": "degrees Fahrenheit", "\u00b0": "degrees"}
 _ATTACHED = r"(?=[kmcthlfGMCFI\u00b0])(?-i:" + "|".join(re.escape(u) for u in sorted(_ATTACHED_UNITS, key=len, reverse=True)) + r")(?![\w/])"
-_QTY_TAIL = (r"(?:(?P<pct1>\s?%|\s(?:percent|per cent))?\s*(?P<sep>-|\u2013|to|or|and)\s*(?P<cur2>(?-i:(?:US|S|A|C|NZ|HK|R|N|J|FJ|TT|EC|NT|Z)\$)|[$\u20ac\u00a3]|(?-i:Rs\.?\s?|K?Shs?\s?|Rp\s?|RM|[NPR](?=\d)))?"
+_QTY_TAIL = (r"(?:(?P<pct1>\s?%|\s(?:percent|per cent))?\s*(?P<sep>-|\u2013|to|or|and)\s*(?P<cur2>(?-i:(?:US|S|A|C|NZ|HK|R|N|J|FJ|TT|EC|NT|Z)\$)|[$\u20ac\u00a3]|(?-i:(?:" + _PREFIX_ALTERNATIVES + r")(?=\s?\d)\s?)|(?-i:Rs\.?\s?|K?Shs?\s?|sh(?=\d)|[NPRK](?=\d)))?"
              r"(?P<num2>" + NUMBER + r")(?:(?=" + _ATTACHED + r")|(?![\w\-])))?"
              + _PCT + r"(?P<att>" + _ATTACHED + r")?(?P<strong>-strong\b)?(?P<odd>-odd\b)?"
              r"(?P<compound>-(?!strong\b|odd\b)[a-z]{3,}\b(?![\w\-]))?(?![\w\-]|[.,:]\d)")
@@ -94,7 +95,9 @@ _CURRENCY = {"$": "dollars", "US$": "dollars", "S$": "Singapore dollars", "A$": 
              "C$": "Canadian dollars", "N$": "Namibian dollars", "J$": "Jamaican dollars", "FJ$": "Fijian dollars",
              "TT$": "Trinidad and Tobago dollars", "NT$": "New Taiwan dollars", "Z$": "Zimbabwe dollars", "NZ$": "New Zealand dollars", "HK$": "Hong Kong dollars", "R$": "reais",
              "Sh": "shillings", "KSh": "shillings", "Shs": "shillings", "N": "naira", "\u20a6": "naira", "P": "pesos", "\u20b1": "pesos", "R": "rand", "\u20ac": "euros", "\u00a3": "pounds", "\u00a5": "yen", "\u20b9": "rupees",
-             "Rs": "rupees", "Rs.": "rupees", "INR": "rupees", "Rp": "rupiah", "RM": "ringgit", "Tk": "taka", "ZiG": "ZiG"}
+             "Rs": "rupees", "Rs.": "rupees", "INR": "rupees", "Rp": "rupiah", "RM": "ringgit", "Tk": "taka", "ZiG": "ZiG",
+             "GH\u00a2": "cedis", "GH\u20b5": "cedis", "Dh": "dirhams", "Dhs": "dirhams", "sh": "shillings",
+             "K": "kina or kwacha"}
 _TOKEN = re.compile(r"\([^)]{0,60}\)|[\w\u2019'-]+|[^\w\s]")
 # The first four _TOKEN matches from a position (every character but a space starts one): the
 # groups hold what finditer would give, in one call.
@@ -136,19 +139,27 @@ around nearly almost some estimated over under above below between only exactly 
 excess a much little several few""".split()) | frozenset(
     c.lower() for c in _CURRENCY_PREFIXES + _CURRENCY_CODES)
 _FROM_BEFORE = re.compile(r"\bfrom\s+$", re.IGNORECASE)
+_CHANGE_BEFORE = re.compile(
+    r"\b(?:ris(?:e|es|en|ing)|rose|f[ae]ll(?:s|en|ing)?|increas\w*|decreas\w*|up|down|revis\w*|rais\w*|cut|cuts|"
+    r"cutting|reduc\w*|lower\w*|gr[eo]w\w*|climb\w*|jump\w*|drop\w*|declin\w*|went|gone|goes|go|mov\w*|chang\w*|"
+    r"doubl\w*|tripl\w*|soar\w*|surg\w*|plung\w*|slipp?\w*|shr[aiu]nk\w*|swell\w*|swollen|hik\w*|adjust\w*|"
+    r"correct\w*|upgrad\w*|downgrad\w*|boost\w*|expand\w*|narrow\w*|widen\w*|slash\w*|trimm?\w*|edg\w*|tick\w*|"
+    r"spik\w*|balloon\w*|mount\w*|brought|bring\w*|push\w*|pull\w*|lift\w*|extend\w*|shorten\w*|"
+    r"amend\w*|updat\w*)\b[^.;]{0,60}\bfrom\s+$", re.IGNORECASE)
 _RANGING_FROM = re.compile(r"\b(?:rang(?:e|es|ed|ing)|var(?:y|ies|ied|ying))\s+from\s+$", re.IGNORECASE)
 _LETTER_DIGIT = re.compile(r"[A-Za-z$.](?=\d)")  # the last character of every prefix below, before a digit
-_LETTER_CURRENCY = re.compile(r"(?<![\w.])(?:Rs\.?|K?Shs?|[NPR]|[SACRNJZ]\$|NZ\$|HK\$|FJ\$|TT\$|EC\$|NT\$|INR|" + _PREFIX_ALTERNATIVES + r")(?=\d)")
+_LETTER_CURRENCY = re.compile(r"(?<![\w.])(?:Rs\.?|K?Shs?|sh|[NPRK]|[SACRNJZ]\$|US\$|NZ\$|HK\$|FJ\$|TT\$|EC\$|NT\$|INR|" + _PREFIX_ALTERNATIVES + r")(?=\d)")
 _MINOR_UNITS = {"cents": "dollars", "cent": "dollars", "pence": "pounds", "kobo": "naira", "paise": "rupees"}
 _SCALED = re.compile(r"(\d[\d.,]*)\s*-?\s*(?:million|billion|trillion|bn|mn|mil|m|thousand|crores?|lakhs?)", re.IGNORECASE)
 _BARE_DIGITS = re.compile(r"\d[\d.,]*")
 _NEXT_WORD = re.compile(r"\s+(\w+)")
 _KILLED_BEFORE = re.compile(r"\b(?:killed|killing|kills|injured|wounded|hurt)\s+$", re.IGNORECASE)  # "and killed one"
 _ONE_OF_THEM = re.compile(r"\s+of\s+(?:them|whom|those)\b", re.IGNORECASE)  # "one of them remained in hospital"
+_EVENT_VERBS = (r"(?:killed|injured|wounded|hurt|died|dead|missing|arrested|detained|hospitali[sz]ed|drowned|abducted|"
+                r"kidnapped|shot|stabbed)\b")
 # "one constable had been injured", "including one who died": one person an event befell
 _ONE_EVENT_AFTER = re.compile(r"\s+(?:[a-z][\w-]*\s+)?(?:who\s+)?(?:(?:was|is|has|had|have)\s+(?:been\s+)?|later\s+)?"
-                             r"(?:killed|injured|wounded|hurt|died|dead|missing|arrested|detained|hospitali[sz]ed|"
-                             r"drowned|abducted|kidnapped|shot|stabbed)\b")
+                             + _EVENT_VERBS)
 _STORM_CATEGORY = re.compile(r"\b(?-i:Category|category)\s+$")
 _STORM_WORDS = re.compile(r"\b(?:storm|hurricane|cyclone|typhoon)s?\b", re.IGNORECASE)
 _NO_ONE = re.compile(r"\b(?:no|not|any|every|each|anyone|someone|no-)\s*$", re.IGNORECASE)
@@ -189,6 +200,8 @@ def find_quantities(text: str, skip_spans: list[tuple[int, int]] = ()) -> list[Q
         # a currency written onto the digits: "Rs25,000", "Sh1.2 billion", "N25 million", "S$50,000"
         digits += map(_MATCH_START, _LETTER_CURRENCY.finditer(text))
     if not digits and not number_words:
+        if "both" in words:
+            found = _both(text, found, list(skip_spans))
         if not _FRACTION_WORDS.isdisjoint(words):
             found = _fractions(text, found, list(skip_spans))
         return found if _A_UNIT_WORDS.isdisjoint(words) else _a_unit(text, found, list(skip_spans))
@@ -233,6 +246,10 @@ def find_quantities(text: str, skip_spans: list[tuple[int, int]] = ()) -> list[Q
         found = _fractions(text, found, masked)
     if not _A_UNIT_WORDS.isdisjoint(words):
         found = _a_unit(text, found, masked)
+    if "-" in text or "\u2212" in text:
+        found = _below_zero(text, found, masked)
+    if "both" in words:
+        found = _both(text, found, masked)
     if found and not _BORROW_WORDS.isdisjoint(words):
         _borrow_measures(text, found)
     return found
@@ -285,6 +302,44 @@ def _a_unit(text: str, found: list[Quantity], masked: list) -> list[Quantity]:
         unit = m.group("unit").lower().replace("meter", "metre").replace("liter", "litre")
         unit = {"km": "kilometres"}.get(unit, unit + "s")
         extra.append(Quantity(low, high, bound in APPROX_BOUNDS, bound, unit, None, m.start(), m.end()))
+    return sorted(found + extra, key=lambda q: q.start) if extra else found
+
+
+_BOTH = re.compile(r"\b[Bb]oth\s+(?:of\s+the\s+)?(?P<noun>[a-z][\w-]*)(?=\s+(?:who\s+)?(?:(?:were|are|have|had)\s+"
+                   r"(?:been\s+)?|later\s+)?" + _EVENT_VERBS + ")")
+
+
+def _both(text: str, found: list[Quantity], masked: list) -> list[Quantity]:
+    """'both workers who died were employees': two people an event befell."""
+    extra = []
+    for m in _BOTH.finditer(text):
+        if any(q.start < m.end() and q.end > m.start() for q in found) or any(a <= m.start() < b for a, b in masked):
+            continue
+        extra.append(Quantity(2, 2, False, None, m.group("noun"), _measure_near(text, m.start(), m.end() + 30),
+                              m.start(), m.end()))
+    return sorted(found + extra, key=lambda q: q.start) if extra else found
+
+
+_BELOW_ZERO = re.compile(r"(?<![\w.,\-])[-\u2212\u2013](?P<num>\d+(?:\.\d+)?)\s?(?P<unit>\u00b0\s?C|\u00b0\s?F|(?-i:C|F)\b|"
+                         r"degrees?\s+(?:Celsius|Fahrenheit|C|F)\b|degrees?\b)", re.IGNORECASE)
+
+
+def _below_zero(text: str, found: list[Quantity], masked: list) -> list[Quantity]:
+    """'an overnight low of -24 C', '\u221215\u00b0C': a temperature below zero."""
+    extra = []
+    for m in _BELOW_ZERO.finditer(text):
+        value = -float(m.group("num"))
+        read = [q for q in found if q.start <= m.start("num") < q.end]
+        if read and read[0].low == -value and read[0].high == -value and read[0].start == m.start("num"):
+            read[0].low = read[0].high = value  # "\u221215\u00b0C": read without its sign
+            read[0].start = m.start()
+            continue
+        if read or any(a <= m.start() < b for a, b in masked):
+            continue
+        unit = m.group("unit").lower()
+        unit = "degrees Fahrenheit" if unit.endswith(("f", "fahrenheit")) else \
+            "degrees" if unit.startswith("degree") and unit.split()[-1] in ("degree", "degrees") else "degrees Celsius"
+        extra.append(Quantity(value, value, False, None, unit, None, m.start(), m.end()))
     return sorted(found + extra, key=lambda q: q.start) if extra else found
 
 
@@ -382,7 +437,9 @@ def _build(m: re.Match, text: str, single: bool = False):
     if num2 and not single:
         if (sep == "and" and bound != "between") or (sep in ("to", "-", "\u2013") and
                                                        _FROM_BEFORE.search(text[max(0, m_start - 6):m_start])
-                                                       and not _RANGING_FROM.search(text[max(0, m_start - 20):m_start])):
+                                                       and not _RANGING_FROM.search(text[max(0, m_start - 20):m_start])
+                                                       and _CHANGE_BEFORE.search(text, max(0, m_start - 80), m_start)):
+            # "rose from 38 to 61": a change, two figures; "from 60 to 70 firefighters": a range
             return "rescan"
         if not cur and m.group("cur2"):
             return "rescan"  # "fell 20 percent to $1.6 billion": a share, then an amount, no range
@@ -438,7 +495,7 @@ def _build(m: re.Match, text: str, single: bool = False):
                 or _KILLED_BEFORE.search(before) or (_ONE_EVENT_AFTER.match(after) and not _NO_ONE.search(before))):
             return None
     if not bound and not has_range and _PASSED_HINT.search(before, len(before) - 14) and _PASSED_BEFORE.search(before) \
-            and not _things_passed(after):
+            and (cur or value >= 100 or not _things_passed(after)):
         bound = "more than"  # "cases have passed 800", "topped 1,000"; not "the water passed two rounds of tests"
     unit, unit_measure, unit_end = (None, None, end)
     if pct:
@@ -480,7 +537,7 @@ def _build(m: re.Match, text: str, single: bool = False):
                 value = value * (value2 / base2)  # "between $5 and $7 million": both are millions
         if value2 < value:
             # "up to £17.5m or 4% of turnover": two figures; "3-1": a score, not a range
-            return "rescan" if sep == "or" else None
+            return "rescan" if sep in ("or", "to") else None
         low, high = value, value2
         if bound in APPROX_BOUNDS:
             approximate = True

@@ -31,7 +31,7 @@ _PREP = (r"(?:(?P<prep>(?:dating|dates|date|going|stretching)\s+back\s+to|no lat
          r"during|late on|early on|late|early)\s+(?:at\s+(?:the\s+)?(?:least|earliest|latest)\s+)?)?")
 
 _PATTERNS = [
-    ("duration", r"(?P<dprep>no more than|not more than|no longer than|within the next|within the|within|in the next|"
+    ("duration", r"(?P<dprep>for up to|no more than|not more than|no longer than|within the next|within the|within|in the next|"
                  r"over the next|in the coming|during the next|inside|the next|in|for)\s+"
                  r"(?P<dnum>" + _NUMW + r")\s+(?:(?:calendar|working|business|clear)\s+)?(?P<dunit>" + _UNIT + r")"),
     # "a 72-hour ultimatum", "the 30-day deadline": counted from the day the sentence names
@@ -53,7 +53,7 @@ _PATTERNS = [
     # "in the first nine months of this year", "the first half of 2024"
     ("first_part", r"(?:(?:in|during|over)\s+)?the\s+(?P<ford>first|second|third|fourth|last|final)\s+(?:(?P<fnum>"
                    + _NUMW + r")\s+months|(?P<fhalf>half|quarter))"
-                   r"\s+of\s+(?:(?P<frel>this|last)\s+year|(?P<fyear>" + _YEAR + r"))"),
+                   r"\s+of\s+(?:(?P<frel>this|last|the)\s+year|(?P<fyear>" + _YEAR + r"))"),
     # "285 in all of 2024", "throughout 2023"
     ("whole_year", r"(?:(?:in|for|during)\s+)?(?:all\s+of|the\s+whole\s+of|throughout)\s+(?P<wyear>" + _YEAR + r")(?!\d|,\d|-\d)"),
     ("period_end", _PREP + r"(?:the\s+)?(?P<peunit>year|month|week)-end\b"),
@@ -72,7 +72,7 @@ _PATTERNS = [
                   r")\.?\s+)?(?P<rd2>" + _DAYNUM + r")(?!\d)(?:,?\s+(?P<ry2>" + _YEAR + r"))?"),
     ("mdy", _PREP + r"(?P<m1>" + MONTH_RE + r")\.?\s+(?P<d1>" + _DAYNUM + r")(?!\d)(?:[-\u2013](?P<d1b>" + _DAYNUM +
             r")(?!\d)|\s+and\s+(?P<d1c>" + _DAYNUM + r")(?!\d)(?![^\S\n]*[^\W\d_]))?(?:,?\s+(?P<y1>" + _YEAR + r")|\s+(?P<yr1>last|next|this)\s+year)?(?P<incl1>\s+inclusive)?"),
-    ("dmy", _PREP + r"(?P<d2>" + _DAYNUM + r")\s+(?P<m2>" + MONTH_RE + r")\b\.?(?:,?\s+(?P<y2>" + _YEAR + r")|\s+(?P<yr2>last|next|this)\s+year)?(?P<incl2>\s+inclusive)?"),
+    ("dmy", _PREP + r"(?:(?P<d2a>[0-3]?\d)\s?[-\u2013]\s?)?(?P<d2>" + _DAYNUM + r")\s+(?P<m2>" + MONTH_RE + r")\b\.?(?:,?\s+(?P<y2>" + _YEAR + r")|\s+(?P<yr2>last|next|this)\s+year)?(?P<incl2>\s+inclusive)?"),
     ("my", _PREP + r"(?:(?:early|mid|late)[- ])?(?P<m3>" + MONTH_RE + r")\s+(?P<y3>" + _YEAR + r")"),
     ("month", r"(?P<mprep>as recently as|as late as|as early as|backdated to|by|until|till|before|since|from|in|during|after|early|late|mid|through|last|next|this)[- ]"
               r"(?P<m4>January|February|March|April|(?-i:May)|June|July|August|September|October|November|December|"
@@ -84,9 +84,10 @@ _PATTERNS = [
     ("wd", _PREP + r"(?P<wdname>" + _WD + r")(?:['\u2019]s)?" + _PART),
     ("overnight", r"(?P<onprep>overnight)"),
     # "two days later", "three days earlier": counted from the day named before
-    ("n_days_rel", r"(?P<ndnum>two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+days\s+(?P<nddir>later|earlier|before|after)\b"),
+    ("n_days_rel", r"(?P<ndnum>two|three|four|five|six|seven|eight|nine|ten|\d{1,2}|a(?=\s+week)|one(?=\s+week))\s+(?P<ndunit>days|weeks?)\s+"
+                   r"(?P<nddir>later|earlier|before|after)\b"),
     # "the 2023 season", "the 2019 elections": a year naming an event
-    ("the_year", r"the\s+(?P<tyval>" + _YEAR + r")(?=\s+(?!(?:and|or|to|in|of)\b)[a-z]{3,})"),
+    ("the_year", r"(?:the|a|an)\s+(?P<tyval>" + _YEAR + r")(?=\s+(?!(?:and|or|to|in|of)\b)[a-z]{3,})"),
     # "waiting since 6 am", "since dawn": earlier the same day
     ("since_clock", r"since\s+(?:\d{1,2}(?:[:.]\d\d)?\s*[ap]\.?\s?m\b\.?|dawn|daybreak|midnight|early morning)"),
     # "shortly after midnight", "at dawn" with no day beside it: the day of a past statement
@@ -101,7 +102,7 @@ _PATTERNS = [
                    + _YEAR + r")(?!\d|,\d|-\d)"),
     # "in the 1990s", "since the 2010s"
     ("decade", r"(?P<dcprep>in|during|since|from|by|until|through|throughout|over)\s+the\s+(?P<dcval>(?:1[89]|20)\d0)s\b"),
-    ("year", r"(?P<yprep>(?:dating|dates|date|going|stretching)\s+back\s+to|in|since|by|until|from|during|before|after|early|late|mid)[- ](?P<yval>" + _YEAR + r")(?!\d|,\d|-\d)"),
+    ("year", r"(?P<yprep>(?:dating|dates|date|going|stretching)\s+back\s+to|for|in|since|by|until|from|during|before|after|early|late|mid)[- ](?P<yval>" + _YEAR + r")(?!\d|,\d|-\d)"),
     # "since the colliery closures of 1987", "since the floods in 2010"
     ("since_event", r"since\s+the\s+(?:[^\W\d_][\w'\u2019-]*\s+){1,4}?(?:of|in)\s+(?P<sevent>" + _YEAR + r")(?!\d|,\d|-\d)"),
 ]
@@ -171,7 +172,7 @@ _DEADLINE_BEFORE = re.compile(r"\b(?:deadline|ultimatum|cut-?off)\s+(?:(?:of|at|
                               r"(?:(?:noon|midday|midnight|dawn|\d{1,2}(?:[:.]\d\d)?\s*[ap]\.?m\.?)\s+)?$", re.IGNORECASE)
 _DEADLINE_GONE = re.compile(r"[^.;]{0,60}?\b(?:passed|expired|lapsed|ran out|was missed|came and went)\b")
 # "to submit", not "next to the village": a "to" before a determiner is a preposition
-_FORWARD_BEFORE = re.compile(r"\b(?:asking|demanding|calling|urging|requesting|seeking|pressing|would|could|should|"
+_FORWARD_BEFORE = re.compile(r"\b(?:asking|demanding|calling|urging|requesting|seeking|pressing|would|could|should|might|"
                              r"must|to\s+(?!(?:the|a|an|its|their|his|her|this|that|these|those|our|my|your)\b)[a-z]+)\b[^.;]*$",
                              re.IGNORECASE)
 # "asked/ordered/told/needed ... by Friday", "said if it is not paid by Friday": a past clause that
@@ -194,12 +195,21 @@ _NEGATED_PAST_UNTIL = re.compile(r"\b(?:unable|not|n't|n\u2019t|never|no one|nob
                                  re.IGNORECASE)
 _GRANTED_BEFORE = re.compile(r"\b(?:gave|given|give|gives|granted|grants|extended|extends|set|sets|had|has|have|"
                              r"ordered|told|asked|deadline|ultimatum)\b[^.;,]*$", re.IGNORECASE)
+# "the firm had until 5pm on Friday to ...", "had been given until Saturday": a deadline someone had
+_TERM_BEFORE = re.compile(r"\b(?:jail\w*|prison|imprison\w*|sentenc\w*|locked up|behind bars)\b[^.;]*$", re.IGNORECASE)
+_HAD_UNTIL = re.compile(r"\bhad\s+(?:been\s+(?:given|granted|told|allowed)\s+)?(?:(?:until|till)\s+(?:\d{1,2}(?:[:.]\d\d)?\s*"
+                        r"(?:[ap]\.?\s?m\.?)?|noon|midnight|midday)\s+(?:on\s+)?|(?P<bare>))$", re.IGNORECASE)
+
+
+def _had_until(text: str, start: int, prep: str | None) -> bool:
+    m = _HAD_UNTIL.search(text, max(0, start - 60), start)
+    return m is not None and (m.group("bare") is None or (prep or "").lower() in ("until", "till"))
 _CLOCK_DEADLINE_BEFORE = re.compile(r"\b(?:until|till|by|no later than)\s+(?:\d{1,2}(?:[:.]\d\d)?\s*"
                                     r"(?:[ap]\.?\s?m\.?)?|noon|midnight|midday|dawn)\s*$", re.IGNORECASE)
 _PLANNED_FOR = re.compile(r"\b(?:forecast|predicted|expected|scheduled|planned|slated|due|set|called)\s+for\s+$",
                           re.IGNORECASE)
 # "temperatures were forecast through the weekend", "rain is expected into Sunday"
-_FORECAST_BEFORE = re.compile(r"\b(?:forecast|predicted|expected)\s+(?:to\s+(?:last|continue|persist)\s+)?$",
+_FORECAST_BEFORE = re.compile(r"\b(?:forecast|predicted|expected|possible|likely|probable)\s+(?:to\s+(?:last|continue|persist)\s+)?$",
                               re.IGNORECASE)
 _DEADLINE_MISSED_BEFORE = re.compile(r"\b(?:miss(?:ed|ing)|met|meeting|beat|beating|passed)\s+(?:the|a|its|their)\s+"
                                      r"(?:[\w-]+\s+)?(?:deadline|ultimatum|cut-?off)\s+(?:of\s+)?(?:[\w.:]+\s+){0,3}$",
@@ -473,6 +483,8 @@ def find_timerefs(text: str, published: dt.date | None, anchor: dt.date | None =
         _extended_by(text, refs)
     if refs and anchor is not None and ("so far" in text or "to date" in text or "same period" in text):
         _so_far(text, refs, anchor)
+    if refs and "same" in text:
+        _same_of(text, refs)
     if unset and published is not None:
         # "Ten days after a dam burst ...": a day counted from nothing the sentence dates says nothing
         refs = [r for r in refs if r.earliest is not None or r.latest is not None]
@@ -572,6 +584,37 @@ def _extended_by(text: str, refs: list[TimeRef]) -> None:
         latest = _shift(before[-1].latest, n, m.group("unit"))
         bisect.insort(refs, TimeRef(text[m.start():m.end()], "deadline", None, latest, m.start(), m.end()),
                       key=lambda r: r.start)
+
+
+_SAME_OF = re.compile(r"\bthe\s+same\s+(?P<unit>date|day|month|week|period|quarter)\s+(?:(?:of|in)\s+(?P<year>" + _YEAR +
+                      r")|(?:of\s+)?(?P<last>last\s+year|a\s+year\s+(?:earlier|ago|before)|the\s+(?:previous|prior)\s+year|"
+                      r"the\s+year\s+before))\b", re.IGNORECASE)
+
+
+def _same_of(text: str, refs: list[TimeRef]) -> None:
+    """'grew 11.6 per cent in November compared with the same month of 2023', 'less than on the
+    same date last year': the period named before it in the sentence, in the other year."""
+    for m in _SAME_OF.finditer(text):
+        before = [r for r in refs if r.end <= m.start() and r.role in ("when", "since") and r.earliest is not None
+                  and r.latest is not None]
+        if not before:
+            continue
+        base = before[-1]
+        try:
+            if m.group("year"):
+                shift = relativedelta(years=int(m.group("year")) - base.earliest.year)
+            else:
+                shift = relativedelta(years=-1)
+            earliest, latest = base.earliest + shift, base.latest + shift
+        except ValueError:
+            continue
+        if m.group("unit").lower() == "month":
+            earliest, latest = _month_range(earliest.year, earliest.month)
+        inside = [r for r in refs if r.start >= m.start() and r.end <= m.end()]
+        if any(r.phrase.lower().startswith("the same") or r.start == m.start() for r in inside):
+            continue  # read already ("so far this year ... the same period last year")
+        refs[:] = [r for r in refs if r not in inside]
+        bisect.insort(refs, TimeRef(m.group(0), "when", earliest, latest, m.start(), m.end()), key=lambda r: r.start)
 
 
 _WEEKDAY_END = re.compile(_WD + r"$", re.IGNORECASE)
@@ -776,7 +819,7 @@ _RELATIVE_TO_PREVIOUS = {"a day earlier": -1, "the day before": -1, "the previou
 
 
 _STORY_DAY_WORDS = frozenset({"the same", "later that", "that", "the next", "the following"})
-_N_DAYS_REL = re.compile(r"(\w+)\s+days\s+(later|earlier|before|after)", re.IGNORECASE)
+_N_DAYS_REL = re.compile(r"(\w+)\s+(days|weeks?)\s+(later|earlier|before|after)", re.IGNORECASE)
 
 
 def _chain_relative_days(refs: list[TimeRef]) -> None:
@@ -790,11 +833,14 @@ def _chain_relative_days(refs: list[TimeRef]) -> None:
             offset = 1 if phrase.startswith(("the next", "the following")) else 0  # "... the same night"
         if offset is None and (n_rel := _N_DAYS_REL.fullmatch(ref.phrase)) is not None:
             n = _count(n_rel.group(1))
-            offset = None if n is None else int(n) * (1 if n_rel.group(2).lower() in ("later", "after") else -1)
+            step = 7 if n_rel.group(2).lower().startswith("week") else 1
+            offset = None if n is None else int(n) * step * (1 if n_rel.group(3).lower() in ("later", "after") else -1)
         if offset is None:
             continue
-        prev = refs[index - 1]
-        if prev.earliest is not None and prev.earliest == prev.latest and prev.role == "when":
+        # the nearest day named before it ("on Wednesday ... since April 28, up from 96 a week earlier")
+        prev = next((r for r in reversed(refs[:index]) if r.earliest is not None and r.earliest == r.latest
+                     and r.role == "when"), None)
+        if prev is not None:
             ref.earliest = ref.latest = prev.latest + dt.timedelta(days=offset)
 
 
@@ -859,6 +905,8 @@ def _resolve(m: re.Match, kind: str, text: str, pub: dt.date | None, anchor: dt.
         dprep = g("dprep").lower()
         if n is None:
             return None
+        if dprep == "for up to" and _TERM_BEFORE.search(text, max(0, start - 60), start):
+            return None  # "can be jailed for up to two years": a sentence's length, a figure, no day
         if dprep == "for":
             # "suspended its operations for three months": a suspension or ban runs to a day
             if not anchor or not _SUSPENDED_BEFORE.search(text, max(0, start - 90), start):
@@ -1080,12 +1128,20 @@ def _resolve(m: re.Match, kind: str, text: str, pub: dt.date | None, anchor: dt.
             except ValueError:
                 return None
         else:
-            forward = role == "deadline" or tense == "future" or (
+            forward = role == "deadline" or tense == "future" or \
+                _PLANNED_FOR.search(text, max(0, start - 30), start) is not None or (
                 (prep or "").lower() == "from" and not _SPAN_UNTIL.match(text, m.end()) and (
                     tense not in ("past", "pastperfect") or _FORWARD_BEFORE.search(text, max(0, start - 80), start)
                     or _PERFECT_BEFORE.search(text, max(0, start - 80), start)))
             # "has offered an 8 per cent increase from July 1": a change that starts on a day looks ahead
             earliest = latest = _guess_year(month, day, pub, forward)
+        if kind == "dmy" and g("d2a") and earliest:
+            try:
+                earliest = earliest.replace(day=int(g("d2a")))  # "16-18 June"
+            except ValueError:
+                return None
+            if latest < earliest:
+                return None
         if kind == "mdy" and (g("d1b") or g("d1c")) and earliest:
             try:
                 latest = earliest.replace(day=int(_DAY_NUM.match(g("d1b") or g("d1c")).group()))  # "Jan. 5-6", "Feb. 16 and 17"
@@ -1100,8 +1156,9 @@ def _resolve(m: re.Match, kind: str, text: str, pub: dt.date | None, anchor: dt.
         if g("wkprep").lower() in ("until", "till"):
             role = "deadline"
         if pub:
-            if _FORECAST_BEFORE.search(text, max(0, start - 40), start):
-                tense = "future"
+            if _FORECAST_BEFORE.search(text, max(0, start - 40), start) or (
+                    role == "deadline" and _FORWARD_BEFORE.search(text, max(0, start - 80), start)):
+                tense = "future"  # "she might not be able to return home until the weekend"
             saturday = resolve_weekday(5, pub, "upcoming" if tense in ("future", "present") else "past")
             if tense not in ("future", "present") and saturday + dt.timedelta(days=1) > pub and saturday > pub:
                 saturday -= dt.timedelta(days=7)
@@ -1133,7 +1190,7 @@ def _resolve(m: re.Match, kind: str, text: str, pub: dt.date | None, anchor: dt.
             if role == "deadline":
                 # "she had written asking for a meeting by Friday": the request looks forward
                 mode = "past" if tense == "pastperfect" and not _FORWARD_BEFORE.search(text, max(0, start - 60), start) \
-                    else "after"
+                    and not _had_until(text, start, prep) else "after"
                 if tense == "past" and _by_then(prep, text, start, tense):
                     mode = "past"  # "40 families had moved in by Wednesday", "the road was cleared by Friday"
                 elif tense in ("past", "pastperfect") and _DEADLINE_MISSED_BEFORE.search(text, max(0, start - 60), start):
@@ -1142,7 +1199,8 @@ def _resolve(m: re.Match, kind: str, text: str, pub: dt.date | None, anchor: dt.
                 if tense in ("past", "pastperfect") and (prep or "").lower() in ("until", "till", "through") and (
                         _NEGATED_PAST_UNTIL.search(text, max(0, start - 80), start + len(prep) + 1) or (
                         tense == "past" and not _FORWARD_BEFORE.search(text, max(0, start - 60), start)
-                        and not _GRANTED_BEFORE.search(text, max(0, start - 120), start))):
+                        and not _GRANTED_BEFORE.search(text, max(0, start - 120), start))) and \
+                        not _had_until(text, start, prep) and not _FORECAST_BEFORE.search(text, max(0, start - 40), start):
                     mode = "past"  # "fighting continued until Thursday night"; not "gave them until Friday"
             elif role == "when" and _DESIGNATED_AFTER.match(text, end) and \
                     _DESIGNATED_BEFORE.search(text, max(0, start - 30), start):

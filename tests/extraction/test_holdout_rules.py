@@ -1099,7 +1099,7 @@ def test_a_clock_time_with_a_day_or_ahead_is_no_date_of_its_own(sentence, phrase
     ("Some 1,200 people have crossed so far this year, up from 900 in the same period last year, the agency said.",
      "this year", "2022-01-01", "2022-01-13"),
     ("Some 1,200 people have crossed so far this year, up from 900 in the same period last year, the agency said.",
-     "last year", "2021-01-01", "2021-01-13"),
+     "the same period last year", "2021-01-01", "2021-01-13"),
     ("He warned that drivers would block the ring road near the airport and the port by Saturday if the talks failed.",
      "by Saturday", None, "2022-01-15"),
 ])
@@ -1556,3 +1556,77 @@ def test_shared_scales_storm_categories_and_counts_written_with_a(sentence, expe
 ])
 def test_one_person_an_event_befell(sentence, expected):
     assert [(q["low"], q["measure"]) for q in one_claim(sentence)["quantities"]] == expected
+
+
+# 31. The twentieth and twenty-first blind sets (Tico Times, 24.kg, Graphic Online, CBC, N1,
+#     Post-Courier; WRAL, Yorkshire Post, Deccan Herald, Khaleej Times, New Vision, Bernama):
+#     cedis, kina, dirhams, "sh2.3b", "US$3 billion" with no bound before it, "exceeds 1.7 billion
+#     soms", temperatures below zero, "from 60 to 70 firefighters" (a range where nothing changes),
+#     "just under 30" (close to 30), "both workers who died", deadlines someone "had", the weekend
+#     a modal looks to, "a week earlier", "for up to two weeks", "a 2023 decision", "16-18 June",
+#     "the same month of 2023", "for 2025", "the first quarter of the year", "possible through
+#     Thursday", more credits. Article date: Thursday 2022-01-13.
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("The government had cleared GH\u00a28.2 billion of the arrears.", [(8_200_000_000, 8_200_000_000, None, "cedis")]),
+    ("Contractors were owed between GH\u00a220 billion and GH\u00a225 billion.",
+     [(20_000_000_000, 25_000_000_000, "between", "cedis")]),
+    ("K2.5 million had been released for relief supplies.", [(2_500_000, 2_500_000, None, "kina or kwacha")]),
+    ("The district said it needed sh2.3b, of which sh640m had been released.",
+     [(2_300_000_000, 2_300_000_000, None, "shillings"), (640_000_000, 640_000_000, None, "shillings")]),
+    ("Offenders face a fine of no less than Dh100,000.", [(100_000, None, "no less than", "dirhams")]),
+    ("The review precedes the next tranche of the US$3 billion facility.",
+     [(3_000_000_000, 3_000_000_000, None, "dollars")]),
+    ("The total debt of households exceeds 1.7 billion soms.", [(1_700_000_000, None, "more than", "soms")]),
+    ("Forecasters expect an overnight low of -24 C.", [(-24, -24, None, "degrees Celsius")]),
+    ("Temperatures fell to \u221215\u00b0C.", [(-15, -15, None, "degrees Celsius")]),
+    ("From 60 to 70 firefighters from 11 departments battled the fire.",
+     [(60, 70, None, "firefighters"), (11, 11, None, "departments")]),
+    ("The death toll climbed from 4 to 9.", [(4, 4, None, None), (9, 9, None, None)]),
+    ("Police said they had received just under 30 reports.", [(30, 30, "just under", "reports")]),
+])
+def test_twentieth_set_quantities(sentence, expected):
+    assert _values(sentence) == expected
+
+
+def test_close_to_a_figure_is_approximate_and_both_is_two():
+    assert [q["approximate"] for q in one_claim("Just over 1,100 drivers voted to strike.")["quantities"]] == [True]
+    q = one_claim("The sheriff said both workers who died were employees.")["quantities"]
+    assert [(x["low"], x["measure"]) for x in q] == [(2, "deaths")]
+    assert one_claim("Both sides agreed to talks.")["quantities"] == []
+
+
+@pytest.mark.parametrize("sentence, phrase, role, earliest, latest", [
+    ("The union said the firm had until 5pm on Friday to table a better offer.", "on Friday", "deadline", None,
+     "2022-01-14"),
+    ("Officials had been given until Saturday to trace all contacts.", "until Saturday", "deadline", None, "2022-01-15"),
+    ("She said she might not be able to return home until the weekend.", "until the weekend", "deadline", "2022-01-15",
+     "2022-01-16"),
+    ("The ministry said on Wednesday 143 cases had been confirmed since January 2, up from 96 a week earlier.",
+     "a week earlier", "when", "2022-01-05", "2022-01-05"),
+    ("The company had placed 312 residents in hotels for up to two weeks.", "for up to two weeks", "deadline",
+     "2022-01-13", "2022-01-27"),
+    ("The ruling follows a 2019 decision in another province.", "a 2019", "when", "2019-01-01", "2019-12-31"),
+    ("Teachers will not boycott the exam scheduled for 16-18 June.", "16-18 June", "when", "2022-06-16", "2022-06-18"),
+    ("Consumption grew 11.6 per cent in December compared with the same month of 2020.", "the same month of 2020",
+     "when", "2020-12-01", "2020-12-31"),
+    ("As of January 6, the reservoir held less water than on the same date last year.", "the same date last year",
+     "when", "2021-01-06", "2021-01-06"),
+    ("The ministry revised its growth target for 2022 downwards.", "for 2022", "when", "2022-01-01", "2022-12-31"),
+    ("The agency said that a further 80 mm was possible through Saturday.", "through Saturday", "deadline", None,
+     "2022-01-15"),
+])
+def test_twentieth_set_dates(sentence, phrase, role, earliest, latest):
+    assert (phrase, role, earliest, latest) in _dates(sentence)
+
+
+def test_a_jail_term_up_to_a_length_is_a_figure_not_a_deadline():
+    claim = one_claim("Executives who obstruct investigations can be jailed for up to two years.")
+    assert claim["dates"] == []
+    assert [(q["high"], q["bound"]) for q in claim["quantities"]] == [(2, "up to")]
+
+
+@pytest.mark.parametrize("line", ["(Courtesy of the Costa Rican Red Cross)",
+                                  "Link to 24.kg news agency is required when copying the information."])
+def test_twentieth_set_lines_that_are_no_claims(line):
+    assert [c["text"] for c in claims_of("Police said 4 died.", line)] == ["Police said 4 died."]
