@@ -16,7 +16,7 @@ from claims.extract.lexicon import SPEECH_VERBS, WEAK_SPEECH_VERBS
 from claims.extract.quantities import INCREMENT, find_quantities
 from claims.extract.sentences import quote_regions, split_sentences
 from claims.extract.speakers import find_attribution
-from claims.extract.timerefs import find_timerefs, find_timerefs_between
+from claims.extract.timerefs import find_timerefs, find_timerefs_between, note_events
 from claims.validate import check_url, parse_user_date
 
 _LOWERCASE = re.compile(r"[^\W\d_A-Z\u00C0-\u00DE]")
@@ -94,9 +94,10 @@ def _extract(raw: str, *, filename, url, published, warnings: list[str]) -> dict
     book = SpeakerBook(art.body)
     previous: Unit | None = None
     story: tuple = (None, None)  # the last single day the article's story named; the last time's start
+    events: dict = {}  # the days of the events the article named ("strike": 2026-01-19)
     for unit in units:
         _attribute(unit, previous, book, pub)
-        story = _annotate(unit, pub, story)
+        story = _annotate(unit, pub, story, events)
         previous = unit
     _further_of_another_measure(units)
     claims = []
@@ -379,7 +380,7 @@ def _further_of_another_measure(units: list[Unit]) -> None:
                 seen.add(measure)
 
 
-def _annotate(unit: Unit, pub: dt.date | None, story: tuple = (None, None)) -> tuple:
+def _annotate(unit: Unit, pub: dt.date | None, story: tuple = (None, None), events: dict | None = None) -> tuple:
     """Fill the unit's claim: its dates and quantities read against the article day, the day of the
     statement and (for 'the same night', 'since then') the day the story named last; returns
     (day, start): the single day and the start of the time the story names last after this unit."""
@@ -392,8 +393,11 @@ def _annotate(unit: Unit, pub: dt.date | None, story: tuple = (None, None)) -> t
         # ... and is read from the article's day, as written ("Kalinga yesterday gave them 24
         # hours": yesterday is the day before the article, not before yesterday)
         read_from = pub
-    refs = [r for r in find_timerefs(unit.text, pub, anchor=read_from, context=story_day, since=story_start)
+    refs = [r for r in find_timerefs(unit.text, pub, anchor=read_from, context=story_day, since=story_start,
+                                     events=events)
             if not (said_span and r.start < said_span[1] and r.end > said_span[0])]
+    if events is not None and refs:
+        note_events(unit.text, refs, events)
     for ref in refs:
         if ref.role == "when" and ref.earliest is not None and ref.earliest == ref.latest:
             story_day = ref.earliest

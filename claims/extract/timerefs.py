@@ -398,11 +398,12 @@ def find_timerefs_between(text: str, start: int, end: int, published: dt.date | 
 
 def find_timerefs(text: str, published: dt.date | None, anchor: dt.date | None = None,
                   tense: str | None = None, context: dt.date | None = None,
-                  since: dt.date | None = None) -> list[TimeRef]:
+                  since: dt.date | None = None, events: dict | None = None) -> list[TimeRef]:
     """All time references in one sentence. anchor = when the statement was made (for 'within
     five days'), defaulting to the article date; context = the single day the article's story last
     named before this sentence (for 'the same night', 'the following morning'); since = the start
-    of the last time it named (for 'since then')."""
+    of the last time it named (for 'since then'); events = the days of events the article named
+    before (for 'since the strike began', 'within 72 hours of the strike call')."""
     anchor = anchor or published
     refs: list[TimeRef] = []
     starts, words = word_index(text)
@@ -416,6 +417,8 @@ def find_timerefs(text: str, published: dt.date | None, anchor: dt.date | None =
     if _TRIGGER_WORDS.isdisjoint(words) and not special and not clock:
         if hours:
             _clock_times(text, refs, anchor, tense)
+        if events and "since" in words and _EVENT_WORD.search(text):
+            _event_anchors(text, refs, events)  # "... since the strike began"
         return refs
     done = 0  # the sentence's tense is read only when a phrase needs it (_clause_tense)
     forward = unset = False  # a weekday deadline counted from the article date; a reference with no bound
@@ -485,6 +488,11 @@ def find_timerefs(text: str, published: dt.date | None, anchor: dt.date | None =
         _so_far(text, refs, anchor)
     if refs and "same" in text:
         _same_of(text, refs)
+    if events is not None and ("since" in text or "within" in text) and _EVENT_WORD.search(text):
+        known = dict(events)
+        note_events(text, refs, known)
+        if known:
+            _event_anchors(text, refs, known)
     if unset and published is not None:
         # "Ten days after a dam burst ...": a day counted from nothing the sentence dates says nothing
         refs = [r for r in refs if r.earliest is not None or r.latest is not None]
@@ -617,6 +625,64 @@ def _same_of(text: str, refs: list[TimeRef]) -> None:
         bisect.insort(refs, TimeRef(m.group(0), "when", earliest, latest, m.start(), m.end()), key=lambda r: r.start)
 
 
+# Events an article dates once and names again later ("the strike, which started on January 19" ...
+# "since the strike began"; "agreed on Sunday to a ceasefire" ... "within two weeks of the ceasefire").
+_EVENT_NOUNS = (r"strike|walkout|stoppage|protests?|fire|blaze|explosion|blast|collapse|flood(?:s|ing)?|storm|cyclone|"
+                r"hurricane|typhoon|earthquake|quake|landslide|mudslide|outbreak|ceasefire|truce|attack|crash|derailment|"
+                r"shipwreck|sinking|eruption|shutdown|lockdown|curfew|election|referendum|invasion|coup|riots?|unrest|"
+                r"spill|leak|accident|disaster|shooting|bombing|raid|siege|offensive|clashes|war")
+_EVENT_WORD = re.compile(r"\b(?P<noun>" + _EVENT_NOUNS + r")\b(?!\s+(?:brigade|service|department|fighters?|crews?|"
+                         r"trucks?|engines?|stations?|chief|officers?|safety|alarms?|exits?|hydrants?|season|warning))",
+                         re.IGNORECASE)
+_EVENT_DET = r"(?:the|this|that|its|their|last\s+\w+['\u2019]s)\s+(?:[\w-]+\s+){0,2}?"
+_SINCE_EVENT = re.compile(r"\bsince\s+" + _EVENT_DET + r"(?P<noun>" + _EVENT_NOUNS + r")\b"
+                          r"(?:\s+(?:began|started|broke\s+out|erupted|took\s+effect|hit|struck|was\s+called))?", re.IGNORECASE)
+_WITHIN_EVENT = re.compile(r"\bwithin\s+(?P<n>" + _NUMW + r")\s+(?P<unit>hours?|days?|weeks?|months?)\s+of\s+" + _EVENT_DET +
+                           r"(?P<noun>" + _EVENT_NOUNS + r")\b(?:\s+(?:call|taking\s+effect|coming\s+into\s+force|"
+                           r"beginning|starting|began|started))?", re.IGNORECASE)
+
+
+def _event_key(noun: str) -> str:
+    noun = noun.lower()
+    return {"quake": "earthquake", "blaze": "fire", "walkout": "strike", "truce": "ceasefire", "riots": "riot",
+            "protests": "protest", "floods": "flood", "flooding": "flood"}.get(noun, noun)
+
+
+def note_events(text: str, refs: list[TimeRef], events: dict) -> None:
+    """Remember the day an event named in this sentence happened: the nearest single day (or start)
+    the sentence names within 80 characters of the event's word; an event keeps its earliest day."""
+    days = [r for r in refs if r.earliest is not None and (r.role == "since" or (r.role == "when" and r.earliest == r.latest))]
+    if not days:
+        return
+    for m in _EVENT_WORD.finditer(text):
+        if any(r.start <= m.start() < r.end for r in refs):
+            continue  # "since the strike": the event a day is counted from, not one dated here
+        near = min(days, key=lambda r: min(abs(r.start - m.end()), abs(m.start() - r.end)))
+        if min(abs(near.start - m.end()), abs(m.start() - near.end)) > 80:
+            continue
+        key = _event_key(m.group("noun"))
+        if key not in events or near.earliest < events[key]:
+            events[key] = near.earliest
+
+
+def _event_anchors(text: str, refs: list[TimeRef], events: dict) -> None:
+    """'since the strike began', 'within 72 hours of the strike call': counted from the day the
+    article gave the event."""
+    for m in _SINCE_EVENT.finditer(text):
+        day = events.get(_event_key(m.group("noun")))
+        if day is None or any(r.start < m.end() and r.end > m.start() for r in refs):
+            continue
+        bisect.insort(refs, TimeRef(m.group(0), "since", day, None, m.start(), m.end()), key=lambda r: r.start)
+    for m in _WITHIN_EVENT.finditer(text):
+        day = events.get(_event_key(m.group("noun")))
+        n = _count(m.group("n"))
+        if day is None or n is None:
+            continue
+        refs[:] = [r for r in refs if not (r.start >= m.start() and r.end <= m.end())]
+        bisect.insort(refs, TimeRef(m.group(0), "deadline", day, _shift(day, n, m.group("unit")), m.start(), m.end()),
+                      key=lambda r: r.start)
+
+
 _WEEKDAY_END = re.compile(_WD + r"$", re.IGNORECASE)
 _WEEKDAY_DATE_GAP = re.compile(r",?\s")
 
@@ -747,9 +813,12 @@ def _anchor_durations(text: str, refs: list[TimeRef], tense: str) -> None:
             span = ref.latest - ref.earliest
             ref.earliest, ref.latest = after.latest, after.latest + span
             continue
-        day = next((r.latest for r in reversed(refs[:index])
-                    if r.role == "when" and r.earliest is not None and r.latest is not None
-                    and (r.latest - r.earliest).days <= 2), None)
+        # not a day inside a relative clause ("the strike, which started on January 19, and directed
+        # the two parties to hold talks within seven days" counts from the order's day)
+        days = [r for r in reversed(refs[:index]) if r.role == "when" and r.earliest is not None
+                and r.latest is not None and (r.latest - r.earliest).days <= 2]
+        main = [r for r in days if not _IN_RELATIVE.search(text, max(0, r.start - 60), r.start)]
+        day = (main or days)[0].latest if days else None  # ("Under the ceasefire, which took effect on Nov. 27, ...")
         if day is None or day >= ref.earliest:
             continue
         if _clause_tense(text, ref.start, ref.end, tense) not in ("past", "pastperfect"):
@@ -758,6 +827,7 @@ def _anchor_durations(text: str, refs: list[TimeRef], tense: str) -> None:
         ref.earliest, ref.latest = day, day + span
 
 
+_IN_RELATIVE = re.compile(r",\s*(?:which|who|that)\s[^,;]*$", re.IGNORECASE)
 _GIVEN_SPAN_PHRASE = re.compile(r"\S+\s+(?:(?:calendar|working|business|clear)\s+)?(?:hours?|days?|weeks?|months?|years?)(?:\s+from\s+the\s+[a-z]+)?", re.IGNORECASE)
 
 

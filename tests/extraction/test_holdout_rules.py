@@ -1630,3 +1630,26 @@ def test_a_jail_term_up_to_a_length_is_a_figure_not_a_deadline():
                                   "Link to 24.kg news agency is required when copying the information."])
 def test_twentieth_set_lines_that_are_no_claims(line):
     assert [c["text"] for c in claims_of("Police said 4 died.", line)] == ["Police said 4 died."]
+
+
+def test_an_event_dated_once_anchors_since_and_within_later():
+    claims = claims_of("Nurses have been on strike since the union called the strike, which started on January 3.",
+                       "In-patients have dropped from about 600 to fewer than 150 since the strike began, the "
+                       "superintendent said.")
+    assert ("since the strike began", "since", "2022-01-03", None) in _dates(claims[1])
+    claims = claims_of("The two sides agreed on Sunday to a ceasefire brokered by Beijing.",
+                       "The group said the rest of the hostages would be freed within two weeks of the ceasefire "
+                       "taking effect.")
+    assert ("within two weeks of the ceasefire taking effect", "deadline", "2022-01-09", "2022-01-23") in \
+        _dates(claims[1])
+    # an event the article never dated anchors nothing
+    assert _dates("In-patients have dropped since the strike began, the superintendent said.") == []
+
+
+def test_a_span_counts_from_the_act_not_from_a_day_in_a_relative_clause():
+    dates = _dates("On Monday, the judge stopped the strike, which started on January 3, and directed the parties "
+                   "to hold talks within seven days.")
+    assert ("within seven days", "deadline", "2022-01-10", "2022-01-17") in dates
+    # a relative clause fronting the sentence is the only day there is: the span counts from it
+    dates = _dates("Under the truce, which took effect on December 1, the army was supposed to leave within 30 days.")
+    assert ("within 30 days", "deadline", "2021-12-01", "2021-12-31") in dates
