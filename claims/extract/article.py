@@ -154,14 +154,18 @@ def _is_byline(text: str) -> bool:
 
 
 _PAYWALL_PROMPT = re.compile(
-    r"\bsubscribe\b|\bsubscription\b|\byour source for\b.{0,40}\bjournalism\b|\baward-winning\b.{0,40}\bjournalism\b"
+    # a prompt to subscribe, not "will raise subscription fees by up to 20 percent this month"
+    r"\bsubscribe\s+(?:now|today|here)\b|\bsubscribe\s*[!.]?\s*$|\bsubscribe\s+to\s+(?:our|the)\s+(?:[\w-]+\s+)?(?:newsletter|"
+    r"e-?paper|edition|channel|podcast)|\bsubscri(?:be|ption|bers?)\b.{0,60}\b(?:unlimited|digital access|only \$|free trial|"
+    r"journalism|exclusive|premium)\b|\byour source for\b.{0,40}\bjournalism\b|\baward-winning\b.{0,40}\bjournalism\b"
     r"|\binvest in journalism\b|\btry\b.{0,40}\bfree for\b.{0,20}\bmonth\b|\bfor only\b.{0,20}\ba month\b"
     r"|^get (?:current|latest|the latest) (?:updates|news)\b", re.IGNORECASE)
 _SITE_PROMPT = re.compile(r"\bcan leave comments\b|\bguidelines on commenting\b|\bvia this link\b|\blisten to the episode\b"
                           r"|\blink to\b.{0,60}\bis (?:required|obligatory|mandatory)\b"
                           r"|\bpodcast asked (?:listeners|readers)\b", re.IGNORECASE)
 _NEWSLETTER_PROMPT = re.compile(r"\bsign(?:ing)?\s+up\s+for\s+(?:our|the)\b.{0,60}\bnewsletter\b", re.IGNORECASE)
-_CONTRIBUTED = re.compile(r"(?:[A-Z][\w'\u2019.-]*\s){2,5}contributed(?:\s+(?:reporting|to this report))?\.?\s*$")
+_CONTRIBUTED = re.compile(r"(?:[A-Z][\w'\u2019.-]*\s){2,5}contributed(?:\s+(?:reporting|to this report))?"
+                          r"(?:\s+(?:from|in)\s+[A-Z][\w'\u2019.-]*(?:,?\s[A-Z][\w'\u2019.-]*){0,3})?\.?\s*$")
 _FUNDED_BY_READERS = re.compile(r"\bfunded (?:through|by) (?:donations|contributions) from (?:our )?readers\b",
                                 re.IGNORECASE)
 

@@ -220,7 +220,7 @@ _CREDIT_SENTENCE = re.compile(
     r"|(?:[Pp]hoto|[Pp]icture|[Ii]mage)s?\s+(?:courtesy|by|from)\b[^()]{1,60}|[Cc]ourtesy\s+(?:of\s+)?[^()]{1,60})\)"
     # "Photo: X", "Post Photo: X", "File photo: X/HKFP."
     r"|\[[^\[\]]{1,80}\]"  # "[ DIRK SHADD | Times ]"
-    r"|(?:[A-Z][\w'-]*\s)?(?:[Pp]hotograph|[Pp]hoto|[Pp]icture|[Ii]mage|Illustration|Credit)s?\s*(?:by\b|from\b|courtesy\b|:|/)"
+    r"|(?:[A-Z][\w'-]*\s)?(?:[Pp]hotograph|[Pp]hoto|[Pp]icture|[Ii]mage|Illustration|Credit|Source)s?\s*(?:by\b|from\b|courtesy\b|:|/)"
     r"\s*[^.!?]{1,80}"
     # "Name Name/Outlet", "Marcus Tran/Staff photographer"
     r"|(?:[A-Z][\w'\u2019.-]*\s){1,3}[A-Z][\w'\u2019.-]*\s?/\s?(?:The\s)?[A-Z][\w.&'-]*(?:\s[A-Z][\w.&'-]*){0,3}"
@@ -241,6 +241,7 @@ _CREDIT_TAIL = re.compile(
     r"|\s+[\u2014\u2013-]\s*[A-Z][\w-]*\.(?:com|org|net|co\.\w\w|ph|in|ng|ke|pk)\s*)$", re.IGNORECASE)  # "– Rappler.com"
 
 
+_FILE_PHOTO = re.compile(r"(?:[A-Z][\w&.'\u2019-]*\s){1,3}(?:file\s+)?(?:photo|pic|picture|image)s?\.?", re.IGNORECASE)
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+")
 
 
@@ -256,6 +257,8 @@ def _is_claim_text(sentence: str, list_item: bool = False) -> bool:
             return False  # a contact line: "— Marisa Kendrick; mkendrick@oregonian.com; @MarisaKendrickOR"
     if len(words) < 3 and not (list_item and words and any(c.isdigit() for c in sentence)):
         return False
+    if len(sentence) < 40 and _FILE_PHOTO.fullmatch(sentence.strip()):
+        return False  # "Tribune file photo"
     if " is " in sentence and _BIO.fullmatch(sentence.strip()):
         return False
     return _LOWERCASE.search(sentence) is not None

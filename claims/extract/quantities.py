@@ -32,9 +32,9 @@ NOK DKK PLN CZK HUF RON BGN RSD MKD ALL BAM ISK TRY RUB UAH BYN MDL GEL AMD AZN 
 BIF ETB SSP SDG NGN GHS XOF XAF ZAR ZMW MWK MZN BWP NAD ZWL ZWG EGP LYD TND DZD MAD AED SAR QAR KWD BHD OMR JOD LBP
 SYP YER ILS IQD IRR BRL ARS MXN CLP COP PEN BOB PYG UYU VES GTQ HNL NIO CRC PAB DOP JMD TTD BBD BSD HTG FJD PGK MMK
 KHR LAK""".split())
-_CURRENCY_PREFIXES = ("Rp", "RM", "Tk", "ZiG", "GH\u00a2", "GH\u20b5", "Dhs", "Dh")
+_CURRENCY_PREFIXES = ("Rp", "RM", "Tk", "ZiG", "GH\u00a2", "GH\u20b5", "Dhs", "Dh", "LL")
 _PREFIX_ALTERNATIVES = "|".join(_CURRENCY_PREFIXES + _CURRENCY_CODES)
-_CUR = (r"(?P<cur>(?=[ABCDEFGHIJKLMNOPQRSTUVWXYZs$\u20ac\u00a3\u00a5\u20b9\u20a6\u20b1])(?:(?-i:US|S|A|C|NZ|HK|R|N|J|FJ|TT|EC|NT|Z)\$|[$\u20ac\u00a3\u00a5\u20b9\u20a6\u20b1]|(?-i:(?:" + _PREFIX_ALTERNATIVES + r")(?=\s?\d)\s?)|(?-i:Rs\.?\s?|INR\s?|K?Shs?\s?|sh(?=\d)|[NPRK](?=\d[\d,.]*[\s-]?"
+_CUR = (r"(?P<cur>(?=[ABCDEFGHIJKLMNOPQRSTUVWXYZs$\u20ac\u00a3\u00a5\u20b9\u20a6\u20b1\u058f])(?:(?-i:US|S|A|C|NZ|HK|R|N|J|FJ|TT|EC|NT|Z)\$\s?|[$\u20ac\u00a3\u00a5\u20b9\u20a6\u20b1\u058f]|(?-i:(?:" + _PREFIX_ALTERNATIVES + r")(?=\s?\d)\s?)|(?-i:Rs\.?\s?|INR\s?|K?Shs?\s?|sh(?=\d)|[NPRK](?=\d[\d,.]*[\s-]?"
         r"(?:million|billion|trillion|bn|m)\b)|[PR](?=\d{1,3}(?:[, \u00a0]\d{3})+(?!\d)))))?")
 _PCT = r"(?P<pct>\s?%|\s?pc\b|\s(?:percent|per cent|percentage points?)\b)?"
 # A unit written onto the number: "500kg", "40C", "150km/h" (case-sensitive inside the pattern).
@@ -44,7 +44,7 @@ _ATTACHED_UNITS = {"kg": "kg", "km": "km", "km/h": "km/h", "kph": "km/h", "kmh":
                    "C": "degrees Celsius", "\u00b0C": "degrees Celsius", "F": "degrees Fahrenheit",
                    "\u00b0F": "degrees Fahrenheit", "\u00b0": "degrees"}
 _ATTACHED = r"(?=[kmcthlfGMCFI\u00b0])(?-i:" + "|".join(re.escape(u) for u in sorted(_ATTACHED_UNITS, key=len, reverse=True)) + r")(?![\w/])"
-_QTY_TAIL = (r"(?:(?P<pct1>\s?%|\s(?:percent|per cent))?\s*(?P<sep>-|\u2013|to|or|and)\s*(?P<cur2>(?-i:(?:US|S|A|C|NZ|HK|R|N|J|FJ|TT|EC|NT|Z)\$)|[$\u20ac\u00a3]|(?-i:(?:" + _PREFIX_ALTERNATIVES + r")(?=\s?\d)\s?)|(?-i:Rs\.?\s?|K?Shs?\s?|sh(?=\d)|[NPRK](?=\d)))?"
+_QTY_TAIL = (r"(?:(?P<pct1>\s?%|\s(?:percent|per cent))?\s*(?P<sep>-|\u2013|to|or|and)\s*(?P<cur2>(?-i:(?:US|S|A|C|NZ|HK|R|N|J|FJ|TT|EC|NT|Z)\$\s?)|[$\u20ac\u00a3\u058f]|(?-i:(?:" + _PREFIX_ALTERNATIVES + r")(?=\s?\d)\s?)|(?-i:Rs\.?\s?|K?Shs?\s?|sh(?=\d)|[NPRK](?=\d)))?"
              r"(?P<num2>" + NUMBER + r")(?:(?=" + _ATTACHED + r")|(?![\w\-])))?"
              + _PCT + r"(?P<att>" + _ATTACHED + r")?(?P<strong>-strong\b)?(?P<odd>-odd\b)?"
              r"(?P<compound>-(?!strong\b|odd\b)[a-z]{3,}\b(?![\w\-]))?(?![\w\-]|[.,:]\d)")
@@ -97,7 +97,7 @@ _CURRENCY = {"$": "dollars", "US$": "dollars", "S$": "Singapore dollars", "A$": 
              "Sh": "shillings", "KSh": "shillings", "Shs": "shillings", "N": "naira", "\u20a6": "naira", "P": "pesos", "\u20b1": "pesos", "R": "rand", "\u20ac": "euros", "\u00a3": "pounds", "\u00a5": "yen", "\u20b9": "rupees",
              "Rs": "rupees", "Rs.": "rupees", "INR": "rupees", "Rp": "rupiah", "RM": "ringgit", "Tk": "taka", "ZiG": "ZiG",
              "GH\u00a2": "cedis", "GH\u20b5": "cedis", "Dh": "dirhams", "Dhs": "dirhams", "sh": "shillings",
-             "K": "kina or kwacha"}
+             "K": "kina or kwacha", "\u058f": "drams", "LL": "Lebanese pounds"}
 _TOKEN = re.compile(r"\([^)]{0,60}\)|[\w\u2019'-]+|[^\w\s]")
 # The first four _TOKEN matches from a position (every character but a space starts one): the
 # groups hold what finditer would give, in one call.
@@ -114,7 +114,7 @@ _PERSONAL_ONE = frozenset("person man woman child boy girl soldier officer civil
 # comma before it; i.e. (?<![\w.,])[$\u20ac\u00a3\u00a5]?\d, written to start with a character
 # class so that the regex engine skips to candidate characters instead of testing every position.
 _MATCH_START = re.Match.start
-_NUMBER_START = re.compile(r"[$\u20ac\u00a3\u00a5\d](?:(?<=[$\u20ac\u00a3\u00a5])\d(?<![\w.,]..)|(?<=\d)(?<![\w.,].))")
+_NUMBER_START = re.compile(r"[$\u20ac\u00a3\u00a5\u058f\d](?:(?<=[$\u20ac\u00a3\u00a5\u058f])\d(?<![\w.,]..)|(?<=\d)(?<![\w.,].))")
 _PUNCT_BREAK = re.compile(r"[,;:()\u2014\u2013]")
 # An aside between a count and its verb: ", including six police officers," / "— among them ... —".
 _ASIDE = re.compile(r"\s*(?:including|among them|among whom|many of them|most of them|mostly|some of them)\b"
@@ -202,6 +202,8 @@ def find_quantities(text: str, skip_spans: list[tuple[int, int]] = ()) -> list[Q
     if not digits and not number_words:
         if "both" in words:
             found = _both(text, found, list(skip_spans))
+        if "twice" in words or "thrice" in words:
+            found = _twice(text, found, list(skip_spans))
         if not _FRACTION_WORDS.isdisjoint(words):
             found = _fractions(text, found, list(skip_spans))
         return found if _A_UNIT_WORDS.isdisjoint(words) else _a_unit(text, found, list(skip_spans))
@@ -219,8 +221,10 @@ def find_quantities(text: str, skip_spans: list[tuple[int, int]] = ()) -> list[Q
         if t < done:
             continue
         m = None
-        # A bound is at most three words long ("no more than", "in excess of").
-        for k in range(max(0, index - 3), index + 1):
+        # A bound is at most three words long ("no more than", "in excess of"); a currency written in
+        # two words stands between ("at least R$ 40 million").
+        reach = 5 if index >= 2 and words[index - 1] == "$" else 3
+        for k in range(max(0, index - reach), index + 1):
             pos = starts[k]
             if pos < done or (k < index and words[k] not in _BOUND_WORDS):
                 continue
@@ -250,6 +254,8 @@ def find_quantities(text: str, skip_spans: list[tuple[int, int]] = ()) -> list[Q
         found = _below_zero(text, found, masked)
     if "both" in words:
         found = _both(text, found, masked)
+    if "twice" in words or "thrice" in words:
+        found = _twice(text, found, masked)
     if found and not _BORROW_WORDS.isdisjoint(words):
         _borrow_measures(text, found)
     return found
@@ -284,11 +290,11 @@ def _fractions(text: str, found: list[Quantity], masked: list) -> list[Quantity]
     return sorted(found + extra, key=lambda q: q.start) if extra else found
 
 
-_A_UNIT_WORDS = frozenset("kilometre kilometres kilometer km mile miles metre meter tonne ton hectare acre litre liter "
+_A_UNIT_WORDS = frozenset("kilometre kilometres kilometer km mile miles metre meter tonne ton hectare acre litre liter foot "
                           "half-mile half-kilometre half-kilometer".split())
 _A_UNIT = re.compile(r"\b(?:(?P<bound>more than|less than|over|under|nearly|almost|about|around|roughly|up to|at least|"
                      r"at most|no more than)\s+(?:a|an|one)\s+|(?P<half>(?:a|an|one)\s+half[- ]))"
-                     r"(?P<unit>kilomet(?:re|er)|km|mile|met(?:re|er)|tonne|ton|hectare|acre|lit(?:re|er))\b", re.IGNORECASE)
+                     r"(?P<unit>kilomet(?:re|er)|km|mile|met(?:re|er)|tonne|ton|hectare|acre|lit(?:re|er)|foot)\b", re.IGNORECASE)
 
 
 def _a_unit(text: str, found: list[Quantity], masked: list) -> list[Quantity]:
@@ -300,13 +306,28 @@ def _a_unit(text: str, found: list[Quantity], masked: list) -> list[Quantity]:
             continue
         bound, low, high = _bounded(m, 0.5 if m.group("half") else 1.0)
         unit = m.group("unit").lower().replace("meter", "metre").replace("liter", "litre")
-        unit = {"km": "kilometres"}.get(unit, unit + "s")
+        unit = {"km": "kilometres", "foot": "feet"}.get(unit, unit + "s")
         extra.append(Quantity(low, high, bound in APPROX_BOUNDS, bound, unit, None, m.start(), m.end()))
     return sorted(found + extra, key=lambda q: q.start) if extra else found
 
 
 _BOTH = re.compile(r"\b[Bb]oth\s+(?:of\s+the\s+)?(?P<noun>[a-z][\w-]*)(?=\s+(?:who\s+)?(?:(?:were|are|have|had)\s+"
                    r"(?:been\s+)?|later\s+)?" + _EVENT_VERBS + ")")
+
+
+_TWICE = re.compile(r"\b(?:(?P<bound>at least|more than|nearly|almost|about|no fewer than|at most)\s+)?(?P<word>twice|thrice)\b"
+                    r"(?!\s+(?:as|the|that|than|a|an|its|their|his|her|what|over|more|less)\b)", re.IGNORECASE)
+
+
+def _twice(text: str, found: list[Quantity], masked: list) -> list[Quantity]:
+    """'raised concerns in writing at least twice': a count of times (not 'twice as many')."""
+    extra = []
+    for m in _TWICE.finditer(text):
+        if any(q.start < m.end() and q.end > m.start() for q in found) or any(a <= m.start() < b for a, b in masked):
+            continue
+        bound, low, high = _bounded(m, 2.0 if m.group("word").lower() == "twice" else 3.0)
+        extra.append(Quantity(low, high, bound in APPROX_BOUNDS, bound, "times", None, m.start(), m.end()))
+    return sorted(found + extra, key=lambda q: q.start) if extra else found
 
 
 def _both(text: str, found: list[Quantity], masked: list) -> list[Quantity]:

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from dateutil.easter import easter
 from dateutil.relativedelta import relativedelta
 
 from claims.extract.article import MONTH_RE, MONTHS
@@ -28,10 +29,12 @@ _DAYNUM = r"(?:[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?:1[89]\d\d|20\d\d|21\d\d)"
 _PART = r"(?:\s+(?:night|morning|evening|afternoon))?"
 _PREP = (r"(?:(?P<prep>(?:dating|dates|date|going|stretching)\s+back\s+to|no later than|not later than|by|until|till|through|before|since|as of|from|after|on|in|at|"
-         r"during|late on|early on|late|early)\s+(?:at\s+(?:the\s+)?(?:least|earliest|latest)\s+)?)?")
+         r"during|late on|early on|late|early)\s+(?:at\s+(?:the\s+)?(?:least|earliest|latest)\s+)?"
+         # "through 4 p.m. Friday", "by 6pm on Wednesday": the hour of a day, the day keeps the preposition
+         r"(?:(?:\d{1,2}(?:[:.][0-5]\d)?\s?(?:[ap]m\b|[ap]\.\s?m\.?)|noon|midnight|midday)\s+(?:on\s+)?(?=" + _WD + r"))?)?")
 
 _PATTERNS = [
-    ("duration", r"(?P<dprep>for up to|no more than|not more than|no longer than|within the next|within the|within|in the next|"
+    ("duration", r"(?P<dprep>for (?:almost|nearly|about|around|roughly|another|a further|at least)|for up to|no more than|not more than|no longer than|within the next|within the|within|in the next|"
                  r"over the next|in the coming|during the next|inside|the next|in|for)\s+"
                  r"(?P<dnum>" + _NUMW + r")\s+(?:(?:calendar|working|business|clear)\s+)?(?P<dunit>" + _UNIT + r")"),
     # "a 72-hour ultimatum", "the 30-day deadline": counted from the day the sentence names
@@ -64,8 +67,9 @@ _PATTERNS = [
     ("rel_wd", _PREP + r"(?P<rrel>next|last|this|this coming|coming)\s+(?P<rwd>" + _WD + r")" + _PART),
     # "23 died in 2025, up from 17 the year before": the year before the one named (else last year)
     ("year_before", r"(?:the\s+year\s+before|the\s+prior\s+year|a\s+year\s+earlier)"),
-    ("rel_period", _PREP + r"(?P<qrel>last|this|next|later this|earlier this|early next|late last|early this|late this|the past|the previous|the coming)\s+(?P<qunit>week|month|year|weekend)"),
-    ("holiday", _PREP + r"(?P<hname>new year's day|new year's eve|christmas day|christmas eve|boxing day|new year's)"),
+    ("rel_period", _PREP + r"(?P<qrel>last|this|next|later this|earlier this|early next|late last|early this|late this|the past|the previous|the coming|the following(?=\s+week))\s+(?P<qunit>week|month|year|weekend)"),
+    ("holiday", _PREP + r"(?P<hname>new year's day|new year's eve|christmas day|christmas eve|boxing day|new year's|"
+                r"easter(?:\s+(?:sunday|monday))?|good\s+friday)"),
     ("iso", _PREP + r"(?P<iy>" + _YEAR + r")-(?P<im>[01]\d)-(?P<id>[0-3]\d)"),
     ("mdy_range", r"(?P<rprep>between|from)\s+(?P<rm1>" + MONTH_RE + r")\.?\s+(?P<rd1>" + _DAYNUM + r")(?!\d)"
                   r"(?:,?\s+(?P<ry1>" + _YEAR + r"))?\s*(?:and|to|through|until|-|\u2013)\s*(?:(?P<rm2>" + MONTH_RE +
@@ -74,20 +78,27 @@ _PATTERNS = [
             r")(?!\d)|\s+and\s+(?P<d1c>" + _DAYNUM + r")(?!\d)(?![^\S\n]*[^\W\d_]))?(?:,?\s+(?P<y1>" + _YEAR + r")|\s+(?P<yr1>last|next|this)\s+year)?(?P<incl1>\s+inclusive)?"),
     ("dmy", _PREP + r"(?:(?P<d2a>[0-3]?\d)\s?[-\u2013]\s?)?(?P<d2>" + _DAYNUM + r")\s+(?P<m2>" + MONTH_RE + r")\b\.?(?:,?\s+(?P<y2>" + _YEAR + r")|\s+(?P<yr2>last|next|this)\s+year)?(?P<incl2>\s+inclusive)?"),
     ("my", _PREP + r"(?:(?:early|mid|late)[- ])?(?P<m3>" + MONTH_RE + r")\s+(?P<y3>" + _YEAR + r")"),
-    ("month", r"(?P<mprep>as recently as|as late as|as early as|backdated to|by|until|till|before|since|from|in|during|after|early|late|mid|through|last|next|this)[- ]"
+    ("month", r"(?P<mprep>(?:for\s+)?the\s+whole\s+of|all\s+of|throughout|as recently as|as late as|as early as|backdated to|by|until|till|before|since|from|in|during|after|early|late|mid|through|last|next|this)[- ]"
               r"(?P<m4>January|February|March|April|(?-i:May)|June|July|August|September|October|November|December|"
-              r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\b(?!\.?\s+\d)(?:\s+(?P<yr4>last|next|this)\s+year)?"),
+              r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\b(?!\.?\s+\d)(?:\s+(?:of\s+)?(?P<yr4>last|next|this)\s+year)?"),
     # "the November ceasefire", "the May elections": a month naming an event
     ("the_month", r"the\s+(?P<m6>January|February|March|April|(?-i:May)|June|July|August|September|October|November|"
                   r"December)\b(?=\s+(?!(?:of|and|or|to|in|on|at|is|was|were|will|has|had|that|which)\b)[a-z]{3,})"),
-    ("weekend", r"(?P<wkprep>over|at|during|on|through|throughout|until|till|since)\s+the\s+weekend"),
+    ("weekend", r"(?P<wkprep>over|at|during|on|through|throughout|until|till|since|for)\s+the\s+weekend"),
     ("wd", _PREP + r"(?P<wdname>" + _WD + r")(?:['\u2019]s)?" + _PART),
     ("overnight", r"(?P<onprep>overnight)"),
     # "two days later", "three days earlier": counted from the day named before
-    ("n_days_rel", r"(?P<ndnum>two|three|four|five|six|seven|eight|nine|ten|\d{1,2}|a(?=\s+week)|one(?=\s+week))\s+(?P<ndunit>days|weeks?)\s+"
+    ("n_days_rel", r"(?P<ndnum>two|three|four|five|six|seven|eight|nine|ten|\d{1,2}|a(?=\s+(?:week|day\s+(?:after|before)\s+\w))|one(?=\s+(?:week|day))"
+                   r")\s+(?P<ndunit>days?|weeks?)\s+"
                    r"(?P<nddir>later|earlier|before|after)\b"),
+    # "a budget of Rs 312.5 crore for 2024-25", "in the current financial year": a financial year,
+    # read as April to March (India, the UK, Japan, Canada, Hong Kong, New Zealand)
+    ("fiscal", r"(?:(?P<fyprep>for|in|during|of)\s+)?(?:(?:FY|fiscal|financial\s+year)\s?)?(?P<fy1>20\d\d)[-\u2013/](?P<fy2>\d\d)\b(?![-\u2013/]\d)"
+               r"|(?:(?:in|during|for|of)\s+)?(?P<fyrel>the\s+current|this|last|the\s+previous|next|the\s+next)\s+"
+               r"(?:financial|fiscal)\s+year"),
     # "the 2023 season", "the 2019 elections": a year naming an event
-    ("the_year", r"(?:the|a|an)\s+(?P<tyval>" + _YEAR + r")(?=\s+(?!(?:and|or|to|in|of)\b)[a-z]{3,})"),
+    ("the_year", r"(?:the|a|an|its|their|his|her|this|next|last)\s+(?:(?:draft|revised|new|proposed|approved|annual|"
+                 r"supplementary|provisional|preliminary|final)\s+)?(?P<tyval>" + _YEAR + r")(?=\s+(?!(?:and|or|to|in|of)\b)[a-z]{3,})"),
     # "waiting since 6 am", "since dawn": earlier the same day
     ("since_clock", r"since\s+(?:\d{1,2}(?:[:.]\d\d)?\s*[ap]\.?\s?m\b\.?|dawn|daybreak|midnight|early morning)"),
     # "shortly after midnight", "at dawn" with no day beside it: the day of a past statement
@@ -117,18 +128,18 @@ def _group(*names: str) -> re.Pattern:
 _BY_WEEKDAY = _group("wd_range", "wd_week", "rel_wd", "wd")
 # _BY_PERIOD without the phrases that start with a number ("48 hours to", "two days later", "a 72-hour
 # ultimatum", "3 years ago"), for start positions that hold no number
-_BY_PERIOD_WORDS = _group("duration", "past_span", "start_of", "first_part", "period_end", "end_of", "year_before", "rel_period",
+_BY_PERIOD_WORDS = _group("fiscal", "duration", "past_span", "start_of", "first_part", "period_end", "end_of", "year_before", "rel_period",
                           "weekend")
 _NUMBER_STARTS = frozenset(UNITS) | frozenset(TENS) | frozenset("a an several few forty-eight seventy-two twenty-four".split())
 _BY_MONTH = _group("start_of", "end_of", "mdy_range", "mdy", "dmy", "my", "month", "the_month")
-_BY_PERIOD = _group("n_days_rel", "duration", "hyphen_span", "ago", "given_span", "past_span", "start_of", "first_part", "period_end", "end_of", "year_before", "rel_period", "weekend")
+_BY_PERIOD = _group("fiscal", "n_days_rel", "duration", "hyphen_span", "ago", "given_span", "past_span", "start_of", "first_part", "period_end", "end_of", "year_before", "rel_period", "weekend")
 _BY_DAYWORD = _group("since_clock", "overnight", "relday", "holiday", "wd", "clock_word")
-_BY_YEAR = _group("iso", "since_event", "first_part", "whole_year", "year_range", "decade", "year", "the_year")
+_BY_YEAR = _group("iso", "since_event", "first_part", "whole_year", "year_range", "decade", "fiscal", "year", "the_year")
 _BY_DAY = _group("relday", "holiday", "n_days_rel", "duration", "hyphen_span", "ago", "given_span", "past_span")
 # Words that every time reference contains: the full pattern only runs near one of them.
 _TRIGGER_WORDS = frozenset(WEEKDAYS) | frozenset(MONTHS) | frozenset(
     "today yesterday tomorrow tonight night morning week weeks weekend month months year years day days hours "
-    "hour ago christmas eve year's dawn daybreak midnight noon overnight evening afternoon then".split())
+    "hour ago christmas eve year's dawn daybreak midnight noon overnight evening afternoon then easter".split())
 _CLOCK_TRIGGERS = frozenset("am pm a.m p.m".split())  # only after "since": "waiting since 6 am"
 _TRIGGER_INSIDE = re.compile(r"(?:day|January|February|March|April|June|July|August|September|October|November|"
                              r"December)['\u2019]s\b|-(?:January|February|March|April|May|June|July|August|"
@@ -160,7 +171,7 @@ def _trigger_inside(text: str) -> bool:
 
 
 _PERIOD_WORDS = frozenset("week weeks weekend month months year years days hours hour ago".split())
-_START_WORDS = frozenset("""same that following dating dates date going stretching as shortly just soon right sometime backdated no not later than by until till before since as of from after on in at during late early
+_START_WORDS = frozenset("""its their his her same that following dating dates date going stretching as shortly just soon right sometime backdated no not later than by until till before since as of from after on in at during late early
 the last this next earlier coming past previous within inside over for a an one few several new mid between
 through throughout all whole
 """.split()) | frozenset(UNITS) | frozenset(TENS) | frozenset(WEEKDAYS) | frozenset(MONTHS) | {"new year's", "year's"}
@@ -217,9 +228,11 @@ _DEADLINE_MISSED_BEFORE = re.compile(r"\b(?:miss(?:ed|ing)|met|meeting|beat|beat
 _CALLED_BEFORE = re.compile(r"\b(?:called|calls|set|sets|scheduled|planned|plans|announced|announces|fixed|slated|"
                             r"issued|issues|declared|forecast|"
                             r"organi[sz]ed|organi[sz]es)\b(?![^.;]*\b(?:on|last)\s+$)", re.IGNORECASE)
-_INVITED_BEFORE = re.compile(r"\b(?:invited|invites|summoned|summons)\b[^.;]{0,80}\bto\s+(?:a|an|the)\s+(?:[\w-]+\s+){1,2}"
+_INVITED_BEFORE = re.compile(r"\b(?:invited|invites|summoned|summons|called|convened)\b[^.;]{0,80}\bto\s+(?:a|an|the)\s+(?:[\w-]+\s+){1,2}"
                              r"(?:(?:in|at)\s+(?:the\s+)?(?:[\w'\u2019-]+\s+){1,3})?$", re.IGNORECASE)
 _PERFECT_BEFORE = re.compile(r"\b(?:has|have)\s+(?:[a-z]+ly\s+)?[a-z]{3,}ed\b[^.;]*$", re.IGNORECASE)
+# "Trade unions have called a protest outside the secretariat on Saturday": a protest still to come
+_HAVE_CALLED = re.compile(r"\b(?:have|has)\s+(?:called|announced|planned|scheduled)\s+(?:a|an)\s[^.;]{0,80}$", re.IGNORECASE)
 _FOR_DAY_AND = re.compile(r"\bfor\s+" + _WD + r"\s+and\s+$", re.IGNORECASE)
 _DESIGNATED_AFTER = re.compile(r"\s+(?:a|an|as)\s", re.IGNORECASE)
 _DEADLINE_AFTER = re.compile(r"^\s*(?:deadline|cut-?off|target date|ultimatum)\b", re.IGNORECASE)
@@ -271,7 +284,10 @@ def sentence_tense(text: str) -> str:
 def _tense(text: str, word_list) -> str:
     words = set(word_list)
     if not _FUTURE_WORDS.isdisjoint(words) or "'ll" in text or "\u2019ll" in text:
-        return "future"
+        # "were due back by 6pm on Wednesday": an expectation the past had, not one still ahead
+        if not ("due" in words and ("was" in words or "were" in words) and _FUTURE_WORDS.isdisjoint(words - {"due"})
+                and _WAS_DUE_ANY.search(text)):
+            return "future"
     if "to" in words and not _FUTURE_BEFORE_TO.isdisjoint(words) and _FUTURE_TO.search(text):
         return "future"
     if "to" in words and not _EXPECT_WORDS.isdisjoint(words) and _EXPECT_TO.search(text):
@@ -439,7 +455,7 @@ def find_timerefs(text: str, published: dt.date | None, anchor: dt.date | None =
             pattern = _BY_MONTH
         elif word[0].isdigit() and not _is_clock_word(word):
             pattern = _BY_YEAR
-        elif word in ("day", "eve", "year's"):
+        elif word in ("day", "eve", "year's", "easter"):
             pattern = _BY_DAY
         elif word in _PERIOD_WORDS:
             pattern = _BY_PERIOD
@@ -473,13 +489,16 @@ def find_timerefs(text: str, published: dt.date | None, anchor: dt.date | None =
         _clock_times(text, refs, anchor, tense)
     if forward and anchor is not None and (len(refs) > 1 or anchor != published):
         _anchor_forward_weekdays(text, refs, published, anchor)
+    if refs and "(" in text:
+        _weekday_day_in_brackets(text, refs, published)
     if len(refs) > 1:
         _year_before_named(refs)
         _weekday_with_date(text, refs)
         _from_until(text, refs)
         _join_pairs(text, refs)
-        _chain_relative_days(refs)
-        _anchor_durations(text, refs, tense)
+        _chain_relative_days(text, refs)
+        if not _starting_day(text, refs):
+            _anchor_durations(text, refs, tense)
         _anchor_hyphen_spans(text, refs)
         _anchor_event_spans(refs)
     if refs and ("extend" in text or "back by" in text or "postpone" in text or "delay" in text):
@@ -488,7 +507,7 @@ def find_timerefs(text: str, published: dt.date | None, anchor: dt.date | None =
         _so_far(text, refs, anchor)
     if refs and "same" in text:
         _same_of(text, refs)
-    if events is not None and ("since" in text or "within" in text) and _EVENT_WORD.search(text):
+    if events is not None and ("since" in text or "within" in text or " on " in text) and _EVENT_WORD.search(text):
         known = dict(events)
         note_events(text, refs, known)
         if known:
@@ -546,6 +565,7 @@ _CLOCK_HINT = re.compile(r"[0-9]\s?[apAP]\.?\s?[mM]\b")
 _CLOCK_TIME = re.compile(r"(?<![\d.:])\d{1,2}(?:[:.][0-5]\d)?\s?(?:[ap]m\b|[ap]\.\s?m\b\.?)", re.IGNORECASE)
 _CLOCK_BEFORE = re.compile(r"\b(?:(?:just|shortly|soon|sometime|right)\s+(?:after|before)|(?:at\s+)?(?:about|around|"
                            r"roughly|approximately|exactly|precisely)|at|after|before)\s+$", re.IGNORECASE)
+_BY_CLOCK = re.compile(r"\bby\s+$", re.IGNORECASE)
 _UNTIL_BEFORE = re.compile(r"\b(?:until|till|by|than)\s+$", re.IGNORECASE)
 # a day written right before or after the time dates it: "on Friday at 6am", "at 6am (local time) on Friday"
 _DAY_GAP = re.compile(r"[\s,()]*(?:(?:local\s+time|[A-Z]{2,5})[\s,()]*)?(?:on\s+|at\s+)?", re.IGNORECASE)
@@ -559,11 +579,13 @@ def _clock_times(text: str, refs: list[TimeRef], anchor: dt.date | None, tense: 
     if anchor is None:
         return
     for m in _CLOCK_TIME.finditer(text):
-        before = _CLOCK_BEFORE.search(text, max(0, m.start() - 24), m.start())
+        before = _CLOCK_BEFORE.search(text, max(0, m.start() - 24), m.start()) or \
+            _BY_CLOCK.search(text, max(0, m.start() - 4), m.start())
         if before is None:
             continue
         start, end = before.start(), m.end()
-        if _UNTIL_BEFORE.search(text, max(0, start - 16), start):
+        by = before.group().lower().startswith("by")  # "9,214 people had been evacuated by 8 p.m."
+        if not by and _UNTIL_BEFORE.search(text, max(0, start - 16), start):
             continue  # "peaceful until about 7 p.m.": the end of a span, not the time of an event
         if any(r.start < end and r.end > start for r in refs) or \
                 any(r.end <= start and r.role == "when" and r.earliest is not None and r.earliest == r.latest
@@ -573,7 +595,8 @@ def _clock_times(text: str, refs: list[TimeRef], anchor: dt.date | None, tense: 
             continue
         if _clause_tense(text, start, end, tense) not in ("past", "pastperfect"):
             continue
-        bisect.insort(refs, TimeRef(text[start:end], "when", anchor, anchor, start, end), key=lambda r: r.start)
+        bisect.insort(refs, TimeRef(text[start:end], "deadline" if by else "when", None if by else anchor, anchor,
+                                    start, end), key=lambda r: r.start)
 
 
 _EXTENDED_BY = re.compile(r"\b(?:extended|extends|extending|extend|pushed\s+back|postponed|postpones|delayed|delays)\s+"
@@ -642,6 +665,16 @@ _WITHIN_EVENT = re.compile(r"\bwithin\s+(?P<n>" + _NUMW + r")\s+(?P<unit>hours?|
                            r"beginning|starting|began|started))?", re.IGNORECASE)
 
 
+_ON_EVENT_DAY = re.compile(r"\bon\s+(?:the\s+)?(?P<noun>election|referendum|strike|attack|explosion|blast)\s+(?:night|day|eve)\b",
+                           re.IGNORECASE)
+
+
+_ORDINALS = {"second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9,
+             "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13, "fourteenth": 14, "fifteenth": 15}
+_ENTERED_NTH = re.compile(r"[^.;]{0,60}?\b(?:entered|enters|entering|reached|reaches|went\s+into|goes\s+into|is\s+in|was\s+in)"
+                          r"\s+its\s+(?P<nth>\w+)\s+(?P<unit>day|week)\b", re.IGNORECASE)
+
+
 def _event_key(noun: str) -> str:
     noun = noun.lower()
     return {"quake": "earthquake", "blaze": "fire", "walkout": "strike", "truce": "ceasefire", "riots": "riot",
@@ -661,8 +694,16 @@ def note_events(text: str, refs: list[TimeRef], events: dict) -> None:
         if min(abs(near.start - m.end()), abs(m.start() - near.end)) > 80:
             continue
         key = _event_key(m.group("noun"))
-        if key not in events or near.earliest < events[key]:
-            events[key] = near.earliest
+        day = near.earliest
+        nth = _ENTERED_NTH.match(text, m.end())
+        if nth is not None and near.role == "when":
+            # "on Wednesday as a strike by cargo truck drivers entered its sixth day": it began five days before
+            n = _ORDINALS.get(nth.group("nth").lower()) or int(re.sub(r"\D", "", nth.group("nth")) or 0)
+            if n:
+                day = day - (dt.timedelta(days=n - 1) if nth.group("unit").lower() == "day" else
+                             dt.timedelta(weeks=n - 1))
+        if key not in events or day < events[key]:
+            events[key] = day
 
 
 def _event_anchors(text: str, refs: list[TimeRef], events: dict) -> None:
@@ -673,6 +714,11 @@ def _event_anchors(text: str, refs: list[TimeRef], events: dict) -> None:
         if day is None or any(r.start < m.end() and r.end > m.start() for r in refs):
             continue
         bisect.insort(refs, TimeRef(m.group(0), "since", day, None, m.start(), m.end()), key=lambda r: r.start)
+    for m in _ON_EVENT_DAY.finditer(text):
+        day = events.get(_event_key(m.group("noun")))
+        if day is None or any(r.start < m.end() and r.end > m.start() for r in refs):
+            continue
+        bisect.insort(refs, TimeRef(m.group(0), "when", day, day, m.start(), m.end()), key=lambda r: r.start)
     for m in _WITHIN_EVENT.finditer(text):
         day = events.get(_event_key(m.group("noun")))
         n = _count(m.group("n"))
@@ -685,6 +731,29 @@ def _event_anchors(text: str, refs: list[TimeRef], events: dict) -> None:
 
 _WEEKDAY_END = re.compile(_WD + r"$", re.IGNORECASE)
 _WEEKDAY_DATE_GAP = re.compile(r",?\s")
+
+
+_DAY_IN_BRACKETS = re.compile(r"\s*\(([0-3]?\d)\)")
+_WEEKDAY_PART_END = re.compile(_WD + r"(?:\s+(?:night|morning|evening|afternoon))?$", re.IGNORECASE)
+
+
+def _weekday_day_in_brackets(text: str, refs: list[TimeRef], pub: dt.date | None) -> None:
+    """'this Tuesday (20)', 'Between Sunday night (18) and Monday morning (19)': a weekday with its
+    day of the month in brackets (Brazilian style) is the date near the article that has both."""
+    if pub is None:
+        return
+    for index, ref in enumerate(refs):
+        m = _WEEKDAY_PART_END.search(ref.phrase)
+        bracket = _DAY_IN_BRACKETS.match(text, ref.end)
+        if m is None or bracket is None:
+            continue
+        wd, day = WEEKDAYS[m.group().split()[0].lower()], int(bracket.group(1))
+        found = [pub + dt.timedelta(days=k) for k in sorted(range(-35, 36), key=abs)
+                 if (pub + dt.timedelta(days=k)).day == day and (pub + dt.timedelta(days=k)).weekday() == wd]
+        if not found:
+            continue
+        refs[index] = TimeRef(text[ref.start:bracket.end()], ref.role, None if ref.role == "deadline" else found[0],
+                              found[0], ref.start, bracket.end())
 
 
 def _weekday_with_date(text: str, refs: list[TimeRef]) -> None:
@@ -705,8 +774,8 @@ def _weekday_with_date(text: str, refs: list[TimeRef]) -> None:
 
 # 'from 10 p.m. Friday until 6 a.m. Saturday': the clock times around two days of one span
 _SPAN_CLOCK = r"(?:(?:\d{1,2}(?:[:.][0-5]\d)?\s?(?:[ap]m\b|[ap]\.\s?m\b\.?)|midnight|noon|midday)\s+(?:on\s+)?)"
-_FROM_BEFORE = re.compile(r"\bfrom\s+" + _SPAN_CLOCK + r"?$", re.IGNORECASE)
-_SPAN_UNTIL = re.compile(r",?\s+(?:to|until|till|through)\s+" + _SPAN_CLOCK + r"?(?:on\s+)?", re.IGNORECASE)
+_FROM_BEFORE = re.compile(r"\b(?P<open>from|between)\s+" + _SPAN_CLOCK + r"?$", re.IGNORECASE)
+_SPAN_UNTIL = re.compile(r",?\s+(?P<close>to|until|till|through|and)\s+" + _SPAN_CLOCK + r"?(?:on\s+)?", re.IGNORECASE)
 
 
 def _from_until(text: str, refs: list[TimeRef]) -> None:
@@ -725,8 +794,12 @@ def _from_until(text: str, refs: list[TimeRef]) -> None:
             continue
         lead = re.match(r"(?:to|until|till|through)\s+", b.phrase, re.IGNORECASE)
         gap = text[a.end:b.start] + (b.phrase[:lead.end()] if lead else "")
-        if not _SPAN_UNTIL.fullmatch(gap) or b.latest < a.earliest or (b.latest - a.earliest).days > 400:
+        joined = _SPAN_UNTIL.fullmatch(gap)
+        if not joined or b.latest < a.earliest or (b.latest - a.earliest).days > 400:
             continue
+        between = before is not None and before.group("open").lower() == "between"
+        if between != (joined.group("close").lower() == "and") or (between and "between " in a.phrase.lower()):
+            continue  # "between ... and", "from ... to": each opener with its own closer
         start = a.start if head else before.start()
         latest = b.latest
         last_day = _WEEKDAY_END.search(b.phrase)
@@ -792,9 +865,28 @@ def _anchor_forward_weekdays(text: str, refs: list[TimeRef], published: dt.date,
 
 _WITHIN = ("within", "no more than", "not more than", "no longer than", "inside", "for ")
 # a measure that runs for a span: "suspended its licence for three months", "banned ... for 30 days"
-_SUSPENDED_BEFORE = re.compile(r"\b(?:suspend(?:ed|s|ing)?|suspension|ban(?:ned|s|ning)?|barred|closed|remanded|"
+_WILL_BEFORE = re.compile(r"\b(?:will|shall|would|to)\s+(?:\w+\s+){0,1}(?:remain|stay|last|run|continue|keep|be\s+"
+                          r"(?:closed|suspended|deployed|extended|banned|in\s+place|in\s+force))\b[^.;]{0,60}$",
+                          re.IGNORECASE)
+_SUSPENDED_BEFORE = re.compile(r"\b(?:suspend(?:ed|s|ing)?|suspension|ban(?:ned|s|ning)?|barred|closed|remanded|detention|"
                                r"ordered\b[^.;]{0,80}\bdetained|"
                                r"shut(?:\s+down)?|halted)\b[^.;]{0,80}$", re.IGNORECASE)
+
+
+_STARTING = re.compile(r",?\s+(?:starting|beginning|from|as\s+of|effective)\s+(?:on\s+)?", re.IGNORECASE)
+
+
+def _starting_day(text: str, refs: list[TimeRef]) -> bool:
+    """'would suspend their action for 10 days starting Monday': the span counts from that day."""
+    moved = False
+    for a, b in zip(refs, refs[1:]):
+        if a.role == "deadline" and a.earliest is not None and a.latest is not None and \
+                a.phrase.lower().startswith(_WITHIN) and b.earliest is not None and b.earliest == b.latest and \
+                _STARTING.fullmatch(text, a.end, b.start):
+            span = a.latest - a.earliest
+            a.earliest, a.latest = b.earliest, b.earliest + span
+            moved = True
+    return moved
 
 
 def _anchor_durations(text: str, refs: list[TimeRef], tense: str) -> None:
@@ -884,27 +976,45 @@ def _special_triggers(words: tuple[str, ...]) -> list[tuple[int, str]]:
     return found
 
 
+_EASTER_OFFSET = {"easter": 0, "easter sunday": 0, "easter monday": 1, "good friday": -2}
 _RELATIVE_TO_PREVIOUS = {"a day earlier": -1, "the day before": -1, "the previous day": -1, "a day later": 1,
                          "the next day": 1, "the following day": 1}
 
 
 _STORY_DAY_WORDS = frozenset({"the same", "later that", "that", "the next", "the following"})
-_N_DAYS_REL = re.compile(r"(\w+)\s+(days|weeks?)\s+(later|earlier|before|after)", re.IGNORECASE)
+_N_DAYS_REL = re.compile(r"(\w+)\s+(days?|weeks?)\s+(later|earlier|before|after)", re.IGNORECASE)
+# "began on 10 June, a day after the commission approved ...": the clause after names the earlier day
+_CLAUSE_AFTER = re.compile(r"\s+(?!(?:and|or|but|at|in|on|to|of)\b)[A-Za-z]")
 
 
-def _chain_relative_days(refs: list[TimeRef]) -> None:
+def _relative_offset(text: str, ref: TimeRef, n_rel: re.Match) -> int | None:
+    n = _count(n_rel.group(1))
+    if n is None:
+        return None
+    step = 7 if n_rel.group(2).lower().startswith("week") else 1
+    sign = 1 if n_rel.group(3).lower() in ("later", "after") else -1
+    if n_rel.group(3).lower() in ("after", "before") and _CLAUSE_AFTER.match(text, ref.end):
+        sign = -sign  # the day of the clause that follows, counted back from the day named
+    return int(n) * step * sign
+
+
+def _chain_relative_days(text: str, refs: list[TimeRef]) -> None:
     """'rose to 61 on Thursday, up from 38 a day earlier': 'a day earlier' counts from the day
     named before it in the sentence, not from the article date."""
     for index in range(1, len(refs)):
         ref = refs[index]
         phrase = ref.phrase.lower().split(" ", 1)[-1] if ref.phrase[:3].lower() in ("on ", "by ") else ref.phrase.lower()
         offset = _RELATIVE_TO_PREVIOUS.get(phrase)
+        if phrase.endswith("the following week"):
+            # "case numbers were normal until April 14, and fogging was stepped up the following week"
+            prev = next((r for r in reversed(refs[:index]) if r.latest is not None and r.role != "since"), None)
+            if prev is not None:
+                ref.earliest, ref.latest = _period("next", "week", prev.latest)
+            continue
         if offset is None and " " in phrase and phrase.rsplit(" ", 1)[0] in _STORY_DAY_WORDS:
             offset = 1 if phrase.startswith(("the next", "the following")) else 0  # "... the same night"
         if offset is None and (n_rel := _N_DAYS_REL.fullmatch(ref.phrase)) is not None:
-            n = _count(n_rel.group(1))
-            step = 7 if n_rel.group(2).lower().startswith("week") else 1
-            offset = None if n is None else int(n) * step * (1 if n_rel.group(3).lower() in ("later", "after") else -1)
+            offset = _relative_offset(text, ref, n_rel)
         if offset is None:
             continue
         # the nearest day named before it ("on Wednesday ... since April 28, up from 96 a week earlier")
@@ -932,10 +1042,14 @@ def _by_then(prep: str | None, text: str, start: int, tense: str) -> bool:
     """'by X' in a past or past-perfect clause that asks for nothing ahead: the day it was done by."""
     return (prep or "").lower() == "by" and tense in ("past", "pastperfect") and \
         not _FORWARD_BEFORE.search(text, max(0, start - 100), start) and \
-        not (tense == "past" and _ASKED_BEFORE.search(text, max(0, start - 120), start)) and \
+        not (tense == "past" and _ASKED_BEFORE.search(text, max(0, start - 120), start)
+             and not _WAS_DUE.search(text, max(0, start - 60), start)) and \
         not _CONDITION_AFTER.match(text, _phrase_end(text, start))
 
 
+# "set out on Tuesday and were due back by 6pm on Wednesday": an expectation of the past
+_WAS_DUE_ANY = re.compile(r"\b(?:was|were)\s+(?:\w+\s+)?due\b", re.IGNORECASE)
+_WAS_DUE = re.compile(r"\b(?:was|were)\s+due\b[^.;,]{0,40}$", re.IGNORECASE)
 # "would block the crossings by Thursday if no agreement was reached": a condition looks ahead
 _CONDITION_AFTER = re.compile(r"[\w.\s]{0,40}?\s(?:if|unless)\s", re.IGNORECASE)
 
@@ -978,8 +1092,10 @@ def _resolve(m: re.Match, kind: str, text: str, pub: dt.date | None, anchor: dt.
         if dprep == "for up to" and _TERM_BEFORE.search(text, max(0, start - 60), start):
             return None  # "can be jailed for up to two years": a sentence's length, a figure, no day
         if dprep == "for":
-            # "suspended its operations for three months": a suspension or ban runs to a day
-            if not anchor or not _SUSPENDED_BEFORE.search(text, max(0, start - 90), start):
+            # "suspended its operations for three months": a suspension or ban runs to a day; "a task
+            # force will remain in the city for 30 days": a stay still to come
+            if not anchor or not (_SUSPENDED_BEFORE.search(text, max(0, start - 140), start) or
+                                  (tense == "future" and _WILL_BEFORE.search(text, max(0, start - 90), start))):
                 return None
             role = "deadline"
             earliest, latest = anchor, _shift(anchor, n, g("dunit"))
@@ -1045,7 +1161,24 @@ def _resolve(m: re.Match, kind: str, text: str, pub: dt.date | None, anchor: dt.
         n = _count(g("ndnum"))
         if n is None or not anchor:
             return None
-        # resolved only from a day named before it in the sentence (_chain_relative_days)
+        # resolved from a day named before it in the sentence (_chain_relative_days); "The release
+        # came a week after the government gave ...": the clause's day, counted from the statement's
+        n_rel = _N_DAYS_REL.fullmatch(phrase)
+        if n_rel is not None and g("nddir").lower() in ("after", "before") and _CLAUSE_AFTER.match(text, end):
+            offset = _relative_offset(text, TimeRef(phrase, role, None, None, start, end), n_rel)
+            if offset is not None:
+                earliest = latest = anchor + dt.timedelta(days=offset)
+    elif kind == "fiscal":
+        if g("fy1"):
+            first = int(g("fy1"))
+            if int(g("fy2")) != (first + 1) % 100:
+                return None  # "2024-26" is no financial year
+        elif pub:
+            first = pub.year - (pub.month < 4)  # the financial year the article's day falls in
+            first += {"last": -1, "the previous": -1, "next": 1, "the next": 1}.get(" ".join(g("fyrel").lower().split()), 0)
+        else:
+            return None
+        earliest, latest = dt.date(first, 4, 1), dt.date(first + 1, 3, 31)
     elif kind == "the_year":
         year = int(g("tyval"))
         earliest, latest = dt.date(year, 1, 1), dt.date(year, 12, 31)
@@ -1144,10 +1277,22 @@ def _resolve(m: re.Match, kind: str, text: str, pub: dt.date | None, anchor: dt.
                 day = resolve_weekday(wd, pub, "after")
             earliest = latest = day
     elif kind == "rel_period":
-        if pub:
+        if pub and g("qrel").lower() == "the following":
+            # "the following week": after the story's day (or a day the sentence names: _chain_relative_days)
+            earliest, latest = _period("next", "week", context or pub)
+        elif pub:
             earliest, latest = _period(g("qrel").lower(), g("qunit").lower(), pub)
     elif kind == "holiday":
-        if pub:
+        if pub and " ".join(g("hname").lower().split()) in _EASTER_OFFSET:
+            # Easter moves: dateutil knows its date ("by Easter" is Easter Sunday)
+            h = " ".join(g("hname").lower().split())
+            day = easter(pub.year) + dt.timedelta(days=_EASTER_OFFSET[h])
+            if day < pub - dt.timedelta(days=60) and tense != "past":
+                day = easter(pub.year + 1) + dt.timedelta(days=_EASTER_OFFSET[h])
+            elif day > pub and tense in ("past", "pastperfect") and not role == "deadline":
+                day = easter(pub.year - 1) + dt.timedelta(days=_EASTER_OFFSET[h])
+            earliest = latest = day
+        elif pub:
             h = g("hname").lower()
             month, day = {"new year's day": (1, 1), "new year's": (1, 1), "new year's eve": (12, 31),
                           "christmas day": (12, 25), "christmas eve": (12, 24), "boxing day": (12, 26)}[h]
@@ -1239,7 +1384,7 @@ def _resolve(m: re.Match, kind: str, text: str, pub: dt.date | None, anchor: dt.
         if not pub:
             return TimeRef(phrase, role, None, None, start, end)
         month = MONTHS[g("m4" if kind == "month" else "m6").lower()]
-        mprep = g("mprep").lower() if kind == "month" else ("by" if role == "deadline" else "the")
+        mprep = " ".join(g("mprep").lower().split()) if kind == "month" else ("by" if role == "deadline" else "the")
         role = {"by": "deadline", "until": "deadline", "till": "deadline", "before": "deadline",
                 "since": "since"}.get(mprep, "when")
         year = pub.year
@@ -1281,8 +1426,9 @@ def _resolve(m: re.Match, kind: str, text: str, pub: dt.date | None, anchor: dt.
                                      _FOR_DAY_AND.search(text, max(0, start - 30), start)) and \
                     _CALLED_BEFORE.search(text, max(0, start - 100), start):
                 mode = "upcoming"  # "called an eight-hour strike across the province for Friday"
-            elif role == "when" and tense in ("past", "pastperfect") and \
-                    _INVITED_BEFORE.search(text, max(0, start - 130), start):
+            elif role == "when" and (tense in ("past", "pastperfect") and
+                                     _INVITED_BEFORE.search(text, max(0, start - 130), start) or
+                                     _HAVE_CALLED.search(text, max(0, start - 100), start)):
                 mode = "upcoming"  # "invited both parties to a meeting on Wednesday"
             elif role == "when" and (prep or "").lower() == "from" and tense in ("past", "pastperfect") and \
                     _FORWARD_BEFORE.search(text, max(0, start - 80), start):

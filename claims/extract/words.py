@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-_WORD = re.compile(r"[\w$\u20ac\u00a3\u00a5](?:[\w'\u2019-]*\w)?")
+_WORD = re.compile(r"[\w$\u20ac\u00a3\u00a5\u058f](?:[\w'\u2019-]*\w)?")
 
 
 @lru_cache(maxsize=2048)

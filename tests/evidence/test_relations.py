@@ -38,6 +38,9 @@ def test_bounds_open_a_side():
     assert rel.interval(fig(1, 1, None, 600, bound="up to", exact=False)) == (0, 600)
     lo, hi = rel.interval(fig(1, 1, 55000, 55000, bound="nearly"), 0.1)
     assert (lo, hi) == (pytest.approx(49500), 55000)
+    # "just over 1,100": at the figure or a little above it, never below
+    lo, hi = rel.interval(fig(1, 1, 1100, 1100, bound="just over"), 0.1)
+    assert (lo, hi) == (1100, pytest.approx(1210))
 
 
 def test_kazakhstan_toll_146_revised_to_225():

@@ -287,7 +287,7 @@ def test_a_formal_name_ending_in_an_organisation_word_keeps_and():
 
 
 @pytest.mark.parametrize("sentence, phrase, role, latest", [
-    ("The order gives residents until 6:00 pm on Friday to leave.", "on Friday", "deadline", "2022-01-14"),
+    ("The order gives residents until 6:00 pm on Friday to leave.", "until 6:00 pm on Friday", "deadline", "2022-01-14"),
     ("Forecasters said heavy rain would continue through the weekend.", "through the weekend", "when", "2022-01-16"),
     ("Under the truce signed on January 2, the group had committed to freeing its hostages within 14 days.",
      "within 14 days", "deadline", "2022-01-16"),
@@ -994,7 +994,7 @@ def test_by_a_day_asked_for_stays_a_deadline(sentence, phrase, latest):
 
 @pytest.mark.parametrize("sentence, phrase, latest", [
     ("The mayor on Tuesday closed the bridge, giving drivers until noon on Wednesday to find another route.",
-     "on Wednesday", "2022-01-12"),
+     "until noon on Wednesday", "2022-01-12"),
     ("The militia declared a pause on Monday, saying it would hold fire until dawn on Thursday.", "on Thursday",
      "2022-01-13"),
     # a "will" speaks from the article's day
@@ -1075,9 +1075,9 @@ def test_a_clock_time_in_a_past_clause_is_on_the_statements_day(sentence, phrase
 @pytest.mark.parametrize("sentence, phrases", [
     ("The shelter opens at 6pm every day.", []),
     ("The march was peaceful until about 7pm, organisers said.", []),
-    ("The blast happened at 3am on Tuesday.", ["on Tuesday"]),
+    ("The blast happened at 3am on Tuesday.", ["at 3am on Tuesday"]),
     ("On Monday, the crowd gathered at 4pm outside the court.", ["On Monday"]),
-    ("Residents have until 6pm on Friday to leave.", ["on Friday"]),
+    ("Residents have until 6pm on Friday to leave.", ["until 6pm on Friday"]),
 ])
 def test_a_clock_time_with_a_day_or_ahead_is_no_date_of_its_own(sentence, phrases):
     assert [d["phrase"] for d in one_claim(sentence)["dates"]] == phrases
@@ -1597,7 +1597,7 @@ def test_close_to_a_figure_is_approximate_and_both_is_two():
 
 
 @pytest.mark.parametrize("sentence, phrase, role, earliest, latest", [
-    ("The union said the firm had until 5pm on Friday to table a better offer.", "on Friday", "deadline", None,
+    ("The union said the firm had until 5pm on Friday to table a better offer.", "until 5pm on Friday", "deadline", None,
      "2022-01-14"),
     ("Officials had been given until Saturday to trace all contacts.", "until Saturday", "deadline", None, "2022-01-15"),
     ("She said she might not be able to return home until the weekend.", "until the weekend", "deadline", "2022-01-15",
@@ -1653,3 +1653,86 @@ def test_a_span_counts_from_the_act_not_from_a_day_in_a_relative_clause():
     # a relative clause fronting the sentence is the only day there is: the span counts from it
     dates = _dates("Under the truce, which took effect on December 1, the army was supposed to leave within 30 days.")
     assert ("within 30 days", "deadline", "2021-12-01", "2021-12-31") in dates
+
+
+# 32. The twenty-second and twenty-third blind sets (Alaska Public Media, The Tribune, OC Media,
+#     L'Orient Today, Agencia Brasil, ERR News; JoongAng Daily, UPI, The Gleaner, Focus Taiwan, The
+#     Japan Times, Courthouse News). Article date: Thursday 2022-01-13.
+
+@pytest.mark.parametrize("sentence, phrase, role, earliest, latest", [
+    ("The weather service extended a flood warning through 4 p.m. Friday.", "through 4 p.m. Friday", "deadline", None,
+     "2022-01-14"),
+    ("He said warmer temperatures forecast for the weekend would start breaking it up.", "for the weekend", "when",
+     "2022-01-15", "2022-01-16"),
+    ("The association urged both sides to reach an agreement by Easter.", "by Easter", "deadline", None, "2022-04-17"),
+    ("The conciliator said she had called both sides to a meeting on Monday morning.", "on Monday morning", "when",
+     "2022-01-17", "2022-01-17"),
+    ("Some of them were taken in January of last year.", "in January of last year", "when", "2021-01-01",
+     "2021-01-31"),
+    ("The cabinet approved the draft 2022 budget on Monday.", "the draft 2022", "when", "2022-01-01", "2022-12-31"),
+    ("A court remanded two coordinators, Ani Karapetyan and Hayk Simonyan, in pre-trial detention for two months.",
+     "for two months", "deadline", "2022-01-13", "2022-03-13"),
+    ("The protests began on 10 January, a day after the commission approved the new tariff.", "a day after", "when",
+     "2022-01-09", "2022-01-09"),
+    ("The release came a week after the government gave the rebels until January 21 to free them.", "a week after",
+     "when", "2022-01-06", "2022-01-06"),
+    ("Cases were normal until January 3, and fogging was stepped up in 11 communities the following week.",
+     "the following week", "when", "2022-01-10", "2022-01-16"),
+    ("Rainfall topped 1,100 millimeters between midnight Saturday and 5 p.m. Sunday, the agency said.",
+     "between midnight Saturday and 5 p.m. Sunday", "when", "2022-01-08", "2022-01-09"),
+    ("Nationwide, 9,214 people had been evacuated by 8 p.m., the minister said.", "by 8 p.m.", "deadline", None,
+     "2022-01-13"),
+    ("Workers said they would suspend their action for 10 days starting Monday.", "for 10 days", "deadline",
+     "2022-01-17", "2022-01-27"),
+    ("The state said a task force will remain in the city for 30 days.", "for 30 days", "deadline", "2022-01-13",
+     "2022-02-12"),
+    ("The plant had enough raw material to keep running for almost two weeks.", "for almost two weeks", "deadline",
+     "2022-01-13", "2022-01-27"),
+    ("Between Sunday night (9) and Monday morning (10), the city recorded 187 millimeters of rain.",
+     "Between Sunday night (9) and Monday morning (10)", "when", "2022-01-09", "2022-01-10"),
+    ("More than the 165 millimeters expected for the whole of January fell.", "for the whole of January", "when",
+     "2022-01-01", "2022-01-31"),
+    ("The department has a budget of Rs 312.5 crore for 2021-22.", "for 2021-22", "when", "2021-04-01", "2022-03-31"),
+    ("It had earmarked Rs 48 crore in the current financial year.", "in the current financial year", "when",
+     "2021-04-01", "2022-03-31"),
+    ("Trade unions have called a protest outside the secretariat on Saturday.", "on Saturday", "when", "2022-01-15",
+     "2022-01-15"),
+    ("The men set out on Tuesday morning and were due back by 6pm on Wednesday.", "by 6pm on Wednesday", "when", None,
+     "2022-01-12"),
+])
+def test_twenty_second_set_dates(sentence, phrase, role, earliest, latest):
+    assert (phrase, role, earliest, latest) in _dates(sentence)
+
+
+def test_an_election_night_and_a_strike_s_nth_day_date_their_events():
+    claims = claims_of("Ballots were mailed before the January 4 special election.",
+                       "She ran strongest on election night, her lawyer said.")
+    assert ("on election night", "when", "2022-01-04", "2022-01-04") in _dates(claims[1])
+    claims = claims_of("Trucks sat idle on Wednesday as a strike by drivers entered its sixth day.",
+                       "Shipments have fallen 47 percent since the strike began, the company said.")
+    assert ("since the strike began", "since", "2022-01-07", None) in _dates(claims[1])
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("17 protesters were fined between \u058f50,000 and \u058f200,000.",
+     [(17, 17, None, "protesters"), (50_000, 200_000, "between", "drams")]),
+    ("Spending is set at LL505 trillion, of which LL9 trillion goes to fuel.",
+     [(505e12, 505e12, None, "Lebanese pounds"), (9e12, 9e12, None, "Lebanese pounds")]),
+    ("The municipality will need at least R$ 40 million to rebuild.", [(40_000_000, None, "at least", "reais")]),
+    ("The river was about a foot below flood stage.", [(1, 1, "about", "feet")]),
+    ("The union said it had raised concerns in writing at least twice.", [(2, None, "at least", "times")]),
+    ("There were twice as many cases as last year.", []),
+])
+def test_twenty_second_set_quantities(sentence, expected):
+    assert _values(sentence) == expected
+
+
+@pytest.mark.parametrize("line", ["Tribune file photo", "Source: Priit M\u00fcrk/ERR",
+                                  "Alaska Public Media's Jonah Ekstrom contributed reporting from Anchorage."])
+def test_twenty_second_set_lines_that_are_no_claims(line):
+    assert [c["text"] for c in claims_of("Police said 4 died.", line)] == ["Police said 4 died."]
+
+
+def test_a_sentence_about_subscription_fees_is_a_claim():
+    sentence = "Generator owners will raise subscription fees by up to 20 percent this month."
+    assert [c["text"] for c in claims_of(sentence)] == [sentence]
