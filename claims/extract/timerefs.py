@@ -139,7 +139,7 @@ _BY_DAY = _group("relday", "holiday", "n_days_rel", "duration", "hyphen_span", "
 # Words that every time reference contains: the full pattern only runs near one of them.
 _TRIGGER_WORDS = frozenset(WEEKDAYS) | frozenset(MONTHS) | frozenset(
     "today yesterday tomorrow tonight night morning week weeks weekend month months year years day days hours "
-    "hour ago christmas eve year's dawn daybreak midnight noon overnight evening afternoon then easter".split())
+    "hour ago christmas eve year's dawn daybreak midnight noon overnight evening afternoon easter".split())
 _CLOCK_TRIGGERS = frozenset("am pm a.m p.m".split())  # only after "since": "waiting since 6 am"
 _TRIGGER_INSIDE = re.compile(r"(?:day|January|February|March|April|June|July|August|September|October|November|"
                              r"December)['\u2019]s\b|-(?:January|February|March|April|May|June|July|August|"
@@ -430,10 +430,10 @@ def find_timerefs(text: str, published: dt.date | None, anchor: dt.date | None =
     # a clock time ("just after 6am", "at 2.30pm"): found by _clock_times from its digits
     hours = published is not None and ("am" in text or "pm" in text or ".m" in text) and \
         _CLOCK_HINT.search(text) is not None
-    if _TRIGGER_WORDS.isdisjoint(words) and not special and not clock:
+    if _TRIGGER_WORDS.isdisjoint(words) and not special and not clock and not ("then" in words and "since" in words):
         if hours:
             _clock_times(text, refs, anchor, tense)
-        if events and "since" in words and _EVENT_WORD.search(text):
+        if events and "since" in words and not _EVENT_SET.isdisjoint(words):
             _event_anchors(text, refs, events)  # "... since the strike began"
         return refs
     done = 0  # the sentence's tense is read only when a phrase needs it (_clause_tense)
@@ -442,6 +442,8 @@ def find_timerefs(text: str, published: dt.date | None, anchor: dt.date | None =
         triggers = _special_triggers(words)
     else:
         triggers = [(index, word) for index, word in enumerate(words) if word in _TRIGGER_WORDS]
+    if "then" in words and "since" in words:  # "since then" (a common word: only after "since")
+        triggers = sorted(triggers + [(index, word) for index, word in enumerate(words) if word == "then"])
     if clock:
         triggers = sorted(set(triggers + [(index, word) for index, word in enumerate(words)
                                           if word in _CLOCK_TRIGGERS or _is_clock_word(word)]))
@@ -507,7 +509,7 @@ def find_timerefs(text: str, published: dt.date | None, anchor: dt.date | None =
         _so_far(text, refs, anchor)
     if refs and "same" in text:
         _same_of(text, refs)
-    if events is not None and ("since" in text or "within" in text or " on " in text) and _EVENT_WORD.search(text):
+    if events is not None and not _EVENT_SET.isdisjoint(words) and ("since" in words or "within" in words or "on" in words):
         known = dict(events)
         note_events(text, refs, known)
         if known:
@@ -675,6 +677,10 @@ _ENTERED_NTH = re.compile(r"[^.;]{0,60}?\b(?:entered|enters|entering|reached|rea
                           r"\s+its\s+(?P<nth>\w+)\s+(?P<unit>day|week)\b", re.IGNORECASE)
 
 
+_EVENT_SET = frozenset(_EVENT_NOUNS.replace("(?:s|ing)?", "").replace("s?", "").split("|")) | frozenset(
+    "protests floods flooding riots".split())
+
+
 def _event_key(noun: str) -> str:
     noun = noun.lower()
     return {"quake": "earthquake", "blaze": "fire", "walkout": "strike", "truce": "ceasefire", "riots": "riot",
@@ -684,6 +690,8 @@ def _event_key(noun: str) -> str:
 def note_events(text: str, refs: list[TimeRef], events: dict) -> None:
     """Remember the day an event named in this sentence happened: the nearest single day (or start)
     the sentence names within 80 characters of the event's word; an event keeps its earliest day."""
+    if _EVENT_SET.isdisjoint(word_index(text)[1]):
+        return
     days = [r for r in refs if r.earliest is not None and (r.role == "since" or (r.role == "when" and r.earliest == r.latest))]
     if not days:
         return
