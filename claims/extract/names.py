@@ -16,7 +16,8 @@ _TITLE_ABBREVIATIONS = HONORIFICS | RANK_ABBREVIATIONS
 _DOTTED_ACRONYM = re.compile(r"[A-Z](?:\.[A-Z])+")  # "U.N", "U.S" (the tokenizer leaves the last dot apart)
 
 
-_TOKEN = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\w[\w'\u2019.\-]*\w['\u2019]?|\w['\u2019]?|[^\w\s]")
+# "Taiwan Power Co. said": a company's abbreviation keeps its dot (the name goes on through it)
+_TOKEN = re.compile(r"(?:Co|Corp|Inc|Ltd|Bros|Cos)\.(?=[\s,)])|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\w[\w'\u2019.\-]*\w['\u2019]?|\w['\u2019]?|[^\w\s]")
 _SPACED_TOKEN = re.compile(r"(\s*)(" + _TOKEN.pattern + ")")
 
 

@@ -794,6 +794,10 @@ def _named_as(text: str, seg: list[Token]) -> Mention | None:
     return None
 
 
+_DISCOURSE_OPENERS = frozenset("however meanwhile still yet separately instead also earlier later now but and "
+                               "moreover furthermore nevertheless nonetheless elsewhere".split())
+
+
 def _appositive_subject(text: str, tokens: list[Token], comma: int) -> Mention | None:
     """'Serik Shalabayev, head of criminal prosecution, said' and 'the ministry's chief medical
     officer, Dr. Jonas Berg, said'."""
@@ -817,6 +821,16 @@ def _appositive_subject(text: str, tokens: list[Token], comma: int) -> Mention |
                 break
         mention = _backward_np(text, tokens, end) if end > m else None
         return mention if mention is not None and mention.kind != "pronoun" else None
+    if seg_a[0].low == "which" and k > 0:
+        # "However, the Mie General Union, which represents about 300 workers, said": the relative
+        # clause describes the noun phrase before it, which speaks (when that phrase opens the
+        # sentence; "Jennifer Marsh, a spokeswoman for the association, which ..., said" is Marsh's)
+        m = k - 1
+        while m >= 0 and tokens[m].text not in ",\u201d\"" and not tokens[m].quoted:
+            m -= 1
+        if m < 0 or (tokens[m].text == "," and m == 1 and tokens[0].low in _DISCOURSE_OPENERS):
+            mention = _backward_np(text, tokens, k - 1)
+            return mention if mention is not None and mention.kind != "pronoun" else None
     if len(seg_a) <= 3 and _PARTY_TAG.match(_span_text(text, seg_a)):
         seg_a_is_tag = True
     else:

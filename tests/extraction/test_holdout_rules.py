@@ -1736,3 +1736,13 @@ def test_twenty_second_set_lines_that_are_no_claims(line):
 def test_a_sentence_about_subscription_fees_is_a_claim():
     sentence = "Generator owners will raise subscription fees by up to 20 percent this month."
     assert [c["text"] for c in claims_of(sentence)] == [sentence]
+
+
+@pytest.mark.parametrize("sentence, speaker", [
+    ("However, the Mie General Union, which represents about 300 contract workers, said it had raised concerns.",
+     "the Mie General Union"),
+    ("Close to 480,000 households were without power, state-run utility Taiwan Power Co. (Taipower) said.",
+     "Taiwan Power Co."),
+])
+def test_an_organisation_before_a_which_clause_and_a_company_s_abbreviation_speak(sentence, speaker):
+    assert one_claim(sentence)["speaker"] == speaker
