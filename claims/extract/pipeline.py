@@ -220,6 +220,8 @@ _CREDIT_SENTENCE = re.compile(
     r"|(?:[Pp]hoto|[Pp]icture|[Ii]mage)s?\s+(?:courtesy|by|from)\b[^()]{1,60}|[Cc]ourtesy\s+(?:of\s+)?[^()]{1,60})\)"
     # "Photo: X", "Post Photo: X", "File photo: X/HKFP."
     r"|\[[^\[\]]{1,80}\]"  # "[ DIRK SHADD | Times ]"
+    r"|(?:\([^()]{1,40}\)\s*){2,3}"  # "(NAN)(www.nannews.ng)"
+    r"|\((?:[Ww]ith\s+)?(?:files|reporting|additional reporting)\s+(?:from|by)\s[^()]{1,60}\)"  # "(With files from Reuters)"
     r"|(?:[A-Z][\w'-]*\s)?(?:[Pp]hotograph|[Pp]hoto|[Pp]icture|[Ii]mage|Illustration|Credit|Source)s?\s*(?:by\b|from\b|courtesy\b|:|/)"
     r"\s*[^.!?]{1,80}"
     # "Name Name/Outlet", "Marcus Tran/Staff photographer"
@@ -242,6 +244,7 @@ _CREDIT_TAIL = re.compile(
 
 
 _FILE_PHOTO = re.compile(r"(?:[A-Z][\w&.'\u2019-]*\s){1,3}(?:file\s+)?(?:photo|pic|picture|image)s?\.?", re.IGNORECASE)
+_PHONE_NUMBER = re.compile(r"\+\d{1,3}[\s(]")
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+")
 
 
@@ -253,8 +256,9 @@ def _is_claim_text(sentence: str, list_item: bool = False) -> bool:
             sentence.startswith(("Photo", "Picture", "Image", "Credit", "Illustration")):
         if _CREDIT_SENTENCE.fullmatch(sentence.strip()):
             return False
-        if "@" in sentence and len(sentence.split()) <= 12 and _EMAIL.search(sentence):
-            return False  # a contact line: "— Marisa Kendrick; mkendrick@oregonian.com; @MarisaKendrickOR"
+        if "@" in sentence and _EMAIL.search(sentence) and (len(sentence.split()) <= 12 or (
+                len(sentence.split()) <= 45 and _PHONE_NUMBER.search(sentence))):
+            return False  # a contact line: "— Marisa Kendrick; mkendrick@oregonian.com"; press contacts with phones
     if len(words) < 3 and not (list_item and words and any(c.isdigit() for c in sentence)):
         return False
     if len(sentence) < 40 and _FILE_PHOTO.fullmatch(sentence.strip()):
@@ -312,7 +316,8 @@ def _said_on(unit: Unit, window: tuple[int, int], pub: dt.date | None, subject: 
                 continue
             if leading and not _speaker_clause_follows(text, ref.end + 1, window[0], subject):
                 continue
-            if ref.earliest and ref.earliest == ref.latest and ref.role != "deadline":
+            if ref.earliest and ref.earliest == ref.latest and ref.role != "deadline" and ref.earliest <= pub:
+                # (a day after the article's is no day anything was said: "threatened ... from March 5")
                 unit.claim["_said_span"] = (offset + ref.start, offset + ref.end)
                 if _act_not_speech(text, window):
                     unit.claim["_said_kept"] = True

@@ -4,6 +4,7 @@ article numbers, and durations are not quantities."""
 from __future__ import annotations
 
 import bisect
+import math
 import re
 from itertools import islice
 from dataclasses import dataclass
@@ -34,7 +35,7 @@ SYP YER ILS IQD IRR BRL ARS MXN CLP COP PEN BOB PYG UYU VES GTQ HNL NIO CRC PAB 
 KHR LAK""".split())
 _CURRENCY_PREFIXES = ("Rp", "RM", "Tk", "ZiG", "GH\u00a2", "GH\u20b5", "Dhs", "Dh", "LL")
 _PREFIX_ALTERNATIVES = "|".join(_CURRENCY_PREFIXES + _CURRENCY_CODES)
-_CUR = (r"(?P<cur>(?=[ABCDEFGHIJKLMNOPQRSTUVWXYZs$\u20ac\u00a3\u00a5\u20b9\u20a6\u20b1\u058f])(?:(?-i:US|S|A|C|NZ|HK|R|N|J|FJ|TT|EC|NT|Z)\$\s?|[$\u20ac\u00a3\u00a5\u20b9\u20a6\u20b1\u058f]|(?-i:(?:" + _PREFIX_ALTERNATIVES + r")(?=\s?\d)\s?)|(?-i:Rs\.?\s?|INR\s?|K?Shs?\s?|sh(?=\d)|[NPRK](?=\d[\d,.]*[\s-]?"
+_CUR = (r"(?P<cur>(?=[ABCDEFGHIJKLMNOPQRSTUVWXYZs$\u20ac\u00a3\u00a5\u20b9\u20a6\u20b1\u058f])(?:(?-i:US|S|A|C|NZ|HK|R|N|J|FJ|TT|EC|NT|Z)\$\s?|[$\u20ac\u00a3\u00a5\u20b9\u20a6\u20b1\u058f]|(?-i:(?:" + _PREFIX_ALTERNATIVES + r")(?=\s?\d)\s?)|(?-i:Rs\.?\s?|INR\s?|K?Shs?\s?|sh(?=\d)|[NP](?=\d{1,3}(?:,\d{3})+(?![\d.])|\d+\.\d\d\b)|[NPRK](?=\d[\d,.]*[\s-]?"
         r"(?:million|billion|trillion|bn|m)\b)|[PR](?=\d{1,3}(?:[, \u00a0]\d{3})+(?!\d)))))?")
 _PCT = r"(?P<pct>\s?%|\s?pc\b|\s(?:percent|per cent|percentage points?)\b)?"
 # A unit written onto the number: "500kg", "40C", "150km/h" (case-sensitive inside the pattern).
@@ -46,7 +47,7 @@ _ATTACHED_UNITS = {"kg": "kg", "km": "km", "km/h": "km/h", "kph": "km/h", "kmh":
 _ATTACHED = r"(?=[kmcthlfGMCFI\u00b0])(?-i:" + "|".join(re.escape(u) for u in sorted(_ATTACHED_UNITS, key=len, reverse=True)) + r")(?![\w/])"
 _QTY_TAIL = (r"(?:(?P<pct1>\s?%|\s(?:percent|per cent))?\s*(?P<sep>-|\u2013|to|or|and)\s*(?P<cur2>(?-i:(?:US|S|A|C|NZ|HK|R|N|J|FJ|TT|EC|NT|Z)\$\s?)|[$\u20ac\u00a3\u058f]|(?-i:(?:" + _PREFIX_ALTERNATIVES + r")(?=\s?\d)\s?)|(?-i:Rs\.?\s?|K?Shs?\s?|sh(?=\d)|[NPRK](?=\d)))?"
              r"(?P<num2>" + NUMBER + r")(?:(?=" + _ATTACHED + r")|(?![\w\-])))?"
-             + _PCT + r"(?P<att>" + _ATTACHED + r")?(?P<strong>-strong\b)?(?P<odd>-odd\b)?"
+             + _PCT + r"(?P<att>-?" + _ATTACHED + r")?(?P<strong>-strong\b)?(?P<odd>-odd\b)?"
              r"(?P<compound>-(?!strong\b|odd\b)[a-z]{3,}\b(?![\w\-]))?(?![\w\-]|[.,:]\d)")
 _QTY = re.compile(
     r"(?<![\w.,\-/:])(?:" + _BOUND + r")?" + _CUR + r"(?P<num>" + _VAGUE + r"|" + NUMBER + r")" + _QTY_TAIL,
@@ -139,6 +140,7 @@ around nearly almost some estimated over under above below between only exactly 
 excess a much little several few""".split()) | frozenset(
     c.lower() for c in _CURRENCY_PREFIXES + _CURRENCY_CODES)
 _FROM_BEFORE = re.compile(r"\bfrom\s+$", re.IGNORECASE)
+_BY_BEFORE = re.compile(r"\bby\s$", re.IGNORECASE)
 _CHANGE_BEFORE = re.compile(
     r"\b(?:ris(?:e|es|en|ing)|rose|f[ae]ll(?:s|en|ing)?|increas\w*|decreas\w*|up|down|revis\w*|rais\w*|cut|cuts|"
     r"cutting|reduc\w*|lower\w*|gr[eo]w\w*|climb\w*|jump\w*|drop\w*|declin\w*|went|gone|goes|go|mov\w*|chang\w*|"
@@ -451,6 +453,8 @@ def _build(m: re.Match, text: str, single: bool = False):
     # One call for the groups: each m.group(name) is a name lookup and a call of its own.
     g_bound, num_text, g_sep, num2, g_pct, g_pct1, cur, att, odd, compound = m.group(
         "bound", "num", "sep", "num2", "pct", "pct1", "cur", "att", "odd", "compound")
+    if att and att[0] == "-":
+        att = att[1:]  # "a 12-km section"
     m_start = m.start()
     bound = (g_bound or "").lower() or None
     num_start = m.start("num")
@@ -491,7 +495,7 @@ def _build(m: re.Match, text: str, single: bool = False):
         return None  # "Local 882", "Route 66", "Flight 17": a name, not a count
     if _TIME_AFTER.match(after) or _AGE_AFTER.match(after):
         return None
-    if not bound and not cur and text[m_start - 1:m_start] == "(" and after.startswith(")"):
+    if not bound and not cur and not (g_pct or g_pct1) and text[m_start - 1:m_start] == "(" and after.startswith(")"):
         return None  # "(71)": an age after a name; "($48)" is money
     if not bound and after.startswith(",") and _NAME_COMMA_BEFORE.search(before):
         return None  # "Nazarbayev, 81, said": an age in apposition
@@ -510,7 +514,7 @@ def _build(m: re.Match, text: str, single: bool = False):
         q_end = end + len(ratio.group(0).rstrip())
         measure = _measure_near(text, m_start, q_end)
         return Quantity(low, high, approximate, bound, "percent", measure, m_start if bound else num_start, q_end)
-    if lowered == "one":
+    if lowered == "one" and not pct:
         nxt = _NEXT_WORD.match(after)
         if not ((nxt and nxt.group(1).lower() in _PERSONAL_ONE) or _ONE_OF_THEM.match(after)
                 or _KILLED_BEFORE.search(before) or (_ONE_EVENT_AFTER.match(after) and not _NO_ONE.search(before))):
@@ -551,6 +555,9 @@ def _build(m: re.Match, text: str, single: bool = False):
             return None
         if g_pct1 and not g_pct:
             return "rescan"  # "rose 5% to 7 million": a share, then a count
+        if sep == "to" and _BY_BEFORE.search(text, max(0, m_start - 4), m_start) and \
+                (parse_number(num2) or 0) > 5 * (parse_number(num_text) or math.inf):
+            return "rescan"  # "cut by Rs1.40 to Rs155.60": the change, then the new level ("by 5 to 10%" is a range)
         shared = _SCALED.fullmatch(num2.strip())
         if shared and _BARE_DIGITS.fullmatch(num_text.strip()) and not pct:
             base2 = parse_number(shared.group(1))

@@ -24,7 +24,7 @@ WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 
 _WD = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
 _NUMW = (r"(?:\d+(?:\.\d+)?|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
          r"fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|forty-eight|seventy-two|twenty-four|a few|several)")
-_UNIT = r"(?:hours?|days?|weeks?|months?|years?)"
+_UNIT = r"(?:hours?|days?|weeks?|fortnights?|months?|years?)"
 _DAYNUM = r"(?:[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?:1[89]\d\d|20\d\d|21\d\d)"
 _PART = r"(?:\s+(?:night|morning|evening|afternoon))?"
@@ -34,11 +34,12 @@ _PREP = (r"(?:(?P<prep>(?:dating|dates|date|going|stretching)\s+back\s+to|no lat
          r"(?:(?:\d{1,2}(?:[:.][0-5]\d)?\s?(?:[ap]m\b|[ap]\.\s?m\.?)|noon|midnight|midday)\s+(?:on\s+)?(?=" + _WD + r"))?)?")
 
 _PATTERNS = [
-    ("duration", r"(?P<dprep>for (?:almost|nearly|about|around|roughly|another|a further|at least)|for up to|no more than|not more than|no longer than|within the next|within the|within|in the next|"
+    ("duration", r"(?P<dprep>for (?:almost|nearly|about|around|roughly|another|a further|at least|the next)|for up to|no more than|not more than|no longer than|within the next|within the|within|in the next|"
                  r"over the next|in the coming|during the next|inside|the next|in|for)\s+"
-                 r"(?P<dnum>" + _NUMW + r")\s+(?:(?:calendar|working|business|clear)\s+)?(?P<dunit>" + _UNIT + r")"),
+                 r"(?P<dnum>" + _NUMW + r"|(?=fortnight))\s*(?:(?:calendar|working|business|clear)\s+)?(?P<dunit>" + _UNIT + r")"),
     # "a 72-hour ultimatum", "the 30-day deadline": counted from the day the sentence names
-    ("hyphen_span", r"(?P<hnum>" + _NUMW + r")-(?P<hunit>hour|day|week|month)\s+(?:deadline|ultimatum|window)"),
+    ("hyphen_span", r"(?P<hnum>" + _NUMW + r")-(?P<hunit>hour|day|week|month)\s+(?:(?:strike|eviction|exit|notice)\s+)?"
+                    r"(?:deadline|ultimatum|window|notice)"),
     ("ago", r"(?P<anum>" + _NUMW + r")\s+(?P<aunit>" + _UNIT + r")\s+ago"),
     # "had 48 hours to deposit", "has 28 days from Thursday's hearing to lodge an appeal": a span
     # someone is given to act in (checked in _resolve: a has/had/given... stands before it)
@@ -76,7 +77,7 @@ _PATTERNS = [
                   r")\.?\s+)?(?P<rd2>" + _DAYNUM + r")(?!\d)(?:,?\s+(?P<ry2>" + _YEAR + r"))?"),
     ("mdy", _PREP + r"(?P<m1>" + MONTH_RE + r")\.?\s+(?P<d1>" + _DAYNUM + r")(?!\d)(?:[-\u2013](?P<d1b>" + _DAYNUM +
             r")(?!\d)|\s+and\s+(?P<d1c>" + _DAYNUM + r")(?!\d)(?![^\S\n]*[^\W\d_]))?(?:,?\s+(?P<y1>" + _YEAR + r")|\s+(?P<yr1>last|next|this)\s+year)?(?P<incl1>\s+inclusive)?"),
-    ("dmy", _PREP + r"(?:(?P<d2a>[0-3]?\d)\s?[-\u2013]\s?)?(?P<d2>" + _DAYNUM + r")\s+(?P<m2>" + MONTH_RE + r")\b\.?(?:,?\s+(?P<y2>" + _YEAR + r")|\s+(?P<yr2>last|next|this)\s+year)?(?P<incl2>\s+inclusive)?"),
+    ("dmy", _PREP + r"(?:(?P<d2a>[0-3]?\d)\s?[-\u2013]\s?|(?<=between )(?P<d2b>[0-3]?\d)\s+and\s+)?(?P<d2>" + _DAYNUM + r")\s+(?P<m2>" + MONTH_RE + r")\b\.?(?:,?\s+(?P<y2>" + _YEAR + r")|\s+(?P<yr2>last|next|this)\s+year)?(?P<incl2>\s+inclusive)?"),
     ("my", _PREP + r"(?:(?:early|mid|late)[- ])?(?P<m3>" + MONTH_RE + r")\s+(?P<y3>" + _YEAR + r")"),
     ("month", r"(?P<mprep>(?:for\s+)?the\s+whole\s+of|all\s+of|throughout|as recently as|as late as|as early as|backdated to|by|until|till|before|since|from|in|during|after|early|late|mid|through|last|next|this)[- ]"
               r"(?P<m4>January|February|March|April|(?-i:May)|June|July|August|September|October|November|December|"
@@ -96,6 +97,11 @@ _PATTERNS = [
     ("fiscal", r"(?:(?P<fyprep>for|in|during|of)\s+)?(?:(?:FY|fiscal|financial\s+year)\s?)?(?P<fy1>20\d\d)[-\u2013/](?P<fy2>\d\d)\b(?![-\u2013/]\d)"
                r"|(?:(?:in|during|for|of)\s+)?(?P<fyrel>the\s+current|this|last|the\s+previous|next|the\s+next)\s+"
                r"(?:financial|fiscal)\s+year"),
+    # "between June and August", "from March to May 2024"
+    ("month_range", r"(?P<mrprep>between|from)\s+(?P<mr1>" + MONTH_RE + r")\s+(?:and|to|until|through)\s+(?P<mr2>" + MONTH_RE +
+                    r")\b(?!\.?\s+\d{1,2}\b)(?:,?\s+(?P<mry>" + _YEAR + r"))?"),
+    # "second-quarter output": a quarter of the article's year (the last such quarter begun)
+    ("bare_quarter", r"(?P<bqord>first|second|third|fourth)[- ]quarter\b(?!\s+of\b)"),
     # "the 2023 season", "the 2019 elections": a year naming an event
     ("the_year", r"(?:the|a|an|its|their|his|her|this|next|last)\s+(?:(?:draft|revised|new|proposed|approved|annual|"
                  r"supplementary|provisional|preliminary|final)\s+)?(?P<tyval>" + _YEAR + r")(?=\s+(?!(?:and|or|to|in|of)\b)[a-z]{3,})"),
@@ -128,18 +134,19 @@ def _group(*names: str) -> re.Pattern:
 _BY_WEEKDAY = _group("wd_range", "wd_week", "rel_wd", "wd")
 # _BY_PERIOD without the phrases that start with a number ("48 hours to", "two days later", "a 72-hour
 # ultimatum", "3 years ago"), for start positions that hold no number
-_BY_PERIOD_WORDS = _group("fiscal", "duration", "past_span", "start_of", "first_part", "period_end", "end_of", "year_before", "rel_period",
+_BY_PERIOD_WORDS = _group("fiscal", "bare_quarter", "duration", "past_span", "start_of", "first_part", "period_end", "end_of", "year_before", "rel_period",
                           "weekend")
 _NUMBER_STARTS = frozenset(UNITS) | frozenset(TENS) | frozenset("a an several few forty-eight seventy-two twenty-four".split())
-_BY_MONTH = _group("start_of", "end_of", "mdy_range", "mdy", "dmy", "my", "month", "the_month")
-_BY_PERIOD = _group("fiscal", "n_days_rel", "duration", "hyphen_span", "ago", "given_span", "past_span", "start_of", "first_part", "period_end", "end_of", "year_before", "rel_period", "weekend")
+_BY_MONTH = _group("start_of", "end_of", "mdy_range", "month_range", "mdy", "dmy", "my", "month", "the_month")
+_BY_PERIOD = _group("fiscal", "bare_quarter", "n_days_rel", "duration", "hyphen_span", "ago", "given_span", "past_span", "start_of", "first_part", "period_end", "end_of", "year_before", "rel_period", "weekend")
 _BY_DAYWORD = _group("since_clock", "overnight", "relday", "holiday", "wd", "clock_word")
 _BY_YEAR = _group("iso", "since_event", "first_part", "whole_year", "year_range", "decade", "fiscal", "year", "the_year")
 _BY_DAY = _group("relday", "holiday", "n_days_rel", "duration", "hyphen_span", "ago", "given_span", "past_span")
 # Words that every time reference contains: the full pattern only runs near one of them.
 _TRIGGER_WORDS = frozenset(WEEKDAYS) | frozenset(MONTHS) | frozenset(
     "today yesterday tomorrow tonight night morning week weeks weekend month months year years day days hours "
-    "hour ago christmas eve year's dawn daybreak midnight noon overnight evening afternoon easter".split())
+    "hour ago christmas eve year's dawn daybreak midnight noon overnight evening afternoon easter fortnight "
+    "fortnights quarter first-quarter second-quarter third-quarter fourth-quarter".split())
 _CLOCK_TRIGGERS = frozenset("am pm a.m p.m".split())  # only after "since": "waiting since 6 am"
 _TRIGGER_INSIDE = re.compile(r"(?:day|January|February|March|April|June|July|August|September|October|November|"
                              r"December)['\u2019]s\b|-(?:January|February|March|April|May|June|July|August|"
@@ -151,7 +158,8 @@ _YEARISH = re.compile(r"[12](?<!\w.)(?:(?<=1)[89]|(?<=2)[01])\d\ds?\b")
 _APOS_S = re.compile(r"['\u2019]s\b", re.IGNORECASE)
 _DAY_OR_MONTH_END = re.compile(r"(?:day|week|weekend|month|year|January|February|March|April|June|July|August|September|"
                                r"October|November|December)\Z", re.IGNORECASE)
-_HYPHEN_SPAN = re.compile(r"-(?:hour|day|week|month)\s+(?:deadline|ultimatum|window)\b", re.IGNORECASE)
+_HYPHEN_SPAN = re.compile(r"-(?:hour|day|week|month)\s+(?:(?:strike|eviction|exit|notice)\s+)?(?:deadline|ultimatum|window|notice)\b",
+                          re.IGNORECASE)
 _PERIOD_END = re.compile(r"\b(?:year|month|week)-end\b", re.IGNORECASE)
 _HYPHEN_MONTH = re.compile(r"-(?:January|February|March|April|May|June|July|August|September|October|November|"
                            r"December)\b", re.IGNORECASE)
@@ -170,11 +178,13 @@ def _trigger_inside(text: str) -> bool:
     return False
 
 
-_PERIOD_WORDS = frozenset("week weeks weekend month months year years days hours hour ago".split())
+_PERIOD_WORDS = frozenset("week weeks weekend month months year years days hours hour ago fortnight fortnights quarter "
+                          "first-quarter second-quarter third-quarter fourth-quarter".split())
 _START_WORDS = frozenset("""its their his her same that following dating dates date going stretching as shortly just soon right sometime backdated no not later than by until till before since as of from after on in at during late early
 the last this next earlier coming past previous within inside over for a an one few several new mid between
 through throughout all whole
 """.split()) | frozenset(UNITS) | frozenset(TENS) | frozenset(WEEKDAYS) | frozenset(MONTHS) | {"new year's", "year's"}
+_WEEKS_TIME = re.compile(r"['\u2019]?\s+time\b", re.IGNORECASE)
 _TIME_AFTER_IN = re.compile(r"\s*(?:time|a row)\b")
 _DAY_NUM = re.compile(r"\d+")
 _AGENT_BY = re.compile(r"^\s+(?!(?:at|in|on|and|or|to|the|next|this|last|when|if|unless|after|before|as|so|but|with|"
@@ -204,9 +214,10 @@ _SPAN_TO_BEFORE = re.compile(r"\b(?:hours?|days?)\s+(?:to|through|until|till)\s+
 _NEGATED_PAST_UNTIL = re.compile(r"\b(?:unable|not|n't|n\u2019t|never|no one|nobody)\b[^.;,]*(?<!\bhad)(?<!\bhas)(?<!\bhave)"
                                  r"(?<!\bgiven)(?<!\bgave)\s+(?:until|till)\s+$",
                                  re.IGNORECASE)
-_GRANTED_BEFORE = re.compile(r"\b(?:gave|given|give|gives|granted|grants|extended|extends|set|sets|had|has|have|"
+_GRANTED_BEFORE = re.compile(r"\b(?:gave|given|give|gives|giving|granted|grants|extended|extends|set|sets|had|has|have|"
                              r"ordered|told|asked|deadline|ultimatum)\b[^.;,]*$", re.IGNORECASE)
 # "the firm had until 5pm on Friday to ...", "had been given until Saturday": a deadline someone had
+_CLOCK_AT = re.compile(r"\s+(?:\d{1,2}(?:[:.][0-5]\d)?\s?(?:[ap]m\b|[ap]\.\s?m\.?)|noon|midnight|midday)\s", re.IGNORECASE)
 _TERM_BEFORE = re.compile(r"\b(?:jail\w*|prison|imprison\w*|sentenc\w*|locked up|behind bars)\b[^.;]*$", re.IGNORECASE)
 _HAD_UNTIL = re.compile(r"\bhad\s+(?:been\s+(?:given|granted|told|allowed)\s+)?(?:(?:until|till)\s+(?:\d{1,2}(?:[:.]\d\d)?\s*"
                         r"(?:[ap]\.?\s?m\.?)?|noon|midnight|midday)\s+(?:on\s+)?|(?P<bare>))$", re.IGNORECASE)
@@ -363,6 +374,8 @@ def _count(text: str | None) -> float | None:
 
 def _shift(anchor: dt.date, n: float, unit: str) -> dt.date:
     unit = unit.lower().rstrip("s")
+    if unit == "fortnight":
+        unit, n = "week", n * 2
     if unit == "hour":
         return (dt.datetime.combine(anchor, dt.time()) + dt.timedelta(hours=n)).date()
     n_int = int(round(n))
@@ -657,7 +670,8 @@ _EVENT_NOUNS = (r"strike|walkout|stoppage|protests?|fire|blaze|explosion|blast|c
                 r"shipwreck|sinking|eruption|shutdown|lockdown|curfew|election|referendum|invasion|coup|riots?|unrest|"
                 r"spill|leak|accident|disaster|shooting|bombing|raid|siege|offensive|clashes|war")
 _EVENT_WORD = re.compile(r"\b(?P<noun>" + _EVENT_NOUNS + r")\b(?!\s+(?:brigade|service|department|fighters?|crews?|"
-                         r"trucks?|engines?|stations?|chief|officers?|safety|alarms?|exits?|hydrants?|season|warning))",
+                         r"trucks?|engines?|stations?|chief|officers?|safety|alarms?|exits?|hydrants?|season|warning|"
+                         r"notice|ballot|vote|threat|fund|committee|talks|deadline|ultimatum|plans?))",
                          re.IGNORECASE)
 _EVENT_DET = r"(?:the|this|that|its|their|last\s+\w+['\u2019]s)\s+(?:[\w-]+\s+){0,2}?"
 _SINCE_EVENT = re.compile(r"\bsince\s+" + _EVENT_DET + r"(?P<noun>" + _EVENT_NOUNS + r")\b"
@@ -689,7 +703,7 @@ def _event_key(noun: str) -> str:
 
 def note_events(text: str, refs: list[TimeRef], events: dict) -> None:
     """Remember the day an event named in this sentence happened: the nearest single day (or start)
-    the sentence names within 80 characters of the event's word; an event keeps its earliest day."""
+    the sentence names within 55 characters of the event's word; an event keeps its earliest day."""
     if _EVENT_SET.isdisjoint(word_index(text)[1]):
         return
     days = [r for r in refs if r.earliest is not None and (r.role == "since" or (r.role == "when" and r.earliest == r.latest))]
@@ -699,7 +713,7 @@ def note_events(text: str, refs: list[TimeRef], events: dict) -> None:
         if any(r.start <= m.start() < r.end for r in refs):
             continue  # "since the strike": the event a day is counted from, not one dated here
         near = min(days, key=lambda r: min(abs(r.start - m.end()), abs(m.start() - r.end)))
-        if min(abs(near.start - m.end()), abs(m.start() - near.end)) > 80:
+        if min(abs(near.start - m.end()), abs(m.start() - near.end)) > 55:
             continue
         key = _event_key(m.group("noun"))
         day = near.earliest
@@ -881,7 +895,7 @@ _SUSPENDED_BEFORE = re.compile(r"\b(?:suspend(?:ed|s|ing)?|suspension|ban(?:ned|
                                r"shut(?:\s+down)?|halted)\b[^.;]{0,80}$", re.IGNORECASE)
 
 
-_STARTING = re.compile(r",?\s+(?:starting|beginning|from|as\s+of|effective)\s+(?:on\s+)?", re.IGNORECASE)
+_STARTING = re.compile(r",?\s+(?:(?:starting|beginning|effective)(?:\s+from)?|from|as\s+of)\s+(?:on\s+)?", re.IGNORECASE)
 
 
 def _starting_day(text: str, refs: list[TimeRef]) -> bool:
@@ -903,7 +917,7 @@ def _anchor_durations(text: str, refs: list[TimeRef], tense: str) -> None:
     from the day the article reports it."""
     for index, ref in enumerate(refs):
         if ref.role != "deadline" or ref.earliest is None or ref.latest is None or \
-                not ref.phrase.lower().startswith(_WITHIN):
+                not (ref.phrase.lower().startswith(_WITHIN) or ref.phrase.lower().endswith(" time")):
             continue
         # the day, or the last day of a short span ("on Feb. 16 and 17"), named before the span
         after = refs[index + 1] if index + 1 < len(refs) else None
@@ -921,7 +935,8 @@ def _anchor_durations(text: str, refs: list[TimeRef], tense: str) -> None:
         day = (main or days)[0].latest if days else None  # ("Under the ceasefire, which took effect on Nov. 27, ...")
         if day is None or day >= ref.earliest:
             continue
-        if _clause_tense(text, ref.start, ref.end, tense) not in ("past", "pastperfect"):
+        if _clause_tense(text, ref.start, ref.end, tense) not in ("past", "pastperfect") and \
+                " would " not in text[:ref.start]:  # "promised on Sunday that it would report in two weeks' time"
             continue
         span = ref.latest - ref.earliest
         ref.earliest, ref.latest = day, day + span
@@ -1076,6 +1091,8 @@ def _resolve(m: re.Match, kind: str, text: str, pub: dt.date | None, anchor: dt.
     prep_group = "prep_" + kind
     prep = m.group(prep_group) if prep_group in m.re.groupindex else None
     role = _role_for(prep, text, end)
+    if role == "deadline" and (prep or "").lower() == "before" and _CLOCK_AT.match(text, start + len(prep)):
+        role = "when"  # "shortly before 2pm on Sunday": the hour is before, the day is the event's
     if role == "when" and ("eadline" in text or "ltimatum" in text or "ut-off" in text or "utoff" in text) and \
             _DEADLINE_BEFORE.search(text, max(0, start - 40), start) and \
             not _DEADLINE_GONE.match(text, end) and \
@@ -1107,6 +1124,12 @@ def _resolve(m: re.Match, kind: str, text: str, pub: dt.date | None, anchor: dt.
                 return None
             role = "deadline"
             earliest, latest = anchor, _shift(anchor, n, g("dunit"))
+        elif dprep == "in" and _WEEKS_TIME.match(text, end) and anchor:
+            # "would submit its report in two weeks' time": a deadline, from the day of the promise
+            role = "deadline"
+            earliest, latest = anchor, _shift(anchor, n, g("dunit"))
+            end = _WEEKS_TIME.match(text, end).end()
+            phrase = text[start:end]
         elif dprep == "in":
             if not _TIME_AFTER_IN.match(text, end) and anchor:
                 earliest = latest = _shift(anchor, n, g("dunit"))
@@ -1176,6 +1199,28 @@ def _resolve(m: re.Match, kind: str, text: str, pub: dt.date | None, anchor: dt.
             offset = _relative_offset(text, TimeRef(phrase, role, None, None, start, end), n_rel)
             if offset is not None:
                 earliest = latest = anchor + dt.timedelta(days=offset)
+        elif n_rel is not None and context is not None:
+            # "A labor inspector visited the site nine days later": after the day the story named last
+            offset = _relative_offset(text, TimeRef(phrase, role, None, None, start, end), n_rel)
+            if offset is not None:
+                earliest = latest = context + dt.timedelta(days=offset)
+    elif kind == "month_range":
+        first_month, last_month = MONTHS[g("mr1").lower().rstrip(".")], MONTHS[g("mr2").lower().rstrip(".")]
+        if g("mry"):
+            year = int(g("mry"))
+        elif pub:
+            # the latest such span begun by the article's day (a coming one when the clause looks ahead)
+            year = pub.year - (first_month > pub.month and tense != "future") + (tense == "future" and first_month < pub.month)
+        else:
+            return None
+        last_year = year + (last_month < first_month)
+        earliest, latest = _month_range(year, first_month)[0], _month_range(last_year, last_month)[1]
+    elif kind == "bare_quarter":
+        if not pub:
+            return None
+        q = {"first": 0, "second": 1, "third": 2, "fourth": 3}[g("bqord").lower()]
+        year = pub.year - (dt.date(pub.year, 3 * q + 1, 1) > pub)
+        earliest, latest = dt.date(year, 3 * q + 1, 1), _month_range(year, 3 * q + 3)[1]
     elif kind == "fiscal":
         if g("fy1"):
             first = int(g("fy1"))
@@ -1186,7 +1231,12 @@ def _resolve(m: re.Match, kind: str, text: str, pub: dt.date | None, anchor: dt.
             first += {"last": -1, "the previous": -1, "next": 1, "the next": 1}.get(" ".join(g("fyrel").lower().split()), 0)
         else:
             return None
-        earliest, latest = dt.date(first, 4, 1), dt.date(first + 1, 3, 31)
+        # "fiscal year" where it is named so: July to June (Pakistan, Australia, Egypt, East Africa)
+        opens = 7 if "fiscal" in phrase.lower() else 4
+        if not g("fy1") and opens == 7:
+            first = pub.year - (pub.month < 7) + {"last": -1, "the previous": -1, "next": 1, "the next": 1}.get(
+                " ".join(g("fyrel").lower().split()), 0)
+        earliest, latest = dt.date(first, opens, 1), dt.date(first + 1, opens - 1, 30 if opens == 7 else 31)
     elif kind == "the_year":
         year = int(g("tyval"))
         earliest, latest = dt.date(year, 1, 1), dt.date(year, 12, 31)
@@ -1358,9 +1408,9 @@ def _resolve(m: re.Match, kind: str, text: str, pub: dt.date | None, anchor: dt.
                     or _PERFECT_BEFORE.search(text, max(0, start - 80), start)))
             # "has offered an 8 per cent increase from July 1": a change that starts on a day looks ahead
             earliest = latest = _guess_year(month, day, pub, forward)
-        if kind == "dmy" and g("d2a") and earliest:
+        if kind == "dmy" and (g("d2a") or g("d2b")) and earliest:
             try:
-                earliest = earliest.replace(day=int(g("d2a")))  # "16-18 June"
+                earliest = earliest.replace(day=int(g("d2a") or g("d2b")))  # "16-18 June", "between 1 and 17 November"
             except ValueError:
                 return None
             if latest < earliest:
@@ -1425,6 +1475,9 @@ def _resolve(m: re.Match, kind: str, text: str, pub: dt.date | None, anchor: dt.
                         and not _GRANTED_BEFORE.search(text, max(0, start - 120), start))) and \
                         not _had_until(text, start, prep) and not _FORECAST_BEFORE.search(text, max(0, start - 40), start):
                     mode = "past"  # "fighting continued until Thursday night"; not "gave them until Friday"
+                if tense == "past" and _SPAN_TO_BEFORE.search(text, max(0, start - 30), start) and \
+                        not _FORWARD_BEFORE.search(text, max(0, start - 100), start):
+                    mode = "past"  # "recorded 248.6 mm of rain in the six hours to 4 a.m. Saturday"
             elif role == "when" and _DESIGNATED_AFTER.match(text, end) and \
                     _DESIGNATED_BEFORE.search(text, max(0, start - 30), start):
                 mode = "upcoming"  # "declared Friday a day of mourning": a day set aside is still to come

@@ -1746,3 +1746,67 @@ def test_a_sentence_about_subscription_fees_is_a_claim():
 ])
 def test_an_organisation_before_a_which_clause_and_a_company_s_abbreviation_speak(sentence, speaker):
     assert one_claim(sentence)["speaker"] == speaker
+
+
+# 33. The twenty-fourth and twenty-fifth blind sets (Xinhua, Inquirer, Business Recorder, Lusa, NAN,
+#     Capital FM; MINING.COM, MSF, UN News, Human Rights Watch, Axios, GOV.UK). Article date:
+#     Thursday 2022-01-13.
+
+@pytest.mark.parametrize("sentence, phrase, role, earliest, latest", [
+    ("The government raised the price of petrol for the next fortnight starting from January 16.",
+     "for the next fortnight", "deadline", "2022-01-16", "2022-01-30"),
+    ("Pakistan has committed to collect Rs1,281 billion in petroleum levy during the current fiscal year.",
+     "during the current fiscal year", "when", "2021-07-01", "2022-06-30"),
+    ("The union had issued a valid seven-day strike notice on January 3.", "seven-day strike notice", "deadline",
+     "2022-01-03", "2022-01-10"),
+    ("The minister had met labour leaders on Sunday and promised a report \"in two weeks' time\".",
+     "in two weeks' time", "deadline", "2022-01-09", "2022-01-23"),
+    ("A weather station recorded 248.6 mm of rainfall in the six hours to 4 a.m. Saturday.", "Saturday",
+     "deadline", "2022-01-08", "2022-01-08"),
+    ("Between 1 and 11 January, teams treated 2,214 patients.", "1 and 11 January", "when", "2022-01-01",
+     "2022-01-11"),
+    ("Researchers interviewed 26 injured workers between June and August.", "between June and August", "when",
+     "2021-06-01", "2021-08-31"),
+    ("The company expects fourth-quarter output to fall by 8%.", "fourth-quarter", "when", "2021-10-01",
+     "2021-12-31"),
+    ("Witnesses saw him burning weeds shortly before 2pm on Sunday.", "before 2pm on Sunday", "when", "2022-01-09",
+     "2022-01-09"),
+    ("The union was giving the government until 4pm on Friday to respond.", "until 4pm on Friday", "deadline", None,
+     "2022-01-14"),
+])
+def test_twenty_fourth_set_dates(sentence, phrase, role, earliest, latest):
+    assert (phrase, role, earliest, latest) in _dates(sentence)
+
+
+def test_days_later_count_from_the_story_s_last_day_and_no_statement_is_dated_ahead():
+    claims = claims_of("The roof collapsed on January 3.", "An inspector visited the site nine days later.")
+    assert ("nine days later", "when", "2022-01-12", "2022-01-12") in _dates(claims[1])
+    claim = one_claim("The dealers association threatened to close petrol pumps from January 20 unless margins rose.")
+    assert claim["said_on"] is None
+    assert ("from January 20", "when", "2022-01-20", "2022-01-20") in _dates(claim)
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Oil firms raised the price of diesel by P1.10 per liter, bringing the increase to P3.45.",
+     [(1.1, 1.1, None, "pesos"), (3.45, 3.45, None, "pesos")]),
+    ("The tariff had been raised from N209.50 to N245.60 per kilowatt-hour.",
+     [(209.5, 209.5, None, "naira"), (245.6, 245.6, None, "naira")]),
+    ("She spent between N15,000 and N18,000 weekly on diesel.", [(15_000, 18_000, "between", "naira")]),
+    ("Crews expect to reopen a 12-km section of the highway.", [(12, 12, None, "km")]),
+    ("Light diesel oil has been cut by Rs1.40 to Rs155.60 per litre.",
+     [(1.4, 1.4, None, "rupees"), (155.6, 155.6, None, "rupees")]),
+    ("Fares rose by 5 to 10 per cent.", [(5, 10, None, "percent")]),
+    ("Prices of tomatoes (19.8 percent) and sugar (1.9 percent) rose.",
+     [(19.8, 19.8, None, "percent"), (1.9, 1.9, None, "percent")]),
+    ("The rate is well above the emergency threshold of one per cent.", [(1, 1, None, "percent")]),
+])
+def test_twenty_fourth_set_quantities(sentence, expected):
+    assert _values(sentence) == expected
+
+
+@pytest.mark.parametrize("line", ["(NAN)(www.nannews.ng)", "(With files from Reuters)",
+                                  "- Spokespeople are available for interviews in Arabic, English and French.",
+                                  "Sarah Verbeek, Press Officer, MSF Amsterdam: +31 6 2107 4415 / sarah.verbeek@msf.example.org "
+                                  "Youssef Nasser, Communications Manager, MSF Yemen: +967 1 234 567"])
+def test_twenty_fourth_set_lines_that_are_no_claims(line):
+    assert [c["text"] for c in claims_of("Police said 4 died.", line)] == ["Police said 4 died."]
