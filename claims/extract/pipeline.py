@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from itertools import islice
 
 from claims.errors import UserError
-from claims.extract.article import _DATELINE, parse_article, read_article_with_warnings
+from claims.extract.article import _DATELINE, _is_boilerplate, parse_article, read_article_with_warnings
 from claims.extract.coref import Speaker, SpeakerBook
 from claims.extract.lexicon import SPEECH_VERBS, WEAK_SPEECH_VERBS
 from claims.extract.quantities import INCREMENT, find_quantities
@@ -142,7 +142,7 @@ def _units(body: str, paragraphs: list[tuple[int, int]], list_items: set[int] = 
             s = max(s, skip_to)
             sentence = text[s:e]
             if "hoto" in sentence or "mage" in sentence or "icture" in sentence or "\u00a9" in sentence or " pic" in sentence or "(Pic" in sentence or "Credit:" in sentence or \
-                    ".com" in sentence or "HOTO" in sentence:
+                    ".com" in sentence or "HOTO" in sentence or ("/" in sentence and ("]" in sentence or " | " in sentence)):
                 tail = _CREDIT_TAIL.search(sentence)
                 if tail is not None and tail.start() > 0:
                     e = s + tail.start()
@@ -237,12 +237,15 @@ _BIO = re.compile(r"(?:[A-Z][\w'\u2019-]+\s){1,3}is\s(?:a|an|the)\s[^.!?]{0,80}\
 _CREDIT_TAIL = re.compile(
     r"\s*(?:[\u2014\u2013|-]\s*(?:Photograph|Photo|Picture|Image)s?(?:\s+credit)?\s*(?:by\b|from\b|:)\s*[^.!?]{1,80}"
     r"|\s*\u00a9\s*[\w .&'/-]{1,40}"  # "... in a file photo. \u00a9 AFP"
+    r"|\s*\[[^\[\]/]{1,60}/[^\[\]]{1,60}\]"  # "... at Sanaa airport [Mohammed Huwais/AFP via Getty]"
+    r"|\s+\|\s+[^|/]{1,60}/[^|]{1,60}"  # "... on Sunday evening. | Nikolay Doychinov/AFP via Getty Images"
     r"|\s+[\u2014\u2013-]\s*(?:[A-Z][\w&.'-]*\s){0,2}[A-Z][\w&.'-]*\s+(?:file\s+)?(?:pic|photo|picture)\.?\s*"  # "— AFP pic"
     r"|\s*\((?:pic|photo|picture|image)s?\b[^()]{0,60}\)\s*"  # "(Pic Prefectura Naval Argentina)"
     r"|\s+(?-i:Photo|Picture|Photograph|Image|Credit):\s*[^.!?]{1,60}"  # "... 2023 Photo: Dhaka Tribune", "... Credit: X/PA"
     r"|\s+[\u2014\u2013-]\s*[A-Z][\w-]*\.(?:com|org|net|co\.\w\w|ph|in|ng|ke|pk)\s*)$", re.IGNORECASE)  # "– Rappler.com"
 
 
+_NAME_COMMA_OUTLET = re.compile(r"(?:[A-Z][\w'\u2019.-]*\s){1,3}[A-Z][\w'\u2019.-]*,\s(?:The\s)?[A-Z][\w&'\u2019.-]*(?:\s[A-Z][\w&'\u2019.-]*){0,3}")
 _FILE_PHOTO = re.compile(r"(?:[A-Z][\w&.'\u2019-]*\s){1,3}(?:file\s+)?(?:photo|pic|picture|image)s?\.?", re.IGNORECASE)
 _PHONE_NUMBER = re.compile(r"\+\d{1,3}[\s(]")
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+")
@@ -261,8 +264,13 @@ def _is_claim_text(sentence: str, list_item: bool = False) -> bool:
             return False  # a contact line: "— Marisa Kendrick; mkendrick@oregonian.com"; press contacts with phones
     if len(words) < 3 and not (list_item and words and any(c.isdigit() for c in sentence)):
         return False
+    if sentence.startswith(("Support ", "Follow ")) and _is_boilerplate(sentence.strip()):
+        return False  # a prompt closing a paragraph of its own: "... Support Ukrainska Pravda or become our patron!"
     if len(sentence) < 40 and _FILE_PHOTO.fullmatch(sentence.strip()):
         return False  # "Tribune file photo"
+    if len(sentence) < 60 and "," in sentence and sentence.rstrip()[-1:] not in ".!?\"\u201d" and \
+            _NAME_COMMA_OUTLET.fullmatch(sentence.strip()):
+        return False  # a photographer's credit under a picture: "Daniel Mears, The Detroit News"
     if " is " in sentence and _BIO.fullmatch(sentence.strip()):
         return False
     return _LOWERCASE.search(sentence) is not None

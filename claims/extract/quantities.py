@@ -35,7 +35,7 @@ SYP YER ILS IQD IRR BRL ARS MXN CLP COP PEN BOB PYG UYU VES GTQ HNL NIO CRC PAB 
 KHR LAK""".split())
 _CURRENCY_PREFIXES = ("Rp", "RM", "Tk", "ZiG", "GH\u00a2", "GH\u20b5", "Dhs", "Dh", "LL")
 _PREFIX_ALTERNATIVES = "|".join(_CURRENCY_PREFIXES + _CURRENCY_CODES)
-_CUR = (r"(?P<cur>(?=[ABCDEFGHIJKLMNOPQRSTUVWXYZs$\u20ac\u00a3\u00a5\u20b9\u20a6\u20b1\u058f])(?:(?-i:US|S|A|C|NZ|HK|R|N|J|FJ|TT|EC|NT|Z)\$\s?|[$\u20ac\u00a3\u00a5\u20b9\u20a6\u20b1\u058f]|(?-i:(?:" + _PREFIX_ALTERNATIVES + r")(?=\s?\d)\s?)|(?-i:Rs\.?\s?|INR\s?|K?Shs?\s?|sh(?=\d)|[NP](?=\d{1,3}(?:,\d{3})+(?![\d.])|\d+\.\d\d\b)|[NPRK](?=\d[\d,.]*[\s-]?"
+_CUR = (r"(?P<cur>(?=[ABCDEFGHIJKLMNOPQRSTUVWXYZs$\u20ac\u00a3\u00a5\u20b9\u20a6\u20b1\u058f])(?:(?-i:US|S|A|C|NZ|HK|R|N|J|FJ|TT|EC|NT|Z)\$\s?|[$\u20ac\u00a3\u00a5\u20b9\u20a6\u20b1\u058f]|(?-i:(?:" + _PREFIX_ALTERNATIVES + r")(?=\s?\d)\s?)|(?-i:Rs\.?\s?|INR\s?|Ksh\.?\s?|K?Shs?\.?\s?|sh(?=\d)|[NP](?=\d{1,3}(?:,\d{3})+(?![\d.])|\d+\.\d\d\b)|[NPRK](?=\d[\d,.]*[\s-]?"
         r"(?:million|billion|trillion|bn|m)\b)|[PR](?=\d{1,3}(?:[, \u00a0]\d{3})+(?!\d)))))?")
 _PCT = r"(?P<pct>\s?%|\s?pc\b|\s(?:percent|per cent|percentage points?)\b)?"
 # A unit written onto the number: "500kg", "40C", "150km/h" (case-sensitive inside the pattern).
@@ -45,7 +45,7 @@ _ATTACHED_UNITS = {"kg": "kg", "km": "km", "km/h": "km/h", "kph": "km/h", "kmh":
                    "C": "degrees Celsius", "\u00b0C": "degrees Celsius", "F": "degrees Fahrenheit",
                    "\u00b0F": "degrees Fahrenheit", "\u00b0": "degrees"}
 _ATTACHED = r"(?=[kmcthlfGMCFI\u00b0])(?-i:" + "|".join(re.escape(u) for u in sorted(_ATTACHED_UNITS, key=len, reverse=True)) + r")(?![\w/])"
-_QTY_TAIL = (r"(?:(?P<pct1>\s?%|\s(?:percent|per cent))?\s*(?P<sep>-|\u2013|to|or|and)\s*(?P<cur2>(?-i:(?:US|S|A|C|NZ|HK|R|N|J|FJ|TT|EC|NT|Z)\$\s?)|[$\u20ac\u00a3\u058f]|(?-i:(?:" + _PREFIX_ALTERNATIVES + r")(?=\s?\d)\s?)|(?-i:Rs\.?\s?|K?Shs?\s?|sh(?=\d)|[NPRK](?=\d)))?"
+_QTY_TAIL = (r"(?:(?:(?P<pct1>\s?%|\s(?:percent|per cent))|(?P<att1>" + _ATTACHED + r"))?\s*(?P<sep>-|\u2013|to|or|and)\s*(?P<cur2>(?-i:(?:US|S|A|C|NZ|HK|R|N|J|FJ|TT|EC|NT|Z)\$\s?)|[$\u20ac\u00a3\u058f]|(?-i:(?:" + _PREFIX_ALTERNATIVES + r")(?=\s?\d)\s?)|(?-i:Rs\.?\s?|K?Shs?\s?|sh(?=\d)|[NPRK](?=\d)))?"
              r"(?P<num2>" + NUMBER + r")(?:(?=" + _ATTACHED + r")|(?![\w\-])))?"
              + _PCT + r"(?P<att>-?" + _ATTACHED + r")?(?P<strong>-strong\b)?(?P<odd>-odd\b)?"
              r"(?P<compound>-(?!strong\b|odd\b)[a-z]{3,}\b(?![\w\-]))?(?![\w\-]|[.,:]\d)")
@@ -98,7 +98,8 @@ _CURRENCY = {"$": "dollars", "US$": "dollars", "S$": "Singapore dollars", "A$": 
              "Sh": "shillings", "KSh": "shillings", "Shs": "shillings", "N": "naira", "\u20a6": "naira", "P": "pesos", "\u20b1": "pesos", "R": "rand", "\u20ac": "euros", "\u00a3": "pounds", "\u00a5": "yen", "\u20b9": "rupees",
              "Rs": "rupees", "Rs.": "rupees", "INR": "rupees", "Rp": "rupiah", "RM": "ringgit", "Tk": "taka", "ZiG": "ZiG",
              "GH\u00a2": "cedis", "GH\u20b5": "cedis", "Dh": "dirhams", "Dhs": "dirhams", "sh": "shillings",
-             "K": "kina or kwacha", "\u058f": "drams", "LL": "Lebanese pounds"}
+             "K": "kina or kwacha", "\u058f": "drams", "LL": "Lebanese pounds",
+             "Ksh": "shillings", "Ksh.": "shillings", "KSh.": "shillings", "Sh.": "shillings"}
 _TOKEN = re.compile(r"\([^)]{0,60}\)|[\w\u2019'-]+|[^\w\s]")
 # The first four _TOKEN matches from a position (every character but a space starts one): the
 # groups hold what finditer would give, in one call.
@@ -150,7 +151,7 @@ _CHANGE_BEFORE = re.compile(
     r"amend\w*|updat\w*)\b[^.;]{0,60}\bfrom\s+$", re.IGNORECASE)
 _RANGING_FROM = re.compile(r"\b(?:rang(?:e|es|ed|ing)|var(?:y|ies|ied|ying))\s+from\s+$", re.IGNORECASE)
 _LETTER_DIGIT = re.compile(r"[A-Za-z$.](?=\d)")  # the last character of every prefix below, before a digit
-_LETTER_CURRENCY = re.compile(r"(?<![\w.])(?:Rs\.?|K?Shs?|sh|[NPRK]|[SACRNJZ]\$|US\$|NZ\$|HK\$|FJ\$|TT\$|EC\$|NT\$|INR|" + _PREFIX_ALTERNATIVES + r")(?=\d)")
+_LETTER_CURRENCY = re.compile(r"(?<![\w.])(?:Rs\.?|Ksh\.?|K?Shs?\.?|sh|[NPRK]|[SACRNJZ]\$|US\$|NZ\$|HK\$|FJ\$|TT\$|EC\$|NT\$|INR|" + _PREFIX_ALTERNATIVES + r")(?=\d)")
 _MINOR_UNITS = {"cents": "dollars", "cent": "dollars", "pence": "pounds", "kobo": "naira", "paise": "rupees"}
 _SCALED = re.compile(r"(\d[\d.,]*)\s*-?\s*(?:million|billion|trillion|bn|mn|mil|m|thousand|crores?|lakhs?)", re.IGNORECASE)
 _BARE_DIGITS = re.compile(r"\d[\d.,]*")
@@ -164,6 +165,7 @@ _ONE_EVENT_AFTER = re.compile(r"\s+(?:[a-z][\w-]*\s+)?(?:who\s+)?(?:(?:was|is|ha
                              + _EVENT_VERBS)
 _STORM_CATEGORY = re.compile(r"\b(?-i:Category|category)\s+$")
 _STORM_WORDS = re.compile(r"\b(?:storm|hurricane|cyclone|typhoon)s?\b", re.IGNORECASE)
+_TO_NUMBER_AFTER = re.compile(r"\s+to\s+(?:\d|two|three|four|five|six|seven|eight|nine|ten)", re.IGNORECASE)  # "from one to two"
 _NO_ONE = re.compile(r"\b(?:no|not|any|every|each|anyone|someone|no-)\s*$", re.IGNORECASE)
 _NEXT_LOWER = re.compile(r"\s+([a-z][a-z'-]+)")
 _EVENT_MEASURES = frozenset({"deaths", "injured", "detentions", "evacuated", "missing", "homeless", "displaced",
@@ -231,7 +233,7 @@ def find_quantities(text: str, skip_spans: list[tuple[int, int]] = ()) -> list[Q
             if pos < done or (k < index and words[k] not in _BOUND_WORDS):
                 continue
             candidate = (_QTY_AT_DIGIT if "0" <= text[pos] <= "9" else _QTY).match(text, pos)
-            if candidate and candidate.start("num") <= t + 3 and candidate.end("num") > t:
+            if candidate and candidate.start("num") <= t + 5 and candidate.end("num") > t:
                 m = candidate
                 break
         if m is None:
@@ -455,6 +457,9 @@ def _build(m: re.Match, text: str, single: bool = False):
         "bound", "num", "sep", "num2", "pct", "pct1", "cur", "att", "odd", "compound")
     if att and att[0] == "-":
         att = att[1:]  # "a 12-km section"
+    att1 = m.group("att1")
+    if att1 and not single and att1 != att:
+        return "rescan"  # "41C and 12 hours": a unit on the first number only
     m_start = m.start()
     bound = (g_bound or "").lower() or None
     num_start = m.start("num")
@@ -517,6 +522,7 @@ def _build(m: re.Match, text: str, single: bool = False):
     if lowered == "one" and not pct:
         nxt = _NEXT_WORD.match(after)
         if not ((nxt and nxt.group(1).lower() in _PERSONAL_ONE) or _ONE_OF_THEM.match(after)
+                or (_FROM_BEFORE.search(before) and _TO_NUMBER_AFTER.match(after))
                 or _KILLED_BEFORE.search(before) or (_ONE_EVENT_AFTER.match(after) and not _NO_ONE.search(before))):
             return None
     if not bound and not has_range and _PASSED_HINT.search(before, len(before) - 14) and _PASSED_BEFORE.search(before) \

@@ -64,7 +64,7 @@ _PATTERNS = [
     ("end_of", _PREP + r"the\s+end\s+of\s+(?:(?P<erel>the|this|next|last)\s+(?P<eunit>week|month|year)|(?P<emonth>" + MONTH_RE + r")(?:\s+(?P<eyear>" + _YEAR + r")|\s+(?P<enext>next|last|this)\s+year)?)"),
     # "from Monday to Wednesday", "between Friday and Sunday"
     ("wd_range", r"(?:from|between)\s+(?P<rg1>" + _WD + r")\s+(?:to|until|till|through|and)\s+(?P<rg2>" + _WD + r")"),
-    ("wd_week", _PREP + r"(?P<wwd>" + _WD + r")" + _PART + r",?\s+(?P<wrel>next|last|this)\s+week"),
+    ("wd_week", _PREP + r"(?P<wwd>" + _WD + r")" + _PART + r"(?:,?\s+(?P<wrel>next|last|this)\s+week|(?P<wweek>\s+week)(?!['\u2019]s|\s+of))"),
     ("rel_wd", _PREP + r"(?P<rrel>next|last|this|this coming|coming)\s+(?P<rwd>" + _WD + r")" + _PART),
     # "23 died in 2025, up from 17 the year before": the year before the one named (else last year)
     ("year_before", r"(?:the\s+year\s+before|the\s+prior\s+year|a\s+year\s+earlier)"),
@@ -113,6 +113,8 @@ _PATTERNS = [
                    + _WD + r"|[^\S\n]*,?[^\S\n]*(?:local\b|(?-i:[A-Z]{2,4})\b))"),
     ("relday", _PREP + r"(?P<rdword>today|yesterday|tomorrow|tonight|last night|this morning|this afternoon|"
                r"this evening|the previous day|the day before|a day earlier|a day later|since then|"
+               r"the previous (?:night|morning|evening|afternoon)|the night before|"
+               r"by the (?:evening|afternoon|morning|end of the day)|by (?:evening|nightfall|midday)|"
                r"(?:the same|later that|that|the next|the following) (?:day|night|morning|evening|afternoon))\b"),
     # "between 2019 and 2024", "from 2015 to 2020"
     ("year_range", r"(?P<yrprep>between|from)\s+(?P<yr1>" + _YEAR + r")\s*(?:and|to|through|until|-|\u2013)\s*(?P<yr2>"
@@ -194,6 +196,7 @@ _DEADLINE_BEFORE = re.compile(r"\b(?:deadline|ultimatum|cut-?off)\s+(?:(?:of|at|
 _DEADLINE_GONE = re.compile(r"[^.;]{0,60}?\b(?:passed|expired|lapsed|ran out|was missed|came and went)\b")
 # "to submit", not "next to the village": a "to" before a determiner is a preposition
 _FORWARD_BEFORE = re.compile(r"\b(?:asking|demanding|calling|urging|requesting|seeking|pressing|would|could|should|might|"
+                             r"bracing|braced|preparing|gearing|"
                              r"must|to\s+(?!(?:the|a|an|its|their|his|her|this|that|these|those|our|my|your)\b)[a-z]+)\b[^.;]*$",
                              re.IGNORECASE)
 # "asked/ordered/told/needed ... by Friday", "said if it is not paid by Friday": a past clause that
@@ -208,6 +211,11 @@ _ISSUED_BEFORE = re.compile(r"\b(?:issued|issues|delivered|announced|imposed|gav
                             re.IGNORECASE)
 _GIVEN_BEFORE = re.compile(r"\b(?:has|have|had|having|given|gave|give|gives|giving|get|gets|got|granted|grants|allowed)"
                            r"(?:\s+(?!(?:been|to|for|in|at|on|after|taken|spent)\b)[\w'\u2019-]+){0,6}\s+[\"\u201c]?$", re.IGNORECASE)
+# "gave the company contracted to supply its plants with fuel oil 72 hours to unload": the one given
+# described at length (a "to" inside the description, never right after the verb)
+_BRACING_BEFORE = re.compile(r"\b(?:bracing|braced|brace|preparing|prepared|gearing\s+up)\s+for\b[^.;]{0,50}$", re.IGNORECASE)
+_GAVE_BEFORE = re.compile(r"\b(?:gave|given|giving|granted)\s[^.;]{0,60}$", re.IGNORECASE)  # "had given the council until 5pm on Friday"
+_GAVE_LONG_BEFORE = re.compile(r"\b(?:gave|given|giving)\s+(?:the|a|an|its|their)\s+(?:[\w'\u2019-]+\s+){1,11}$", re.IGNORECASE)
 _SPAN_TO_BEFORE = re.compile(r"\b(?:hours?|days?)\s+(?:to|through|until|till)\s+(?:\d{1,2}(?:[:.]\d\d)?\s*"
                              r"(?:[ap]\.?\s?m\.?)?\s+(?:on\s+)?)?$", re.IGNORECASE)
 # "were unable to reach the village until Sunday": a negated past clause, so that Sunday is past
@@ -512,7 +520,7 @@ def find_timerefs(text: str, published: dt.date | None, anchor: dt.date | None =
         _from_until(text, refs)
         _join_pairs(text, refs)
         _chain_relative_days(text, refs)
-        if not _starting_day(text, refs):
+        if not _starting_day(text, refs, tense, published):
             _anchor_durations(text, refs, tense)
         _anchor_hyphen_spans(text, refs)
         _anchor_event_spans(refs)
@@ -847,9 +855,9 @@ def _join_pairs(text: str, refs: list[TimeRef]) -> None:
         head = a.phrase[:5].lower()
         if joiner == " and " and (head.startswith("on ") or text[max(0, a.start - 4):a.start].lower() == "for "):
             keep = True  # "on Sunday and Monday", "a warning for Wednesday and Thursday"
-        elif joiner == " or " and a.earliest == a.latest and b.earliest == b.latest and \
+        elif joiner in (" or ", " to ") and a.earliest == a.latest and b.earliest == b.latest and \
                 dt.timedelta(days=1) >= b.earliest - a.latest >= dt.timedelta(0):
-            keep = True  # "landfall late Friday or early Saturday": one span of two days
+            keep = True  # "landfall late Friday or early Saturday", "the night of 28 February to 1 March"
         elif (joiner == " and " and text[max(0, a.start - 8):a.start].lower() == "between ") or \
                 (joiner == " to " and head == "from "):
             keep = False
@@ -891,6 +899,7 @@ _WILL_BEFORE = re.compile(r"\b(?:will|shall|would|to)\s+(?:\w+\s+){0,1}(?:remain
                           r"(?:closed|suspended|deployed|extended|banned|in\s+place|in\s+force))\b[^.;]{0,60}$",
                           re.IGNORECASE)
 _SUSPENDED_BEFORE = re.compile(r"\b(?:suspend(?:ed|s|ing)?|suspension|ban(?:ned|s|ning)?|barred|closed|remanded|detention|"
+                               r"stop|pause|halt|freeze|moratorium|"
                                r"ordered\b[^.;]{0,80}\bdetained|"
                                r"shut(?:\s+down)?|halted)\b[^.;]{0,80}$", re.IGNORECASE)
 
@@ -898,13 +907,18 @@ _SUSPENDED_BEFORE = re.compile(r"\b(?:suspend(?:ed|s|ing)?|suspension|ban(?:ned|
 _STARTING = re.compile(r",?\s+(?:(?:starting|beginning|effective)(?:\s+from)?|from|as\s+of)\s+(?:on\s+)?", re.IGNORECASE)
 
 
-def _starting_day(text: str, refs: list[TimeRef]) -> bool:
-    """'would suspend their action for 10 days starting Monday': the span counts from that day."""
+def _starting_day(text: str, refs: list[TimeRef], tense: str | None, pub: dt.date | None) -> bool:
+    """'would suspend their action for 10 days starting Monday': the span counts from that day
+    ('had banned ... for two weeks, beginning Monday': a Monday gone by, in a past clause)."""
     moved = False
     for a, b in zip(refs, refs[1:]):
         if a.role == "deadline" and a.earliest is not None and a.latest is not None and \
                 a.phrase.lower().startswith(_WITHIN) and b.earliest is not None and b.earliest == b.latest and \
                 _STARTING.fullmatch(text, a.end, b.start):
+            if pub is not None and b.earliest > pub and _WEEKDAY_PART_END.fullmatch(b.phrase) and \
+                    sentence_tense(text[:a.start]) in ("past", "pastperfect") and \
+                    not _FORWARD_BEFORE.search(text, max(0, a.start - 60), a.start):
+                b.earliest = b.latest = b.earliest - dt.timedelta(days=7)
             span = a.latest - a.earliest
             a.earliest, a.latest = b.earliest, b.earliest + span
             moved = True
@@ -1001,9 +1015,13 @@ def _special_triggers(words: tuple[str, ...]) -> list[tuple[int, str]]:
 
 _EASTER_OFFSET = {"easter": 0, "easter sunday": 0, "easter monday": 1, "good friday": -2}
 _RELATIVE_TO_PREVIOUS = {"a day earlier": -1, "the day before": -1, "the previous day": -1, "a day later": 1,
+                         "the previous night": -1, "the previous morning": -1, "the previous evening": -1,
+                         "the previous afternoon": -1, "the night before": -1,
                          "the next day": 1, "the following day": 1}
 
 
+_LATER_SAME_DAY = frozenset({"the evening", "the afternoon", "the morning", "the end of the day", "evening", "nightfall",
+                             "midday"})
 _STORY_DAY_WORDS = frozenset({"the same", "later that", "that", "the next", "the following"})
 _N_DAYS_REL = re.compile(r"(\w+)\s+(days?|weeks?)\s+(later|earlier|before|after)", re.IGNORECASE)
 # "began on 10 June, a day after the commission approved ...": the clause after names the earlier day
@@ -1028,6 +1046,13 @@ def _chain_relative_days(text: str, refs: list[TimeRef]) -> None:
         ref = refs[index]
         phrase = ref.phrase.lower().split(" ", 1)[-1] if ref.phrase[:3].lower() in ("on ", "by ") else ref.phrase.lower()
         offset = _RELATIVE_TO_PREVIOUS.get(phrase)
+        if ref.phrase[:3].lower() == "by " and phrase in _LATER_SAME_DAY:
+            # "On Sunday afternoon, officials reported five killed; by the evening the figure had risen"
+            prev = next((r for r in reversed(refs[:index]) if r.earliest is not None and r.earliest == r.latest
+                         and r.role == "when"), None)
+            if prev is not None:
+                ref.earliest = ref.latest = prev.latest
+            continue
         if phrase.endswith("the following week"):
             # "case numbers were normal until April 14, and fogging was stepped up the following week"
             prev = next((r for r in reversed(refs[:index]) if r.latest is not None and r.role != "since"), None)
@@ -1268,7 +1293,8 @@ def _resolve(m: re.Match, kind: str, text: str, pub: dt.date | None, anchor: dt.
             earliest, latest = anchor, _shift(anchor, n, g("hunit"))
     elif kind == "given_span":
         n = _count(g("gnum"))
-        if n is None or not _GIVEN_BEFORE.search(text, max(0, start - 40), start):
+        if n is None or not (_GIVEN_BEFORE.search(text, max(0, start - 40), start) or
+                             _GAVE_LONG_BEFORE.search(text, max(0, start - 90), start)):
             return None
         role = "deadline"
         base = anchor
@@ -1321,8 +1347,12 @@ def _resolve(m: re.Match, kind: str, text: str, pub: dt.date | None, anchor: dt.
         earliest = latest if role == "when" and not by_then else None
     elif kind == "wd_week":
         if pub:
-            step = {"next": 1, "last": -1}.get(g("wrel").lower(), 0)
-            earliest = latest = _week_start(pub) + dt.timedelta(days=7 * step + WEEKDAYS[g("wwd").lower()])
+            if g("wweek"):
+                # "on Friday week": a week after the coming Friday (British and Irish usage)
+                earliest = latest = resolve_weekday(WEEKDAYS[g("wwd").lower()], pub, "after") + dt.timedelta(days=7)
+            else:
+                step = {"next": 1, "last": -1}.get(g("wrel").lower(), 0)
+                earliest = latest = _week_start(pub) + dt.timedelta(days=7 * step + WEEKDAYS[g("wwd").lower()])
     elif kind == "rel_wd":
         if pub:
             wd = WEEKDAYS[g("rwd").lower()]
@@ -1463,7 +1493,8 @@ def _resolve(m: re.Match, kind: str, text: str, pub: dt.date | None, anchor: dt.
             if role == "deadline":
                 # "she had written asking for a meeting by Friday": the request looks forward
                 mode = "past" if tense == "pastperfect" and not _FORWARD_BEFORE.search(text, max(0, start - 60), start) \
-                    and not _had_until(text, start, prep) else "after"
+                    and not _had_until(text, start, prep) and not _GAVE_BEFORE.search(text, max(0, start - 80), start) \
+                    else "after"
                 if tense == "past" and _by_then(prep, text, start, tense):
                     mode = "past"  # "40 families had moved in by Wednesday", "the road was cleared by Friday"
                 elif tense in ("past", "pastperfect") and _DEADLINE_MISSED_BEFORE.search(text, max(0, start - 60), start):
@@ -1494,6 +1525,8 @@ def _resolve(m: re.Match, kind: str, text: str, pub: dt.date | None, anchor: dt.
             elif role == "when" and (prep or "").lower() == "from" and tense in ("past", "pastperfect") and \
                     _FORWARD_BEFORE.search(text, max(0, start - 80), start):
                 mode = "upcoming"  # "had agreed to take up to 40 tonnes a day from Thursday"
+            elif role == "when" and _BRACING_BEFORE.search(text, max(0, start - 80), start):
+                mode = "upcoming"  # "firefighters bracing for extreme conditions on Sunday"
             elif role == "since" or tense in ("past", "pastperfect"):
                 mode = "past"
             else:
@@ -1517,6 +1550,8 @@ def _resolve(m: re.Match, kind: str, text: str, pub: dt.date | None, anchor: dt.
                 else:
                     base = anchor if word in ("yesterday", "tomorrow") and anchor else pub
                 offset = {"yesterday": -1, "last night": -1, "tomorrow": 1, "the previous day": -1,
+                          "the previous night": -1, "the previous morning": -1, "the previous evening": -1,
+                          "the previous afternoon": -1, "the night before": -1,
                           "the day before": -1, "a day earlier": -1, "a day later": 1}.get(word, 0)
                 if head in ("the next", "the following"):
                     offset = 1

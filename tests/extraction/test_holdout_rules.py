@@ -1810,3 +1810,58 @@ def test_twenty_fourth_set_quantities(sentence, expected):
                                   "Youssef Nasser, Communications Manager, MSF Yemen: +967 1 234 567"])
 def test_twenty_fourth_set_lines_that_are_no_claims(line):
     assert [c["text"] for c in claims_of("Police said 4 died.", line)] == ["Police said 4 died."]
+
+
+# 34. The twenty-sixth and twenty-seventh blind sets (Irish Examiner, The Advertiser, Stuff, Daily
+#     Star, Detroit News, Ukrainska Pravda; The New Arab, Ghana News Agency, Philstar, Korea Herald,
+#     Citizen Digital, Politico Europe). Article date: Thursday 2022-01-13.
+
+@pytest.mark.parametrize("sentence, phrase, role, earliest, latest", [
+    ("With polling day in the general election on Friday week, the dispute has become an issue.", "on Friday week",
+     "when", "2022-01-21", "2022-01-21"),
+    ("The group had given the council until 5pm on Friday to withdraw the proposal.", "until 5pm on Friday",
+     "deadline", None, "2022-01-14"),
+    ("A judge ordered the city to stop shutting off water to residents for 30 days.", "for 30 days", "deadline",
+     "2022-01-13", "2022-02-12"),
+    ("The blaze destroyed two homes, with firefighters bracing for extreme conditions on Sunday.", "on Sunday",
+     "when", "2022-01-16", "2022-01-16"),
+    ("About 650 people registered on Wednesday night, up from fewer than 200 the previous night.",
+     "the previous night", "when", "2022-01-11", "2022-01-11"),
+    ("The number killed in the attack on the night of 8 January to 9 January has risen to 11.",
+     "8 January to 9 January", "when", "2022-01-08", "2022-01-09"),
+    ("On Sunday afternoon, officials reported five people killed; by the evening the figure had risen to eight.",
+     "by the evening", "when", "2022-01-09", "2022-01-09"),
+    ("He said the Assembly had banned the sale of cooked food for two weeks, beginning Monday, and would "
+     "prosecute offenders.", "for two weeks", "deadline", "2022-01-10", "2022-01-24"),
+    ("The ministry on Wednesday gave the company contracted to supply its plants with fuel oil 72 hours to unload "
+     "the cargo.", "72 hours", "deadline", "2022-01-12", "2022-01-15"),
+])
+def test_twenty_sixth_set_dates(sentence, phrase, role, earliest, latest):
+    assert (phrase, role, earliest, latest) in _dates(sentence)
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Some 8,600 officers are owed a combined Ksh.4.7 billion in arrears.",
+     [(8600, 8600, "some", "officers"), (4_700_000_000, 4_700_000_000, None, "shillings")]),
+    ("The number of homes destroyed was revised up from one to two.", [(1, 1, None, None), (2, 2, None, None)]),
+    ("Temperatures were forecast to reach 41C to 43C across the ranges.", [(41, 43, None, "degrees Celsius")]),
+])
+def test_twenty_sixth_set_quantities(sentence, expected):
+    assert _values(sentence) == expected
+
+
+@pytest.mark.parametrize("line, kept", [
+    ("Freed detainees are greeted by relatives at the airport [Mohammed Huwais/AFP via Getty]",
+     "Freed detainees are greeted by relatives at the airport"),
+    ("An official empties a ballot box on Sunday evening. | Nikolay Doychinov/AFP via Getty Images",
+     "An official empties a ballot box on Sunday evening."),
+])
+def test_a_caption_s_credit_in_brackets_or_after_a_bar_is_cut(line, kept):
+    assert [c["text"] for c in claims_of(line)] == [kept]
+
+
+@pytest.mark.parametrize("line", ["Daniel Mears, The Detroit News",
+                                  "Follow the latest on Yemen with The New Arab's live coverage.",
+                                  "Support Ukrainska Pravda or become our patron!"])
+def test_twenty_sixth_set_lines_that_are_no_claims(line):
+    assert [c["text"] for c in claims_of("Police said 4 died.", line)] == ["Police said 4 died."]
