@@ -246,7 +246,7 @@ _CREDIT_TAIL = re.compile(
 
 
 _NAME_COMMA_OUTLET = re.compile(r"(?:[A-Z][\w'\u2019.-]*\s){1,3}[A-Z][\w'\u2019.-]*,\s(?:The\s)?[A-Z][\w&'\u2019.-]*(?:\s[A-Z][\w&'\u2019.-]*){0,3}")
-_FILE_PHOTO = re.compile(r"(?:[A-Z][\w&.'\u2019-]*\s){1,3}(?:file\s+)?(?:photo|pic|picture|image)s?\.?", re.IGNORECASE)
+_FILE_PHOTO = re.compile(r"(?:[A-Z][\w&.'\u2019-]*\s){1,3}(?i:(?:file\s+)?(?:photo|pic|picture|image)s?)\.?")
 _PHONE_NUMBER = re.compile(r"\+\d{1,3}[\s(]")
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+")
 

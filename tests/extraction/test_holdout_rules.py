@@ -1865,3 +1865,7 @@ def test_a_caption_s_credit_in_brackets_or_after_a_bar_is_cut(line, kept):
                                   "Support Ukrainska Pravda or become our patron!"])
 def test_twenty_sixth_set_lines_that_are_no_claims(line):
     assert [c["text"] for c in claims_of("Police said 4 died.", line)] == ["Police said 4 died."]
+
+
+def test_a_short_sentence_about_a_photo_is_still_a_claim():
+    assert [c["text"] for c in claims_of("Police released a photo.")] == ["Police released a photo."]
