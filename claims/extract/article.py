@@ -105,6 +105,8 @@ _MD_RULE = re.compile(r"^(?:[-*_]\s*){3,}$")
 _MD_QUOTE = re.compile(r"^(?:>\s?)+")
 _INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
+_LINKS_HEADING = re.compile(r"^(?:read more|more reading|related(?: stories| articles| coverage)?|also read|read also|see also|"
+                            r"more on this(?: story)?|more stories|you may also like|recommended)\s*:?\s*$", re.IGNORECASE)
 _BULLET = re.compile(r"^(?:[-*+\u2022\u2013]|\d{1,2}[.)])\s+")
 _BOLD_TAIL = re.compile(r"\*\*([^*\n]{2,120})\*\*\s*$")
 
@@ -423,6 +425,7 @@ def _assemble(art: Article, paragraphs: list[str], meta: dict[str, str], *, is_m
     kept: list[str] = []
     expect_url = False
     seen_body = False
+    links = False  # inside a "READ MORE:" list of links to other stories
     for index, para in enumerate(paragraphs):
         stripped = para.strip()
         if is_markdown and stripped.startswith("#"):
@@ -436,6 +439,9 @@ def _assemble(art: Article, paragraphs: list[str], meta: dict[str, str], *, is_m
         text = clean_inline(stripped)
         if not text:
             continue
+        if links and _BULLET.match(text):
+            continue  # "* Wellington rates: Council confirms double-digit rise": another story's headline
+        links = _LINKS_HEADING.match(text) is not None
         if expect_url:
             expect_url = False
             if not any(ch.isspace() for ch in stripped):

@@ -1869,3 +1869,12 @@ def test_twenty_sixth_set_lines_that_are_no_claims(line):
 
 def test_a_short_sentence_about_a_photo_is_still_a_claim():
     assert [c["text"] for c in claims_of("Police released a photo.")] == ["Police released a photo."]
+
+
+def test_a_read_more_list_of_other_stories_is_no_claim():
+    claims = claims_of("Police said 4 died.", "READ MORE:", "* Wellington rates: Council confirms double-digit rise",
+                       "* Water pipe repair bill tops $1.7 billion", "The council said it would vote on Friday.")
+    assert [c["text"] for c in claims] == ["Police said 4 died.", "The council said it would vote on Friday."]
+    # a list that follows an ordinary paragraph is the article's own
+    claims = claims_of("The ministry listed the damage:", "* 12 homes destroyed", "* 40 families displaced")
+    assert [c["text"] for c in claims][-2:] == ["12 homes destroyed", "40 families displaced"]
