@@ -32,10 +32,10 @@ _CURRENCY_CODES = tuple("""USD EUR GBP JPY CNY PKR BDT LKR NPR IDR MYR PHP THB V
 NOK DKK PLN CZK HUF RON BGN RSD MKD ALL BAM ISK TRY RUB UAH BYN MDL GEL AMD AZN KZT UZS KGS TJS MNT AFN KES UGX TZS RWF
 BIF ETB SSP SDG NGN GHS XOF XAF ZAR ZMW MWK MZN BWP NAD ZWL ZWG EGP LYD TND DZD MAD AED SAR QAR KWD BHD OMR JOD LBP
 SYP YER ILS IQD IRR BRL ARS MXN CLP COP PEN BOB PYG UYU VES GTQ HNL NIO CRC PAB DOP JMD TTD BBD BSD HTG FJD PGK MMK
-KHR LAK""".split())
+KHR LAK SCR MUR MVR BTN SBD VUV WST TOP SOS DJF ERN MGA KMF LSL SZL CVE STN GMD GNF SLE LRD CDF AOA""".split())
 _CURRENCY_PREFIXES = ("Rp", "RM", "Tk", "ZiG", "GH\u00a2", "GH\u20b5", "Dhs", "Dh", "LL")
 _PREFIX_ALTERNATIVES = "|".join(_CURRENCY_PREFIXES + _CURRENCY_CODES)
-_CUR = (r"(?P<cur>(?=[ABCDEFGHIJKLMNOPQRSTUVWXYZs$\u20ac\u00a3\u00a5\u20b9\u20a6\u20b1\u058f])(?:(?-i:US|S|A|C|NZ|HK|R|N|J|FJ|TT|EC|NT|Z)\$\s?|[$\u20ac\u00a3\u00a5\u20b9\u20a6\u20b1\u058f]|(?-i:(?:" + _PREFIX_ALTERNATIVES + r")(?=\s?\d)\s?)|(?-i:Rs\.?\s?|INR\s?|Ksh\.?\s?|K?Shs?\.?\s?|sh(?=\d)|[NP](?=\d{1,3}(?:,\d{3})+(?![\d.])|\d+\.\d\d\b)|[NPRK](?=\d[\d,.]*[\s-]?"
+_CUR = (r"(?P<cur>(?=[ABCDEFGHIJKLMNOPQRSTUVWXYZs$\u20ac\u00a3\u00a5\u20b9\u20a6\u20b1\u058f])(?:(?-i:US|S|A|C|NZ|HK|R|N|J|FJ|TT|EC|NT|Z)\$\s?|[$\u20ac\u00a3\u00a5\u20b9\u20a6\u20b1\u058f]|(?-i:(?:" + _PREFIX_ALTERNATIVES + r")(?=\s?\d)\s?)|(?-i:Rs\.?\s?|INR\s?|Ksh\.?\s?|K?Shs?\.?\s?|sh(?=\d)|[NPK](?=\d{1,3}(?:,\d{3})+(?!\d|\.\d)|\d+\.\d\d\b)|[NPRK](?=\d[\d,.]*[\s-]?"
         r"(?:million|billion|trillion|bn|m)\b)|[PR](?=\d{1,3}(?:[, \u00a0]\d{3})+(?!\d)))))?")
 _PCT = r"(?P<pct>\s?%|\s?pc\b|\s(?:percent|per cent|percentage points?)\b)?"
 # A unit written onto the number: "500kg", "40C", "150km/h" (case-sensitive inside the pattern).
@@ -163,6 +163,7 @@ _EVENT_VERBS = (r"(?:killed|injured|wounded|hurt|died|dead|missing|arrested|deta
 # "one constable had been injured", "including one who died": one person an event befell
 _ONE_EVENT_AFTER = re.compile(r"\s+(?:[a-z][\w-]*\s+)?(?:who\s+)?(?:(?:was|is|has|had|have)\s+(?:been\s+)?|later\s+)?"
                              + _EVENT_VERBS)
+_MAGNITUDE_BEFORE = re.compile(r"\bmagnitude[-\s]+$", re.IGNORECASE)
 _STORM_CATEGORY = re.compile(r"\b(?-i:Category|category)\s+$")
 _STORM_WORDS = re.compile(r"\b(?:storm|hurricane|cyclone|typhoon)s?\b", re.IGNORECASE)
 _TO_NUMBER_AFTER = re.compile(r"\s+to\s+(?:\d|two|three|four|five|six|seven|eight|nine|ten)", re.IGNORECASE)  # "from one to two"
@@ -369,6 +370,7 @@ def _below_zero(text: str, found: list[Quantity], masked: list) -> list[Quantity
 
 
 _PASSED_BEFORE = re.compile(r"\b(?:passed|passes|topped|tops|exceeded|exceeds|surpassed|surpasses|crossed|"
+                            r"(?:could|would|will|may|might|can)\s+(?:top|pass|exceed|surpass|cross)|"
                             r"crosses)\s+(?:the\s+)?$", re.IGNORECASE)
 # An increment, not a total: "23 more bodies", "another 40 people", "an additional 12 cases".
 _INCREMENT_AFTER = re.compile(r"\s+(?:more|additional|extra|further)\b(?!\s+than)", re.IGNORECASE)
@@ -493,6 +495,8 @@ def _build(m: re.Match, text: str, single: bool = False):
             if _STORM_CATEGORY.search(before) and _STORM_WORDS.search(text) and not has_range:
                 # "Kyle was a Category 3 storm": a storm's strength on its scale, a reading people revise
                 return Quantity(value, value, False, None, "category", None, m_start, end)
+            if _MAGNITUDE_BEFORE.search(before) and not has_range:
+                return Quantity(value, value, False, None, "magnitude", None, m_start, end)  # "the magnitude 7.7 earthquake"
             return None
         if plain_digits and len(num_text) == 4 and 1800 <= value <= 2100 and not _next_is_plural(after):
             return None  # a year
@@ -534,13 +538,15 @@ def _build(m: re.Match, text: str, single: bool = False):
     elif att and not single:
         unit = _ATTACHED_UNITS[att]
     elif compound and not single:
+        if compound[1:].lower() == "magnitude":
+            return Quantity(value, value, False, None, "magnitude", None, m_start, end)  # "a 7.1-magnitude quake"
         if compound[1:] in _NOT_COMPOUND_UNITS:
-            return None  # "a 7.1-magnitude quake", "the 5-point plan"
+            return None  # "the 5-point plan"
         unit = compound[1:]  # "the 96-car train", "a 12-member team"
     else:
         unit, unit_measure, unit_end = _unit_after(text, end, vague)
     of_no_event = False  # a term or a count of periods names no event measure
-    if unit and unit.lower() in _TIME_UNITS:
+    if unit and unit.lower() in _TIME_UNITS and not cur:  # ("$14 million within two years" is money)
         if _OF_AGE.match(text, unit_end):
             unit += " of age"  # "between 12 and 15 months of age": an age, stated as a figure
         elif not (_JAIL_AFTER.match(text, unit_end) or _JAIL_BEFORE.search(before) or _TIME_COUNT_BEFORE.search(before)):

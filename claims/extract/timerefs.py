@@ -113,7 +113,7 @@ _PATTERNS = [
                    + _WD + r"|[^\S\n]*,?[^\S\n]*(?:local\b|(?-i:[A-Z]{2,4})\b))"),
     ("relday", _PREP + r"(?P<rdword>today|yesterday|tomorrow|tonight|last night|this morning|this afternoon|"
                r"this evening|the previous day|the day before|a day earlier|a day later|since then|"
-               r"the previous (?:night|morning|evening|afternoon)|the night before|"
+               r"the previous (?:night|morning|evening|afternoon)|the night before|the day after(?!\s+(?:the|a|an|his|her|its|their)\b)|"
                r"by the (?:evening|afternoon|morning|end of the day)|by (?:evening|nightfall|midday)|"
                r"(?:the same|later that|that|the next|the following) (?:day|night|morning|evening|afternoon))\b"),
     # "between 2019 and 2024", "from 2015 to 2020"
@@ -247,8 +247,9 @@ _DEADLINE_MISSED_BEFORE = re.compile(r"\b(?:miss(?:ed|ing)|met|meeting|beat|beat
 _CALLED_BEFORE = re.compile(r"\b(?:called|calls|set|sets|scheduled|planned|plans|announced|announces|fixed|slated|"
                             r"issued|issues|declared|forecast|"
                             r"organi[sz]ed|organi[sz]es)\b(?![^.;]*\b(?:on|last)\s+$)", re.IGNORECASE)
-_INVITED_BEFORE = re.compile(r"\b(?:invited|invites|summoned|summons|called|convened)\b[^.;]{0,80}\bto\s+(?:a|an|the)\s+(?:[\w-]+\s+){1,2}"
-                             r"(?:(?:in|at)\s+(?:the\s+)?(?:[\w'\u2019-]+\s+){1,3})?$", re.IGNORECASE)
+_INVITED_BEFORE = re.compile(r"\b(?:invited|invites|summoned|summons|called|convened)\b[^.;]{0,80}(?:\bfor\s+(?:talks|negotiations)\s+|"
+                             r"\bto\s+(?:a|an|the)\s+(?:[\w-]+\s+){1,2}"
+                             r"(?:(?:in|at)\s+(?:the\s+)?(?:[\w'\u2019-]+\s+){1,3})?)$", re.IGNORECASE)
 _PERFECT_BEFORE = re.compile(r"\b(?:has|have)\s+(?:[a-z]+ly\s+)?[a-z]{3,}ed\b[^.;]*$", re.IGNORECASE)
 # "Trade unions have called a protest outside the secretariat on Saturday": a protest still to come
 _HAVE_CALLED = re.compile(r"\b(?:have|has)\s+(?:called|announced|planned|scheduled)\s+(?:a|an)\s[^.;]{0,80}$", re.IGNORECASE)
@@ -530,7 +531,7 @@ def find_timerefs(text: str, published: dt.date | None, anchor: dt.date | None =
         _so_far(text, refs, anchor)
     if refs and "same" in text:
         _same_of(text, refs)
-    if events is not None and not _EVENT_SET.isdisjoint(words) and ("since" in words or "within" in words or "on" in words):
+    if events is not None and not _EVENT_SET.isdisjoint(words) and not _EVENT_CUES.isdisjoint(words):
         known = dict(events)
         note_events(text, refs, known)
         if known:
@@ -689,7 +690,11 @@ _WITHIN_EVENT = re.compile(r"\bwithin\s+(?P<n>" + _NUMW + r")\s+(?P<unit>hours?|
                            r"beginning|starting|began|started))?", re.IGNORECASE)
 
 
-_ON_EVENT_DAY = re.compile(r"\bon\s+(?:the\s+)?(?P<noun>election|referendum|strike|attack|explosion|blast)\s+(?:night|day|eve)\b",
+_EVENT_REFERRED = re.compile(r"\b(?:(?:day|night|eve|morning|hours|days|weeks)\s+(?:of|before|after)|since|within\s+\S+\s+\S+\s+of)\s+the\s+$",
+                             re.IGNORECASE)
+_ON_EVENT_DAY = re.compile(r"\b(?:on\s+(?:the\s+)?(?P<noun>election|referendum|strike|attack|explosion|blast|polling|voting)\s+"
+                           r"(?:night|day|eve)|on\s+the\s+day\s+of\s+the\s+(?P<noun2>" + _EVENT_NOUNS + r")"
+                           r"|the\s+(?:day|night)\s+(?P<dir>before|after)\s+the\s+(?P<noun3>" + _EVENT_NOUNS + r"))\b",
                            re.IGNORECASE)
 
 
@@ -701,6 +706,9 @@ _ENTERED_NTH = re.compile(r"[^.;]{0,60}?\b(?:entered|enters|entering|reached|rea
 
 _EVENT_SET = frozenset(_EVENT_NOUNS.replace("(?:s|ing)?", "").replace("s?", "").split("|")) | frozenset(
     "protests floods flooding riots".split())
+
+
+_EVENT_CUES = frozenset("since within on before after".split())
 
 
 def _event_key(noun: str) -> str:
@@ -718,8 +726,8 @@ def note_events(text: str, refs: list[TimeRef], events: dict) -> None:
     if not days:
         return
     for m in _EVENT_WORD.finditer(text):
-        if any(r.start <= m.start() < r.end for r in refs):
-            continue  # "since the strike": the event a day is counted from, not one dated here
+        if any(r.start <= m.start() < r.end for r in refs) or _EVENT_REFERRED.search(text, max(0, m.start() - 30), m.start()):
+            continue  # "since the strike", "on the day of the explosion": the event a day is counted from
         near = min(days, key=lambda r: min(abs(r.start - m.end()), abs(m.start() - r.end)))
         if min(abs(near.start - m.end()), abs(m.start() - near.end)) > 55:
             continue
@@ -745,8 +753,14 @@ def _event_anchors(text: str, refs: list[TimeRef], events: dict) -> None:
             continue
         bisect.insort(refs, TimeRef(m.group(0), "since", day, None, m.start(), m.end()), key=lambda r: r.start)
     for m in _ON_EVENT_DAY.finditer(text):
-        day = events.get(_event_key(m.group("noun")))
-        if day is None or any(r.start < m.end() and r.end > m.start() for r in refs):
+        noun = m.group("noun") or m.group("noun2") or m.group("noun3")
+        day = events.get(_event_key({"polling": "election", "voting": "election"}.get(noun.lower(), noun)))
+        if day is None:
+            continue
+        if m.group("dir"):
+            day += dt.timedelta(days=-1 if m.group("dir").lower() == "before" else 1)  # "the day before the attack"
+        refs[:] = [r for r in refs if not (r.start >= m.start() and r.end <= m.end())]  # not "the day before" alone
+        if any(r.start < m.end() and r.end > m.start() for r in refs):
             continue
         bisect.insort(refs, TimeRef(m.group(0), "when", day, day, m.start(), m.end()), key=lambda r: r.start)
     for m in _WITHIN_EVENT.finditer(text):
@@ -805,6 +819,8 @@ def _weekday_with_date(text: str, refs: list[TimeRef]) -> None:
 # 'from 10 p.m. Friday until 6 a.m. Saturday': the clock times around two days of one span
 _SPAN_CLOCK = r"(?:(?:\d{1,2}(?:[:.][0-5]\d)?\s?(?:[ap]m\b|[ap]\.\s?m\b\.?)|midnight|noon|midday)\s+(?:on\s+)?)"
 _FROM_BEFORE = re.compile(r"\b(?P<open>from|between)\s+" + _SPAN_CLOCK + r"?$", re.IGNORECASE)
+_MOVED_BEFORE = re.compile(r"\b(?:pushed\s+back|postponed|moved|brought\s+forward|rescheduled|delayed|shifted|"
+                           r"deferred|advanced|changed)\s+(?:\w+\s+){0,3}?from\s+\S*$", re.IGNORECASE)
 _SPAN_UNTIL = re.compile(r",?\s+(?P<close>to|until|till|through|and)\s+" + _SPAN_CLOCK + r"?(?:on\s+)?", re.IGNORECASE)
 
 
@@ -822,6 +838,8 @@ def _from_until(text: str, refs: list[TimeRef]) -> None:
         before = None if head else _FROM_BEFORE.search(text, max(0, a.start - 24), a.start)
         if not head and before is None:
             continue
+        if _MOVED_BEFORE.search(text, max(0, a.start - 40), a.start + 5):
+            continue  # "exams had been pushed back from this coming Sunday to February 25": two days
         lead = re.match(r"(?:to|until|till|through)\s+", b.phrase, re.IGNORECASE)
         gap = text[a.end:b.start] + (b.phrase[:lead.end()] if lead else "")
         joined = _SPAN_UNTIL.fullmatch(gap)
@@ -855,11 +873,11 @@ def _join_pairs(text: str, refs: list[TimeRef]) -> None:
         head = a.phrase[:5].lower()
         if joiner == " and " and (head.startswith("on ") or text[max(0, a.start - 4):a.start].lower() == "for "):
             keep = True  # "on Sunday and Monday", "a warning for Wednesday and Thursday"
-        elif joiner in (" or ", " to ") and a.earliest == a.latest and b.earliest == b.latest and \
+        elif joiner in (" or ", " to ", " and ") and a.earliest == a.latest and b.earliest == b.latest and \
                 dt.timedelta(days=1) >= b.earliest - a.latest >= dt.timedelta(0):
             keep = True  # "landfall late Friday or early Saturday", "the night of 28 February to 1 March"
         elif (joiner == " and " and text[max(0, a.start - 8):a.start].lower() == "between ") or \
-                (joiner == " to " and head == "from "):
+                (joiner == " to " and head == "from " and not _MOVED_BEFORE.search(text, max(0, a.start - 40), a.start + 5)):
             keep = False
         else:
             continue
@@ -1016,7 +1034,7 @@ def _special_triggers(words: tuple[str, ...]) -> list[tuple[int, str]]:
 _EASTER_OFFSET = {"easter": 0, "easter sunday": 0, "easter monday": 1, "good friday": -2}
 _RELATIVE_TO_PREVIOUS = {"a day earlier": -1, "the day before": -1, "the previous day": -1, "a day later": 1,
                          "the previous night": -1, "the previous morning": -1, "the previous evening": -1,
-                         "the previous afternoon": -1, "the night before": -1,
+                         "the previous afternoon": -1, "the night before": -1, "the day after": 1,
                          "the next day": 1, "the following day": 1}
 
 
@@ -1065,9 +1083,10 @@ def _chain_relative_days(text: str, refs: list[TimeRef]) -> None:
             offset = _relative_offset(text, ref, n_rel)
         if offset is None:
             continue
-        # the nearest day named before it ("on Wednesday ... since April 28, up from 96 a week earlier")
-        prev = next((r for r in reversed(refs[:index]) if r.earliest is not None and r.earliest == r.latest
-                     and r.role == "when"), None)
+        # the nearest day named before it ("on Wednesday ... since April 28, up from 96 a week earlier";
+        # "until Wednesday, January 21, ... a general strike the day after")
+        prev = next((r for r in reversed(refs[:index]) if r.latest is not None and (
+            (r.earliest == r.latest and r.role == "when") or (r.role == "deadline" and phrase == "the day after"))), None)
         if prev is not None:
             ref.earliest = ref.latest = prev.latest + dt.timedelta(days=offset)
 
@@ -1262,6 +1281,11 @@ def _resolve(m: re.Match, kind: str, text: str, pub: dt.date | None, anchor: dt.
             first = pub.year - (pub.month < 7) + {"last": -1, "the previous": -1, "next": 1, "the next": 1}.get(
                 " ".join(g("fyrel").lower().split()), 0)
         earliest, latest = dt.date(first, opens, 1), dt.date(first + 1, opens - 1, 30 if opens == 7 else 31)
+        if (g("fyprep") or "").lower() == "by" or text[max(0, start - 3):start].lower() == "by ":
+            role, earliest = "deadline", None  # "a small surplus by 2028-29"
+            if text[max(0, start - 3):start].lower() == "by ":
+                start -= 3
+                phrase = text[start:end]
     elif kind == "the_year":
         year = int(g("tyval"))
         earliest, latest = dt.date(year, 1, 1), dt.date(year, 12, 31)
@@ -1551,7 +1575,7 @@ def _resolve(m: re.Match, kind: str, text: str, pub: dt.date | None, anchor: dt.
                     base = anchor if word in ("yesterday", "tomorrow") and anchor else pub
                 offset = {"yesterday": -1, "last night": -1, "tomorrow": 1, "the previous day": -1,
                           "the previous night": -1, "the previous morning": -1, "the previous evening": -1,
-                          "the previous afternoon": -1, "the night before": -1,
+                          "the previous afternoon": -1, "the night before": -1, "the day after": 1,
                           "the day before": -1, "a day earlier": -1, "a day later": 1}.get(word, 0)
                 if head in ("the next", "the following"):
                     offset = 1
