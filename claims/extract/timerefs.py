@@ -455,7 +455,7 @@ def find_timerefs(text: str, published: dt.date | None, anchor: dt.date | None =
     if _TRIGGER_WORDS.isdisjoint(words) and not special and not clock and not ("then" in words and "since" in words):
         if hours:
             _clock_times(text, refs, anchor, tense)
-        if events and "since" in words and not _EVENT_SET.isdisjoint(words):
+        if events and "since" in words and _names_event(words, text):
             _event_anchors(text, refs, events)  # "... since the strike began"
         return refs
     done = 0  # the sentence's tense is read only when a phrase needs it (_clause_tense)
@@ -531,7 +531,7 @@ def find_timerefs(text: str, published: dt.date | None, anchor: dt.date | None =
         _so_far(text, refs, anchor)
     if refs and "same" in text:
         _same_of(text, refs)
-    if events is not None and not _EVENT_SET.isdisjoint(words) and not _EVENT_CUES.isdisjoint(words):
+    if events is not None and not _EVENT_CUES.isdisjoint(words) and _names_event(words, text):
         known = dict(events)
         note_events(text, refs, known)
         if known:
@@ -674,10 +674,11 @@ def _same_of(text: str, refs: list[TimeRef]) -> None:
 
 # Events an article dates once and names again later ("the strike, which started on January 19" ...
 # "since the strike began"; "agreed on Sunday to a ceasefire" ... "within two weeks of the ceasefire").
-_EVENT_NOUNS = (r"strike|walkout|stoppage|protests?|fire|blaze|explosion|blast|collapse|flood(?:s|ing)?|storm|cyclone|"
-                r"hurricane|typhoon|earthquake|quake|landslide|mudslide|outbreak|ceasefire|truce|attack|crash|derailment|"
-                r"shipwreck|sinking|eruption|shutdown|lockdown|curfew|election|referendum|invasion|coup|riots?|unrest|"
-                r"spill|leak|accident|disaster|shooting|bombing|raid|siege|offensive|clashes|war")
+_EVENT_FORMS = tuple("""strike walkout stoppage protest protests fire blaze explosion blast collapse flood floods flooding
+storm cyclone hurricane typhoon earthquake quake landslide mudslide outbreak ceasefire truce attack crash derailment
+shipwreck sinking eruption shutdown lockdown curfew election referendum invasion coup riot riots unrest spill leak
+accident disaster shooting bombing raid siege offensive clashes war""".split())
+_EVENT_NOUNS = "|".join(sorted(_EVENT_FORMS, key=len, reverse=True))
 _EVENT_WORD = re.compile(r"\b(?P<noun>" + _EVENT_NOUNS + r")\b(?!\s+(?:brigade|service|department|fighters?|crews?|"
                          r"trucks?|engines?|stations?|chief|officers?|safety|alarms?|exits?|hydrants?|season|warning|"
                          r"notice|ballot|vote|threat|fund|committee|talks|deadline|ultimatum|plans?))",
@@ -704,11 +705,19 @@ _ENTERED_NTH = re.compile(r"[^.;]{0,60}?\b(?:entered|enters|entering|reached|rea
                           r"\s+its\s+(?P<nth>\w+)\s+(?P<unit>day|week)\b", re.IGNORECASE)
 
 
-_EVENT_SET = frozenset(_EVENT_NOUNS.replace("(?:s|ing)?", "").replace("s?", "").split("|")) | frozenset(
-    "protests floods flooding riots".split())
+# the words that wake the event memory ("on polling day" names the election too)
+_EVENT_SET = frozenset(_EVENT_FORMS) | {"polling", "voting"}
 
 
 _EVENT_CUES = frozenset("since within on before after".split())
+
+
+_HYPHEN_EVENT = re.compile(r"-(?:" + _EVENT_NOUNS + r")\b", re.IGNORECASE)
+
+
+def _names_event(words: tuple[str, ...], text: str) -> bool:
+    """Does a sentence hold an event's word (also after a hyphen: "by-election")?"""
+    return not _EVENT_SET.isdisjoint(words) or ("-" in text and _HYPHEN_EVENT.search(text) is not None)
 
 
 def _event_key(noun: str) -> str:
@@ -720,7 +729,7 @@ def _event_key(noun: str) -> str:
 def note_events(text: str, refs: list[TimeRef], events: dict) -> None:
     """Remember the day an event named in this sentence happened: the nearest single day (or start)
     the sentence names within 55 characters of the event's word; an event keeps its earliest day."""
-    if _EVENT_SET.isdisjoint(word_index(text)[1]):
+    if not _names_event(word_index(text)[1], text):
         return
     days = [r for r in refs if r.earliest is not None and (r.role == "since" or (r.role == "when" and r.earliest == r.latest))]
     if not days:

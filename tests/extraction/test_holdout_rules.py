@@ -1926,3 +1926,9 @@ def test_twenty_eighth_set_quantities(sentence, expected):
                                   "Editor's Note: This story has been updated to include comments from the bureau."])
 def test_twenty_eighth_set_lines_that_are_no_claims(line):
     assert [c["text"] for c in claims_of("Police said 4 died.", line)] == ["Police said 4 died."]
+
+
+def test_polling_day_is_the_day_the_article_gave_the_election():
+    claims = claims_of("Voters went to the polls in the January 9 by-election.",
+                       "Officials said not a single complaint had been lodged on polling day.")
+    assert ("on polling day", "when", "2022-01-09", "2022-01-09") in _dates(claims[1])
