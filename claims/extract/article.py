@@ -176,7 +176,7 @@ _FUNDED_BY_READERS = re.compile(r"\bfunded (?:through|by) (?:donations|contribut
                                 re.IGNORECASE)
 
 
-def _is_boilerplate(text: str) -> bool:
+def is_boilerplate(text: str) -> bool:
     """Whether _BOILERPLATE matches, trying the unanchored branch only when it can match."""
     if _BOILERPLATE_ANCHORED.match(text) is not None:
         return True
@@ -477,7 +477,7 @@ def _assemble(art: Article, paragraphs: list[str], meta: dict[str, str], *, is_m
                 if (stamp := _stamp_date(text)) is not None and stamp != dt.date.min:
                     art.published = art.published or stamp  # "By Esther Nyambura | Feb. 3, 2026"
                 continue
-            if _is_boilerplate(text):
+            if is_boilerplate(text):
                 continue
             if art.title and (stamp := _stamp_date(text)) is not None:
                 art.published = art.published or (stamp if stamp != dt.date.min else None)
@@ -495,7 +495,7 @@ def _assemble(art: Article, paragraphs: list[str], meta: dict[str, str], *, is_m
         if seen_body and len(kept) <= 3 and (stamp := _stamp_date(text)) is not None:
             art.published = art.published or (stamp if stamp != dt.date.min else None)
             continue
-        if _is_byline(text) or _is_boilerplate(text):
+        if _is_byline(text) or is_boilerplate(text):
             continue
         if _is_caption(stripped):
             continue

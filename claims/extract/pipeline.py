@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from itertools import islice
 
 from claims.errors import UserError
-from claims.extract.article import _DATELINE, _is_boilerplate, parse_article, read_article_with_warnings
+from claims.extract.article import _DATELINE, is_boilerplate, parse_article, read_article_with_warnings
 from claims.extract.coref import Speaker, SpeakerBook
 from claims.extract.lexicon import SPEECH_VERBS, WEAK_SPEECH_VERBS
 from claims.extract.quantities import INCREMENT, find_quantities
@@ -264,7 +264,7 @@ def _is_claim_text(sentence: str, list_item: bool = False) -> bool:
             return False  # a contact line: "— Marisa Kendrick; mkendrick@oregonian.com"; press contacts with phones
     if len(words) < 3 and not (list_item and words and any(c.isdigit() for c in sentence)):
         return False
-    if sentence.startswith(("Support ", "Follow ")) and _is_boilerplate(sentence.strip()):
+    if sentence.startswith(("Support ", "Follow ")) and is_boilerplate(sentence.strip()):
         return False  # a prompt closing a paragraph of its own: "... Support Ukrainska Pravda or become our patron!"
     if len(sentence) < 40 and _FILE_PHOTO.fullmatch(sentence.strip()):
         return False  # "Tribune file photo"

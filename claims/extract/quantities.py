@@ -164,7 +164,7 @@ _EVENT_VERBS = (r"(?:killed|injured|wounded|hurt|died|dead|missing|arrested|deta
 _ONE_EVENT_AFTER = re.compile(r"\s+(?:[a-z][\w-]*\s+)?(?:who\s+)?(?:(?:was|is|has|had|have)\s+(?:been\s+)?|later\s+)?"
                              + _EVENT_VERBS)
 _MAGNITUDE_BEFORE = re.compile(r"\bmagnitude[-\s]+$", re.IGNORECASE)
-_STORM_CATEGORY = re.compile(r"\b(?-i:Category|category)\s+$")
+_STORM_CATEGORY = re.compile(r"\b[Cc]ategory\s+$")
 _STORM_WORDS = re.compile(r"\b(?:storm|hurricane|cyclone|typhoon)s?\b", re.IGNORECASE)
 _TO_NUMBER_AFTER = re.compile(r"\s+to\s+(?:\d|two|three|four|five|six|seven|eight|nine|ten)", re.IGNORECASE)  # "from one to two"
 _NO_ONE = re.compile(r"\b(?:no|not|any|every|each|anyone|someone|no-)\s*$", re.IGNORECASE)
