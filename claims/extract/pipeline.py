@@ -16,7 +16,8 @@ from claims.extract.lexicon import SPEECH_VERBS, WEAK_SPEECH_VERBS
 from claims.extract.quantities import INCREMENT, find_quantities
 from claims.extract.sentences import quote_regions, split_sentences
 from claims.extract.speakers import find_attribution
-from claims.extract.timerefs import find_timerefs, find_timerefs_between, note_events
+from claims.extract.events import note_events
+from claims.extract.timerefs import find_timerefs, find_timerefs_between
 from claims.validate import check_url, parse_user_date
 
 _LOWERCASE = re.compile(r"[^\W\d_A-Z\u00C0-\u00DE]")

@@ -10,20 +10,19 @@ import bisect
 import calendar
 import datetime as dt
 import re
-from dataclasses import dataclass
 from functools import lru_cache
 
 from dateutil.easter import easter
 from dateutil.relativedelta import relativedelta
 
 from claims.extract.article import MONTH_RE, MONTHS
-from claims.extract.numbers import UNITS, TENS, parse_number
+from claims.extract.events import EVENT_CUES, event_anchors, names_event, note_events
+from claims.extract.numbers import UNITS, TENS
+from claims.extract.timebase import NUMBER_WORDS as _NUMW, TimeRef, count_of as _count, shift as _shift
 from claims.extract.words import word_index
 
 WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6}
 _WD = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
-_NUMW = (r"(?:\d+(?:\.\d+)?|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
-         r"fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|forty-eight|seventy-two|twenty-four|a few|several)")
 _UNIT = r"(?:hours?|days?|weeks?|fortnights?|months?|years?)"
 _DAYNUM = r"(?:[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?:1[89]\d\d|20\d\d|21\d\d)"
@@ -276,25 +275,6 @@ rose met drew hit struck fought burst caught cut shot spread stood sent spent br
 paid ran sold threw wrote became grew knew lay rode sank shook spoke stole swept tore woke wore""".split())
 
 
-@dataclass
-class TimeRef:
-    """A time phrase in a sentence and the range of days it allows."""
-    phrase: str
-    role: str
-    earliest: dt.date | None
-    latest: dt.date | None
-    start: int
-    end: int
-    # a weekday deadline counted forward from the article date ("until Friday"): its weekday, so
-    # that a day named before it in the sentence can count it instead (_anchor_forward_weekdays)
-    forward_weekday: int | None = None
-
-    def as_dict(self) -> dict:
-        return {"phrase": self.phrase, "role": self.role,
-                "earliest": self.earliest.isoformat() if self.earliest else None,
-                "latest": self.latest.isoformat() if self.latest else None}
-
-
 @lru_cache(maxsize=1024)
 def sentence_tense(text: str) -> str:
     """'future', 'pastperfect', 'past', 'present' or 'unknown': how to read a bare weekday here."""
@@ -370,27 +350,6 @@ def _month_range(year: int, month: int) -> tuple[dt.date, dt.date]:
     return dt.date(year, month, 1), dt.date(year, month, calendar.monthrange(year, month)[1])
 
 
-def _count(text: str | None) -> float | None:
-    if not text:
-        return 1.0
-    t = text.lower()
-    if t in ("a", "an"):
-        return 1.0
-    if t in ("a few", "several"):
-        return None
-    return parse_number(t)
-
-
-def _shift(anchor: dt.date, n: float, unit: str) -> dt.date:
-    unit = unit.lower().rstrip("s")
-    if unit == "fortnight":
-        unit, n = "week", n * 2
-    if unit == "hour":
-        return (dt.datetime.combine(anchor, dt.time()) + dt.timedelta(hours=n)).date()
-    n_int = int(round(n))
-    return anchor + relativedelta(**{unit + "s": n_int})
-
-
 def _guess_year(month: int, day: int, published: dt.date | None, forward: bool) -> dt.date | None:
     if published is None:
         return None
@@ -455,8 +414,8 @@ def find_timerefs(text: str, published: dt.date | None, anchor: dt.date | None =
     if _TRIGGER_WORDS.isdisjoint(words) and not special and not clock and not ("then" in words and "since" in words):
         if hours:
             _clock_times(text, refs, anchor, tense)
-        if events and "since" in words and _names_event(words, text):
-            _event_anchors(text, refs, events)  # "... since the strike began"
+        if events and "since" in words and names_event(words, text):
+            event_anchors(text, refs, events)  # "... since the strike began"
         return refs
     done = 0  # the sentence's tense is read only when a phrase needs it (_clause_tense)
     forward = unset = False  # a weekday deadline counted from the article date; a reference with no bound
@@ -531,11 +490,11 @@ def find_timerefs(text: str, published: dt.date | None, anchor: dt.date | None =
         _so_far(text, refs, anchor)
     if refs and "same" in text:
         _same_of(text, refs)
-    if events is not None and not _EVENT_CUES.isdisjoint(words) and _names_event(words, text):
+    if events is not None and not EVENT_CUES.isdisjoint(words) and names_event(words, text):
         known = dict(events)
         note_events(text, refs, known)
         if known:
-            _event_anchors(text, refs, known)
+            event_anchors(text, refs, known)
     if unset and published is not None:
         # "Ten days after a dam burst ...": a day counted from nothing the sentence dates says nothing
         refs = [r for r in refs if r.earliest is not None or r.latest is not None]
@@ -670,116 +629,6 @@ def _same_of(text: str, refs: list[TimeRef]) -> None:
             continue  # read already ("so far this year ... the same period last year")
         refs[:] = [r for r in refs if r not in inside]
         bisect.insort(refs, TimeRef(m.group(0), "when", earliest, latest, m.start(), m.end()), key=lambda r: r.start)
-
-
-# Events an article dates once and names again later ("the strike, which started on January 19" ...
-# "since the strike began"; "agreed on Sunday to a ceasefire" ... "within two weeks of the ceasefire").
-_EVENT_FORMS = tuple("""strike walkout stoppage protest protests fire blaze explosion blast collapse flood floods flooding
-storm cyclone hurricane typhoon earthquake quake landslide mudslide outbreak ceasefire truce attack crash derailment
-shipwreck sinking eruption shutdown lockdown curfew election referendum invasion coup riot riots unrest spill leak
-accident disaster shooting bombing raid siege offensive clashes war""".split())
-_EVENT_NOUNS = "|".join(sorted(_EVENT_FORMS, key=len, reverse=True))
-_EVENT_WORD = re.compile(r"\b(?P<noun>" + _EVENT_NOUNS + r")\b(?!\s+(?:brigade|service|department|fighters?|crews?|"
-                         r"trucks?|engines?|stations?|chief|officers?|safety|alarms?|exits?|hydrants?|season|warning|"
-                         r"notice|ballot|vote|threat|fund|committee|talks|deadline|ultimatum|plans?))",
-                         re.IGNORECASE)
-_EVENT_DET = r"(?:the|this|that|its|their|last\s+\w+['\u2019]s)\s+(?:[\w-]+\s+){0,2}?"
-_SINCE_EVENT = re.compile(r"\bsince\s+" + _EVENT_DET + r"(?P<noun>" + _EVENT_NOUNS + r")\b"
-                          r"(?:\s+(?:began|started|broke\s+out|erupted|took\s+effect|hit|struck|was\s+called))?", re.IGNORECASE)
-_WITHIN_EVENT = re.compile(r"\bwithin\s+(?P<n>" + _NUMW + r")\s+(?P<unit>hours?|days?|weeks?|months?)\s+of\s+" + _EVENT_DET +
-                           r"(?P<noun>" + _EVENT_NOUNS + r")\b(?:\s+(?:call|taking\s+effect|coming\s+into\s+force|"
-                           r"beginning|starting|began|started))?", re.IGNORECASE)
-
-
-_EVENT_REFERRED = re.compile(r"\b(?:(?:day|night|eve|morning|hours|days|weeks)\s+(?:of|before|after)|since|within\s+\S+\s+\S+\s+of)\s+the\s+$",
-                             re.IGNORECASE)
-_ON_EVENT_DAY = re.compile(r"\b(?:on\s+(?:the\s+)?(?P<noun>election|referendum|strike|attack|explosion|blast|polling|voting)\s+"
-                           r"(?:night|day|eve)|on\s+the\s+day\s+of\s+the\s+(?P<noun2>" + _EVENT_NOUNS + r")"
-                           r"|the\s+(?:day|night)\s+(?P<dir>before|after)\s+the\s+(?P<noun3>" + _EVENT_NOUNS + r"))\b",
-                           re.IGNORECASE)
-
-
-_ORDINALS = {"second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9,
-             "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13, "fourteenth": 14, "fifteenth": 15}
-_ENTERED_NTH = re.compile(r"[^.;]{0,60}?\b(?:entered|enters|entering|reached|reaches|went\s+into|goes\s+into|is\s+in|was\s+in)"
-                          r"\s+its\s+(?P<nth>\w+)\s+(?P<unit>day|week)\b", re.IGNORECASE)
-
-
-# the words that wake the event memory ("on polling day" names the election too)
-_EVENT_SET = frozenset(_EVENT_FORMS) | {"polling", "voting"}
-
-
-_EVENT_CUES = frozenset("since within on before after".split())
-
-
-_HYPHEN_EVENT = re.compile(r"-(?:" + _EVENT_NOUNS + r")\b", re.IGNORECASE)
-
-
-def _names_event(words: tuple[str, ...], text: str) -> bool:
-    """Does a sentence hold an event's word (also after a hyphen: "by-election")?"""
-    return not _EVENT_SET.isdisjoint(words) or ("-" in text and _HYPHEN_EVENT.search(text) is not None)
-
-
-def _event_key(noun: str) -> str:
-    noun = noun.lower()
-    return {"quake": "earthquake", "blaze": "fire", "walkout": "strike", "truce": "ceasefire", "riots": "riot",
-            "protests": "protest", "floods": "flood", "flooding": "flood"}.get(noun, noun)
-
-
-def note_events(text: str, refs: list[TimeRef], events: dict) -> None:
-    """Remember the day an event named in this sentence happened: the nearest single day (or start)
-    the sentence names within 55 characters of the event's word; an event keeps its earliest day."""
-    if not _names_event(word_index(text)[1], text):
-        return
-    days = [r for r in refs if r.earliest is not None and (r.role == "since" or (r.role == "when" and r.earliest == r.latest))]
-    if not days:
-        return
-    for m in _EVENT_WORD.finditer(text):
-        if any(r.start <= m.start() < r.end for r in refs) or _EVENT_REFERRED.search(text, max(0, m.start() - 30), m.start()):
-            continue  # "since the strike", "on the day of the explosion": the event a day is counted from
-        near = min(days, key=lambda r: min(abs(r.start - m.end()), abs(m.start() - r.end)))
-        if min(abs(near.start - m.end()), abs(m.start() - near.end)) > 55:
-            continue
-        key = _event_key(m.group("noun"))
-        day = near.earliest
-        nth = _ENTERED_NTH.match(text, m.end())
-        if nth is not None and near.role == "when":
-            # "on Wednesday as a strike by cargo truck drivers entered its sixth day": it began five days before
-            n = _ORDINALS.get(nth.group("nth").lower()) or int(re.sub(r"\D", "", nth.group("nth")) or 0)
-            if n:
-                day = day - (dt.timedelta(days=n - 1) if nth.group("unit").lower() == "day" else
-                             dt.timedelta(weeks=n - 1))
-        if key not in events or day < events[key]:
-            events[key] = day
-
-
-def _event_anchors(text: str, refs: list[TimeRef], events: dict) -> None:
-    """'since the strike began', 'within 72 hours of the strike call': counted from the day the
-    article gave the event."""
-    for m in _SINCE_EVENT.finditer(text):
-        day = events.get(_event_key(m.group("noun")))
-        if day is None or any(r.start < m.end() and r.end > m.start() for r in refs):
-            continue
-        bisect.insort(refs, TimeRef(m.group(0), "since", day, None, m.start(), m.end()), key=lambda r: r.start)
-    for m in _ON_EVENT_DAY.finditer(text):
-        noun = m.group("noun") or m.group("noun2") or m.group("noun3")
-        day = events.get(_event_key({"polling": "election", "voting": "election"}.get(noun.lower(), noun)))
-        if day is None:
-            continue
-        if m.group("dir"):
-            day += dt.timedelta(days=-1 if m.group("dir").lower() == "before" else 1)  # "the day before the attack"
-        refs[:] = [r for r in refs if not (r.start >= m.start() and r.end <= m.end())]  # not "the day before" alone
-        if any(r.start < m.end() and r.end > m.start() for r in refs):
-            continue
-        bisect.insort(refs, TimeRef(m.group(0), "when", day, day, m.start(), m.end()), key=lambda r: r.start)
-    for m in _WITHIN_EVENT.finditer(text):
-        day = events.get(_event_key(m.group("noun")))
-        n = _count(m.group("n"))
-        if day is None or n is None:
-            continue
-        refs[:] = [r for r in refs if not (r.start >= m.start() and r.end <= m.end())]
-        bisect.insort(refs, TimeRef(m.group(0), "deadline", day, _shift(day, n, m.group("unit")), m.start(), m.end()),
-                      key=lambda r: r.start)
 
 
 _WEEKDAY_END = re.compile(_WD + r"$", re.IGNORECASE)

@@ -1,0 +1,122 @@
+"""The event memory: an event an article dates once anchors the later phrases that name it.
+
+"the strike, which started on January 19" ... "since the strike began"; "agreed on Sunday to a
+ceasefire" ... "within two weeks of the ceasefire taking effect"; "on election night".
+"""
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import re
+
+from claims.extract.timebase import NUMBER_WORDS, TimeRef, count_of, shift
+from claims.extract.words import word_index
+
+# Events an article dates once and names again later ("the strike, which started on January 19" ...
+# "since the strike began"; "agreed on Sunday to a ceasefire" ... "within two weeks of the ceasefire").
+_EVENT_FORMS = tuple("""strike walkout stoppage protest protests fire blaze explosion blast collapse flood floods flooding
+storm cyclone hurricane typhoon earthquake quake landslide mudslide outbreak ceasefire truce attack crash derailment
+shipwreck sinking eruption shutdown lockdown curfew election referendum invasion coup riot riots unrest spill leak
+accident disaster shooting bombing raid siege offensive clashes war""".split())
+_EVENT_NOUNS = "|".join(sorted(_EVENT_FORMS, key=len, reverse=True))
+_EVENT_WORD = re.compile(r"\b(?P<noun>" + _EVENT_NOUNS + r")\b(?!\s+(?:brigade|service|department|fighters?|crews?|"
+                         r"trucks?|engines?|stations?|chief|officers?|safety|alarms?|exits?|hydrants?|season|warning|"
+                         r"notice|ballot|vote|threat|fund|committee|talks|deadline|ultimatum|plans?))",
+                         re.IGNORECASE)
+_EVENT_DET = r"(?:the|this|that|its|their|last\s+\w+['\u2019]s)\s+(?:[\w-]+\s+){0,2}?"
+_SINCE_EVENT = re.compile(r"\bsince\s+" + _EVENT_DET + r"(?P<noun>" + _EVENT_NOUNS + r")\b"
+                          r"(?:\s+(?:began|started|broke\s+out|erupted|took\s+effect|hit|struck|was\s+called))?", re.IGNORECASE)
+_WITHIN_EVENT = re.compile(r"\bwithin\s+(?P<n>" + NUMBER_WORDS + r")\s+(?P<unit>hours?|days?|weeks?|months?)\s+of\s+" + _EVENT_DET +
+                           r"(?P<noun>" + _EVENT_NOUNS + r")\b(?:\s+(?:call|taking\s+effect|coming\s+into\s+force|"
+                           r"beginning|starting|began|started))?", re.IGNORECASE)
+
+
+_EVENT_REFERRED = re.compile(r"\b(?:(?:day|night|eve|morning|hours|days|weeks)\s+(?:of|before|after)|since|within\s+\S+\s+\S+\s+of)\s+the\s+$",
+                             re.IGNORECASE)
+_ON_EVENT_DAY = re.compile(r"\b(?:on\s+(?:the\s+)?(?P<noun>election|referendum|strike|attack|explosion|blast|polling|voting)\s+"
+                           r"(?:night|day|eve)|on\s+the\s+day\s+of\s+the\s+(?P<noun2>" + _EVENT_NOUNS + r")"
+                           r"|the\s+(?:day|night)\s+(?P<dir>before|after)\s+the\s+(?P<noun3>" + _EVENT_NOUNS + r"))\b",
+                           re.IGNORECASE)
+
+
+_ORDINALS = {"second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9,
+             "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13, "fourteenth": 14, "fifteenth": 15}
+_ENTERED_NTH = re.compile(r"[^.;]{0,60}?\b(?:entered|enters|entering|reached|reaches|went\s+into|goes\s+into|is\s+in|was\s+in)"
+                          r"\s+its\s+(?P<nth>\w+)\s+(?P<unit>day|week)\b", re.IGNORECASE)
+
+
+# the words that wake the event memory ("on polling day" names the election too)
+_EVENT_SET = frozenset(_EVENT_FORMS) | {"polling", "voting"}
+
+
+EVENT_CUES = frozenset("since within on before after".split())
+
+
+_HYPHEN_EVENT = re.compile(r"-(?:" + _EVENT_NOUNS + r")\b", re.IGNORECASE)
+
+
+def names_event(words: tuple[str, ...], text: str) -> bool:
+    """Does a sentence hold an event's word (also after a hyphen: "by-election")?"""
+    return not _EVENT_SET.isdisjoint(words) or ("-" in text and _HYPHEN_EVENT.search(text) is not None)
+
+
+def _event_key(noun: str) -> str:
+    noun = noun.lower()
+    return {"quake": "earthquake", "blaze": "fire", "walkout": "strike", "truce": "ceasefire", "riots": "riot",
+            "protests": "protest", "floods": "flood", "flooding": "flood"}.get(noun, noun)
+
+
+def note_events(text: str, refs: list[TimeRef], events: dict) -> None:
+    """Remember the day an event named in this sentence happened: the nearest single day (or start)
+    the sentence names within 55 characters of the event's word; an event keeps its earliest day."""
+    if not names_event(word_index(text)[1], text):
+        return
+    days = [r for r in refs if r.earliest is not None and (r.role == "since" or (r.role == "when" and r.earliest == r.latest))]
+    if not days:
+        return
+    for m in _EVENT_WORD.finditer(text):
+        if any(r.start <= m.start() < r.end for r in refs) or _EVENT_REFERRED.search(text, max(0, m.start() - 30), m.start()):
+            continue  # "since the strike", "on the day of the explosion": the event a day is counted from
+        near = min(days, key=lambda r: min(abs(r.start - m.end()), abs(m.start() - r.end)))
+        if min(abs(near.start - m.end()), abs(m.start() - near.end)) > 55:
+            continue
+        key = _event_key(m.group("noun"))
+        day = near.earliest
+        nth = _ENTERED_NTH.match(text, m.end())
+        if nth is not None and near.role == "when":
+            # "on Wednesday as a strike by cargo truck drivers entered its sixth day": it began five days before
+            n = _ORDINALS.get(nth.group("nth").lower()) or int(re.sub(r"\D", "", nth.group("nth")) or 0)
+            if n:
+                day = day - (dt.timedelta(days=n - 1) if nth.group("unit").lower() == "day" else
+                             dt.timedelta(weeks=n - 1))
+        if key not in events or day < events[key]:
+            events[key] = day
+
+
+def event_anchors(text: str, refs: list[TimeRef], events: dict) -> None:
+    """'since the strike began', 'within 72 hours of the strike call': counted from the day the
+    article gave the event."""
+    for m in _SINCE_EVENT.finditer(text):
+        day = events.get(_event_key(m.group("noun")))
+        if day is None or any(r.start < m.end() and r.end > m.start() for r in refs):
+            continue
+        bisect.insort(refs, TimeRef(m.group(0), "since", day, None, m.start(), m.end()), key=lambda r: r.start)
+    for m in _ON_EVENT_DAY.finditer(text):
+        noun = m.group("noun") or m.group("noun2") or m.group("noun3")
+        day = events.get(_event_key({"polling": "election", "voting": "election"}.get(noun.lower(), noun)))
+        if day is None:
+            continue
+        if m.group("dir"):
+            day += dt.timedelta(days=-1 if m.group("dir").lower() == "before" else 1)  # "the day before the attack"
+        refs[:] = [r for r in refs if not (r.start >= m.start() and r.end <= m.end())]  # not "the day before" alone
+        if any(r.start < m.end() and r.end > m.start() for r in refs):
+            continue
+        bisect.insort(refs, TimeRef(m.group(0), "when", day, day, m.start(), m.end()), key=lambda r: r.start)
+    for m in _WITHIN_EVENT.finditer(text):
+        day = events.get(_event_key(m.group("noun")))
+        n = count_of(m.group("n"))
+        if day is None or n is None:
+            continue
+        refs[:] = [r for r in refs if not (r.start >= m.start() and r.end <= m.end())]
+        bisect.insort(refs, TimeRef(m.group(0), "deadline", day, shift(day, n, m.group("unit")), m.start(), m.end()),
+                      key=lambda r: r.start)
