@@ -89,6 +89,8 @@ _JAIL_BEFORE = re.compile(r"\b(?:jailed|imprisoned|sentenced)\s+(?:to|for)\s+(?:
                           r"\b(?:prison|jail)\s+(?:term|sentence)s?\s+of\s+(?:up\s+to\s+)?$", re.IGNORECASE)
 _TIME_COUNT_BEFORE = re.compile(r"(?:\bon\s+|\ba\s+(?:combined|total\s+of)\s+)$", re.IGNORECASE)
 _OF_AGE = re.compile(r"\s+of\s+age\b", re.IGNORECASE)
+# "between three and four hours of state power a day", "12 hours per day": a rate, not a span of time
+_RATE_AFTER = re.compile(r"\s+(?:of\s+(?:[a-z-]+\s+){0,2}?)?(?:a|per|each|every)\s+(?:day|week|month|year)\b", re.IGNORECASE)
 _AGE_AFTER = re.compile(r"^\s*(?:years?|yrs?)[- ]old\b", re.IGNORECASE)
 _TIME_UNITS = frozenset("second seconds minute minutes hour hours day days week weeks month months year years "
                         "decade decades century centuries night nights".split())
@@ -549,6 +551,8 @@ def _build(m: re.Match, text: str, single: bool = False):
     if unit and unit.lower() in _TIME_UNITS and not cur:  # ("$14 million within two years" is money)
         if _OF_AGE.match(text, unit_end):
             unit += " of age"  # "between 12 and 15 months of age": an age, stated as a figure
+        elif _RATE_AFTER.match(text, unit_end):
+            unit_measure, of_no_event = None, True
         elif not (_JAIL_AFTER.match(text, unit_end) or _JAIL_BEFORE.search(before) or _TIME_COUNT_BEFORE.search(before)):
             return None  # a duration: time references cover it
         else:

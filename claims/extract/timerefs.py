@@ -35,7 +35,8 @@ _PREP = (r"(?:(?P<prep>(?:dating|dates|date|going|stretching)\s+back\s+to|no lat
 _PATTERNS = [
     ("duration", r"(?P<dprep>for (?:almost|nearly|about|around|roughly|another|a further|at least|the next)|for up to|no more than|not more than|no longer than|within the next|within the|within|in the next|"
                  r"over the next|in the coming|during the next|inside|the next|in|for)\s+"
-                 r"(?P<dnum>" + _NUMW + r"|(?=fortnight))\s*(?:(?:calendar|working|business|clear)\s+)?(?P<dunit>" + _UNIT + r")"),
+                 r"(?P<dnum>" + _NUMW + r"|(?=fortnight))\s*(?:(?:calendar|working|business|clear)\s+)?(?P<dunit>" + _UNIT + r")"
+                 r"(?!\s+(?:a|per|each|every)\s+(?:day|week|month|year)\b)"),  # "in 12 hours a day" is a rate
     # "a 72-hour ultimatum", "the 30-day deadline": counted from the day the sentence names
     ("hyphen_span", r"(?P<hnum>" + _NUMW + r")-(?P<hunit>hour|day|week|month)\s+(?:(?:strike|eviction|exit|notice)\s+)?"
                     r"(?:deadline|ultimatum|window|notice)"),
@@ -477,6 +478,7 @@ def find_timerefs(text: str, published: dt.date | None, anchor: dt.date | None =
     if len(refs) > 1:
         _year_before_named(refs)
         _weekday_with_date(text, refs)
+        _called_off_for(text, refs)
         _from_until(text, refs)
         _join_pairs(text, refs)
         _chain_relative_days(text, refs)
@@ -656,6 +658,27 @@ def _weekday_day_in_brackets(text: str, refs: list[TimeRef], pub: dt.date | None
             continue
         refs[index] = TimeRef(text[ref.start:bracket.end()], ref.role, None if ref.role == "deadline" else found[0],
                               found[0], ref.start, bracket.end())
+
+
+_CALLED_OFF_BEFORE = re.compile(r"\b(?:were|was|are|is|have\s+been|has\s+been|had\s+been)\s+(?:also\s+)?(?:cancell?ed|suspended|"
+                                r"closed|called\s+off|postponed|shut|scrapped)\s+(?:on\s+)?$", re.IGNORECASE)
+_ANNOUNCED_BEFORE = re.compile(r"\b(?:announced|said|declared|confirmed|ordered|decided)\s+(?:on\s+)?$", re.IGNORECASE)
+
+
+def _called_off_for(text: str, refs: list[TimeRef]) -> None:
+    """'Work and classes were canceled Monday ..., the DGPA announced late Sunday': a day called
+    off is the first such weekday after the announcement, not the one a week before it (a day
+    called off one to three days before the announcement stays: 'canceled Monday, it said Tuesday')."""
+    for index, ref in enumerate(refs):
+        wd = WEEKDAYS.get(ref.phrase.lower().removeprefix("on ").strip())
+        if wd is None or ref.role != "when" or ref.earliest is None or \
+                not _CALLED_OFF_BEFORE.search(text, max(0, ref.start - 40), ref.start):
+            continue
+        told = next((r for r in refs[index + 1:] if r.role == "when" and r.earliest is not None and r.earliest == r.latest
+                     and _ANNOUNCED_BEFORE.search(text, max(0, r.start - 30), r.start)), None)
+        if told is None or (told.earliest - ref.earliest).days < 4:
+            continue
+        ref.earliest = ref.latest = resolve_weekday(wd, told.earliest, "after")
 
 
 def _weekday_with_date(text: str, refs: list[TimeRef]) -> None:

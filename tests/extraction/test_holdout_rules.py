@@ -1932,3 +1932,24 @@ def test_polling_day_is_the_day_the_article_gave_the_election():
     claims = claims_of("Voters went to the polls in the January 9 by-election.",
                        "Officials said not a single complaint had been lodged on polling day.")
     assert ("on polling day", "when", "2022-01-09", "2022-01-09") in _dates(claims[1])
+
+
+# 36. Leftovers of the blind sets (session of 2026-11-28). Article date: Thursday 2022-01-13.
+
+@pytest.mark.parametrize("sentence, phrase, earliest", [
+    # a day called off is the first one after its announcement ...
+    ("Classes were canceled Friday in eight counties, the ministry announced late Wednesday.", "Friday", "2022-01-14"),
+    # ... but a day called off just before the announcement stays where it was
+    ("Classes were canceled Monday, the ministry said on Tuesday.", "Monday", "2022-01-10"),
+    ("Classes were canceled Friday in eight counties as the storm hit.", "Friday", "2022-01-07"),
+])
+def test_a_day_called_off_counts_from_its_announcement(sentence, phrase, earliest):
+    assert (phrase, "when", earliest, earliest) in _dates(sentence)
+
+
+def test_hours_a_day_are_a_rate_not_a_span_of_time():
+    assert _values("EDL said production had fallen, giving households between three and four hours of state power "
+                   "a day.") == [(3, 4, "between", "hours")]
+    assert _dates("Workers have put in 12 hours per day since the flood.") == []
+    # a span of hours is still a span
+    assert _values("Power will return within 48 hours.") == []
