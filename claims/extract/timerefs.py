@@ -83,8 +83,12 @@ _PATTERNS = [
               r"(?P<m4>January|February|March|April|(?-i:May)|June|July|August|September|October|November|December|"
               r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\b(?!\.?\s+\d)(?:\s+(?:of\s+)?(?P<yr4>last|next|this)\s+year)?"),
     # "the November ceasefire", "the May elections": a month naming an event
-    ("the_month", r"the\s+(?P<m6>January|February|March|April|(?-i:May)|June|July|August|September|October|November|"
-                  r"December)\b(?=\s+(?!(?:of|and|or|to|in|on|at|is|was|were|will|has|had|that|which)\b)[a-z]{3,})"),
+    # "the November ceasefire", "the May elections", "said November rainfall was": a month naming a
+    # period or an event (without "the", written with its capital and never "May")
+    ("the_month", r"(?:the\s+(?P<m6>January|February|March|April|(?-i:May)|June|July|August|September|October|November|"
+                  r"December)|(?<![\d,]\s)(?P<m7>(?-i:January|February|March|April|June|July|August|September|October|"
+                  r"November|December)))\b(?=\s+(?!(?:of|and|or|to|in|on|at|is|was|were|will|has|had|that|which|through|"
+                  r"until|till|said|says|told|added|asked|noted|wrote)\b)(?-i:[a-z]{3,}))"),
     ("weekend", r"(?P<wkprep>over|at|during|on|through|throughout|until|till|since|for)\s+the\s+weekend"),
     ("wd", _PREP + r"(?P<wdname>" + _WD + r")(?:['\u2019]s)?" + _PART),
     ("overnight", r"(?P<onprep>overnight)"),
@@ -1376,7 +1380,7 @@ def _resolve(m: re.Match, kind: str, text: str, pub: dt.date | None, anchor: dt.
     elif kind in ("month", "the_month"):
         if not pub:
             return TimeRef(phrase, role, None, None, start, end)
-        month = MONTHS[g("m4" if kind == "month" else "m6").lower()]
+        month = MONTHS[(g("m4") if kind == "month" else g("m6") or g("m7")).lower()]
         mprep = " ".join(g("mprep").lower().split()) if kind == "month" else ("by" if role == "deadline" else "the")
         role = {"by": "deadline", "until": "deadline", "till": "deadline", "before": "deadline",
                 "since": "since"}.get(mprep, "when")

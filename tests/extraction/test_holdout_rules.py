@@ -1953,3 +1953,17 @@ def test_hours_a_day_are_a_rate_not_a_span_of_time():
     assert _dates("Workers have put in 12 hours per day since the flood.") == []
     # a span of hours is still a span
     assert _values("Power will return within 48 hours.") == []
+
+
+@pytest.mark.parametrize("sentence, phrase, earliest, latest", [
+    ("Solano said November rainfall in Quepos was 38% above the average.", "November", "2021-11-01", "2021-11-30"),
+    ("Staff had received their December pay only on January 8.", "December", "2021-12-01", "2021-12-31"),
+])
+def test_a_month_naming_a_period_without_the(sentence, phrase, earliest, latest):
+    assert (phrase, "when", earliest, latest) in _dates(sentence)
+
+
+@pytest.mark.parametrize("sentence", ["April told reporters that 3 had died.", "Crowds march towards the square.",
+                                      "He visited in May and the talks resumed."])
+def test_a_name_or_a_verb_is_no_month(sentence):
+    assert [d["phrase"] for d in one_claim(sentence)["dates"]] in ([], ["in May"])
