@@ -20,7 +20,10 @@ _SOURCE_PARTICIPLES = frozenset("released published issued provided compiled giv
                                 "confirmed gathered collected presented shared".split())
 
 
-_HINT_WORDS = SPEECH_VERBS | SOURCE_MARKERS | {"according"} | _SOURCE_PARTICIPLES
+# what a court does in its own voice: "The High Court on Tuesday directed the council to ..."
+_COURT_VERBS = frozenset("directed ordered held restrained stayed quashed upheld sentenced".split())
+_COURT_NOUNS = frozenset("court bench judge justice tribunal magistrate".split())
+_HINT_WORDS = SPEECH_VERBS | SOURCE_MARKERS | {"according"} | _SOURCE_PARTICIPLES | _COURT_VERBS
 
 
 _PAST_VERB = re.compile(r"^[a-z]{3,}ed$")
@@ -111,6 +114,12 @@ def find_attribution(text: str, regions: list[tuple[int, int]]) -> Mention | Non
                 if not tokens[i].quoted and tokens[i].low == "according" and tokens[i + 1].low == "to":
                     return _according_to(text, tokens, i) or first
         return first
+    # "The Punjab and Haryana High Court on Wednesday directed the state to pay ...": a court's
+    # order is its statement (any other subject of "ordered" is an act, not a voice)
+    if not present.isdisjoint(_COURT_VERBS):
+        mention = _court_order(text, tokens)
+        if mention is not None:
+            return mention
     # 3. "figures released by X", "data published by X"
     for i in range(len(tokens) - 1 if not present.isdisjoint(_SOURCE_PARTICIPLES) else 0):
         if not tokens[i].quoted and tokens[i].low in _SOURCE_PARTICIPLES and tokens[i + 1].low == "by":
@@ -124,6 +133,20 @@ def find_attribution(text: str, regions: list[tuple[int, int]]) -> Mention | Non
             mention = _according_to(text, tokens, i)
             if mention:
                 return mention
+    return None
+
+
+def _court_order(text: str, tokens: list[Token]) -> Mention | None:
+    """The court, bench or judge whose order the sentence reports, when it is the verb's subject."""
+    for i, tok in enumerate(tokens):
+        if tok.quoted or tok.low not in _COURT_VERBS or i == 0 or tokens[i - 1].low in ("be", "been", "was", "were",
+                                                                                       "is", "are", "had", "has"):
+            continue
+        mention = _speaker_for_verb(text, tokens, i)
+        if mention is None or mention.kind == "pronoun" or \
+                _COURT_NOUNS.isdisjoint(re.findall(r"[a-z]+", (mention.text + " " + (mention.role or "")).lower())):
+            continue
+        return mention
     return None
 
 

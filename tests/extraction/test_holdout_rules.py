@@ -1967,3 +1967,17 @@ def test_a_month_naming_a_period_without_the(sentence, phrase, earliest, latest)
                                       "He visited in May and the talks resumed."])
 def test_a_name_or_a_verb_is_no_month(sentence):
     assert [d["phrase"] for d in one_claim(sentence)["dates"]] in ([], ["in May"])
+
+
+@pytest.mark.parametrize("sentence, speaker", [
+    ("The Karnataka High Court on Tuesday directed the civic body to pay Rs 10 lakh to each family.",
+     "The Karnataka High Court"),
+    ("Justice Rotich further directed the Ministry of Health to clear the arrears within 30 days.", "Justice Rotich"),
+    ("A Wayne County judge on Thursday ordered the water department to stop shutting off water for 30 days.",
+     "A Wayne County judge"),
+    # anyone else who orders acts; a passive names nobody
+    ("The governor ordered the evacuation of 300 homes.", None),
+    ("He was sentenced to 10 years in prison.", None),
+])
+def test_a_court_order_is_the_court_speaking(sentence, speaker):
+    assert one_claim(sentence)["speaker"] == speaker
