@@ -197,9 +197,13 @@ def _backward_np(text: str, tokens: list[Token], j: int) -> Mention | None:
                 k -= 1
                 continue  # "a spokesman for the eastern interior ministry"
             break
-        if low == "and" and collected and collected[0].is_cap and k > 1 and tokens[k - 1].is_cap and \
-                tokens[k - 1].is_word and any(x.low in ("of", "for") and not x.quoted for x in tokens[max(0, k - 5):k - 1]):
-            collected.insert(0, t)  # "the Ministry of Disaster Management and Relief"
+        if low == "and" and collected and collected[0].is_cap and k > 0 and tokens[k - 1].is_cap and \
+                tokens[k - 1].is_word and (k > 1 and any(x.low in ("of", "for") and not x.quoted
+                                                         for x in tokens[max(0, k - 5):k - 1]) or (
+                    collected[-1].low in ORG_WORDS and (k == 1 or tokens[k - 2].low == "the"))):
+            # "the Ministry of Disaster Management and Relief"; "The Punjab and Haryana High Court",
+            # "Trinidad and Tobago Police Service": two places naming one body
+            collected.insert(0, t)
             k -= 1
             continue
         if low in _CONNECTORS and collected:

@@ -1981,3 +1981,13 @@ def test_a_name_or_a_verb_is_no_month(sentence):
 ])
 def test_a_court_order_is_the_court_speaking(sentence, speaker):
     assert one_claim(sentence)["speaker"] == speaker
+
+
+@pytest.mark.parametrize("sentence, speaker", [
+    ("The Punjab and Haryana High Court said 3 workers died.", "The Punjab and Haryana High Court"),
+    ("Trinidad and Tobago Police Service said 4 people died.", "Trinidad and Tobago Police Service"),
+    # two speakers joined by "and" stay apart
+    ("Officials from Kenya and the Health Ministry said 6 people died.", "the Health Ministry"),
+])
+def test_two_places_naming_one_body(sentence, speaker):
+    assert one_claim(sentence)["speaker"] == speaker
