@@ -105,7 +105,7 @@ _MD_RULE = re.compile(r"^(?:[-*_]\s*){3,}$")
 _MD_QUOTE = re.compile(r"^(?:>\s?)+")
 _INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
-_LINKS_HEADING = re.compile(r"^(?:read more|more reading|related(?: stories| articles| coverage)?|also read|read also|see also|"
+_LINKS_HEADING = re.compile(r"^(?:read more|more reading|related(?: stories| articles| coverage| news| content| reading| links| posts)?|also read|read also|see also|"
                             r"more on this(?: story)?|more stories|you may also like|recommended)\s*:?\s*$", re.IGNORECASE)
 _BULLET = re.compile(r"^(?:[-*+\u2022\u2013]|\d{1,2}[.)])\s+")
 _BOLD_TAIL = re.compile(r"\*\*([^*\n]{2,120})\*\*\s*$")
@@ -169,7 +169,10 @@ _PAYWALL_PROMPT = re.compile(
 _SITE_PROMPT = re.compile(r"\bcan leave comments\b|\bguidelines on commenting\b|\bvia this link\b|\blisten to the episode\b"
                           r"|\blink to\b.{0,60}\bis (?:required|obligatory|mandatory)\b"
                           r"|\bpodcast asked (?:listeners|readers)\b", re.IGNORECASE)
-_NEWSLETTER_PROMPT = re.compile(r"\bsign(?:ing)?\s+up\s+for\s+(?:our|the)\b.{0,60}\bnewsletter\b", re.IGNORECASE)
+_NEWSLETTER_PROMPT = re.compile(r"\bsign(?:ing)?\s+up\s+for\s+(?:our|the)\b.{0,60}\bnewsletter\b"
+                                r"|\bsubscribe\s+to\s+(?:our|the)\s+(?:[\w-]+\s+)?newsletters?\b"
+                                r"|\bnewsletters?\s+(?:in|to|straight\s+to)\s+your\s+inbox\b"
+                                r"|\bdownload\s+(?:our|the)\s+(?:free\s+)?(?:[\w-]+\s+)?app\b", re.IGNORECASE)
 _CONTRIBUTED = re.compile(r"(?:[A-Z][\w'\u2019.-]*\s){2,5}contributed(?:\s+(?:reporting|to this report))?"
                           r"(?:\s+(?:from|in)\s+[A-Z][\w'\u2019.-]*(?:,?\s[A-Z][\w'\u2019.-]*){0,3})?\.?\s*$")
 _FUNDED_BY_READERS = re.compile(r"\bfunded (?:through|by) (?:donations|contributions) from (?:our )?readers\b",
@@ -190,8 +193,10 @@ def is_boilerplate(text: str) -> bool:
         return True  # "Invest in journalism – Subscribe Now!", "Try The Telegraph free for 1 month"
     if ("comment" in text or "link" in text or "Link" in text or "listen" in text or "podcast" in text) and _SITE_PROMPT.search(text):
         return True  # "Users with an Yle ID can leave comments", "You can create your ID via this link"
-    if "newsletter" in text and _NEWSLETTER_PROMPT.search(text):
-        return True  # "Get more Colorado news by signing up for our daily ... email newsletter."
+    if ("newsletter" in text or "app" in text) and _NEWSLETTER_PROMPT.search(text):
+        # "Get more Colorado news by signing up for our daily ... email newsletter.", "For the latest
+        # from SBS News, download our app and subscribe to our newsletter."
+        return True
     if "ePaper" in text or "e-paper" in text:
         return True  # "Now you can read the Jamaica Observer ePaper anytime, anywhere."
     if "funded" in text and _FUNDED_BY_READERS.search(text):

@@ -15,7 +15,7 @@ from claims.extract.coref import Speaker, SpeakerBook
 from claims.extract.lexicon import SPEECH_VERBS, WEAK_SPEECH_VERBS
 from claims.extract.quantities import INCREMENT, find_quantities
 from claims.extract.sentences import quote_regions, split_sentences
-from claims.extract.speakers import find_attribution
+from claims.extract.speakers import COURT_VERBS, find_attribution
 from claims.extract.events import note_events
 from claims.extract.timerefs import find_timerefs, find_timerefs_between
 from claims.validate import check_url, parse_user_date
@@ -214,10 +214,11 @@ def _looks_like_subheading(paragraph: str) -> bool:
     return capitalised >= max(2, len(words) - 2)
 
 
-# "(Photo: Utah Highway Patrol)", "(ABC North Coast: Hannah Ross)", "(Kyodo)" closing a caption,
+# "(Photo: Utah Highway Patrol)", "(ABC North Coast: Hannah Ross)", "(Kyodo)", "(ANTARA FOTO/Name/nym)"
+# closing a caption,
 # and a sign-off address "hwkim@yna.co.kr": no statements.
 _CREDIT_SENTENCE = re.compile(
-    r"(?:\((?:[^():]{1,60}:[^()]{1,60}|(?:[^\W\d_][\w.'-]*\s*){1,3}|[^()/]{1,60}/[^()/]{1,40}"
+    r"(?:\((?:[^():]{1,60}:[^()]{1,60}|(?:[^\W\d_][\w.'-]*\s*){1,3}|[^()/]{1,60}(?:/[^()/]{1,40}){1,3}"
     r"|(?:[Pp]hoto|[Pp]icture|[Ii]mage)s?\s+(?:courtesy|by|from)\b[^()]{1,60}|[Cc]ourtesy\s+(?:of\s+)?[^()]{1,60})\)"
     # "Photo: X", "Post Photo: X", "File photo: X/HKFP."
     r"|\[[^\[\]]{1,80}\]"  # "[ DIRK SHADD | Times ]"
@@ -345,6 +346,8 @@ def _act_not_speech(text: str, window: tuple[int, int]) -> bool:
     Thursday' (the one spoken to stands before the verb): the day then dates an event too."""
     for word in _WORD.finditer(text, window[0], window[1] + 1):
         low = word.group().lower()
+        if low in COURT_VERBS:
+            return True  # "A federal judge on Thursday ordered ...": the order is an event too
         if low in SPEECH_VERBS:
             return low in WEAK_SPEECH_VERBS or _STRANDED_AFTER.match(text, word.end()) is not None or \
                 (low in _RULING_VERBS and _LEGAL_OBJECT.match(text, word.end()) is not None)

@@ -89,6 +89,10 @@ _JAIL_BEFORE = re.compile(r"\b(?:jailed|imprisoned|sentenced)\s+(?:to|for)\s+(?:
                           r"\b(?:prison|jail)\s+(?:term|sentence)s?\s+of\s+(?:up\s+to\s+)?$", re.IGNORECASE)
 _TIME_COUNT_BEFORE = re.compile(r"(?:\bon\s+|\ba\s+(?:combined|total\s+of)\s+)$", re.IGNORECASE)
 _OF_AGE = re.compile(r"\s+of\s+age\b", re.IGNORECASE)
+_NOT_FALL_BEFORE = re.compile(r"\b(?:not|never|won['\u2019]t|wouldn['\u2019]t|didn['\u2019]t|don['\u2019]t|doesn['\u2019]t)\s+"
+                              r"(?:\w+\s+)?(?:drop|drops|fall|falls|dip|dips|go|goes|sink|sinks|be|been)\s+$", re.IGNORECASE)
+_COUNTED_PERIODS = re.compile(r"\s+(?!(?:consecutive|straight|full|whole|more|additional|further|successive|long|short|"
+                              r"calendar|working|business|clear|extra|solid|hot|cold)\b)[a-z]+(?:\s+[a-z]+)?\s+")
 # "between three and four hours of state power a day", "12 hours per day": a rate, not a span of time
 _RATE_AFTER = re.compile(r"\s+(?:of\s+(?:[a-z-]+\s+){0,2}?)?(?:a|per|each|every)\s+(?:day|week|month|year)\b", re.IGNORECASE)
 _AGE_AFTER = re.compile(r"^\s*(?:years?|yrs?)[- ]old\b", re.IGNORECASE)
@@ -551,7 +555,8 @@ def _build(m: re.Match, text: str, single: bool = False):
     if unit and unit.lower() in _TIME_UNITS and not cur:  # ("$14 million within two years" is money)
         if _OF_AGE.match(text, unit_end):
             unit += " of age"  # "between 12 and 15 months of age": an age, stated as a figure
-        elif _RATE_AFTER.match(text, unit_end):
+        elif _RATE_AFTER.match(text, unit_end) or _COUNTED_PERIODS.fullmatch(text, end, unit_end - len(unit)):
+            # a rate, or periods of a kind counted ("held 14 national strike days", "41 rainy days")
             unit_measure, of_no_event = None, True
         elif not (_JAIL_AFTER.match(text, unit_end) or _JAIL_BEFORE.search(before) or _TIME_COUNT_BEFORE.search(before)):
             return None  # a duration: time references cover it
@@ -593,6 +598,8 @@ def _build(m: re.Match, text: str, single: bool = False):
         low, high, approximate = value, None, True
     elif bound in LOWER_BOUNDS:
         high = None
+    elif bound in ("below", "under") and _NOT_FALL_BEFORE.search(before):
+        high, bound = None, "not " + bound  # "minimums that won't drop below 30 degrees": at least 30
     elif bound in UPPER_BOUNDS:
         low = None
     elif bound in APPROX_BOUNDS:

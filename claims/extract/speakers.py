@@ -21,9 +21,9 @@ _SOURCE_PARTICIPLES = frozenset("released published issued provided compiled giv
 
 
 # what a court does in its own voice: "The High Court on Tuesday directed the council to ..."
-_COURT_VERBS = frozenset("directed ordered held restrained stayed quashed upheld sentenced".split())
+COURT_VERBS = frozenset("directed ordered held restrained stayed quashed upheld sentenced".split())
 _COURT_NOUNS = frozenset("court bench judge justice tribunal magistrate".split())
-_HINT_WORDS = SPEECH_VERBS | SOURCE_MARKERS | {"according"} | _SOURCE_PARTICIPLES | _COURT_VERBS
+_HINT_WORDS = SPEECH_VERBS | SOURCE_MARKERS | {"according"} | _SOURCE_PARTICIPLES | COURT_VERBS
 
 
 _PAST_VERB = re.compile(r"^[a-z]{3,}ed$")
@@ -116,7 +116,7 @@ def find_attribution(text: str, regions: list[tuple[int, int]]) -> Mention | Non
         return first
     # "The Punjab and Haryana High Court on Wednesday directed the state to pay ...": a court's
     # order is its statement (any other subject of "ordered" is an act, not a voice)
-    if not present.isdisjoint(_COURT_VERBS):
+    if not present.isdisjoint(COURT_VERBS):
         mention = _court_order(text, tokens)
         if mention is not None:
             return mention
@@ -139,7 +139,7 @@ def find_attribution(text: str, regions: list[tuple[int, int]]) -> Mention | Non
 def _court_order(text: str, tokens: list[Token]) -> Mention | None:
     """The court, bench or judge whose order the sentence reports, when it is the verb's subject."""
     for i, tok in enumerate(tokens):
-        if tok.quoted or tok.low not in _COURT_VERBS or i == 0 or tokens[i - 1].low in ("be", "been", "was", "were",
+        if tok.quoted or tok.low not in COURT_VERBS or i == 0 or tokens[i - 1].low in ("be", "been", "was", "were",
                                                                                        "is", "are", "had", "has"):
             continue
         mention = _speaker_for_verb(text, tokens, i)

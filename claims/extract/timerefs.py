@@ -68,7 +68,7 @@ _PATTERNS = [
     ("rel_wd", _PREP + r"(?P<rrel>next|last|this|this coming|coming)\s+(?P<rwd>" + _WD + r")" + _PART),
     # "23 died in 2025, up from 17 the year before": the year before the one named (else last year)
     ("year_before", r"(?:the\s+year\s+before|the\s+prior\s+year|a\s+year\s+earlier)"),
-    ("rel_period", _PREP + r"(?P<qrel>last|this|next|later this|earlier this|early next|late last|early this|late this|the past|the previous|the coming|the following(?=\s+week))\s+(?P<qunit>week|month|year|weekend)"),
+    ("rel_period", _PREP + r"(?P<qrel>last|this|next|later this|earlier this|early next|late last|early this|late this|the past|the previous|the coming|the following(?=\s+(?:week|month|year)))\s+(?P<qunit>week|month|year|weekend)"),
     ("holiday", _PREP + r"(?P<hname>new year's day|new year's eve|christmas day|christmas eve|boxing day|new year's|"
                 r"easter(?:\s+(?:sunday|monday))?|good\s+friday)"),
     ("iso", _PREP + r"(?P<iy>" + _YEAR + r")-(?P<im>[01]\d)-(?P<id>[0-3]\d)"),
@@ -77,7 +77,7 @@ _PATTERNS = [
                   r")\.?\s+)?(?P<rd2>" + _DAYNUM + r")(?!\d)(?:,?\s+(?P<ry2>" + _YEAR + r"))?"),
     ("mdy", _PREP + r"(?P<m1>" + MONTH_RE + r")\.?\s+(?P<d1>" + _DAYNUM + r")(?!\d)(?:[-\u2013](?P<d1b>" + _DAYNUM +
             r")(?!\d)|\s+and\s+(?P<d1c>" + _DAYNUM + r")(?!\d)(?![^\S\n]*[^\W\d_]))?(?:,?\s+(?P<y1>" + _YEAR + r")|\s+(?P<yr1>last|next|this)\s+year)?(?P<incl1>\s+inclusive)?"),
-    ("dmy", _PREP + r"(?:(?P<d2a>[0-3]?\d)\s?[-\u2013]\s?|(?<=between )(?P<d2b>[0-3]?\d)\s+and\s+)?(?P<d2>" + _DAYNUM + r")\s+(?P<m2>" + MONTH_RE + r")\b\.?(?:,?\s+(?P<y2>" + _YEAR + r")|\s+(?P<yr2>last|next|this)\s+year)?(?P<incl2>\s+inclusive)?"),
+    ("dmy", _PREP + r"(?:(?P<d2a>[0-3]?\d)\s?[-\u2013]\s?|(?:(?<=between )|(?<=from ))(?P<d2b>[0-3]?\d)\s+(?:and|to|until|till)\s+)?(?P<d2>" + _DAYNUM + r")\s+(?P<m2>" + MONTH_RE + r")\b\.?(?:,?\s+(?P<y2>" + _YEAR + r")|\s+(?P<yr2>last|next|this)\s+year)?(?P<incl2>\s+inclusive)?"),
     ("my", _PREP + r"(?:(?:early|mid|late)[- ])?(?P<m3>" + MONTH_RE + r")\s+(?P<y3>" + _YEAR + r")"),
     ("month", r"(?P<mprep>(?:for\s+)?the\s+whole\s+of|all\s+of|throughout|as recently as|as late as|as early as|backdated to|by|until|till|before|since|from|in|during|after|early|late|mid|through|last|next|this)[- ]"
               r"(?P<m4>January|February|March|April|(?-i:May)|June|July|August|September|October|November|December|"
@@ -240,8 +240,13 @@ def _had_until(text: str, start: int, prep: str | None) -> bool:
     return m is not None and (m.group("bare") is None or (prep or "").lower() in ("until", "till"))
 _CLOCK_DEADLINE_BEFORE = re.compile(r"\b(?:until|till|by|no later than)\s+(?:\d{1,2}(?:[:.]\d\d)?\s*"
                                     r"(?:[ap]\.?\s?m\.?)?|noon|midnight|midday|dawn)\s*$", re.IGNORECASE)
-_PLANNED_FOR = re.compile(r"\b(?:forecast|predicted|expected|scheduled|planned|slated|due|set|called)\s+for\s+$",
-                          re.IGNORECASE)
+_PLANNED_FOR = re.compile(r"\b(?:forecast|predicted|expected|scheduled|planned|slated|due|set|called)\s+for\s+"
+                          # "46C forecast for Mildura on Wednesday": a place between
+                          r"(?:(?:the\s+)?(?-i:[A-Z][\w'\u2019-]*)\s+(?:(?:and\s+)?(?-i:[A-Z][\w'\u2019-]*)\s+){0,3})?$", re.IGNORECASE)
+# "Ms Tran said heatwave warnings were in place ... until Friday": a state told in reported speech
+# still holds (the past tense is the report's)
+_REPORTED_STATE_BEFORE = re.compile(r"\b(?:said|says|told|added|warned|confirmed)\b[^.;]{0,80}\b(?:was|were)\s+(?:still\s+)?"
+                                    r"(?:in\s+(?:place|force|effect)|active|open|closed|suspended)\b[^.;]{0,100}$", re.IGNORECASE)
 # "temperatures were forecast through the weekend", "rain is expected into Sunday"
 _FORECAST_BEFORE = re.compile(r"\b(?:forecast|predicted|expected|possible|likely|probable)\s+(?:to\s+(?:last|continue|persist)\s+)?$",
                               re.IGNORECASE)
@@ -325,6 +330,9 @@ def _clause_tense(text: str, start: int, end: int, sentence: str | None) -> str:
     window_end = min(len(text), end + 150)
     nxt = _CLAUSE_EDGE.search(text, end, window_end)
     hi = nxt.start() if nxt else window_end
+    that = text.find(" that ", end, hi)
+    if that >= 0:
+        hi = that  # "before the strike began on Monday evening that they would work": a clause of its own
     if lo <= 0 and hi >= len(text):
         sentence = sentence or sentence_tense(text)
         return sentence if sentence != "unknown" else "past"
@@ -766,6 +774,11 @@ def _join_pairs(text: str, refs: list[TimeRef]) -> None:
             keep = False
         else:
             continue
+        if keep and b.earliest < a.earliest and b.earliest == b.latest and \
+                dt.timedelta(days=7) > b.earliest + dt.timedelta(days=7) - a.latest > dt.timedelta(0) and \
+                _WEEKDAY_PART_END.search(b.phrase) and joiner == " and ":
+            # "on Wednesday and Thursday" told on a Wednesday: the next day, not last week's
+            b.earliest = b.latest = b.earliest + dt.timedelta(days=7)
         if b.earliest < a.earliest or (keep and b.earliest > a.earliest + dt.timedelta(days=6)):
             continue  # a span runs forward; 'on Monday and Friday' of different weeks are two days
         start = a.start if keep or head == "from " else a.start - 8
@@ -839,7 +852,8 @@ def _anchor_durations(text: str, refs: list[TimeRef], tense: str) -> None:
         # the day, or the last day of a short span ("on Feb. 16 and 17"), named before the span
         after = refs[index + 1] if index + 1 < len(refs) else None
         if after is not None and after.role == "when" and after.latest is not None and \
-                after.earliest == after.latest and text[ref.end:after.start].lower() == " of ":
+                after.earliest == after.latest and (text[ref.end:after.start].lower() == " of " or (
+                    _SPAN_OF_DAY.fullmatch(text, ref.end, after.start) and ref.phrase.lower().startswith("within"))):
             # "within 30 days of Thursday's flooding": counted from the day named after "of"
             span = ref.latest - ref.earliest
             ref.earliest, ref.latest = after.latest, after.latest + span
@@ -859,6 +873,8 @@ def _anchor_durations(text: str, refs: list[TimeRef], tense: str) -> None:
         ref.earliest, ref.latest = day, day + span
 
 
+_PRESENT_PERFECT = re.compile(r"\b(?:has|have)\s+(?:\w+\s+)?\w+(?:ed|en)\b", re.IGNORECASE)
+_SPAN_OF_DAY = re.compile(r"\s+(?:of|from)\s+(?:(?:the|their|its|his|her|this|that)\s+)?(?:[a-z]+\s+){0,2}?")
 _IN_RELATIVE = re.compile(r",\s*(?:which|who|that)\s[^,;]*$", re.IGNORECASE)
 _GIVEN_SPAN_PHRASE = re.compile(r"\S+\s+(?:(?:calendar|working|business|clear)\s+)?(?:hours?|days?|weeks?|months?|years?)(?:\s+from\s+the\s+[a-z]+)?", re.IGNORECASE)
 
@@ -956,11 +972,12 @@ def _chain_relative_days(text: str, refs: list[TimeRef]) -> None:
             if prev is not None:
                 ref.earliest = ref.latest = prev.latest
             continue
-        if phrase.endswith("the following week"):
-            # "case numbers were normal until April 14, and fogging was stepped up the following week"
+        if phrase.endswith(("the following week", "the following month", "the following year")):
+            # "case numbers were normal until April 14, and fogging was stepped up the following week";
+            # "delisted in January 2025, before readmitting 19 the following month"
             prev = next((r for r in reversed(refs[:index]) if r.latest is not None and r.role != "since"), None)
             if prev is not None:
-                ref.earliest, ref.latest = _period("next", "week", prev.latest)
+                ref.earliest, ref.latest = _period("next", phrase.rsplit(" ", 1)[1], prev.latest)
             continue
         if offset is None and " " in phrase and phrase.rsplit(" ", 1)[0] in _STORY_DAY_WORDS:
             offset = 1 if phrase.startswith(("the next", "the following")) else 0  # "... the same night"
@@ -1111,7 +1128,8 @@ def _resolve(m: re.Match, kind: str, text: str, pub: dt.date | None, anchor: dt.
             past = tense in ("past", "pastperfect")
             first = resolve_weekday(WEEKDAYS[g("rg1").lower()], pub, "past" if past else "upcoming")
             last = first + dt.timedelta(days=(WEEKDAYS[g("rg2").lower()] - first.weekday()) % 7)
-            if past and last > pub:
+            if past and last > pub and not (first == pub and _PRESENT_PERFECT.search(text, 0, start)):
+                # ("has declared total fire bans from Tuesday to Thursday" told on a Tuesday: from today)
                 first, last = first - dt.timedelta(days=7), last - dt.timedelta(days=7)
             earliest, latest = first, last
     elif kind == "overnight":
@@ -1276,7 +1294,7 @@ def _resolve(m: re.Match, kind: str, text: str, pub: dt.date | None, anchor: dt.
     elif kind == "rel_period":
         if pub and g("qrel").lower() == "the following":
             # "the following week": after the story's day (or a day the sentence names: _chain_relative_days)
-            earliest, latest = _period("next", "week", context or pub)
+            earliest, latest = _period("next", g("qunit").lower(), context or pub)
         elif pub:
             earliest, latest = _period(g("qrel").lower(), g("qunit").lower(), pub)
     elif kind == "holiday":
@@ -1329,7 +1347,8 @@ def _resolve(m: re.Match, kind: str, text: str, pub: dt.date | None, anchor: dt.
         day = int(_DAY_NUM.match(day_text).group())
         if month is None or not 1 <= day <= 31:
             return None
-        if kind == "dmy" and month_name.lower() == "may" and not year_text and not prep:
+        if kind == "dmy" and month_name.lower() == "may" and not year_text and not prep and \
+                not (month_name == "May" and (g("d2a") or g("d2b"))):  # ("between 3 and 5 May")
             return None  # "5 may ..." is rarely a date without a preposition
         year_rel = g("yr1") or g("yr2")
         if year_rel and pub:
@@ -1412,7 +1431,8 @@ def _resolve(m: re.Match, kind: str, text: str, pub: dt.date | None, anchor: dt.
                 if tense in ("past", "pastperfect") and (prep or "").lower() in ("until", "till", "through") and (
                         _NEGATED_PAST_UNTIL.search(text, max(0, start - 80), start + len(prep) + 1) or (
                         tense == "past" and not _FORWARD_BEFORE.search(text, max(0, start - 60), start)
-                        and not _GRANTED_BEFORE.search(text, max(0, start - 120), start))) and \
+                        and not _GRANTED_BEFORE.search(text, max(0, start - 120), start)
+                        and not _REPORTED_STATE_BEFORE.search(text, max(0, start - 200), start))) and \
                         not _had_until(text, start, prep) and not _FORECAST_BEFORE.search(text, max(0, start - 40), start):
                     mode = "past"  # "fighting continued until Thursday night"; not "gave them until Friday"
                 if tense == "past" and _SPAN_TO_BEFORE.search(text, max(0, start - 30), start) and \
@@ -1441,6 +1461,8 @@ def _resolve(m: re.Match, kind: str, text: str, pub: dt.date | None, anchor: dt.
             else:
                 mode = "upcoming"
             earliest = latest = resolve_weekday(wd, pub, mode)
+            if mode == "after" and wd == pub.weekday() and re.search(r"(?:night|evening|afternoon)$", phrase, re.IGNORECASE):
+                earliest = latest = pub  # "by Monday evening" told on a Monday: later the same day
             if role == "deadline" and by_then:
                 role, earliest = "when", None
             elif role == "deadline" and mode == "after":

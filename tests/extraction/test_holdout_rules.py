@@ -1991,3 +1991,65 @@ def test_a_court_order_is_the_court_speaking(sentence, speaker):
 ])
 def test_two_places_naming_one_body(sentence, speaker):
     assert one_claim(sentence)["speaker"] == speaker
+
+
+# 37. The thirtieth to thirty-second blind sets (Mining Weekly, Sydney Morning Herald, Canadian
+#     Press, Amnesty International, Texas Tribune, RTÉ; ...; IOM, New Indian Express, SBS News,
+#     ANTARA, Brussels Times, TechCabal). Article date: Thursday 2022-01-13.
+
+@pytest.mark.parametrize("sentence, phrase, role, earliest, latest", [
+    ("Ms Tran said heatwave warnings were in place for the north until Friday.", "until Friday", "deadline", None,
+     "2022-01-14"),
+    ("Temperatures of up to 46C were forecast for Mildura on Friday.", "on Friday", "when", "2022-01-14",
+     "2022-01-14"),
+    ("Catastrophic fire danger is forecast for the Riverland and Murraylands on Saturday.", "on Saturday", "when",
+     "2022-01-15", "2022-01-15"),
+    ("The service has declared total fire bans from Thursday to Saturday.", "from Thursday to Saturday", "when",
+     "2022-01-13", "2022-01-15"),
+    ("Eurostar said it had cancelled four trains on Thursday and Friday.", "on Thursday and Friday", "when",
+     "2022-01-13", "2022-01-14"),
+    ("An official said the dam was likely to reach its full level by Thursday evening.", "by Thursday evening",
+     "deadline", None, "2022-01-13"),
+    ("The union said it would strike from 20 to 24 April.", "from 20 to 24 April", "when", "2022-04-20",
+     "2022-04-24"),
+    ("Forecasters said rain would fall between 3 and 5 May.", "3 and 5 May", "when", "2022-05-03", "2022-05-05"),
+    ("The agency delisted 27 lenders in January 2021, before readmitting 19 of them the following month.",
+     "the following month", "when", "2021-02-01", "2021-02-28"),
+    ("The company was ordered to delete the data within 14 days of the January 9 order.", "within 14 days",
+     "deadline", "2022-01-09", "2022-01-23"),
+    ("The timetable counts staff who informed the company before the strike began on Monday evening that they "
+     "would work.",
+     "on Monday evening", "when", "2022-01-10", "2022-01-10"),
+    ("A federal judge on Wednesday ordered the state to decide every application within 60 days.", "on Wednesday",
+     "when", "2022-01-12", "2022-01-12"),
+])
+def test_thirtieth_sets_dates(sentence, phrase, role, earliest, latest):
+    assert (phrase, role, earliest, latest) in _dates(sentence)
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Belgian rail unions have held 14 national strike days since the start of last year.",
+     [(14, 14, None, "days")]),
+    ("Overnight minimums won't drop below 30 degrees in some spots.", [(30, None, "not below", "degrees")]),
+    ("Prices fell below 10 dollars.", [(None, 10, "below", "dollars")]),
+    # a span of days stays a span
+    ("It rained for three consecutive days.", []),
+])
+def test_thirtieth_sets_quantities(sentence, expected):
+    assert _values(sentence) == expected
+
+
+@pytest.mark.parametrize("lines", [
+    ["For the latest from SBS News, download our app and subscribe to our newsletter."],
+    ["Get the best African tech newsletters in your inbox. Subscribe to TC Daily."],
+    ["Related News", "- STIB and De Lijn services largely unaffected by rail strike",
+     "- Unions and minister fail to agree on rail pension reform"],
+])
+def test_thirtieth_sets_lines_that_are_no_claims(lines):
+    assert [c["text"] for c in claims_of("Police said 4 died.", *lines)] == ["Police said 4 died."]
+
+
+def test_a_caption_credit_with_several_slashes_is_no_claim():
+    claims = claims_of("Rescuers search a collapsed house in Cisompet on Friday (February 13, 2026). "
+                       "(ANTARA FOTO/Fajar Nugraha Setiawan/nym)", "Police said 4 died.")
+    assert all("ANTARA FOTO" not in c["text"] for c in claims)
