@@ -136,6 +136,9 @@ _BOILERPLATE_HEAD = (
     r"|(?:[-\u2022*]\s*)?spokes(?:people|persons?|men|women) (?:are|is) available\b.*$|media (?:contacts?|enquiries|inquiries)\b.*$"
     r"|follow the latest\b.{0,80}\b(?:coverage|updates|news)\b.*$|support\b.{0,40}\bor become (?:our|a) (?:patron|member|supporter)\b.*$"
     r"|this is a developing story\b.*$|check back (?:later |soon )?for (?:updates|more)\b.*$"
+    # "This report by The Canadian Press was first published Nov. 17, 2025.", a donor disclosure
+    r"|this (?:report|story|article) by\b.{1,60}\bwas (?:first )?published\b.*$|disclosure\s*:.*$"
+    r"|financial supporters play no role\b.*$|find a (?:complete |full )?list of (?:them|our [\w ]{1,30}) here\b.*$"
     r"|(?:correction|clarification|update|editor['\u2019]?s note)\s*:.{0,60}\b(?:an earlier|a previous|this) (?:version|story|article)\b.*$"
     r"|\d{1,2}\s*min(?:ute)?s?\s+read(?:ing time)?\s*$|report an (?:editorial )?error\s*$"
     r"|(?:this (?:story|article) (?:first )?(?:was )?)?(?:published|appeared) in (?:the )?(?-i:[A-Z])[\w&' -]{1,40},?\s"

@@ -25,16 +25,17 @@ _WORD_NUMBER = (r"(?:(?:" + "|".join(TENS) + r")(?:[-\s](?:" + "|".join(k for k 
 # A decimal comma before a scale word: "US$2,3 million" (Zimbabwe, much of Europe).
 DIGITS = (r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d,]|\.\d)"
           r"|\d{1,3},\d{1,2}(?=\s?(?:million|billion|trillion|bn|m|mil)\b|\s?%|\s(?:per\s?cent|percent)\b)|\d+(?:\.\d+)?")
-# A number: digits or words, with an optional scale word ("2.5 million", "a dozen", "two dozen").
+# A number: digits or words, with an optional scale word ("2.5 million", "a dozen", "two dozen");
+# "m" for million only written onto the digits ("40 m" apart is forty metres).
 NUMBER = (r"(?:(?:" + DIGITS + r"|" + _WORD_NUMBER + r"|a|an)(?:\s*|-)(?:dozen|hundred|thousand|million|billion|trillion|bn|mn|mil|crores?|lakhs?)\b"
           r"(?:\s+(?:" + _WORD_NUMBER + r"))?"
-          r"|(?:" + DIGITS + r")(?:\s?(?:m|bn|k)\b|b\b)?"
+          r"|(?:" + DIGITS + r")(?:m\b|\s?(?:bn|k)\b|b\b)?"
           r"|" + _WORD_NUMBER + r")")
 # NUMBER where the text starts with a digit: the same alternatives in the same order, without
 # the ones that start with a letter (they cannot match there).
 NUMBER_AT_DIGIT = (r"(?:(?:" + DIGITS + r")(?:\s*|-)(?:dozen|hundred|thousand|million|billion|trillion|bn|mn|mil|crores?|lakhs?)\b"
                    r"(?:\s+(?:" + _WORD_NUMBER + r"))?"
-                   r"|(?:" + DIGITS + r")(?:\s?(?:m|bn|k)\b|b\b)?)")
+                   r"|(?:" + DIGITS + r")(?:m\b|\s?(?:bn|k)\b|b\b)?)")
 NUMBER_RE = re.compile(r"^(?:" + NUMBER + r")$", re.IGNORECASE)
 _DIGITS_THEN_REST = re.compile(r"^(" + DIGITS + r")\s*(.*)$")
 _WORD_SPLIT = re.compile(r"[\s-]+")

@@ -243,6 +243,7 @@ _CREDIT_TAIL = re.compile(
     r"|\s+\|\s+[^|/]{1,60}/[^|]{1,60}"  # "... on Sunday evening. | Nikolay Doychinov/AFP via Getty Images"
     r"|\s+[\u2014\u2013-]\s*(?:[A-Z][\w&.'-]*\s){0,2}[A-Z][\w&.'-]*\s+(?:file\s+)?(?:pic|photo|picture)\.?\s*"  # "— AFP pic"
     r"|\s*\((?:pic|photo|picture|image)s?\b[^()]{0,60}\)\s*"  # "(Pic Prefectura Naval Argentina)"
+    r"|\s*\(\s*file\s+(?:pic|photo|picture|image)s?\s*\)\s*"  # "... to Charlemont (File image)"
     r"|\s+(?-i:Photo|Picture|Photograph|Image|Credit):\s*[^.!?]{1,60}"  # "... 2023 Photo: Dhaka Tribune", "... Credit: X/PA"
     r"|\s+[\u2014\u2013-]\s*[A-Z][\w-]*\.(?:com|org|net|co\.\w\w|ph|in|ng|ke|pk)\s*)$", re.IGNORECASE)  # "– Rappler.com"
 

@@ -169,6 +169,7 @@ _EVENT_VERBS = (r"(?:killed|injured|wounded|hurt|died|dead|missing|arrested|deta
 # "one constable had been injured", "including one who died": one person an event befell
 _ONE_EVENT_AFTER = re.compile(r"\s+(?:[a-z][\w-]*\s+)?(?:who\s+)?(?:(?:was|is|has|had|have)\s+(?:been\s+)?|later\s+)?"
                              + _EVENT_VERBS)
+_MAGNITUDE_HYPHEN = re.compile(r"\bmagnitude-(\d{1,2}(?:\.\d)?)(?![\d.]\d)", re.IGNORECASE)
 _MAGNITUDE_BEFORE = re.compile(r"\bmagnitude[-\s]+$", re.IGNORECASE)
 _STORM_CATEGORY = re.compile(r"\b[Cc]ategory\s+$")
 _STORM_WORDS = re.compile(r"\b(?:storm|hurricane|cyclone|typhoon)s?\b", re.IGNORECASE)
@@ -259,6 +260,12 @@ def find_quantities(text: str, skip_spans: list[tuple[int, int]] = ()) -> list[Q
         found.append(q)
     if not _FRACTION_WORDS.isdisjoint(words):
         found = _fractions(text, found, masked)
+    if "agnitude-" in text:
+        for m in _MAGNITUDE_HYPHEN.finditer(text):  # "the magnitude-2.9 tremor": one word holds the reading
+            if not any(q.start <= m.start(1) < q.end for q in found):
+                value = float(m.group(1))
+                bisect.insort(found, Quantity(value, value, False, None, "magnitude", None, m.start(1), m.end(1)),
+                              key=lambda q: q.start)
     if not _A_UNIT_WORDS.isdisjoint(words):
         found = _a_unit(text, found, masked)
     if "-" in text or "\u2212" in text:

@@ -25,6 +25,9 @@ class TimeRef:
     # a weekday deadline counted forward from the article date ("until Friday"): its weekday, so
     # that a day named before it in the sentence can count it instead (_anchor_forward_weekdays)
     forward_weekday: int | None = None
+    # a span counted from a day named after it ("in the 48 hours after the protests began on 6
+    # April"): dropped unless that day is found
+    needs_day: bool = False
 
     def as_dict(self) -> dict:
         return {"phrase": self.phrase, "role": self.role,

@@ -34,6 +34,8 @@ _PREP = (r"(?:(?P<prep>(?:dating|dates|date|going|stretching)\s+back\s+to|no lat
 
 _PATTERNS = [
     ("duration", r"(?P<dprep>for (?:almost|nearly|about|around|roughly|another|a further|at least|the next)|for up to|no more than|not more than|no longer than|within the next|within the|within|in the next|"
+                 # "in the 48 hours after the protests began on 6 April": counted from that day (_anchor_durations)
+                 r"in the(?: first)?(?=\s+\S+\s+(?:hours?|days?|weeks?)\s+(?:after|following)\s)|"
                  r"over the next|in the coming|during the next|inside|the next|in|for)\s+"
                  r"(?P<dnum>" + _NUMW + r"|(?=fortnight))\s*(?:(?:calendar|working|business|clear)\s+)?(?P<dunit>" + _UNIT + r")"
                  r"(?!\s+(?:a|per|each|every)\s+(?:day|week|month|year)\b)"),  # "in 12 hours a day" is a rate
@@ -94,7 +96,7 @@ _PATTERNS = [
     ("overnight", r"(?P<onprep>overnight)"),
     # "two days later", "three days earlier": counted from the day named before
     ("n_days_rel", r"(?P<ndnum>two|three|four|five|six|seven|eight|nine|ten|\d{1,2}|a(?=\s+(?:week|day\s+(?:after|before)\s+\w))|one(?=\s+(?:week|day))"
-                   r")\s+(?P<ndunit>days?|weeks?)\s+"
+                   r")\s+(?P<ndunit>days?|weeks?|hours(?=\s+(?:later|earlier)\b))\s+"
                    r"(?P<nddir>later|earlier|before|after)\b"),
     # "a budget of Rs 312.5 crore for 2024-25", "in the current financial year": a financial year,
     # read as April to March (India, the UK, Japan, Canada, Hong Kong, New Zealand)
@@ -125,7 +127,9 @@ _PATTERNS = [
                    + _YEAR + r")(?!\d|,\d|-\d)"),
     # "in the 1990s", "since the 2010s"
     ("decade", r"(?P<dcprep>in|during|since|from|by|until|through|throughout|over)\s+the\s+(?P<dcval>(?:1[89]|20)\d0)s\b"),
-    ("year", r"(?P<yprep>(?:dating|dates|date|going|stretching)\s+back\s+to|for|in|since|by|until|from|during|before|after|early|late|mid)[- ](?P<yval>" + _YEAR + r")(?!\d|,\d|-\d)"),
+    ("year", r"(?P<yprep>(?:dating|dates|date|going|stretching)\s+back\s+to|for|in|since(?:\s+at\s+least)?|by|until|till|from|during|"
+             r"before|after|early|late|mid|up\s+to(?=\s\d{4}(?:[.,;:)]|$|\s+(?:and|or|when|according|under)\b)))"
+             r"[- ](?P<yval>" + _YEAR + r")(?!\d|,\d|-\d)"),
     # "since the colliery closures of 1987", "since the floods in 2010"
     ("since_event", r"since\s+the\s+(?:[^\W\d_][\w'\u2019-]*\s+){1,4}?(?:of|in)\s+(?P<sevent>" + _YEAR + r")(?!\d|,\d|-\d)"),
 ]
@@ -188,7 +192,7 @@ _PERIOD_WORDS = frozenset("week weeks weekend month months year years days hours
                           "first-quarter second-quarter third-quarter fourth-quarter".split())
 _START_WORDS = frozenset("""its their his her same that following dating dates date going stretching as shortly just soon right sometime backdated no not later than by until till before since as of from after on in at during late early
 the last this next earlier coming past previous within inside over for a an one few several new mid between
-through throughout all whole
+through throughout all whole up
 """.split()) | frozenset(UNITS) | frozenset(TENS) | frozenset(WEEKDAYS) | frozenset(MONTHS) | {"new year's", "year's"}
 _WEEKS_TIME = re.compile(r"['\u2019]?\s+time\b", re.IGNORECASE)
 _TIME_AFTER_IN = re.compile(r"\s*(?:time|a row)\b")
@@ -243,6 +247,9 @@ _CLOCK_DEADLINE_BEFORE = re.compile(r"\b(?:until|till|by|no later than)\s+(?:\d{
 _PLANNED_FOR = re.compile(r"\b(?:forecast|predicted|expected|scheduled|planned|slated|due|set|called)\s+for\s+"
                           # "46C forecast for Mildura on Wednesday": a place between
                           r"(?:(?:the\s+)?(?-i:[A-Z][\w'\u2019-]*)\s+(?:(?:and\s+)?(?-i:[A-Z][\w'\u2019-]*)\s+){0,3})?$", re.IGNORECASE)
+# "setting up a possible walkout on Thursday morning", "a threatened strike on Saturday": still to come
+_POSSIBLE_EVENT_BEFORE = re.compile(r"\b(?:a|an|the)\s+(?:possible|potential|threatened|looming|upcoming)\s+"
+                                    r"(?:[\w-]+\s+){0,2}?[\w-]+\s+$", re.IGNORECASE)
 # "Ms Tran said heatwave warnings were in place ... until Friday": a state told in reported speech
 # still holds (the past tense is the report's)
 _REPORTED_STATE_BEFORE = re.compile(r"\b(?:said|says|told|added|warned|confirmed)\b[^.;]{0,80}\b(?:was|were)\s+(?:still\s+)?"
@@ -324,8 +331,9 @@ def _clause_tense(text: str, start: int, end: int, sentence: str | None) -> str:
     """The tense of the clause around a time phrase, falling back to the sentence's (given, or
     read here when needed): 'A plane landed on Saturday, and a second flight is expected on Tuesday.'"""
     lo = 0
+    opener = None
     for edge in _CLAUSE_EDGE.finditer(text, max(0, start - 120), start):
-        lo = edge.end()
+        lo, opener = edge.end(), edge
     lo = max(lo, start - 150)
     window_end = min(len(text), end + 150)
     nxt = _CLAUSE_EDGE.search(text, end, window_end)
@@ -338,6 +346,9 @@ def _clause_tense(text: str, start: int, end: int, sentence: str | None) -> str:
         return sentence if sentence != "unknown" else "past"
     starts, words = word_index(text)  # the sentence's words, already indexed: slice the clause's
     clause = _tense(text[lo:hi], words[bisect.bisect_left(starts, lo):bisect.bisect_left(starts, hi)])
+    if clause == "unknown" and opener is not None and text[opener.start():lo].lower() in ("before", "when") and \
+            _PRESENT_SUBJECT_VERB.match(text, lo):
+        return "future"  # "more rain is possible before the system moves offshore on Monday"
     if clause == "unknown":
         sentence = sentence or sentence_tense(text)
         return sentence if sentence != "unknown" else "past"
@@ -509,6 +520,8 @@ def find_timerefs(text: str, published: dt.date | None, anchor: dt.date | None =
         note_events(text, refs, known)
         if known:
             event_anchors(text, refs, known)
+    if any(r.needs_day for r in refs):
+        refs = [r for r in refs if not r.needs_day]  # "in the first three days after the riot": from no day
     if unset and published is not None:
         # "Ten days after a dam burst ...": a day counted from nothing the sentence dates says nothing
         refs = [r for r in refs if r.earliest is not None or r.latest is not None]
@@ -809,7 +822,7 @@ def _anchor_forward_weekdays(text: str, refs: list[TimeRef], published: dt.date,
         ref.latest = resolve_weekday(ref.forward_weekday, day, "after")
 
 
-_WITHIN = ("within", "no more than", "not more than", "no longer than", "inside", "for ")
+_WITHIN = ("within", "no more than", "not more than", "no longer than", "inside", "for ", "in the")
 # a measure that runs for a span: "suspended its licence for three months", "banned ... for 30 days"
 _WILL_BEFORE = re.compile(r"\b(?:will|shall|would|to)\s+(?:\w+\s+){0,1}(?:remain|stay|last|run|continue|keep|be\s+"
                           r"(?:closed|suspended|deployed|extended|banned|in\s+place|in\s+force))\b[^.;]{0,60}$",
@@ -853,10 +866,11 @@ def _anchor_durations(text: str, refs: list[TimeRef], tense: str) -> None:
         after = refs[index + 1] if index + 1 < len(refs) else None
         if after is not None and after.role == "when" and after.latest is not None and \
                 after.earliest == after.latest and (text[ref.end:after.start].lower() == " of " or (
-                    _SPAN_OF_DAY.fullmatch(text, ref.end, after.start) and ref.phrase.lower().startswith("within"))):
+                    _SPAN_OF_DAY.fullmatch(text, ref.end, after.start) and ref.phrase.lower().startswith(("within", "in the")))):
             # "within 30 days of Thursday's flooding": counted from the day named after "of"
             span = ref.latest - ref.earliest
             ref.earliest, ref.latest = after.latest, after.latest + span
+            ref.needs_day = False
             continue
         # not a day inside a relative clause ("the strike, which started on January 19, and directed
         # the two parties to hold talks within seven days" counts from the order's day)
@@ -864,6 +878,12 @@ def _anchor_durations(text: str, refs: list[TimeRef], tense: str) -> None:
                 and r.latest is not None and (r.latest - r.earliest).days <= 2]
         main = [r for r in days if not _IN_RELATIVE.search(text, max(0, r.start - 60), r.start)]
         day = (main or days)[0].latest if days else None  # ("Under the ceasefire, which took effect on Nov. 27, ...")
+        if day is not None and day != ref.earliest and _OF_THE_ACT.match(text, ref.end):
+            # "a motion, due to be voted on in the Dáil on Wednesday, would demand ... within 14 days
+            # of the vote": the act the sentence dated, whichever way it lies
+            span = ref.latest - ref.earliest
+            ref.earliest, ref.latest = day, day + span
+            continue
         if day is None or day >= ref.earliest:
             continue
         if _clause_tense(text, ref.start, ref.end, tense) not in ("past", "pastperfect") and \
@@ -873,8 +893,13 @@ def _anchor_durations(text: str, refs: list[TimeRef], tense: str) -> None:
         ref.earliest, ref.latest = day, day + span
 
 
+_PRESENT_SUBJECT_VERB = re.compile(r"\s+(?:the|a|an|this|that|its|their)\s+(?:[a-z]+\s+)?[a-z]+(?<!s)\s+[a-z]{2,}[^s\W]s\b")
+_LATER_THAT_DAY = re.compile(r"(?:night|evening|afternoon)$|\d\s?(?:[ap]\.?\s?m\b|[ap]\.\s?m\.)|\b(?:noon|midday|midnight)\b",
+                             re.IGNORECASE)
 _PRESENT_PERFECT = re.compile(r"\b(?:has|have)\s+(?:\w+\s+)?\w+(?:ed|en)\b", re.IGNORECASE)
-_SPAN_OF_DAY = re.compile(r"\s+(?:of|from)\s+(?:(?:the|their|its|his|her|this|that)\s+)?(?:[a-z]+\s+){0,2}?")
+_SPAN_OF_DAY = re.compile(r"\s+(?:of|from|after|following)\s+(?:(?:the|their|its|his|her|this|that)\s+)?(?:[a-z]+\s+){0,2}?")
+_OF_THE_ACT = re.compile(r"\s+of\s+(?:the|its|their|her|his)\s+(?:vote|ruling|order|decision|hearing|verdict|announcement|"
+                         r"meeting|agreement|deal|signing|judgment|judgement|sentencing)\b", re.IGNORECASE)
 _IN_RELATIVE = re.compile(r",\s*(?:which|who|that)\s[^,;]*$", re.IGNORECASE)
 _GIVEN_SPAN_PHRASE = re.compile(r"\S+\s+(?:(?:calendar|working|business|clear)\s+)?(?:hours?|days?|weeks?|months?|years?)(?:\s+from\s+the\s+[a-z]+)?", re.IGNORECASE)
 
@@ -942,7 +967,7 @@ _RELATIVE_TO_PREVIOUS = {"a day earlier": -1, "the day before": -1, "the previou
 _LATER_SAME_DAY = frozenset({"the evening", "the afternoon", "the morning", "the end of the day", "evening", "nightfall",
                              "midday"})
 _STORY_DAY_WORDS = frozenset({"the same", "later that", "that", "the next", "the following"})
-_N_DAYS_REL = re.compile(r"(\w+)\s+(days?|weeks?)\s+(later|earlier|before|after)", re.IGNORECASE)
+_N_DAYS_REL = re.compile(r"(\w+)\s+(days?|weeks?|hours)\s+(later|earlier|before|after)", re.IGNORECASE)
 # "began on 10 June, a day after the commission approved ...": the clause after names the earlier day
 _CLAUSE_AFTER = re.compile(r"\s+(?!(?:and|or|but|at|in|on|to|of)\b)[A-Za-z]")
 
@@ -952,6 +977,10 @@ def _relative_offset(text: str, ref: TimeRef, n_rel: re.Match) -> int | None:
     if n is None:
         return None
     step = 7 if n_rel.group(2).lower().startswith("week") else 1
+    if n_rel.group(2).lower() == "hours":
+        if n % 24:
+            return None  # "two hours later": within a day that cannot be told
+        n, step = n // 24, 1  # "72 hours later"
     sign = 1 if n_rel.group(3).lower() in ("later", "after") else -1
     if n_rel.group(3).lower() in ("after", "before") and _CLAUSE_AFTER.match(text, ref.end):
         sign = -sign  # the day of the clause that follows, counted back from the day named
@@ -991,6 +1020,11 @@ def _chain_relative_days(text: str, refs: list[TimeRef]) -> None:
             (r.earliest == r.latest and r.role == "when") or (r.role == "deadline" and phrase == "the day after"))), None)
         if prev is not None:
             ref.earliest = ref.latest = prev.latest + dt.timedelta(days=offset)
+            after = refs[index + 1] if index + 1 < len(refs) else None
+            if after is not None and text[ref.end:after.start] == ", " and after.earliest == after.latest and \
+                    _WEEKDAY_PART_END.search(after.phrase) and \
+                    WEEKDAYS.get(_WEEKDAY_PART_END.search(after.phrase).group().split()[0].lower()) == ref.earliest.weekday():
+                after.earliest = after.latest = ref.earliest  # "72 hours later, at 8 a.m. Thursday": that day
 
 
 def _role_for(prep: str | None, text: str, end: int) -> str:
@@ -1055,6 +1089,7 @@ def _resolve(m: re.Match, kind: str, text: str, pub: dt.date | None, anchor: dt.
         start += len(m.group(0)) - len(m.group(0)[len(prep):].lstrip())
         phrase = text[start:end]
     earliest = latest = forward_weekday = None
+    needs_day = False
     if kind == "duration":
         n = _count(g("dnum"))
         dprep = g("dprep").lower()
@@ -1085,6 +1120,8 @@ def _resolve(m: re.Match, kind: str, text: str, pub: dt.date | None, anchor: dt.
             role = "when" if dprep == "the next" else "deadline"  # "the next 48 hours are critical"
             if anchor:
                 earliest, latest = anchor, _shift(anchor, n, g("dunit"))
+            if dprep in ("in the", "in the first"):
+                needs_day = True
     elif kind == "start_of":
         role = "since" if g("sprep").lower() == "since" else "when"
         if g("smonth"):
@@ -1441,7 +1478,8 @@ def _resolve(m: re.Match, kind: str, text: str, pub: dt.date | None, anchor: dt.
             elif role == "when" and _DESIGNATED_AFTER.match(text, end) and \
                     _DESIGNATED_BEFORE.search(text, max(0, start - 30), start):
                 mode = "upcoming"  # "declared Friday a day of mourning": a day set aside is still to come
-            elif role == "when" and _PLANNED_FOR.search(text, max(0, start - 30), start):
+            elif role == "when" and (_PLANNED_FOR.search(text, max(0, start - 30), start) or
+                                     _POSSIBLE_EVENT_BEFORE.search(text, max(0, start - 40), start)):
                 mode = "upcoming"  # "winds forecast for Wednesday", "a vote scheduled for Monday"
             elif role == "when" and (text[max(0, start - 4):start].lower() == "for " or
                                      _FOR_DAY_AND.search(text, max(0, start - 30), start)) and \
@@ -1461,8 +1499,8 @@ def _resolve(m: re.Match, kind: str, text: str, pub: dt.date | None, anchor: dt.
             else:
                 mode = "upcoming"
             earliest = latest = resolve_weekday(wd, pub, mode)
-            if mode == "after" and wd == pub.weekday() and re.search(r"(?:night|evening|afternoon)$", phrase, re.IGNORECASE):
-                earliest = latest = pub  # "by Monday evening" told on a Monday: later the same day
+            if mode == "after" and wd == pub.weekday() and _LATER_THAT_DAY.search(phrase):
+                earliest = latest = pub  # "by Monday evening", "by 9pm on Saturday" told that day: later the same day
             if role == "deadline" and by_then:
                 role, earliest = "when", None
             elif role == "deadline" and mode == "after":
@@ -1505,7 +1543,9 @@ def _resolve(m: re.Match, kind: str, text: str, pub: dt.date | None, anchor: dt.
     elif kind == "year":
         year = int(g("yval"))
         yprep = g("yprep").lower()
-        role = {"since": "since", "by": "deadline", "until": "deadline", "before": "deadline"}.get(yprep, "when")
+        yprep = " ".join(yprep.split())
+        role = {"since": "since", "since at least": "since", "by": "deadline", "until": "deadline", "till": "deadline",
+                "up to": "deadline", "before": "deadline"}.get(yprep, "when")
         if yprep.endswith(" back to"):
             role = "since"  # "arrears dating back to 2022"
         earliest, latest = dt.date(year, 1, 1), dt.date(year, 12, 31)
@@ -1515,7 +1555,7 @@ def _resolve(m: re.Match, kind: str, text: str, pub: dt.date | None, anchor: dt.
         latest = None
     elif role == "deadline" and kind not in ("duration",) and earliest == latest and prep:
         earliest = None
-    return TimeRef(phrase, role, earliest, latest, start, end, forward_weekday)
+    return TimeRef(phrase, role, earliest, latest, start, end, forward_weekday, needs_day)
 
 
 def _period(rel: str, unit: str, pub: dt.date) -> tuple[dt.date, dt.date]:

@@ -2053,3 +2053,53 @@ def test_a_caption_credit_with_several_slashes_is_no_claim():
     claims = claims_of("Rescuers search a collapsed house in Cisompet on Friday (February 13, 2026). "
                        "(ANTARA FOTO/Fajar Nugraha Setiawan/nym)", "Police said 4 died.")
     assert all("ANTARA FOTO" not in c["text"] for c in claims)
+
+
+@pytest.mark.parametrize("sentence, phrase, role, earliest, latest", [
+    ("The union has served strike notice, setting up a possible walkout on Friday morning.", "on Friday morning",
+     "when", "2022-01-14", "2022-01-14"),
+    ("About 14,000 residents have been ordered to leave their homes by 9pm on Thursday.", "by 9pm on Thursday",
+     "deadline", None, "2022-01-13"),
+    ("The union delivered the notice at 8 a.m. Monday, meaning its members could strike 72 hours later, "
+     "at 8 a.m. Thursday.", "at 8 a.m. Thursday", "when", "2022-01-13", "2022-01-13"),
+    ("The union delivered the notice at 8 a.m. Monday, meaning its members could strike 72 hours later, "
+     "at 8 a.m. Thursday.", "72 hours later", "when", "2022-01-13", "2022-01-13"),
+    ("The plan sets aside €2.1bn for the line up to 2030, according to the department.", "up to 2030", "deadline",
+     "2030-01-01", "2030-12-31"),
+    ("The delays have been a problem since at least 2019.", "since at least 2019", "since", "2019-01-01", None),
+    ("A nurse said the morgue had received nine bodies in the 48 hours after the protests began on 6 January.",
+     "in the 48 hours", "deadline", "2022-01-06", "2022-01-08"),
+    ("Their motion, due to be voted on in the Dáil on Wednesday, would demand the case be published within 14 days "
+     "of the vote.", "within 14 days", "deadline", "2022-01-19", "2022-02-02"),
+    ("Up to 100 millimetres more rain is possible before the system moves offshore on Monday.", "on Monday", "when",
+     "2022-01-17", "2022-01-17"),
+])
+def test_thirtieth_set_dates(sentence, phrase, role, earliest, latest):
+    assert (phrase, role, earliest, latest) in _dates(sentence)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Police made 40 arrests in the first three days after the riot.",  # counted from no day the sentence names
+    "The toll rose to up to 2025 in May.",  # a figure, not a year
+])
+def test_thirtieth_set_no_date_where_none_is_told(sentence):
+    assert all(not d["phrase"].lower().startswith(("in the first", "up to")) for d in one_claim(sentence)["dates"])
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("The magnitude-2.9 tremor struck during a shift change.", [(2.9, 2.9, None, "magnitude")]),
+    ("Khumalo said the rescuers had cleared about 40 m of the blocked haulage.", [(40, 40, "about", "m")]),
+    ("He said the company paid $40m for the mine.", [(40_000_000, 40_000_000, None, "dollars")]),
+])
+def test_thirtieth_set_quantities(sentence, expected):
+    assert _values(sentence) == expected
+
+
+@pytest.mark.parametrize("line", [
+    "This report by The Canadian Press was first published Nov. 17, 2025.",
+    "Disclosure: Texas RioGrande Legal Aid has been a financial supporter of The Texas Tribune.",
+    "Financial supporters play no role in the Tribune's journalism.",
+    "Find a complete list of them here.",
+])
+def test_thirtieth_set_lines_that_are_no_claims(line):
+    assert [c["text"] for c in claims_of("Police said 4 died.", line)] == ["Police said 4 died."]
