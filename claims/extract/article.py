@@ -141,6 +141,7 @@ _BOILERPLATE_HEAD = (
     r"|financial supporters play no role\b.*$|find a (?:complete |full )?list of (?:them|our [\w ]{1,30}) here\b.*$"
     r"|(?:correction|clarification|update|editor['\u2019]?s note)\s*:.{0,60}\b(?:an earlier|a previous|this) (?:version|story|article)\b.*$"
     r"|\d{1,2}\s*min(?:ute)?s?\s+read(?:ing time)?\s*$|report an (?:editorial )?error\s*$"
+    r"|(?:time to read|reading time)\s*:?\s*\d{1,2}\s*min(?:ute)?s?\.?\s*$|like what you['\u2019]ve (?:just )?read\s*\??\s*$"
     r"|(?:this (?:story|article) (?:first )?(?:was )?)?(?:published|appeared) in (?:the )?(?-i:[A-Z])[\w&' -]{1,40},?\s"
     r"(?:on\s)?(?-i:[A-Z])[a-z]+\.?\s\d{1,2}(?:st|nd|rd|th)?,?\s\d{4}\.?\s*$"
     r"|(?:subscribe|sign up|follow us|click here|join our|our standards|all quotes delayed|this (?:story|article) "
@@ -175,7 +176,8 @@ _SITE_PROMPT = re.compile(r"\bcan leave comments\b|\bguidelines on commenting\b|
 _NEWSLETTER_PROMPT = re.compile(r"\bsign(?:ing)?\s+up\s+for\s+(?:our|the)\b.{0,60}\bnewsletter\b"
                                 r"|\bsubscribe\s+to\s+(?:our|the)\s+(?:[\w-]+\s+)?newsletters?\b"
                                 r"|\bnewsletters?\s+(?:in|to|straight\s+to)\s+your\s+inbox\b"
-                                r"|\bdownload\s+(?:our|the)\s+(?:free\s+)?(?:[\w-]+\s+)?app\b", re.IGNORECASE)
+                                r"|\bdownload\s+(?:our|the)\s+(?:free\s+)?(?:[\w-]+\s+)?app\b"
+                                r"|\bnewsletters?\b.{0,40}\bclick here\b", re.IGNORECASE)
 _CONTRIBUTED = re.compile(r"(?:[A-Z][\w'\u2019.-]*\s){2,5}contributed(?:\s+(?:reporting|to this report))?"
                           r"(?:\s+(?:from|in)\s+[A-Z][\w'\u2019.-]*(?:,?\s[A-Z][\w'\u2019.-]*){0,3})?\.?\s*$")
 _FUNDED_BY_READERS = re.compile(r"\bfunded (?:through|by) (?:donations|contributions) from (?:our )?readers\b",

@@ -144,6 +144,8 @@ def _units(body: str, paragraphs: list[tuple[int, int]], list_items: set[int] = 
             sentence = text[s:e]
             if "hoto" in sentence or "mage" in sentence or "icture" in sentence or "\u00a9" in sentence or " pic" in sentence or "(Pic" in sentence or "Credit:" in sentence or \
                     ".com" in sentence or "HOTO" in sentence or ("/" in sentence and ("]" in sentence or " | " in sentence)):
+                if _FILE_IMAGE_END.search(sentence):
+                    continue  # a caption: "The line would run from Swords to Charlemont (File image)"
                 tail = _CREDIT_TAIL.search(sentence)
                 if tail is not None and tail.start() > 0:
                     e = s + tail.start()
@@ -243,11 +245,11 @@ _CREDIT_TAIL = re.compile(
     r"|\s+\|\s+[^|/]{1,60}/[^|]{1,60}"  # "... on Sunday evening. | Nikolay Doychinov/AFP via Getty Images"
     r"|\s+[\u2014\u2013-]\s*(?:[A-Z][\w&.'-]*\s){0,2}[A-Z][\w&.'-]*\s+(?:file\s+)?(?:pic|photo|picture)\.?\s*"  # "— AFP pic"
     r"|\s*\((?:pic|photo|picture|image)s?\b[^()]{0,60}\)\s*"  # "(Pic Prefectura Naval Argentina)"
-    r"|\s*\(\s*file\s+(?:pic|photo|picture|image)s?\s*\)\s*"  # "... to Charlemont (File image)"
     r"|\s+(?-i:Photo|Picture|Photograph|Image|Credit):\s*[^.!?]{1,60}"  # "... 2023 Photo: Dhaka Tribune", "... Credit: X/PA"
     r"|\s+[\u2014\u2013-]\s*[A-Z][\w-]*\.(?:com|org|net|co\.\w\w|ph|in|ng|ke|pk)\s*)$", re.IGNORECASE)  # "– Rappler.com"
 
 
+_FILE_IMAGE_END = re.compile(r"\(\s*file\s+(?:pic|photo|picture|image)s?\s*\)\s*$", re.IGNORECASE)
 _NAME_COMMA_OUTLET = re.compile(r"(?:[A-Z][\w'\u2019.-]*\s){1,3}[A-Z][\w'\u2019.-]*,\s(?:The\s)?[A-Z][\w&'\u2019.-]*(?:\s[A-Z][\w&'\u2019.-]*){0,3}")
 _FILE_PHOTO = re.compile(r"(?:[A-Z][\w&.'\u2019-]*\s){1,3}(?i:(?:file\s+)?(?:photo|pic|picture|image)s?)\.?")
 _PHONE_NUMBER = re.compile(r"\+\d{1,3}[\s(]")

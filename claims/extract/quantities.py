@@ -88,6 +88,9 @@ _JAIL_AFTER = re.compile(r"\s+(?:in\s+(?:jail|prison|custody|detention)|behind\s
 _JAIL_BEFORE = re.compile(r"\b(?:jailed|imprisoned|sentenced)\s+(?:to|for)\s+(?:up\s+to\s+|at\s+least\s+)?$|"
                           r"\b(?:prison|jail)\s+(?:term|sentence)s?\s+of\s+(?:up\s+to\s+)?$", re.IGNORECASE)
 _TIME_COUNT_BEFORE = re.compile(r"(?:\bon\s+|\ba\s+(?:combined|total\s+of)\s+)$", re.IGNORECASE)
+_METRES_DIGITS = re.compile(r"\d{1,4}(?:\.\d+)?m")
+_METRES_AFTER = re.compile(r"(?:-|\s)(?:long|high|deep|wide|tall|thick|into|below|above|underground|away|"
+                           r"in\s+(?:length|height|depth|diameter))\b", re.IGNORECASE)
 _OF_AGE = re.compile(r"\s+of\s+age\b", re.IGNORECASE)
 _NOT_FALL_BEFORE = re.compile(r"\b(?:not|never|won['\u2019]t|wouldn['\u2019]t|didn['\u2019]t|don['\u2019]t|doesn['\u2019]t)\s+"
                               r"(?:\w+\s+)?(?:drop|drops|fall|falls|dip|dips|go|goes|sink|sinks|be|been)\s+$", re.IGNORECASE)
@@ -498,6 +501,13 @@ def _build(m: re.Match, text: str, single: bool = False):
     value = parse_number(num_text)
     if value is None:
         return None
+    if not cur and not has_range and num_text[-1:] == "m" and _METRES_AFTER.match(text, m.end("num")) and \
+            _METRES_DIGITS.fullmatch(num_text):
+        # "the 186m-long bridge", "dropped roughly 14m into the river": metres, not millions
+        value = float(num_text[:-1]) if "." in num_text else int(num_text[:-1])
+        approximate = bool(bound) and bound in APPROX_BOUNDS
+        low, high = (None, value) if bound in UPPER_BOUNDS else (value, None) if bound in LOWER_BOUNDS else (value, value)
+        return Quantity(low, high, approximate, bound, "m", None, m_start, m.end("num"))
     lowered = num_text.lower()
     vague = lowered in VAGUE
     before = text[max(0, m_start - 30):m_start]

@@ -63,7 +63,7 @@ _PATTERNS = [
     # "285 in all of 2024", "throughout 2023"
     ("whole_year", r"(?:(?:in|for|during)\s+)?(?:all\s+of|the\s+whole\s+of|throughout)\s+(?P<wyear>" + _YEAR + r")(?!\d|,\d|-\d)"),
     ("period_end", _PREP + r"(?:the\s+)?(?P<peunit>year|month|week)-end\b"),
-    ("end_of", _PREP + r"the\s+end\s+of\s+(?:(?P<erel>the|this|next|last)\s+(?P<eunit>week|month|year)|(?P<emonth>" + MONTH_RE + r")(?:\s+(?P<eyear>" + _YEAR + r")|\s+(?P<enext>next|last|this)\s+year)?)"),
+    ("end_of", _PREP + r"the\s+end\s+of\s+(?:(?P<erel>the|this|next|last)\s+(?P<eunit>week|month|year)|(?P<eyearonly>" + _YEAR + r")\b|(?P<emonth>" + MONTH_RE + r")(?:\s+(?P<eyear>" + _YEAR + r")|\s+(?P<enext>next|last|this)\s+year)?)"),
     # "from Monday to Wednesday", "between Friday and Sunday"
     ("wd_range", r"(?:from|between)\s+(?P<rg1>" + _WD + r")\s+(?:to|until|till|through|and)\s+(?P<rg2>" + _WD + r")"),
     ("wd_week", _PREP + r"(?P<wwd>" + _WD + r")" + _PART + r"(?:,?\s+(?P<wrel>next|last|this)\s+week|(?P<wweek>\s+week)(?!['\u2019]s|\s+of))"),
@@ -150,7 +150,7 @@ _NUMBER_STARTS = frozenset(UNITS) | frozenset(TENS) | frozenset("a an several fe
 _BY_MONTH = _group("start_of", "end_of", "mdy_range", "month_range", "mdy", "dmy", "my", "month", "the_month")
 _BY_PERIOD = _group("fiscal", "bare_quarter", "n_days_rel", "duration", "hyphen_span", "ago", "given_span", "past_span", "start_of", "first_part", "period_end", "end_of", "year_before", "rel_period", "weekend")
 _BY_DAYWORD = _group("since_clock", "overnight", "relday", "holiday", "wd", "clock_word")
-_BY_YEAR = _group("iso", "since_event", "first_part", "whole_year", "year_range", "decade", "fiscal", "year", "the_year")
+_BY_YEAR = _group("end_of", "iso", "since_event", "first_part", "whole_year", "year_range", "decade", "fiscal", "year", "the_year")
 _BY_DAY = _group("relday", "holiday", "n_days_rel", "duration", "hyphen_span", "ago", "given_span", "past_span")
 # Words that every time reference contains: the full pattern only runs near one of them.
 _TRIGGER_WORDS = frozenset(WEEKDAYS) | frozenset(MONTHS) | frozenset(
@@ -231,7 +231,10 @@ _NEGATED_PAST_UNTIL = re.compile(r"\b(?:unable|not|n't|n\u2019t|never|no one|nob
                                  r"(?<!\bgiven)(?<!\bgave)\s+(?:until|till)\s+$",
                                  re.IGNORECASE)
 _GRANTED_BEFORE = re.compile(r"\b(?:gave|given|give|gives|giving|granted|grants|extended|extends|set|sets|had|has|have|"
-                             r"ordered|told|asked|deadline|ultimatum)\b[^.;,]*$", re.IGNORECASE)
+                             r"ordered|told|asked|deadline|ultimatum)\b[^.;,]*$"
+                             # "voted Tuesday to delay certifying the Nov. 4 results until Friday": put off to a day ahead
+                             r"|\b(?:delay|delayed|delaying|postpone|postponed|postponing|defer|deferred|adjourned|adjourn)\b[^;]{0,100}$",
+                             re.IGNORECASE)
 # "the firm had until 5pm on Friday to ...", "had been given until Saturday": a deadline someone had
 _CLOCK_AT = re.compile(r"\s+(?:\d{1,2}(?:[:.][0-5]\d)?\s?(?:[ap]m\b|[ap]\.\s?m\.?)|noon|midnight|midday)\s", re.IGNORECASE)
 _TERM_BEFORE = re.compile(r"\b(?:jail\w*|prison|imprison\w*|sentenc\w*|locked up|behind bars)\b[^.;]*$", re.IGNORECASE)
@@ -341,6 +344,9 @@ def _clause_tense(text: str, start: int, end: int, sentence: str | None) -> str:
     that = text.find(" that ", end, hi)
     if that >= 0:
         hi = that  # "before the strike began on Monday evening that they would work": a clause of its own
+    told = _TELLING_AFTER.search(text, end, hi)
+    if told is not None:
+        hi = told.start()  # "had sent the board a letter Tuesday night warning it would ...": what the letter said
     if lo <= 0 and hi >= len(text):
         sentence = sentence or sentence_tense(text)
         return sentence if sentence != "unknown" else "past"
@@ -519,7 +525,11 @@ def find_timerefs(text: str, published: dt.date | None, anchor: dt.date | None =
         known = dict(events)
         note_events(text, refs, known)
         if known:
+            before = len(refs)
             event_anchors(text, refs, known)
+            if len(refs) > before:
+                _chain_relative_days(text, refs)  # "on election night ... the following morning"
+
     if any(r.needs_day for r in refs):
         refs = [r for r in refs if not r.needs_day]  # "in the first three days after the riot": from no day
     if unset and published is not None:
@@ -815,8 +825,8 @@ def _anchor_forward_weekdays(text: str, refs: list[TimeRef], published: dt.date,
         if ref.forward_weekday is None or ref.latest is None:
             continue
         prev = next((r for r in reversed(refs[:index]) if r.role == "when" and r.earliest is not None
-                     and r.earliest == r.latest), None)
-        day = prev.earliest if prev is not None else anchor
+                     and r.earliest == r.latest and text[max(0, r.start - 4):r.start].lower() != "the "), None)
+        day = prev.earliest if prev is not None else anchor  # (not "the Nov. 4 election": a name of the event)
         if day >= published or _WILL.search(text, prev.end if prev is not None else 0, ref.start):
             continue
         ref.latest = resolve_weekday(ref.forward_weekday, day, "after")
@@ -864,7 +874,7 @@ def _anchor_durations(text: str, refs: list[TimeRef], tense: str) -> None:
             continue
         # the day, or the last day of a short span ("on Feb. 16 and 17"), named before the span
         after = refs[index + 1] if index + 1 < len(refs) else None
-        if after is not None and after.role == "when" and after.latest is not None and \
+        if after is not None and after.role in ("when", "deadline") and after.latest is not None and \
                 after.earliest == after.latest and (text[ref.end:after.start].lower() == " of " or (
                     _SPAN_OF_DAY.fullmatch(text, ref.end, after.start) and ref.phrase.lower().startswith(("within", "in the")))):
             # "within 30 days of Thursday's flooding": counted from the day named after "of"
@@ -878,6 +888,12 @@ def _anchor_durations(text: str, refs: list[TimeRef], tense: str) -> None:
                 and r.latest is not None and (r.latest - r.earliest).days <= 2]
         main = [r for r in days if not _IN_RELATIVE.search(text, max(0, r.start - 60), r.start)]
         day = (main or days)[0].latest if days else None  # ("Under the ceasefire, which took effect on Nov. 27, ...")
+        if day is not None and day != ref.earliest and ref.phrase.lower().startswith("for ") and \
+                _BEGINS_BEFORE.search(text, max(0, (main or days)[0].start - 25), (main or days)[0].start):
+            # "Consultation will begin on Monday and is expected to run for 30 days": from its first day
+            span = ref.latest - ref.earliest
+            ref.earliest, ref.latest = day, day + span
+            continue
         if day is not None and day != ref.earliest and _OF_THE_ACT.match(text, ref.end):
             # "a motion, due to be voted on in the Dáil on Wednesday, would demand ... within 14 days
             # of the vote": the act the sentence dated, whichever way it lies
@@ -893,13 +909,21 @@ def _anchor_durations(text: str, refs: list[TimeRef], tense: str) -> None:
         ref.earliest, ref.latest = day, day + span
 
 
+_TELLING_AFTER = re.compile(r"\s(?:warning|saying|adding|telling|urging|asking|noting|arguing|insisting|threatening|"
+                            r"promising|vowing|demanding)\b")
 _PRESENT_SUBJECT_VERB = re.compile(r"\s+(?:the|a|an|this|that|its|their)\s+(?:[a-z]+\s+)?[a-z]+(?<!s)\s+[a-z]{2,}[^s\W]s\b")
+_PAST_EVENT_AFTER = re.compile(r"\s+(?:[a-z]+\s+)?(?:collapse|attack|explosion|blast|crash|quake|earthquake|shooting|accident|"
+                               r"derailment|sinking|landslide|eruption|bombing|raid|killings?|fire|blaze|stampede|deaths?|"
+                               r"massacre|ambush|capsizing|murders?)\b", re.IGNORECASE)
 _LATER_THAT_DAY = re.compile(r"(?:night|evening|afternoon)$|\d\s?(?:[ap]\.?\s?m\b|[ap]\.\s?m\.)|\b(?:noon|midday|midnight)\b",
                              re.IGNORECASE)
 _PRESENT_PERFECT = re.compile(r"\b(?:has|have)\s+(?:\w+\s+)?\w+(?:ed|en)\b", re.IGNORECASE)
 _SPAN_OF_DAY = re.compile(r"\s+(?:of|from|after|following)\s+(?:(?:the|their|its|his|her|this|that)\s+)?(?:[a-z]+\s+){0,2}?")
-_OF_THE_ACT = re.compile(r"\s+of\s+(?:the|its|their|her|his)\s+(?:vote|ruling|order|decision|hearing|verdict|announcement|"
-                         r"meeting|agreement|deal|signing|judgment|judgement|sentencing)\b", re.IGNORECASE)
+_BEGINS_BEFORE = re.compile(r"\b(?:begin|begins|began|start|starts|started|open|opens|opened|commence|commences|commenced)\s+$",
+                            re.IGNORECASE)
+_OF_THE_ACT = re.compile(r"\s+of\s+(?:the|its|their|her|his|that|this)\s+(?:vote|ruling|order|decision|hearing|verdict|announcement|"
+                         r"meeting|agreement|deal|signing|judgment|judgement|sentencing|request|arrival|departure|"
+                         r"application|notice|launch)\b", re.IGNORECASE)
 _IN_RELATIVE = re.compile(r",\s*(?:which|who|that)\s[^,;]*$", re.IGNORECASE)
 _GIVEN_SPAN_PHRASE = re.compile(r"\S+\s+(?:(?:calendar|working|business|clear)\s+)?(?:hours?|days?|weeks?|months?|years?)(?:\s+from\s+the\s+[a-z]+)?", re.IGNORECASE)
 
@@ -992,7 +1016,8 @@ def _chain_relative_days(text: str, refs: list[TimeRef]) -> None:
     named before it in the sentence, not from the article date."""
     for index in range(1, len(refs)):
         ref = refs[index]
-        phrase = ref.phrase.lower().split(" ", 1)[-1] if ref.phrase[:3].lower() in ("on ", "by ") else ref.phrase.lower()
+        phrase = ref.phrase.lower().split(" ", 1)[-1] if ref.phrase[:3].lower() in ("on ", "by ") or \
+            ref.phrase[:6].lower() == "until " else ref.phrase.lower()
         offset = _RELATIVE_TO_PREVIOUS.get(phrase)
         if ref.phrase[:3].lower() == "by " and phrase in _LATER_SAME_DAY:
             # "On Sunday afternoon, officials reported five killed; by the evening the figure had risen"
@@ -1284,7 +1309,9 @@ def _resolve(m: re.Match, kind: str, text: str, pub: dt.date | None, anchor: dt.
             earliest, latest = _shift(anchor, -n, g("punit")), anchor
     elif kind == "end_of":
         by_then = False
-        if g("emonth"):
+        if g("eyearonly"):
+            latest = dt.date(int(g("eyearonly")), 12, 31)  # "by the end of 2028"
+        elif g("emonth"):
             month = MONTHS[g("emonth").lower().rstrip(".")]
             year = int(g("eyear")) if g("eyear") else (pub.year if pub else None)
             if year is None:
@@ -1397,7 +1424,7 @@ def _resolve(m: re.Match, kind: str, text: str, pub: dt.date | None, anchor: dt.
                 return None
         else:
             forward = role == "deadline" or tense == "future" or \
-                _PLANNED_FOR.search(text, max(0, start - 30), start) is not None or (
+                _PLANNED_FOR.search(text, max(0, start - 70), start) is not None or (
                 (prep or "").lower() == "from" and not _SPAN_UNTIL.match(text, m.end()) and (
                     tense not in ("past", "pastperfect") or _FORWARD_BEFORE.search(text, max(0, start - 80), start)
                     or _PERFECT_BEFORE.search(text, max(0, start - 80), start)))
@@ -1478,7 +1505,7 @@ def _resolve(m: re.Match, kind: str, text: str, pub: dt.date | None, anchor: dt.
             elif role == "when" and _DESIGNATED_AFTER.match(text, end) and \
                     _DESIGNATED_BEFORE.search(text, max(0, start - 30), start):
                 mode = "upcoming"  # "declared Friday a day of mourning": a day set aside is still to come
-            elif role == "when" and (_PLANNED_FOR.search(text, max(0, start - 30), start) or
+            elif role == "when" and (_PLANNED_FOR.search(text, max(0, start - 70), start) or
                                      _POSSIBLE_EVENT_BEFORE.search(text, max(0, start - 40), start)):
                 mode = "upcoming"  # "winds forecast for Wednesday", "a vote scheduled for Monday"
             elif role == "when" and (text[max(0, start - 4):start].lower() == "for " or
@@ -1492,6 +1519,8 @@ def _resolve(m: re.Match, kind: str, text: str, pub: dt.date | None, anchor: dt.
             elif role == "when" and (prep or "").lower() == "from" and tense in ("past", "pastperfect") and \
                     _FORWARD_BEFORE.search(text, max(0, start - 80), start):
                 mode = "upcoming"  # "had agreed to take up to 40 tonnes a day from Thursday"
+            elif role == "when" and phrase[-2:].lower() in ("'s", "\u2019s") and _PAST_EVENT_AFTER.match(text, end):
+                mode = "past"  # "within 30 days of Monday's collapse": a disaster is told after it happened
             elif role == "when" and _BRACING_BEFORE.search(text, max(0, start - 80), start):
                 mode = "upcoming"  # "firefighters bracing for extreme conditions on Sunday"
             elif role == "since" or tense in ("past", "pastperfect"):

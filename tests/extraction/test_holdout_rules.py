@@ -2103,3 +2103,51 @@ def test_thirtieth_set_quantities(sentence, expected):
 ])
 def test_thirtieth_set_lines_that_are_no_claims(line):
     assert [c["text"] for c in claims_of("Police said 4 died.", line)] == ["Police said 4 died."]
+
+
+# 38. The thirty-first blind set (IFRC, Canadian Press, Arizona Republic, Le Monde, New Civil
+#     Engineer, RTÉ). Article date: Thursday 2022-01-13.
+
+@pytest.mark.parametrize("sentence, phrase, role, earliest, latest", [
+    ("The ministry said on Friday that vaccines were due to arrive on 22 January and that vaccination would start "
+     "within 72 hours of their arrival.", "within 72 hours", "deadline", "2022-01-22", "2022-01-25"),
+    ("The minister said the province asked Ottawa for help on Wednesday and expected a decision within 48 hours of "
+     "that request.", "within 48 hours", "deadline", "2022-01-12", "2022-01-14"),
+    ("The office would ask a judge to order certification within 24 hours of Monday's deadline passing.",
+     "within 24 hours", "deadline", "2022-01-17", "2022-01-18"),
+    ("The board voted Tuesday to delay certifying the results of the Nov. 4 election until Friday.", "until Friday",
+     "deadline", None, "2022-01-14"),
+    ("Results posted on election night showed it trailing, but it moved ahead the following morning.",
+     "the following morning", "when", "2022-01-12", "2022-01-12"),
+    ("A committee would deliver a report within 30 days of Monday's collapse.", "within 30 days", "deadline",
+     "2022-01-10", "2022-02-09"),
+    ("The union learned of the plan after Tuesday's staff meeting and was not notified until the following morning.",
+     "until the following morning", "deadline", "2022-01-12", "2022-01-12"),
+    ("The company said it would invest €30m in automation at the plant by the end of 2028.", "by the end of 2028",
+     "deadline", None, "2028-12-31"),
+    ("Consultation with staff will begin on Monday and is expected to run for 30 days.", "for 30 days", "deadline",
+     "2022-01-17", "2022-02-16"),
+    ("She said the office had sent the board a letter Tuesday night warning it would act.", "Tuesday night", "when",
+     "2022-01-11", "2022-01-11"),
+])
+def test_thirty_first_set_dates(sentence, phrase, role, earliest, latest):
+    refs = _dates(sentence) if "election night" not in sentence else _dates(
+        claims_of("Voters went to the polls in the January 11 election.", sentence)[1])
+    assert (phrase, role, earliest, latest) in refs
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("The 186m-long concrete bridge was completed in 1994.", [(186, 186, None, "m")]),
+    ("Each span, around 52m long, dropped roughly 14m into the river.",
+     [(52, 52, "around", "m"), (14, 14, "roughly", "m")]),
+    ("He said the fund paid $40m into the scheme.", [(40_000_000, 40_000_000, None, "dollars")]),
+])
+def test_thirty_first_set_metres_written_onto_digits(sentence, expected):
+    assert _values(sentence) == expected
+
+
+@pytest.mark.parametrize("line", ["Time to read 3 min.", "Like what you've read?",
+                                  "To receive New Civil Engineer's daily and weekly newsletters click here.",
+                                  "The MetroLink line would run from Swords to Charlemont (File image)"])
+def test_thirty_first_set_lines_that_are_no_claims(line):
+    assert [c["text"] for c in claims_of("Police said 4 died.", line)] == ["Police said 4 died."]
