@@ -406,17 +406,17 @@ def _make_mention(text: str, toks: list[Token], role_override: str | None = None
         low = _strip_possessive(w.low)
         if _is_name_token(w) and not _is_role_word(low) and low not in ORG_WORDS and not w.low.endswith(("'s", "\u2019s")):
             name_start = idx
-        elif (w.low == "of" or w.low in NAME_PARTICLES) and idx > 0 and name_start == idx + 1:
+        elif (w.low in ("of", "for") or w.low in NAME_PARTICLES) and idx > 0 and name_start == idx + 1:
             name_start = idx
         else:
             break
     # "Secretary of State Antony Blinken": the word after "of" still belongs to the title
     for idx in range(name_start, len(words) - 2):
-        if words[idx].low == "of" and idx > 0 and _is_role_word(words[idx - 1].low):
+        if words[idx].low in ("of", "for") and idx > 0 and _is_role_word(words[idx - 1].low):
             name_start = idx + 2
             break
     name_words = words[name_start:]
-    while name_words and name_words[0].low in ("of",):
+    while name_words and name_words[0].low in ("of", "for"):
         name_words = name_words[1:]
     role_words = words[:name_start]
     content_roles = [w for w in role_words if w.low not in DETERMINERS and w.low not in _CONNECTORS]

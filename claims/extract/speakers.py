@@ -91,8 +91,8 @@ def find_attribution(text: str, regions: list[tuple[int, int]]) -> Mention | Non
         if tok.is_cap and i and i + 1 < n and tokens[i - 1].is_cap and tokens[i - 1].is_word and \
                 tokens[i + 1].is_cap and tokens[i + 1].low in _NAME_HEADS:
             continue  # a word of a name: "the US State Department", "the Meteorological Forecasting Division"
-        if tok.low in BASE_FORMS and not _base_form_ok(text, tokens, i):
-            continue
+        if tok.low in BASE_FORMS and (not _base_form_ok(text, tokens, i) or (tok.is_cap and i and tokens[i - 1].is_cap)):
+            continue  # ("IOM's Missing Migrants Project said": a word of a name, not "Migrants project")
         if _not_speech_use(tokens, i):
             continue
         mention = _speaker_for_verb(text, tokens, i)
@@ -175,7 +175,8 @@ def _finding_author(text: str, tokens: list[Token]) -> Mention | None:
     return None
 
 
-_DOCUMENTS = DOC_NOUNS | _DATA_NOUNS | frozenset("survey study report update review audit census".split())
+_DOCUMENTS = DOC_NOUNS | _DATA_NOUNS | frozenset("survey study report update review audit census accounts testimony "
+                                                  "testimonies".split())
 
 
 def _document_author(text: str, tokens: list[Token], k: int) -> Mention | None:
@@ -183,17 +184,27 @@ def _document_author(text: str, tokens: list[Token], k: int) -> Mention | None:
     document, written as a possessive or a name right before the document noun."""
     end = next((m for m in range(k, min(len(tokens), k + 6)) if tokens[m].low in _DOCUMENTS and not tokens[m].quoted),
                None)
-    if end is None or end == k:
+    if end is None:
+        return None
+    by = end + 2 if end + 2 < len(tokens) and tokens[end + 1].low in _SOURCE_PARTICIPLES else end + 1
+    if by + 1 < len(tokens) and tokens[by].low in ("by", "from") and not tokens[by].quoted:
+        # "according to a tally by the Belga news agency", "Records published by Invías show"
+        author = _forward_np(text, tokens, by + 1, loose=False)
+        if author is not None and author.kind != "pronoun" and (author.head or "") not in _DOCUMENTS:
+            return author
+    if end == k:
         return None
     for m in range(k, end):
-        if tokens[m].low.endswith(("'s", "\u2019s")):
+        if tokens[m].low.endswith(("'s", "\u2019s", "s'", "s\u2019")):
             owner = _backward_np(text, tokens, m)  # "the mission's"
             if owner is not None:
-                owner.text, owner.name = owner.text[:-2], owner.name.removesuffix("'s").removesuffix("\u2019s")
+                cut = 1 if owner.text.endswith(("s'", "s\u2019")) else 2  # "survivors' accounts": survivors
+                owner.text, owner.name = owner.text[:-cut], owner.name[:-cut] if owner.name.endswith(
+                    ("'s", "\u2019s", "s'", "s\u2019")) else owner.name
                 if owner.name[4:5].isupper():
                     owner.name = _drop_the(owner.name)  # "The IOM's survey": IOM
                 owner.head = _strip_possessive(owner.head or "")
-                owner.span_end -= 2
+                owner.span_end -= cut
             return owner
     names = [t for t in tokens[k:end] if t.is_cap and t.is_word and t.low not in DETERMINERS]
     if names and names[-1] is tokens[end - 1]:

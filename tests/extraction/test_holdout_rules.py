@@ -2151,3 +2151,19 @@ def test_thirty_first_set_metres_written_onto_digits(sentence, expected):
                                   "The MetroLink line would run from Swords to Charlemont (File image)"])
 def test_thirty_first_set_lines_that_are_no_claims(line):
     assert [c["text"] for c in claims_of("Police said 4 died.", line)] == ["Police said 4 died."]
+
+
+@pytest.mark.parametrize("sentence, speaker", [
+    ("According to survivors' accounts, the passengers were mostly from Egypt.", "survivors"),
+    ("Rail unions have held 14 strike days, according to a tally by the Belga news agency.", "the Belga news agency"),
+    ("Records published by Invías show the bridge's last inspection rated it fair.", "Invías"),
+    ("IOM's Missing Migrants Project said nearly 1,200 people died.", "Missing Migrants Project"),
+    ("Transport for NSW said the bridge would close.", "Transport for NSW"),
+])
+def test_thirty_second_set_speakers(sentence, speaker):
+    assert one_claim(sentence)["speaker"] == speaker
+
+
+def test_a_title_with_for_keeps_its_field():
+    claim = one_claim("Minister for Health Jane Doe said 40 beds were free.")
+    assert (claim["speaker"], claim["speaker_role"]) == ("Jane Doe", "Minister for Health")
