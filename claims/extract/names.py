@@ -17,7 +17,8 @@ _DOTTED_ACRONYM = re.compile(r"[A-Z](?:\.[A-Z])+")  # "U.N", "U.S" (the tokenize
 
 
 # "Taiwan Power Co. said": a company's abbreviation keeps its dot (the name goes on through it)
-_TOKEN = re.compile(r"(?:Co|Corp|Inc|Ltd|Bros|Cos)\.(?=[\s,)])|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\w[\w'\u2019.\-]*\w['\u2019]?|\w['\u2019]?|[^\w\s]")
+# ("AFC/M23": two acronyms joined by a slash are one name)
+_TOKEN = re.compile(r"(?:Co|Corp|Inc|Ltd|Bros|Cos)\.(?=[\s,)])|[A-Z][A-Z\d]{1,5}/[A-Z][A-Z\d]{1,5}\b(?!/)|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\w[\w'\u2019.\-]*\w['\u2019]?|\w['\u2019]?|[^\w\s]")
 _SPACED_TOKEN = re.compile(r"(\s*)(" + _TOKEN.pattern + ")")
 
 

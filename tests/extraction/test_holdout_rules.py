@@ -2167,3 +2167,7 @@ def test_thirty_second_set_speakers(sentence, speaker):
 def test_a_title_with_for_keeps_its_field():
     claim = one_claim("Minister for Health Jane Doe said 40 beds were free.")
     assert (claim["speaker"], claim["speaker_role"]) == ("Jane Doe", "Minister for Health")
+
+
+def test_two_acronyms_joined_by_a_slash_are_one_name():
+    assert one_claim("The AFC/M23 denied launching the attack.")["speaker"] == "AFC/M23"
