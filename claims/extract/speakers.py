@@ -22,8 +22,11 @@ _SOURCE_PARTICIPLES = frozenset("released published issued provided compiled giv
 
 # what a court does in its own voice: "The High Court on Tuesday directed the council to ..."
 COURT_VERBS = frozenset("directed ordered held restrained stayed quashed upheld sentenced".split())
+# "The Emergency Medicine Center raised the death toll to 23": whoever revises a count gives it
+_TOLL_VERBS = frozenset("raised raises revised revises lowered lowers updated updates".split())
+_TOLL_NOUNS = frozenset("toll tally figure count number estimate".split())
 _COURT_NOUNS = frozenset("court bench judge justice tribunal magistrate".split())
-_HINT_WORDS = SPEECH_VERBS | SOURCE_MARKERS | {"according"} | _SOURCE_PARTICIPLES | COURT_VERBS
+_HINT_WORDS = SPEECH_VERBS | SOURCE_MARKERS | {"according"} | _SOURCE_PARTICIPLES | COURT_VERBS | _TOLL_VERBS
 
 
 _PAST_VERB = re.compile(r"^[a-z]{3,}ed$")
@@ -120,6 +123,10 @@ def find_attribution(text: str, regions: list[tuple[int, int]]) -> Mention | Non
         mention = _court_order(text, tokens)
         if mention is not None:
             return mention
+    if not present.isdisjoint(_TOLL_VERBS) and not _TOLL_NOUNS.isdisjoint(words):
+        mention = _toll_reviser(text, tokens)
+        if mention is not None:
+            return mention
     # 3. "figures released by X", "data published by X"
     for i in range(len(tokens) - 1 if not present.isdisjoint(_SOURCE_PARTICIPLES) else 0):
         if not tokens[i].quoted and tokens[i].low in _SOURCE_PARTICIPLES and tokens[i + 1].low == "by":
@@ -147,6 +154,21 @@ def _court_order(text: str, tokens: list[Token]) -> Mention | None:
                 _COURT_NOUNS.isdisjoint(re.findall(r"[a-z]+", (mention.text + " " + (mention.role or "")).lower())):
             continue
         return mention
+    return None
+
+
+def _toll_reviser(text: str, tokens: list[Token]) -> Mention | None:
+    """'The Emergency Medicine Center raised the death toll to 23', 'Police revised the figure to
+    12': the subject of a revised count is its source."""
+    for i, tok in enumerate(tokens):
+        if tok.quoted or tok.low not in _TOLL_VERBS or i == 0 or tokens[i - 1].low in ("be", "been", "was", "were",
+                                                                                     "is", "are"):
+            continue
+        if not any(t.low in _TOLL_NOUNS for t in tokens[i + 1:i + 5]):
+            continue
+        mention = _speaker_for_verb(text, tokens, i)
+        if mention is not None and mention.kind != "pronoun" and not _not_a_speaker(mention):
+            return mention
     return None
 
 
@@ -448,7 +470,14 @@ def _puts_a_figure(tokens: list[Token], i: int) -> bool:
     return "at" in window and not _COUNT_SUBJECTS.isdisjoint(window[:window.index("at")])
 
 
+_ASIDE_WORDS = frozenset("however though meanwhile too also instead nevertheless nonetheless".split())
+
+
 def _speaker_for_verb(text: str, tokens: list[Token], i: int) -> Mention | None:
+    if i >= 4 and tokens[i - 1].text == "," and tokens[i - 2].low in _ASIDE_WORDS and tokens[i - 3].text == "," and \
+            tokens[i - 4].is_word:
+        # "Residents of the street, however, told Ahram Online that ...": the aside set apart
+        return _speaker_for_verb(text, tokens[:i - 3] + tokens[i:], i - 3)
     verb = tokens[i]
     prev = tokens[i - 1] if i else None
     weak = verb.low in WEAK_SPEECH_VERBS and not (

@@ -2171,3 +2171,22 @@ def test_a_title_with_for_keeps_its_field():
 
 def test_two_acronyms_joined_by_a_slash_are_one_name():
     assert one_claim("The AFC/M23 denied launching the attack.")["speaker"] == "AFC/M23"
+
+
+@pytest.mark.parametrize("sentence, speaker", [
+    ("Residents of the street, however, told Ahram Online that at least four people were still missing.",
+     "Residents of the street"),
+    ("Rights groups, however, put the number of detainees higher.", "Rights groups"),
+    ("The Emergency Medicine Center raised the death toll to 23, up from 14.", "The Emergency Medicine Center"),
+    ("Police revised the toll to 12.", "Police"),
+    # a passive revision, or a rise of something else, names no source
+    ("The toll was revised to 14.", None),
+    ("Heavy rain raised the water level by 2 metres.", None),
+])
+def test_an_aside_or_a_revised_count_keeps_its_speaker(sentence, speaker):
+    assert one_claim(sentence)["speaker"] == speaker
+
+
+def test_it_after_a_body_that_revised_the_toll_is_that_body():
+    claims = claims_of("The Emergency Medicine Center raised the death toll to 23.", "More than 60 others were wounded, it said.")
+    assert claims[1]["speaker"] == "The Emergency Medicine Center"
