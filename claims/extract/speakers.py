@@ -788,7 +788,11 @@ def _coordinated_subject(text: str, tokens: list[Token], and_index: int, verb: T
         if t.low in SPEECH_VERBS or _PAST_VERB.match(t.low) or t.low in _IRREGULAR_PAST:
             if k == 0:
                 return None
-            mention = _backward_np(text, tokens, k - 1)
+            if tokens[k - 1].text == ",":
+                # "Their lawyer, Tigran Yeghoyan, called the charges absurd and said ..."
+                mention = _appositive_subject(text, tokens, k - 1)
+            else:
+                mention = _backward_np(text, tokens, k - 1)
             if mention:
                 mention.via = "verb"
                 mention.window = (verb.start, _window_end(tokens, tokens.index(verb)))

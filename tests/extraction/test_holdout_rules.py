@@ -2190,3 +2190,8 @@ def test_an_aside_or_a_revised_count_keeps_its_speaker(sentence, speaker):
 def test_it_after_a_body_that_revised_the_toll_is_that_body():
     claims = claims_of("The Emergency Medicine Center raised the death toll to 23.", "More than 60 others were wounded, it said.")
     assert claims[1]["speaker"] == "The Emergency Medicine Center"
+
+
+def test_a_named_subject_in_commas_speaks_for_its_second_verb():
+    claim = one_claim("Their lawyer, Tigran Yeghoyan, called the charges absurd and said the defence would appeal.")
+    assert claim["speaker"] == "Tigran Yeghoyan"
