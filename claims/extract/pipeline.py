@@ -143,7 +143,8 @@ def _units(body: str, paragraphs: list[tuple[int, int]], list_items: set[int] = 
             s = max(s, skip_to)
             sentence = text[s:e]
             if "hoto" in sentence or "mage" in sentence or "icture" in sentence or "\u00a9" in sentence or " pic" in sentence or "(Pic" in sentence or "Credit:" in sentence or \
-                    ".com" in sentence or "HOTO" in sentence or ("/" in sentence and ("]" in sentence or " | " in sentence)):
+                    ".com" in sentence or "HOTO" in sentence or ("/" in sentence and ("]" in sentence or " | " in sentence)) or \
+                    ". \u2014 " in sentence or ". \u2013 " in sentence:
                 if _FILE_IMAGE_END.search(sentence):
                     continue  # a caption: "The line would run from Swords to Charlemont (File image)"
                 tail = _CREDIT_TAIL.search(sentence)
@@ -221,11 +222,12 @@ def _looks_like_subheading(paragraph: str) -> bool:
 # and a sign-off address "hwkim@yna.co.kr": no statements.
 _CREDIT_SENTENCE = re.compile(
     r"(?:\((?:[^():]{1,60}:[^()]{1,60}|(?:[^\W\d_][\w.'-]*\s*){1,3}|[^()/]{1,60}(?:/[^()/]{1,40}){1,3}"
-    r"|(?:[Pp]hoto|[Pp]icture|[Ii]mage)s?\s+(?:courtesy|by|from)\b[^()]{1,60}|[Cc]ourtesy\s+(?:of\s+)?[^()]{1,60})\)"
+    r"|(?:[A-Z][\w.&-]*\s+){0,2}(?:[Pp]hoto|[Pp]icture|[Ii]mage)s?\s+(?:courtesy|by|from)\b[^()]{1,60}"  # "(PNA photo by X)"
+    r"|[Cc]ourtesy\s+(?:of\s+)?[^()]{1,60})\)"
     # "Photo: X", "Post Photo: X", "File photo: X/HKFP."
     r"|\[[^\[\]]{1,80}\]"  # "[ DIRK SHADD | Times ]"
     r"|(?:\([^()]{1,40}\)\s*){2,3}"  # "(NAN)(www.nannews.ng)"
-    r"|\((?:[Ww]ith\s+)?(?:files|reporting|additional reporting)\s+(?:from|by)\s[^()]{1,60}\)"  # "(With files from Reuters)"
+    r"|\((?:[Ww]ith\s+)?(?:files|reporting|additional reporting|a\s+report|reports)\s+(?:from|by)\s[^()]{1,60}\)"  # "(With files from Reuters)"
     r"|(?:[A-Z][\w'-]*\s)?(?:[Pp]hotograph|[Pp]hoto|[Pp]icture|[Ii]mage|Illustration|Credit|Source)s?\s*(?:by\b|from\b|courtesy\b|:|/)"
     r"\s*[^.!?]{1,80}"
     # "Name Name/Outlet", "Marcus Tran/Staff photographer"
@@ -246,7 +248,8 @@ _CREDIT_TAIL = re.compile(
     r"|\s+[\u2014\u2013-]\s*(?:[A-Z][\w&.'-]*\s){0,2}[A-Z][\w&.'-]*\s+(?:file\s+)?(?:pic|photo|picture)\.?\s*"  # "— AFP pic"
     r"|\s*\((?:pic|photo|picture|image)s?\b[^()]{0,60}\)\s*"  # "(Pic Prefectura Naval Argentina)"
     r"|\s+(?-i:Photo|Picture|Photograph|Image|Credit):\s*[^.!?]{1,60}"  # "... 2023 Photo: Dhaka Tribune", "... Credit: X/PA"
-    r"|\s+[\u2014\u2013-]\s*[A-Z][\w-]*\.(?:com|org|net|co\.\w\w|ph|in|ng|ke|pk)\s*)$", re.IGNORECASE)  # "– Rappler.com"
+    r"|\s+[\u2014\u2013-]\s*[A-Z][\w-]*\.(?:com|org|net|co\.\w\w|ph|in|ng|ke|pk)\s*"  # "– Rappler.com"
+    r"|(?<=[.!?])\s+[\u2014\u2013]\s*(?-i:[A-Z][\w&.'-]*)(?:\s(?-i:[A-Z][\w&.'-]*)){0,2}\s*)$", re.IGNORECASE)  # "... on Tuesday. \u2014 Online"
 
 
 _FILE_IMAGE_END = re.compile(r"\(\s*file\s+(?:pic|photo|picture|image)s?\s*\)\s*$", re.IGNORECASE)

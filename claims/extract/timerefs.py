@@ -79,7 +79,7 @@ _PATTERNS = [
                   r")\.?\s+)?(?P<rd2>" + _DAYNUM + r")(?!\d)(?:,?\s+(?P<ry2>" + _YEAR + r"))?"),
     ("mdy", _PREP + r"(?P<m1>" + MONTH_RE + r")\.?\s+(?P<d1>" + _DAYNUM + r")(?!\d)(?:[-\u2013](?P<d1b>" + _DAYNUM +
             r")(?!\d)|\s+and\s+(?P<d1c>" + _DAYNUM + r")(?!\d)(?![^\S\n]*[^\W\d_]))?(?:,?\s+(?P<y1>" + _YEAR + r")|\s+(?P<yr1>last|next|this)\s+year)?(?P<incl1>\s+inclusive)?"),
-    ("dmy", _PREP + r"(?:(?P<d2a>[0-3]?\d)\s?[-\u2013]\s?|(?:(?<=between )|(?<=from ))(?P<d2b>[0-3]?\d)\s+(?:and|to|until|till)\s+)?(?P<d2>" + _DAYNUM + r")\s+(?P<m2>" + MONTH_RE + r")\b\.?(?:,?\s+(?P<y2>" + _YEAR + r")|\s+(?P<yr2>last|next|this)\s+year)?(?P<incl2>\s+inclusive)?"),
+    ("dmy", _PREP + r"(?:(?P<d2a>[0-3]?\d)\s?[-\u2013]\s?|(?:(?<=between )|(?<=from )|(?<=weekend of ))(?P<d2b>[0-3]?\d)\s+(?:and|to|until|till)\s+)?(?P<d2>" + _DAYNUM + r")\s+(?P<m2>" + MONTH_RE + r")\b\.?(?:,?\s+(?P<y2>" + _YEAR + r")|\s+(?P<yr2>last|next|this)\s+year)?(?P<incl2>\s+inclusive)?"),
     ("my", _PREP + r"(?:(?:early|mid|late)[- ])?(?P<m3>" + MONTH_RE + r")\s+(?P<y3>" + _YEAR + r")"),
     ("month", r"(?P<mprep>(?:for\s+)?the\s+whole\s+of|all\s+of|throughout|as recently as|as late as|as early as|backdated to|by|until|till|before|since|from|in|during|after|early|late|mid|through|last|next|this)[- ]"
               r"(?P<m4>January|February|March|April|(?-i:May)|June|July|August|September|October|November|December|"
@@ -91,7 +91,7 @@ _PATTERNS = [
                   r"December)|(?<![\d,]\s)(?P<m7>(?-i:January|February|March|April|June|July|August|September|October|"
                   r"November|December)))\b(?=\s+(?!(?:of|and|or|to|in|on|at|is|was|were|will|has|had|that|which|through|"
                   r"until|till|said|says|told|added|asked|noted|wrote)\b)(?-i:[a-z]{3,}))"),
-    ("weekend", r"(?P<wkprep>over|at|during|on|through|throughout|until|till|since|for)\s+the\s+weekend"),
+    ("weekend", r"(?P<wkprep>over|at|during|on|through|throughout|until|till|since|for)\s+the\s+weekend(?!\s+of\s+\d)"),
     ("wd", _PREP + r"(?P<wdname>" + _WD + r")(?:['\u2019]s)?" + _PART),
     ("overnight", r"(?P<onprep>overnight)"),
     # "two days later", "three days earlier": counted from the day named before
@@ -233,7 +233,9 @@ _NEGATED_PAST_UNTIL = re.compile(r"\b(?:unable|not|n't|n\u2019t|never|no one|nob
 _GRANTED_BEFORE = re.compile(r"\b(?:gave|given|give|gives|giving|granted|grants|extended|extends|set|sets|had|has|have|"
                              r"ordered|told|asked|deadline|ultimatum)\b[^.;,]*$"
                              # "voted Tuesday to delay certifying the Nov. 4 results until Friday": put off to a day ahead
-                             r"|\b(?:delay|delayed|delaying|postpone|postponed|postponing|defer|deferred|adjourned|adjourn)\b[^;]{0,100}$",
+                             r"|\b(?:delay|delayed|delaying|postpone|postponed|postponing|defer|deferred|adjourned|adjourn|"
+                             # "suspended classes and work in government offices until Tuesday": a measure's end
+                             r"suspended|suspends)\b[^;]{0,100}$",
                              re.IGNORECASE)
 # "the firm had until 5pm on Friday to ...", "had been given until Saturday": a deadline someone had
 _CLOCK_AT = re.compile(r"\s+(?:\d{1,2}(?:[:.][0-5]\d)?\s?(?:[ap]m\b|[ap]\.\s?m\.?)|noon|midnight|midday)\s", re.IGNORECASE)
@@ -251,6 +253,9 @@ _PLANNED_FOR = re.compile(r"\b(?:forecast|predicted|expected|scheduled|planned|s
                           # "46C forecast for Mildura on Wednesday": a place between
                           r"(?:(?:the\s+)?(?-i:[A-Z][\w'\u2019-]*)\s+(?:(?:and\s+)?(?-i:[A-Z][\w'\u2019-]*)\s+){0,3})?$", re.IGNORECASE)
 # "setting up a possible walkout on Thursday morning", "a threatened strike on Saturday": still to come
+_AGREED_TO_MEET = re.compile(r"\b(?:agreed|agree|agrees)\s+to\s+(?:meet|hold\s+(?:talks|a\s+meeting)|resume\s+talks|sit\s+down|"
+                             r"return\s+to\s+the\s+(?:table|talks))\b(?:(?!\b(?:and|but)\s+(?!again\b))[^.;]){0,70}"
+                             r"(?:\band\s+again\s+)?$", re.IGNORECASE)
 _POSSIBLE_EVENT_BEFORE = re.compile(r"\b(?:a|an|the)\s+(?:possible|potential|threatened|looming|upcoming)\s+"
                                     r"(?:[\w-]+\s+){0,2}?[\w-]+\s+$", re.IGNORECASE)
 # "Ms Tran said heatwave warnings were in place ... until Friday": a state told in reported speech
@@ -443,7 +448,7 @@ def find_timerefs(text: str, published: dt.date | None, anchor: dt.date | None =
         _CLOCK_HINT.search(text) is not None
     if _TRIGGER_WORDS.isdisjoint(words) and not special and not clock and not ("then" in words and "since" in words):
         if hours:
-            _clock_times(text, refs, anchor, tense)
+            _clock_times(text, refs, anchor, tense, context)
         if events and "since" in words and names_event(words, text):
             event_anchors(text, refs, events)  # "... since the strike began"
         return refs
@@ -499,7 +504,7 @@ def find_timerefs(text: str, published: dt.date | None, anchor: dt.date | None =
             done = m.end()
             break
     if hours:
-        _clock_times(text, refs, anchor, tense)
+        _clock_times(text, refs, anchor, tense, context)
     if forward and anchor is not None and (len(refs) > 1 or anchor != published):
         _anchor_forward_weekdays(text, refs, published, anchor)
     if refs and "(" in text:
@@ -591,9 +596,11 @@ _UNTIL_BEFORE = re.compile(r"\b(?:until|till|by|than)\s+$", re.IGNORECASE)
 _DAY_GAP = re.compile(r"[\s,()]*(?:(?:local\s+time|[A-Z]{2,5})[\s,()]*)?(?:on\s+|at\s+)?", re.IGNORECASE)
 
 
-def _clock_times(text: str, refs: list[TimeRef], anchor: dt.date | None, tense: str | None) -> None:
+def _clock_times(text: str, refs: list[TimeRef], anchor: dt.date | None, tense: str | None,
+                 context: dt.date | None = None) -> None:
     """'The river peaked just after 6am': a clock time with no day of its own, in a past clause, is
-    on the day of the statement. A time qualifying a written day ('at 6am on Friday', 'Friday at
+    on the day of the statement, or on the story's day when the article told it before ('a fire tore
+    through the factory on Sunday night' ... 'the blaze started at around 9.40pm'). A time qualifying a written day ('at 6am on Friday', 'Friday at
     2pm') or a deadline ('until 6pm') is left to that day; so is one in a sentence that names an
     earlier day before it ('On Monday, police arrived at 2pm')."""
     if anchor is None:
@@ -615,7 +622,8 @@ def _clock_times(text: str, refs: list[TimeRef], anchor: dt.date | None, tense: 
             continue
         if _clause_tense(text, start, end, tense) not in ("past", "pastperfect"):
             continue
-        bisect.insort(refs, TimeRef(text[start:end], "deadline" if by else "when", None if by else anchor, anchor,
+        day = context if context is not None and context < anchor and not by else anchor
+        bisect.insort(refs, TimeRef(text[start:end], "deadline" if by else "when", None if by else day, day,
                                     start, end), key=lambda r: r.start)
 
 
@@ -759,6 +767,10 @@ def _from_until(text: str, refs: list[TimeRef]) -> None:
         lead = re.match(r"(?:to|until|till|through)\s+", b.phrase, re.IGNORECASE)
         gap = text[a.end:b.start] + (b.phrase[:lead.end()] if lead else "")
         joined = _SPAN_UNTIL.fullmatch(gap)
+        last_day = _WEEKDAY_END.search(b.phrase)
+        if joined and last_day is not None and a.earliest == a.latest and b.latest < a.earliest:
+            # "from 6 p.m. Saturday to 6 a.m. Monday": the Monday after that Saturday
+            b.earliest = b.latest = a.earliest + dt.timedelta(days=(WEEKDAYS[last_day.group().lower()] - a.earliest.weekday()) % 7)
         if not joined or b.latest < a.earliest or (b.latest - a.earliest).days > 400:
             continue
         between = before is not None and before.group("open").lower() == "between"
@@ -766,7 +778,6 @@ def _from_until(text: str, refs: list[TimeRef]) -> None:
             continue  # "between ... and", "from ... to": each opener with its own closer
         start = a.start if head else before.start()
         latest = b.latest
-        last_day = _WEEKDAY_END.search(b.phrase)
         if last_day is not None and a.earliest == a.latest:
             # "from Monday, January 3, to Wednesday": the first such weekday from the span's start
             latest = a.earliest + dt.timedelta(days=(WEEKDAYS[last_day.group().lower()] - a.earliest.weekday()) % 7)
@@ -917,7 +928,6 @@ _PAST_EVENT_AFTER = re.compile(r"\s+(?:[a-z]+\s+)?(?:collapse|attack|explosion|b
                                r"massacre|ambush|capsizing|murders?)\b", re.IGNORECASE)
 _LATER_THAT_DAY = re.compile(r"(?:night|evening|afternoon)$|\d\s?(?:[ap]\.?\s?m\b|[ap]\.\s?m\.)|\b(?:noon|midday|midnight)\b",
                              re.IGNORECASE)
-_PRESENT_PERFECT = re.compile(r"\b(?:has|have)\s+(?:\w+\s+)?\w+(?:ed|en)\b", re.IGNORECASE)
 _SPAN_OF_DAY = re.compile(r"\s+(?:of|from|after|following)\s+(?:(?:the|their|its|his|her|this|that)\s+)?(?:[a-z]+\s+){0,2}?")
 _BEGINS_BEFORE = re.compile(r"\b(?:begin|begins|began|start|starts|started|open|opens|opened|commence|commences|commenced)\s+$",
                             re.IGNORECASE)
@@ -1042,7 +1052,8 @@ def _chain_relative_days(text: str, refs: list[TimeRef]) -> None:
         # the nearest day named before it ("on Wednesday ... since April 28, up from 96 a week earlier";
         # "until Wednesday, January 21, ... a general strike the day after")
         prev = next((r for r in reversed(refs[:index]) if r.latest is not None and (
-            (r.earliest == r.latest and r.role == "when") or (r.role == "deadline" and phrase == "the day after"))), None)
+            (r.earliest == r.latest and r.role == "when") or (r.role == "deadline" and phrase in (
+                "the day after", "the following day", "the next day")))), None)
         if prev is not None:
             ref.earliest = ref.latest = prev.latest + dt.timedelta(days=offset)
             after = refs[index + 1] if index + 1 < len(refs) else None
@@ -1190,8 +1201,9 @@ def _resolve(m: re.Match, kind: str, text: str, pub: dt.date | None, anchor: dt.
             past = tense in ("past", "pastperfect")
             first = resolve_weekday(WEEKDAYS[g("rg1").lower()], pub, "past" if past else "upcoming")
             last = first + dt.timedelta(days=(WEEKDAYS[g("rg2").lower()] - first.weekday()) % 7)
-            if past and last > pub and not (first == pub and _PRESENT_PERFECT.search(text, 0, start)):
-                # ("has declared total fire bans from Tuesday to Thursday" told on a Tuesday: from today)
+            if past and last > pub and first != pub:
+                # ("has declared total fire bans from Tuesday to Thursday", "flights had been canceled from
+                # Saturday to Monday" told on a Tuesday, a Saturday: from that day on)
                 first, last = first - dt.timedelta(days=7), last - dt.timedelta(days=7)
             earliest, latest = first, last
     elif kind == "overnight":
@@ -1521,6 +1533,8 @@ def _resolve(m: re.Match, kind: str, text: str, pub: dt.date | None, anchor: dt.
                 mode = "upcoming"  # "had agreed to take up to 40 tonnes a day from Thursday"
             elif role == "when" and phrase[-2:].lower() in ("'s", "\u2019s") and _PAST_EVENT_AFTER.match(text, end):
                 mode = "past"  # "within 30 days of Monday's collapse": a disaster is told after it happened
+            elif role == "when" and _AGREED_TO_MEET.search(text, max(0, start - 90), start):
+                mode = "upcoming"  # "both sides had agreed to meet with a state mediator on Friday"
             elif role == "when" and _BRACING_BEFORE.search(text, max(0, start - 80), start):
                 mode = "upcoming"  # "firefighters bracing for extreme conditions on Sunday"
             elif role == "since" or tense in ("past", "pastperfect"):

@@ -2195,3 +2195,47 @@ def test_it_after_a_body_that_revised_the_toll_is_that_body():
 def test_a_named_subject_in_commas_speaks_for_its_second_verb():
     claim = one_claim("Their lawyer, Tigran Yeghoyan, called the charges absurd and said the defence would appeal.")
     assert claim["speaker"] == "Tigran Yeghoyan"
+
+
+# 39. The thirty-third blind set (Philippine News Agency, IndustriALL, Philadelphia Inquirer, SABC
+#     News, The News International, Seatrade Maritime News). Article date: Thursday 2022-01-13.
+
+@pytest.mark.parametrize("sentence, phrase, role, earliest, latest", [
+    ("A judge gave the district until 5 p.m. Monday to settle, warning he would order the teachers back the "
+     "following day.", "the following day", "when", "2022-01-18", "2022-01-18"),
+    ("A spokesperson said both sides had agreed to meet with a state mediator on Friday and again on Sunday "
+     "afternoon.", "on Sunday afternoon", "when", "2022-01-16", "2022-01-16"),
+    ("The department denied that 43 patients died over the weekend of 8 and 9 January.", "8 and 9 January", "when",
+     "2022-01-08", "2022-01-09"),
+    ("The governor on Wednesday imposed a curfew from 6 p.m. Thursday to 6 a.m. Saturday.",
+     "from 6 p.m. Thursday to 6 a.m. Saturday", "when", "2022-01-13", "2022-01-15"),
+    ("The provincial government suspended classes at all levels until Monday.", "until Monday", "deadline", None,
+     "2022-01-17"),
+    ("The authority said 46 flights had been canceled from Thursday to Saturday.", "from Thursday to Saturday", "when",
+     "2022-01-13", "2022-01-15"),
+])
+def test_thirty_third_set_dates(sentence, phrase, role, earliest, latest):
+    assert (phrase, role, earliest, latest) in _dates(sentence)
+
+
+def test_a_clock_time_in_a_past_clause_is_on_the_story_day():
+    claims = claims_of("At least 19 workers died after a fire tore through the factory on Sunday night.",
+                       "The fire service said the blaze started at around 9.40pm and was put out the following morning.")
+    dates = _dates(claims[1])
+    assert ("at around 9.40pm", "when", "2022-01-09", "2022-01-09") in dates
+    assert ("the following morning", "when", "2022-01-10", "2022-01-10") in dates
+
+
+def test_agreeing_to_something_done_is_no_meeting_ahead():
+    assert ("late on Tuesday morning", "when", "2022-01-11", "2022-01-11") in _dates(
+        "The patrol vessel gave chase for hours before the captain agreed to stop late on Tuesday morning.")
+
+
+@pytest.mark.parametrize("lines", [
+    ["Evacuees settle inside a gymnasium in Legazpi City on Friday. (PNA photo by Jeffrey Olarte)"],
+    ["(With a report from Rey Bañares)"],
+    ["Transporters block the GT Road near Shahdara in protest on Tuesday. \u2014 Online"],
+])
+def test_thirty_third_set_credits_are_no_claims(lines):
+    texts = [c["text"] for c in claims_of("Police said 4 died.", *lines)]
+    assert not any("PNA photo" in t or "Bañares" in t or "Online" in t for t in texts)
