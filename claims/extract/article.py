@@ -177,7 +177,9 @@ _NEWSLETTER_PROMPT = re.compile(r"\bsign(?:ing)?\s+up\s+for\s+(?:our|the)\b.{0,6
                                 r"|\bsubscribe\s+to\s+(?:our|the)\s+(?:[\w-]+\s+)?newsletters?\b"
                                 r"|\bnewsletters?\s+(?:in|to|straight\s+to)\s+your\s+inbox\b"
                                 r"|\bdownload\s+(?:our|the)\s+(?:free\s+)?(?:[\w-]+\s+)?app\b"
-                                r"|\bnewsletters?\b.{0,40}\bclick here\b", re.IGNORECASE)
+                                r"|\bnewsletters?\b.{0,40}\bclick here\b|\b(?:sign up|subscri\w+)\b.{0,60}\bclick here\b"
+                                r"|\bfollow us on\b.{0,40}\b(?:facebook|instagram|whatsapp|x|twitter|telegram|tiktok|youtube)\b",
+                                re.IGNORECASE)
 _CONTRIBUTED = re.compile(r"(?:[A-Z][\w'\u2019.-]*\s){2,5}contributed(?:\s+(?:reporting|to this report))?"
                           r"(?:\s+(?:from|in)\s+[A-Z][\w'\u2019.-]*(?:,?\s[A-Z][\w'\u2019.-]*){0,3})?\.?\s*$")
 _FUNDED_BY_READERS = re.compile(r"\bfunded (?:through|by) (?:donations|contributions) from (?:our )?readers\b",
@@ -198,7 +200,8 @@ def is_boilerplate(text: str) -> bool:
         return True  # "Invest in journalism – Subscribe Now!", "Try The Telegraph free for 1 month"
     if ("comment" in text or "link" in text or "Link" in text or "listen" in text or "podcast" in text) and _SITE_PROMPT.search(text):
         return True  # "Users with an Yle ID can leave comments", "You can create your ID via this link"
-    if ("newsletter" in text or "app" in text) and _NEWSLETTER_PROMPT.search(text):
+    if ("newsletter" in text or "app" in text or "click here" in text or "ollow us" in text) and \
+            _NEWSLETTER_PROMPT.search(text):
         # "Get more Colorado news by signing up for our daily ... email newsletter.", "For the latest
         # from SBS News, download our app and subscribe to our newsletter."
         return True

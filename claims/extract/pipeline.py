@@ -146,7 +146,7 @@ def _units(body: str, paragraphs: list[tuple[int, int]], list_items: set[int] = 
                     ".com" in sentence or "HOTO" in sentence or ("/" in sentence and ("]" in sentence or " | " in sentence)) or \
                     ". \u2014 " in sentence or ". \u2013 " in sentence:
                 if _FILE_IMAGE_END.search(sentence):
-                    continue  # a caption: "The line would run from Swords to Charlemont (File image)"
+                    continue  # a caption: "... from Swords to Charlemont (File image)", "..., Rohan Persaud (DPI photo)"
                 tail = _CREDIT_TAIL.search(sentence)
                 if tail is not None and tail.start() > 0:
                     e = s + tail.start()
@@ -233,6 +233,8 @@ _CREDIT_SENTENCE = re.compile(
     # "Name Name/Outlet", "Marcus Tran/Staff photographer"
     r"|(?:[A-Z][\w'\u2019.-]*\s){1,3}[A-Z][\w'\u2019.-]*\s?/\s?(?:The\s)?[A-Z][\w.&'-]*(?:\s[A-Z][\w.&'-]*){0,3}"
     r"(?:\s(?:photographer|contributor|correspondent))?"
+    # "Nadia Puspitasari (The Jakarta Post)", "Nurul Fitriyani and Yohanes Kurnia (The Jakarta Post)": a byline
+    r"|(?:[A-Z][\w'\u2019.-]*\s){1,3}(?:and\s(?:[A-Z][\w'\u2019.-]*\s){1,3})?\((?:The\s)?[A-Z][\w.&'-]*(?:\s[A-Z][\w.&'-]*){0,3}\)"
     # "TEMPO/Ashar Wahid": the outlet in capitals, then the photographer
     r"|[A-Z]{2,}[A-Z.&-]*\s?/\s?[A-Z][\w'\u2019.-]*(?:\s[A-Z][\w'\u2019.-]*){0,3})\.?")
 # A contributor's note closing an article: "Lunga Mzangwa is the Mail & Guardian's Eastern Cape
@@ -247,12 +249,13 @@ _CREDIT_TAIL = re.compile(
     r"|\s+\|\s+[^|/]{1,60}/[^|]{1,60}"  # "... on Sunday evening. | Nikolay Doychinov/AFP via Getty Images"
     r"|\s+[\u2014\u2013-]\s*(?:[A-Z][\w&.'-]*\s){0,2}[A-Z][\w&.'-]*\s+(?:file\s+)?(?:pic|photo|picture)\.?\s*"  # "— AFP pic"
     r"|\s*\((?:pic|photo|picture|image)s?\b[^()]{0,60}\)\s*"  # "(Pic Prefectura Naval Argentina)"
+    r"|\s*\((?:[A-Z][\w.&-]*\s+){1,2}(?:pic|photo|picture|image)s?\)\s*"  # "... Rohan Persaud (DPI photo)"
     r"|\s+(?-i:Photo|Picture|Photograph|Image|Credit):\s*[^.!?]{1,60}"  # "... 2023 Photo: Dhaka Tribune", "... Credit: X/PA"
     r"|\s+[\u2014\u2013-]\s*[A-Z][\w-]*\.(?:com|org|net|co\.\w\w|ph|in|ng|ke|pk)\s*"  # "– Rappler.com"
     r"|(?<=[.!?])\s+[\u2014\u2013]\s*(?-i:[A-Z][\w&.'-]*)(?:\s(?-i:[A-Z][\w&.'-]*)){0,2}\s*)$", re.IGNORECASE)  # "... on Tuesday. \u2014 Online"
 
 
-_FILE_IMAGE_END = re.compile(r"\(\s*file\s+(?:pic|photo|picture|image)s?\s*\)\s*$", re.IGNORECASE)
+_FILE_IMAGE_END = re.compile(r"\(\s*(?:file|(?-i:[A-Z][\w.&-]*))\s+(?:pic|photo|picture|image)s?\s*\)\s*$", re.IGNORECASE)
 _NAME_COMMA_OUTLET = re.compile(r"(?:[A-Z][\w'\u2019.-]*\s){1,3}[A-Z][\w'\u2019.-]*,\s(?:The\s)?[A-Z][\w&'\u2019.-]*(?:\s[A-Z][\w&'\u2019.-]*){0,3}")
 _FILE_PHOTO = re.compile(r"(?:[A-Z][\w&.'\u2019-]*\s){1,3}(?i:(?:file\s+)?(?:photo|pic|picture|image)s?)\.?")
 _PHONE_NUMBER = re.compile(r"\+\d{1,3}[\s(]")
@@ -264,7 +267,7 @@ def _is_claim_text(sentence: str, list_item: bool = False) -> bool:
     if sentence.rstrip().endswith(":"):
         return False
     if sentence[:1] in "([" or "@" in sentence or "/" in sentence or ":" in sentence or \
-            sentence.startswith(("Photo", "Picture", "Image", "Credit", "Illustration")):
+            sentence.startswith(("Photo", "Picture", "Image", "Credit", "Illustration")) or sentence.endswith(")"):
         if _CREDIT_SENTENCE.fullmatch(sentence.strip()):
             return False
         if "@" in sentence and _EMAIL.search(sentence) and (len(sentence.split()) <= 12 or (

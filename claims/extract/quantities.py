@@ -175,6 +175,8 @@ _ONE_EVENT_AFTER = re.compile(r"\s+(?:[a-z][\w-]*\s+)?(?:who\s+)?(?:(?:was|is|ha
 _MAGNITUDE_HYPHEN = re.compile(r"\bmagnitude-(\d{1,2}(?:\.\d)?)(?![\d.]\d)", re.IGNORECASE)
 _MAGNITUDE_BEFORE = re.compile(r"\bmagnitude[-\s]+$", re.IGNORECASE)
 _STORM_CATEGORY = re.compile(r"\b[Cc]ategory\s+$")
+_LEVEL_BEFORE = re.compile(r"\b[Ll]evel\s+$")
+_WARNING_WORDS = re.compile(r"\b(?:alert|warning|signal|status|threat|danger)s?\b", re.IGNORECASE)
 _STORM_WORDS = re.compile(r"\b(?:storm|hurricane|cyclone|typhoon)s?\b", re.IGNORECASE)
 _TO_NUMBER_AFTER = re.compile(r"\s+to\s+(?:\d|two|three|four|five|six|seven|eight|nine|ten)", re.IGNORECASE)  # "from one to two"
 _NO_ONE = re.compile(r"\b(?:no|not|any|every|each|anyone|someone|no-)\s*$", re.IGNORECASE)
@@ -385,6 +387,9 @@ def _below_zero(text: str, found: list[Quantity], masked: list) -> list[Quantity
     return sorted(found + extra, key=lambda q: q.start) if extra else found
 
 
+_THRESHOLD_BEFORE = re.compile(r"\b(?:once|if|when|whenever|until|unless|after)\s+(?:[\w'\u2019-]+\s+){1,4}?"
+                               r"(?:pass(?:es|ed)?|exceed(?:s|ed)?|top(?:s|ped)?|surpass(?:es|ed)?|cross(?:es|ed)?)\s+(?:the\s+)?$",
+                               re.IGNORECASE)
 _PASSED_BEFORE = re.compile(r"\b(?:passed|passes|topped|tops|exceeded|exceeds|surpassed|surpasses|crossed|"
                             r"(?:could|would|will|may|might|can)\s+(?:top|pass|exceed|surpass|cross)|"
                             r"crosses)\s+(?:the\s+)?$", re.IGNORECASE)
@@ -518,6 +523,9 @@ def _build(m: re.Match, text: str, single: bool = False):
             if _STORM_CATEGORY.search(before) and _STORM_WORDS.search(text) and not has_range:
                 # "Kyle was a Category 3 storm": a storm's strength on its scale, a reading people revise
                 return Quantity(value, value, False, None, "category", None, m_start, end)
+            if _LEVEL_BEFORE.search(before) and _WARNING_WORDS.search(text) and not has_range:
+                # "raised Kanlaon's status to Alert Level 3", "a Level 5 yellow warning": a step on a scale
+                return Quantity(value, value, False, None, "level", None, m_start, end)
             if _MAGNITUDE_BEFORE.search(before) and not has_range:
                 return Quantity(value, value, False, None, "magnitude", None, m_start, end)  # "the magnitude 7.7 earthquake"
             return None
@@ -555,6 +563,8 @@ def _build(m: re.Match, text: str, single: bool = False):
     if not bound and not has_range and _PASSED_HINT.search(before, len(before) - 14) and _PASSED_BEFORE.search(before) \
             and (cur or value >= 100 or not _things_passed(after)):
         bound = "more than"  # "cases have passed 800", "topped 1,000"; not "the water passed two rounds of tests"
+        if _THRESHOLD_BEFORE.search(text, max(0, m_start - 60), m_start):
+            bound = None  # "once the dam passes 100%", "once winds exceeded 45 mph": the threshold itself
     unit, unit_measure, unit_end = (None, None, end)
     if pct:
         unit = "percent"

@@ -41,7 +41,7 @@ _PATTERNS = [
                  r"(?!\s+(?:a|per|each|every)\s+(?:day|week|month|year)\b)"),  # "in 12 hours a day" is a rate
     # "a 72-hour ultimatum", "the 30-day deadline": counted from the day the sentence names
     ("hyphen_span", r"(?P<hnum>" + _NUMW + r")-(?P<hunit>hour|day|week|month)\s+(?:(?:strike|eviction|exit|notice)\s+)?"
-                    r"(?:deadline|ultimatum|window|notice)"),
+                    r"(?:deadline|ultimatum|window|notice|remand(?:\s+order)?)"),
     ("ago", r"(?P<anum>" + _NUMW + r")\s+(?P<aunit>" + _UNIT + r")\s+ago"),
     # "had 48 hours to deposit", "has 28 days from Thursday's hearing to lodge an appeal": a span
     # someone is given to act in (checked in _resolve: a has/had/given... stands before it)
@@ -83,7 +83,8 @@ _PATTERNS = [
     ("my", _PREP + r"(?:(?:early|mid|late)[- ])?(?P<m3>" + MONTH_RE + r")\s+(?P<y3>" + _YEAR + r")"),
     ("month", r"(?P<mprep>(?:for\s+)?the\s+whole\s+of|all\s+of|throughout|as recently as|as late as|as early as|backdated to|by|until|till|before|since|from|in|during|after|early|late|mid|through|last|next|this)[- ]"
               r"(?P<m4>January|February|March|April|(?-i:May)|June|July|August|September|October|November|December|"
-              r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\b(?!\.?\s+\d)(?:\s+(?:of\s+)?(?P<yr4>last|next|this)\s+year)?"),
+              r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\b(?!\.?\s+\d)(?!\s+(?:to|until|through)\s+" + MONTH_RE + r"\b)"
+              r"(?:\s+(?:of\s+)?(?P<yr4>last|next|this)\s+year)?"),
     # "the November ceasefire", "the May elections": a month naming an event
     # "the November ceasefire", "the May elections", "said November rainfall was": a month naming a
     # period or an event (without "the", written with its capital and never "May")
@@ -105,7 +106,7 @@ _PATTERNS = [
                r"(?:financial|fiscal)\s+year"),
     # "between June and August", "from March to May 2024"
     ("month_range", r"(?P<mrprep>between|from)\s+(?P<mr1>" + MONTH_RE + r")\s+(?:and|to|until|through)\s+(?P<mr2>" + MONTH_RE +
-                    r")\b(?!\.?\s+\d{1,2}\b)(?:,?\s+(?P<mry>" + _YEAR + r"))?"),
+                    r")\b(?!\.?\s+\d{1,2}\b)(?:,?\s+(?P<mry>" + _YEAR + r")|\s+(?P<mrrel>last|this|next)\s+year)?"),
     # "second-quarter output": a quarter of the article's year (the last such quarter begun)
     ("bare_quarter", r"(?P<bqord>first|second|third|fourth)[- ]quarter\b(?!\s+of\b)"),
     # "the 2023 season", "the 2019 elections": a year naming an event
@@ -141,7 +142,7 @@ def _group(*names: str) -> re.Pattern:
                                          for name, pat in _PATTERNS if name in names) + r")\b", re.IGNORECASE)
 
 
-_BY_WEEKDAY = _group("wd_range", "wd_week", "rel_wd", "wd")
+_BY_WEEKDAY = _group("wd_range", "wd_week", "rel_wd", "holiday", "wd")
 # _BY_PERIOD without the phrases that start with a number ("48 hours to", "two days later", "a 72-hour
 # ultimatum", "3 years ago"), for start positions that hold no number
 _BY_PERIOD_WORDS = _group("fiscal", "bare_quarter", "duration", "past_span", "start_of", "first_part", "period_end", "end_of", "year_before", "rel_period",
@@ -168,7 +169,7 @@ _YEARISH = re.compile(r"[12](?<!\w.)(?:(?<=1)[89]|(?<=2)[01])\d\ds?\b")
 _APOS_S = re.compile(r"['\u2019]s\b", re.IGNORECASE)
 _DAY_OR_MONTH_END = re.compile(r"(?:day|week|weekend|month|year|January|February|March|April|June|July|August|September|"
                                r"October|November|December)\Z", re.IGNORECASE)
-_HYPHEN_SPAN = re.compile(r"-(?:hour|day|week|month)\s+(?:(?:strike|eviction|exit|notice)\s+)?(?:deadline|ultimatum|window|notice)\b",
+_HYPHEN_SPAN = re.compile(r"-(?:hour|day|week|month)\s+(?:(?:strike|eviction|exit|notice)\s+)?(?:deadline|ultimatum|window|notice|remand)\b",
                           re.IGNORECASE)
 _PERIOD_END = re.compile(r"\b(?:year|month|week)-end\b", re.IGNORECASE)
 _HYPHEN_MONTH = re.compile(r"-(?:January|February|March|April|May|June|July|August|September|October|November|"
@@ -192,7 +193,7 @@ _PERIOD_WORDS = frozenset("week weeks weekend month months year years days hours
                           "first-quarter second-quarter third-quarter fourth-quarter".split())
 _START_WORDS = frozenset("""its their his her same that following dating dates date going stretching as shortly just soon right sometime backdated no not later than by until till before since as of from after on in at during late early
 the last this next earlier coming past previous within inside over for a an one few several new mid between
-through throughout all whole up
+through throughout all whole up good
 """.split()) | frozenset(UNITS) | frozenset(TENS) | frozenset(WEEKDAYS) | frozenset(MONTHS) | {"new year's", "year's"}
 _WEEKS_TIME = re.compile(r"['\u2019]?\s+time\b", re.IGNORECASE)
 _TIME_AFTER_IN = re.compile(r"\s*(?:time|a row)\b")
@@ -253,6 +254,8 @@ _PLANNED_FOR = re.compile(r"\b(?:forecast|predicted|expected|scheduled|planned|s
                           # "46C forecast for Mildura on Wednesday": a place between
                           r"(?:(?:the\s+)?(?-i:[A-Z][\w'\u2019-]*)\s+(?:(?:and\s+)?(?-i:[A-Z][\w'\u2019-]*)\s+){0,3})?$", re.IGNORECASE)
 # "setting up a possible walkout on Thursday morning", "a threatened strike on Saturday": still to come
+_MEASURE_ISSUED_BEFORE = re.compile(r"\b(?:has|have)\s+(?:issued|declared|announced|imposed|ordered|extended|called|scheduled|set|"
+                                    r"planned)\b[^.;]*$", re.IGNORECASE)
 _AGREED_TO_MEET = re.compile(r"\b(?:agreed|agree|agrees)\s+to\s+(?:meet|hold\s+(?:talks|a\s+meeting)|resume\s+talks|sit\s+down|"
                              r"return\s+to\s+the\s+(?:table|talks))\b(?:(?!\b(?:and|but)\s+(?!again\b))[^.;]){0,70}"
                              r"(?:\band\s+again\s+)?$", re.IGNORECASE)
@@ -282,6 +285,8 @@ _DESIGNATED_AFTER = re.compile(r"\s+(?:a|an|as)\s", re.IGNORECASE)
 _DEADLINE_AFTER = re.compile(r"^\s*(?:deadline|cut-?off|target date|ultimatum)\b", re.IGNORECASE)
 _FUTURE_WORDS = frozenset("will won't shall would wouldn't scheduled upcoming unless planned expected due slated "
                           "".split())
+_EXPECTED_ADJECTIVE = re.compile(r"\b[a-z]+s\s+expected\b(?!\s+(?:to|on|by|in|at|from|next|later|this)\b)")
+_MODAL_AHEAD = re.compile(r"\bshould\s+(?!have\b)(?:not\s+)?[a-z]+", re.IGNORECASE)
 _FUTURE_BEFORE_TO = frozenset("going expected due set plan plans planning is are forecast predicted projected likely "
                               "scheduled slated poised".split())
 _FUTURE_TO = re.compile(r"\b(?:going|expected|due|set|plans?|planning|is|are|forecast|predicted|projected|likely|"
@@ -308,6 +313,10 @@ def sentence_tense(text: str) -> str:
 
 def _tense(text: str, word_list) -> str:
     words = set(word_list)
+    if "expected" in words and _EXPECTED_ADJECTIVE.search(text):
+        words = words - {"expected"}  # "9.8 million of the 16.2 million returns expected had been submitted"
+    if "should" in words and _MODAL_AHEAD.search(text):
+        return "future"  # "By Thursday morning, nobody should be left inside the radius"
     if not _FUTURE_WORDS.isdisjoint(words) or "'ll" in text or "\u2019ll" in text:
         # "were due back by 6pm on Wednesday": an expectation the past had, not one still ahead
         if not ("due" in words and ("was" in words or "were" in words) and _FUTURE_WORDS.isdisjoint(words - {"due"})
@@ -658,7 +667,8 @@ def _same_of(text: str, refs: list[TimeRef]) -> None:
                   and r.latest is not None]
         if not before:
             continue
-        base = before[-1]
+        narrow = [r for r in before if (r.latest - r.earliest).days < 360]
+        base = (narrow or before)[-1]  # "from January to June this year ... the same period last year": the months
         try:
             if m.group("year"):
                 shift = relativedelta(years=int(m.group("year")) - base.earliest.year)
@@ -864,7 +874,7 @@ def _starting_day(text: str, refs: list[TimeRef], tense: str | None, pub: dt.dat
     for a, b in zip(refs, refs[1:]):
         if a.role == "deadline" and a.earliest is not None and a.latest is not None and \
                 a.phrase.lower().startswith(_WITHIN) and b.earliest is not None and b.earliest == b.latest and \
-                _STARTING.fullmatch(text, a.end, b.start):
+                (_STARTING.fullmatch(text, a.end, b.start) or (text[a.end:b.start] == " " and b.phrase[:5].lower() == "from ")):
             if pub is not None and b.earliest > pub and _WEEKDAY_PART_END.fullmatch(b.phrase) and \
                     sentence_tense(text[:a.start]) in ("past", "pastperfect") and \
                     not _FORWARD_BEFORE.search(text, max(0, a.start - 60), a.start):
@@ -925,7 +935,8 @@ _TELLING_AFTER = re.compile(r"\s(?:warning|saying|adding|telling|urging|asking|n
 _PRESENT_SUBJECT_VERB = re.compile(r"\s+(?:the|a|an|this|that|its|their)\s+(?:[a-z]+\s+)?[a-z]+(?<!s)\s+[a-z]{2,}[^s\W]s\b")
 _PAST_EVENT_AFTER = re.compile(r"\s+(?:[a-z]+\s+)?(?:collapse|attack|explosion|blast|crash|quake|earthquake|shooting|accident|"
                                r"derailment|sinking|landslide|eruption|bombing|raid|killings?|fire|blaze|stampede|deaths?|"
-                               r"massacre|ambush|capsizing|murders?)\b", re.IGNORECASE)
+                               r"massacre|ambush|capsizing|murders?|release|leak|spill|blackout|outage|flood|flooding|"
+                               r"landfall|storm|fighting|clashes)\b", re.IGNORECASE)
 _LATER_THAT_DAY = re.compile(r"(?:night|evening|afternoon)$|\d\s?(?:[ap]\.?\s?m\b|[ap]\.\s?m\.)|\b(?:noon|midday|midnight)\b",
                              re.IGNORECASE)
 _SPAN_OF_DAY = re.compile(r"\s+(?:of|from|after|following)\s+(?:(?:the|their|its|his|her|this|that)\s+)?(?:[a-z]+\s+){0,2}?")
@@ -933,7 +944,8 @@ _BEGINS_BEFORE = re.compile(r"\b(?:begin|begins|began|start|starts|started|open|
                             re.IGNORECASE)
 _OF_THE_ACT = re.compile(r"\s+of\s+(?:the|its|their|her|his|that|this)\s+(?:vote|ruling|order|decision|hearing|verdict|announcement|"
                          r"meeting|agreement|deal|signing|judgment|judgement|sentencing|request|arrival|departure|"
-                         r"application|notice|launch)\b", re.IGNORECASE)
+                         r"application|notice|launch|shipment|delivery)\b|\s+of\s+(?:shipment|delivery|receipt|"
+                         r"notification|publication|service|issuance)\b", re.IGNORECASE)
 _IN_RELATIVE = re.compile(r",\s*(?:which|who|that)\s[^,;]*$", re.IGNORECASE)
 _GIVEN_SPAN_PHRASE = re.compile(r"\S+\s+(?:(?:calendar|working|business|clear)\s+)?(?:hours?|days?|weeks?|months?|years?)(?:\s+from\s+the\s+[a-z]+)?", re.IGNORECASE)
 
@@ -1198,7 +1210,8 @@ def _resolve(m: re.Match, kind: str, text: str, pub: dt.date | None, anchor: dt.
         earliest, latest = dt.date(year, 1, 1), dt.date(year, 12, 31)
     elif kind == "wd_range":
         if pub:
-            past = tense in ("past", "pastperfect")
+            past = tense in ("past", "pastperfect") and not _MEASURE_ISSUED_BEFORE.search(text, max(0, start - 160), start)
+            # ("has issued a Level 5 warning for disruptive rain from Monday to Wednesday": still ahead)
             first = resolve_weekday(WEEKDAYS[g("rg1").lower()], pub, "past" if past else "upcoming")
             last = first + dt.timedelta(days=(WEEKDAYS[g("rg2").lower()] - first.weekday()) % 7)
             if past and last > pub and first != pub:
@@ -1229,6 +1242,8 @@ def _resolve(m: re.Match, kind: str, text: str, pub: dt.date | None, anchor: dt.
         first_month, last_month = MONTHS[g("mr1").lower().rstrip(".")], MONTHS[g("mr2").lower().rstrip(".")]
         if g("mry"):
             year = int(g("mry"))
+        elif g("mrrel") and pub:
+            year = pub.year + _YEAR_STEP[g("mrrel").lower()]  # "from January to June last year"
         elif pub:
             # the latest such span begun by the article's day (a coming one when the clause looks ahead)
             year = pub.year - (first_month > pub.month and tense != "future") + (tense == "future" and first_month < pub.month)
@@ -1531,7 +1546,8 @@ def _resolve(m: re.Match, kind: str, text: str, pub: dt.date | None, anchor: dt.
             elif role == "when" and (prep or "").lower() == "from" and tense in ("past", "pastperfect") and \
                     _FORWARD_BEFORE.search(text, max(0, start - 80), start):
                 mode = "upcoming"  # "had agreed to take up to 40 tonnes a day from Thursday"
-            elif role == "when" and phrase[-2:].lower() in ("'s", "\u2019s") and _PAST_EVENT_AFTER.match(text, end):
+            elif role == "when" and (phrase[-2:].lower() in ("'s", "\u2019s") or text[end:end + 2] in ("'s", "\u2019s")) and \
+                    _PAST_EVENT_AFTER.match(text, end + (0 if phrase[-2:].lower() in ("'s", "\u2019s") else 2)):
                 mode = "past"  # "within 30 days of Monday's collapse": a disaster is told after it happened
             elif role == "when" and _AGREED_TO_MEET.search(text, max(0, start - 90), start):
                 mode = "upcoming"  # "both sides had agreed to meet with a state mediator on Friday"

@@ -2239,3 +2239,65 @@ def test_agreeing_to_something_done_is_no_meeting_ahead():
 def test_thirty_third_set_credits_are_no_claims(lines):
     texts = [c["text"] for c in claims_of("Police said 4 died.", *lines)]
     assert not any("PNA photo" in t or "Bañares" in t or "Online" in t for t in texts)
+
+
+# 40. The thirty-fourth and thirty-fifth blind sets (CPJ, Food Safety News, Sudbury Star, GMA News,
+#     Jakarta Post, dpa; MONTSAME, Borneo Post, C&EN, SABC News, Jakarta Post, DPI Guyana).
+#     Article date: Thursday 2022-01-13.
+
+@pytest.mark.parametrize("sentence, phrase, role, earliest, latest", [
+    ("By Friday morning, nobody should be left inside the radius, the governor said.", "By Friday morning", "deadline",
+     None, "2022-01-14"),
+    ("As of Wednesday evening, 9.8 million of the 16.2 million returns expected had been submitted.",
+     "As of Wednesday evening", "when", "2022-01-12", "2022-01-12"),
+    ("The airline said it would ask a court to stop a strike planned from Good Friday to Easter Monday.",
+     "from Good Friday to Easter Monday", "when", "2022-04-15", "2022-04-18"),
+    ("A court granted a seven-day remand order against 31 of the suspects on Tuesday.", "seven-day remand order",
+     "deadline", "2022-01-11", "2022-01-18"),
+    ("Sarawak recorded 1,200 cases from January to June last year, up from 900 in the same period of 2020.",
+     "the same period of 2020", "when", "2020-01-01", "2020-06-30"),
+    ("Sarawak recorded 1,200 cases from January to June this year, up from 900 in the same period last year.",
+     "the same period last year", "when", "2021-01-01", "2021-06-30"),
+    ("TCEQ said the company's report was due within two weeks of Sunday's release.", "within two weeks", "deadline",
+     "2022-01-09", "2022-01-23"),
+    ("The weather service has issued a Level 5 warning for disruptive rain from Friday to Sunday.",
+     "from Friday to Sunday", "when", "2022-01-14", "2022-01-16"),
+    ("He said the parts were shipped on Monday and were expected within 10 days of shipment.", "within 10 days",
+     "deadline", "2022-01-10", "2022-01-20"),
+])
+def test_thirty_fourth_sets_dates(sentence, phrase, role, earliest, latest):
+    assert (phrase, role, earliest, latest) in _dates(sentence)
+
+
+def test_four_days_from_the_same_day():
+    claims = claims_of("Police said 31 were remanded on Tuesday.",
+                       "The remaining seven were remanded for four days from the same day.")
+    assert ("for four days", "deadline", "2022-01-11", "2022-01-15") in _dates(claims[1])
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("The department said it would begin releases once the dam passes 100%.", [(100, 100, None, "percent")]),
+    ("Cases have passed 800.", [(800, None, "more than", None)]),
+    ("Phivolcs said it had raised the volcano's status to Alert Level 3.", [(3, 3, None, "level")]),
+])
+def test_thirty_fourth_sets_quantities(sentence, expected):
+    assert _values(sentence) == expected
+
+
+@pytest.mark.parametrize("line", [
+    "Stay updated with The Borneo Post: follow us on Facebook, Instagram and our WhatsApp channel.",
+    "(To sign up for a free subscription to Food Safety News, click here.)",
+    "Nadia Puspitasari (The Jakarta Post)",
+    "Nurul Fitriyani and Yohanes Kurnia (The Jakarta Post)",
+    "Chief Executive Officer of GPL, Rohan Persaud (DPI photo)",
+])
+def test_thirty_fourth_sets_lines_that_are_no_claims(line):
+    assert [c["text"] for c in claims_of("Police said 4 died.", line)] == ["Police said 4 died."]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Crews from Timmins and Sault Ste. Marie will be brought in on Monday.",
+    "East Java Police spokesperson Sr. Comr. Dirmanto said nine people died.",
+])
+def test_ranks_and_saints_do_not_end_a_sentence(sentence):
+    assert [c["text"] for c in claims_of(sentence)] == [sentence]
