@@ -251,7 +251,7 @@ class SpeakerBook:
         definite = mention.text.split()[0].lower() in ("the", "this", "that")
         best, best_score = None, 0
         # "the Department of Public Works and Highways" is a name of its own: it never refers back to
-        # "the Department of Agriculture" (a name shares at least one of its own words)
+        # "the Department of Agriculture" (a name holds all of its own words)
         proper = sum(1 for w in mention.text.split() if w[:1].isupper()) >= 2
         own = {w for w in words if w not in ORG_WORDS and w not in _NAME_LINKS} if proper else set()
         pool_of = self._candidates(set(words) | {head})
@@ -259,8 +259,8 @@ class SpeakerBook:
         if recent_org is not None and all(recent_org is not sp for sp in pool_of):
             pool_of.append(recent_org)
         for sp in pool_of:
-            if own and own.isdisjoint(sp.vocab()):
-                continue
+            if own and not all(any(v.startswith(w[:5]) or w.startswith(v[:5]) for v in sp.vocab()) for w in own):
+                continue  # ("the Ministry of Public Education" is not "the Public Works and Transport Ministry")
             contents = sp.name_contents()
             score = 0
             if words in contents:

@@ -201,7 +201,7 @@ def _backward_np(text: str, tokens: list[Token], j: int) -> Mention | None:
         if low == "and" and collected and collected[0].is_cap and k > 0 and tokens[k - 1].is_cap and \
                 tokens[k - 1].is_word and (k > 1 and any(x.low in ("of", "for") and not x.quoted
                                                          for x in tokens[max(0, k - 5):k - 1]) or (
-                    collected[-1].low in ORG_WORDS and (k == 1 or tokens[k - 2].low == "the"))):
+                    collected[-1].low.rstrip(".") in ORG_WORDS and _opens_name(tokens, k - 1))):
             # "the Ministry of Disaster Management and Relief"; "The Punjab and Haryana High Court",
             # "Trinidad and Tobago Police Service": two places naming one body
             collected.insert(0, t)
@@ -270,6 +270,17 @@ def _noun_compound(tokens: list[Token], k: int, collected: list[Token]) -> list[
 NAME_PARTICLES = frozenset("al el bin ibn van von der den de da das dos du la le ter ten di del della".split())
 _DATA_NOUNS = frozenset("data figures estimates estimate statistics tally count records numbers".split())
 _CONNECTORS = frozenset({"of", "for", "at", "in", "from", "on"})
+
+
+def _opens_name(tokens: list[Token], k: int) -> bool:
+    """Do the capitalised words ending at token k start the sentence or follow 'the' ('The Guyana
+    Power and Light Inc.': 'Guyana Power' opens the name)?"""
+    for j in range(k, max(-1, k - 3), -1):
+        if not (tokens[j].is_cap and tokens[j].is_word) or tokens[j].quoted:
+            return False
+        if j == 0 or tokens[j - 1].low == "the":
+            return True
+    return False
 
 
 def _connects(left: Token) -> bool:

@@ -2301,3 +2301,14 @@ def test_thirty_fourth_sets_lines_that_are_no_claims(line):
 ])
 def test_ranks_and_saints_do_not_end_a_sentence(sentence):
     assert [c["text"] for c in claims_of(sentence)] == [sentence]
+
+
+def test_a_named_ministry_is_not_another_that_shares_a_word():
+    claims = claims_of("The Public Works and Transport Ministry said 12 roads were closed.",
+                       "The Ministry of Public Education (MEP) said classes would remain suspended at 212 schools.")
+    assert claims[1]["speaker"] == "The Ministry of Public Education"
+
+
+def test_words_joined_by_and_before_a_body_are_its_name():
+    assert one_claim("In a statement, the National Bus and Rail Union said 40 drivers had walked out.")["speaker"] == \
+        "the National Bus and Rail Union"
