@@ -135,7 +135,10 @@ _BOILERPLATE_HEAD = (
     r"|we cannot do (?:what we do|this|it) without your support\b.*$"
     r"|(?:[-\u2022*]\s*)?spokes(?:people|persons?|men|women) (?:are|is) available\b.*$|media (?:contacts?|enquiries|inquiries)\b.*$"
     r"|follow the latest\b.{0,80}\b(?:coverage|updates|news)\b.*$|support\b.{0,40}\bor become (?:our|a) (?:patron|member|supporter)\b.*$"
-    r"|this is a developing story\b.*$|check back (?:later |soon )?for (?:updates|more)\b.*$"
+    r"|this is a developing story\b.*$|check back (?:later |soon )?for (?:updates|more)\b.*$|this (?:story|article) may be updated\b.*$"
+    r"|this (?:news )?(?:story|article) has been written and (?:carefully )?fact-checked\b.*$"
+    r"|would you like to comment\b.*$|register\b.{0,30}\bor sign in\b.*$"
+    r"|[\w ]{1,30}\|\s*(?:published|updated)\b.{0,30}$"  # "Press release | Published 26. Sep 2025"
     # "This report by The Canadian Press was first published Nov. 17, 2025.", a donor disclosure
     r"|this (?:report|story|article) by\b.{1,60}\bwas (?:first )?published\b.*$|disclosure\s*:.*$"
     r"|financial supporters play no role\b.*$|find a (?:complete |full )?list of (?:them|our [\w ]{1,30}) here\b.*$"
@@ -180,6 +183,10 @@ _NEWSLETTER_PROMPT = re.compile(r"\bsign(?:ing)?\s+up\s+for\s+(?:our|the)\b.{0,6
                                 r"|\bnewsletters?\b.{0,40}\bclick here\b|\b(?:sign up|subscri\w+)\b.{0,60}\bclick here\b"
                                 r"|\bfollow us on\b.{0,40}\b(?:facebook|instagram|whatsapp|x|twitter|telegram|tiktok|youtube)\b",
                                 re.IGNORECASE)
+_MACHINE_TRANSLATION = re.compile(r"\bautomatic(?:ally)?\s+translat|\btranslation\s+tools?\b", re.IGNORECASE)
+# "About UNICEF": what follows is the organisation's own boilerplate (notes to editors are kept: they
+# hold statements, "The full assessment will be published on 6 October")
+_ABOUT_HEADING = re.compile(r"^about\s+(?:the\s+)?(?-i:[A-Z])[\w&.'\u2019-]*(?:\s+[\w&.'\u2019-]+){0,5}\s*:?\s*$", re.IGNORECASE)
 _CONTRIBUTED = re.compile(r"(?:[A-Z][\w'\u2019.-]*\s){2,5}contributed(?:\s+(?:reporting|to this report))?"
                           r"(?:\s+(?:from|in)\s+[A-Z][\w'\u2019.-]*(?:,?\s[A-Z][\w'\u2019.-]*){0,3})?\.?\s*$")
 _FUNDED_BY_READERS = re.compile(r"\bfunded (?:through|by) (?:donations|contributions) from (?:our )?readers\b",
@@ -205,6 +212,8 @@ def is_boilerplate(text: str) -> bool:
         # "Get more Colorado news by signing up for our daily ... email newsletter.", "For the latest
         # from SBS News, download our app and subscribe to our newsletter."
         return True
+    if "ranslat" in text and _MACHINE_TRANSLATION.search(text):
+        return True  # "... use automatic translation tools such as DeepL to translate it into English"
     if "ePaper" in text or "e-paper" in text:
         return True  # "Now you can read the Jamaica Observer ePaper anytime, anywhere."
     if "funded" in text and _FUNDED_BY_READERS.search(text):
@@ -441,6 +450,7 @@ def _assemble(art: Article, paragraphs: list[str], meta: dict[str, str], *, is_m
     expect_url = False
     seen_body = False
     links = False  # inside a "READ MORE:" list of links to other stories
+    about = False  # after an "About UNICEF" heading
     for index, para in enumerate(paragraphs):
         stripped = para.strip()
         if is_markdown and stripped.startswith("#"):
@@ -457,6 +467,11 @@ def _assemble(art: Article, paragraphs: list[str], meta: dict[str, str], *, is_m
         if links and _BULLET.match(text):
             continue  # "* Wellington rates: Council confirms double-digit rise": another story's headline
         links = _LINKS_HEADING.match(text) is not None
+        if seen_body and len(text) < 60 and _ABOUT_HEADING.match(text):
+            about = True
+            continue
+        if about and not _URL_LABEL.match(text) and not _URL_ONLY.match(text) and not expect_url:
+            continue
         if expect_url:
             expect_url = False
             if not any(ch.isspace() for ch in stripped):

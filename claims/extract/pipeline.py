@@ -228,13 +228,16 @@ _CREDIT_SENTENCE = re.compile(
     r"|\[[^\[\]]{1,80}\]"  # "[ DIRK SHADD | Times ]"
     r"|(?:\([^()]{1,40}\)\s*){2,3}"  # "(NAN)(www.nannews.ng)"
     r"|\((?:[Ww]ith\s+)?(?:files|reporting|additional reporting|a\s+report|reports)\s+(?:from|by)\s[^()]{1,60}\)"  # "(With files from Reuters)"
-    r"|(?:[A-Z][\w'-]*\s)?(?:[Pp]hotograph|[Pp]hoto|[Pp]icture|[Ii]mage|Illustration|Credit|Source)s?\s*(?:by\b|from\b|courtesy\b|:|/)"
+    r"|(?:[A-Z][\w'.-]*\s){0,3}(?:[Pp]hotograph|[Pp]hoto|[Pp]icture|[Ii]mage|Illustration|Credit|Source)s?\s*(?:by\b|from\b|courtesy\b|:|/)"
     r"\s*[^.!?]{1,80}"
     # "Name Name/Outlet", "Marcus Tran/Staff photographer"
     r"|(?:[A-Z][\w'\u2019.-]*\s){1,3}[A-Z][\w'\u2019.-]*\s?/\s?(?:The\s)?[A-Z][\w.&'-]*(?:\s[A-Z][\w.&'-]*){0,3}"
     r"(?:\s(?:photographer|contributor|correspondent))?"
     # "Nadia Puspitasari (The Jakarta Post)", "Nurul Fitriyani and Yohanes Kurnia (The Jakarta Post)": a byline
     r"|(?:[A-Z][\w'\u2019.-]*\s){1,3}(?:and\s(?:[A-Z][\w'\u2019.-]*\s){1,3})?\((?:The\s)?[A-Z][\w.&'-]*(?:\s[A-Z][\w.&'-]*){0,3}\)"
+    # "Courtesy of Northwest Incident Management Team 10", "Keystone / Ti-Press / Marco Lurati"
+    r"|[Cc]ourtesy\s+of\s+[^.!?]{1,80}"
+    r"|(?:[A-Z][\w'\u2019.-]*(?:\s[A-Z][\w'\u2019.-]*)?\s/\s){1,3}[A-Z][\w'\u2019.-]*(?:\s[A-Z][\w'\u2019.-]*){0,2}"
     # "TEMPO/Ashar Wahid": the outlet in capitals, then the photographer
     r"|[A-Z]{2,}[A-Z.&-]*\s?/\s?[A-Z][\w'\u2019.-]*(?:\s[A-Z][\w'\u2019.-]*){0,3})\.?")
 # A contributor's note closing an article: "Lunga Mzangwa is the Mail & Guardian's Eastern Cape
@@ -267,7 +270,8 @@ def _is_claim_text(sentence: str, list_item: bool = False) -> bool:
     if sentence.rstrip().endswith(":"):
         return False
     if sentence[:1] in "([" or "@" in sentence or "/" in sentence or ":" in sentence or \
-            sentence.startswith(("Photo", "Picture", "Image", "Credit", "Illustration")) or sentence.endswith(")"):
+            sentence.startswith(("Photo", "Picture", "Image", "Credit", "Illustration", "Courtesy")) or sentence.endswith(")") or \
+            " photo by " in sentence:
         if _CREDIT_SENTENCE.fullmatch(sentence.strip()):
             return False
         if "@" in sentence and _EMAIL.search(sentence) and (len(sentence.split()) <= 12 or (

@@ -36,15 +36,20 @@ KHR LAK SCR MUR MVR BTN SBD VUV WST TOP SOS DJF ERN MGA KMF LSL SZL CVE STN GMD 
 _CURRENCY_PREFIXES = ("Rp", "RM", "Tk", "ZiG", "GH\u00a2", "GH\u20b5", "Dhs", "Dh", "LL")
 _PREFIX_ALTERNATIVES = "|".join(_CURRENCY_PREFIXES + _CURRENCY_CODES)
 _CUR = (r"(?P<cur>(?=[ABCDEFGHIJKLMNOPQRSTUVWXYZs$\u20ac\u00a3\u00a5\u20b9\u20a6\u20b1\u058f])(?:(?-i:US|S|A|C|NZ|HK|R|N|J|FJ|TT|EC|NT|Z)\$\s?|[$\u20ac\u00a3\u00a5\u20b9\u20a6\u20b1\u058f]|(?-i:(?:" + _PREFIX_ALTERNATIVES + r")(?=\s?\d)\s?)|(?-i:Rs\.?\s?|INR\s?|Ksh\.?\s?|K?Shs?\.?\s?|sh(?=\d)|[NPK](?=\d{1,3}(?:,\d{3})+(?!\d|\.\d)|\d+\.\d\d\b)|[NPRK](?=\d[\d,.]*[\s-]?"
-        r"(?:million|billion|trillion|bn|m)\b)|[PR](?=\d{1,3}(?:[, \u00a0]\d{3})+(?!\d)))))?")
+        r"(?:million|billion|trillion|bn|m)\b)|[PR](?=\d{1,3}(?:[, \u00a0]\d{3})+(?!\d))"
+        # "paying R120 for a return taxi trip": a paying word before a short amount
+        r"|(?:(?<=cost )|(?<=costs )|(?<=paid )|(?<=paying )|(?<=pay )|(?<=pays )|(?<=worth )|(?<=spent )|(?<=charged )|"
+        r"(?<=fee of )|(?<=fine of ))[PR](?=\d+(?:\.\d\d)?(?![\d,.]\d)))))?")
 _PCT = r"(?P<pct>\s?%|\s?pc\b|\s(?:percent|per cent|percentage points?)\b)?"
 # A unit written onto the number: "500kg", "40C", "150km/h" (case-sensitive inside the pattern).
 _ATTACHED_UNITS = {"kg": "kg", "km": "km", "km/h": "km/h", "kph": "km/h", "kmh": "km/h", "mph": "mph", "mm": "mm", "cm": "cm",
                    "ha": "hectares", "lb": "pounds (weight)", "lbs": "pounds (weight)", "ft": "feet", "t": "tonnes",
                    "MW": "MW", "GW": "GW", "kW": "kW", "kWh": "kWh", "MWh": "MWh", "GWh": "GWh",
                    "C": "degrees Celsius", "\u00b0C": "degrees Celsius", "F": "degrees Fahrenheit",
-                   "\u00b0F": "degrees Fahrenheit", "\u00b0": "degrees"}
-_ATTACHED = r"(?=[kmcthlfGMCFI\u00b0])(?-i:" + "|".join(re.escape(u) for u in sorted(_ATTACHED_UNITS, key=len, reverse=True)) + r")(?![\w/])"
+                   "\u00b0F": "degrees Fahrenheit", "\u00b0": "degrees",
+                   # the ordinal sign some outlets type for the degree sign ("45.8\u00baC", El Pa\u00eds)
+                   "\u00baC": "degrees Celsius", "\u00baF": "degrees Fahrenheit"}
+_ATTACHED = r"(?=[kmcthlfGMCFI\u00b0\u00ba])(?-i:" + "|".join(re.escape(u) for u in sorted(_ATTACHED_UNITS, key=len, reverse=True)) + r")(?![\w/])"
 _QTY_TAIL = (r"(?:(?:(?P<pct1>\s?%|\s(?:percent|per cent))|(?P<att1>" + _ATTACHED + r"))?\s*(?P<sep>-|\u2013|to|or|and)\s*(?P<cur2>(?-i:(?:US|S|A|C|NZ|HK|R|N|J|FJ|TT|EC|NT|Z)\$\s?)|[$\u20ac\u00a3\u058f]|(?-i:(?:" + _PREFIX_ALTERNATIVES + r")(?=\s?\d)\s?)|(?-i:Rs\.?\s?|K?Shs?\s?|sh(?=\d)|[NPRK](?=\d)))?"
              r"(?P<num2>" + NUMBER + r")(?:(?=" + _ATTACHED + r")|(?![\w\-])))?"
              + _PCT + r"(?P<att>-?" + _ATTACHED + r")?(?P<strong>-strong\b)?(?P<odd>-odd\b)?"
@@ -390,6 +395,9 @@ def _below_zero(text: str, found: list[Quantity], masked: list) -> list[Quantity
 _THRESHOLD_BEFORE = re.compile(r"\b(?:once|if|when|whenever|until|unless|after)\s+(?:[\w'\u2019-]+\s+){1,4}?"
                                r"(?:pass(?:es|ed)?|exceed(?:s|ed)?|top(?:s|ped)?|surpass(?:es|ed)?|cross(?:es|ed)?)\s+(?:the\s+)?$",
                                re.IGNORECASE)
+# "swept over two groups of ski tourers": "over" after a verb of motion is a place, no bound
+_MOTION_OVER = re.compile(r"\b(?:swept|sweeping|flew|flying|rolled|poured|spilled|washed|hovered|crashed|ran|jumped|climbed|"
+                          r"fell|drove|stepped|leaned|hung|towered|looked|watched|presided|handed|took)\s+over\s+$", re.IGNORECASE)
 _PASSED_BEFORE = re.compile(r"\b(?:passed|passes|topped|tops|exceeded|exceeds|surpassed|surpasses|crossed|"
                             r"(?:could|would|will|may|might|can)\s+(?:top|pass|exceed|surpass|cross)|"
                             r"crosses)\s+(?:the\s+)?$", re.IGNORECASE)
@@ -485,6 +493,8 @@ def _build(m: re.Match, text: str, single: bool = False):
         return "rescan"  # "41C and 12 hours": a unit on the first number only
     m_start = m.start()
     bound = (g_bound or "").lower() or None
+    if bound == "over" and _MOTION_OVER.search(text, max(0, m_start - 20), m.start("num")):
+        bound = None  # ("swept over two groups": over the groups, not more than two)
     num_start = m.start("num")
     sep = (g_sep or "").lower()
     if num2 and not single:
@@ -531,7 +541,7 @@ def _build(m: re.Match, text: str, single: bool = False):
             return None
         if plain_digits and len(num_text) == 4 and 1800 <= value <= 2100 and not _next_is_plural(after):
             return None  # a year
-    if not bound and not cur and not vague and _after_name(text, m_start):
+    if not bound and not cur and not vague and not pct and _after_name(text, m_start):
         return None  # "Local 882", "Route 66", "Flight 17": a name, not a count
     if _TIME_AFTER.match(after) or _AGE_AFTER.match(after):
         return None

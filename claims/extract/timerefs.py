@@ -65,7 +65,10 @@ _PATTERNS = [
     ("period_end", _PREP + r"(?:the\s+)?(?P<peunit>year|month|week)-end\b"),
     ("end_of", _PREP + r"the\s+end\s+of\s+(?:(?P<erel>the|this|next|last)\s+(?P<eunit>week|month|year)|(?P<eyearonly>" + _YEAR + r")\b|(?P<emonth>" + MONTH_RE + r")(?:\s+(?P<eyear>" + _YEAR + r")|\s+(?P<enext>next|last|this)\s+year)?)"),
     # "from Monday to Wednesday", "between Friday and Sunday"
-    ("wd_range", r"(?:from|between)\s+(?P<rg1>" + _WD + r")\s+(?:to|until|till|through|and)\s+(?P<rg2>" + _WD + r")"),
+    ("wd_range", r"(?:from|between)\s+(?P<rg1>" + _WD + r")\s+(?:to|until|till|through|and)\s+(?P<rg2>" + _WD + r")"
+                 r"(?:,?\s+(?P<rgrel>last|next|this)\s+week)?"),
+    # "between now and Sunday": from the day it is said
+    ("now_to_wd", r"(?:from|between)\s+now\s+(?:to|until|till|through|and)\s+(?P<nwd>" + _WD + r")"),
     ("wd_week", _PREP + r"(?P<wwd>" + _WD + r")" + _PART + r"(?:,?\s+(?P<wrel>next|last|this)\s+week|(?P<wweek>\s+week)(?!['\u2019]s|\s+of))"),
     ("rel_wd", _PREP + r"(?P<rrel>next|last|this|this coming|coming)\s+(?P<rwd>" + _WD + r")" + _PART),
     # "23 died in 2025, up from 17 the year before": the year before the one named (else last year)
@@ -142,7 +145,7 @@ def _group(*names: str) -> re.Pattern:
                                          for name, pat in _PATTERNS if name in names) + r")\b", re.IGNORECASE)
 
 
-_BY_WEEKDAY = _group("wd_range", "wd_week", "rel_wd", "holiday", "wd")
+_BY_WEEKDAY = _group("wd_range", "now_to_wd", "wd_week", "rel_wd", "holiday", "wd")
 # _BY_PERIOD without the phrases that start with a number ("48 hours to", "two days later", "a 72-hour
 # ultimatum", "3 years ago"), for start positions that hold no number
 _BY_PERIOD_WORDS = _group("fiscal", "bare_quarter", "duration", "past_span", "start_of", "first_part", "period_end", "end_of", "year_before", "rel_period",
@@ -255,7 +258,10 @@ _PLANNED_FOR = re.compile(r"\b(?:forecast|predicted|expected|scheduled|planned|s
                           r"(?:(?:the\s+)?(?-i:[A-Z][\w'\u2019-]*)\s+(?:(?:and\s+)?(?-i:[A-Z][\w'\u2019-]*)\s+){0,3})?$", re.IGNORECASE)
 # "setting up a possible walkout on Thursday morning", "a threatened strike on Saturday": still to come
 _MEASURE_ISSUED_BEFORE = re.compile(r"\b(?:has|have)\s+(?:issued|declared|announced|imposed|ordered|extended|called|scheduled|set|"
-                                    r"planned)\b[^.;]*$", re.IGNORECASE)
+                                    r"planned|given)\b[^.;]*$", re.IGNORECASE)
+_MAYBE_BEFORE = re.compile(r"\b(?:could|might|may)\s+(?:not\s+)?(?:be|take\s+place|happen|come|begin|start|resume|open|"
+                           r"arrive|end|be\s+held|be\s+completed)\s+(?:[a-z]+\s+){0,3}?(?:as\s+(?:early|soon|late)\s+as\s+)?$",
+                           re.IGNORECASE)
 _AGREED_TO_MEET = re.compile(r"\b(?:agreed|agree|agrees)\s+to\s+(?:meet|hold\s+(?:talks|a\s+meeting)|resume\s+talks|sit\s+down|"
                              r"return\s+to\s+the\s+(?:table|talks))\b(?:(?!\b(?:and|but)\s+(?!again\b))[^.;]){0,70}"
                              r"(?:\band\s+again\s+)?$", re.IGNORECASE)
@@ -286,6 +292,8 @@ _DEADLINE_AFTER = re.compile(r"^\s*(?:deadline|cut-?off|target date|ultimatum)\b
 _FUTURE_WORDS = frozenset("will won't shall would wouldn't scheduled upcoming unless planned expected due slated "
                           "".split())
 _EXPECTED_ADJECTIVE = re.compile(r"\b[a-z]+s\s+expected\b(?!\s+(?:to|on|by|in|at|from|next|later|this)\b)")
+_SPAN_CLOSER_BEFORE = re.compile(r"\b(?:to|until|till|and|through)\s$", re.IGNORECASE)
+_CONDITION_OPENS = re.compile(r"[\s\"'\u201c\u2018]*(?:if|unless)\s+(?:\w+\s+){0,6}?(?:is|are|does|do|doesn't|don't)\b", re.IGNORECASE)
 _MODAL_AHEAD = re.compile(r"\bshould\s+(?!have\b)(?:not\s+)?[a-z]+", re.IGNORECASE)
 _FUTURE_BEFORE_TO = frozenset("going expected due set plan plans planning is are forecast predicted projected likely "
                               "scheduled slated poised".split())
@@ -315,15 +323,18 @@ def _tense(text: str, word_list) -> str:
     words = set(word_list)
     if "expected" in words and _EXPECTED_ADJECTIVE.search(text):
         words = words - {"expected"}  # "9.8 million of the 16.2 million returns expected had been submitted"
+    if ("if" in words or "unless" in words) and _CONDITION_OPENS.match(text) and "had" not in words:
+        return "future"  # "If there is no signed agreement by Sunday night, not a single container moves on Monday"
     if "should" in words and _MODAL_AHEAD.search(text):
         return "future"  # "By Thursday morning, nobody should be left inside the radius"
     if not _FUTURE_WORDS.isdisjoint(words) or "'ll" in text or "\u2019ll" in text:
         # "were due back by 6pm on Wednesday": an expectation the past had, not one still ahead
-        if not ("due" in words and ("was" in words or "were" in words) and _FUTURE_WORDS.isdisjoint(words - {"due"})
+        if not ("due" in words and ("was" in words or "were" in words or "been" in words) and _FUTURE_WORDS.isdisjoint(words - {"due"})
                 and _WAS_DUE_ANY.search(text)):
             return "future"
-    if "to" in words and not _FUTURE_BEFORE_TO.isdisjoint(words) and _FUTURE_TO.search(text):
-        return "future"
+    if "to" in words and not _FUTURE_BEFORE_TO.isdisjoint(words) and _FUTURE_TO.search(text) and \
+            not ("been" in words and _HAD_BEEN_DUE.search(text)):
+        return "future"  # (not "the curfew had been due to end at midnight on Friday": an end gone by)
     if "to" in words and not _EXPECT_WORDS.isdisjoint(words) and _EXPECT_TO.search(text):
         return "future"  # "forecasters expect the storm to make landfall on Friday"
     if "had" in words:
@@ -936,16 +947,18 @@ _PRESENT_SUBJECT_VERB = re.compile(r"\s+(?:the|a|an|this|that|its|their)\s+(?:[a
 _PAST_EVENT_AFTER = re.compile(r"\s+(?:[a-z]+\s+)?(?:collapse|attack|explosion|blast|crash|quake|earthquake|shooting|accident|"
                                r"derailment|sinking|landslide|eruption|bombing|raid|killings?|fire|blaze|stampede|deaths?|"
                                r"massacre|ambush|capsizing|murders?|release|leak|spill|blackout|outage|flood|flooding|"
-                               r"landfall|storm|fighting|clashes)\b", re.IGNORECASE)
+                               r"landfall|storm|fighting|clashes|order|ruling|signing|vote|decision|announcement)\b",
+                               re.IGNORECASE)
 _LATER_THAT_DAY = re.compile(r"(?:night|evening|afternoon)$|\d\s?(?:[ap]\.?\s?m\b|[ap]\.\s?m\.)|\b(?:noon|midday|midnight)\b",
                              re.IGNORECASE)
-_SPAN_OF_DAY = re.compile(r"\s+(?:of|from|after|following)\s+(?:(?:the|their|its|his|her|this|that)\s+)?(?:[a-z]+\s+){0,2}?")
+_SPAN_OF_DAY = re.compile(r"\s+(?:of|from|after|following)\s+(?:(?:the|their|its|his|her|this|that|a|an)\s+)?(?:[a-z]+\s+){0,2}?")
 _BEGINS_BEFORE = re.compile(r"\b(?:begin|begins|began|start|starts|started|open|opens|opened|commence|commences|commenced)\s+$",
                             re.IGNORECASE)
 _OF_THE_ACT = re.compile(r"\s+of\s+(?:the|its|their|her|his|that|this)\s+(?:vote|ruling|order|decision|hearing|verdict|announcement|"
                          r"meeting|agreement|deal|signing|judgment|judgement|sentencing|request|arrival|departure|"
                          r"application|notice|launch|shipment|delivery)\b|\s+of\s+(?:shipment|delivery|receipt|"
-                         r"notification|publication|service|issuance)\b", re.IGNORECASE)
+                         r"notification|publication|service|issuance)\b"
+                         r"|\s+of\s+the\s+(?:start|beginning|opening)\s+of\s+(?:the|its|their)\s+[a-z]+", re.IGNORECASE)
 _IN_RELATIVE = re.compile(r",\s*(?:which|who|that)\s[^,;]*$", re.IGNORECASE)
 _GIVEN_SPAN_PHRASE = re.compile(r"\S+\s+(?:(?:calendar|working|business|clear)\s+)?(?:hours?|days?|weeks?|months?|years?)(?:\s+from\s+the\s+[a-z]+)?", re.IGNORECASE)
 
@@ -1057,6 +1070,11 @@ def _chain_relative_days(text: str, refs: list[TimeRef]) -> None:
             continue
         if offset is None and " " in phrase and phrase.rsplit(" ", 1)[0] in _STORY_DAY_WORDS:
             offset = 1 if phrase.startswith(("the next", "the following")) else 0  # "... the same night"
+            if phrase.endswith("morning") and offset == 1 and index and refs[index - 1].phrase.lower() in (
+                    "overnight", "last night") and refs[index - 1].latest is not None:
+                # "recovered overnight and five more the following morning": the morning the night ended in
+                ref.earliest = ref.latest = refs[index - 1].latest
+                continue
         if offset is None and (n_rel := _N_DAYS_REL.fullmatch(ref.phrase)) is not None:
             offset = _relative_offset(text, ref, n_rel)
         if offset is None:
@@ -1099,7 +1117,8 @@ def _by_then(prep: str | None, text: str, start: int, tense: str) -> bool:
 
 
 # "set out on Tuesday and were due back by 6pm on Wednesday": an expectation of the past
-_WAS_DUE_ANY = re.compile(r"\b(?:was|were)\s+(?:\w+\s+)?due\b", re.IGNORECASE)
+_HAD_BEEN_DUE = re.compile(r"\bhad\s+been\s+(?:\w+\s+)?(?:due|expected|scheduled|set)\s+to\b", re.IGNORECASE)
+_WAS_DUE_ANY = re.compile(r"\b(?:was|were|had\s+been)\s+(?:\w+\s+)?due\b", re.IGNORECASE)
 _WAS_DUE = re.compile(r"\b(?:was|were)\s+due\b[^.;,]{0,40}$", re.IGNORECASE)
 # "would block the crossings by Thursday if no agreement was reached": a condition looks ahead
 _CONDITION_AFTER = re.compile(r"[\w.\s]{0,40}?\s(?:if|unless)\s", re.IGNORECASE)
@@ -1218,7 +1237,14 @@ def _resolve(m: re.Match, kind: str, text: str, pub: dt.date | None, anchor: dt.
                 # ("has declared total fire bans from Tuesday to Thursday", "flights had been canceled from
                 # Saturday to Monday" told on a Tuesday, a Saturday: from that day on)
                 first, last = first - dt.timedelta(days=7), last - dt.timedelta(days=7)
+            if g("rgrel"):
+                # "from Monday to Thursday last week"
+                first = _week_start(pub) + dt.timedelta(days=7 * _YEAR_STEP[g("rgrel").lower()] + WEEKDAYS[g("rg1").lower()])
+                last = first + dt.timedelta(days=(WEEKDAYS[g("rg2").lower()] - first.weekday()) % 7)
             earliest, latest = first, last
+    elif kind == "now_to_wd":
+        if anchor:
+            earliest, latest = anchor, resolve_weekday(WEEKDAYS[g("nwd").lower()], anchor, "upcoming")
     elif kind == "overnight":
         if anchor:
             earliest, latest = anchor - dt.timedelta(days=1), anchor  # the night before the day it is told
@@ -1439,7 +1465,8 @@ def _resolve(m: re.Match, kind: str, text: str, pub: dt.date | None, anchor: dt.
         if month is None or not 1 <= day <= 31:
             return None
         if kind == "dmy" and month_name.lower() == "may" and not year_text and not prep and \
-                not (month_name == "May" and (g("d2a") or g("d2b"))):  # ("between 3 and 5 May")
+                not (month_name == "May" and (g("d2a") or g("d2b") or _SPAN_CLOSER_BEFORE.search(text, max(0, start - 7), start))):
+            # ("between 3 and 5 May", "from 27 April to 15 May")
             return None  # "5 may ..." is rarely a date without a preposition
         year_rel = g("yr1") or g("yr2")
         if year_rel and pub:
@@ -1549,6 +1576,11 @@ def _resolve(m: re.Match, kind: str, text: str, pub: dt.date | None, anchor: dt.
             elif role == "when" and (phrase[-2:].lower() in ("'s", "\u2019s") or text[end:end + 2] in ("'s", "\u2019s")) and \
                     _PAST_EVENT_AFTER.match(text, end + (0 if phrase[-2:].lower() in ("'s", "\u2019s") else 2)):
                 mode = "past"  # "within 30 days of Monday's collapse": a disaster is told after it happened
+            elif role == "when" and ((prep or "").lower() == "from" and
+                                     _MEASURE_ISSUED_BEFORE.search(text, max(0, start - 160), start) or
+                                     _MAYBE_BEFORE.search(text, max(0, start - 60), start)):
+                mode = "upcoming"  # "has given the government until Sunday ... or face a strike from Monday";
+                # "That could be Thursday", "could take place as early as Thursday"
             elif role == "when" and _AGREED_TO_MEET.search(text, max(0, start - 90), start):
                 mode = "upcoming"  # "both sides had agreed to meet with a state mediator on Friday"
             elif role == "when" and _BRACING_BEFORE.search(text, max(0, start - 80), start):

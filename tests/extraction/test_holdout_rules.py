@@ -2312,3 +2312,68 @@ def test_a_named_ministry_is_not_another_that_shares_a_word():
 def test_words_joined_by_and_before_a_body_are_its_name():
     assert one_claim("In a statement, the National Bus and Rail Union said 40 drivers had walked out.")["speaker"] == \
         "the National Bus and Rail Union"
+
+
+# 41. The thirty-sixth to thirty-eighth blind sets (IPS, gCaptain, SWI swissinfo.ch, Pittsburgh
+#     Post-Gazette, Vanguard, City of Johannesburg; swissinfo, Argus, IANS, The Chronicle, El País,
+#     NRC; UNICEF, Daily Dispatch, Splash247, ANI, El País, OPB). Article date: Thursday 2022-01-13.
+
+@pytest.mark.parametrize("sentence, phrase, role, earliest, latest", [
+    ("The union secretary said the worst days were from Monday to Wednesday last week.",
+     "from Monday to Wednesday last week", "when", "2022-01-03", "2022-01-05"),
+    ("The terminal said it would move as many reefers as possible between now and Sunday.", "between now and Sunday",
+     "when", "2022-01-13", "2022-01-16"),
+    ("The union has given the government until midnight on Sunday or face an indefinite strike from Monday.",
+     "from Monday", "when", "2022-01-17", "2022-01-17"),
+    ("\u201cThat could be Saturday, it could be later.\u201d", "Saturday", "when", "2022-01-15", "2022-01-15"),
+    ("The first handover could take place as early as Saturday, she said.", "Saturday", "when", "2022-01-15",
+     "2022-01-15"),
+    ("\u201cIf there is no signed agreement by Sunday night, not a single container moves on Monday.\u201d",
+     "on Monday", "when", "2022-01-17", "2022-01-17"),
+    ("Carriers said they would divert ships within 48 hours of a strike starting on Monday.", "within 48 hours",
+     "deadline", "2022-01-17", "2022-01-19"),
+    ("Nine bodies were recovered overnight and five more were pulled out the following morning.",
+     "the following morning", "when", "2022-01-13", "2022-01-13"),
+    ("The inquiry will begin at the site on Monday and report within 15 days of the start of the inquiry.",
+     "within 15 days", "deadline", "2022-01-17", "2022-02-01"),
+    ("The curfew was imposed at 10 p.m. on Monday and had been due to end at midnight on Wednesday.",
+     "at midnight on Wednesday", "when", "2022-01-12", "2022-01-12"),
+    ("The group agreed to free the first soldiers within 72 hours of Monday's signing.", "within 72 hours", "deadline",
+     "2022-01-10", "2022-01-13"),
+    ("The notices follow inspections carried out from 27 April to 15 May last year.",
+     "from 27 April to 15 May last year", "when", "2021-04-27", "2021-05-15"),
+])
+def test_thirty_sixth_sets_dates(sentence, phrase, role, earliest, latest):
+    assert (phrase, role, earliest, latest) in _dates(sentence)
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("They have been paying R120 for a return taxi trip.", [(120, 120, None, "rand")]),
+    ("AEMET recorded a peak of 45.8\u00baC in Andújar.", [(45.8, 45.8, None, "degrees Celsius")]),
+    ("The avalanche swept over two groups of ski tourers.", [(2, 2, None, "groups")]),
+    ("Firefighters had the Horse Butte Fire 45% contained Friday morning.", [(45, 45, None, "percent")]),
+    # a road's number is no money; "over" after a count's verb stays a bound
+    ("Take the R120 road.", []),
+    ("It killed over 40 people.", [(40, None, "over", "people")]),
+])
+def test_thirty_sixth_sets_quantities(sentence, expected):
+    assert _values(sentence) == expected
+
+
+@pytest.mark.parametrize("line", [
+    "This news story has been written and carefully fact-checked by an external editorial team.",
+    "At SWI swissinfo.ch we select the most relevant news and use automatic translation tools such as DeepL.",
+    "Would you like to comment on this article?", "Register (it's quick and free) or sign in now.",
+    "This story may be updated.", "Courtesy of Northwest Incident Management Team 10",
+    "Press release | Published 26. Sep 2025",
+    "Rescuers search the riverbed. U.S. Coast Guard photo by Petty Officer 3rd Class Marisa Delgado",
+])
+def test_thirty_sixth_sets_lines_that_are_no_claims(line):
+    texts = [c["text"] for c in claims_of("Police said 4 died.", line)]
+    assert texts[0] == "Police said 4 died." and not any("Delgado" in t or line in t for t in texts[1:])
+
+
+def test_an_about_section_closing_a_release_is_no_claim():
+    claims = claims_of("UNICEF said 61 children had died.", "About UNICEF",
+                       "UNICEF works in some of the world's toughest places, to reach the most disadvantaged children.")
+    assert [c["text"] for c in claims] == ["UNICEF said 61 children had died."]
