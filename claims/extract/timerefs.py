@@ -1083,7 +1083,10 @@ def _chain_relative_days(text: str, refs: list[TimeRef]) -> None:
         # "until Wednesday, January 21, ... a general strike the day after")
         prev = next((r for r in reversed(refs[:index]) if r.latest is not None and (
             (r.earliest == r.latest and r.role == "when") or (r.role == "deadline" and phrase in (
-                "the day after", "the following day", "the next day")))), None)
+                "the day after", "the following day", "the next day")) or (
+                # "an assessment from Tuesday to Thursday, ... the following day": the day after the span
+                r.role == "when" and r.earliest is not None and 0 < (r.latest - r.earliest).days <= 6 and
+                offset > 0 and phrase in ("the day after", "the following day", "the next day")))), None)
         if prev is not None:
             ref.earliest = ref.latest = prev.latest + dt.timedelta(days=offset)
             after = refs[index + 1] if index + 1 < len(refs) else None

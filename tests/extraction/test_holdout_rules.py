@@ -2377,3 +2377,9 @@ def test_an_about_section_closing_a_release_is_no_claim():
     claims = claims_of("UNICEF said 61 children had died.", "About UNICEF",
                        "UNICEF works in some of the world's toughest places, to reach the most disadvantaged children.")
     assert [c["text"] for c in claims] == ["UNICEF said 61 children had died."]
+
+
+def test_the_following_day_after_a_span_is_the_day_after_it():
+    assert ("the following day", "when", "2022-01-21", "2022-01-21") in _dates(
+        "An assessment will be carried out from Tuesday to Thursday, and residents will be told the results the "
+        "following day.")
