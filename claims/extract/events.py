@@ -120,3 +120,31 @@ def event_anchors(text: str, refs: list[TimeRef], events: dict) -> None:
         refs[:] = [r for r in refs if not (r.start >= m.start() and r.end <= m.end())]
         bisect.insort(refs, TimeRef(m.group(0), "deadline", day, shift(day, n, m.group("unit")), m.start(), m.end()),
                       key=lambda r: r.start)
+
+
+def event_words(keys: set[str]) -> frozenset[str]:
+    """The words that name the events of these keys ("strike": strike, walkout, stoppage)."""
+    return frozenset(form for key in keys for form in _FORMS_OF.get(key, ()))
+
+
+def referenced_events(text: str) -> set[str]:
+    """The events a sentence counts from ("since the strike began", "on election night", "within 72
+    hours of the ceasefire"), by their keys."""
+    keys = set()
+    for pattern in (_SINCE_EVENT, _WITHIN_EVENT):
+        keys |= {_event_key(m.group("noun")) for m in pattern.finditer(text)}
+    for m in _ON_EVENT_DAY.finditer(text):
+        noun = m.group("noun") or m.group("noun2") or m.group("noun3")
+        keys.add(_event_key({"polling": "election", "voting": "election"}.get(noun.lower(), noun)))
+    return keys
+
+
+def _forms_of() -> dict[str, frozenset[str]]:
+    forms: dict[str, set[str]] = {}
+    for form in _EVENT_SET:
+        forms.setdefault(_event_key(form), set()).add(form)
+    forms.setdefault("election", set()).update({"polling", "voting"})
+    return {key: frozenset(words) for key, words in forms.items()}
+
+
+_FORMS_OF = _forms_of()  # "strike": strike, walkout, stoppage

@@ -10,14 +10,15 @@ from dataclasses import dataclass, field
 from itertools import islice
 
 from claims.errors import UserError
-from claims.extract.article import _DATELINE, is_boilerplate, parse_article, read_article_with_warnings
+from claims.extract.article import _DATELINE, MONTHS, is_boilerplate, parse_article, read_article_with_warnings
 from claims.extract.coref import Speaker, SpeakerBook
 from claims.extract.lexicon import SPEECH_VERBS, WEAK_SPEECH_VERBS
 from claims.extract.quantities import INCREMENT, find_quantities
 from claims.extract.sentences import quote_regions, split_sentences
 from claims.extract.speakers import COURT_VERBS, find_attribution
-from claims.extract.events import note_events
+from claims.extract.events import event_words, names_event, note_events, referenced_events
 from claims.extract.timerefs import find_timerefs, find_timerefs_between
+from claims.extract.words import word_index
 from claims.validate import check_url, parse_user_date
 
 _LOWERCASE = re.compile(r"[^\W\d_A-Z\u00C0-\u00DE]")
@@ -96,7 +97,9 @@ def _extract(raw: str, *, filename, url, published, warnings: list[str]) -> dict
     previous: Unit | None = None
     story: tuple = (None, None)  # the last single day the article's story named; the last time's start
     events: dict = {}  # the days of the events the article named ("strike": 2026-01-19)
-    for unit in units:
+    searched: set = set()  # the events looked for in the sentences ahead
+    for index, unit in enumerate(units):
+        _events_ahead(units, index, pub, events, searched)
         _attribute(unit, previous, book, pub)
         story = _annotate(unit, pub, story, events)
         previous = unit
@@ -397,6 +400,39 @@ def _quantity_as_of(text: str, q, refs, as_of: str | None) -> str | None:
             return ref.latest.isoformat()
         break
     return as_of
+
+
+_MONTH_WORDS = frozenset(MONTHS)
+_EVENT_REF_CUES = frozenset("since within night day eve before after".split())
+
+
+def _events_ahead(units: list[Unit], index: int, pub: dt.date | None, events: dict, searched: set) -> None:
+    """An event this unit counts from that no sentence before it dated ("declined to concede on
+    election night", the article dating "the Nov. 4 election" paragraphs later): its day from the
+    first later sentence that names it beside a written date."""
+    text = units[index].text
+    if pub is None:
+        return
+    words = word_index(text)[1]
+    if _EVENT_REF_CUES.isdisjoint(words) or not names_event(words, text):
+        return  # every reference to an event holds one of these words ("since the strike", "on polling day")
+    missing = referenced_events(text) - events.keys() - searched
+    searched |= missing  # each event is looked for ahead once
+    wanted = event_words(missing)
+    for later in units[index + 1:] if missing else ():
+        other = later.text
+        other_words = word_index(other)[1]
+        if not any(c.isdigit() for c in other) or wanted.isdisjoint(other_words) or _MONTH_WORDS.isdisjoint(other_words):
+            continue  # (a written date names its month: "the Nov. 4 election", "on 19 January")
+        refs = [r for r in find_timerefs(other, pub) if r.role == "when" and r.earliest is not None and
+                r.earliest == r.latest and any(c.isdigit() for c in r.phrase)]  # (not "the first strike since 2014")
+        found: dict = {}
+        note_events(other, refs, found)
+        for key in missing & found.keys():
+            events[key] = found[key]
+        missing -= found.keys()
+        if not missing:
+            return
 
 
 def _further_of_another_measure(units: list[Unit]) -> None:

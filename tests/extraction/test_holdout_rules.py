@@ -2383,3 +2383,17 @@ def test_the_following_day_after_a_span_is_the_day_after_it():
     assert ("the following day", "when", "2022-01-21", "2022-01-21") in _dates(
         "An assessment will be carried out from Tuesday to Thursday, and residents will be told the results the "
         "following day.")
+
+
+def test_an_event_dated_only_later_in_the_article_anchors_earlier_sentences():
+    claims = claims_of("Mr. Hartzell declined to concede on election night and two days later asked for a recount.",
+                       "Under state law, a county must certify its results within 20 days of the Jan. 4 election.")
+    dates = _dates(claims[0])
+    assert ("on election night", "when", "2022-01-04", "2022-01-04") in dates
+    assert ("two days later", "when", "2022-01-06", "2022-01-06") in dates
+
+
+def test_an_event_never_dated_gives_no_day():
+    claims = claims_of("She said she had spent $600 on child care since the strike began.",
+                       "It was the first strike at the plant since 2014.")
+    assert all(d["phrase"] != "since the strike began" for d in claims[0]["dates"])
