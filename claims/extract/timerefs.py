@@ -535,6 +535,8 @@ def find_timerefs(text: str, published: dt.date | None, anchor: dt.date | None =
         _called_off_for(text, refs)
         _from_until(text, refs)
         _join_pairs(text, refs)
+        if published is not None:
+            _promised_then(text, refs, published)
         _chain_relative_days(text, refs)
         if not _starting_day(text, refs, tense, published):
             _anchor_durations(text, refs, tense)
@@ -743,6 +745,26 @@ def _called_off_for(text: str, refs: list[TimeRef]) -> None:
         if told is None or (told.earliest - ref.earliest).days < 4:
             continue
         ref.earliest = ref.latest = resolve_weekday(wd, told.earliest, "after")
+
+
+_MONTH_WORD = re.compile(r"\b(?:" + MONTH_RE + r")\b", re.IGNORECASE)
+_TOLD_THEN = re.compile(r"\b(?:had\s+(?:told|said|promised|pledged|announced|assured)|told|said|promised|pledged)\b", re.IGNORECASE)
+
+
+def _promised_then(text: str, refs: list[TimeRef], published: dt.date) -> None:
+    """'had told the community in September that the hospital would reopen by the end of October'
+    (told in November): the deadline of a promise made in a month named before it runs from that
+    month, not past the article."""
+    for index, ref in enumerate(refs):
+        if ref.role != "deadline" or ref.latest is None or ref.latest.year != published.year + 1 or \
+                any(c.isdigit() for c in ref.phrase) or not _MONTH_WORD.search(ref.phrase):
+            continue
+        told = next((r for r in reversed(refs[:index]) if r.role == "when" and r.earliest is not None and
+                     r.earliest.year < ref.latest.year and r.earliest.month <= ref.latest.month and
+                     _MONTH_WORD.search(r.phrase)), None)
+        if told is not None and _TOLD_THEN.search(text, 0, told.start + 60) and " would " in text[told.end:ref.start]:
+            year = told.earliest.year
+            ref.latest = dt.date(year, ref.latest.month, min(ref.latest.day, calendar.monthrange(year, ref.latest.month)[1]))
 
 
 def _weekday_with_date(text: str, refs: list[TimeRef]) -> None:

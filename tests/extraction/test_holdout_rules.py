@@ -2397,3 +2397,10 @@ def test_an_event_never_dated_gives_no_day():
     claims = claims_of("She said she had spent $600 on child care since the strike began.",
                        "It was the first strike at the plant since 2014.")
     assert all(d["phrase"] != "since the strike began" for d in claims[0]["dates"])
+
+
+def test_a_deadline_promised_in_a_month_named_before_it_runs_from_that_month():
+    # article of Thursday 2022-01-13: promised in November 2021 for the end of December 2021
+    assert ("by the end of December", "deadline", None, "2021-12-31") in _dates(
+        "The court found the department had told the community in November that the hospital would reopen by the "
+        "end of December.")
