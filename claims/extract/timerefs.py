@@ -756,7 +756,7 @@ def _promised_then(text: str, refs: list[TimeRef], published: dt.date) -> None:
     (told in November): the deadline of a promise made in a month named before it runs from that
     month, not past the article."""
     for index, ref in enumerate(refs):
-        if ref.role != "deadline" or ref.latest is None or ref.latest.year != published.year + 1 or \
+        if ref.role != "deadline" or ref.latest is None or ref.latest <= published or \
                 any(c.isdigit() for c in ref.phrase) or not _MONTH_WORD.search(ref.phrase):
             continue
         told = next((r for r in reversed(refs[:index]) if r.role == "when" and r.earliest is not None and
