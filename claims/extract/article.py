@@ -138,6 +138,8 @@ _BOILERPLATE_HEAD = (
     r"|this is a developing story\b.*$|check back (?:later |soon )?for (?:updates|more)\b.*$|this (?:story|article) may be updated\b.*$"
     r"|this (?:news )?(?:story|article) has been written and (?:carefully )?fact-checked\b.*$"
     r"|would you like to comment\b.*$|register\b.{0,30}\bor sign in\b.*$"
+    r"|interested in\b[^.?]{0,40}\?.*$|get (?:automatic |email )?alerts for\b.*$"  # Insurance Journal's topic prompts
+    r"|[\u2013\u2014-]?\s*[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|gov|za|ng|ke|in|ph|pk|lk|gh)\s*$"  # a sign-off: "\u2013 SAnews.gov.za"
     r"|[\w ]{1,30}\|\s*(?:published|updated)\b.{0,30}$"  # "Press release | Published 26. Sep 2025"
     # "This report by The Canadian Press was first published Nov. 17, 2025.", a donor disclosure
     r"|this (?:report|story|article) by\b.{1,60}\bwas (?:first )?published\b.*$|disclosure\s*:.*$"

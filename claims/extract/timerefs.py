@@ -259,6 +259,7 @@ _PLANNED_FOR = re.compile(r"\b(?:forecast|predicted|expected|scheduled|planned|s
 # "setting up a possible walkout on Thursday morning", "a threatened strike on Saturday": still to come
 _MEASURE_ISSUED_BEFORE = re.compile(r"\b(?:has|have)\s+(?:issued|declared|announced|imposed|ordered|extended|called|scheduled|set|"
                                     r"planned|given)\b[^.;]*$", re.IGNORECASE)
+_MAYBE_AHEAD_BEFORE = re.compile(r"\b(?:could|might|may)\s+(?!have\b)[a-z]+\b[^.;,]*$", re.IGNORECASE)
 _MAYBE_BEFORE = re.compile(r"\b(?:could|might|may)\s+(?:not\s+)?(?:be|take\s+place|happen|come|begin|start|resume|open|"
                            r"arrive|end|be\s+held|be\s+completed)\s+(?:[a-z]+\s+){0,3}?(?:as\s+(?:early|soon|late)\s+as\s+)?$",
                            re.IGNORECASE)
@@ -969,16 +970,18 @@ _PRESENT_SUBJECT_VERB = re.compile(r"\s+(?:the|a|an|this|that|its|their)\s+(?:[a
 _PAST_EVENT_AFTER = re.compile(r"\s+(?:[a-z]+\s+)?(?:collapse|attack|explosion|blast|crash|quake|earthquake|shooting|accident|"
                                r"derailment|sinking|landslide|eruption|bombing|raid|killings?|fire|blaze|stampede|deaths?|"
                                r"massacre|ambush|capsizing|murders?|release|leak|spill|blackout|outage|flood|flooding|"
-                               r"landfall|storm|fighting|clashes|order|ruling|signing|vote|decision|announcement)\b",
+                               r"landfall|storm|fighting|clashes|order|ruling|signing|vote|decision|announcement|breach|"
+                               r"rupture|failure)\b",
                                re.IGNORECASE)
-_LATER_THAT_DAY = re.compile(r"(?:night|evening|afternoon)$|\d\s?(?:[ap]\.?\s?m\b|[ap]\.\s?m\.)|\b(?:noon|midday|midnight)\b",
+_LATER_THAT_DAY = re.compile(r"(?:night|evening|afternoon|morning)$|\d\s?(?:[ap]\.?\s?m\b|[ap]\.\s?m\.)|\b(?:noon|midday|midnight)\b",
                              re.IGNORECASE)
 _SPAN_OF_DAY = re.compile(r"\s+(?:of|from|after|following)\s+(?:(?:the|their|its|his|her|this|that|a|an)\s+)?(?:[a-z]+\s+){0,2}?")
 _BEGINS_BEFORE = re.compile(r"\b(?:begin|begins|began|start|starts|started|open|opens|opened|commence|commences|commenced)\s+$",
                             re.IGNORECASE)
 _OF_THE_ACT = re.compile(r"\s+of\s+(?:the|its|their|her|his|that|this)\s+(?:vote|ruling|order|decision|hearing|verdict|announcement|"
                          r"meeting|agreement|deal|signing|judgment|judgement|sentencing|request|arrival|departure|"
-                         r"application|notice|launch|shipment|delivery)\b|\s+of\s+(?:shipment|delivery|receipt|"
+                         r"application|notice|launch|shipment|delivery|bulletin|letter|statement|examination|inspection|"
+                         r"assessment)\b|\s+of\s+(?:shipment|delivery|receipt|"
                          r"notification|publication|service|issuance)\b"
                          r"|\s+of\s+the\s+(?:start|beginning|opening)\s+of\s+(?:the|its|their)\s+[a-z]+", re.IGNORECASE)
 _IN_RELATIVE = re.compile(r",\s*(?:which|who|that)\s[^,;]*$", re.IGNORECASE)
@@ -1254,7 +1257,8 @@ def _resolve(m: re.Match, kind: str, text: str, pub: dt.date | None, anchor: dt.
         earliest, latest = dt.date(year, 1, 1), dt.date(year, 12, 31)
     elif kind == "wd_range":
         if pub:
-            past = tense in ("past", "pastperfect") and not _MEASURE_ISSUED_BEFORE.search(text, max(0, start - 160), start)
+            past = tense in ("past", "pastperfect") and not _MEASURE_ISSUED_BEFORE.search(text, max(0, start - 160), start) \
+                and not _MAYBE_AHEAD_BEFORE.search(text, max(0, start - 80), start)  # ("storms could hit ... from Thursday to Saturday")
             # ("has issued a Level 5 warning for disruptive rain from Monday to Wednesday": still ahead)
             first = resolve_weekday(WEEKDAYS[g("rg1").lower()], pub, "past" if past else "upcoming")
             last = first + dt.timedelta(days=(WEEKDAYS[g("rg2").lower()] - first.weekday()) % 7)

@@ -2404,3 +2404,27 @@ def test_a_deadline_promised_in_a_month_named_before_it_runs_from_that_month():
     assert ("by the end of December", "deadline", None, "2021-12-31") in _dates(
         "The court found the department had told the community in November that the hospital would reopen by the "
         "end of December.")
+
+
+# 42. The fortieth blind set (Insurance Journal, PA Media, SAnews, The Age, LRT, EconomyNext).
+#     Article date: Thursday 2022-01-13.
+
+@pytest.mark.parametrize("sentence, phrase, role, earliest, latest", [
+    ("Another round of severe storms could hit the southern Plains from Friday to Sunday.", "from Friday to Sunday",
+     "when", "2022-01-14", "2022-01-16"),
+    ("Engineers had begun lowering the water level and expected to finish within 72 hours of Wednesday's breach.",
+     "within 72 hours", "deadline", "2022-01-12", "2022-01-15"),
+    ("The centre said 1 340 people had been moved to community halls by Thursday morning.", "by Thursday morning",
+     "deadline", None, "2022-01-13"),
+    ("Under a bulletin the agency issued Tuesday, insurers must respond to claims within 72 hours of the bulletin.",
+     "within 72 hours", "deadline", "2022-01-11", "2022-01-14"),
+    ("A post-mortem examination on Monday was inconclusive; results are expected within 12 weeks of the examination.",
+     "within 12 weeks", "deadline", "2022-01-10", "2022-04-04"),
+])
+def test_fortieth_set_dates(sentence, phrase, role, earliest, latest):
+    assert (phrase, role, earliest, latest) in _dates(sentence)
+
+
+@pytest.mark.parametrize("line", ["Interested in Catastrophe? Get automatic alerts for this topic.", "\u2013 SAnews.gov.za"])
+def test_fortieth_set_lines_that_are_no_claims(line):
+    assert [c["text"] for c in claims_of("Police said 4 died.", line)] == ["Police said 4 died."]
