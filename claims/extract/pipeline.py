@@ -12,11 +12,11 @@ from itertools import islice
 from claims.errors import UserError
 from claims.extract.article import _DATELINE, MONTHS, is_boilerplate, parse_article, read_article_with_warnings
 from claims.extract.coref import Speaker, SpeakerBook
+from claims.extract.events import event_words, names_event, note_events, referenced_events
 from claims.extract.lexicon import SPEECH_VERBS, WEAK_SPEECH_VERBS
 from claims.extract.quantities import INCREMENT, find_quantities
 from claims.extract.sentences import quote_regions, split_sentences
 from claims.extract.speakers import COURT_VERBS, find_attribution
-from claims.extract.events import event_words, names_event, note_events, referenced_events
 from claims.extract.timerefs import find_timerefs, find_timerefs_between
 from claims.extract.words import word_index
 from claims.validate import check_url, parse_user_date

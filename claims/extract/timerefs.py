@@ -256,9 +256,11 @@ _CLOCK_DEADLINE_BEFORE = re.compile(r"\b(?:until|till|by|no later than)\s+(?:\d{
 _PLANNED_FOR = re.compile(r"\b(?:forecast|predicted|expected|scheduled|planned|slated|due|set|called)\s+for\s+"
                           # "46C forecast for Mildura on Wednesday": a place between
                           r"(?:(?:the\s+)?(?-i:[A-Z][\w'\u2019-]*)\s+(?:(?:and\s+)?(?-i:[A-Z][\w'\u2019-]*)\s+){0,3})?$", re.IGNORECASE)
-# "setting up a possible walkout on Thursday morning", "a threatened strike on Saturday": still to come
+# "has issued a warning ... from Monday to Wednesday", "has given ... until Sunday or face a strike from
+# Monday": a measure announced for days still to come
 _MEASURE_ISSUED_BEFORE = re.compile(r"\b(?:has|have)\s+(?:issued|declared|announced|imposed|ordered|extended|called|scheduled|set|"
                                     r"planned|given)\b[^.;]*$", re.IGNORECASE)
+# "storms could hit ... from Thursday to Saturday"; "That could be Thursday", "could take place as early as Thursday"
 _MAYBE_AHEAD_BEFORE = re.compile(r"\b(?:could|might|may)\s+(?!have\b)[a-z]+\b[^.;,]*$", re.IGNORECASE)
 _MAYBE_BEFORE = re.compile(r"\b(?:could|might|may)\s+(?:not\s+)?(?:be|take\s+place|happen|come|begin|start|resume|open|"
                            r"arrive|end|be\s+held|be\s+completed)\s+(?:[a-z]+\s+){0,3}?(?:as\s+(?:early|soon|late)\s+as\s+)?$",
@@ -266,6 +268,7 @@ _MAYBE_BEFORE = re.compile(r"\b(?:could|might|may)\s+(?:not\s+)?(?:be|take\s+pla
 _AGREED_TO_MEET = re.compile(r"\b(?:agreed|agree|agrees)\s+to\s+(?:meet|hold\s+(?:talks|a\s+meeting)|resume\s+talks|sit\s+down|"
                              r"return\s+to\s+the\s+(?:table|talks))\b(?:(?!\b(?:and|but)\s+(?!again\b))[^.;]){0,70}"
                              r"(?:\band\s+again\s+)?$", re.IGNORECASE)
+# "setting up a possible walkout on Thursday morning", "a threatened strike on Saturday": still to come
 _POSSIBLE_EVENT_BEFORE = re.compile(r"\b(?:a|an|the)\s+(?:possible|potential|threatened|looming|upcoming)\s+"
                                     r"(?:[\w-]+\s+){0,2}?[\w-]+\s+$", re.IGNORECASE)
 # "Ms Tran said heatwave warnings were in place ... until Friday": a state told in reported speech
