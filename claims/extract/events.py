@@ -26,10 +26,20 @@ _EVENT_WORD = re.compile(r"\b(?P<noun>" + _EVENT_NOUNS + r")\b(?!\s+(?:brigade|s
 _EVENT_DET = r"(?:the|this|that|its|their|last\s+\w+['\u2019]s)\s+(?:[\w-]+\s+){0,2}?"
 _SINCE_EVENT = re.compile(r"\bsince\s+" + _EVENT_DET + r"(?P<noun>" + _EVENT_NOUNS + r")\b"
                           r"(?:\s+(?:began|started|broke\s+out|erupted|took\s+effect|hit|struck|was\s+called))?", re.IGNORECASE)
-_WITHIN_EVENT = re.compile(r"\bwithin\s+(?P<n>" + NUMBER_WORDS + r")\s+(?P<unit>hours?|days?|weeks?|months?)\s+of\s+" + _EVENT_DET +
+_WITHIN_EVENT = re.compile(r"\b(?:within|for)\s+(?P<n>" + NUMBER_WORDS + r")\s+(?P<unit>hours?|days?|weeks?|months?)\s+"
+                           r"(?:of|from)\s+(?:the\s+day\s+of\s+)?" + _EVENT_DET +
                            r"(?P<noun>" + _EVENT_NOUNS + r")\b(?:\s+(?:call|taking\s+effect|coming\s+into\s+force|"
                            r"beginning|starting|began|started))?", re.IGNORECASE)
 
+# "two days after the strike started", "at least 72 hours before the strike began on Monday evening"
+_AFTER_EVENT = re.compile(r"\b(?P<n>" + NUMBER_WORDS + r")\s+(?P<unit>hours?|days?|weeks?|months?)\s+(?P<dir>after|before)\s+" +
+                          _EVENT_DET + r"(?P<noun>" + _EVENT_NOUNS + r")\b(?:\s+(?:began|started|broke\s+out|erupted|"
+                          r"took\s+effect|hit|struck))?", re.IGNORECASE)
+# "the strike had cost Ombika more than N$38 million ... since it began": the event the sentence named
+_SINCE_IT = re.compile(r"\bsince\s+it\s+(?:began|started|broke\s+out|erupted|took\s+effect)\b", re.IGNORECASE)
+# "since the strike began on April 27": the phrase dates the event itself
+_BEGAN_ON = re.compile(r"\b(?:since|after|when)\s+" + _EVENT_DET + r"(?P<noun>" + _EVENT_NOUNS + r")\s+(?:began|started|"
+                       r"broke\s+out|erupted|took\s+effect|hit|struck)\s+(?:on\s+|at\s+)?", re.IGNORECASE)
 
 _EVENT_REFERRED = re.compile(r"\b(?:(?:day|night|eve|morning|hours|days|weeks)\s+(?:of|before|after)|since|within\s+\S+\s+\S+\s+of)\s+the\s+$",
                              re.IGNORECASE)
@@ -49,7 +59,7 @@ _ENTERED_NTH = re.compile(r"[^.;]{0,60}?\b(?:entered|enters|entering|reached|rea
 _EVENT_SET = frozenset(_EVENT_FORMS) | {"polling", "voting"}
 
 
-EVENT_CUES = frozenset("since within on before after".split())
+EVENT_CUES = frozenset("since within on before after from".split())
 
 
 _HYPHEN_EVENT = re.compile(r"-(?:" + _EVENT_NOUNS + r")\b", re.IGNORECASE)
@@ -74,6 +84,11 @@ def note_events(text: str, refs: list[TimeRef], events: dict) -> None:
     days = [r for r in refs if r.earliest is not None and (r.role == "since" or (r.role == "when" and r.earliest == r.latest))]
     if not days:
         return
+    for m in _BEGAN_ON.finditer(text):
+        # "since the strike began on April 27": the day written right after dates the event
+        at = [r for r in days if m.end() - 4 <= r.start <= m.end() + 1 or r.start <= m.start() and r.end > m.end()]
+        if at:
+            _remember(events, _event_key(m.group("noun")), at[0].earliest)
     for m in _EVENT_WORD.finditer(text):
         if any(r.start <= m.start() < r.end for r in refs) or _EVENT_REFERRED.search(text, max(0, m.start() - 30), m.start()):
             continue  # "since the strike", "on the day of the explosion": the event a day is counted from
@@ -89,8 +104,12 @@ def note_events(text: str, refs: list[TimeRef], events: dict) -> None:
             if n:
                 day = day - (dt.timedelta(days=n - 1) if nth.group("unit").lower() == "day" else
                              dt.timedelta(weeks=n - 1))
-        if key not in events or day < events[key]:
-            events[key] = day
+        _remember(events, key, day)
+
+
+def _remember(events: dict, key: str, day: dt.date) -> None:
+    if key not in events or day < events[key]:
+        events[key] = day
 
 
 def event_anchors(text: str, refs: list[TimeRef], events: dict) -> None:
@@ -112,6 +131,7 @@ def event_anchors(text: str, refs: list[TimeRef], events: dict) -> None:
         if any(r.start < m.end() and r.end > m.start() for r in refs):
             continue
         bisect.insort(refs, TimeRef(m.group(0), "when", day, day, m.start(), m.end()), key=lambda r: r.start)
+    _after_event(text, refs, events)
     for m in _WITHIN_EVENT.finditer(text):
         day = events.get(_event_key(m.group("noun")))
         n = count_of(m.group("n"))
@@ -120,6 +140,31 @@ def event_anchors(text: str, refs: list[TimeRef], events: dict) -> None:
         refs[:] = [r for r in refs if not (r.start >= m.start() and r.end <= m.end())]
         bisect.insort(refs, TimeRef(m.group(0), "deadline", day, shift(day, n, m.group("unit")), m.start(), m.end()),
                       key=lambda r: r.start)
+
+
+def _after_event(text: str, refs: list[TimeRef], events: dict) -> None:
+    """'two days after the strike started', 'at least 72 hours before the strike began on Monday
+    evening': counted from the event's day, written right after or remembered."""
+    for m in _AFTER_EVENT.finditer(text):
+        n = count_of(m.group("n"))
+        if n is None:
+            continue
+        right = [r for r in refs if m.end() <= r.start <= m.end() + 4 and r.role == "when" and r.earliest is not None
+                 and r.earliest == r.latest]
+        day = right[0].earliest if right else events.get(_event_key(m.group("noun")))
+        if day is None:
+            continue
+        refs[:] = [r for r in refs if not (r.start >= m.start() and r.end <= m.end())]
+        if any(r.start < m.end() and r.end > m.start() for r in refs):
+            continue
+        at = shift(day, -n if m.group("dir").lower() == "before" else n, m.group("unit"))
+        bisect.insort(refs, TimeRef(m.group(0), "when", at, at, m.start(), m.end()), key=lambda r: r.start)
+    for m in _SINCE_IT.finditer(text):
+        named = [e for e in _EVENT_WORD.finditer(text, 0, m.start())]
+        day = events.get(_event_key(named[-1].group("noun"))) if named else None
+        if day is None or any(r.start < m.end() and r.end > m.start() for r in refs):
+            continue
+        bisect.insort(refs, TimeRef(m.group(0), "since", day, None, m.start(), m.end()), key=lambda r: r.start)
 
 
 def event_words(keys: set[str]) -> frozenset[str]:
@@ -131,7 +176,7 @@ def referenced_events(text: str) -> set[str]:
     """The events a sentence counts from ("since the strike began", "on election night", "within 72
     hours of the ceasefire"), by their keys."""
     keys = set()
-    for pattern in (_SINCE_EVENT, _WITHIN_EVENT):
+    for pattern in (_SINCE_EVENT, _WITHIN_EVENT, _AFTER_EVENT):
         keys |= {_event_key(m.group("noun")) for m in pattern.finditer(text)}
     for m in _ON_EVENT_DAY.finditer(text):
         noun = m.group("noun") or m.group("noun2") or m.group("noun3")

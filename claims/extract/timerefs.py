@@ -555,11 +555,10 @@ def find_timerefs(text: str, published: dt.date | None, anchor: dt.date | None =
     if events is not None and not EVENT_CUES.isdisjoint(words) and names_event(words, text):
         known = dict(events)
         note_events(text, refs, known)
-        if known:
-            before = len(refs)
-            event_anchors(text, refs, known)
-            if len(refs) > before:
-                _chain_relative_days(text, refs)  # "on election night ... the following morning"
+        before = len(refs)
+        event_anchors(text, refs, known)  # (with no event known: "72 hours before the strike began on Monday")
+        if len(refs) > before:
+            _chain_relative_days(text, refs)  # "on election night ... the following morning"
 
     if any(r.needs_day for r in refs):
         refs = [r for r in refs if not r.needs_day]  # "in the first three days after the riot": from no day

@@ -2428,3 +2428,43 @@ def test_fortieth_set_dates(sentence, phrase, role, earliest, latest):
 @pytest.mark.parametrize("line", ["Interested in Catastrophe? Get automatic alerts for this topic.", "\u2013 SAnews.gov.za"])
 def test_fortieth_set_lines_that_are_no_claims(line):
     assert [c["text"] for c in claims_of("Police said 4 died.", line)] == ["Police said 4 died."]
+
+
+# 43. Leftovers of the blind sets, the event memory (session of 2026-11-28, afternoon). Article
+#     date: Thursday 2022-01-13.
+
+def test_a_day_written_after_since_the_strike_began_dates_the_strike():
+    claims = claims_of("Patients had suffered harm since the strike began on January 3, the court said.",
+                       "He said at least 11 patients had died since the strike began.")
+    assert ("since the strike began", "since", "2022-01-03", None) in _dates(claims[1])
+
+
+def test_since_it_began_counts_from_the_event_the_sentence_named():
+    claims = claims_of("The union says the strike, which started on 3 January, has halted production.",
+                       "The company said the strike had cost it more than N$38 million since it began.")
+    assert ("since it began", "since", "2022-01-03", None) in _dates(claims[1])
+    # no event dated: no day
+    lone = claims_of("The company said the strike had cost it more than N$38 million since it began.")
+    assert all(d["phrase"] != "since it began" for d in lone[0]["dates"])
+
+
+@pytest.mark.parametrize("second, phrase, day", [
+    ("She moved her mother to a private hospital two days after the strike started.",
+     "two days after the strike started", "2022-01-05"),
+    ("The union had to give notice at least 72 hours before the strike began.",
+     "72 hours before the strike began", "2021-12-31"),
+])
+def test_a_count_before_or_after_a_dated_event(second, phrase, day):
+    claims = claims_of("Nurses began a strike on Monday, January 3, the union said.", second)
+    assert (phrase, "when", day, day) in _dates(claims[1])
+
+
+def test_a_count_before_an_event_dated_in_the_same_sentence():
+    assert ("72 hours before the strike began", "when", "2022-01-07", "2022-01-07") in _dates(
+        "Unions filed notice at least 72 hours before the strike began on Monday evening.")
+
+
+def test_for_days_from_the_day_of_the_quake():
+    claims = claims_of("The earthquake that struck the district on Tuesday night has killed 41 people, the agency said.",
+                       "Search operations will continue for seven days from the day of the quake, the office said.")
+    assert ("for seven days from the day of the quake", "deadline", "2022-01-11", "2022-01-18") in _dates(claims[1])
