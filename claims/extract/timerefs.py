@@ -46,7 +46,11 @@ _PATTERNS = [
     # "had 48 hours to deposit", "has 28 days from Thursday's hearing to lodge an appeal": a span
     # someone is given to act in (checked in _resolve: a has/had/given... stands before it)
     ("given_span", r"(?P<gnum>" + _NUMW + r")\s+(?:(?:calendar|working|business|clear)\s+)?(?P<gunit>" + _UNIT + r")(?:\s+from\s+(?:the\s+)?(?:(?P<gwd>" + _WD +
-                   r")['\u2019]s\s+[a-z]+|date\s+of\s+[a-z]+|(?P<gevent>vote|ruling|hearing|decision|order|verdict|signing|"
+                   r")['\u2019]s\s+[a-z]+|date\s+of\s+[a-z]+"
+                   # "48 hours from its issuance to leave", "24 hours from the issuance of its order on Tuesday evening"
+                   r"|(?:its\s+|their\s+)?(?P<gissue>issuance|issue)(?:\s+of\s+(?:the|its|their|his|her|this|that)\s+[a-z]+)?"
+                   r"(?:\s+on\s+(?P<gwd3>" + _WD + r")(?:\s+(?:morning|afternoon|evening|night))?)?"
+                   r"|(?P<gevent>vote|ruling|hearing|decision|order|verdict|signing|"
                    r"agreement|deal|announcement|meeting|sentence|judgment|judgement)"
                    # "72 hours from the vessel's arrival in Puerto Madryn on Thursday to post a bond"
                    r"|(?:[\w'\u2019-]+\s+){0,2}?(?:arrival|departure|landing|docking|release|return|signing|handover)"
@@ -228,6 +232,9 @@ _GIVEN_BEFORE = re.compile(r"\b(?:has|have|had|having|given|gave|give|gives|givi
 _BRACING_BEFORE = re.compile(r"\b(?:bracing|braced|brace|preparing|prepared|gearing\s+up)\s+for\b[^.;]{0,50}$", re.IGNORECASE)
 _GAVE_BEFORE = re.compile(r"\b(?:gave|given|giving|granted)\s[^.;]{0,60}$", re.IGNORECASE)  # "had given the council until 5pm on Friday"
 _GAVE_LONG_BEFORE = re.compile(r"\b(?:gave|given|giving)\s+(?:the|a|an|its|their)\s+(?:[\w'\u2019-]+\s+){1,11}$", re.IGNORECASE)
+# a relative clause between commas right before a phrase: ", who have blocked the roads since Monday, "
+_ASIDE_END = re.compile(r",\s+(?:who|which)\s[^,;]*,\s*$", re.IGNORECASE)
+_ON_WEEKDAY = re.compile(r"\bon\s+(" + _WD + r")\b", re.IGNORECASE)
 _SPAN_TO_BEFORE = re.compile(r"\b(?:hours?|days?)\s+(?:to|through|until|till)\s+(?:\d{1,2}(?:[:.]\d\d)?\s*"
                              r"(?:[ap]\.?\s?m\.?)?\s+(?:on\s+)?)?$", re.IGNORECASE)
 # "were unable to reach the village until Sunday": a negated past clause, so that Sunday is past
@@ -516,11 +523,15 @@ def find_timerefs(text: str, published: dt.date | None, anchor: dt.date | None =
                            context, since)
             if ref is not None:
                 refs.append(ref)
-                if m.lastgroup == "given_span" and m.group("gwd2") and ref.earliest is not None:
+                day_group = m.lastgroup == "given_span" and ("gwd2" if m.group("gwd2") else "gwd3" if m.group("gwd3") else None)
+                if day_group and ref.earliest is not None:
                     # the day of the event the span counts from is a date of the claim too
-                    day_at = m.start("gwd2")
-                    refs.append(TimeRef("on " + m.group("gwd2"), "when", ref.earliest, ref.earliest,
-                                        day_at - 3, m.end("gwd2")))
+                    day_at = m.start(day_group)
+                    day_end = m.end(day_group)
+                    part = re.match(r"\s+(?:morning|afternoon|evening|night)\b", text[day_end:])
+                    day_end += part.end() if part else 0
+                    refs.append(TimeRef("on " + text[day_at:day_end], "when", ref.earliest, ref.earliest,
+                                        day_at - 3, day_end))
                 if ref.forward_weekday is not None:
                     forward = True
                 if ref.earliest is None and ref.latest is None:
@@ -1366,12 +1377,22 @@ def _resolve(m: re.Match, kind: str, text: str, pub: dt.date | None, anchor: dt.
             earliest, latest = anchor, _shift(anchor, n, g("hunit"))
     elif kind == "given_span":
         n = _count(g("gnum"))
-        if n is None or not (_GIVEN_BEFORE.search(text, max(0, start - 40), start) or
-                             _GAVE_LONG_BEFORE.search(text, max(0, start - 90), start)):
+        before = text[:start]
+        aside = _ASIDE_END.search(before, max(0, start - 160))
+        if aside is not None:
+            before = before[:aside.start()] + " "  # "gave goods transporters, who have blocked ..., 24 hours"
+        end = len(before)
+        if n is None or not (_GIVEN_BEFORE.search(before, max(0, end - 40), end) or
+                             _GAVE_LONG_BEFORE.search(before, max(0, end - 90), end)):
             return None
         role = "deadline"
         base = anchor
-        if g("gwd") and pub:
+        if g("gissue") and pub:
+            # from the day the order was issued: the weekday written with it or the last one before
+            days = [g("gwd3")] if g("gwd3") else _ON_WEEKDAY.findall(text, 0, start)[-1:]
+            if days:
+                base = resolve_weekday(WEEKDAYS[days[0].lower()], pub, "past")
+        elif g("gwd") and pub:
             base = resolve_weekday(WEEKDAYS[g("gwd").lower()], pub, "past")  # "from Thursday's hearing"
         elif g("gwd2") and pub:
             # "from the vessel's arrival ... on Thursday": an arrival still to come when the clause looks ahead

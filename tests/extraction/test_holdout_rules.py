@@ -2468,3 +2468,27 @@ def test_for_days_from_the_day_of_the_quake():
     claims = claims_of("The earthquake that struck the district on Tuesday night has killed 41 people, the agency said.",
                        "Search operations will continue for seven days from the day of the quake, the office said.")
     assert ("for seven days from the day of the quake", "deadline", "2022-01-11", "2022-01-18") in _dates(claims[1])
+
+
+@pytest.mark.parametrize("sentence, phrase, earliest, latest", [
+    # article of Thursday 2022-01-13: the order's Tuesday is 2022-01-11
+    ("The governor said he signed an order on Tuesday morning for the evacuation of all residents, giving them 48 hours "
+     "from its issuance to leave.", "48 hours from its issuance", "2022-01-11", "2022-01-13"),
+    ("The government gave goods transporters, who have blocked the motorway since Monday night, 24 hours from the "
+     "issuance of its order on Tuesday evening to clear the roads.",
+     "24 hours from the issuance of its order on Tuesday evening", "2022-01-11", "2022-01-12"),
+    ("The council has 14 days from the issue of the notice to reply.", "14 days from the issue of the notice",
+     "2022-01-13", "2022-01-27"),
+])
+def test_a_span_from_an_orders_issuance(sentence, phrase, earliest, latest):
+    assert (phrase, "deadline", earliest, latest) in _dates(sentence)
+
+
+def test_the_day_an_order_was_issued_stays_among_the_dates():
+    assert ("on Tuesday evening", "when", "2022-01-11", "2022-01-11") in _dates(
+        "The government gave transporters 24 hours from the issuance of its order on Tuesday evening to clear the roads.")
+
+
+def test_a_span_with_no_giving_verb_is_no_deadline():
+    assert all(not d["phrase"].startswith("24 hours") for d in one_claim(
+        "Police said the 24 hours from the issuance of the order to the arrests were chaotic.")["dates"])
