@@ -399,7 +399,7 @@ _THRESHOLD_BEFORE = re.compile(r"\b(?:once|if|when|whenever|until|unless|after)\
 _MOTION_OVER = re.compile(r"\b(?:swept|sweeping|flew|flying|rolled|poured|spilled|washed|hovered|crashed|ran|jumped|climbed|"
                           r"fell|drove|stepped|leaned|hung|towered|looked|watched|presided|handed|took)\s+over\s+$", re.IGNORECASE)
 _PASSED_BEFORE = re.compile(r"\b(?:passed|passes|topped|tops|exceeded|exceeds|surpassed|surpasses|crossed|"
-                            r"(?:could|would|will|may|might|can)\s+(?:top|pass|exceed|surpass|cross)|"
+                            r"(?:could|would|will|may|might|can|to)\s+(?:top|pass|exceed|surpass|cross)|"
                             r"crosses)\s+(?:the\s+)?$", re.IGNORECASE)
 # An increment, not a total: "23 more bodies", "another 40 people", "an additional 12 cases".
 _INCREMENT_AFTER = re.compile(r"\s+(?:more|additional|extra|further)\b(?!\s+than)", re.IGNORECASE)

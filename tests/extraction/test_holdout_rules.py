@@ -2492,3 +2492,9 @@ def test_the_day_an_order_was_issued_stays_among_the_dates():
 def test_a_span_with_no_giving_verb_is_no_deadline():
     assert all(not d["phrase"].startswith("24 hours") for d in one_claim(
         "Police said the 24 hours from the issuance of the order to the arrests were chaotic.")["dates"])
+
+
+def test_expected_to_pass_a_figure_is_more_than_it():
+    assert _values("A spokesman said insurers had received more than 38,000 claims by Tuesday afternoon and expected "
+                   "the count to pass 120,000 by the end of next week.") == [
+        (38000, None, "more than", "claims"), (120000, None, "more than", None)]
