@@ -42,7 +42,7 @@ _PATTERNS = [
     # "a 72-hour ultimatum", "the 30-day deadline": counted from the day the sentence names
     ("hyphen_span", r"(?P<hnum>" + _NUMW + r")-(?P<hunit>hour|day|week|month)\s+(?:(?:strike|eviction|exit|notice)\s+)?"
                     r"(?:deadline|ultimatum|window|notice|remand(?:\s+order)?)"),
-    ("ago", r"(?P<anum>" + _NUMW + r")\s+(?P<aunit>" + _UNIT + r")\s+ago"),
+    ("ago", r"(?P<anum>" + _NUMW + r")\s+(?P<aunit>" + _UNIT + r")\s+(?P<adir>ago|from\s+(?:now|today))\b"),
     # "had 48 hours to deposit", "has 28 days from Thursday's hearing to lodge an appeal": a span
     # someone is given to act in (checked in _resolve: a has/had/given... stands before it)
     ("given_span", r"(?P<gnum>" + _NUMW + r")\s+(?:(?:calendar|working|business|clear)\s+)?(?P<gunit>" + _UNIT + r")(?:\s+from\s+(?:the\s+)?(?:(?P<gwd>" + _WD +
@@ -77,10 +77,14 @@ _PATTERNS = [
     ("rel_wd", _PREP + r"(?P<rrel>next|last|this|this coming|coming)\s+(?P<rwd>" + _WD + r")" + _PART),
     # "23 died in 2025, up from 17 the year before": the year before the one named (else last year)
     ("year_before", r"(?:the\s+year\s+before|the\s+prior\s+year|a\s+year\s+earlier)"),
+    # "for the rest of the week", "through the remainder of the year": from the article's day
+    ("rest_of", r"(?:for|during|through|over|throughout)\s+the\s+(?:rest|remainder)\s+of\s+(?:the|this)\s+(?P<rounit>week|month|year)\b"),
     ("rel_period", _PREP + r"(?P<qrel>last|this|next|later this|earlier this|early next|late last|early this|late this|the past|the previous|the coming|the following(?=\s+(?:week|month|year)))\s+(?P<qunit>week|month|year|weekend)"),
     ("holiday", _PREP + r"(?P<hname>new year's day|new year's eve|christmas day|christmas eve|boxing day|new year's|"
                 r"easter(?:\s+(?:sunday|monday))?|good\s+friday)"),
     ("iso", _PREP + r"(?P<iy>" + _YEAR + r")-(?P<im>[01]\d)-(?P<id>[0-3]\d)"),
+    # "dated 20/01/2022", "on 3.11.2025": day first unless the first number cannot be a day's month
+    ("numdate", _PREP + r"(?P<nd1>[0-3]?\d)(?P<ndsep>[/.])(?P<nd2>[0-3]?\d)(?P=ndsep)(?P<ny>" + _YEAR + r")\b"),
     ("mdy_range", r"(?P<rprep>between|from)\s+(?P<rm1>" + MONTH_RE + r")\.?\s+(?P<rd1>" + _DAYNUM + r")(?!\d)"
                   r"(?:,?\s+(?P<ry1>" + _YEAR + r"))?\s*(?:and|to|through|until|-|\u2013)\s*(?:(?P<rm2>" + MONTH_RE +
                   r")\.?\s+)?(?P<rd2>" + _DAYNUM + r")(?!\d)(?:,?\s+(?P<ry2>" + _YEAR + r"))?"),
@@ -99,7 +103,11 @@ _PATTERNS = [
                   r"December)|(?<![\d,]\s)(?P<m7>(?-i:January|February|March|April|June|July|August|September|October|"
                   r"November|December)))\b(?=\s+(?!(?:of|and|or|to|in|on|at|is|was|were|will|has|had|that|which|through|"
                   r"until|till|said|says|told|added|asked|noted|wrote)\b)(?-i:[a-z]{3,}))"),
-    ("weekend", r"(?P<wkprep>over|at|during|on|through|throughout|until|till|since|for)\s+the\s+weekend(?!\s+of\s+\d)"),
+    ("weekend", r"(?P<wkprep>over|at|during|on|through|throughout|until|till|since|for|by)\s+the\s+weekend(?!\s+of\s+\d)"),
+    # "on the last Sunday of March", "the first Monday in February"
+    ("nth_wd", _PREP + r"the\s+(?P<nthn>first|second|third|fourth|last|final)\s+(?P<nthd>" + _WD + r")\s+(?:of|in)\s+"
+               r"(?P<nthm>January|February|March|April|May|June|July|August|September|October|November|December)"
+               r"(?:,?\s+(?P<nthy>" + _YEAR + r"))?\b"),
     ("wd", _PREP + r"(?P<wdname>" + _WD + r")(?:['\u2019]s)?" + _PART),
     ("overnight", r"(?P<onprep>overnight)"),
     # "two days later", "three days earlier": counted from the day named before
@@ -125,7 +133,7 @@ _PATTERNS = [
     ("clock_word", r"(?:(?:shortly|just|soon|right|sometime)\s+(?:after|before)\s+|at\s+(?:about\s+|around\s+)?)"
                    r"(?P<cword>midnight|noon|dawn|daybreak)(?![^\S\n]+(?:on|of|the|last|this|tonight|today)\b|[^\S\n]+"
                    + _WD + r"|[^\S\n]*,?[^\S\n]*(?:local\b|(?-i:[A-Z]{2,4})\b))"),
-    ("relday", _PREP + r"(?P<rdword>today|yesterday|tomorrow|tonight|last night|this morning|this afternoon|"
+    ("relday", _PREP + r"(?P<rdword>the day after tomorrow|the day before yesterday|today|yesterday|tomorrow|tonight|last night|this morning|this afternoon|"
                r"this evening|the previous day|the day before|a day earlier|a day later|since then|"
                r"the previous (?:night|morning|evening|afternoon)|the night before|the day after(?!\s+(?:the|a|an|his|her|its|their)\b)|"
                r"by the (?:evening|afternoon|morning|end of the day)|by (?:evening|nightfall|midday)|"
@@ -149,16 +157,16 @@ def _group(*names: str) -> re.Pattern:
                                          for name, pat in _PATTERNS if name in names) + r")\b", re.IGNORECASE)
 
 
-_BY_WEEKDAY = _group("wd_range", "now_to_wd", "wd_week", "rel_wd", "holiday", "wd")
+_BY_WEEKDAY = _group("nth_wd", "wd_range", "now_to_wd", "wd_week", "rel_wd", "holiday", "wd")
 # _BY_PERIOD without the phrases that start with a number ("48 hours to", "two days later", "a 72-hour
 # ultimatum", "3 years ago"), for start positions that hold no number
-_BY_PERIOD_WORDS = _group("fiscal", "bare_quarter", "duration", "past_span", "start_of", "first_part", "period_end", "end_of", "year_before", "rel_period",
+_BY_PERIOD_WORDS = _group("rest_of", "fiscal", "bare_quarter", "duration", "past_span", "start_of", "first_part", "period_end", "end_of", "year_before", "rel_period",
                           "weekend")
 _NUMBER_STARTS = frozenset(UNITS) | frozenset(TENS) | frozenset("a an several few forty-eight seventy-two twenty-four".split())
 _BY_MONTH = _group("start_of", "end_of", "mdy_range", "month_range", "mdy", "dmy", "my", "month", "the_month")
-_BY_PERIOD = _group("fiscal", "bare_quarter", "n_days_rel", "duration", "hyphen_span", "ago", "given_span", "past_span", "start_of", "first_part", "period_end", "end_of", "year_before", "rel_period", "weekend")
+_BY_PERIOD = _group("rest_of", "fiscal", "bare_quarter", "n_days_rel", "duration", "hyphen_span", "ago", "given_span", "past_span", "start_of", "first_part", "period_end", "end_of", "year_before", "rel_period", "weekend")
 _BY_DAYWORD = _group("since_clock", "overnight", "relday", "holiday", "wd", "clock_word")
-_BY_YEAR = _group("end_of", "iso", "since_event", "first_part", "whole_year", "year_range", "decade", "fiscal", "year", "the_year")
+_BY_YEAR = _group("numdate", "end_of", "iso", "since_event", "first_part", "whole_year", "year_range", "decade", "fiscal", "year", "the_year")
 _BY_DAY = _group("relday", "holiday", "n_days_rel", "duration", "hyphen_span", "ago", "given_span", "past_span")
 # Words that every time reference contains: the full pattern only runs near one of them.
 _TRIGGER_WORDS = frozenset(WEEKDAYS) | frozenset(MONTHS) | frozenset(
@@ -1405,7 +1413,8 @@ def _resolve(m: re.Match, kind: str, text: str, pub: dt.date | None, anchor: dt.
         if n is None:
             return None
         if anchor:
-            earliest = latest = _shift(anchor, -n, g("aunit"))
+            # "three years ago"; "two weeks from now", "a month from today"
+            earliest = latest = _shift(anchor, -n if g("adir").lower() == "ago" else n, g("aunit"))
     elif kind == "past_span":
         n = _count(g("pnum"))
         if n is None:
@@ -1460,6 +1469,31 @@ def _resolve(m: re.Match, kind: str, text: str, pub: dt.date | None, anchor: dt.
             else:
                 day = resolve_weekday(wd, pub, "after")
             earliest = latest = day
+    elif kind == "rest_of":
+        if pub:
+            unit = g("rounit").lower()
+            earliest = pub
+            latest = (_week_start(pub) + dt.timedelta(days=6) if unit == "week" else
+                      _month_range(pub.year, pub.month)[1] if unit == "month" else dt.date(pub.year, 12, 31))
+    elif kind == "nth_wd":
+        month = MONTHS[g("nthm").lower()]
+        year = int(g("nthy")) if g("nthy") else (pub.year if pub else None)
+        if year is None:
+            return None
+        wd = WEEKDAYS[g("nthd").lower()]
+
+        def nth(y: int) -> dt.date:
+            first, last = _month_range(y, month)
+            if g("nthn").lower() in ("last", "final"):
+                return last - dt.timedelta(days=(last.weekday() - wd) % 7)
+            n = {"first": 0, "second": 1, "third": 2, "fourth": 3}[g("nthn").lower()]
+            return first + dt.timedelta(days=(wd - first.weekday()) % 7 + 7 * n)
+        earliest = latest = nth(year)
+        if not g("nthy") and pub:
+            if tense in ("past", "pastperfect") and earliest > pub:
+                earliest = latest = nth(year - 1)
+            elif tense not in ("past", "pastperfect") and earliest < pub:
+                earliest = latest = nth(year + 1)
     elif kind == "rel_period":
         if pub and g("qrel").lower() == "the following":
             # "the following week": after the story's day (or a day the sentence names: _chain_relative_days)
@@ -1484,6 +1518,13 @@ def _resolve(m: re.Match, kind: str, text: str, pub: dt.date | None, anchor: dt.
             if (month, day) > (pub.month, pub.day) and tense != "future":
                 year -= 1
             earliest = latest = dt.date(year, month, day)
+    elif kind == "numdate":
+        first, second = int(g("nd1")), int(g("nd2"))
+        day, month = (second, first) if second > 12 >= first else (first, second)  # "01/20/2022" is American
+        try:
+            earliest = latest = dt.date(int(g("ny")), month, day)
+        except ValueError:
+            return None
     elif kind == "iso":
         try:
             earliest = latest = dt.date(int(g("iy")), int(g("im")), int(g("id")))
@@ -1554,7 +1595,7 @@ def _resolve(m: re.Match, kind: str, text: str, pub: dt.date | None, anchor: dt.
         month = MONTHS.get(g("m3").lower().rstrip("."))
         earliest, latest = _month_range(int(g("y3")), month)
     elif kind == "weekend":
-        if g("wkprep").lower() in ("until", "till"):
+        if g("wkprep").lower() in ("until", "till", "by"):
             role = "deadline"
         if pub:
             if _FORECAST_BEFORE.search(text, max(0, start - 40), start) or (
@@ -1660,11 +1701,12 @@ def _resolve(m: re.Match, kind: str, text: str, pub: dt.date | None, anchor: dt.
                     # ("on the same day as Kazakhstan lifted ...": a day the sentence itself compares)
                     base = context or pub  # "the same night": the day of the story told before
                 else:
-                    base = anchor if word in ("yesterday", "tomorrow") and anchor else pub
+                    base = anchor if word.endswith(("yesterday", "tomorrow")) and anchor else pub
                 offset = {"yesterday": -1, "last night": -1, "tomorrow": 1, "the previous day": -1,
                           "the previous night": -1, "the previous morning": -1, "the previous evening": -1,
                           "the previous afternoon": -1, "the night before": -1, "the day after": 1,
-                          "the day before": -1, "a day earlier": -1, "a day later": 1}.get(word, 0)
+                          "the day before": -1, "a day earlier": -1, "a day later": 1,
+                          "the day after tomorrow": 2, "the day before yesterday": -2}.get(word, 0)
                 if head in ("the next", "the following"):
                     offset = 1
                 earliest = latest = base + dt.timedelta(days=offset)

@@ -2498,3 +2498,40 @@ def test_expected_to_pass_a_figure_is_more_than_it():
     assert _values("A spokesman said insurers had received more than 38,000 claims by Tuesday afternoon and expected "
                    "the count to pass 120,000 by the end of next week.") == [
         (38000, None, "more than", "claims"), (120000, None, "more than", None)]
+
+
+# 44. Forms a probe of common newsroom phrasings found unread (session of 2026-11-28, afternoon).
+#     Article date: Thursday 2022-01-13.
+
+@pytest.mark.parametrize("sentence, phrase, role, earliest, latest", [
+    ("Officials said the bridge would reopen the day after tomorrow.", "the day after tomorrow", "when",
+     "2022-01-15", "2022-01-15"),
+    ("Police said the suspect was arrested the day before yesterday.", "the day before yesterday", "when",
+     "2022-01-11", "2022-01-11"),
+    ("The rebels said the hostages would be freed by the weekend.", "by the weekend", "deadline", "2022-01-15",
+     "2022-01-16"),
+    ("The minister said the results would be published two weeks from now.", "two weeks from now", "when",
+     "2022-01-27", "2022-01-27"),
+    ("The firm said it would decide a month from today.", "a month from today", "when", "2022-02-13", "2022-02-13"),
+    ("The ministry said the report, dated 20/01/2022, was leaked.", "20/01/2022", "when", "2022-01-20", "2022-01-20"),
+    ("The ministry said the letter of 01/20/2022 was leaked.", "01/20/2022", "when", "2022-01-20", "2022-01-20"),
+    ("The agency said the notice of 3.11.2021 was withdrawn.", "3.11.2021", "when", "2021-11-03", "2021-11-03"),
+    ("The party said the election would take place on the last Sunday of March.", "on the last Sunday of March",
+     "when", "2022-03-27", "2022-03-27"),
+    ("The party said the election was held on the first Monday in December.", "on the first Monday in December",
+     "when", "2021-12-06", "2021-12-06"),
+    ("The board said it would meet on the second Tuesday of February 2023.",
+     "on the second Tuesday of February 2023", "when", "2023-02-14", "2023-02-14"),
+    ("The police said the road will stay closed for the rest of the week.", "for the rest of the week", "when",
+     "2022-01-13", "2022-01-16"),
+    ("The council said prices will stay frozen for the remainder of the year.", "for the remainder of the year",
+     "when", "2022-01-13", "2022-12-31"),
+])
+def test_common_forms_found_by_a_probe(sentence, phrase, role, earliest, latest):
+    assert (phrase, role, earliest, latest) in _dates(sentence)
+
+
+def test_a_numeric_date_is_no_quantity_and_an_impossible_one_no_date():
+    claim = one_claim("The ministry said the report, dated 20/01/2022, was leaked.")
+    assert claim["quantities"] == []
+    assert all(d["phrase"] != "31/02/2022" for d in one_claim("The ministry said the memo of 31/02/2022 was forged.")["dates"])
