@@ -33,9 +33,11 @@ NOK DKK PLN CZK HUF RON BGN RSD MKD ALL BAM ISK TRY RUB UAH BYN MDL GEL AMD AZN 
 BIF ETB SSP SDG NGN GHS XOF XAF ZAR ZMW MWK MZN BWP NAD ZWL ZWG EGP LYD TND DZD MAD AED SAR QAR KWD BHD OMR JOD LBP
 SYP YER ILS IQD IRR BRL ARS MXN CLP COP PEN BOB PYG UYU VES GTQ HNL NIO CRC PAB DOP JMD TTD BBD BSD HTG FJD PGK MMK
 KHR LAK SCR MUR MVR BTN SBD VUV WST TOP SOS DJF ERN MGA KMF LSL SZL CVE STN GMD GNF SLE LRD CDF AOA""".split())
-_CURRENCY_PREFIXES = ("Rp", "RM", "Tk", "ZiG", "GH\u00a2", "GH\u20b5", "Dhs", "Dh", "LL")
+_CURRENCY_PREFIXES = ("Rp", "RM", "Tk", "ZiG", "GH\u00a2", "GH\u20b5", "Dhs", "Dh", "LL",
+                      # Gulf riyals, rials and dinars, vatu, Malawi kwacha, birr, East African shillings, Rwanda francs
+                      "QR", "SR", "RO", "BD", "KD", "VT", "MK", "Br", "TSh", "Tsh", "USh", "Ush", "Rwf", "FCFA")
 _PREFIX_ALTERNATIVES = "|".join(_CURRENCY_PREFIXES + _CURRENCY_CODES)
-_CUR = (r"(?P<cur>(?=[ABCDEFGHIJKLMNOPQRSTUVWXYZs$\u20ac\u00a3\u00a5\u20b9\u20a6\u20b1\u058f])(?:(?-i:US|S|A|C|NZ|HK|R|N|J|FJ|TT|EC|NT|Z)\$\s?|[$\u20ac\u00a3\u00a5\u20b9\u20a6\u20b1\u058f]|(?-i:(?:" + _PREFIX_ALTERNATIVES + r")(?=\s?\d)\s?)|(?-i:Rs\.?\s?|INR\s?|Ksh\.?\s?|K?Shs?\.?\s?|sh(?=\d)|[NPK](?=\d{1,3}(?:,\d{3})+(?!\d|\.\d)|\d+\.\d\d\b)|[NPRK](?=\d[\d,.]*[\s-]?"
+_CUR = (r"(?P<cur>(?=[ABCDEFGHIJKLMNOPQRSTUVWXYZs$\u20ac\u00a3\u00a5\u20b9\u20a6\u20b1\u058f])(?:(?-i:US|S|A|C|NZ|HK|R|N|J|FJ|TT|EC|NT|Z|BDS|Bds|BBD|SI|WS|T|F)\$\s?|[$\u20ac\u00a3\u00a5\u20b9\u20a6\u20b1\u058f]|(?-i:(?:" + _PREFIX_ALTERNATIVES + r")(?=\s?\d)\s?)|(?-i:Rs\.?\s?|INR\s?|Ksh\.?\s?|K?Shs?\.?\s?|sh(?=\d)|[NPK](?=\d{1,3}(?:,\d{3})+(?!\d|\.\d)|\d+\.\d\d\b)|[NPRK](?=\d[\d,.]*[\s-]?"
         r"(?:million|billion|trillion|bn|m)\b)|[PR](?=\d{1,3}(?:[, \u00a0]\d{3})+(?!\d))"
         # "paying R120 for a return taxi trip": a paying word before a short amount
         r"|(?:(?<=cost )|(?<=costs )|(?<=paid )|(?<=paying )|(?<=pay )|(?<=pays )|(?<=worth )|(?<=spent )|(?<=charged )|"
@@ -113,7 +115,12 @@ _CURRENCY = {"$": "dollars", "US$": "dollars", "S$": "Singapore dollars", "A$": 
              "Rs": "rupees", "Rs.": "rupees", "INR": "rupees", "Rp": "rupiah", "RM": "ringgit", "Tk": "taka", "ZiG": "ZiG",
              "GH\u00a2": "cedis", "GH\u20b5": "cedis", "Dh": "dirhams", "Dhs": "dirhams", "sh": "shillings",
              "K": "kina or kwacha", "\u058f": "drams", "LL": "Lebanese pounds",
-             "Ksh": "shillings", "Ksh.": "shillings", "KSh.": "shillings", "Sh.": "shillings"}
+             "Ksh": "shillings", "Ksh.": "shillings", "KSh.": "shillings", "Sh.": "shillings",
+             "QR": "Qatari riyals", "SR": "Saudi riyals", "RO": "Omani rials", "BD": "Bahraini dinars",
+             "KD": "Kuwaiti dinars", "VT": "vatu", "MK": "Malawi kwacha", "Br": "birr", "TSh": "Tanzanian shillings",
+             "Tsh": "Tanzanian shillings", "USh": "Ugandan shillings", "Ush": "Ugandan shillings", "Rwf": "Rwandan francs",
+             "FCFA": "CFA francs", "BDS$": "Barbados dollars", "Bds$": "Barbados dollars", "BBD$": "Barbados dollars",
+             "SI$": "Solomon Islands dollars", "WS$": "tala", "T$": "pa'anga", "F$": "Fijian dollars"}
 _TOKEN = re.compile(r"\([^)]{0,60}\)|[\w\u2019'-]+|[^\w\s]")
 # The first four _TOKEN matches from a position (every character but a space starts one): the
 # groups hold what finditer would give, in one call.
@@ -152,7 +159,7 @@ hundred hundreds thousand thousands million millions billion billions tens""".sp
     for unit in "one two three four five six seven eight nine".split())  # the word index keeps "twenty-five" whole
 _BOUND_WORDS = frozenset("""rs inr no not more fewer less at up as just well upwards in close an approximately roughly about
 around nearly almost some estimated over under above below between only exactly than least most to many few of
-excess a much little several few""".split()) | frozenset(
+excess a much little several few ksh sh shs""".split()) | frozenset(
     c.lower() for c in _CURRENCY_PREFIXES + _CURRENCY_CODES)
 _FROM_BEFORE = re.compile(r"\bfrom\s+$", re.IGNORECASE)
 _BY_BEFORE = re.compile(r"\bby\s$", re.IGNORECASE)
@@ -165,7 +172,8 @@ _CHANGE_BEFORE = re.compile(
     r"amend\w*|updat\w*)\b[^.;]{0,60}\bfrom\s+$", re.IGNORECASE)
 _RANGING_FROM = re.compile(r"\b(?:rang(?:e|es|ed|ing)|var(?:y|ies|ied|ying))\s+from\s+$", re.IGNORECASE)
 _LETTER_DIGIT = re.compile(r"[A-Za-z$.](?=\d)")  # the last character of every prefix below, before a digit
-_LETTER_CURRENCY = re.compile(r"(?<![\w.])(?:Rs\.?|Ksh\.?|K?Shs?\.?|sh|[NPRK]|[SACRNJZ]\$|US\$|NZ\$|HK\$|FJ\$|TT\$|EC\$|NT\$|INR|" + _PREFIX_ALTERNATIVES + r")(?=\d)")
+_LETTER_CURRENCY = re.compile(r"(?<![\w.])(?:Rs\.?|Ksh\.?|K?Shs?\.?|sh|[NPRK]|[SACRNJZTF]\$|US\$|NZ\$|HK\$|FJ\$|TT\$|EC\$|NT\$|"
+                              r"BDS\$|Bds\$|BBD\$|SI\$|WS\$|INR|" + _PREFIX_ALTERNATIVES + r")(?=\d)")
 _MINOR_UNITS = {"cents": "dollars", "cent": "dollars", "pence": "pounds", "kobo": "naira", "paise": "rupees"}
 _SCALED = re.compile(r"(\d[\d.,]*)\s*-?\s*(?:million|billion|trillion|bn|mn|mil|m|thousand|crores?|lakhs?)", re.IGNORECASE)
 _BARE_DIGITS = re.compile(r"\d[\d.,]*")
@@ -267,6 +275,8 @@ def find_quantities(text: str, skip_spans: list[tuple[int, int]] = ()) -> list[Q
         if q is None or q == "rescan":
             continue
         done = max(done, q.end)  # "one in five": the five is read with the one
+        if text[q.start:q.start + 2] in ("a ", "an", "A ", "An") and q.low == q.high and q.low is not None:
+            q = _fraction_of_scale(text, q)  # "half a million", "nearly a quarter of a billion dollars"
         found.append(q)
     if not _FRACTION_WORDS.isdisjoint(words):
         found = _fractions(text, found, masked)
@@ -289,12 +299,32 @@ def find_quantities(text: str, skip_spans: list[tuple[int, int]] = ()) -> list[Q
     return found
 
 
+_FRACTION_OF_SCALE = re.compile(
+    r"(?:(?<![\w-])(?P<bound>more than|just over|just under|over|nearly|almost|about|around|roughly|some|less than|under|"
+    r"at least|up to)\s+)?(?<![\w-])(?P<frac>half|a\s+quarter|one[- ]quarter|a\s+third|one[- ]third|two[- ]thirds|"
+    r"three[- ]quarters)(?:\s+of)?\s+$", re.IGNORECASE)
+
+
+def _fraction_of_scale(text: str, q: Quantity) -> Quantity:
+    """'half a million people' is 500,000; 'a quarter of a billion dollars' 250 million."""
+    m = _FRACTION_OF_SCALE.search(text, max(0, q.start - 40), q.start)
+    if m is None:
+        return q
+    value = q.low * _FRACTION_VALUES[re.split(r"[- \s]+", m.group("frac").lower())[-1]] / 100
+    value = round(value) if q.low >= 1000 else value
+    bound = (m.group("bound") or "").lower() or q.bound
+    low = None if bound in UPPER_BOUNDS else value
+    high = None if bound in LOWER_BOUNDS else value
+    return Quantity(low, high, q.approximate or bound in APPROX_BOUNDS, bound, q.unit, q.measure, m.start(), q.end)
+
+
 _FRACTION_WORDS = frozenset("half third thirds quarter quarters two-thirds three-quarters".split())
 _FRACTION = re.compile(
     r"(?<![\w-])(?:(?P<bound>more than|just over|just under|over|nearly|almost|about|around|roughly|some|less than|"
     r"under|at least|at most|up to)\s+)?(?P<frac>half|a third|one[- ]third|two[- ]thirds|a quarter|one[- ]quarter|"
     r"three[- ]quarters)\s+of\b", re.IGNORECASE)
 _FRACTION_VALUES = {"half": 50.0, "third": 33.3, "thirds": 66.7, "quarter": 25.0, "quarters": 75.0}
+_SCALE_AFTER = re.compile(r"\s+an?\s+(?:dozen|hundred|thousand|million|billion|trillion)\b", re.IGNORECASE)
 _PERIOD_HALF = re.compile(r"\b(?:first|second|latter|former|other)\s+$", re.IGNORECASE)
 
 
@@ -309,7 +339,7 @@ def _fractions(text: str, found: list[Quantity], masked: list) -> list[Quantity]
     'the first half of 2024', a period)."""
     extra = []
     for m in _FRACTION.finditer(text):
-        if _PERIOD_HALF.search(text, max(0, m.start() - 12), m.start()) or \
+        if _PERIOD_HALF.search(text, max(0, m.start() - 12), m.start()) or _SCALE_AFTER.match(text, m.end()) or \
                 any(q.start <= m.start("frac") < q.end for q in found) or any(a <= m.start() < b for a, b in masked):
             continue
         bound, low, high = _bounded(m, _FRACTION_VALUES[re.split(r"[- ]", m.group("frac").lower())[-1]])

@@ -2535,3 +2535,28 @@ def test_a_numeric_date_is_no_quantity_and_an_impossible_one_no_date():
     claim = one_claim("The ministry said the report, dated 20/01/2022, was leaked.")
     assert claim["quantities"] == []
     assert all(d["phrase"] != "31/02/2022" for d in one_claim("The ministry said the memo of 31/02/2022 was forged.")["dates"])
+
+
+@pytest.mark.parametrize("sentence, value, unit", [
+    ("The union said the offer was KSh 3,000.", 3000, "shillings"),
+    ("The ministry said the fine was QR 10,000.", 10000, "Qatari riyals"),
+    ("The agency said rice sold at SR 12 per kilo.", 12, "Saudi riyals"),
+    ("The government said it paid VT 25,000 to each family.", 25000, "vatu"),
+    ("The council said BDS$2.5 million was set aside.", 2500000, "Barbados dollars"),
+    ("The treasury said MK5 billion had been released.", 5000000000, "Malawi kwacha"),
+    ("The board said each household got Rwf 50,000.", 50000, "Rwandan francs"),
+])
+def test_currencies_written_before_the_amount(sentence, value, unit):
+    assert (value, value, None, unit) in _values(sentence)
+
+
+@pytest.mark.parametrize("sentence, low, high, bound", [
+    ("The ministry said half a million people were displaced.", 500000, 500000, None),
+    ("The ministry said a quarter of a million people were displaced.", 250000, 250000, None),
+    ("The bank said nearly three-quarters of a billion dollars had been lost.", 750000000, 750000000, "nearly"),
+    ("The police said half a dozen officers were hurt.", 6, 6, None),
+    ("The agency said more than half a million people fled.", 500000, None, "more than"),
+])
+def test_a_fraction_of_a_scale_word_is_one_figure(sentence, low, high, bound):
+    values = _values(sentence)
+    assert [(v[0], v[1], v[2]) for v in values] == [(low, high, bound)]
