@@ -30,7 +30,8 @@ _PART = r"(?:\s+(?:night|morning|evening|afternoon))?"
 _PREP = (r"(?:(?P<prep>(?:dating|dates|date|going|stretching)\s+back\s+to|no later than|not later than|by|until|till|through|before|since|as of|from|after|on|in|at|"
          r"during|late on|early on|late|early)\s+(?:at\s+(?:the\s+)?(?:least|earliest|latest)\s+)?"
          # "through 4 p.m. Friday", "by 6pm on Wednesday": the hour of a day, the day keeps the preposition
-         r"(?:(?:\d{1,2}(?:[:.][0-5]\d)?\s?(?:[ap]m\b|[ap]\.\s?m\.?)|noon|midnight|midday)\s+(?:on\s+)?(?=" + _WD + r"))?)?")
+         r"(?:(?:\d{1,2}(?:[:.][0-5]\d)?\s?(?:[ap]m\b|[ap]\.\s?m\.?)|noon|midnight|midday|(?:the\s+)?close\s+of\s+business)"
+         r"\s+(?:on\s+)?(?=" + _WD + r"))?)?")
 
 _PATTERNS = [
     ("duration", r"(?P<dprep>for (?:almost|nearly|about|around|roughly|another|a further|at least|the next)|for up to|no more than|not more than|no longer than|within the next|within the|within|in the next|"
@@ -231,7 +232,8 @@ _ASKED_BEFORE = re.compile(r"\b(?:asked|demanded|called|urged|requested|sought|p
 _DESIGNATED_BEFORE = re.compile(r"\b(?:declared|declares|proclaimed|proclaims|designated|designates|named|names)\s+$",
                                 re.IGNORECASE)
 _ISSUED_BEFORE = re.compile(r"\b(?:issued|issues|delivered|announced|imposed|gave|sent|declared|extended|"
-                            r"presented|handed)\s+(?:an?|the|its|their|his|her)\s+(?:[\w-]+\s+)?(?:deadline|ultimatum)\s+$",
+                            r"presented|handed)\s+(?:(?:the|its|their|his|her)?\s*(?:[\w'\u2019-]+\s+){1,4}?)?"  # "gave the government a ..."
+                            r"(?:an?|the|its|their|his|her)\s+(?:[\w-]+\s+)?(?:deadline|ultimatum)\s+$",
                             re.IGNORECASE)
 _GIVEN_BEFORE = re.compile(r"\b(?:has|have|had|having|given|gave|give|gives|giving|get|gets|got|granted|grants|allowed)"
                            r"(?:\s+(?!(?:been|to|for|in|at|on|after|taken|spent)\b)[\w'\u2019-]+){0,6}\s+[\"\u201c]?$", re.IGNORECASE)

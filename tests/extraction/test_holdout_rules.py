@@ -2560,3 +2560,14 @@ def test_currencies_written_before_the_amount(sentence, value, unit):
 def test_a_fraction_of_a_scale_word_is_one_figure(sentence, low, high, bound):
     values = _values(sentence)
     assert [(v[0], v[1], v[2]) for v in values] == [(low, high, bound)]
+
+
+def test_an_ultimatum_given_to_someone_on_a_weekday_counts_from_that_day():
+    dates = _dates("The union gave the government a 14-day ultimatum on Monday.")
+    assert ("14-day ultimatum", "deadline", "2022-01-10", "2022-01-24") in dates
+    assert ("on Monday", "when", "2022-01-10", "2022-01-10") in dates
+
+
+def test_by_close_of_business_on_a_weekday_is_a_deadline():
+    assert ("by close of business on Friday", "deadline", None, "2022-01-14") in _dates(
+        "The authority said the water would be restored by close of business on Friday.")
