@@ -4,7 +4,6 @@ article numbers, and durations are not quantities."""
 from __future__ import annotations
 
 import bisect
-import math
 import re
 from itertools import islice
 from dataclasses import dataclass
@@ -325,6 +324,10 @@ _FRACTION = re.compile(
     r"three[- ]quarters)\s+of\b", re.IGNORECASE)
 _FRACTION_VALUES = {"half": 50.0, "third": 33.3, "thirds": 66.7, "quarter": 25.0, "quarters": 75.0}
 _SCALE_AFTER = re.compile(r"\s+an?\s+(?:dozen|hundred|thousand|million|billion|trillion)\b", re.IGNORECASE)
+# "production dropped by a third", "cut by half": a share of change, as a percentage
+_BY_FRACTION = re.compile(r"\bby\s+(?:(?P<bound>nearly|almost|about|around|roughly|more than|over|at least|up to|less than)\s+)?"
+                          r"(?P<frac>half|a third|one[- ]third|two[- ]thirds|a quarter|one[- ]quarter|three[- ]quarters)\b"
+                          r"(?!\s+(?:of|an?)\b|[- ](?:hour|day|week|month|year|mile|kilomet))", re.IGNORECASE)
 _PERIOD_HALF = re.compile(r"\b(?:first|second|latter|former|other)\s+$", re.IGNORECASE)
 
 
@@ -345,6 +348,12 @@ def _fractions(text: str, found: list[Quantity], masked: list) -> list[Quantity]
         bound, low, high = _bounded(m, _FRACTION_VALUES[re.split(r"[- ]", m.group("frac").lower())[-1]])
         measure = _measure_near(text, m.start(), m.end())
         extra.append(Quantity(low, high, bound in APPROX_BOUNDS, bound, "percent", measure, m.start(), m.end() - 3))
+    if "by" in text:
+        for m in _BY_FRACTION.finditer(text):
+            if any(q.start <= m.start("frac") < q.end for q in found + extra) or any(a <= m.start() < b for a, b in masked):
+                continue
+            bound, low, high = _bounded(m, _FRACTION_VALUES[re.split(r"[- ]", m.group("frac").lower())[-1]])
+            extra.append(Quantity(low, high, bound in APPROX_BOUNDS, bound, "percent", None, m.start("frac"), m.end()))
     return sorted(found + extra, key=lambda q: q.start) if extra else found
 
 
@@ -643,9 +652,11 @@ def _build(m: re.Match, text: str, single: bool = False):
             return None
         if g_pct1 and not g_pct:
             return "rescan"  # "rose 5% to 7 million": a share, then a count
-        if sep == "to" and _BY_BEFORE.search(text, max(0, m_start - 4), m_start) and \
-                (parse_number(num2) or 0) > 5 * (parse_number(num_text) or math.inf):
-            return "rescan"  # "cut by Rs1.40 to Rs155.60": the change, then the new level ("by 5 to 10%" is a range)
+        if sep == "to" and _BY_BEFORE.search(text, max(0, m_start - 4), m_start) and (
+                value2 > 5 * value or (not pct and not g_pct1 and value >= 5 and value2 > 2 * value)):
+            # "cut by Rs1.40 to Rs155.60", "the toll climbed by 14 to 57": the change, then the new
+            # level ("by 5 to 10%" is a range)
+            return "rescan"
         shared = _SCALED.fullmatch(num2.strip())
         if shared and _BARE_DIGITS.fullmatch(num_text.strip()) and not pct:
             base2 = parse_number(shared.group(1))

@@ -2571,3 +2571,14 @@ def test_an_ultimatum_given_to_someone_on_a_weekday_counts_from_that_day():
 def test_by_close_of_business_on_a_weekday_is_a_deadline():
     assert ("by close of business on Friday", "deadline", None, "2022-01-14") in _dates(
         "The authority said the water would be restored by close of business on Friday.")
+
+
+@pytest.mark.parametrize("sentence, values", [
+    ("The agency said the toll climbed by 14 to 57.", [(14, 14, None, None), (57, 57, None, None)]),
+    ("The firm said prices would rise by 5 to 10 percent.", [(5, 10, None, "percent")]),
+    ("The firm said output fell by 10 to 15 tonnes.", [(10, 15, None, "tonnes")]),
+    ("The company said production dropped by a third.", [(33.3, 33.3, None, "percent")]),
+    ("The council said spending was cut by nearly half.", [(50, 50, "nearly", "percent")]),
+])
+def test_a_change_by_a_figure_or_a_share(sentence, values):
+    assert _values(sentence) == values
