@@ -104,6 +104,12 @@ def _org_named_before(sentence: str, mention: Mention) -> str | None:
 _NOT_BUSINESSES = _PUBLIC_BODIES | frozenset("court tribunal police army government parliament military prosecutor "
                                              "prosecutors union embassy mission council".split())
 
+# "the company" is never the World Health Organization, a party or a fund
+_COMPANY_HEADS = frozenset("company firm carrier airline operator manufacturer automaker utility retailer lender "
+                           "insurer".split())
+_NOT_COMPANIES = frozenset("organization organisation fund programme program nations federation alliance party "
+                           "movement association coalition front network society union".split())
+
 
 class SpeakerBook:
     """The speakers met so far, in reading order, with the rules that merge their names."""
@@ -286,7 +292,8 @@ class SpeakerBook:
                         score = 5 if agree else 0
             if not score and definite and head in _GENERIC_ORG_HEADS and sp.kind == "organisation" and \
                     not any(w[:1].isupper() for w in mention.text.split()[1:]) and \
-                    (_content(sp.name) or ("",))[-1] not in _NOT_BUSINESSES:
+                    (_content(sp.name) or ("",))[-1] not in _NOT_BUSINESSES and \
+                    not (head in _COMPANY_HEADS and (_content(sp.name) or ("",))[-1] in _NOT_COMPANIES):
                 score = 2  # "the company" after "Hartwell Motors said" (a court or a ministry is none)
             if score > best_score or (score == best_score and score and best and sp.last_seen > best.last_seen):
                 best, best_score = sp, score

@@ -412,10 +412,13 @@ def _appositive_name(text: str, tokens: list[Token], first: int, mention: Mentio
         m += 1
     while run and not run[-1].is_cap:
         run.pop()
-    if not run or len(run) > 6 or (m < n and tokens[m].text not in ".)!"):
+    if not run or len(run) > 6 or (m < n and tokens[m].text not in ".)!,"):
         return None
     person = _make_mention(text, run)
-    if person is not None and person.kind == "person" and not person.role:
+    if m < n and tokens[m].text == "," and (person is None or person.kind != "person" or len(run) < 2 or (
+            m + 1 < n and (tokens[m + 1].is_cap or tokens[m + 1].low in ("and", "or")))):
+        return None  # "according to the police spokesperson, Inspector Paul Kila, 14 people ...": a person only
+    if person is not None and person.kind == "person" and (not person.role or (m < n and tokens[m].text == ",")):
         appos = person
     else:
         name = _span_text(text, run)

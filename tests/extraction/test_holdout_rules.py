@@ -2582,3 +2582,16 @@ def test_by_close_of_business_on_a_weekday_is_a_deadline():
 ])
 def test_a_change_by_a_figure_or_a_share(sentence, values):
     assert _values(sentence) == values
+
+
+def test_a_person_named_after_according_to_a_description_mid_sentence_speaks():
+    claims = claims_of("According to the police spokesperson, Inspector Paul Kila, 14 people were arrested.",
+                       "According to the ministry, Lilongwe, Blantyre and Zomba were hit.")
+    assert claims[0]["speaker"] == "Paul Kila" and claims[0]["speaker_role"] == "Inspector"
+    assert claims[1]["speaker"] == "the ministry"  # places listed after the comma are no speaker
+
+
+def test_the_company_never_refers_back_to_an_international_organisation():
+    claims = claims_of("The World Health Organization (WHO) warned that cases could double.",
+                       "The company denied the allegations, saying all 300 workers had been paid.")
+    assert claims[1]["speaker"] != "The World Health Organization"
