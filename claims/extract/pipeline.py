@@ -348,9 +348,18 @@ def _said_on(unit: Unit, window: tuple[int, int], pub: dt.date | None, subject: 
                 if _act_not_speech(text, window):
                     unit.claim["_said_kept"] = True
                 return ref.earliest
+    aside = _SPEAKING_ASIDE.search(text, 0, min(len(text), window[1] + 90)) if "speaking" in text or "writing" in text \
+        or "addressing" in text else None
+    if aside is not None:
+        # "The governor, speaking on Sunday, said ...": the day of the words
+        for ref in find_timerefs_between(text, aside.start(), aside.end(), pub, tense="past"):
+            if ref.earliest and ref.earliest == ref.latest and ref.role != "deadline" and ref.earliest <= pub:
+                unit.claim["_said_span"] = (aside.start() + ref.start, aside.start() + ref.end)
+                return ref.earliest
     return None
 
 
+_SPEAKING_ASIDE = re.compile(r",\s+(?:speaking|writing|addressing|testifying|appearing)\b[^,;.]{0,80},")
 _WORD = re.compile(r"[^\W\d_]+")
 _STRANDED_AFTER = re.compile(r"\s+(?:to|with)\s+(?:on|late on|early on|last|this|yesterday|today)\b", re.IGNORECASE)
 

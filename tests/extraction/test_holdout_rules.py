@@ -2595,3 +2595,11 @@ def test_the_company_never_refers_back_to_an_international_organisation():
     claims = claims_of("The World Health Organization (WHO) warned that cases could double.",
                        "The company denied the allegations, saying all 300 workers had been paid.")
     assert claims[1]["speaker"] != "The World Health Organization"
+
+
+def test_speaking_on_a_day_between_commas_dates_the_statement():
+    claims = claims_of("The governor, speaking on Sunday, said the roads would reopen.",
+                       "The minister, speaking on condition of anonymity, said 40 had died.")
+    assert claims[0]["said_on"] == "2022-01-09"
+    assert all(d["phrase"] != "on Sunday" for d in claims[0]["dates"])  # the day of the words, not of the news
+    assert claims[1]["said_on"] is None
