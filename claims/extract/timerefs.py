@@ -581,12 +581,42 @@ def find_timerefs(text: str, published: dt.date | None, anchor: dt.date | None =
         if len(refs) > before:
             _chain_relative_days(text, refs)  # "on election night ... the following morning"
 
+    if refs and ("week" in words or "fortnight" in words or "days" in words or "weeks" in words):
+        _period_to_day(text, refs)
     if any(r.needs_day for r in refs):
         refs = [r for r in refs if not r.needs_day]  # "in the first three days after the riot": from no day
     if unset and published is not None:
         # "Ten days after a dam burst ...": a day counted from nothing the sentence dates says nothing
         refs = [r for r in refs if r.earliest is not None or r.latest is not None]
     return refs
+
+
+# "in the week to January 9", "the seven days ending 8 January" (hours keep their day: the labels of
+# "in the six hours to 4 a.m. Saturday" give the Saturday)
+_PERIOD_TO_BEFORE = re.compile(r"\bthe\s+(?:(?P<n>" + _NUMW + r")\s+(?P<unit>days|weeks)|(?P<one>week|fortnight))\s+"
+                               r"(?:to|ending|ended|up\s+to|through)\s+(?:\d{1,2}(?:[:.]\d\d)?\s?[ap]\.?m\.?\s+)?(?:on\s+)?$",
+                               re.IGNORECASE)
+
+
+def _period_to_day(text: str, refs: list[TimeRef]) -> None:
+    """'54 cases in the week to January 9': the seven days ending that day."""
+    for ref in refs:
+        if ref.latest is None or (ref.earliest is not None and ref.earliest != ref.latest):
+            continue
+        m = _PERIOD_TO_BEFORE.search(text, max(0, ref.start - 60), ref.start + (3 if text[ref.start:ref.start + 3].lower() == "on " else 0))
+        if m is None:
+            continue
+        if m.group("one"):
+            n, unit = (2, "weeks") if m.group("one").lower() == "fortnight" else (1, "weeks")
+        else:
+            n, unit = _count(m.group("n")), m.group("unit")
+            if n is None:
+                continue
+        first = _shift(ref.latest, -n, unit)
+        ref.earliest = first + dt.timedelta(days=1)
+        ref.role = "when"
+        ref.phrase = text[m.start():ref.end]
+        ref.start = m.start()
 
 
 _SO_FAR_AFTER = re.compile(r"\s+(?:so\s+far|to\s+date)\b", re.IGNORECASE)

@@ -2603,3 +2603,18 @@ def test_speaking_on_a_day_between_commas_dates_the_statement():
     assert claims[0]["said_on"] == "2022-01-09"
     assert all(d["phrase"] != "on Sunday" for d in claims[0]["dates"])  # the day of the words, not of the news
     assert claims[1]["said_on"] is None
+
+
+@pytest.mark.parametrize("sentence, phrase, earliest, latest", [
+    ("The agency recorded 54 cases in the week to January 9.", "the week to January 9", "2022-01-03", "2022-01-09"),
+    ("The number of cases in the week ending 8 January rose to 900.", "the week ending 8 January", "2022-01-02",
+     "2022-01-08"),
+    ("Police recorded 14 deaths in the 10 days to Sunday.", "the 10 days to Sunday", "2021-12-31", "2022-01-09"),
+])
+def test_a_period_ending_on_a_day(sentence, phrase, earliest, latest):
+    assert (phrase, "when", earliest, latest) in _dates(sentence)
+
+
+def test_hours_to_a_day_keep_the_day():
+    dates = _dates("The station recorded 248.6 mm of rainfall in the six hours to 4 a.m. Saturday.")
+    assert [(e, l) for _, _, e, l in dates] == [("2022-01-08", "2022-01-08")]
