@@ -65,6 +65,10 @@ _PATTERNS = [
     ("first_part", r"(?:(?:in|during|over)\s+)?the\s+(?P<ford>first|second|third|fourth|last|final)\s+(?:(?P<fnum>"
                    + _NUMW + r")\s+months|(?P<fhalf>half|quarter))"
                    r"\s+of\s+(?:(?P<frel>this|last|the)\s+year|(?P<fyear>" + _YEAR + r"))"),
+    # "in the first nine days of January", "the last two weeks of this month"
+    ("first_days", r"(?:(?:in|during|over)\s+)?the\s+(?P<fdord>first|last)\s+(?P<fdnum>" + _NUMW + r")\s+(?P<fdunit>days|weeks)\s+of\s+"
+                   r"(?:(?P<fdm>January|February|March|April|May|June|July|August|September|October|November|December)"
+                   r"(?:,?\s+(?P<fdy>" + _YEAR + r"))?|(?P<fdrel>this|last|the)\s+(?P<fdper>month|year))\b"),
     # "285 in all of 2024", "throughout 2023"
     ("whole_year", r"(?:(?:in|for|during)\s+)?(?:all\s+of|the\s+whole\s+of|throughout)\s+(?P<wyear>" + _YEAR + r")(?!\d|,\d|-\d)"),
     ("period_end", _PREP + r"(?:the\s+)?(?P<peunit>year|month|week)-end\b"),
@@ -161,11 +165,11 @@ def _group(*names: str) -> re.Pattern:
 _BY_WEEKDAY = _group("nth_wd", "wd_range", "now_to_wd", "wd_week", "rel_wd", "holiday", "wd")
 # _BY_PERIOD without the phrases that start with a number ("48 hours to", "two days later", "a 72-hour
 # ultimatum", "3 years ago"), for start positions that hold no number
-_BY_PERIOD_WORDS = _group("rest_of", "fiscal", "bare_quarter", "duration", "past_span", "start_of", "first_part", "period_end", "end_of", "year_before", "rel_period",
+_BY_PERIOD_WORDS = _group("first_days", "rest_of", "fiscal", "bare_quarter", "duration", "past_span", "start_of", "first_part", "period_end", "end_of", "year_before", "rel_period",
                           "weekend")
 _NUMBER_STARTS = frozenset(UNITS) | frozenset(TENS) | frozenset("a an several few forty-eight seventy-two twenty-four".split())
-_BY_MONTH = _group("start_of", "end_of", "mdy_range", "month_range", "mdy", "dmy", "my", "month", "the_month")
-_BY_PERIOD = _group("rest_of", "fiscal", "bare_quarter", "n_days_rel", "duration", "hyphen_span", "ago", "given_span", "past_span", "start_of", "first_part", "period_end", "end_of", "year_before", "rel_period", "weekend")
+_BY_MONTH = _group("first_days", "start_of", "end_of", "mdy_range", "month_range", "mdy", "dmy", "my", "month", "the_month")
+_BY_PERIOD = _group("first_days", "rest_of", "fiscal", "bare_quarter", "n_days_rel", "duration", "hyphen_span", "ago", "given_span", "past_span", "start_of", "first_part", "period_end", "end_of", "year_before", "rel_period", "weekend")
 _BY_DAYWORD = _group("since_clock", "overnight", "relday", "holiday", "wd", "clock_word")
 _BY_YEAR = _group("numdate", "end_of", "iso", "since_event", "first_part", "whole_year", "year_range", "decade", "fiscal", "year", "the_year")
 _BY_DAY = _group("relday", "holiday", "n_days_rel", "duration", "hyphen_span", "ago", "given_span", "past_span")
@@ -1305,6 +1309,24 @@ def _resolve(m: re.Match, kind: str, text: str, pub: dt.date | None, anchor: dt.
                 latest = _month_range(year, first_month + int(months) - 1)[1]
             else:
                 return None
+    elif kind == "first_days":
+        n = _count(g("fdnum"))
+        if n is None or not pub:
+            return None
+        if g("fdm"):
+            month = MONTHS[g("fdm").lower()]
+            year = int(g("fdy")) if g("fdy") else pub.year - (month > pub.month)
+            period = _month_range(year, month)
+        elif g("fdper").lower() == "month":
+            base = pub.replace(day=1) - dt.timedelta(days=1) if g("fdrel").lower() == "last" else pub
+            period = _month_range(base.year, base.month)
+        else:
+            year = pub.year - (g("fdrel").lower() == "last")
+            period = (dt.date(year, 1, 1), dt.date(year, 12, 31))
+        if g("fdord").lower() == "first":
+            earliest, latest = period[0], _shift(period[0], n, g("fdunit")) - dt.timedelta(days=1)
+        else:
+            earliest, latest = _shift(period[1], -n, g("fdunit")) + dt.timedelta(days=1), period[1]
     elif kind == "whole_year":
         year = int(g("wyear"))
         earliest, latest = dt.date(year, 1, 1), dt.date(year, 12, 31)

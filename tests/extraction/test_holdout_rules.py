@@ -2618,3 +2618,15 @@ def test_a_period_ending_on_a_day(sentence, phrase, earliest, latest):
 def test_hours_to_a_day_keep_the_day():
     dates = _dates("The station recorded 248.6 mm of rainfall in the six hours to 4 a.m. Saturday.")
     assert [(e, l) for _, _, e, l in dates] == [("2022-01-08", "2022-01-08")]
+
+
+@pytest.mark.parametrize("sentence, phrase, earliest, latest", [
+    ("In the first nine days of January, 17 people drowned.", "In the first nine days of January", "2022-01-01",
+     "2022-01-09"),
+    ("The union said the last two weeks of this month would be decisive.", "the last two weeks of this month",
+     "2022-01-18", "2022-01-31"),
+    ("In the first 10 days of the year, 40 cases were recorded.", "In the first 10 days of the year", "2022-01-01",
+     "2022-01-10"),
+])
+def test_the_first_or_last_days_of_a_period(sentence, phrase, earliest, latest):
+    assert (phrase, "when", earliest, latest) in _dates(sentence)
