@@ -342,6 +342,8 @@ def _said_on(unit: Unit, window: tuple[int, int], pub: dt.date | None, subject: 
                 continue
             if leading and not _speaker_clause_follows(text, ref.end + 1, window[0], subject):
                 continue
+            if offset == window[0] and _INTENT_TO.search(text, window[0], offset + ref.start):
+                continue  # "has threatened to walk out on Monday": the day of the walkout, not of the threat
             if ref.earliest and ref.earliest == ref.latest and ref.role != "deadline" and ref.earliest <= pub:
                 # (a day after the article's is no day anything was said: "threatened ... from March 5")
                 unit.claim["_said_span"] = (offset + ref.start, offset + ref.end)
@@ -359,6 +361,10 @@ def _said_on(unit: Unit, window: tuple[int, int], pub: dt.date | None, subject: 
     return None
 
 
+# a verb of intent and its infinitive: a day after them is the day of the act intended
+_INTENT_TO = re.compile(r"\b(?:threaten|vow|plan|promise|pledge|warn|decide|agree|refuse|offer|propose|intend|vote|"
+                        r"resolve|undertake)[a-z]*\s+to\s+(?!(?:the|a|an|his|her|their|its|reporters|journalists|"
+                        r"parliament|lawmakers|members|staff|workers)\b)[a-z]+", re.IGNORECASE)
 _SPEAKING_ASIDE = re.compile(r",\s+(?:speaking|writing|addressing|testifying|appearing)\b[^,;.]{0,80},")
 _WORD = re.compile(r"[^\W\d_]+")
 _STRANDED_AFTER = re.compile(r"\s+(?:to|with)\s+(?:on|late on|early on|last|this|yesterday|today)\b", re.IGNORECASE)

@@ -321,10 +321,15 @@ _SPAN_CLOSER_BEFORE = re.compile(r"\b(?:to|until|till|and|through)\s$", re.IGNOR
 _CONDITION_OPENS = re.compile(r"[\s\"'\u201c\u2018]*(?:if|unless)\s+(?:\w+\s+){0,6}?(?:is|are|does|do|doesn't|don't)\b", re.IGNORECASE)
 _MODAL_AHEAD = re.compile(r"\bshould\s+(?!have\b)(?:not\s+)?[a-z]+", re.IGNORECASE)
 _FUTURE_BEFORE_TO = frozenset("going expected due set plan plans planning is are forecast predicted projected likely "
-                              "scheduled slated poised".split())
+                              "scheduled slated poised threatened vowed pledged promised decided agreed voted resolved "
+                              "threatens vows pledges promises intends".split())
 _FUTURE_TO = re.compile(r"\b(?:going|expected|due|set|plans?|planning|is|are|forecast|predicted|projected|likely|"
-                        r"scheduled|slated|poised)\s+to\b", re.IGNORECASE)
+                        r"scheduled|slated|poised|threatens|vows|pledges|promises|intends|"
+                        # "the union has threatened to walk out on Monday": an intent still ahead
+                        r"(?:has|have)\s+(?:threatened|vowed|pledged|promised|decided|agreed|voted|resolved))\s+to\b",
+                        re.IGNORECASE)
 _EXPECT_WORDS = frozenset("expect expects anticipate anticipates".split())
+_EXPECTS = re.compile(r"\b(?:expects|anticipates)\b", re.IGNORECASE)  # "the ministry expects the results on Tuesday"
 _EXPECT_TO = re.compile(r"\b(?:expects?|anticipates?)\s+(?:[\w'\u2019-]+\s+){0,4}?to\s+(?!the\b|a\b|an\b)[a-z]",
                         re.IGNORECASE)
 _PRESENT_COPULAS = frozenset("is are am remain remains stay stays".split())
@@ -362,6 +367,8 @@ def _tense(text: str, word_list) -> str:
         return "future"  # (not "the curfew had been due to end at midnight on Friday": an end gone by)
     if "to" in words and not _EXPECT_WORDS.isdisjoint(words) and _EXPECT_TO.search(text):
         return "future"  # "forecasters expect the storm to make landfall on Friday"
+    if ("expects" in words or "anticipates" in words) and "had" not in words and _EXPECTS.search(text):
+        return "future"
     if "had" in words:
         return "pastperfect"
     past = not _PAST_WORDS.isdisjoint(words) or (

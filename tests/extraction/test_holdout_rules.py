@@ -2630,3 +2630,12 @@ def test_hours_to_a_day_keep_the_day():
 ])
 def test_the_first_or_last_days_of_a_period(sentence, phrase, earliest, latest):
     assert (phrase, "when", earliest, latest) in _dates(sentence)
+
+
+def test_an_intent_still_ahead_reads_its_weekday_ahead():
+    claims = claims_of("The union has threatened to walk out on Monday.", "The ministry expects the results on Tuesday.",
+                       "The union threatened on Monday to walk out.")
+    assert claims[0]["said_on"] is None  # the day of the walkout, not of the threat
+    assert ("on Monday", "when", "2022-01-17", "2022-01-17") in _dates(claims[0])
+    assert ("on Tuesday", "when", "2022-01-18", "2022-01-18") in _dates(claims[1])
+    assert claims[2]["said_on"] == "2022-01-10"
