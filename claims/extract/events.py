@@ -17,7 +17,16 @@ from claims.extract.words import word_index
 _EVENT_FORMS = tuple("""strike walkout stoppage protest protests fire blaze explosion blast collapse flood floods flooding
 storm cyclone hurricane typhoon earthquake quake landslide mudslide outbreak ceasefire truce attack crash derailment
 shipwreck sinking eruption shutdown lockdown curfew election referendum invasion coup riot riots unrest spill leak
-accident disaster shooting bombing raid siege offensive clashes war""".split())
+accident disaster shooting bombing raid siege offensive clashes war inflow inundation capsizing collision stampede
+rockfall cave-in ambush massacre kidnapping abduction blackout outage breach vote announcement""".split())
+# verbs that date an event as well as its noun: "Members voted ... on October 30" ... "a week after the vote"
+_EVENT_VERBS = {"voted": "vote", "announced": "announcement", "collapsed": "collapse", "capsized": "capsizing",
+                "erupted": "eruption", "exploded": "explosion", "derailed": "derailment", "flooded": "flood"}
+_EVENT_VERB = re.compile(r"\b(?P<verb>" + "|".join(_EVENT_VERBS) + r")\b", re.IGNORECASE)
+# events of one kind: "the landslide" dated, "since the collapse" means it when it is the only one
+_DISASTERS = frozenset("""fire explosion collapse flood storm cyclone hurricane typhoon earthquake landslide mudslide
+eruption crash derailment shipwreck sinking spill leak accident disaster inflow inundation capsizing collision stampede
+rockfall cave-in blackout outage breach""".split())
 _EVENT_NOUNS = "|".join(sorted(_EVENT_FORMS, key=len, reverse=True))
 _EVENT_WORD = re.compile(r"\b(?P<noun>" + _EVENT_NOUNS + r")\b(?!\s+(?:brigade|service|department|fighters?|crews?|"
                          r"trucks?|engines?|stations?|chief|officers?|safety|alarms?|exits?|hydrants?|season|warning|"
@@ -41,7 +50,7 @@ _SINCE_IT = re.compile(r"\bsince\s+it\s+(?:began|started|broke\s+out|erupted|too
 _BEGAN_ON = re.compile(r"\b(?:since|after|when)\s+" + _EVENT_DET + r"(?P<noun>" + _EVENT_NOUNS + r")\s+(?:began|started|"
                        r"broke\s+out|erupted|took\s+effect|hit|struck)\s+(?:on\s+|at\s+)?", re.IGNORECASE)
 
-_EVENT_REFERRED = re.compile(r"\b(?:(?:day|night|eve|morning|hours|days|weeks)\s+(?:of|before|after)|since|within\s+\S+\s+\S+\s+of)\s+the\s+$",
+_EVENT_REFERRED = re.compile(r"\b(?:(?:day|night|eve|morning|hours?|days|weeks?|months?|years?)\s+(?:of|before|after)|since|within\s+\S+\s+\S+\s+of)\s+the\s+$",
                              re.IGNORECASE)
 _ON_EVENT_DAY = re.compile(r"\b(?:on\s+(?:the\s+)?(?P<noun>election|referendum|strike|attack|explosion|blast|polling|voting)\s+"
                            r"(?:night|day|eve)|on\s+the\s+day\s+of\s+the\s+(?P<noun2>" + _EVENT_NOUNS + r")"
@@ -56,7 +65,7 @@ _ENTERED_NTH = re.compile(r"[^.;]{0,60}?\b(?:entered|enters|entering|reached|rea
 
 
 # the words that wake the event memory ("on polling day" names the election too)
-_EVENT_SET = frozenset(_EVENT_FORMS) | {"polling", "voting"}
+_EVENT_SET = frozenset(_EVENT_FORMS) | {"polling", "voting"} | frozenset(_EVENT_VERBS)
 
 
 EVENT_CUES = frozenset("since within on before after from".split())
@@ -73,7 +82,18 @@ def names_event(words: tuple[str, ...], text: str) -> bool:
 def _event_key(noun: str) -> str:
     noun = noun.lower()
     return {"quake": "earthquake", "blaze": "fire", "walkout": "strike", "truce": "ceasefire", "riots": "riot",
-            "protests": "protest", "floods": "flood", "flooding": "flood"}.get(noun, noun)
+            "protests": "protest", "floods": "flood", "flooding": "flood"}.get(noun, _EVENT_VERBS.get(noun, noun))
+
+
+def _day_of(key: str, events: dict) -> dt.date | None:
+    """The day of an event, or of the one disaster the article dated ("a landslide ... early on
+    Saturday" ... "cut off since the collapse")."""
+    day = events.get(key)
+    if day is None and key in _DISASTERS:
+        known = {events[k] for k in events if k in _DISASTERS}
+        if len(known) == 1:
+            day = known.pop()
+    return day
 
 
 def note_events(text: str, refs: list[TimeRef], events: dict) -> None:
@@ -89,6 +109,10 @@ def note_events(text: str, refs: list[TimeRef], events: dict) -> None:
         at = [r for r in days if m.end() - 4 <= r.start <= m.end() + 1 or r.start <= m.start() and r.end > m.end()]
         if at:
             _remember(events, _event_key(m.group("noun")), at[0].earliest)
+    for m in _EVENT_VERB.finditer(text):
+        near = min(days, key=lambda r: min(abs(r.start - m.end()), abs(m.start() - r.end)))
+        if min(abs(near.start - m.end()), abs(m.start() - near.end)) <= 55:
+            _remember(events, _EVENT_VERBS[m.group("verb").lower()], near.earliest)
     for m in _EVENT_WORD.finditer(text):
         if any(r.start <= m.start() < r.end for r in refs) or _EVENT_REFERRED.search(text, max(0, m.start() - 30), m.start()):
             continue  # "since the strike", "on the day of the explosion": the event a day is counted from
@@ -116,13 +140,13 @@ def event_anchors(text: str, refs: list[TimeRef], events: dict) -> None:
     """'since the strike began', 'within 72 hours of the strike call': counted from the day the
     article gave the event."""
     for m in _SINCE_EVENT.finditer(text):
-        day = events.get(_event_key(m.group("noun")))
+        day = _day_of(_event_key(m.group("noun")), events)
         if day is None or any(r.start < m.end() and r.end > m.start() for r in refs):
             continue
         bisect.insort(refs, TimeRef(m.group(0), "since", day, None, m.start(), m.end()), key=lambda r: r.start)
     for m in _ON_EVENT_DAY.finditer(text):
         noun = m.group("noun") or m.group("noun2") or m.group("noun3")
-        day = events.get(_event_key({"polling": "election", "voting": "election"}.get(noun.lower(), noun)))
+        day = _day_of(_event_key({"polling": "election", "voting": "election"}.get(noun.lower(), noun)), events)
         if day is None:
             continue
         if m.group("dir"):
@@ -133,7 +157,7 @@ def event_anchors(text: str, refs: list[TimeRef], events: dict) -> None:
         bisect.insort(refs, TimeRef(m.group(0), "when", day, day, m.start(), m.end()), key=lambda r: r.start)
     _after_event(text, refs, events)
     for m in _WITHIN_EVENT.finditer(text):
-        day = events.get(_event_key(m.group("noun")))
+        day = _day_of(_event_key(m.group("noun")), events)
         n = count_of(m.group("n"))
         if day is None or n is None:
             continue
@@ -151,7 +175,7 @@ def _after_event(text: str, refs: list[TimeRef], events: dict) -> None:
             continue
         right = [r for r in refs if m.end() <= r.start <= m.end() + 4 and r.role == "when" and r.earliest is not None
                  and r.earliest == r.latest]
-        day = right[0].earliest if right else events.get(_event_key(m.group("noun")))
+        day = right[0].earliest if right else _day_of(_event_key(m.group("noun")), events)
         if day is None:
             continue
         refs[:] = [r for r in refs if not (r.start >= m.start() and r.end <= m.end())]
@@ -161,7 +185,7 @@ def _after_event(text: str, refs: list[TimeRef], events: dict) -> None:
         bisect.insort(refs, TimeRef(m.group(0), "when", at, at, m.start(), m.end()), key=lambda r: r.start)
     for m in _SINCE_IT.finditer(text):
         named = [e for e in _EVENT_WORD.finditer(text, 0, m.start())]
-        day = events.get(_event_key(named[-1].group("noun"))) if named else None
+        day = _day_of(_event_key(named[-1].group("noun")), events) if named else None
         if day is None or any(r.start < m.end() and r.end > m.start() for r in refs):
             continue
         bisect.insort(refs, TimeRef(m.group(0), "since", day, None, m.start(), m.end()), key=lambda r: r.start)

@@ -17,6 +17,7 @@ from claims.extract.lexicon import SPEECH_VERBS, WEAK_SPEECH_VERBS
 from claims.extract.quantities import INCREMENT, find_quantities
 from claims.extract.sentences import quote_regions, split_sentences
 from claims.extract.speakers import COURT_VERBS, find_attribution
+from claims.extract.timebase import TimeRef
 from claims.extract.timerefs import find_timerefs, find_timerefs_between
 from claims.extract.words import word_index
 from claims.validate import check_url, parse_user_date
@@ -480,8 +481,13 @@ def _annotate(unit: Unit, pub: dt.date | None, story: tuple = (None, None), even
     refs = [r for r in find_timerefs(unit.text, pub, anchor=read_from, context=story_day, since=story_start,
                                      events=events)
             if not (said_span and r.start < said_span[1] and r.end > said_span[0])]
-    if events is not None and refs:
-        note_events(unit.text, refs, events)
+    if events is not None and (refs or said_span):
+        noted = refs
+        if said_span and unit.said_on is not None:
+            # "The board announced on January 5 that ...": the day of the words dates the announcement
+            noted = sorted(refs + [TimeRef(unit.text[said_span[0]:said_span[1]], "when", unit.said_on, unit.said_on,
+                                           said_span[0], said_span[1])], key=lambda r: r.start)
+        note_events(unit.text, noted, events)
     for ref in refs:
         if ref.role == "when" and ref.earliest is not None and ref.earliest == ref.latest:
             story_day = ref.earliest

@@ -2070,7 +2070,7 @@ def test_a_caption_credit_with_several_slashes_is_no_claim():
     ("A nurse said the morgue had received nine bodies in the 48 hours after the protests began on 6 January.",
      "in the 48 hours", "deadline", "2022-01-06", "2022-01-08"),
     ("Their motion, due to be voted on in the Dáil on Wednesday, would demand the case be published within 14 days "
-     "of the vote.", "within 14 days", "deadline", "2022-01-19", "2022-02-02"),
+     "of the vote.", "within 14 days of the vote", "deadline", "2022-01-19", "2022-02-02"),
     ("Up to 100 millimetres more rain is possible before the system moves offshore on Monday.", "on Monday", "when",
      "2022-01-17", "2022-01-17"),
 ])
@@ -2639,3 +2639,27 @@ def test_an_intent_still_ahead_reads_its_weekday_ahead():
     assert ("on Monday", "when", "2022-01-17", "2022-01-17") in _dates(claims[0])
     assert ("on Tuesday", "when", "2022-01-18", "2022-01-18") in _dates(claims[1])
     assert claims[2]["said_on"] == "2022-01-10"
+
+
+@pytest.mark.parametrize("first, second, phrase, role, earliest, latest", [
+    ("Members voted 84 to 11 in favour of industrial action on January 3.",
+     "The union served strike notice a week after the vote, the union said.", "a week after the vote", "when",
+     "2022-01-10", "2022-01-10"),
+    ("The board announced on January 5 that the last tranche had been released.",
+     "Members were still waiting for their money a week after the announcement.", "a week after the announcement",
+     "when", "2022-01-12", "2022-01-12"),
+    # the one disaster the article dated, named again by another word
+    ("A landslide sent rocks onto the road early on Saturday, the committee said.",
+     "Traffic to three villages has been cut off since the collapse.", "since the collapse", "since", "2022-01-08",
+     None),
+])
+def test_an_event_dated_by_its_verb_or_named_by_another_word(first, second, phrase, role, earliest, latest):
+    claims = claims_of(first, second)
+    assert (phrase, role, earliest, latest) in _dates(claims[1])
+
+
+def test_a_disaster_word_does_not_guess_between_two_disasters():
+    claims = claims_of("A landslide hit the road early on Saturday, the committee said.",
+                       "A fire broke out in the market on Monday, police said.",
+                       "Traffic has been cut off since the collapse.")
+    assert all(d["phrase"] != "since the collapse" for d in claims[2]["dates"])
