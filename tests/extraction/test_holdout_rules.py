@@ -2663,3 +2663,8 @@ def test_a_disaster_word_does_not_guess_between_two_disasters():
                        "A fire broke out in the market on Monday, police said.",
                        "Traffic has been cut off since the collapse.")
     assert all(d["phrase"] != "since the collapse" for d in claims[2]["dates"])
+
+
+def test_set_for_an_hour_of_a_weekday_looks_ahead():
+    assert any(e == l == "2022-01-17" for _, _, e, l in _dates(
+        "Another round of talks has been set for 10 a.m. Monday, the ministry said."))
