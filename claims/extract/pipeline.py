@@ -479,7 +479,7 @@ def _annotate(unit: Unit, pub: dt.date | None, story: tuple = (None, None), even
         # hours": yesterday is the day before the article, not before yesterday)
         read_from = pub
     refs = [r for r in find_timerefs(unit.text, pub, anchor=read_from, context=story_day, since=story_start,
-                                     events=events)
+                                     events=events, said=said_span)
             if not (said_span and r.start < said_span[1] and r.end > said_span[0])]
     if events is not None and (refs or said_span):
         noted = refs

@@ -484,12 +484,14 @@ def find_timerefs_between(text: str, start: int, end: int, published: dt.date | 
 
 def find_timerefs(text: str, published: dt.date | None, anchor: dt.date | None = None,
                   tense: str | None = None, context: dt.date | None = None,
-                  since: dt.date | None = None, events: dict | None = None) -> list[TimeRef]:
+                  since: dt.date | None = None, events: dict | None = None,
+                  said: tuple[int, int] | None = None) -> list[TimeRef]:
     """All time references in one sentence. anchor = when the statement was made (for 'within
     five days'), defaulting to the article date; context = the single day the article's story last
     named before this sentence (for 'the same night', 'the following morning'); since = the start
     of the last time it named (for 'since then'); events = the days of events the article named
-    before (for 'since the strike began', 'within 72 hours of the strike call')."""
+    before (for 'since the strike began', 'within 72 hours of the strike call'); said = the span of
+    the phrase that dates the statement (read from the article's day)."""
     anchor = anchor or published
     refs: list[TimeRef] = []
     starts, words = word_index(text)
@@ -542,7 +544,11 @@ def find_timerefs(text: str, published: dt.date | None, anchor: dt.date | None =
                  else _BY_PERIOD_WORDS).match(text, pos)
             if m is None or m.end() <= trigger_start:
                 continue
-            ref = _resolve(m, m.lastgroup, text, published, anchor, _clause_tense(text, m.start(), m.end(), tense),
+            ref = _resolve(m, m.lastgroup, text, published,
+                           # the phrase that dates the statement reads from the article's day ("said in a
+                           # statement yesterday": the day before the article, not before the statement)
+                           published if said is not None and m.start() < said[1] and m.end() > said[0] else anchor,
+                           _clause_tense(text, m.start(), m.end(), tense),
                            context, since)
             if ref is not None:
                 refs.append(ref)

@@ -2668,3 +2668,9 @@ def test_a_disaster_word_does_not_guess_between_two_disasters():
 def test_set_for_an_hour_of_a_weekday_looks_ahead():
     assert any(e == l == "2022-01-17" for _, _, e, l in _dates(
         "Another round of talks has been set for 10 a.m. Monday, the ministry said."))
+
+
+def test_said_yesterday_then_a_span_counts_from_the_day_of_the_statement():
+    claim = one_claim("The authority said in a statement yesterday that reserves were sufficient for the next six months.")
+    assert claim["said_on"] == "2022-01-12"
+    assert ("for the next six months", "deadline", "2022-01-12", "2022-07-12") in _dates(claim)
