@@ -34,11 +34,12 @@ _PREP = (r"(?:(?P<prep>(?:dating|dates|date|going|stretching)\s+back\s+to|no lat
          r"\s+(?:on\s+)?(?=" + _WD + r"))?)?")
 
 _PATTERNS = [
-    ("duration", r"(?P<dprep>for (?:almost|nearly|about|around|roughly|another|a further|at least|the next)|for up to|no more than|not more than|no longer than|within the next|within the|within|in the next|"
+    ("duration", r"(?P<dprep>for an? (?:initial |further |additional |extended )?period of|"
+                 r"for (?:almost|nearly|about|around|roughly|another|a further|at least|the next)|for up to|no more than|not more than|no longer than|within the next|within the|within|in the next|"
                  # "in the 48 hours after the protests began on 6 April": counted from that day (_anchor_durations)
                  r"in the(?: first)?(?=\s+\S+\s+(?:hours?|days?|weeks?)\s+(?:after|following)\s)|"
                  r"over the next|in the coming|during the next|inside|the next|in|for)\s+"
-                 r"(?P<dnum>" + _NUMW + r"|(?=fortnight))\s*(?:(?:calendar|working|business|clear)\s+)?(?P<dunit>" + _UNIT + r")"
+                 r"(?P<dnum>" + _NUMW + r"|(?=fortnight)|(?<=within the next )(?=(?:week|month)\b))\s*(?:(?:calendar|working|business|clear)\s+)?(?P<dunit>" + _UNIT + r")"
                  r"(?!\s+(?:a|per|each|every)\s+(?:day|week|month|year)\b)"),  # "in 12 hours a day" is a rate
     # "a 72-hour ultimatum", "the 30-day deadline": counted from the day the sentence names
     ("hyphen_span", r"(?P<hnum>" + _NUMW + r")-(?P<hunit>hour|day|week|month)\s+(?:(?:strike|eviction|exit|notice)\s+)?"
@@ -172,7 +173,7 @@ _BY_MONTH = _group("first_days", "start_of", "end_of", "mdy_range", "month_range
 _BY_PERIOD = _group("first_days", "rest_of", "fiscal", "bare_quarter", "n_days_rel", "duration", "hyphen_span", "ago", "given_span", "past_span", "start_of", "first_part", "period_end", "end_of", "year_before", "rel_period", "weekend")
 _BY_DAYWORD = _group("since_clock", "overnight", "relday", "holiday", "wd", "clock_word")
 _BY_YEAR = _group("numdate", "end_of", "iso", "since_event", "first_part", "whole_year", "year_range", "decade", "fiscal", "year", "the_year")
-_BY_DAY = _group("relday", "holiday", "n_days_rel", "duration", "hyphen_span", "ago", "given_span", "past_span")
+_BY_DAY = _group("rel_period", "relday", "holiday", "n_days_rel", "duration", "hyphen_span", "ago", "given_span", "past_span")
 # Words that every time reference contains: the full pattern only runs near one of them.
 _TRIGGER_WORDS = frozenset(WEEKDAYS) | frozenset(MONTHS) | frozenset(
     "today yesterday tomorrow tonight night morning week weeks weekend month months year years day days hours "
@@ -389,14 +390,23 @@ _CLAUSE_EDGE = re.compile("[;,:\u2014abw](?:(?<=[;:\u2014])|(?<=,)(?:(?<!\\d,)|(
                           "|(?<=w)(?<!\\w.)(?:hile|hen|hereas)\\b)")
 
 
+_NAMES_JOINED = re.compile(r"\s+(?-i:[A-Z])[\w'\u2019-]*")
+_NAME_BEFORE = re.compile(r"(?-i:[A-Z])[\w'\u2019-]*\s+$")
+
+
 def _clause_tense(text: str, start: int, end: int, sentence: str | None) -> str:
     """The tense of the clause around a time phrase, falling back to the sentence's (given, or
     read here when needed): 'A plane landed on Saturday, and a second flight is expected on Tuesday.'"""
     lo = 0
     opener = None
     for edge in _CLAUSE_EDGE.finditer(text, max(0, start - 120), start):
+        if text[edge.start()] == "a" and _NAMES_JOINED.match(text, edge.end()) and _NAME_BEFORE.search(text, 0, edge.start()):
+            continue  # "the Mae Ramphueng and Laem Charoen beaches": one name joined to another, no clause
         lo, opener = edge.end(), edge
     lo = max(lo, start - 150)
+    that_before = text.rfind(" that ", lo, start)
+    if that_before >= 0:
+        lo = that_before + 6  # "warned on Monday that reserves could run short ... on Wednesday": what was warned
     window_end = min(len(text), end + 150)
     nxt = _CLAUSE_EDGE.search(text, end, window_end)
     hi = nxt.start() if nxt else window_end
@@ -964,7 +974,7 @@ _WITHIN = ("within", "no more than", "not more than", "no longer than", "inside"
 _WILL_BEFORE = re.compile(r"\b(?:will|shall|would|to)\s+(?:\w+\s+){0,1}(?:remain|stay|last|run|continue|keep|be\s+"
                           r"(?:closed|suspended|deployed|extended|banned|in\s+place|in\s+force))\b[^.;]{0,60}$",
                           re.IGNORECASE)
-_SUSPENDED_BEFORE = re.compile(r"\b(?:suspend(?:ed|s|ing)?|suspension|ban(?:ned|s|ning)?|barred|closed|remanded|detention|"
+_SUSPENDED_BEFORE = re.compile(r"\b(?:suspend(?:ed|s|ing)?|suspension|ban(?:ned|s|ning)?|barred|closed|closures?|remanded|detention|"
                                r"stop|pause|halt|freeze|moratorium|"
                                r"ordered\b[^.;]{0,80}\bdetained|"
                                r"shut(?:\s+down)?|halted)\b[^.;]{0,80}$", re.IGNORECASE)
@@ -1817,8 +1827,8 @@ def _period(rel: str, unit: str, pub: dt.date) -> tuple[dt.date, dt.date]:
         saturday = _week_start(pub) + dt.timedelta(days=5)
         if rel in ("last", "the past", "the previous") or (rel == "this" and pub.weekday() < 5 and False):
             saturday -= dt.timedelta(days=7)
-        elif rel in ("next", "the coming"):
-            saturday += dt.timedelta(days=7)
+        elif rel == "next" or (rel == "the coming" and pub.weekday() >= 5):
+            saturday += dt.timedelta(days=7)  # ("the coming weekend" on a weekday is the one ahead that week)
         return saturday, saturday + dt.timedelta(days=1)
     step = 0
     if rel in ("last", "late last", "the past", "the previous"):

@@ -2674,3 +2674,26 @@ def test_said_yesterday_then_a_span_counts_from_the_day_of_the_statement():
     claim = one_claim("The authority said in a statement yesterday that reserves were sufficient for the next six months.")
     assert claim["said_on"] == "2022-01-12"
     assert ("for the next six months", "deadline", "2022-01-12", "2022-07-12") in _dates(claim)
+
+
+# 45. The forty-third and forty-fourth blind sets (Loop PNG, Manila Times, Nyasa Times, VOA, Barbados
+#     Today, Times of Oman; Lusaka Times, The Peninsula, The Nation, Saudi Gazette, TBS News, Vanuatu
+#     Daily Post) and their leftovers. Article date: Thursday 2022-01-13.
+
+@pytest.mark.parametrize("sentence, phrase, role, earliest, latest", [
+    ("Inflation had wiped out the value of last year's 9 per cent increment, the union said.", "last year", "when",
+     "2021-01-01", "2021-12-31"),
+    ("The church has urged both sides to find a settlement within the next week.", "within the next week",
+     "deadline", "2022-01-13", "2022-01-20"),
+    ("Hotel cancellations for the coming weekend had reached about 40 per cent.", "the coming weekend", "when",
+     "2022-01-15", "2022-01-16"),
+    ("The council declared a state of emergency on Friday for an initial period of 30 days.",
+     "for an initial period of 30 days", "deadline", "2022-01-07", "2022-02-06"),
+    # "and" between two names opens no clause; a "that" before a day does
+    ("Pongsiri ordered the closure of Mae Ramphueng and Laem Charoen beaches until Sunday, and said 27 people had "
+     "been treated.", "until Sunday", "deadline", None, "2022-01-16"),
+    ("The operator warned on Monday that reserves could run short in South Australia and Victoria on Wednesday "
+     "afternoon, when demand is expected to peak.", "on Wednesday afternoon", "when", "2022-01-19", "2022-01-19"),
+])
+def test_forty_third_and_fourth_sets_dates(sentence, phrase, role, earliest, latest):
+    assert (phrase, role, earliest, latest) in _dates(sentence)
