@@ -40,7 +40,11 @@ _CUR = (r"(?P<cur>(?=[ABCDEFGHIJKLMNOPQRSTUVWXYZs$\u20ac\u00a3\u00a5\u20b9\u20a6
         r"(?:million|billion|trillion|bn|m)\b)|[PR](?=\d{1,3}(?:[, \u00a0]\d{3})+(?!\d))"
         # "paying R120 for a return taxi trip": a paying word before a short amount
         r"|(?:(?<=cost )|(?<=costs )|(?<=paid )|(?<=paying )|(?<=pay )|(?<=pays )|(?<=worth )|(?<=spent )|(?<=charged )|"
-        r"(?<=fee of )|(?<=fine of ))[PR](?=\d+(?:\.\d\d)?(?![\d,.]\d)))))?")
+        r"(?<=fee of )|(?<=fine of )|(?<=selling at )|(?<=sold at )|(?<=sells at )|(?<=priced at )|(?<=costing )|"
+        r"(?<=sell for )|(?<=sold for )|(?<=sells for )|"
+        # "take home about P600", "down from around P1,100": a bound before a short amount
+        r"(?<=about )|(?<=around )|(?<=nearly )|(?<=roughly )|(?<=only )|(?<=than )|(?<=least )|(?<=most )|(?<=to )|"
+        r"(?<=from ))[PRK](?=\d+(?:\.\d\d)?(?![\d,.]\d)))))?")
 _PCT = r"(?P<pct>\s?%|\s?pc\b|\s(?:percent|per cent|percentage points?)\b)?"
 # A unit written onto the number: "500kg", "40C", "150km/h" (case-sensitive inside the pattern).
 _ATTACHED_UNITS = {"kg": "kg", "km": "km", "km/h": "km/h", "kph": "km/h", "kmh": "km/h", "mph": "mph", "mm": "mm", "cm": "cm",
@@ -168,7 +172,7 @@ _CHANGE_BEFORE = re.compile(
     r"doubl\w*|tripl\w*|soar\w*|surg\w*|plung\w*|slipp?\w*|shr[aiu]nk\w*|swell\w*|swollen|hik\w*|adjust\w*|"
     r"correct\w*|upgrad\w*|downgrad\w*|boost\w*|expand\w*|narrow\w*|widen\w*|slash\w*|trimm?\w*|edg\w*|tick\w*|"
     r"spik\w*|balloon\w*|mount\w*|brought|bring\w*|push\w*|pull\w*|lift\w*|extend\w*|shorten\w*|"
-    r"amend\w*|updat\w*)\b[^.;]{0,60}\bfrom\s+$", re.IGNORECASE)
+    r"amend\w*|updat\w*)\b[^.;]{0,90}\bfrom\s+$", re.IGNORECASE)
 _RANGING_FROM = re.compile(r"\b(?:rang(?:e|es|ed|ing)|var(?:y|ies|ied|ying))\s+from\s+$", re.IGNORECASE)
 _LETTER_DIGIT = re.compile(r"[A-Za-z$.](?=\d)")  # the last character of every prefix below, before a digit
 _LETTER_CURRENCY = re.compile(r"(?<![\w.])(?:Rs\.?|Ksh\.?|K?Shs?\.?|sh|[NPRK]|[SACRNJZTF]\$|US\$|NZ\$|HK\$|FJ\$|TT\$|EC\$|NT\$|"
@@ -540,7 +544,7 @@ def _build(m: re.Match, text: str, single: bool = False):
         if (sep == "and" and bound != "between") or (sep in ("to", "-", "\u2013") and
                                                        _FROM_BEFORE.search(text[max(0, m_start - 6):m_start])
                                                        and not _RANGING_FROM.search(text[max(0, m_start - 20):m_start])
-                                                       and _CHANGE_BEFORE.search(text, max(0, m_start - 80), m_start)):
+                                                       and _CHANGE_BEFORE.search(text, max(0, m_start - 110), m_start)):
             # "rose from 38 to 61": a change, two figures; "from 60 to 70 firefighters": a range
             return "rescan"
         if not cur and m.group("cur2"):
@@ -580,7 +584,7 @@ def _build(m: re.Match, text: str, single: bool = False):
             return None
         if plain_digits and len(num_text) == 4 and 1800 <= value <= 2100 and not _next_is_plural(after):
             return None  # a year
-    if not bound and not cur and not vague and not pct and _after_name(text, m_start):
+    if not bound and not cur and not vague and not pct and text[m_start:m_start + 1].isdigit() and _after_name(text, m_start):
         return None  # "Local 882", "Route 66", "Flight 17": a name, not a count
     if _TIME_AFTER.match(after) or _AGE_AFTER.match(after):
         return None

@@ -2697,3 +2697,17 @@ def test_said_yesterday_then_a_span_counts_from_the_day_of_the_statement():
 ])
 def test_forty_third_and_fourth_sets_dates(sentence, phrase, role, earliest, latest):
     assert (phrase, role, earliest, latest) in _dates(sentence)
+
+
+@pytest.mark.parametrize("sentence, values", [
+    ("We have written to the Ministry of Education four times since January.", [(4, 4, None, "times")]),
+    ("With a bag of mealie meal selling at K380 in most Lusaka shops, teachers struggle.",
+     [(380, 380, None, "kina or kwacha")]),
+    ("Drivers now take home about P600 after a full day, down from around P1,100 before.",
+     [(600, 600, "about", "pesos"), (1100, 1100, "around", "pesos")]),
+    ("The department has widened the exclusion zone around a leaking chemical tanker off Rayong from three to five "
+     "nautical miles.", [(3, 3, None, None), (5, 5, None, "miles")]),
+    ("Flight 17 was delayed.", []),
+])
+def test_forty_third_and_fourth_sets_quantities(sentence, values):
+    assert _values(sentence) == values
