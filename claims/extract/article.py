@@ -138,6 +138,10 @@ _BOILERPLATE_HEAD = (
     r"|this is a developing story\b.*$|check back (?:later |soon )?for (?:updates|more)\b.*$|this (?:story|article) may be updated\b.*$"
     r"|this (?:news )?(?:story|article) has been written and (?:carefully )?fact-checked\b.*$"
     r"|would you like to comment\b.*$|register\b.{0,30}\bor sign in\b.*$"
+    r"|please enter your (?:comment|name|email)\b.*$|sharing is caring\b.*$"  # comment forms, share bars
+    r"|get (?:the latest|our)\b.{0,80}\b(?:inbox|whatsapp|telegram|mobile phone)\b.*$"
+    r"|stay (?:updated|informed|connected|up to date)\b.{0,80}\b(?:whatsapp|telegram|channel|newsletters?|app)\b.*$"
+    r"|(?:some )?(?:information|material) for this (?:report|story|article) (?:came|comes|was provided) from\b.*$"
     r"|interested in\b[^.?]{0,40}\?.*$|get (?:automatic |email )?alerts for\b.*$"  # Insurance Journal's topic prompts
     r"|[\u2013\u2014-]?\s*[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|gov|za|ng|ke|in|ph|pk|lk|gh)\s*$"  # a sign-off: "\u2013 SAnews.gov.za"
     r"|[\w ]{1,30}\|\s*(?:published|updated)\b.{0,30}$"  # "Press release | Published 26. Sep 2025"
@@ -178,7 +182,7 @@ _PAYWALL_PROMPT = re.compile(
 _SITE_PROMPT = re.compile(r"\bcan leave comments\b|\bguidelines on commenting\b|\bvia this link\b|\blisten to the episode\b"
                           r"|\blink to\b.{0,60}\bis (?:required|obligatory|mandatory)\b"
                           r"|\bpodcast asked (?:listeners|readers)\b", re.IGNORECASE)
-_NEWSLETTER_PROMPT = re.compile(r"\bsign(?:ing)?\s+up\s+for\s+(?:our|the)\b.{0,60}\bnewsletter\b"
+_NEWSLETTER_PROMPT = re.compile(r"\bsign(?:ing)?\s+up\s+for\s+(?:our|the)\b.{0,60}\bnewsletters?\b"
                                 r"|\bsubscribe\s+to\s+(?:our|the)\s+(?:[\w-]+\s+)?newsletters?\b"
                                 r"|\bnewsletters?\s+(?:in|to|straight\s+to)\s+your\s+inbox\b"
                                 r"|\bdownload\s+(?:our|the)\s+(?:free\s+)?(?:[\w-]+\s+)?app\b"

@@ -2711,3 +2711,18 @@ def test_forty_third_and_fourth_sets_dates(sentence, phrase, role, earliest, lat
 ])
 def test_forty_third_and_fourth_sets_quantities(sentence, values):
     assert _values(sentence) == values
+
+
+@pytest.mark.parametrize("line", [
+    "Please enter your comment!", "Sharing is caring!", "Get the latest news delivered to your inbox.",
+    "Sign up for The Manila Times newsletters",
+    "Stay updated with the latest news from The Peninsula on our WhatsApp channel.",
+    "Get the latest local and international news straight to your mobile phone for free: Join our WhatsApp channel",
+    "Some information for this report came from The Associated Press and Agence France-Presse.",
+])
+def test_forty_third_and_fourth_sets_lines_that_are_no_claims(line):
+    assert [c["text"] for c in claims_of("Police said 4 died.", line)] == ["Police said 4 died."]
+
+
+def test_a_sentence_starting_stay_or_get_the_latest_is_still_a_claim():
+    assert len(claims_of("Stay away from the coast, the agency said.", "Get the latest figures from the ministry, he said.")) == 2
