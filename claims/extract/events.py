@@ -16,13 +16,18 @@ from claims.extract.words import word_index
 # "since the strike began"; "agreed on Sunday to a ceasefire" ... "within two weeks of the ceasefire").
 _EVENT_FORMS = tuple("""strike walkout stoppage protest protests fire blaze explosion blast collapse flood floods flooding
 storm cyclone hurricane typhoon earthquake quake landslide mudslide outbreak ceasefire truce attack crash derailment
+elections polls
 shipwreck sinking eruption shutdown lockdown curfew election referendum invasion coup riot riots unrest spill leak
 accident disaster shooting bombing raid siege offensive clashes war inflow inundation capsizing collision stampede
-rockfall cave-in ambush massacre kidnapping abduction blackout outage breach vote announcement""".split())
+rockfall cave-in ambush massacre kidnapping abduction blackout outage breach vote announcement filing proclamation""".split())
 # verbs that date an event as well as its noun: "Members voted ... on October 30" ... "a week after the vote"
 _EVENT_VERBS = {"voted": "vote", "announced": "announcement", "collapsed": "collapse", "capsized": "capsizing",
-                "erupted": "eruption", "exploded": "explosion", "derailed": "derailment", "flooded": "flood"}
-_EVENT_VERB = re.compile(r"\b(?P<verb>" + "|".join(_EVENT_VERBS) + r")\b", re.IGNORECASE)
+                "erupted": "eruption", "exploded": "explosion", "derailed": "derailment", "flooded": "flood",
+                "filed": "filing", "proclaimed": "proclamation", "downed tools": "strike", "walked out": "strike",
+                "walked off the job": "strike", "went on strike": "strike", "stopped work": "strike"}
+# one event under two names: an election's vote
+_SAME_EVENT = {"vote": "election", "election": "vote"}
+_EVENT_VERB = re.compile(r"\b(?P<verb>" + "|".join(v.replace(" ", r"\s+") for v in _EVENT_VERBS) + r")\b", re.IGNORECASE)
 # events of one kind: "the landslide" dated, "since the collapse" means it when it is the only one
 _DISASTERS = frozenset("""fire explosion collapse flood storm cyclone hurricane typhoon earthquake landslide mudslide
 eruption crash derailment shipwreck sinking spill leak accident disaster inflow inundation capsizing collision stampede
@@ -30,11 +35,13 @@ rockfall cave-in blackout outage breach""".split())
 _EVENT_NOUNS = "|".join(sorted(_EVENT_FORMS, key=len, reverse=True))
 _EVENT_WORD = re.compile(r"\b(?P<noun>" + _EVENT_NOUNS + r")\b(?!\s+(?:brigade|service|department|fighters?|crews?|"
                          r"trucks?|engines?|stations?|chief|officers?|safety|alarms?|exits?|hydrants?|season|warning|"
-                         r"notice|ballot|vote|threat|fund|committee|talks|deadline|ultimatum|plans?))",
+                         r"notice|ballot|vote|threat|fund|committee|talks|deadline|ultimatum|plans?|protests?|petitions?|"
+                         r"lawyers?|body|commission|tellers|rules|law|campaign|code|officers?|officials?|materials))",
                          re.IGNORECASE)
 _EVENT_DET = r"(?:the|this|that|its|their|last\s+\w+['\u2019]s)\s+(?:[\w-]+\s+){0,2}?"
 _SINCE_EVENT = re.compile(r"\bsince\s+" + _EVENT_DET + r"(?P<noun>" + _EVENT_NOUNS + r")\b"
-                          r"(?:\s+(?:began|started|broke\s+out|erupted|took\s+effect|hit|struck|was\s+called))?", re.IGNORECASE)
+                          r"(?:\s+(?:began|started|broke\s+out|erupted|took\s+effect|hit|struck|was\s+(?:called|declared)))?",
+                          re.IGNORECASE)
 _WITHIN_EVENT = re.compile(r"\b(?:within|for)\s+(?P<n>" + NUMBER_WORDS + r")\s+(?P<unit>hours?|days?|weeks?|months?)\s+"
                            r"(?:of|from)\s+(?:the\s+day\s+of\s+)?" + _EVENT_DET +
                            r"(?P<noun>" + _EVENT_NOUNS + r")\b(?:\s+(?:call|taking\s+effect|coming\s+into\s+force|"
@@ -48,7 +55,8 @@ _AFTER_EVENT = re.compile(r"\b(?P<n>" + NUMBER_WORDS + r")\s+(?P<unit>hours?|day
 _SINCE_IT = re.compile(r"\bsince\s+it\s+(?:began|started|broke\s+out|erupted|took\s+effect)\b", re.IGNORECASE)
 # "since the strike began on April 27": the phrase dates the event itself
 _BEGAN_ON = re.compile(r"\b(?:since|after|when)\s+" + _EVENT_DET + r"(?P<noun>" + _EVENT_NOUNS + r")\s+(?:began|started|"
-                       r"broke\s+out|erupted|took\s+effect|hit|struck)\s+(?:on\s+|at\s+)?", re.IGNORECASE)
+                       r"broke\s+out|erupted|took\s+effect|hit|struck|was\s+(?:declared|announced|confirmed|reported))"
+                       r"\s+(?:on\s+|at\s+)?", re.IGNORECASE)
 
 _EVENT_REFERRED = re.compile(r"\b(?:(?:day|night|eve|morning|hours?|days|weeks?|months?|years?)\s+(?:of|before|after)|since|within\s+\S+\s+\S+\s+of)\s+the\s+$",
                              re.IGNORECASE)
@@ -65,7 +73,7 @@ _ENTERED_NTH = re.compile(r"[^.;]{0,60}?\b(?:entered|enters|entering|reached|rea
 
 
 # the words that wake the event memory ("on polling day" names the election too)
-_EVENT_SET = frozenset(_EVENT_FORMS) | {"polling", "voting"} | frozenset(_EVENT_VERBS)
+_EVENT_SET = frozenset(_EVENT_FORMS) | {"polling", "voting"} | frozenset(v.split()[0] for v in _EVENT_VERBS)
 
 
 EVENT_CUES = frozenset("since within on before after from".split())
@@ -82,13 +90,16 @@ def names_event(words: tuple[str, ...], text: str) -> bool:
 def _event_key(noun: str) -> str:
     noun = noun.lower()
     return {"quake": "earthquake", "blaze": "fire", "walkout": "strike", "truce": "ceasefire", "riots": "riot",
-            "protests": "protest", "floods": "flood", "flooding": "flood"}.get(noun, _EVENT_VERBS.get(noun, noun))
+            "protests": "protest", "floods": "flood", "flooding": "flood", "elections": "election",
+            "polls": "election"}.get(noun, _EVENT_VERBS.get(noun, noun))
 
 
 def _day_of(key: str, events: dict) -> dt.date | None:
     """The day of an event, or of the one disaster the article dated ("a landslide ... early on
     Saturday" ... "cut off since the collapse")."""
     day = events.get(key)
+    if day is None and key in _SAME_EVENT:
+        day = events.get(_SAME_EVENT[key])
     if day is None and key in _DISASTERS:
         known = {events[k] for k in events if k in _DISASTERS}
         if len(known) == 1:
@@ -110,9 +121,12 @@ def note_events(text: str, refs: list[TimeRef], events: dict) -> None:
         if at:
             _remember(events, _event_key(m.group("noun")), at[0].earliest)
     for m in _EVENT_VERB.finditer(text):
+        # the day of a verb's act: near it, or further on in its clause ("filed her protest before
+        # the court in Cavite on Thursday")
         near = min(days, key=lambda r: min(abs(r.start - m.end()), abs(m.start() - r.end)))
-        if min(abs(near.start - m.end()), abs(m.start() - near.end)) <= 55:
-            _remember(events, _EVENT_VERBS[m.group("verb").lower()], near.earliest)
+        gap = min(abs(near.start - m.end()), abs(m.start() - near.end))
+        if gap <= 55 or (near.start >= m.end() and gap <= 100 and not re.search(r"[,;]", text[m.end():near.start])):
+            _remember(events, _EVENT_VERBS[" ".join(m.group("verb").lower().split())], near.earliest)
     for m in _EVENT_WORD.finditer(text):
         if any(r.start <= m.start() < r.end for r in refs) or _EVENT_REFERRED.search(text, max(0, m.start() - 30), m.start()):
             continue  # "since the strike", "on the day of the explosion": the event a day is counted from
@@ -213,6 +227,8 @@ def _forms_of() -> dict[str, frozenset[str]]:
     for form in _EVENT_SET:
         forms.setdefault(_event_key(form), set()).add(form)
     forms.setdefault("election", set()).update({"polling", "voting"})
+    for verb, key in _EVENT_VERBS.items():
+        forms.setdefault(key, set()).add(verb.split()[0])  # "strike": ... "downed" ("downed tools")
     return {key: frozenset(words) for key, words in forms.items()}
 
 

@@ -39,11 +39,14 @@ _PATTERNS = [
                  # "in the 48 hours after the protests began on 6 April": counted from that day (_anchor_durations)
                  r"in the(?: first)?(?=\s+\S+\s+(?:hours?|days?|weeks?)\s+(?:after|following)\s)|"
                  r"over the next|in the coming|during the next|inside|the next|in|for)\s+"
-                 r"(?P<dnum>" + _NUMW + r"|(?=fortnight)|(?<=within the next )(?=(?:week|month)\b))\s*(?:(?:calendar|working|business|clear)\s+)?(?P<dunit>" + _UNIT + r")"
+                 r"(?P<dnum>" + _NUMW + r"|(?=fortnight)|(?<=within the next )(?=(?:week|month)\b))"
+                 r"(?:\s+(?:to|or)\s+(?P<dnum2>" + _NUMW + r")(?=\s))?"  # "for two to three weeks": to the later end
+                 r"\s*(?:(?:calendar|working|business|clear)\s+)?(?P<dunit>" + _UNIT + r")"
                  r"(?!\s+(?:a|per|each|every)\s+(?:day|week|month|year)\b)"),  # "in 12 hours a day" is a rate
     # "a 72-hour ultimatum", "the 30-day deadline": counted from the day the sentence names
     ("hyphen_span", r"(?P<hnum>" + _NUMW + r")-(?P<hunit>hour|day|week|month)\s+(?:(?:strike|eviction|exit|notice)\s+)?"
-                    r"(?:deadline|ultimatum|window|notice|remand(?:\s+order)?)"),
+                    r"(?:deadline|ultimatum|window|notice|remand(?:\s+order)?|ban|suspension|curfew|closure|lockdown|"
+                    r"moratorium|state\s+of\s+emergency|grace\s+period)"),
     ("ago", r"(?P<anum>" + _NUMW + r")\s+(?P<aunit>" + _UNIT + r")\s+(?P<adir>ago|from\s+(?:now|today))\b"),
     # "had 48 hours to deposit", "has 28 days from Thursday's hearing to lodge an appeal": a span
     # someone is given to act in (checked in _resolve: a has/had/given... stands before it)
@@ -86,7 +89,7 @@ _PATTERNS = [
     # "for the rest of the week", "through the remainder of the year": from the article's day
     ("rest_of", r"(?:for|during|through|over|throughout)\s+the\s+(?:rest|remainder)\s+of\s+(?:the|this)\s+(?P<rounit>week|month|year)\b"),
     ("rel_period", _PREP + r"(?P<qrel>last|this|next|later this|earlier this|early next|late last|early this|late this|the past|the previous|the coming|the following(?=\s+(?:week|month|year)))\s+(?P<qunit>week|month|year|weekend)"),
-    ("holiday", _PREP + r"(?P<hname>new year's day|new year's eve|christmas day|christmas eve|boxing day|new year's|"
+    ("holiday", _PREP + r"(?P<hname>new year's day|new year's eve|christmas day|christmas eve|boxing day|new year's|christmas(?!\s+(?:holidays?|season|period|break|market|tree|lights|shopping|bonus))|"
                 r"easter(?:\s+(?:sunday|monday))?|good\s+friday)"),
     ("iso", _PREP + r"(?P<iy>" + _YEAR + r")-(?P<im>[01]\d)-(?P<id>[0-3]\d)"),
     # "dated 20/01/2022", "on 3.11.2025": day first unless the first number cannot be a day's month
@@ -143,13 +146,13 @@ _PATTERNS = [
                r"this evening|the previous day|the day before|a day earlier|a day later|since then|"
                r"the previous (?:night|morning|evening|afternoon)|the night before|the day after(?!\s+(?:the|a|an|his|her|its|their)\b)|"
                r"by the (?:evening|afternoon|morning|end of the day)|by (?:evening|nightfall|midday)|"
-               r"(?:the same|later that|that|the next|the following) (?:day|night|morning|evening|afternoon))\b"),
+               r"(?:the same|that same|later that|that|the next|the following) (?:day|night|morning|evening|afternoon))\b"),
     # "between 2019 and 2024", "from 2015 to 2020"
-    ("year_range", r"(?P<yrprep>between|from)\s+(?P<yr1>" + _YEAR + r")\s*(?:and|to|through|until|-|\u2013)\s*(?P<yr2>"
+    ("year_range", r"(?P<yrprep>between|from|(?:through|throughout|during|in)(?=\s+\d{4}\s+and\s))\s+(?P<yr1>" + _YEAR + r")\s*(?:and|to|through|until|-|\u2013)\s*(?P<yr2>"
                    + _YEAR + r")(?!\d|,\d|-\d)"),
     # "in the 1990s", "since the 2010s"
     ("decade", r"(?P<dcprep>in|during|since|from|by|until|through|throughout|over)\s+the\s+(?P<dcval>(?:1[89]|20)\d0)s\b"),
-    ("year", r"(?P<yprep>(?:dating|dates|date|going|stretching)\s+back\s+to|for|in|since(?:\s+at\s+least)?|by|until|till|from|during|"
+    ("year", r"(?P<yprep>(?:dating|dates|date|going|stretching)\s+back\s+to|for|in|since(?:\s+at\s+least)?|by|until|till|through|from|during|"
              r"before|after|early|late|mid|up\s+to(?=\s\d{4}(?:[.,;:)]|$|\s+(?:and|or|when|according|under)\b)))"
              r"[- ](?P<yval>" + _YEAR + r")(?!\d|,\d|-\d)"),
     # "since the colliery closures of 1987", "since the floods in 2010"
@@ -190,7 +193,8 @@ _YEARISH = re.compile(r"[12](?<!\w.)(?:(?<=1)[89]|(?<=2)[01])\d\ds?\b")
 _APOS_S = re.compile(r"['\u2019]s\b", re.IGNORECASE)
 _DAY_OR_MONTH_END = re.compile(r"(?:day|week|weekend|month|year|January|February|March|April|June|July|August|September|"
                                r"October|November|December)\Z", re.IGNORECASE)
-_HYPHEN_SPAN = re.compile(r"-(?:hour|day|week|month)\s+(?:(?:strike|eviction|exit|notice)\s+)?(?:deadline|ultimatum|window|notice|remand)\b",
+_HYPHEN_SPAN = re.compile(r"-(?:hour|day|week|month)\s+(?:(?:strike|eviction|exit|notice)\s+)?(?:deadline|ultimatum|window|notice|remand|"
+                          r"ban|suspension|curfew|closure|lockdown|moratorium|state\s+of\s+emergency|grace\s+period)\b",
                           re.IGNORECASE)
 _PERIOD_END = re.compile(r"\b(?:year|month|week)-end\b", re.IGNORECASE)
 _HYPHEN_MONTH = re.compile(r"-(?:January|February|March|April|May|June|July|August|September|October|November|"
@@ -241,7 +245,7 @@ _ISSUED_BEFORE = re.compile(r"\b(?:issued|issues|delivered|announced|imposed|gav
                             r"(?:an?|the|its|their|his|her)\s+(?:[\w-]+\s+)?(?:deadline|ultimatum)\s+$",
                             re.IGNORECASE)
 _GIVEN_BEFORE = re.compile(r"\b(?:has|have|had|having|given|gave|give|gives|giving|get|gets|got|granted|grants|allowed)"
-                           r"(?:\s+(?!(?:been|to|for|in|at|on|after|taken|spent)\b)[\w'\u2019-]+){0,6}\s+[\"\u201c]?$", re.IGNORECASE)
+                           r"(?:\s+(?!(?:been|to|for|in|on|after|taken|spent)\b)[\w'\u2019-]+){0,9}\s+[\"\u201c]?$", re.IGNORECASE)
 # "gave the company contracted to supply its plants with fuel oil 72 hours to unload": the one given
 # described at length (a "to" inside the description, never right after the verb)
 _BRACING_BEFORE = re.compile(r"\b(?:bracing|braced|brace|preparing|prepared|gearing\s+up)\s+for\b[^.;]{0,50}$", re.IGNORECASE)
@@ -612,6 +616,14 @@ def find_timerefs(text: str, published: dt.date | None, anchor: dt.date | None =
 
     if refs and ("week" in words or "fortnight" in words or "days" in words or "weeks" in words):
         _period_to_day(text, refs)
+    if refs and ("earliest" in text or "not before" in text):
+        for ref in refs:
+            # "not allowed back before Saturday at the earliest", "not before Friday": a first day, no last
+            if ref.phrase[:7].lower() == "before " and ref.latest is not None and (
+                    text.startswith(" at the earliest", ref.end) or text[max(0, ref.start - 4):ref.start].lower() == "not "):
+                ref.role, ref.earliest, ref.latest = "when", ref.latest, None
+                if text.startswith(" at the earliest", ref.end):
+                    ref.phrase, ref.end = ref.phrase + " at the earliest", ref.end + 16
     if any(r.needs_day for r in refs):
         refs = [r for r in refs if not r.needs_day]  # "in the first three days after the riot": from no day
     if unset and published is not None:
@@ -975,6 +987,7 @@ _WILL_BEFORE = re.compile(r"\b(?:will|shall|would|to)\s+(?:\w+\s+){0,1}(?:remain
                           r"(?:closed|suspended|deployed|extended|banned|in\s+place|in\s+force))\b[^.;]{0,60}$",
                           re.IGNORECASE)
 _SUSPENDED_BEFORE = re.compile(r"\b(?:suspend(?:ed|s|ing)?|suspension|ban(?:ned|s|ning)?|barred|closed|closures?|remanded|detention|"
+                               r"held\s+up|delayed|disrupted|"
                                r"stop|pause|halt|freeze|moratorium|"
                                r"ordered\b[^.;]{0,80}\bdetained|"
                                r"shut(?:\s+down)?|halted)\b[^.;]{0,80}$", re.IGNORECASE)
@@ -1013,7 +1026,9 @@ def _anchor_durations(text: str, refs: list[TimeRef], tense: str) -> None:
         after = refs[index + 1] if index + 1 < len(refs) else None
         if after is not None and after.role in ("when", "deadline") and after.latest is not None and \
                 after.earliest == after.latest and (text[ref.end:after.start].lower() == " of " or (
-                    _SPAN_OF_DAY.fullmatch(text, ref.end, after.start) and ref.phrase.lower().startswith(("within", "in the")))):
+                    _SPAN_OF_DAY.fullmatch(text, ref.end, after.start) and ref.phrase.lower().startswith(("within", "in the")))
+                    or _OF_ACT_WHICH.fullmatch(text, ref.end, after.start)):
+            # ("within 10 days of the winner's proclamation, which in Paliparan took place on Tuesday")
             # "within 30 days of Thursday's flooding": counted from the day named after "of"
             span = ref.latest - ref.earliest
             ref.earliest, ref.latest = after.latest, after.latest + span
@@ -1066,6 +1081,9 @@ _OF_THE_ACT = re.compile(r"\s+of\s+(?:the|its|their|her|his|that|this)\s+(?:vote
                          r"assessment)\b|\s+of\s+(?:shipment|delivery|receipt|"
                          r"notification|publication|service|issuance)\b"
                          r"|\s+of\s+the\s+(?:start|beginning|opening)\s+of\s+(?:the|its|their)\s+[a-z]+", re.IGNORECASE)
+_OF_ACT_WHICH = re.compile(r"\s+(?:of|from|after)\s+(?:the|its|their|his|her|this|that)\s+(?:[\w'\u2019-]+\s+){0,3}?[\w-]+,\s+"
+                           r"which\s+(?:[\w'\u2019-]+\s+){0,4}?(?:took\s+place|was\s+held|happened|occurred|was\s+made|"
+                           r"was\s+issued|came|began|started|was\s+announced)\s+", re.IGNORECASE)
 _IN_RELATIVE = re.compile(r",\s*(?:which|who|that)\s[^,;]*$", re.IGNORECASE)
 _GIVEN_SPAN_PHRASE = re.compile(r"\S+\s+(?:(?:calendar|working|business|clear)\s+)?(?:hours?|days?|weeks?|months?|years?)(?:\s+from\s+the\s+[a-z]+)?", re.IGNORECASE)
 
@@ -1132,7 +1150,7 @@ _RELATIVE_TO_PREVIOUS = {"a day earlier": -1, "the day before": -1, "the previou
 
 _LATER_SAME_DAY = frozenset({"the evening", "the afternoon", "the morning", "the end of the day", "evening", "nightfall",
                              "midday"})
-_STORY_DAY_WORDS = frozenset({"the same", "later that", "that", "the next", "the following"})
+_STORY_DAY_WORDS = frozenset({"the same", "that same", "later that", "that", "the next", "the following"})
 _N_DAYS_REL = re.compile(r"(\w+)\s+(days?|weeks?|hours)\s+(later|earlier|before|after)", re.IGNORECASE)
 # "began on 10 June, a day after the commission approved ...": the clause after names the earlier day
 _CLAUSE_AFTER = re.compile(r"\s+(?!(?:and|or|but|at|in|on|to|of)\b)[A-Za-z]")
@@ -1268,7 +1286,7 @@ def _resolve(m: re.Match, kind: str, text: str, pub: dt.date | None, anchor: dt.
     earliest = latest = forward_weekday = None
     needs_day = False
     if kind == "duration":
-        n = _count(g("dnum"))
+        n = _count(g("dnum2") or g("dnum"))
         dprep = g("dprep").lower()
         if n is None:
             return None
@@ -1469,7 +1487,7 @@ def _resolve(m: re.Match, kind: str, text: str, pub: dt.date | None, anchor: dt.
         if aside is not None:
             before = before[:aside.start()] + " "  # "gave goods transporters, who have blocked ..., 24 hours"
         end = len(before)
-        if n is None or not (_GIVEN_BEFORE.search(before, max(0, end - 40), end) or
+        if n is None or not (_GIVEN_BEFORE.search(before, max(0, end - 75), end) or
                              _GAVE_LONG_BEFORE.search(before, max(0, end - 90), end)):
             return None
         role = "deadline"
@@ -1592,7 +1610,8 @@ def _resolve(m: re.Match, kind: str, text: str, pub: dt.date | None, anchor: dt.
         elif pub:
             h = g("hname").lower()
             month, day = {"new year's day": (1, 1), "new year's": (1, 1), "new year's eve": (12, 31),
-                          "christmas day": (12, 25), "christmas eve": (12, 24), "boxing day": (12, 26)}[h]
+                          "christmas day": (12, 25), "christmas": (12, 25), "christmas eve": (12, 24),
+                          "boxing day": (12, 26)}[h]
             year = pub.year
             if (month, day) > (pub.month, pub.day) and tense != "future":
                 year -= 1
@@ -1702,6 +1721,11 @@ def _resolve(m: re.Match, kind: str, text: str, pub: dt.date | None, anchor: dt.
         elif forward and month < pub.month:
             year += 1
         earliest, latest = _month_range(year, month)
+        if mprep in ("early", "mid", "late"):
+            # "in early September": its first ten days; "mid-" the next ten; "late" the rest
+            first = {"early": 1, "mid": 11, "late": 21}[mprep]
+            earliest = dt.date(year, month, first)
+            latest = dt.date(year, month, 10 if mprep == "early" else 20) if mprep != "late" else latest
         if role == "deadline":
             earliest = None
     elif kind == "wd":
@@ -1809,7 +1833,7 @@ def _resolve(m: re.Match, kind: str, text: str, pub: dt.date | None, anchor: dt.
         yprep = g("yprep").lower()
         yprep = " ".join(yprep.split())
         role = {"since": "since", "since at least": "since", "by": "deadline", "until": "deadline", "till": "deadline",
-                "up to": "deadline", "before": "deadline"}.get(yprep, "when")
+                "up to": "deadline", "before": "deadline", "through": "deadline"}.get(yprep, "when")
         if yprep.endswith(" back to"):
             role = "since"  # "arrears dating back to 2022"
         earliest, latest = dt.date(year, 1, 1), dt.date(year, 12, 31)

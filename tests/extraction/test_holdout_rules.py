@@ -2726,3 +2726,56 @@ def test_forty_third_and_fourth_sets_lines_that_are_no_claims(line):
 
 def test_a_sentence_starting_stay_or_get_the_latest_is_still_a_claim():
     assert len(claims_of("Stay away from the coast, the agency said.", "Get the latest figures from the ministry, he said.")) == 2
+
+
+# 46. The forty-second blind set (Radio Free Asia, Jordan Times, The East African, Taipei Times, Gulf
+#     News, Samoa Observer). Article date: Thursday 2022-01-13.
+
+@pytest.mark.parametrize("sentence, phrase, role, earliest, latest", [
+    ("They came once, in early September, and put up a sign.", "early September", "when", "2021-09-01", "2021-09-10"),
+    ("The vaccine campaign would start in mid-February.", "mid-February", "when", "2022-02-11", "2022-02-20"),
+    ("Talks stalled in late December.", "late December", "when", "2021-12-21", "2021-12-31"),
+    ("The cabinet approved a NT$14.2 billion subsidy for the operator through 2029.", "through 2029", "deadline",
+     "2029-01-01", "2029-12-31"),
+    ("The previous outbreak, which ran through 2023 and 2024, recorded more than 1,800 cases.",
+     "through 2023 and 2024", "when", "2023-01-01", "2024-12-31"),
+    ("The ministry said it would distribute up to 3,000 nets before Christmas.", "before Christmas", "deadline", None,
+     "2022-12-25"),
+    ("The ministry announced a 15-day ban on entering forests on Wednesday.", "15-day ban", "deadline", "2022-01-12",
+     "2022-01-27"),
+    ("The government on Thursday gave striking dockworkers at the Port of Mombasa 48 hours to return to work.",
+     "48 hours", "deadline", "2022-01-13", "2022-01-15"),
+    ("Deliveries to Kigali could be held up for two to three weeks even if the strike ended.",
+     "for two to three weeks", "deadline", "2022-01-13", "2022-02-03"),
+    ("Residents would not be allowed back into their homes before Saturday at the earliest.",
+     "before Saturday at the earliest", "when", "2022-01-15", None),
+    ("Under the rules, a protest must be filed within 10 days of the winner's proclamation, which in the village took "
+     "place on Tuesday.", "within 10 days", "deadline", "2022-01-11", "2022-01-21"),
+])
+def test_forty_second_set_dates(sentence, phrase, role, earliest, latest):
+    assert (phrase, role, earliest, latest) in _dates(sentence)
+
+
+@pytest.mark.parametrize("first, second, phrase, role, earliest, latest", [
+    ("A candidate lost by seven votes in Monday's barangay and youth elections.",
+     "The commission has received at least 140 complaints since the vote, its spokesman said.", "since the vote",
+     "since", "2022-01-10", None),
+    ("She filed her election protest before the trial court in the city on Tuesday.",
+     "The court is required to decide the case within 30 days of the filing.", "within 30 days of the filing",
+     "deadline", "2022-01-11", "2022-02-10"),
+    ("The dock workers union downed tools on January 3, demanding arrears.",
+     "About 1,000 trucks had been idle since the strike began, the association said.", "since the strike began",
+     "since", "2022-01-03", None),
+    ("Cases confirmed since the outbreak was declared on 18 December reached 904, the report shows.",
+     "At least 40 households had reported a case since the outbreak began, he said.", "since the outbreak began",
+     "since", "2021-12-18", None),
+])
+def test_forty_second_set_events(first, second, phrase, role, earliest, latest):
+    assert (phrase, role, earliest, latest) in _dates(claims_of(first, second)[1])
+
+
+def test_an_election_protest_does_not_date_the_election():
+    claims = claims_of("A candidate lost by seven votes in Monday's barangay elections.",
+                       "She filed her election protest on Wednesday.",
+                       "The commission has received 140 complaints since the vote.")
+    assert ("since the vote", "since", "2022-01-10", None) in _dates(claims[2])
