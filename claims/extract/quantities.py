@@ -32,7 +32,7 @@ NOK DKK PLN CZK HUF RON BGN RSD MKD ALL BAM ISK TRY RUB UAH BYN MDL GEL AMD AZN 
 BIF ETB SSP SDG NGN GHS XOF XAF ZAR ZMW MWK MZN BWP NAD ZWL ZWG EGP LYD TND DZD MAD AED SAR QAR KWD BHD OMR JOD LBP
 SYP YER ILS IQD IRR BRL ARS MXN CLP COP PEN BOB PYG UYU VES GTQ HNL NIO CRC PAB DOP JMD TTD BBD BSD HTG FJD PGK MMK
 KHR LAK SCR MUR MVR BTN SBD VUV WST TOP SOS DJF ERN MGA KMF LSL SZL CVE STN GMD GNF SLE LRD CDF AOA""".split())
-_CURRENCY_PREFIXES = ("Rp", "RM", "Tk", "ZiG", "GH\u00a2", "GH\u20b5", "Dhs", "Dh", "LL",
+_CURRENCY_PREFIXES = ("Rp", "RM", "Tk", "ZiG", "GH\u00a2", "GH\u20b5", "Dhs", "Dh", "LL", "JD",
                       # Gulf riyals, rials and dinars, vatu, Malawi kwacha, birr, East African shillings, Rwanda francs
                       "QR", "SR", "RO", "BD", "KD", "VT", "MK", "Br", "TSh", "Tsh", "USh", "Ush", "Rwf", "FCFA")
 _PREFIX_ALTERNATIVES = "|".join(_CURRENCY_PREFIXES + _CURRENCY_CODES)
@@ -44,7 +44,7 @@ _CUR = (r"(?P<cur>(?=[ABCDEFGHIJKLMNOPQRSTUVWXYZs$\u20ac\u00a3\u00a5\u20b9\u20a6
         r"(?<=sell for )|(?<=sold for )|(?<=sells for )|"
         # "take home about P600", "down from around P1,100": a bound before a short amount
         r"(?<=about )|(?<=around )|(?<=nearly )|(?<=roughly )|(?<=only )|(?<=than )|(?<=least )|(?<=most )|(?<=to )|"
-        r"(?<=from ))[PRK](?=\d+(?:\.\d\d)?(?![\d,.]\d)))))?")
+        r"(?<=from )|(?<=between ))[PRK](?=\d+(?:\.\d\d)?(?![\d,.]\d)))))?")
 _PCT = r"(?P<pct>\s?%|\s?pc\b|\s(?:percent|per cent|percentage points?)\b)?"
 # A unit written onto the number: "500kg", "40C", "150km/h" (case-sensitive inside the pattern).
 _ATTACHED_UNITS = {"kg": "kg", "km": "km", "km/h": "km/h", "kph": "km/h", "kmh": "km/h", "mph": "mph", "mm": "mm", "cm": "cm",
@@ -55,7 +55,7 @@ _ATTACHED_UNITS = {"kg": "kg", "km": "km", "km/h": "km/h", "kph": "km/h", "kmh":
                    # the ordinal sign some outlets type for the degree sign ("45.8\u00baC", El Pa\u00eds)
                    "\u00baC": "degrees Celsius", "\u00baF": "degrees Fahrenheit"}
 _ATTACHED = r"(?=[kmcthlfGMCFI\u00b0\u00ba])(?-i:" + "|".join(re.escape(u) for u in sorted(_ATTACHED_UNITS, key=len, reverse=True)) + r")(?![\w/])"
-_QTY_TAIL = (r"(?:(?:(?P<pct1>\s?%|\s(?:percent|per cent))|(?P<att1>" + _ATTACHED + r"))?\s*(?P<sep>-|\u2013|to|or|and)\s*(?P<cur2>(?-i:(?:US|S|A|C|NZ|HK|R|N|J|FJ|TT|EC|NT|Z)\$\s?)|[$\u20ac\u00a3\u058f]|(?-i:(?:" + _PREFIX_ALTERNATIVES + r")(?=\s?\d)\s?)|(?-i:Rs\.?\s?|K?Shs?\s?|sh(?=\d)|[NPRK](?=\d)))?"
+_QTY_TAIL = (r"(?:(?:(?P<pct1>\s?%|\s(?:percent|per cent))|(?P<att1>" + _ATTACHED + r"))?\s*(?P<sep>-|\u2013|to|or|and)\s*(?P<cur2>(?-i:(?:US|S|A|C|NZ|HK|R|N|J|FJ|TT|EC|NT|Z)\$\s?)|[$\u20ac\u00a3\u058f]|(?-i:(?:" + _PREFIX_ALTERNATIVES + r")(?=\s?\d)\s?)|(?-i:Rs\.?\s?|Ksh\.?\s?|K?Shs?\s?|sh(?=\d)|[NPRK](?=\d)))?"
              r"(?P<num2>" + NUMBER + r")(?:(?=" + _ATTACHED + r")|(?![\w\-])))?"
              + _PCT + r"(?P<att>-?" + _ATTACHED + r")?(?P<strong>-strong\b)?(?P<odd>-odd\b)?"
              r"(?P<compound>-(?!strong\b|odd\b)[a-z]{3,}\b(?![\w\-]))?(?![\w\-]|[.,:]\d)")
@@ -86,6 +86,7 @@ def _after_label(before: str) -> bool:
 
 
 _TIME_AFTER = re.compile(r"^\s*(?:a\.?m\b|p\.?m\b|gmt|utc|o'clock|hours?\s+(?:gmt|local)|local time|h\b)", re.IGNORECASE)
+_ONE_IN_AFTER = re.compile(r"\s+(?:in|out\s+of)\s+(\d+|two|three|four|five|six|seven|eight|nine|ten|twenty|a hundred)\s+(?=[a-z]{3,})")
 _RATIO_AFTER = re.compile(r"\s+(?:in|out\s+of)\s+(\d+|two|three|four|five|six|seven|eight|nine|ten|twenty|"
                           r"a hundred)\s+(?!(?:days?|weeks?|months?|years?|hours?|raids?|attacks?|incidents?|"
                           r"cases?|places?|districts?|provinces?|cities|towns|villages)\b)(?=[a-z]{3,})",
@@ -119,7 +120,7 @@ _CURRENCY = {"$": "dollars", "US$": "dollars", "S$": "Singapore dollars", "A$": 
              "GH\u00a2": "cedis", "GH\u20b5": "cedis", "Dh": "dirhams", "Dhs": "dirhams", "sh": "shillings",
              "K": "kina or kwacha", "\u058f": "drams", "LL": "Lebanese pounds",
              "Ksh": "shillings", "Ksh.": "shillings", "KSh.": "shillings", "Sh.": "shillings",
-             "QR": "Qatari riyals", "SR": "Saudi riyals", "RO": "Omani rials", "BD": "Bahraini dinars",
+             "JD": "Jordanian dinars", "QR": "Qatari riyals", "SR": "Saudi riyals", "RO": "Omani rials", "BD": "Bahraini dinars",
              "KD": "Kuwaiti dinars", "VT": "vatu", "MK": "Malawi kwacha", "Br": "birr", "TSh": "Tanzanian shillings",
              "Tsh": "Tanzanian shillings", "USh": "Ugandan shillings", "Ush": "Ugandan shillings", "Rwf": "Rwandan francs",
              "FCFA": "CFA francs", "BDS$": "Barbados dollars", "Bds$": "Barbados dollars", "BBD$": "Barbados dollars",
@@ -321,7 +322,7 @@ def _fraction_of_scale(text: str, q: Quantity) -> Quantity:
     return Quantity(low, high, q.approximate or bound in APPROX_BOUNDS, bound, q.unit, q.measure, m.start(), q.end)
 
 
-_FRACTION_WORDS = frozenset("half third thirds quarter quarters two-thirds three-quarters".split())
+_FRACTION_WORDS = frozenset("half third thirds quarter quarters two-thirds three-quarters one-third one-quarter".split())
 _FRACTION = re.compile(
     r"(?<![\w-])(?:(?P<bound>more than|just over|just under|over|nearly|almost|about|around|roughly|some|less than|"
     r"under|at least|at most|up to)\s+)?(?P<frac>half|a third|one[- ]third|two[- ]thirds|a quarter|one[- ]quarter|"
@@ -332,6 +333,10 @@ _SCALE_AFTER = re.compile(r"\s+an?\s+(?:dozen|hundred|thousand|million|billion|t
 _BY_FRACTION = re.compile(r"\bby\s+(?:(?P<bound>nearly|almost|about|around|roughly|more than|over|at least|up to|less than)\s+)?"
                           r"(?P<frac>half|a third|one[- ]third|two[- ]thirds|a quarter|one[- ]quarter|three[- ]quarters)\b"
                           r"(?!\s+(?:of|an?)\b|[- ](?:hour|day|week|month|year|mile|kilomet))", re.IGNORECASE)
+_BOUNDED_FRACTION = re.compile(
+    r"(?<![\w-])(?P<bound>more than|just over|just under|nearly|almost|about|around|roughly|less than|at least|at most|"
+    r"up to|close to)\s+(?P<frac>half|a third|one[- ]third|two[- ]thirds|a quarter|one[- ]quarter|three[- ]quarters)\b"
+    r"(?!\s+(?:of|an?)\b|[- ](?:hour|day|week|month|year|mile|kilomet|century))", re.IGNORECASE)
 _PERIOD_HALF = re.compile(r"\b(?:first|second|latter|former|other)\s+$", re.IGNORECASE)
 
 
@@ -352,6 +357,13 @@ def _fractions(text: str, found: list[Quantity], masked: list) -> list[Quantity]
         bound, low, high = _bounded(m, _FRACTION_VALUES[re.split(r"[- ]", m.group("frac").lower())[-1]])
         measure = _measure_near(text, m.start(), m.end())
         extra.append(Quantity(low, high, bound in APPROX_BOUNDS, bound, "percent", measure, m.start(), m.end() - 3))
+    for m in _BOUNDED_FRACTION.finditer(text):
+        # "less than half the usual rate", "a decline of nearly one-third in ridership"
+        if any(q.start <= m.start("frac") < q.end for q in found + extra) or any(a <= m.start() < b for a, b in masked) \
+                or _PERIOD_HALF.search(text, max(0, m.start() - 12), m.start()):
+            continue
+        bound, low, high = _bounded(m, _FRACTION_VALUES[re.split(r"[- ]", m.group("frac").lower())[-1]])
+        extra.append(Quantity(low, high, bound in APPROX_BOUNDS, bound, "percent", None, m.start(), m.end()))
     if "by" in text:
         for m in _BY_FRACTION.finditer(text):
             if any(q.start <= m.start("frac") < q.end for q in found + extra) or any(a <= m.start() < b for a, b in masked):
@@ -593,6 +605,8 @@ def _build(m: re.Match, text: str, single: bool = False):
     if not bound and after.startswith(",") and _NAME_COMMA_BEFORE.search(before):
         return None  # "Nazarbayev, 81, said": an age in apposition
     ratio = _RATIO_AFTER.match(after) if not has_range and not pct and not cur else None
+    if ratio is None and value == 1 and not has_range and not pct and not cur:
+        ratio = _ONE_IN_AFTER.match(after)  # "roughly one in five cases": a share whatever the noun
     if ratio is not None:
         # "nearly one in five homes", "9 in 10 voters": a share, stated as a percentage
         den = parse_number(ratio.group(1))

@@ -2779,3 +2779,19 @@ def test_an_election_protest_does_not_date_the_election():
                        "She filed her election protest on Wednesday.",
                        "The commission has received 140 complaints since the vote.")
     assert ("since the vote", "since", "2022-01-10", None) in _dates(claims[2])
+
+
+@pytest.mark.parametrize("sentence, values", [
+    ("Trucks were idle, costing their owners between Ksh25,000 and Ksh40,000 a day each.",
+     [(25000, 40000, "between", "shillings")]),
+    ("Recounts overturned the result in roughly one in five cases she had handled.", [(20, 20, "roughly", "percent")]),
+    ("Candidates handed out between P500 and P2,000 per voter.", [(500, 2000, "between", "pesos")]),
+    ("Farmers would be compensated at JD15 per olive tree, up to JD3,000 per farmer.",
+     [(15, 15, None, "Jordanian dinars"), (None, 3000, "up to", "Jordanian dinars")]),
+    ("He accused the port of hiring casual labourers at Ksh900 a shift, less than half the usual rate.",
+     [(900, 900, None, "shillings"), (None, 50, "less than", "percent")]),
+    ("There was a decline of nearly one-third in ridership on some lines.", [(33.3, 33.3, "nearly", "percent")]),
+    ("The match lasted more than half an hour.", []),
+])
+def test_forty_second_set_quantities(sentence, values):
+    assert _values(sentence) == values
