@@ -139,6 +139,11 @@ _BOILERPLATE_HEAD = (
     r"|this (?:news )?(?:story|article) has been written and (?:carefully )?fact-checked\b.*$"
     r"|would you like to comment\b.*$|register\b.{0,30}\bor sign in\b.*$"
     r"|please enter your (?:comment|name|email)\b.*$|sharing is caring\b.*$"  # comment forms, share bars
+    # comment policies: "Comments will be moderated.", "Final decision will be at the discretion of ..."
+    r"|comments will be moderated\b.*$|keep comments relevant\b.*$|final decision will be at the discretion of\b.*$"
+    r"|remarks containing abusive\b.*$"
+    r"|(?:translated|edited|produced|compiled|reported)(?:\s+(?:from\s+[\w]+|and\s+\w+))?\s+by\s+[\w'.-]+(?:\s+[\w'.-]+){0,3}\.?\s*$"
+    r"|\([^()]{0,60}\bvia\s+[^()]{1,40}\)\s*$"  # "(Citizen journalist via RFA)"
     r"|get (?:the latest|our)\b.{0,80}\b(?:inbox|whatsapp|telegram|mobile phone)\b.*$"
     r"|stay (?:updated|informed|connected|up to date)\b.{0,80}\b(?:whatsapp|telegram|channel|newsletters?|app)\b.*$"
     r"|(?:some )?(?:information|material) for this (?:report|story|article) (?:came|comes|was provided) from\b.*$"

@@ -140,6 +140,9 @@ def _units(body: str, paragraphs: list[tuple[int, int]], list_items: set[int] = 
                 skip_to = m.end()
         if index not in list_items and (_looks_like_subheading(text) or _unended_line(text)):
             continue
+        if ("|" in text and _PIPE_CREDIT_END.search(text)) or (len(text) < 350 and " via " in text and
+                                                              _VIA_CREDIT_END.search(text)):
+            continue  # a caption with its credit: "Ships docked at the port. ... PHOTO | FILE | NMG", "(X via RFA)"
         regions = quote_regions(text)
         for s, e in split_sentences(text, regions):
             if e <= skip_to:
@@ -156,6 +159,8 @@ def _units(body: str, paragraphs: list[tuple[int, int]], list_items: set[int] = 
                     e = s + tail.start()
                     sentence = text[s:e]
             if not _is_claim_text(sentence, list_item=index in list_items):
+                continue
+            if len(sentence) < 70 and " by " in sentence and _DESK_CREDIT.fullmatch(sentence.strip()):
                 continue
             local = [(max(a, s) - s, min(b, e) - s) for a, b in regions if a < e and b > s]
             units.append(Unit(index, p_start + s, p_start + e, sentence, local, intro=intro))
@@ -221,6 +226,11 @@ def _looks_like_subheading(paragraph: str) -> bool:
     return capitalised >= max(2, len(words) - 2)
 
 
+_VIA_CREDIT_END = re.compile(r"\([^()]{0,60}\bvia\s+[^()]{1,40}\)\s*$")
+# "Translated by Ounkham Phimmasone. Edited by Matt Reed.": the desk's credits, sentence by sentence
+_DESK_CREDIT = re.compile(r"(?:translated|edited|produced|compiled)(?:\s+from\s+\w+)?\s+by\s+"
+                          r"(?-i:[A-Z][\w'.-]*)(?:\s+(?-i:[A-Z])[\w'.-]*){0,3}\.?\s*", re.IGNORECASE)
+_PIPE_CREDIT_END = re.compile(r"\b(?:PHOTOS?|FOTO|IMAGE|PICTURE|FILE)\s*\|\s*[A-Z][A-Za-z .&|-]{0,60}$")
 # "(Photo: Utah Highway Patrol)", "(ABC North Coast: Hannah Ross)", "(Kyodo)", "(ANTARA FOTO/Name/nym)"
 # closing a caption,
 # and a sign-off address "hwkim@yna.co.kr": no statements.

@@ -2795,3 +2795,18 @@ def test_an_election_protest_does_not_date_the_election():
 ])
 def test_forty_second_set_quantities(sentence, values):
     assert _values(sentence) == values
+
+
+@pytest.mark.parametrize("line", [
+    "Comments will be moderated. Keep comments relevant to the article.",
+    "Final decision will be at the discretion of the Taipei Times.",
+    "Translated by Ounkham Phimmasone. Edited by Matt Reed.",
+    "Rescuers search the river below the collapsed bridge, Sept. 29, 2026. (Citizen journalist via RFA)",
+    "Ships docked at the port. The strike has slowed cargo handling at the port. PHOTO | FILE | NMG",
+])
+def test_forty_second_set_lines_that_are_no_claims(line):
+    assert [c["text"] for c in claims_of("Police said 4 died.", line)] == ["Police said 4 died."]
+
+
+def test_a_report_compiled_by_a_body_is_still_a_claim():
+    assert len(claims_of("The list was compiled by the ministry.")) == 1
