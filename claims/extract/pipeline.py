@@ -16,7 +16,7 @@ from claims.extract.events import event_words, names_event, note_events, referen
 from claims.extract.lexicon import SPEECH_VERBS, WEAK_SPEECH_VERBS
 from claims.extract.quantities import INCREMENT, find_quantities
 from claims.extract.sentences import quote_regions, split_sentences
-from claims.extract.speakers import COURT_VERBS, find_attribution
+from claims.extract.speakers import ACT_VERBS, COURT_VERBS, find_attribution
 from claims.extract.timebase import TimeRef
 from claims.extract.timerefs import find_timerefs, find_timerefs_between
 from claims.extract.words import word_index
@@ -388,7 +388,7 @@ def _act_not_speech(text: str, window: tuple[int, int]) -> bool:
     Thursday' (the one spoken to stands before the verb): the day then dates an event too."""
     for word in _WORD.finditer(text, window[0], window[1] + 1):
         low = word.group().lower()
-        if low in COURT_VERBS:
+        if low in COURT_VERBS or low in ACT_VERBS:
             return True  # "A federal judge on Thursday ordered ...": the order is an event too
         if low in SPEECH_VERBS:
             return low in WEAK_SPEECH_VERBS or _STRANDED_AFTER.match(text, word.end()) is not None or \

@@ -26,7 +26,11 @@ COURT_VERBS = frozenset("directed ordered held restrained stayed quashed upheld 
 _TOLL_VERBS = frozenset("raised raises revised revises lowered lowers updated updates".split())
 _TOLL_NOUNS = frozenset("toll tally figure count number estimate".split())
 _COURT_NOUNS = frozenset("court bench judge justice tribunal magistrate".split())
-_HINT_WORDS = SPEECH_VERBS | SOURCE_MARKERS | {"according"} | _SOURCE_PARTICIPLES | COURT_VERBS | _TOLL_VERBS
+# what an authority does as its own word: "The Ministry of Education has postponed national
+# examinations until December 7", "The Marine Department has widened the exclusion zone"
+ACT_VERBS = frozenset("""postponed widened extended imposed lifted suspended declared closed banned approved served
+issued halted reopened shut ordered delayed deferred scrapped introduced""".split())
+_HINT_WORDS = SPEECH_VERBS | SOURCE_MARKERS | {"according"} | _SOURCE_PARTICIPLES | COURT_VERBS | _TOLL_VERBS | ACT_VERBS
 
 
 _PAST_VERB = re.compile(r"^[a-z]{3,}ed$")
@@ -127,6 +131,10 @@ def find_attribution(text: str, regions: list[tuple[int, int]]) -> Mention | Non
         mention = _toll_reviser(text, tokens)
         if mention is not None:
             return mention
+    if not present.isdisjoint(ACT_VERBS):
+        mention = _authority_act(text, tokens)
+        if mention is not None:
+            return mention
     # 3. "figures released by X", "data published by X"
     for i in range(len(tokens) - 1 if not present.isdisjoint(_SOURCE_PARTICIPLES) else 0):
         if not tokens[i].quoted and tokens[i].low in _SOURCE_PARTICIPLES and tokens[i + 1].low == "by":
@@ -154,6 +162,24 @@ def _court_order(text: str, tokens: list[Token]) -> Mention | None:
                 _COURT_NOUNS.isdisjoint(re.findall(r"[a-z]+", (mention.text + " " + (mention.role or "")).lower())):
             continue
         return mention
+    return None
+
+
+def _authority_act(text: str, tokens: list[Token]) -> Mention | None:
+    """'The Ministry of Education has postponed the examinations until December 7': an organisation
+    that opens the sentence and acts in it is the source of what it did (a person's acts stay the
+    outlet's report)."""
+    for i, tok in enumerate(tokens[:12]):
+        if tok.quoted or tok.low not in ACT_VERBS or i == 0 or tokens[i - 1].low in ("be", "been", "was", "were",
+                                                                                   "is", "are", "being"):
+            continue
+        mention = _speaker_for_verb(text, tokens, i)
+        words = mention.text.split() if mention is not None else []
+        # a body named by its proper name ("The Marine Department"), not a description ("the county")
+        if mention is not None and mention.kind == "organisation" and not _not_a_speaker(mention) and \
+                text.find(mention.text) <= 4 and len(words) >= 2 and all(w[:1].isupper() for w in words
+                                                                          if w.lower() not in ("of", "and", "for", "the")):
+            return mention
     return None
 
 

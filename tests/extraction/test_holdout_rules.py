@@ -2810,3 +2810,22 @@ def test_forty_second_set_lines_that_are_no_claims(line):
 
 def test_a_report_compiled_by_a_body_is_still_a_claim():
     assert len(claims_of("The list was compiled by the ministry.")) == 1
+
+
+@pytest.mark.parametrize("sentence, speaker", [
+    ("The Ministry of Education has postponed national examinations in both provinces until December 7.",
+     "The Ministry of Education"),
+    ("The Marine Department has widened the exclusion zone around the tanker to five nautical miles.",
+     "The Marine Department"),
+    ("The county lifted the evacuation order at 11 p.m. on Sunday.", None),  # a description, no proper name
+    ("Police closed the road on Monday.", None),
+    ("He cancelled the meeting.", None),
+])
+def test_a_named_authority_acting_is_the_source(sentence, speaker):
+    assert one_claim(sentence)["speaker"] == speaker
+
+
+def test_the_day_of_an_authoritys_act_stays_among_the_dates():
+    claim = one_claim("The Interior Ministry on Friday extended the state of emergency until March 9 inclusive.")
+    assert claim["speaker"] == "The Interior Ministry"
+    assert ("on Friday", "when", "2022-01-07", "2022-01-07") in _dates(claim)
