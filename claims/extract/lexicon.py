@@ -79,7 +79,7 @@ navy forces officials spokesman spokeswoman spokesperson statement report union 
 council committee commission court prosecutors department administration embassy mission hospital hospitals
 group alliance bloc coalition party parliament congress senate cabinet presidency media outlet newspaper
 witnesses residents sources source analysts experts observers organisers organizers activists campaigners
-lawmakers legislators diplomats leaders leadership rebels insurgents protesters workers teams team rescuers
+lawmakers legislators diplomats leaders leadership rebels insurgents protesters workers teams team camp rescuers
 doctors medics officers troops soldiers schools bank centre center board federation association
 organisation organization network observatory monitors watchdog regulator operator operators families
 relatives family villagers survivors victims locals employers employees staff management owners unionists strikers

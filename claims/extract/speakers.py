@@ -112,6 +112,11 @@ def find_attribution(text: str, regions: list[tuple[int, int]]) -> Mention | Non
             if text.find(",", tok.end) < 0:
                 return mention  # no comma left: no trailing ", X said" can follow
         if _is_trailing(tokens, i, mention):
+            if first is not mention and tok.low in ("reported", "reports") and not first_weak and \
+                    first.kind != "pronoun":
+                # "The ministry said on Tuesday that ..., state broadcaster Lao National Television
+                # reported": the medium carries the source's words
+                return first
             return mention
     if first is not None:
         if first_weak and "according" in present:
@@ -227,6 +232,11 @@ _DOCUMENTS = DOC_NOUNS | _DATA_NOUNS | frozenset("survey study report update rev
                                                   "testimonies".split())
 
 
+_MEDIA_NAME = re.compile(r"\b(?:Times|Post|News|Herald|Journal|Gazette|Tribune|Daily|Observer|Guardian|Telegraph|"
+                         r"Independent|Mail|Star|Express|Standard|Nation|Review|Magazine|Chronicle|Courier|Monitor|"
+                         r"newspaper|daily|weekly|magazine|broadcaster|television|radio|journal)\b")
+
+
 def _document_author(text: str, tokens: list[Token], k: int) -> Mention | None:
     """'according to the mission's monthly update', 'according to HSE figures': the author of the
     document, written as a possessive or a name right before the document noun."""
@@ -234,12 +244,20 @@ def _document_author(text: str, tokens: list[Token], k: int) -> Mention | None:
                None)
     if end is None:
         return None
-    by = end + 2 if end + 2 < len(tokens) and tokens[end + 1].low in _SOURCE_PARTICIPLES else end + 1
-    if by + 1 < len(tokens) and tokens[by].low in ("by", "from") and not tokens[by].quoted:
+    after = end + 1
+    if after + 1 < len(tokens) and tokens[after].text == "," and tokens[after + 1].low in _SOURCE_PARTICIPLES:
+        after += 1  # "The report, published by the Economic Daily News on Monday, cited ..."
+    by = after + 1 if after < len(tokens) and tokens[after].low in _SOURCE_PARTICIPLES else after
+    if by + 1 < len(tokens) and tokens[by].low in ("by", "from", "in") and not tokens[by].quoted:
         # "according to a tally by the Belga news agency", "Records published by Invías show"
         author = _forward_np(text, tokens, by + 1, loose=False)
-        if author is not None and author.kind != "pronoun" and (author.head or "") not in _DOCUMENTS:
-            return author
+        if author is None and tokens[by].low == "in":
+            # "in the state-run Vientiane Times": the name after its describing words
+            cap = next((m for m in range(by + 1, min(len(tokens), by + 5)) if tokens[m].is_cap), None)
+            author = _forward_np(text, tokens, cap, loose=True) if cap is not None else None
+        if author is not None and author.kind != "pronoun" and (author.head or "") not in _DOCUMENTS and (
+                tokens[by].low != "in" or _MEDIA_NAME.search(author.text)):
+            return author  # ("a 2012 report in the state-run Vientiane Times": a newspaper's, not "a report in March")
     if end == k:
         return None
     for m in range(k, end):

@@ -2829,3 +2829,16 @@ def test_the_day_of_an_authoritys_act_stays_among_the_dates():
     claim = one_claim("The Interior Ministry on Friday extended the state of emergency until March 9 inclusive.")
     assert claim["speaker"] == "The Interior Ministry"
     assert ("on Friday", "when", "2022-01-07", "2022-01-07") in _dates(claim)
+
+
+@pytest.mark.parametrize("sentence, speaker", [
+    ("The ministry said on Tuesday that all 62 bridges would be inspected, state broadcaster Lao National Television "
+     "reported.", "The ministry"),
+    ("Mendoza's camp said it would file a counter-protest by Monday.", "Mendoza's camp"),
+    ("The bridge was built in 2011, according to a 2012 report in the state-run Vientiane Times.", "Vientiane Times"),
+    ("The report, published by the Economic Daily News on Monday, cited an internal document as saying that the "
+     "company would cut 2,000 jobs.", "Economic Daily News"),
+    ("The toll was 40, according to a report in March.", "a report"),
+])
+def test_forty_second_set_speakers(sentence, speaker):
+    assert one_claim(sentence)["speaker"] == speaker
