@@ -35,6 +35,9 @@ _PREP = (r"(?:(?P<prep>(?:dating|dates|date|going|stretching)\s+back\s+to|no lat
 
 _PATTERNS = [
     ("duration", r"(?P<dprep>for an? (?:initial |further |additional |extended )?period of|"
+                 # "the operation would last another 10 days", "the count would take up to 10 days"
+                 r"(?:(?<=will )|(?<=would )|(?<=could )|(?<=may )|(?<=might )|(?<=to )|(?<=can ))(?:last|take)"
+                 r"(?: another| a further| up to| about| around| at least)?|"
                  r"for (?:almost|nearly|about|around|roughly|another|a further|at least|the next)|for up to|no more than|not more than|no longer than|within the next|within the|within|in the next|"
                  # "in the 48 hours after the protests began on 6 April": counted from that day (_anchor_durations)
                  r"in the(?: first)?(?=\s+\S+\s+(?:hours?|days?|weeks?)\s+(?:after|following)\s)|"
@@ -76,7 +79,7 @@ _PATTERNS = [
     # "285 in all of 2024", "throughout 2023"
     ("whole_year", r"(?:(?:in|for|during)\s+)?(?:all\s+of|the\s+whole\s+of|throughout)\s+(?P<wyear>" + _YEAR + r")(?!\d|,\d|-\d)"),
     ("period_end", _PREP + r"(?:the\s+)?(?P<peunit>year|month|week)-end\b"),
-    ("end_of", _PREP + r"the\s+end\s+of\s+(?:(?P<erel>the|this|next|last)\s+(?P<eunit>week|month|year)|(?P<eyearonly>" + _YEAR + r")\b|(?P<emonth>" + MONTH_RE + r")(?:\s+(?P<eyear>" + _YEAR + r")|\s+(?P<enext>next|last|this)\s+year)?)"),
+    ("end_of", _PREP + r"the\s+end\s+of\s+(?:the\s+(?P<eq>first|second|third|fourth)\s+quarter(?:\s+of\s+(?P<eqy>" + _YEAR + r"))?|(?P<erel>the|this|next|last)\s+(?P<eunit>week|month|year)|(?P<eyearonly>" + _YEAR + r")\b|(?P<emonth>" + MONTH_RE + r")(?:\s+(?P<eyear>" + _YEAR + r")|\s+(?P<enext>next|last|this)\s+year)?)"),
     # "from Monday to Wednesday", "between Friday and Sunday"
     ("wd_range", r"(?:from|between)\s+(?P<rg1>" + _WD + r")\s+(?:to|until|till|through|and)\s+(?P<rg2>" + _WD + r")"
                  r"(?:,?\s+(?P<rgrel>last|next|this)\s+week)?"),
@@ -122,7 +125,7 @@ _PATTERNS = [
     # "two days later", "three days earlier": counted from the day named before
     ("n_days_rel", r"(?P<ndnum>two|three|four|five|six|seven|eight|nine|ten|\d{1,2}|a(?=\s+(?:week|day\s+(?:after|before)\s+\w))|one(?=\s+(?:week|day))"
                    r")\s+(?P<ndunit>days?|weeks?|hours(?=\s+(?:later|earlier)\b))\s+"
-                   r"(?P<nddir>later|earlier|before|after)\b"),
+                   r"(?P<nddir>later|earlier|before|after)\b(?!\s+than\b)"),  # ("a week later than planned")
     # "a budget of Rs 312.5 crore for 2024-25", "in the current financial year": a financial year,
     # read as April to March (India, the UK, Japan, Canada, Hong Kong, New Zealand)
     ("fiscal", r"(?:(?P<fyprep>for|in|during|of)\s+)?(?:(?:FY|fiscal|financial\s+year)\s?)?(?P<fy1>20\d\d)[-\u2013/](?P<fy2>\d\d)\b(?![-\u2013/]\d)"
@@ -218,7 +221,7 @@ _PERIOD_WORDS = frozenset("week weeks weekend month months year years days hours
                           "first-quarter second-quarter third-quarter fourth-quarter".split())
 _START_WORDS = frozenset("""its their his her same that following dating dates date going stretching as shortly just soon right sometime backdated no not later than by until till before since as of from after on in at during late early
 the last this next earlier coming past previous within inside over for a an one few several new mid between
-through throughout all whole up good
+through throughout all whole up good last take
 """.split()) | frozenset(UNITS) | frozenset(TENS) | frozenset(WEEKDAYS) | frozenset(MONTHS) | {"new year's", "year's"}
 _WEEKS_TIME = re.compile(r"['\u2019]?\s+time\b", re.IGNORECASE)
 _TIME_AFTER_IN = re.compile(r"\s*(?:time|a row)\b")
@@ -1153,7 +1156,7 @@ _LATER_SAME_DAY = frozenset({"the evening", "the afternoon", "the morning", "the
 _STORY_DAY_WORDS = frozenset({"the same", "that same", "later that", "that", "the next", "the following"})
 _N_DAYS_REL = re.compile(r"(\w+)\s+(days?|weeks?|hours)\s+(later|earlier|before|after)", re.IGNORECASE)
 # "began on 10 June, a day after the commission approved ...": the clause after names the earlier day
-_CLAUSE_AFTER = re.compile(r"\s+(?!(?:and|or|but|at|in|on|to|of)\b)[A-Za-z]")
+_CLAUSE_AFTER = re.compile(r"\s+(?!(?:and|or|but|at|in|on|to|of)\b)(?![a-z]+(?:[.,;:]|$))[A-Za-z]")  # (not "after publication.")
 
 
 def _relative_offset(text: str, ref: TimeRef, n_rel: re.Match) -> int | None:
@@ -1406,8 +1409,10 @@ def _resolve(m: re.Match, kind: str, text: str, pub: dt.date | None, anchor: dt.
             offset = _relative_offset(text, TimeRef(phrase, role, None, None, start, end), n_rel)
             if offset is not None:
                 earliest = latest = anchor + dt.timedelta(days=offset)
-        elif n_rel is not None and context is not None:
+        elif n_rel is not None and context is not None and (
+                g("nddir").lower() in ("later", "earlier") or re.match(r"\s*(?:[,.;:]|$)", text[end:])):
             # "A labor inspector visited the site nine days later": after the day the story named last
+            # (not "takes effect 30 days after publication": a day of something never dated)
             offset = _relative_offset(text, TimeRef(phrase, role, None, None, start, end), n_rel)
             if offset is not None:
                 earliest = latest = context + dt.timedelta(days=offset)
@@ -1520,7 +1525,16 @@ def _resolve(m: re.Match, kind: str, text: str, pub: dt.date | None, anchor: dt.
             earliest, latest = _shift(anchor, -n, g("punit")), anchor
     elif kind == "end_of":
         by_then = False
-        if g("eyearonly"):
+        if g("eq"):
+            # "by the end of the first quarter": of the article's year unless one is written
+            year = int(g("eqy")) if g("eqy") else (pub.year if pub else None)
+            if year is None:
+                return None
+            quarter = {"first": 1, "second": 2, "third": 3, "fourth": 4}[g("eq").lower()]
+            latest = _month_range(year, quarter * 3)[1]
+            if not g("eqy") and pub and latest < pub and tense != "past" and tense != "pastperfect":
+                latest = _month_range(year + 1, quarter * 3)[1]
+        elif g("eyearonly"):
             latest = dt.date(int(g("eyearonly")), 12, 31)  # "by the end of 2028"
         elif g("emonth"):
             month = MONTHS[g("emonth").lower().rstrip(".")]

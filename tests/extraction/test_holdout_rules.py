@@ -2842,3 +2842,23 @@ def test_the_day_of_an_authoritys_act_stays_among_the_dates():
 ])
 def test_forty_second_set_speakers(sentence, speaker):
     assert one_claim(sentence)["speaker"] == speaker
+
+
+@pytest.mark.parametrize("sentence, phrase, role, earliest, latest", [
+    ("The army said the operation would last another 10 days.", "last another 10 days", "deadline", "2022-01-13",
+     "2022-01-23"),
+    ("Officials said the count would take up to 10 days.", "take up to 10 days", "deadline", "2022-01-13",
+     "2022-01-23"),
+    ("The inquiry is due to report by the end of the first quarter.", "by the end of the first quarter", "deadline",
+     None, "2022-03-31"),
+])
+def test_second_probe_forms(sentence, phrase, role, earliest, latest):
+    assert (phrase, role, earliest, latest) in _dates(sentence)
+
+
+@pytest.mark.parametrize("sentence, phrase", [
+    ("The school term will now start a week later than planned, on January 24.", "a week later"),
+    ("The law takes effect 30 days after publication.", "30 days after"),
+])
+def test_a_count_from_nothing_dated_gives_no_day(sentence, phrase):
+    assert all(d["phrase"] != phrase for d in one_claim(sentence)["dates"])
