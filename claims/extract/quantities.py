@@ -86,8 +86,8 @@ def _after_label(before: str) -> bool:
 
 
 _TIME_AFTER = re.compile(r"^\s*(?:a\.?m\b|p\.?m\b|gmt|utc|o'clock|hours?\s+(?:gmt|local)|local time|h\b)", re.IGNORECASE)
-_ONE_IN_AFTER = re.compile(r"\s+(?:in|out\s+of)\s+(\d+|two|three|four|five|six|seven|eight|nine|ten|twenty|a hundred)\s+(?=[a-z]{3,})")
-_RATIO_AFTER = re.compile(r"\s+(?:in|out\s+of)\s+(\d+|two|three|four|five|six|seven|eight|nine|ten|twenty|"
+_ONE_IN_AFTER = re.compile(r"\s+(?:in|out\s+of)\s+(?:every\s+)?(\d+|two|three|four|five|six|seven|eight|nine|ten|twenty|a hundred)\s+(?=[a-z]{3,})")
+_RATIO_AFTER = re.compile(r"\s+(?:in|out\s+of)\s+(?:every\s+)?(\d+|two|three|four|five|six|seven|eight|nine|ten|twenty|"
                           r"a hundred)\s+(?!(?:days?|weeks?|months?|years?|hours?|raids?|attacks?|incidents?|"
                           r"cases?|places?|districts?|provinces?|cities|towns|villages)\b)(?=[a-z]{3,})",
                           re.IGNORECASE)

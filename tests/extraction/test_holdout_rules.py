@@ -2862,3 +2862,11 @@ def test_second_probe_forms(sentence, phrase, role, earliest, latest):
 ])
 def test_a_count_from_nothing_dated_gives_no_day(sentence, phrase):
     assert all(d["phrase"] != phrase for d in one_claim(sentence)["dates"])
+
+
+@pytest.mark.parametrize("sentence, values", [
+    ("The NGO said 3 out of every 10 children were stunted.", [(30, 30, None, "percent")]),
+    ("One in every five homes was damaged, the agency said.", [(20, 20, None, "percent")]),
+])
+def test_a_share_out_of_every(sentence, values):
+    assert _values(sentence) == values
