@@ -211,10 +211,15 @@ _FINDINGS = frozenset("investigation inquiry probe study survey audit review ana
 _FINDING_VERBS = frozenset("found concluded showed".split())
 
 
+# "Data from the ministry showed that ...": figures that show something are their compiler's
+_DATA_FINDINGS = frozenset("data figures statistics records numbers".split())
+
+
 def _finding_author(text: str, tokens: list[Token]) -> Mention | None:
     """'An investigation by X found', 'a study from X concluded': X, when the finding is the subject."""
     for i, tok in enumerate(tokens[:12]):
-        if tok.quoted or tok.low not in _FINDINGS or i + 2 >= len(tokens) or tokens[i + 1].low not in ("by", "from"):
+        if tok.quoted or (tok.low not in _FINDINGS and tok.low not in _DATA_FINDINGS) or i + 2 >= len(tokens) or \
+                tokens[i + 1].low not in ("by", "from"):
             continue
         mention = _forward_np(text, tokens, i + 2, loose=False)
         if mention is None or mention.kind == "pronoun":

@@ -2870,3 +2870,8 @@ def test_a_count_from_nothing_dated_gives_no_day(sentence, phrase):
 ])
 def test_a_share_out_of_every(sentence, values):
     assert _values(sentence) == values
+
+
+def test_data_from_a_body_that_show_something_are_its_claim():
+    assert one_claim("Data from the ministry showed that 40 percent of schools were closed.")["speaker"] == "the ministry"
+    assert one_claim("Data from satellites showed the ice melting.")["speaker"] is None
