@@ -19,7 +19,8 @@ storm cyclone hurricane typhoon earthquake quake landslide mudslide outbreak cea
 elections polls
 shipwreck sinking eruption shutdown lockdown curfew election referendum invasion coup riot riots unrest spill leak
 accident disaster shooting bombing raid siege offensive clashes war inflow inundation capsizing collision stampede
-rockfall cave-in ambush massacre kidnapping abduction blackout outage breach vote announcement filing proclamation""".split())
+rockfall cave-in ambush massacre kidnapping abduction blackout outage breach vote announcement filing proclamation
+tragedy incident""".split())
 # verbs that date an event as well as its noun: "Members voted ... on October 30" ... "a week after the vote"
 _EVENT_VERBS = {"voted": "vote", "announced": "announcement", "collapsed": "collapse", "capsized": "capsizing",
                 "erupted": "eruption", "exploded": "explosion", "derailed": "derailment", "flooded": "flood",
@@ -28,6 +29,12 @@ _EVENT_VERBS = {"voted": "vote", "announced": "announcement", "collapsed": "coll
 # one event under two names: an election's vote
 _SAME_EVENT = {"vote": "election", "election": "vote"}
 _EVENT_VERB = re.compile(r"\b(?P<verb>" + "|".join(v.replace(" ", r"\s+") for v in _EVENT_VERBS) + r")\b", re.IGNORECASE)
+# words that can name any disaster ("the collapse" after "a landslide"; never "the spill" after "the storm")
+_GENERIC_DISASTERS = frozenset("collapse disaster incident tragedy accident".split())
+# disasters that one story names by several words ("the flash flood" ... "the storm")
+_FAMILIES = tuple(frozenset(f.split()) for f in (
+    "storm flood cyclone hurricane typhoon landslide mudslide inundation inflow", "fire explosion blast",
+    "crash derailment collision", "shipwreck sinking capsizing", "spill leak", "collapse cave-in rockfall"))
 # events of one kind: "the landslide" dated, "since the collapse" means it when it is the only one
 _DISASTERS = frozenset("""fire explosion collapse flood storm cyclone hurricane typhoon earthquake landslide mudslide
 eruption crash derailment shipwreck sinking spill leak accident disaster inflow inundation capsizing collision stampede
@@ -101,7 +108,8 @@ def _day_of(key: str, events: dict) -> dt.date | None:
     if day is None and key in _SAME_EVENT:
         day = events.get(_SAME_EVENT[key])
     if day is None and key in _DISASTERS:
-        known = {events[k] for k in events if k in _DISASTERS}
+        family = _DISASTERS if key in _GENERIC_DISASTERS else next((f for f in _FAMILIES if key in f), frozenset())
+        known = {events[k] for k in events if k in family}
         if len(known) == 1:
             day = known.pop()
     return day

@@ -2875,3 +2875,12 @@ def test_a_share_out_of_every(sentence, values):
 def test_data_from_a_body_that_show_something_are_its_claim():
     assert one_claim("Data from the ministry showed that 40 percent of schools were closed.")["speaker"] == "the ministry"
     assert one_claim("Data from satellites showed the ice melting.")["speaker"] is None
+
+
+def test_a_disaster_word_answers_only_for_its_own_family():
+    storm = claims_of("The storm made landfall on Tuesday, the agency said.",
+                      "The ministry gave the company until Friday, a week after the spill, to submit a plan.")
+    assert all(d["phrase"] != "a week after the spill" for d in storm[1]["dates"])
+    flood = claims_of("The storm hit the valley on Tuesday night, police said.",
+                      "Households can apply for aid within 30 days of the flood, the canton said.")
+    assert ("within 30 days of the flood", "deadline", "2022-01-11", "2022-02-10") in _dates(flood[1])
