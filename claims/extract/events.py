@@ -20,12 +20,13 @@ elections polls
 shipwreck sinking eruption shutdown lockdown curfew election referendum invasion coup riot riots unrest spill leak
 accident disaster shooting bombing raid siege offensive clashes war inflow inundation capsizing collision stampede
 rockfall cave-in ambush massacre kidnapping abduction blackout outage breach vote announcement filing proclamation
-tragedy incident""".split())
+tragedy incident hearing""".split())
 # verbs that date an event as well as its noun: "Members voted ... on October 30" ... "a week after the vote"
 _EVENT_VERBS = {"voted": "vote", "announced": "announcement", "collapsed": "collapse", "capsized": "capsizing",
                 "erupted": "eruption", "exploded": "explosion", "derailed": "derailment", "flooded": "flood",
                 "filed": "filing", "proclaimed": "proclamation", "downed tools": "strike", "walked out": "strike",
-                "walked off the job": "strike", "went on strike": "strike", "stopped work": "strike"}
+                "walked off the job": "strike", "went on strike": "strike", "stopped work": "strike",
+                "hear": "hearing", "heard": "hearing", "bombed": "attack", "attacked": "attack", "shelled": "attack"}
 # one event under two names: an election's vote
 _SAME_EVENT = {"vote": "election", "election": "vote"}
 _EVENT_VERB = re.compile(r"\b(?P<verb>" + "|".join(v.replace(" ", r"\s+") for v in _EVENT_VERBS) + r")\b", re.IGNORECASE)

@@ -2884,3 +2884,15 @@ def test_a_disaster_word_answers_only_for_its_own_family():
     flood = claims_of("The storm hit the valley on Tuesday night, police said.",
                       "Households can apply for aid within 30 days of the flood, the canton said.")
     assert ("within 30 days of the flood", "deadline", "2022-01-11", "2022-02-10") in _dates(flood[1])
+
+
+@pytest.mark.parametrize("first, second, phrase, role, earliest, latest", [
+    ("The labour court is due to hear the airline's application for an injunction on Thursday afternoon.",
+     "A ruling was expected within 24 hours of the hearing, he said.", "within 24 hours of the hearing", "deadline",
+     "2022-01-13", "2022-01-14"),
+    ("At least 23 civilians were killed when a junta aircraft bombed a village on Tuesday night.",
+     "A drone had been seen circling over the village the day before the attack.", "the day before the attack",
+     "when", "2022-01-10", "2022-01-10"),
+])
+def test_events_dated_by_hear_and_bombed(first, second, phrase, role, earliest, latest):
+    assert (phrase, role, earliest, latest) in _dates(claims_of(first, second)[1])
