@@ -977,7 +977,9 @@ def _anchor_forward_weekdays(text: str, refs: list[TimeRef], published: dt.date,
         if ref.forward_weekday is None or ref.latest is None:
             continue
         prev = next((r for r in reversed(refs[:index]) if r.role == "when" and r.earliest is not None
-                     and r.earliest == r.latest and text[max(0, r.start - 4):r.start].lower() != "the "), None)
+                     and r.earliest == r.latest and text[max(0, r.start - 4):r.start].lower() != "the "
+                     # (not a day inside ", which seized a convoy ... on September 19,": another act's)
+                     and not _IN_RELATIVE.search(text, max(0, r.start - 150), r.start)), None)
         day = prev.earliest if prev is not None else anchor  # (not "the Nov. 4 election": a name of the event)
         if day >= published or _WILL.search(text, prev.end if prev is not None else 0, ref.start):
             continue

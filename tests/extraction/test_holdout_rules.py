@@ -2896,3 +2896,10 @@ def test_a_disaster_word_answers_only_for_its_own_family():
 ])
 def test_events_dated_by_hear_and_bombed(first, second, phrase, role, earliest, latest):
     assert (phrase, role, earliest, latest) in _dates(claims_of(first, second)[1])
+
+
+def test_a_weekday_deadline_does_not_count_from_a_day_in_a_relative_clause():
+    # article of Thursday 2022-01-13: the next Monday, not the Monday after the seizure
+    assert ("by midnight on Monday", "deadline", None, "2022-01-17") in _dates(
+        "The group, which seized a convoy of the charity near the border town on January 3, had threatened to harm its "
+        "captives unless 38 of its fighters were freed by midnight on Monday.")
