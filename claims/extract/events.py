@@ -81,7 +81,11 @@ _ENTERED_NTH = re.compile(r"[^.;]{0,60}?\b(?:entered|enters|entering|reached|rea
 
 
 # the words that wake the event memory ("on polling day" names the election too)
-_EVENT_SET = frozenset(_EVENT_FORMS) | {"polling", "voting"} | frozenset(v.split()[0] for v in _EVENT_VERBS)
+_EVENT_SET = frozenset(_EVENT_FORMS) | {"polling", "voting", "deadline"} | frozenset(v.split()[0] for v in _EVENT_VERBS)
+# "the April 30 deadline" ... "within 30 days of that deadline": the last deadline the article dated
+_DAY_DEADLINE = re.compile(r"\s+deadline\b", re.IGNORECASE)
+_WITHIN_DEADLINE = re.compile(r"\bwithin\s+(?P<n>" + NUMBER_WORDS + r")\s+(?P<unit>hours?|days?|weeks?|months?)\s+of\s+"
+                              r"(?:that|the|this)\s+(?:new\s+|original\s+|extended\s+|revised\s+)?deadline\b", re.IGNORECASE)
 
 
 EVENT_CUES = frozenset("since within on before after from".split())
@@ -121,6 +125,10 @@ def note_events(text: str, refs: list[TimeRef], events: dict) -> None:
     the sentence names within 55 characters of the event's word; an event keeps its earliest day."""
     if not names_event(word_index(text)[1], text):
         return
+    if "deadline" in text:
+        for r in refs:
+            if r.latest is not None and r.earliest in (None, r.latest) and _DAY_DEADLINE.match(text, r.end):
+                events["deadline"] = r.latest  # "the April 30 deadline": the latest mention, not the earliest
     days = [r for r in refs if r.earliest is not None and (r.role == "since" or (r.role == "when" and r.earliest == r.latest))]
     if not days:
         return
@@ -179,6 +187,15 @@ def event_anchors(text: str, refs: list[TimeRef], events: dict) -> None:
             continue
         bisect.insort(refs, TimeRef(m.group(0), "when", day, day, m.start(), m.end()), key=lambda r: r.start)
     _after_event(text, refs, events)
+    for m in _WITHIN_DEADLINE.finditer(text) if "deadline" in events else ():
+        n = count_of(m.group("n"))
+        if n is None:
+            continue
+        day = events["deadline"]
+        refs[:] = [r for r in refs if not (r.start >= m.start() and r.end <= m.end())]
+        if not any(r.start < m.end() and r.end > m.start() for r in refs):
+            bisect.insort(refs, TimeRef(m.group(0), "deadline", day, shift(day, n, m.group("unit")), m.start(), m.end()),
+                          key=lambda r: r.start)
     for m in _WITHIN_EVENT.finditer(text):
         day = _day_of(_event_key(m.group("noun")), events)
         n = count_of(m.group("n"))

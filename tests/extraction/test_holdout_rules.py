@@ -2903,3 +2903,11 @@ def test_a_weekday_deadline_does_not_count_from_a_day_in_a_relative_clause():
     assert ("by midnight on Monday", "deadline", None, "2022-01-17") in _dates(
         "The group, which seized a convoy of the charity near the border town on January 3, had threatened to harm its "
         "captives unless 38 of its fighters were freed by midnight on Monday.")
+
+
+def test_within_days_of_that_deadline_counts_from_the_last_dated_deadline():
+    claims = claims_of("Employers urged the government to move the February 28 deadline for corporate returns.",
+                       "Taxpayers who missed it could apply for a waiver within 30 days of that deadline.")
+    assert ("within 30 days of that deadline", "deadline", "2022-02-28", "2022-03-30") in _dates(claims[1])
+    lone = claims_of("Taxpayers could apply for a waiver within 30 days of that deadline.")
+    assert all(d["phrase"] != "within 30 days of that deadline" for d in lone[0]["dates"])
