@@ -7,6 +7,7 @@ import os
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from urllib.parse import urlsplit
 from itertools import islice
 
 from claims.errors import UserError
@@ -18,7 +19,7 @@ from claims.extract.quantities import INCREMENT, find_quantities
 from claims.extract.sentences import quote_regions, split_sentences
 from claims.extract.speakers import ACT_VERBS, COURT_VERBS, find_attribution
 from claims.extract.timebase import TimeRef
-from claims.extract.timerefs import find_timerefs, find_timerefs_between
+from claims.extract.timerefs import FISCAL_OPENS, find_timerefs, find_timerefs_between
 from claims.extract.words import word_index
 from claims.validate import check_url, parse_user_date
 
@@ -93,6 +94,25 @@ def _extract(raw: str, *, filename, url, published, warnings: list[str]) -> dict
         else:
             warnings.append(NO_DATE_WARNING)
     pub = art.published
+    opens = FISCAL_OPENS.set(fiscal_opens(art.url))
+    try:
+        return _claims_of(art, pub, raw, sha256, warnings)
+    finally:
+        FISCAL_OPENS.reset(opens)
+
+
+# Countries whose financial year runs July to June, by their web domain: Australia, New Zealand,
+# Pakistan, Egypt, Bangladesh, Kenya, Uganda, Tanzania
+_JULY_DOMAINS = (".au", ".nz", ".pk", ".eg", ".bd", ".ke", ".ug", ".tz")
+
+
+def fiscal_opens(url: str | None) -> int:
+    """The month the financial year opens in where the article was published."""
+    host = urlsplit(url or "").hostname or ""
+    return 7 if host.endswith(_JULY_DOMAINS) else 4
+
+
+def _claims_of(art, pub: dt.date | None, raw: str, sha256: str, warnings: list[str]) -> dict:
     units = _split_speakers(_units(art.body, art.paragraphs, art.list_items))
     book = SpeakerBook(art.body)
     previous: Unit | None = None

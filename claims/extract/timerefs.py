@@ -10,6 +10,7 @@ import bisect
 import calendar
 import datetime as dt
 import re
+from contextvars import ContextVar
 from functools import lru_cache
 
 from dateutil.easter import easter
@@ -32,6 +33,10 @@ _PREP = (r"(?:(?P<prep>(?:dating|dates|date|going|stretching)\s+back\s+to|no lat
          # "through 4 p.m. Friday", "by 6pm on Wednesday": the hour of a day, the day keeps the preposition
          r"(?:(?:\d{1,2}(?:[:.][0-5]\d)?\s?(?:[ap]m\b|[ap]\.\s?m\.?)|noon|midnight|midday|(?:the\s+)?close\s+of\s+business)"
          r"\s+(?:on\s+)?(?=" + _WD + r"))?)?")
+
+# The month a financial year opens in, for the article being read: April (India, the UK, Japan,
+# Canada) unless the outlet's country opens it in July (pipeline.fiscal_opens).
+FISCAL_OPENS: ContextVar[int] = ContextVar("fiscal_opens", default=4)
 
 _PATTERNS = [
     ("duration", r"(?P<dprep>for an? (?:initial |further |additional |extended )?period of|"
@@ -1447,9 +1452,10 @@ def _resolve(m: re.Match, kind: str, text: str, pub: dt.date | None, anchor: dt.
             first += {"last": -1, "the previous": -1, "next": 1, "the next": 1}.get(" ".join(g("fyrel").lower().split()), 0)
         else:
             return None
-        # "fiscal year" where it is named so: July to June (Pakistan, Australia, Egypt, East Africa)
-        opens = 7 if "fiscal" in phrase.lower() else 4
-        if not g("fy1") and opens == 7:
+        # "fiscal year" where it is named so: July to June (Pakistan, Australia, Egypt, East Africa);
+        # a bare "2028-29" opens in the month of the outlet's country (FISCAL_OPENS, set per article)
+        opens = 7 if "fiscal" in phrase.lower() else FISCAL_OPENS.get()
+        if not g("fy1") and opens == 7 and pub:
             first = pub.year - (pub.month < 7) + {"last": -1, "the previous": -1, "next": 1, "the next": 1}.get(
                 " ".join(g("fyrel").lower().split()), 0)
         earliest, latest = dt.date(first, opens, 1), dt.date(first + 1, opens - 1, 30 if opens == 7 else 31)

@@ -2911,3 +2911,15 @@ def test_within_days_of_that_deadline_counts_from_the_last_dated_deadline():
     assert ("within 30 days of that deadline", "deadline", "2022-02-28", "2022-03-30") in _dates(claims[1])
     lone = claims_of("Taxpayers could apply for a waiver within 30 days of that deadline.")
     assert all(d["phrase"] != "within 30 days of that deadline" for d in lone[0]["dates"])
+
+
+@pytest.mark.parametrize("url, latest", [
+    ("https://www.canberratimes.com.au/story/123/council-budget/", "2029-06-30"),  # July to June
+    ("https://www.rte.ie/news/2022/0113/council-budget/", "2029-03-31"),  # April to March
+])
+def test_a_bare_financial_year_opens_in_the_outlets_country(url, latest):
+    from claims.extract import extract_text
+    raw = ("Council budget\n\nJanuary 13, 2022\n\nThe council expected to return to a small surplus by 2028-29, "
+           "the mayor said.\n\nOriginal url:\n\n<" + url + ">\n")
+    dates = [(d["phrase"], d["latest"]) for c in extract_text(raw)["claims"] for d in c["dates"]]
+    assert ("by 2028-29", latest) in dates
