@@ -7,8 +7,8 @@ import os
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from urllib.parse import urlsplit
 from itertools import islice
+from urllib.parse import urlsplit
 
 from claims.errors import UserError
 from claims.extract.article import _DATELINE, MONTHS, is_boilerplate, parse_article, read_article_with_warnings
