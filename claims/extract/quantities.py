@@ -57,8 +57,8 @@ _ATTACHED_UNITS = {"kg": "kg", "km": "km", "km/h": "km/h", "kph": "km/h", "kmh":
 _ATTACHED = r"(?=[kmcthlfGMCFI\u00b0\u00ba])(?-i:" + "|".join(re.escape(u) for u in sorted(_ATTACHED_UNITS, key=len, reverse=True)) + r")(?![\w/])"
 _QTY_TAIL = (r"(?:(?:(?P<pct1>\s?%|\s(?:percent|per cent))|(?P<att1>" + _ATTACHED + r"))?\s*(?P<sep>-|\u2013|to|or|and)\s*(?P<cur2>(?-i:(?:US|S|A|C|NZ|HK|R|N|J|FJ|TT|EC|NT|Z)\$\s?)|[$\u20ac\u00a3\u058f]|(?-i:(?:" + _PREFIX_ALTERNATIVES + r")(?=\s?\d)\s?)|(?-i:Rs\.?\s?|Ksh\.?\s?|K?Shs?\s?|sh(?=\d)|[NPRK](?=\d)))?"
              r"(?P<num2>" + NUMBER + r")(?:(?=" + _ATTACHED + r")|(?![\w\-])))?"
-             + _PCT + r"(?P<att>-?" + _ATTACHED + r")?(?P<strong>-strong\b)?(?P<odd>-odd\b)?"
-             r"(?P<compound>-(?!strong\b|odd\b)[a-z]{3,}\b(?![\w\-]))?(?![\w\-]|[.,:]\d)")
+             + _PCT + r"(?P<att>-?" + _ATTACHED + r")?(?P<strong>-strong\b)?(?P<odd>-odd\b)?(?P<plus>-plus\b|\+(?![\w+]))?"
+             r"(?P<compound>-(?!strong\b|odd\b|plus\b)[a-z]{3,}\b(?![\w\-]))?(?![\w\-]|[.,:]\d)")
 _QTY = re.compile(
     r"(?<![\w.,\-/:])(?:" + _BOUND + r")?" + _CUR + r"(?P<num>" + _VAGUE + r"|" + NUMBER + r")" + _QTY_TAIL,
     re.IGNORECASE)
@@ -692,6 +692,8 @@ def _build(m: re.Match, text: str, single: bool = False):
             bound = bound or ("or" if sep == "or" else None)
     elif vague:
         low, high, approximate = value, None, True
+    elif m.group("plus") and not bound:
+        high, bound = None, "more than"  # "40-plus patients", "50+ homes"
     elif bound in LOWER_BOUNDS:
         high = None
     elif bound in ("below", "under") and _NOT_FALL_BEFORE.search(before):

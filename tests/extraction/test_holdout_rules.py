@@ -2923,3 +2923,11 @@ def test_a_bare_financial_year_opens_in_the_outlets_country(url, latest):
            "the mayor said.\n\nOriginal url:\n\n<" + url + ">\n")
     dates = [(d["phrase"], d["latest"]) for c in extract_text(raw)["claims"] for d in c["dates"]]
     assert ("by 2028-29", latest) in dates
+
+
+@pytest.mark.parametrize("sentence, values", [
+    ("The hospital said it had treated 40-plus patients.", [(40, None, "more than", "patients")]),
+    ("The agency said 200+ families moved.", [(200, None, "more than", "families")]),
+])
+def test_a_figure_plus_is_a_lower_bound(sentence, values):
+    assert _values(sentence) == values
