@@ -82,6 +82,10 @@ _ENTERED_NTH = re.compile(r"[^.;]{0,60}?\b(?:entered|enters|entering|reached|rea
 
 # the words that wake the event memory ("on polling day" names the election too)
 _EVENT_SET = frozenset(_EVENT_FORMS) | {"polling", "voting", "deadline"} | frozenset(v.split()[0] for v in _EVENT_VERBS)
+_NOUN_SET = frozenset(_EVENT_FORMS)
+_DAY_WORDS = frozenset("day night eve".split())
+_VERB_WORDS = frozenset(v.split()[0] for v in _EVENT_VERBS)
+_BEGAN_WORDS = frozenset("began started broke erupted took hit struck declared announced confirmed reported".split())
 # "the April 30 deadline" ... "within 30 days of that deadline": the last deadline the article dated
 _DAY_DEADLINE = re.compile(r"\s+deadline\b", re.IGNORECASE)
 _WITHIN_DEADLINE = re.compile(r"\bwithin\s+(?P<n>" + NUMBER_WORDS + r")\s+(?P<unit>hours?|days?|weeks?|months?)\s+of\s+"
@@ -123,28 +127,30 @@ def _day_of(key: str, events: dict) -> dt.date | None:
 def note_events(text: str, refs: list[TimeRef], events: dict) -> None:
     """Remember the day an event named in this sentence happened: the nearest single day (or start)
     the sentence names within 55 characters of the event's word; an event keeps its earliest day."""
-    if not names_event(word_index(text)[1], text):
+    words = word_index(text)[1]
+    if not names_event(words, text):
         return
-    if "deadline" in text:
+    present = frozenset(words)
+    if "deadline" in present:
         for r in refs:
             if r.latest is not None and r.earliest in (None, r.latest) and _DAY_DEADLINE.match(text, r.end):
                 events["deadline"] = r.latest  # "the April 30 deadline": the latest mention, not the earliest
     days = [r for r in refs if r.earliest is not None and (r.role == "since" or (r.role == "when" and r.earliest == r.latest))]
     if not days:
         return
-    for m in _BEGAN_ON.finditer(text):
+    for m in _BEGAN_ON.finditer(text) if not _BEGAN_WORDS.isdisjoint(present) else ():
         # "since the strike began on April 27": the day written right after dates the event
         at = [r for r in days if m.end() - 4 <= r.start <= m.end() + 1 or r.start <= m.start() and r.end > m.end()]
         if at:
             _remember(events, _event_key(m.group("noun")), at[0].earliest)
-    for m in _EVENT_VERB.finditer(text):
+    for m in _EVENT_VERB.finditer(text) if not _VERB_WORDS.isdisjoint(present) else ():
         # the day of a verb's act: near it, or further on in its clause ("filed her protest before
         # the court in Cavite on Thursday")
         near = min(days, key=lambda r: min(abs(r.start - m.end()), abs(m.start() - r.end)))
         gap = min(abs(near.start - m.end()), abs(m.start() - near.end))
         if gap <= 55 or (near.start >= m.end() and gap <= 100 and not re.search(r"[,;]", text[m.end():near.start])):
             _remember(events, _EVENT_VERBS[" ".join(m.group("verb").lower().split())], near.earliest)
-    for m in _EVENT_WORD.finditer(text):
+    for m in _EVENT_WORD.finditer(text) if not _NOUN_SET.isdisjoint(present) or "-" in text else ():
         if any(r.start <= m.start() < r.end for r in refs) or _EVENT_REFERRED.search(text, max(0, m.start() - 30), m.start()):
             continue  # "since the strike", "on the day of the explosion": the event a day is counted from
         near = min(days, key=lambda r: min(abs(r.start - m.end()), abs(m.start() - r.end)))
@@ -170,12 +176,13 @@ def _remember(events: dict, key: str, day: dt.date) -> None:
 def event_anchors(text: str, refs: list[TimeRef], events: dict) -> None:
     """'since the strike began', 'within 72 hours of the strike call': counted from the day the
     article gave the event."""
-    for m in _SINCE_EVENT.finditer(text):
+    present = frozenset(word_index(text)[1])  # each pattern below needs one of its words
+    for m in _SINCE_EVENT.finditer(text) if "since" in present else ():
         day = _day_of(_event_key(m.group("noun")), events)
         if day is None or any(r.start < m.end() and r.end > m.start() for r in refs):
             continue
         bisect.insort(refs, TimeRef(m.group(0), "since", day, None, m.start(), m.end()), key=lambda r: r.start)
-    for m in _ON_EVENT_DAY.finditer(text):
+    for m in _ON_EVENT_DAY.finditer(text) if not _DAY_WORDS.isdisjoint(present) else ():
         noun = m.group("noun") or m.group("noun2") or m.group("noun3")
         day = _day_of(_event_key({"polling": "election", "voting": "election"}.get(noun.lower(), noun)), events)
         if day is None:
@@ -186,8 +193,9 @@ def event_anchors(text: str, refs: list[TimeRef], events: dict) -> None:
         if any(r.start < m.end() and r.end > m.start() for r in refs):
             continue
         bisect.insort(refs, TimeRef(m.group(0), "when", day, day, m.start(), m.end()), key=lambda r: r.start)
-    _after_event(text, refs, events)
-    for m in _WITHIN_DEADLINE.finditer(text) if "deadline" in events else ():
+    if "after" in present or "before" in present or "since" in present:
+        _after_event(text, refs, events)
+    for m in _WITHIN_DEADLINE.finditer(text) if "deadline" in events and "within" in present else ():
         n = count_of(m.group("n"))
         if n is None:
             continue
@@ -196,7 +204,7 @@ def event_anchors(text: str, refs: list[TimeRef], events: dict) -> None:
         if not any(r.start < m.end() and r.end > m.start() for r in refs):
             bisect.insort(refs, TimeRef(m.group(0), "deadline", day, shift(day, n, m.group("unit")), m.start(), m.end()),
                           key=lambda r: r.start)
-    for m in _WITHIN_EVENT.finditer(text):
+    for m in _WITHIN_EVENT.finditer(text) if "within" in present or "for" in present else ():
         day = _day_of(_event_key(m.group("noun")), events)
         n = count_of(m.group("n"))
         if day is None or n is None:
