@@ -143,14 +143,16 @@ def note_events(text: str, refs: list[TimeRef], events: dict) -> None:
         at = [r for r in days if m.end() - 4 <= r.start <= m.end() + 1 or r.start <= m.start() and r.end > m.end()]
         if at:
             _remember(events, _event_key(m.group("noun")), at[0].earliest)
-    for m in _EVENT_VERB.finditer(text) if not _VERB_WORDS.isdisjoint(present) else ():
+    for m in _matches_at(_EVENT_VERB, text, _VERB_WORDS) if not _VERB_WORDS.isdisjoint(present) else ():
         # the day of a verb's act: near it, or further on in its clause ("filed her protest before
         # the court in Cavite on Thursday")
         near = min(days, key=lambda r: min(abs(r.start - m.end()), abs(m.start() - r.end)))
         gap = min(abs(near.start - m.end()), abs(m.start() - near.end))
         if gap <= 55 or (near.start >= m.end() and gap <= 100 and not re.search(r"[,;]", text[m.end():near.start])):
             _remember(events, _EVENT_VERBS[" ".join(m.group("verb").lower().split())], near.earliest)
-    for m in _EVENT_WORD.finditer(text) if not _NOUN_SET.isdisjoint(present) or "-" in text else ():
+    nouns = _matches_at(_EVENT_WORD, text, _NOUN_SET) if "-" not in text or _HYPHEN_EVENT.search(text) is None \
+        else _EVENT_WORD.finditer(text)  # ("by-election": a noun inside a word)
+    for m in nouns:
         if any(r.start <= m.start() < r.end for r in refs) or _EVENT_REFERRED.search(text, max(0, m.start() - 30), m.start()):
             continue  # "since the strike", "on the day of the explosion": the event a day is counted from
         near = min(days, key=lambda r: min(abs(r.start - m.end()), abs(m.start() - r.end)))
@@ -166,6 +168,19 @@ def note_events(text: str, refs: list[TimeRef], events: dict) -> None:
                 day = day - (dt.timedelta(days=n - 1) if nth.group("unit").lower() == "day" else
                              dt.timedelta(weeks=n - 1))
         _remember(events, key, day)
+
+
+def _matches_at(pattern: re.Pattern, text: str, first_words: frozenset[str]):
+    """pattern.finditer(text) where a match can only start at a word of first_words: tried at those
+    words only (a long alternation tried at every position costs ten times more)."""
+    starts, words = word_index(text)
+    end = 0
+    for start, word in zip(starts, words):
+        if start >= end and (word in first_words or word.split("'")[0].split("\u2019")[0] in first_words):
+            m = pattern.match(text, start)
+            if m is not None:
+                end = m.end()
+                yield m
 
 
 def _remember(events: dict, key: str, day: dt.date) -> None:
