@@ -624,6 +624,8 @@ def find_timerefs(text: str, published: dt.date | None, anchor: dt.date | None =
 
     if refs and ("week" in words or "fortnight" in words or "days" in words or "weeks" in words):
         _period_to_day(text, refs)
+    if refs and "from" in words and not _MOVED_WORDS.isdisjoint(words):
+        _moved_from_to(text, refs)
     if refs and ("earliest" in text or "not before" in text):
         for ref in refs:
             # "not allowed back before Saturday at the earliest", "not before Friday": a first day, no last
@@ -638,6 +640,27 @@ def find_timerefs(text: str, published: dt.date | None, anchor: dt.date | None =
         # "Ten days after a dam burst ...": a day counted from nothing the sentence dates says nothing
         refs = [r for r in refs if r.earliest is not None or r.latest is not None]
     return refs
+
+
+_MOVED_WORDS = frozenset("pushed moved brought postponed extended delayed rescheduled shifted changed put".split())
+_MOVED_DAYS_BEFORE = re.compile(r"\b(?:pushed\s+back|moved|brought\s+forward|postponed|extended|delayed|rescheduled|shifted|"
+                           r"changed|put\s+back|put\s+off)\b[^.;]{0,40}$", re.IGNORECASE)
+_TWO_DAYS = re.compile(r"^from\s+(.+?)\s+(?:to|until)\s+(.+)$", re.IGNORECASE)
+
+
+def _moved_from_to(text: str, refs: list[TimeRef]) -> None:
+    """'The deadline was pushed back from January 15 to January 31': the old day and the new one,
+    not the days between."""
+    for index, ref in enumerate(refs):
+        two = _TWO_DAYS.match(ref.phrase)
+        if two is None or ref.earliest is None or ref.latest is None or ref.earliest == ref.latest or \
+                not any(c.isdigit() for c in two.group(1)) or not any(c.isdigit() for c in two.group(2)) or \
+                (ref.latest - ref.earliest).days > 366 or not _MOVED_DAYS_BEFORE.search(text, max(0, ref.start - 50), ref.start):
+            continue
+        split = ref.start + two.start(2)
+        refs[index:index + 1] = [TimeRef(ref.phrase[:two.end(1)], "when", ref.earliest, ref.earliest, ref.start,
+                                         ref.start + two.end(1)),
+                                 TimeRef(ref.phrase[two.start(2):], "when", ref.latest, ref.latest, split, ref.end)]
 
 
 # "in the week to January 9", "the seven days ending 8 January" (hours keep their day: the labels of

@@ -2931,3 +2931,11 @@ def test_a_bare_financial_year_opens_in_the_outlets_country(url, latest):
 ])
 def test_a_figure_plus_is_a_lower_bound(sentence, values):
     assert _values(sentence) == values
+
+
+def test_a_day_pushed_back_from_one_day_to_another_is_two_days():
+    dates = _dates("The deadline was pushed back from January 15 to January 31.")
+    assert ("from January 15", "when", "2022-01-15", "2022-01-15") in dates
+    assert ("January 31", "when", "2022-01-31", "2022-01-31") in dates
+    assert ("from January 3 to January 7", "when", "2022-01-03", "2022-01-07") in _dates(
+        "The strike ran from January 3 to January 7.")
