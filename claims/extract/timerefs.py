@@ -1035,16 +1035,24 @@ def _starting_day(text: str, refs: list[TimeRef], tense: str | None, pub: dt.dat
     moved = False
     for a, b in zip(refs, refs[1:]):
         if a.role == "deadline" and a.earliest is not None and a.latest is not None and \
-                a.phrase.lower().startswith(_WITHIN) and b.earliest is not None and b.earliest == b.latest and \
+                a.phrase.lower().startswith(_WITHIN) and b.earliest is not None and (
+                    b.earliest == b.latest or b.phrase[:5].lower() == "from ") and \
                 (_STARTING.fullmatch(text, a.end, b.start) or (text[a.end:b.start] == " " and b.phrase[:5].lower() == "from ")):
             if pub is not None and b.earliest > pub and _WEEKDAY_PART_END.fullmatch(b.phrase) and \
                     sentence_tense(text[:a.start]) in ("past", "pastperfect") and \
                     not _FORWARD_BEFORE.search(text, max(0, a.start - 60), a.start):
                 b.earliest = b.latest = b.earliest - dt.timedelta(days=7)
-            span = a.latest - a.earliest
-            a.earliest, a.latest = b.earliest, b.earliest + span
+            counted = _SPAN_COUNT.search(a.phrase)
+            n = _count(counted.group(1)) if counted else None
+            # months and years keep their calendar length ("for six months from March": to September 1)
+            end = _shift(b.earliest, n, counted.group(2)) if n is not None else b.earliest + (a.latest - a.earliest)
+            a.earliest, a.latest = b.earliest, end
             moved = True
     return moved
+
+
+_SPAN_COUNT = re.compile(r"(\S+)\s+(?:calendar\s+|working\s+|business\s+|clear\s+)?(hours?|days?|weeks?|months?|years?)\b",
+                         re.IGNORECASE)
 
 
 def _anchor_durations(text: str, refs: list[TimeRef], tense: str) -> None:

@@ -2939,3 +2939,8 @@ def test_a_day_pushed_back_from_one_day_to_another_is_two_days():
     assert ("January 31", "when", "2022-01-31", "2022-01-31") in dates
     assert ("from January 3 to January 7", "when", "2022-01-03", "2022-01-07") in _dates(
         "The strike ran from January 3 to January 7.")
+
+
+def test_a_span_from_a_month_counts_calendar_months_from_its_first_day():
+    assert ("for six months", "deadline", "2022-03-01", "2022-09-01") in _dates(
+        "The road will be closed for six months from March.")
