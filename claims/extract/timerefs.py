@@ -28,7 +28,7 @@ _UNIT = r"(?:hours?|days?|weeks?|fortnights?|months?|years?)"
 _DAYNUM = r"(?:[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?:1[89]\d\d|20\d\d|21\d\d)"
 _PART = r"(?:\s+(?:night|morning|evening|afternoon))?"
-_PREP = (r"(?:(?P<prep>(?:dating|dates|date|going|stretching)\s+back\s+to|no later than|not later than|by|until|till|through|before|since|as of|from|after|on|in|at|"
+_PREP = (r"(?:(?P<prep>(?:dating|dates|date|going|stretching)\s+back\s+to|no later than|not later than|no earlier than|not earlier than|by|until|till|through|before|since|as of|from|after|on|in|at|"
          r"during|late on|early on|late|early)\s+(?:at\s+(?:the\s+)?(?:least|earliest|latest)\s+)?"
          # "through 4 p.m. Friday", "by 6pm on Wednesday": the hour of a day, the day keeps the preposition
          r"(?:(?:\d{1,2}(?:[:.][0-5]\d)?\s?(?:[ap]m\b|[ap]\.\s?m\.?)|noon|midnight|midday|(?:the\s+)?close\s+of\s+business)"
@@ -54,7 +54,7 @@ _PATTERNS = [
     # "a 72-hour ultimatum", "the 30-day deadline": counted from the day the sentence names
     ("hyphen_span", r"(?P<hnum>" + _NUMW + r")-(?P<hunit>hour|day|week|month)\s+(?:(?:strike|eviction|exit|notice)\s+)?"
                     r"(?:deadline|ultimatum|window|notice|remand(?:\s+order)?|ban|suspension|curfew|closure|lockdown|"
-                    r"moratorium|state\s+of\s+emergency|grace\s+period)"),
+                    r"moratorium|state\s+of\s+emergency|grace\s+period|target)"),
     ("ago", r"(?P<anum>" + _NUMW + r")\s+(?P<aunit>" + _UNIT + r")\s+(?P<adir>ago|from\s+(?:now|today))\b"),
     # "had 48 hours to deposit", "has 28 days from Thursday's hearing to lodge an appeal": a span
     # someone is given to act in (checked in _resolve: a has/had/given... stands before it)
@@ -109,7 +109,7 @@ _PATTERNS = [
             r")(?!\d)|\s+and\s+(?P<d1c>" + _DAYNUM + r")(?!\d)(?![^\S\n]*[^\W\d_]))?(?:,?\s+(?P<y1>" + _YEAR + r")|\s+(?P<yr1>last|next|this)\s+year)?(?P<incl1>\s+inclusive)?"),
     ("dmy", _PREP + r"(?:(?P<d2a>[0-3]?\d)\s?[-\u2013]\s?|(?:(?<=between )|(?<=from )|(?<=weekend of ))(?P<d2b>[0-3]?\d)\s+(?:and|to|until|till)\s+)?(?P<d2>" + _DAYNUM + r")\s+(?P<m2>" + MONTH_RE + r")\b\.?(?:,?\s+(?P<y2>" + _YEAR + r")|\s+(?P<yr2>last|next|this)\s+year)?(?P<incl2>\s+inclusive)?"),
     ("my", _PREP + r"(?:(?:early|mid|late)[- ])?(?P<m3>" + MONTH_RE + r")\s+(?P<y3>" + _YEAR + r")"),
-    ("month", r"(?P<mprep>(?:for\s+)?the\s+whole\s+of|all\s+of|throughout|as recently as|as late as|as early as|backdated to|by|until|till|before|since|from|in|during|after|early|late|mid|through|last|next|this)[- ]"
+    ("month", r"(?P<mprep>(?:for\s+)?the\s+whole\s+of|all\s+of|no\s+earlier\s+than|not\s+earlier\s+than|throughout|as recently as|as late as|as early as|backdated to|by|until|till|before|since|from|in|during|after|early|late|mid|through|last|next|this)[- ]"
               r"(?P<m4>January|February|March|April|(?-i:May)|June|July|August|September|October|November|December|"
               r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\b(?!\.?\s+\d)(?!\s+(?:to|until|through)\s+" + MONTH_RE + r"\b)"
               r"(?:\s+(?:of\s+)?(?P<yr4>last|next|this)\s+year)?"),
@@ -202,7 +202,7 @@ _APOS_S = re.compile(r"['\u2019]s\b", re.IGNORECASE)
 _DAY_OR_MONTH_END = re.compile(r"(?:day|week|weekend|month|year|January|February|March|April|June|July|August|September|"
                                r"October|November|December)\Z", re.IGNORECASE)
 _HYPHEN_SPAN = re.compile(r"-(?:hour|day|week|month)\s+(?:(?:strike|eviction|exit|notice)\s+)?(?:deadline|ultimatum|window|notice|remand|"
-                          r"ban|suspension|curfew|closure|lockdown|moratorium|state\s+of\s+emergency|grace\s+period)\b",
+                          r"ban|suspension|curfew|closure|lockdown|moratorium|state\s+of\s+emergency|grace\s+period|target)\b",
                           re.IGNORECASE)
 _PERIOD_END = re.compile(r"\b(?:year|month|week)-end\b", re.IGNORECASE)
 _HYPHEN_MONTH = re.compile(r"-(?:January|February|March|April|May|June|July|August|September|October|November|"
@@ -626,8 +626,11 @@ def find_timerefs(text: str, published: dt.date | None, anchor: dt.date | None =
         _period_to_day(text, refs)
     if refs and "from" in words and not _MOVED_WORDS.isdisjoint(words):
         _moved_from_to(text, refs)
-    if refs and ("earliest" in text or "not before" in text):
+    if refs and ("earliest" in text or "not before" in text or "earlier than" in text):
         for ref in refs:
+            if ref.phrase[:13].lower() in ("no earlier th", "not earlier t") and ref.earliest is not None:
+                ref.role, ref.latest = "when", None  # "no earlier than March": a first day, no last
+                continue
             # "not allowed back before Saturday at the earliest", "not before Friday": a first day, no last
             if ref.phrase[:7].lower() == "before " and ref.latest is not None and (
                     text.startswith(" at the earliest", ref.end) or text[max(0, ref.start - 4):ref.start].lower() == "not "):

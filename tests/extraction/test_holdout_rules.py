@@ -2944,3 +2944,13 @@ def test_a_day_pushed_back_from_one_day_to_another_is_two_days():
 def test_a_span_from_a_month_counts_calendar_months_from_its_first_day():
     assert ("for six months", "deadline", "2022-03-01", "2022-09-01") in _dates(
         "The road will be closed for six months from March.")
+
+
+@pytest.mark.parametrize("sentence, phrase, role, earliest, latest", [
+    ("The regulator said it would rule on the merger no earlier than March.", "no earlier than March", "when",
+     "2022-03-01", None),
+    ("The president set a 100-day target for restoring power.", "100-day target", "deadline", "2022-01-13",
+     "2022-04-23"),
+])
+def test_third_probe_forms(sentence, phrase, role, earliest, latest):
+    assert (phrase, role, earliest, latest) in _dates(sentence)
