@@ -28,7 +28,11 @@ _ALPHA_WORD = re.compile(r"[^\W\d_]{2,}")
 _QUOTE_STRIP = "\"'\u201c\u201d\u2018\u2019 "
 _LEADING_DATE = re.compile(r"^(?:On|Late on|Early on|Earlier on|Late|Early|Last|This|Yesterday|Today|"
                            r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
-                           r"Speaking|Writing|Addressing|Testifying|Appearing|Posting)\b")  # "Speaking to reporters on Tuesday, X said"
+                           r"Speaking|Writing|Addressing|Testifying|Appearing|Posting|"
+                           # "In an interview with Reuters on Monday, the governor said"
+                           r"(?:In|At|During)\s+(?:a|an|his|her|its|their|the)\s+(?:[\w-]+\s+)?(?:interview|statement|"
+                           r"press\s+conference|news\s+conference|briefing|speech|post|letter|video|message|meeting|"
+                           r"session|hearing|rally|visit|address))\b")  # "Speaking to reporters on Tuesday, X said"
 NO_DATE_WARNING = "no publication date found; pass --published"
 _FILE_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})(?!\d)")
 AMBIGUOUS_DATE_WARNING = "reads as day/month or as month/day"  # claims.extract.article
@@ -382,7 +386,7 @@ def _said_on(unit: Unit, window: tuple[int, int], pub: dt.date | None, subject: 
                     unit.claim["_said_kept"] = True
                 return ref.earliest
     aside = _SPEAKING_ASIDE.search(text, 0, min(len(text), window[1] + 90)) if "speaking" in text or "writing" in text \
-        or "addressing" in text else None
+        or "addressing" in text or ", in " in text else None
     if aside is not None:
         # "The governor, speaking on Sunday, said ...": the day of the words
         for ref in find_timerefs_between(text, aside.start(), aside.end(), pub, tense="past"):
@@ -396,7 +400,9 @@ def _said_on(unit: Unit, window: tuple[int, int], pub: dt.date | None, subject: 
 _INTENT_TO = re.compile(r"\b(?:threaten|vow|plan|promise|pledge|warn|decide|agree|refuse|offer|propose|intend|vote|"
                         r"resolve|undertake)[a-z]*\s+to\s+(?!(?:the|a|an|his|her|their|its|reporters|journalists|"
                         r"parliament|lawmakers|members|staff|workers)\b)[a-z]+", re.IGNORECASE)
-_SPEAKING_ASIDE = re.compile(r",\s+(?:speaking|writing|addressing|testifying|appearing)\b[^,;.]{0,80},")
+_SPEAKING_ASIDE = re.compile(r",\s+(?:speaking|writing|addressing|testifying|appearing|in\s+(?:a|an|his|her|its|their)\s+"
+                             r"(?:[\w-]+\s+)?(?:statement|interview|post|letter|video|speech|briefing|message|tweet|"
+                             r"press\s+release))\b[^,;.]{0,80},")
 _WORD = re.compile(r"[^\W\d_]+")
 _STRANDED_AFTER = re.compile(r"\s+(?:to|with)\s+(?:on|late on|early on|last|this|yesterday|today)\b", re.IGNORECASE)
 

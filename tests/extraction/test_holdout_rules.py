@@ -2954,3 +2954,14 @@ def test_a_span_from_a_month_counts_calendar_months_from_its_first_day():
 ])
 def test_third_probe_forms(sentence, phrase, role, earliest, latest):
     assert (phrase, role, earliest, latest) in _dates(sentence)
+
+
+@pytest.mark.parametrize("sentence, said_on", [
+    ("In an interview with Reuters on Monday, the governor said the toll would rise.", "2022-01-10"),
+    ("The spokesman, in a statement late on Tuesday, said 40 people had been rescued.", "2022-01-11"),
+    ("In Kabul on Monday, a bomb killed 12 people, police said.", None),
+])
+def test_a_statement_dated_in_its_opening_or_its_aside(sentence, said_on):
+    claim = one_claim(sentence)
+    assert claim["said_on"] == said_on
+    assert all(d["latest"] != "2022-01-17" for d in claim["dates"])  # never the Monday ahead
