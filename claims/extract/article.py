@@ -142,6 +142,7 @@ _BOILERPLATE_HEAD = (
     # comment policies: "Comments will be moderated.", "Final decision will be at the discretion of ..."
     r"|comments will be moderated\b.*$|keep comments relevant\b.*$|final decision will be at the discretion of\b.*$"
     r"|remarks containing abusive\b.*$"
+    r"|reader comments\s*:.*$|metars?\s*:.*$|aircraft registration data\b.*$"  # an aviation site's appendices
     r"|(?:translated|edited|produced|compiled|reported)(?:\s+(?:from\s+[\w]+|and\s+\w+))?\s+by\s+[\w'.-]+(?:\s+[\w'.-]+){0,3}\.?\s*$"
     r"|\([^()]{0,60}\bvia\s+[^()]{1,40}\)\s*$"  # "(Citizen journalist via RFA)"
     r"|get (?:the latest|our)\b.{0,80}\b(?:inbox|whatsapp|telegram|mobile phone)\b.*$"

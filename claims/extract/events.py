@@ -18,7 +18,7 @@ _EVENT_FORMS = tuple("""strike walkout stoppage protest protests fire blaze expl
 storm cyclone hurricane typhoon earthquake quake landslide mudslide outbreak ceasefire truce attack crash derailment
 elections polls
 shipwreck sinking eruption shutdown lockdown curfew election referendum invasion coup riot riots unrest spill leak
-accident disaster shooting bombing raid siege offensive clashes war inflow inundation capsizing collision stampede
+accident disaster shooting bombing raid siege offensive clashes war talks negotiations inflow inundation capsizing collision stampede
 rockfall cave-in ambush massacre kidnapping abduction blackout outage breach vote announcement filing proclamation
 tragedy incident hearing""".split())
 # verbs that date an event as well as its noun: "Members voted ... on October 30" ... "a week after the vote"
@@ -88,6 +88,8 @@ _VERB_WORDS = frozenset(v.split()[0] for v in _EVENT_VERBS)
 _BEGAN_WORDS = frozenset("began started broke erupted took hit struck declared announced confirmed reported".split())
 # "the April 30 deadline" ... "within 30 days of that deadline": the last deadline the article dated
 _DAY_DEADLINE = re.compile(r"\s+deadline\b", re.IGNORECASE)
+_BEFORE_DEADLINE = re.compile(r"\bbefore\s+(?:the|that|this)\s+(?:new\s+|extended\s+)?deadline\b"
+                              r"(?:\s+(?:expires|passes|runs\s+out|lapses))?", re.IGNORECASE)
 _WITHIN_DEADLINE = re.compile(r"\bwithin\s+(?P<n>" + NUMBER_WORDS + r")\s+(?P<unit>hours?|days?|weeks?|months?)\s+of\s+"
                               r"(?:that|the|this)\s+(?:new\s+|original\s+|extended\s+|revised\s+)?deadline\b", re.IGNORECASE)
 
@@ -131,10 +133,12 @@ def note_events(text: str, refs: list[TimeRef], events: dict) -> None:
     if not names_event(words, text):
         return
     present = frozenset(words)
-    if "deadline" in present:
-        for r in refs:
-            if r.latest is not None and r.earliest in (None, r.latest) and _DAY_DEADLINE.match(text, r.end):
-                events["deadline"] = r.latest  # "the April 30 deadline": the latest mention, not the earliest
+    for r in refs:
+        if r.latest is not None and ((r.earliest in (None, r.latest) and _DAY_DEADLINE.match(text, r.end)) or (
+                r.role == "deadline" and r.earliest is None and r.phrase.lower().startswith(("until ", "by ", "no later"))
+                and r.phrase[-1:].isalpha())):
+            # "the April 30 deadline", "given ... until midnight on Thursday": the latest deadline given
+            events["deadline"] = r.latest
     days = [r for r in refs if r.earliest is not None and (r.role == "since" or (r.role == "when" and r.earliest == r.latest))]
     if not days:
         return
@@ -210,6 +214,10 @@ def event_anchors(text: str, refs: list[TimeRef], events: dict) -> None:
         bisect.insort(refs, TimeRef(m.group(0), "when", day, day, m.start(), m.end()), key=lambda r: r.start)
     if "after" in present or "before" in present or "since" in present:
         _after_event(text, refs, events)
+    for m in _BEFORE_DEADLINE.finditer(text) if "deadline" in events and "before" in present else ():
+        if not any(r.start < m.end() and r.end > m.start() for r in refs):  # "before the deadline expires"
+            bisect.insort(refs, TimeRef(m.group(0), "deadline", None, events["deadline"], m.start(), m.end()),
+                          key=lambda r: r.start)
     for m in _WITHIN_DEADLINE.finditer(text) if "deadline" in events and "within" in present else ():
         n = count_of(m.group("n"))
         if n is None:

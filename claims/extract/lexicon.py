@@ -37,10 +37,10 @@ SPEECH_VERBS = _forms(*_SPEECH_BASES) | frozenset({"said", "says", "say", "sayin
                "forecast", "thinks", "thought", "believes", "believed", "knew", "spoke", "speaks", "quoted",
                "put", "puts", "gave", "cited", "cites", "told", "swore", "sworn", "spoken", "written",
                "signalled", "signalling", "foresaw", "admitted", "admitting", "submitted", "quipped",
-               "referred", "regretted", "found"})
+               "referred", "regretted", "found", "pegged", "pegs"})
 # Verbs that introduce a statement but also have common non-speech uses: they need a
 # speaker-like subject directly before them and no object-looking noun after them.
-WEAK_SPEECH_VERBS = frozenset({"put", "puts", "gave", "count", "counts", "counted", "list", "listed", "lists",
+WEAK_SPEECH_VERBS = frozenset({"put", "puts", "pegged", "pegs", "gave", "count", "counts", "counted", "list", "listed", "lists",
                                "publish", "published", "release", "released", "issue", "issued", "point",
                                "pointed", "project", "projected", "calculate", "calculated", "continue",
                                "continued", "call", "calls", "called", "rule", "ruled", "post", "posted",

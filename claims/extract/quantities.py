@@ -48,13 +48,13 @@ _CUR = (r"(?P<cur>(?=[ABCDEFGHIJKLMNOPQRSTUVWXYZs$\u20ac\u00a3\u00a5\u20b9\u20a6
 _PCT = r"(?P<pct>\s?%|\s?pc\b|\s(?:percent|per cent|percentage points?)\b)?"
 # A unit written onto the number: "500kg", "40C", "150km/h" (case-sensitive inside the pattern).
 _ATTACHED_UNITS = {"kg": "kg", "km": "km", "km/h": "km/h", "kph": "km/h", "kmh": "km/h", "mph": "mph", "mm": "mm", "cm": "cm",
-                   "ha": "hectares", "lb": "pounds (weight)", "lbs": "pounds (weight)", "ft": "feet", "t": "tonnes",
+                   "ha": "hectares", "nm": "nautical miles", "lb": "pounds (weight)", "lbs": "pounds (weight)", "ft": "feet", "t": "tonnes",
                    "MW": "MW", "GW": "GW", "kW": "kW", "kWh": "kWh", "MWh": "MWh", "GWh": "GWh",
                    "C": "degrees Celsius", "\u00b0C": "degrees Celsius", "F": "degrees Fahrenheit",
                    "\u00b0F": "degrees Fahrenheit", "\u00b0": "degrees",
                    # the ordinal sign some outlets type for the degree sign ("45.8\u00baC", El Pa\u00eds)
                    "\u00baC": "degrees Celsius", "\u00baF": "degrees Fahrenheit"}
-_ATTACHED = r"(?=[kmcthlfGMCFI\u00b0\u00ba])(?-i:" + "|".join(re.escape(u) for u in sorted(_ATTACHED_UNITS, key=len, reverse=True)) + r")(?![\w/])"
+_ATTACHED = r"(?=[kmcthlfnGMCFI\u00b0\u00ba])(?-i:" + "|".join(re.escape(u) for u in sorted(_ATTACHED_UNITS, key=len, reverse=True)) + r")(?![\w/])"
 _QTY_TAIL = (r"(?:(?:(?P<pct1>\s?%|\s(?:percent|per cent))|(?P<att1>" + _ATTACHED + r"))?\s*(?P<sep>-|\u2013|to|or|and)\s*(?P<cur2>(?-i:(?:US|S|A|C|NZ|HK|R|N|J|FJ|TT|EC|NT|Z)\$\s?)|[$\u20ac\u00a3\u058f]|(?-i:(?:" + _PREFIX_ALTERNATIVES + r")(?=\s?\d)\s?)|(?-i:Rs\.?\s?|Ksh\.?\s?|K?Shs?\s?|sh(?=\d)|[NPRK](?=\d)))?"
              r"(?P<num2>" + NUMBER + r")(?:(?=" + _ATTACHED + r")|(?![\w\-])))?"
              + _PCT + r"(?P<att>-?" + _ATTACHED + r")?(?P<strong>-strong\b)?(?P<odd>-odd\b)?(?P<plus>-plus\b|\+(?![\w+]))?"

@@ -181,7 +181,8 @@ def _authority_act(text: str, tokens: list[Token]) -> Mention | None:
         mention = _speaker_for_verb(text, tokens, i)
         words = mention.text.split() if mention is not None else []
         # a body named by its proper name ("The Marine Department"), not a description ("the county")
-        if mention is not None and mention.kind == "organisation" and not _not_a_speaker(mention) and \
+        acronym = mention is not None and mention.text[:4] == "The " and mention.name.isupper() and len(mention.name) >= 2
+        if mention is not None and (mention.kind == "organisation" or acronym) and not _not_a_speaker(mention) and \
                 text.find(mention.text) <= 4 and len(words) >= 2 and all(w[:1].isupper() for w in words
                                                                           if w.lower() not in ("of", "and", "for", "the")):
             return mention
@@ -372,6 +373,8 @@ herself themselves myself ourselves way""".split())
 
 _NEGATIONS = frozenset("not never n't declined refused declines refuses decline refuse".split())
 _NOUN_BEFORE = frozenset("the a an its their his her our this these those".split())
+# "a media briefing", "a press statement", "the daily update": a noun after a word of the press
+_PRESS_BEFORE = frozenset("media press news daily weekly regular emergency joint".split())
 
 
 def _not_speech_use(tokens: list[Token], i: int) -> bool:
@@ -379,6 +382,9 @@ def _not_speech_use(tokens: list[Token], i: int) -> bool:
     if i and not tokens[i - 1].quoted and (tokens[i - 1].low in _NOUN_BEFORE or
                                            tokens[i - 1].low.endswith(("'s", "\u2019s"))):
         return True  # "the agency's forecast division", "its report": a noun, no reporting verb
+    if i > 1 and tokens[i - 1].low in _PRESS_BEFORE and tokens[i - 2].low in _NOUN_BEFORE and \
+            tokens[i].low.endswith(("ing", "ment", "ase")):
+        return True  # "Addressing a media briefing, the minister said": the briefing is no verb
     if nxt is not None and tokens[i].low in ("ask", "asks", "asked", "asking") and nxt.low in ("to", "not"):
         return True  # "who asked to be identified only by his first name": a request, no statement
     if i and tokens[i - 1].low in _NEGATIONS or (i > 1 and tokens[i - 2].low in _NEGATIONS and

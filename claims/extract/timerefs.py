@@ -527,8 +527,8 @@ def find_timerefs(text: str, published: dt.date | None, anchor: dt.date | None =
     if _TRIGGER_WORDS.isdisjoint(words) and not special and not clock and not ("then" in words and "since" in words):
         if hours:
             _clock_times(text, refs, anchor, tense, context)
-        if events and "since" in words and names_event(words, text):
-            event_anchors(text, refs, events)  # "... since the strike began"
+        if events and ("since" in words or ("before" in words and "deadline" in words)) and names_event(words, text):
+            event_anchors(text, refs, events)  # "... since the strike began", "... before the deadline"
         return refs
     done = 0  # the sentence's tense is read only when a phrase needs it (_clause_tense)
     forward = unset = False  # a weekday deadline counted from the article date; a reference with no bound
@@ -1020,7 +1020,9 @@ def _anchor_forward_weekdays(text: str, refs: list[TimeRef], published: dt.date,
 _WITHIN = ("within", "no more than", "not more than", "no longer than", "inside", "for ", "in the")
 # a measure that runs for a span: "suspended its licence for three months", "banned ... for 30 days"
 _WILL_BEFORE = re.compile(r"\b(?:will|shall|would|to)\s+(?:\w+\s+){0,1}(?:remain|stay|last|run|continue|keep|be\s+"
-                          r"(?:closed|suspended|deployed|extended|banned|in\s+place|in\s+force))\b[^.;]{0,60}$",
+                          r"(?:closed|suspended|deployed|extended|banned|in\s+place|in\s+force))\b[^.;]{0,60}$"
+                          # "would take effect on Oct. 24 and run for 30 days"
+                          r"|\b(?:will|shall|would)\s+[^;]{0,60}\band\s+(?:run|last|remain|stay|continue)\s+$",
                           re.IGNORECASE)
 _SUSPENDED_BEFORE = re.compile(r"\b(?:suspend(?:ed|s|ing)?|suspension|ban(?:ned|s|ning)?|barred|closed|closures?|remanded|detention|"
                                r"held\s+up|delayed|disrupted|"
@@ -1117,7 +1119,8 @@ _PAST_EVENT_AFTER = re.compile(r"\s+(?:[a-z]+\s+)?(?:collapse|attack|explosion|b
 _LATER_THAT_DAY = re.compile(r"(?:night|evening|afternoon|morning)$|\d\s?(?:[ap]\.?\s?m\b|[ap]\.\s?m\.)|\b(?:noon|midday|midnight)\b",
                              re.IGNORECASE)
 _SPAN_OF_DAY = re.compile(r"\s+(?:of|from|after|following)\s+(?:(?:the|their|its|his|her|this|that|a|an)\s+)?(?:[a-z]+\s+){0,2}?")
-_BEGINS_BEFORE = re.compile(r"\b(?:begin|begins|began|start|starts|started|open|opens|opened|commence|commences|commenced)\s+$",
+_BEGINS_BEFORE = re.compile(r"\b(?:begin|begins|began|start|starts|started|open|opens|opened|commence|commences|commenced|"
+                            r"takes?\s+effect|took\s+effect|comes?\s+into\s+force|came\s+into\s+force)\s+$",
                             re.IGNORECASE)
 _OF_THE_ACT = re.compile(r"\s+of\s+(?:the|its|their|her|his|that|this)\s+(?:vote|ruling|order|decision|hearing|verdict|announcement|"
                          r"meeting|agreement|deal|signing|judgment|judgement|sentencing|request|arrival|departure|"

@@ -2965,3 +2965,46 @@ def test_a_statement_dated_in_its_opening_or_its_aside(sentence, said_on):
     claim = one_claim(sentence)
     assert claim["said_on"] == said_on
     assert all(d["latest"] != "2022-01-17" for d in claim["dates"])  # never the Monday ahead
+
+
+# 47. The forty-seventh blind set (CBC, Arab News, Rappler, Business Day, The Aviation Herald, The
+#     Island). Article date: Thursday 2022-01-13.
+
+def test_a_truce_taking_effect_on_a_day_runs_from_it_and_its_extension_from_its_end():
+    dates = _dates("The truce would take effect on Jan. 24 and run for 30 days, and could be extended by a further "
+                   "60 days if both sides complied.")
+    assert ("for 30 days", "deadline", "2022-01-24", "2022-02-23") in dates
+    assert ("extended by a further 60 days", "deadline", None, "2022-04-24") in dates
+
+
+@pytest.mark.parametrize("first, second, phrase, role, earliest, latest", [
+    ("Mediators gave the two sides until midnight on Friday to sign a truce, the ministry said on Monday.",
+     "Washington would not say whether sanctions would be announced before the deadline.", "before the deadline",
+     "deadline", None, "2022-01-14"),
+    ("The proposal was the product of indirect talks in Jeddah that opened on Jan. 3, the ministry said.",
+     "He accused the army of carrying out 12 drone strikes since the talks began.", "since the talks began", "since",
+     "2022-01-03", None),
+])
+def test_forty_seventh_set_events(first, second, phrase, role, earliest, latest):
+    assert (phrase, role, earliest, latest) in _dates(claims_of(first, second)[1])
+
+
+@pytest.mark.parametrize("sentence, speaker", [
+    ("Addressing a media briefing at the Finance Ministry yesterday, Deputy Finance Minister Tharaka Weerasooriya said "
+     "the Treasury had received pledges.", "Tharaka Weerasooriya"),
+    ("The DGCA ordered a special audit of the airline's maintenance centre.", "DGCA"),
+    ("The department pegged damage to roads and bridges at P1.1 billion.", "The department"),
+])
+def test_forty_seventh_set_speakers(sentence, speaker):
+    assert one_claim(sentence)["speaker"] == speaker
+
+
+def test_forty_seventh_set_units_and_lines():
+    assert _values("The aircraft was about 70nm from Nagpur when the crew reported smoke.") == [
+        (70, 70, "about", "nautical miles")]
+    for line in ("Reader Comments: (the content of the reader comments is not under our control)",
+                 "Metars: VANP 091530Z 33005KT 5000 HZ NSC 26/14 Q1013 NOSIG="):
+        assert [c["text"] for c in claims_of("Police said 4 died.", line)] == ["Police said 4 died."]
+    assert [c["text"] for c in claims_of("DMC Director General Rear Admiral (Retd.) Lalith Karunaratne said 4,000 houses "
+                                         "had been damaged.")] == [
+        "DMC Director General Rear Admiral (Retd.) Lalith Karunaratne said 4,000 houses had been damaged."]
