@@ -77,6 +77,10 @@ _PATTERNS = [
     ("first_part", r"(?:(?:in|during|over)\s+)?the\s+(?P<ford>first|second|third|fourth|last|final)\s+(?:(?P<fnum>"
                    + _NUMW + r")\s+months|(?P<fhalf>half|quarter))"
                    r"\s+of\s+(?:(?P<frel>this|last|the)\s+year|(?P<fyear>" + _YEAR + r"))"),
+    # "by the 15th of next month", "on the 3rd of March"
+    ("ord_of_month", _PREP + r"the\s+(?P<odn>[0-3]?\d)(?:st|nd|rd|th)\s+of\s+(?:(?P<odrel>next|this|last)\s+month|"
+                     r"(?P<odm>January|February|March|April|May|June|July|August|September|October|November|December)"
+                     r"(?:,?\s+(?P<ody>" + _YEAR + r"))?)\b"),
     # "in the first nine days of January", "the last two weeks of this month"
     ("first_days", r"(?:(?:in|during|over)\s+)?the\s+(?P<fdord>first|last)\s+(?P<fdnum>" + _NUMW + r")\s+(?P<fdunit>days|weeks)\s+of\s+"
                    r"(?:(?P<fdm>January|February|March|April|May|June|July|August|September|October|November|December)"
@@ -86,7 +90,9 @@ _PATTERNS = [
     ("period_end", _PREP + r"(?:the\s+)?(?P<peunit>year|month|week)-end\b"),
     ("end_of", _PREP + r"the\s+end\s+of\s+(?:the\s+(?P<eq>first|second|third|fourth)\s+quarter(?:\s+of\s+(?P<eqy>" + _YEAR + r"))?|(?P<erel>the|this|next|last)\s+(?P<eunit>week|month|year)|(?P<eyearonly>" + _YEAR + r")\b|(?P<emonth>" + MONTH_RE + r")(?:\s+(?P<eyear>" + _YEAR + r")|\s+(?P<enext>next|last|this)\s+year)?)"),
     # "from Monday to Wednesday", "between Friday and Sunday"
-    ("wd_range", r"(?:from|between)\s+(?P<rg1>" + _WD + r")\s+(?:to|until|till|through|and)\s+(?P<rg2>" + _WD + r")"
+    ("wd_range", r"(?:from|between)\s+(?P<rg1>" + _WD + r")(?:\s+(?:night|morning|evening|afternoon))?\s+(?:to|until|till|through|and)\s+"
+                 # "between Wednesday night and dawn on Friday"
+                 r"(?:(?:dawn|daybreak|noon|midday|midnight|\d{1,2}(?:[:.]\d\d)?\s?[ap]\.?m\.?)\s+(?:on\s+)?)?(?P<rg2>" + _WD + r")"
                  r"(?:,?\s+(?P<rgrel>last|next|this)\s+week)?"),
     # "between now and Sunday": from the day it is said
     ("now_to_wd", r"(?:from|between)\s+now\s+(?:to|until|till|through|and)\s+(?P<nwd>" + _WD + r")"),
@@ -177,11 +183,11 @@ def _group(*names: str) -> re.Pattern:
 _BY_WEEKDAY = _group("nth_wd", "wd_range", "now_to_wd", "wd_week", "rel_wd", "holiday", "wd")
 # _BY_PERIOD without the phrases that start with a number ("48 hours to", "two days later", "a 72-hour
 # ultimatum", "3 years ago"), for start positions that hold no number
-_BY_PERIOD_WORDS = _group("first_days", "rest_of", "fiscal", "bare_quarter", "duration", "past_span", "start_of", "first_part", "period_end", "end_of", "year_before", "rel_period",
+_BY_PERIOD_WORDS = _group("ord_of_month", "first_days", "rest_of", "fiscal", "bare_quarter", "duration", "past_span", "start_of", "first_part", "period_end", "end_of", "year_before", "rel_period",
                           "weekend")
 _NUMBER_STARTS = frozenset(UNITS) | frozenset(TENS) | frozenset("a an several few forty-eight seventy-two twenty-four".split())
-_BY_MONTH = _group("first_days", "start_of", "end_of", "mdy_range", "month_range", "mdy", "dmy", "my", "month", "the_month")
-_BY_PERIOD = _group("first_days", "rest_of", "fiscal", "bare_quarter", "n_days_rel", "duration", "hyphen_span", "ago", "given_span", "past_span", "start_of", "first_part", "period_end", "end_of", "year_before", "rel_period", "weekend")
+_BY_MONTH = _group("ord_of_month", "first_days", "start_of", "end_of", "mdy_range", "month_range", "mdy", "dmy", "my", "month", "the_month")
+_BY_PERIOD = _group("ord_of_month", "first_days", "rest_of", "fiscal", "bare_quarter", "n_days_rel", "duration", "hyphen_span", "ago", "given_span", "past_span", "start_of", "first_part", "period_end", "end_of", "year_before", "rel_period", "weekend")
 _BY_DAYWORD = _group("since_clock", "overnight", "relday", "holiday", "wd", "clock_word")
 _BY_YEAR = _group("numdate", "end_of", "iso", "since_event", "first_part", "whole_year", "year_range", "decade", "fiscal", "year", "the_year")
 _BY_DAY = _group("rel_period", "relday", "holiday", "n_days_rel", "duration", "hyphen_span", "ago", "given_span", "past_span")
@@ -1399,6 +1405,25 @@ def _resolve(m: re.Match, kind: str, text: str, pub: dt.date | None, anchor: dt.
                 latest = _month_range(year, first_month + int(months) - 1)[1]
             else:
                 return None
+    elif kind == "ord_of_month":
+        if not pub:
+            return None
+        if g("odrel"):
+            step = {"next": 1, "this": 0, "last": -1}[g("odrel").lower()]
+            month_index = pub.year * 12 + pub.month - 1 + step
+            year, month = divmod(month_index, 12)
+            month += 1
+        else:
+            month = MONTHS[g("odm").lower()]
+            year = int(g("ody")) if g("ody") else pub.year
+            if not g("ody") and tense not in ("future",) and role != "deadline" and month > pub.month:
+                year -= 1
+            elif not g("ody") and (tense == "future" or role == "deadline") and month < pub.month:
+                year += 1
+        try:
+            earliest = latest = dt.date(year, month, int(g("odn")))
+        except ValueError:
+            return None
     elif kind == "first_days":
         n = _count(g("fdnum"))
         if n is None or not pub:

@@ -3008,3 +3008,18 @@ def test_forty_seventh_set_units_and_lines():
     assert [c["text"] for c in claims_of("DMC Director General Rear Admiral (Retd.) Lalith Karunaratne said 4,000 houses "
                                          "had been damaged.")] == [
         "DMC Director General Rear Admiral (Retd.) Lalith Karunaratne said 4,000 houses had been damaged."]
+
+
+def test_a_weekday_span_with_parts_of_days():
+    # article of Thursday 2022-01-13: from Tuesday night to dawn on Thursday
+    assert ("between Tuesday night and dawn on Thursday", "when", "2022-01-11", "2022-01-13") in _dates(
+        "Crews fought the fire between Tuesday night and dawn on Thursday.")
+
+
+@pytest.mark.parametrize("sentence, phrase, role, earliest, latest", [
+    ("Every eligible family will be paid by the 15th of next month, he said.", "by the 15th of next month", "deadline",
+     None, "2022-02-15"),
+    ("The council met on the 3rd of January.", "on the 3rd of January", "when", "2022-01-03", "2022-01-03"),
+])
+def test_an_ordinal_day_of_a_month(sentence, phrase, role, earliest, latest):
+    assert (phrase, role, earliest, latest) in _dates(sentence)
