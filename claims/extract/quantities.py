@@ -44,11 +44,11 @@ _CUR = (r"(?P<cur>(?=[ABCDEFGHIJKLMNOPQRSTUVWXYZs$\u20ac\u00a3\u00a5\u20b9\u20a6
         r"(?<=sell for )|(?<=sold for )|(?<=sells for )|"
         # "take home about P600", "down from around P1,100": a bound before a short amount
         r"(?<=about )|(?<=around )|(?<=nearly )|(?<=roughly )|(?<=only )|(?<=than )|(?<=least )|(?<=most )|(?<=to )|"
-        r"(?<=from )|(?<=between ))[PRK](?=\d+(?:\.\d\d)?(?![\d,.]\d)))))?")
+        r"(?<=from )|(?<=between )|(?<=as ))[PRK](?=\d+(?:\.\d\d)?(?![\d,.]\d)))))?")
 _PCT = r"(?P<pct>\s?%|\s?pc\b|\s(?:percent|per cent|percentage points?)\b)?"
 # A unit written onto the number: "500kg", "40C", "150km/h" (case-sensitive inside the pattern).
 _ATTACHED_UNITS = {"kg": "kg", "km": "km", "km/h": "km/h", "kph": "km/h", "kmh": "km/h", "mph": "mph", "mm": "mm", "cm": "cm",
-                   "ha": "hectares", "nm": "nautical miles", "lb": "pounds (weight)", "lbs": "pounds (weight)", "ft": "feet", "t": "tonnes",
+                   "ha": "hectares", "nm": "nautical miles", "c/l": "cents per litre", "lb": "pounds (weight)", "lbs": "pounds (weight)", "ft": "feet", "t": "tonnes",
                    "MW": "MW", "GW": "GW", "kW": "kW", "kWh": "kWh", "MWh": "MWh", "GWh": "GWh",
                    "C": "degrees Celsius", "\u00b0C": "degrees Celsius", "F": "degrees Fahrenheit",
                    "\u00b0F": "degrees Fahrenheit", "\u00b0": "degrees",

@@ -3023,3 +3023,11 @@ def test_a_weekday_span_with_parts_of_days():
 ])
 def test_an_ordinal_day_of_a_month(sentence, phrase, role, earliest, latest):
     assert (phrase, role, earliest, latest) in _dates(sentence)
+
+
+@pytest.mark.parametrize("sentence, values", [
+    ("Trucking in product cost as much as R1.10/l more than refining it locally.", [(None, 1.1, "as much as", "rand")]),
+    ("Motorists absorb a 41c/l increase in the price of petrol.", [(41, 41, None, "cents per litre")]),
+])
+def test_forty_seventh_set_quantities(sentence, values):
+    assert _values(sentence) == values
