@@ -83,18 +83,20 @@ _ENTERED_NTH = re.compile(r"[^.;]{0,60}?\b(?:entered|enters|entering|reached|rea
 # the words that wake the event memory ("on polling day" names the election too)
 _EVENT_SET = frozenset(_EVENT_FORMS) | {"polling", "voting", "deadline"} | frozenset(v.split()[0] for v in _EVENT_VERBS)
 _NOUN_SET = frozenset(_EVENT_FORMS)
+SPAN_PREFIX = "~"  # events["~flood"]: the first and last day of an event the article dated as a span
 _DAY_WORDS = frozenset("day night eve".split())
 _VERB_WORDS = frozenset(v.split()[0] for v in _EVENT_VERBS)
 _BEGAN_WORDS = frozenset("began started broke erupted took hit struck declared announced confirmed reported".split())
 # "the April 30 deadline" ... "within 30 days of that deadline": the last deadline the article dated
 _DAY_DEADLINE = re.compile(r"\s+deadline\b", re.IGNORECASE)
+_DURING_EVENT = re.compile(r"\bduring\s+" + _EVENT_DET + r"(?P<noun>" + _EVENT_NOUNS + r")\b", re.IGNORECASE)
 _BEFORE_DEADLINE = re.compile(r"\bbefore\s+(?:the|that|this)\s+(?:new\s+|extended\s+)?deadline\b"
                               r"(?:\s+(?:expires|passes|runs\s+out|lapses))?", re.IGNORECASE)
 _WITHIN_DEADLINE = re.compile(r"\bwithin\s+(?P<n>" + NUMBER_WORDS + r")\s+(?P<unit>hours?|days?|weeks?|months?)\s+of\s+"
                               r"(?:that|the|this)\s+(?:new\s+|original\s+|extended\s+|revised\s+)?deadline\b", re.IGNORECASE)
 
 
-EVENT_CUES = frozenset("since within on before after from".split())
+EVENT_CUES = frozenset("since within on before after from during".split())
 
 
 _HYPHEN_EVENT = re.compile(r"-(?:" + _EVENT_NOUNS + r")\b", re.IGNORECASE)
@@ -140,6 +142,16 @@ def note_events(text: str, refs: list[TimeRef], events: dict) -> None:
             # "the April 30 deadline", "given ... until midnight on Thursday": the latest deadline given
             events["deadline"] = r.latest
     days = [r for r in refs if r.earliest is not None and (r.role == "since" or (r.role == "when" and r.earliest == r.latest))]
+    spans = [r for r in refs if r.role == "when" and r.earliest is not None and r.latest is not None and
+             0 < (r.latest - r.earliest).days <= 14 and any(c.isdigit() for c in r.phrase)]  # (not "last week")
+    if spans and not _NOUN_SET.isdisjoint(present):
+        # "the floods, which followed torrential rain from 2 to 6 November": an event of several days
+        for m in _matches_at(_EVENT_WORD, text, _NOUN_SET):
+            near = min(spans, key=lambda r: min(abs(r.start - m.end()), abs(m.start() - r.end)))
+            if min(abs(near.start - m.end()), abs(m.start() - near.end)) <= 55:
+                key = _event_key(m.group("noun"))
+                events.setdefault(SPAN_PREFIX + key, (near.earliest, near.latest))
+                _remember(events, key, near.earliest)
     if not days:
         return
     for m in _BEGAN_ON.finditer(text) if not _BEGAN_WORDS.isdisjoint(present) else ():
@@ -214,6 +226,14 @@ def event_anchors(text: str, refs: list[TimeRef], events: dict) -> None:
         bisect.insort(refs, TimeRef(m.group(0), "when", day, day, m.start(), m.end()), key=lambda r: r.start)
     if "after" in present or "before" in present or "since" in present:
         _after_event(text, refs, events)
+    for m in _DURING_EVENT.finditer(text) if "during" in present else ():
+        key = _event_key(m.group("noun"))
+        span = events.get(SPAN_PREFIX + key)
+        day = _day_of(key, events)
+        if (span is None and day is None) or any(r.start < m.end() and r.end > m.start() for r in refs):
+            continue
+        first, last = span if span is not None else (day, day)
+        bisect.insort(refs, TimeRef(m.group(0), "when", first, last, m.start(), m.end()), key=lambda r: r.start)
     for m in _BEFORE_DEADLINE.finditer(text) if "deadline" in events and "before" in present else ():
         if not any(r.start < m.end() and r.end > m.start() for r in refs):  # "before the deadline expires"
             bisect.insort(refs, TimeRef(m.group(0), "deadline", None, events["deadline"], m.start(), m.end()),
@@ -246,8 +266,19 @@ def _after_event(text: str, refs: list[TimeRef], events: dict) -> None:
             continue
         right = [r for r in refs if m.end() <= r.start <= m.end() + 4 and r.role == "when" and r.earliest is not None
                  and r.earliest == r.latest]
-        day = right[0].earliest if right else _day_of(_event_key(m.group("noun")), events)
+        key = _event_key(m.group("noun"))
+        span = events.get(SPAN_PREFIX + key) if not right else None
+        day = right[0].earliest if right else _day_of(key, events)
         if day is None:
+            continue
+        if span is not None:
+            # "a week after the floods" (rain from 2 to 6 November): a week after each of its days
+            step = -n if m.group("dir").lower() == "before" else n
+            refs[:] = [r for r in refs if not (r.start >= m.start() and r.end <= m.end())]
+            if not any(r.start < m.end() and r.end > m.start() for r in refs):
+                bisect.insort(refs, TimeRef(m.group(0), "when", shift(span[0], step, m.group("unit")),
+                                            shift(span[1], step, m.group("unit")), m.start(), m.end()),
+                              key=lambda r: r.start)
             continue
         refs[:] = [r for r in refs if not (r.start >= m.start() and r.end <= m.end())]
         if any(r.start < m.end() and r.end > m.start() for r in refs):

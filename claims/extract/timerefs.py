@@ -533,7 +533,8 @@ def find_timerefs(text: str, published: dt.date | None, anchor: dt.date | None =
     if _TRIGGER_WORDS.isdisjoint(words) and not special and not clock and not ("then" in words and "since" in words):
         if hours:
             _clock_times(text, refs, anchor, tense, context)
-        if events and ("since" in words or ("before" in words and "deadline" in words)) and names_event(words, text):
+        if events and ("since" in words or "during" in words or ("before" in words and "deadline" in words)) and \
+                names_event(words, text):
             event_anchors(text, refs, events)  # "... since the strike began", "... before the deadline"
         return refs
     done = 0  # the sentence's tense is read only when a phrase needs it (_clause_tense)

@@ -3031,3 +3031,20 @@ def test_an_ordinal_day_of_a_month(sentence, phrase, role, earliest, latest):
 ])
 def test_forty_seventh_set_quantities(sentence, values):
     assert _values(sentence) == values
+
+
+def test_an_event_dated_as_a_span():
+    claims = claims_of("The floods, which followed torrential rain from 2 to 6 January, affected 187,430 people.",
+                       "He said the allowance was promised a week after the floods.",
+                       "Nearly half of the 312 welfare centres opened during the floods have closed.",
+                       "Some 300 families have been housed since the floods.")
+    assert ("a week after the floods", "when", "2022-01-09", "2022-01-13") in _dates(claims[1])
+    assert ("during the floods", "when", "2022-01-02", "2022-01-06") in _dates(claims[2])
+    assert ("since the floods", "since", "2022-01-02", None) in _dates(claims[3])
+
+
+def test_a_relative_week_does_not_date_an_event_as_a_span():
+    claims = claims_of("Six people died after a fire at the refinery last week.",
+                       "The blast started a fire at 9.40pm on Tuesday, January 11.",
+                       "Unions say 300 workers have been laid off since the fire.")
+    assert ("since the fire", "since", "2022-01-11", None) in _dates(claims[2])
