@@ -83,6 +83,7 @@ _ENTERED_NTH = re.compile(r"[^.;]{0,60}?\b(?:entered|enters|entering|reached|rea
 # the words that wake the event memory ("on polling day" names the election too)
 _EVENT_SET = frozenset(_EVENT_FORMS) | {"polling", "voting", "deadline"} | frozenset(v.split()[0] for v in _EVENT_VERBS)
 _NOUN_SET = frozenset(_EVENT_FORMS)
+_WHEN_AFTER_DAY = re.compile(r",?\s+when\s")
 SPAN_PREFIX = "~"  # events["~flood"]: the first and last day of an event the article dated as a span
 _DAY_WORDS = frozenset("day night eve".split())
 _VERB_WORDS = frozenset(v.split()[0] for v in _EVENT_VERBS)
@@ -164,7 +165,9 @@ def note_events(text: str, refs: list[TimeRef], events: dict) -> None:
         # the court in Cavite on Thursday")
         near = min(days, key=lambda r: min(abs(r.start - m.end()), abs(m.start() - r.end)))
         gap = min(abs(near.start - m.end()), abs(m.start() - near.end))
-        if gap <= 55 or (near.start >= m.end() and gap <= 100 and not re.search(r"[,;]", text[m.end():near.start])):
+        if gap <= 55 or (near.start >= m.end() and gap <= 100 and not re.search(r"[,;]", text[m.end():near.start])) or (
+                near.end <= m.start() and gap <= 100 and _WHEN_AFTER_DAY.match(text, near.end)):
+            # ("since Wednesday, when cabin crew at the carrier walked off the job")
             _remember(events, _EVENT_VERBS[" ".join(m.group("verb").lower().split())], near.earliest)
     nouns = _matches_at(_EVENT_WORD, text, _NOUN_SET) if "-" not in text or _HYPHEN_EVENT.search(text) is None \
         else _EVENT_WORD.finditer(text)  # ("by-election": a noun inside a word)

@@ -3048,3 +3048,10 @@ def test_a_relative_week_does_not_date_an_event_as_a_span():
                        "The blast started a fire at 9.40pm on Tuesday, January 11.",
                        "Unions say 300 workers have been laid off since the fire.")
     assert ("since the fire", "since", "2022-01-11", None) in _dates(claims[2])
+
+
+def test_a_day_and_its_when_clause_date_the_event_of_the_clause():
+    claims = claims_of("Thousands of travellers have been stranded since Tuesday, when cabin crew at the regional carrier "
+                       "walked off the job.",
+                       "The airline said 46 flights had been cancelled since the strike began.")
+    assert ("since the strike began", "since", "2022-01-11", None) in _dates(claims[1])
