@@ -164,9 +164,10 @@ def _units(body: str, paragraphs: list[tuple[int, int]], list_items: set[int] = 
                 skip_to = m.end()
         if index not in list_items and (_looks_like_subheading(text) or _unended_line(text)):
             continue
-        if ("|" in text and _PIPE_CREDIT_END.search(text)) or (len(text) < 350 and " via " in text and
-                                                              _VIA_CREDIT_END.search(text)):
-            continue  # a caption with its credit: "Ships docked at the port. ... PHOTO | FILE | NMG", "(X via RFA)"
+        if ("|" in text and (_PIPE_CREDIT_END.search(text) or (len(text) < 300 and text.rstrip().endswith("|")))) or (
+                len(text) < 350 and " via " in text and _VIA_CREDIT_END.search(text)):
+            # a caption with its credit: "Ships docked at the port. ... PHOTO | FILE | NMG", "(X via RFA)", "... |"
+            continue
         regions = quote_regions(text)
         for s, e in split_sentences(text, regions):
             if e <= skip_to:

@@ -326,7 +326,8 @@ _FRACTION_WORDS = frozenset("half third thirds quarter quarters two-thirds three
 _FRACTION = re.compile(
     r"(?<![\w-])(?:(?P<bound>more than|just over|just under|over|nearly|almost|about|around|roughly|some|less than|"
     r"under|at least|at most|up to)\s+)?(?P<frac>half|a third|one[- ]third|two[- ]thirds|a quarter|one[- ]quarter|"
-    r"three[- ]quarters)\s+of\b", re.IGNORECASE)
+    r"three[- ]quarters)(?:\s+of\b|(?<=half)(?=\s+the\s+(?!time\b|price\b|cost\b|amount\b|size\b)[a-z]+s\b))",
+    re.IGNORECASE)  # ("Half the parents I speak to")
 _FRACTION_VALUES = {"half": 50.0, "third": 33.3, "thirds": 66.7, "quarter": 25.0, "quarters": 75.0}
 _SCALE_AFTER = re.compile(r"\s+an?\s+(?:dozen|hundred|thousand|million|billion|trillion)\b", re.IGNORECASE)
 # "production dropped by a third", "cut by half": a share of change, as a percentage
@@ -356,7 +357,8 @@ def _fractions(text: str, found: list[Quantity], masked: list) -> list[Quantity]
             continue
         bound, low, high = _bounded(m, _FRACTION_VALUES[re.split(r"[- ]", m.group("frac").lower())[-1]])
         measure = _measure_near(text, m.start(), m.end())
-        extra.append(Quantity(low, high, bound in APPROX_BOUNDS, bound, "percent", measure, m.start(), m.end() - 3))
+        extra.append(Quantity(low, high, bound in APPROX_BOUNDS, bound, "percent", measure, m.start(),
+                              m.end() - 3 if text[m.end() - 2:m.end()].lower() == "of" else m.end()))
     for m in _BOUNDED_FRACTION.finditer(text):
         # "less than half the usual rate", "a decline of nearly one-third in ridership"
         if any(q.start <= m.start("frac") < q.end for q in found + extra) or any(a <= m.start() < b for a, b in masked) \

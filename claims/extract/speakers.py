@@ -170,6 +170,15 @@ def _court_order(text: str, tokens: list[Token]) -> Mention | None:
     return None
 
 
+_DATELINE_OPENING = re.compile(r"(?-i:[A-Z][A-Z .,'-]{1,40})(?::|\s[\u2014\u2013-])\s+")
+
+
+def _opening_dateline(text: str) -> int:
+    """The length of a dateline opening the sentence ("BEIRUT: ", "NAIROBI, Kenya — "), else 0."""
+    m = _DATELINE_OPENING.match(text)
+    return m.end() if m else 0
+
+
 def _authority_act(text: str, tokens: list[Token]) -> Mention | None:
     """'The Ministry of Education has postponed the examinations until December 7': an organisation
     that opens the sentence and acts in it is the source of what it did (a person's acts stay the
@@ -183,7 +192,7 @@ def _authority_act(text: str, tokens: list[Token]) -> Mention | None:
         # a body named by its proper name ("The Marine Department"), not a description ("the county")
         acronym = mention is not None and mention.text[:4] == "The " and mention.name.isupper() and len(mention.name) >= 2
         if mention is not None and (mention.kind == "organisation" or acronym) and not _not_a_speaker(mention) and \
-                text.find(mention.text) <= 4 and len(words) >= 2 and all(w[:1].isupper() for w in words
+                text.find(mention.text) <= 4 + _opening_dateline(text) and len(words) >= 2 and all(w[:1].isupper() for w in words
                                                                           if w.lower() not in ("of", "and", "for", "the")):
             return mention
     return None
@@ -373,6 +382,8 @@ herself themselves myself ourselves way""".split())
 
 _NEGATIONS = frozenset("not never n't declined refused declines refuses decline refuse".split())
 _NOUN_BEFORE = frozenset("the a an its their his her our this these those".split())
+_PLURAL_NOUN_FORMS = frozenset("estimates reports claims statements counts tallies updates projections forecasts "
+                               "calculations briefings".split())
 # "a media briefing", "a press statement", "the daily update": a noun after a word of the press
 _PRESS_BEFORE = frozenset("media press news daily weekly regular emergency joint".split())
 
@@ -382,6 +393,8 @@ def _not_speech_use(tokens: list[Token], i: int) -> bool:
     if i and not tokens[i - 1].quoted and (tokens[i - 1].low in _NOUN_BEFORE or
                                            tokens[i - 1].low.endswith(("'s", "\u2019s"))):
         return True  # "the agency's forecast division", "its report": a noun, no reporting verb
+    if nxt is not None and tokens[i].low in _PLURAL_NOUN_FORMS and nxt.low in ("by", "from", "of", "for"):
+        return True  # "Preliminary estimates by the department put ...": a noun, no reporting verb
     if i > 1 and tokens[i - 1].low in _PRESS_BEFORE and tokens[i - 2].low in _NOUN_BEFORE and \
             tokens[i].low.endswith(("ing", "ment", "ase")):
         return True  # "Addressing a media briefing, the minister said": the briefing is no verb

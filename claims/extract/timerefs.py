@@ -43,7 +43,7 @@ _PATTERNS = [
                  # "the operation would last another 10 days", "the count would take up to 10 days"
                  r"(?:(?<=will )|(?<=would )|(?<=could )|(?<=may )|(?<=might )|(?<=to )|(?<=can ))(?:last|take)"
                  r"(?: another| a further| up to| about| around| at least)?|"
-                 r"for (?:almost|nearly|about|around|roughly|another|a further|at least|the next)|for up to|no more than|not more than|no longer than|within the next|within the|within|in the next|"
+                 r"for (?:almost|nearly|about|around|roughly|another|a further|at least another|at least|the next)|for up to|no more than|not more than|no longer than|within the next|within the|within|in the next|"
                  # "in the 48 hours after the protests began on 6 April": counted from that day (_anchor_durations)
                  r"in the(?: first)?(?=\s+\S+\s+(?:hours?|days?|weeks?)\s+(?:after|following)\s)|"
                  r"over the next|in the coming|during the next|inside|the next|in|for)\s+"
@@ -156,7 +156,7 @@ _PATTERNS = [
     ("clock_word", r"(?:(?:shortly|just|soon|right|sometime)\s+(?:after|before)\s+|at\s+(?:about\s+|around\s+)?)"
                    r"(?P<cword>midnight|noon|dawn|daybreak)(?![^\S\n]+(?:on|of|the|last|this|tonight|today)\b|[^\S\n]+"
                    + _WD + r"|[^\S\n]*,?[^\S\n]*(?:local\b|(?-i:[A-Z]{2,4})\b))"),
-    ("relday", _PREP + r"(?P<rdword>the day after tomorrow|the day before yesterday|today|yesterday|tomorrow|tonight|last night|this morning|this afternoon|"
+    ("relday", _PREP + r"(?P<rdword>the day after tomorrow|the day before yesterday|today|yesterday|tomorrow|tonight|last night|last evening|this morning|this afternoon|"
                r"this evening|the previous day|the day before|a day earlier|a day later|since then|"
                r"the previous (?:night|morning|evening|afternoon)|the night before|the day after(?!\s+(?:the|a|an|his|her|its|their)\b)|"
                r"by the (?:evening|afternoon|morning|end of the day)|by (?:evening|nightfall|midday)|"
@@ -1698,9 +1698,11 @@ def _resolve(m: re.Match, kind: str, text: str, pub: dt.date | None, anchor: dt.
                           "christmas day": (12, 25), "christmas": (12, 25), "christmas eve": (12, 24),
                           "boxing day": (12, 26)}[h]
             year = pub.year
-            if (month, day) > (pub.month, pub.day) and tense != "future":
+            if (month, day) > (pub.month, pub.day) and tense != "future" and role != "deadline":
                 year -= 1
             earliest = latest = dt.date(year, month, day)
+            if (prep or "").lower() == "before":
+                earliest = latest = latest - dt.timedelta(days=1)  # "before Christmas": by Christmas Eve
     elif kind == "numdate":
         first, second = int(g("nd1")), int(g("nd2"))
         day, month = (second, first) if second > 12 >= first else (first, second)  # "01/20/2022" is American
@@ -1806,6 +1808,8 @@ def _resolve(m: re.Match, kind: str, text: str, pub: dt.date | None, anchor: dt.
         elif forward and month < pub.month:
             year += 1
         earliest, latest = _month_range(year, month)
+        if mprep == "before":
+            latest = earliest - dt.timedelta(days=1)  # "before December": by the end of November
         if mprep in ("early", "mid", "late"):
             # "in early September": its first ten days; "mid-" the next ten; "late" the rest
             first = {"early": 1, "mid": 11, "late": 21}[mprep]
@@ -1890,7 +1894,7 @@ def _resolve(m: re.Match, kind: str, text: str, pub: dt.date | None, anchor: dt.
                     base = context or pub  # "the same night": the day of the story told before
                 else:
                     base = anchor if word.endswith(("yesterday", "tomorrow")) and anchor else pub
-                offset = {"yesterday": -1, "last night": -1, "tomorrow": 1, "the previous day": -1,
+                offset = {"yesterday": -1, "last night": -1, "last evening": -1, "tomorrow": 1, "the previous day": -1,
                           "the previous night": -1, "the previous morning": -1, "the previous evening": -1,
                           "the previous afternoon": -1, "the night before": -1, "the day after": 1,
                           "the day before": -1, "a day earlier": -1, "a day later": 1,

@@ -2739,8 +2739,11 @@ def test_a_sentence_starting_stay_or_get_the_latest_is_still_a_claim():
      "2029-01-01", "2029-12-31"),
     ("The previous outbreak, which ran through 2023 and 2024, recorded more than 1,800 cases.",
      "through 2023 and 2024", "when", "2023-01-01", "2024-12-31"),
+    # "before" a month or a holiday ends the day before it (two labellers: "before December" is November 30)
     ("The ministry said it would distribute up to 3,000 nets before Christmas.", "before Christmas", "deadline", None,
-     "2022-12-25"),
+     "2022-12-24"),
+    ("Deposits could leave the banking system before December if this continues.", "before December", "deadline", None,
+     "2022-11-30"),
     ("The ministry announced a 15-day ban on entering forests on Wednesday.", "15-day ban", "deadline", "2022-01-12",
      "2022-01-27"),
     ("The government on Thursday gave striking dockworkers at the Port of Mombasa 48 hours to return to work.",
@@ -3055,3 +3058,37 @@ def test_a_day_and_its_when_clause_date_the_event_of_the_clause():
                        "walked off the job.",
                        "The airline said 46 flights had been cancelled since the strike began.")
     assert ("since the strike began", "since", "2022-01-11", None) in _dates(claims[1])
+
+
+# 48. The forty-fifth blind set (Kyiv Independent, The Daily Star (Lebanon), Buenos Aires Herald,
+#     The Citizen, FBC News, The Hans India). Article date: Thursday 2022-01-13.
+
+@pytest.mark.parametrize("sentence, phrase, role, earliest, latest", [
+    ("Rescuers had by last evening recovered nine bodies from the lake.", "last evening", "when", "2022-01-12",
+     "2022-01-12"),
+    ("The search will continue for at least another 72 hours, police said.", "for at least another 72 hours",
+     "deadline", "2022-01-13", "2022-01-16"),
+])
+def test_forty_fifth_set_dates(sentence, phrase, role, earliest, latest):
+    assert (phrase, role, earliest, latest) in _dates(sentence)
+
+
+@pytest.mark.parametrize("sentence, speaker", [
+    ("BEIRUT: Lebanon's Health Ministry ordered Tuesday that pupils who cannot prove they have been vaccinated stay "
+     "home.", "Lebanon's Health Ministry"),
+    ("Preliminary estimates by the agriculture department put the area under water at up to 3,000 hectares.",
+     "the agriculture department"),
+])
+def test_forty_fifth_set_speakers(sentence, speaker):
+    assert one_claim(sentence)["speaker"] == speaker
+
+
+def test_forty_fifth_set_quantities_and_lines():
+    assert _values("Half the parents I speak to do not have a card at home.") == [(50, 50, None, "percent")]
+    assert _values("He spent half the time waiting.") == []
+    for line in ("Hi, this is Anastasiia Marchenko. I wrote this story from Dnipro, where I spoke to residents.",
+                 "If you value reporting from the ground, please consider supporting us by becoming a member.",
+                 "A version of this article appeared in the print edition of The Daily Star on October 14, 2026, on "
+                 "page 3.", "Stay tuned for more on this story.",
+                 "Economy Minister Federico Ansaldi at a press conference at the Economy Ministry on Thursday |"):
+        assert [c["text"] for c in claims_of("Police said 4 died.", line)] == ["Police said 4 died."]
