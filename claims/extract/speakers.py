@@ -30,7 +30,7 @@ _COURT_NOUNS = frozenset("court bench judge justice tribunal magistrate".split()
 # examinations until December 7", "The Marine Department has widened the exclusion zone"
 ACT_VERBS = frozenset("""postponed widened extended imposed lifted suspended declared closed banned approved served
 issued halted reopened shut ordered delayed deferred scrapped introduced""".split())
-_HINT_WORDS = SPEECH_VERBS | SOURCE_MARKERS | {"according"} | _SOURCE_PARTICIPLES | COURT_VERBS | _TOLL_VERBS | ACT_VERBS
+_HINT_WORDS = SPEECH_VERBS | SOURCE_MARKERS | {"according"} | _SOURCE_PARTICIPLES | COURT_VERBS | _TOLL_VERBS | ACT_VERBS | {"showed", "concluded"}
 
 
 _PAST_VERB = re.compile(r"^[a-z]{3,}ed$")
@@ -228,6 +228,14 @@ _DATA_FINDINGS = frozenset("data figures statistics records numbers".split())
 def _finding_author(text: str, tokens: list[Token]) -> Mention | None:
     """'An investigation by X found', 'a study from X concluded': X, when the finding is the subject."""
     for i, tok in enumerate(tokens[:12]):
+        if not tok.quoted and (tok.low in _FINDINGS or tok.low in _DATA_FINDINGS) and 0 < i and i + 1 < len(tokens) and \
+                tokens[i + 1].low in _FINDING_VERBS and tokens[i - 1].is_cap and tokens[i - 1].is_word and \
+                (i > 1 or tokens[0].text.isupper()):  # (not "Satellite data showed": a capital of the sentence)
+            # "Central Bank data showed ...": the body named right before its data
+            owner = _backward_np(text, tokens, i - 1)
+            if owner is not None and owner.kind != "pronoun":
+                owner.via, owner.window = "verb", (tokens[i + 1].start, tokens[i + 1].end)
+                return owner
         if tok.quoted or (tok.low not in _FINDINGS and tok.low not in _DATA_FINDINGS) or i + 2 >= len(tokens) or \
                 tokens[i + 1].low not in ("by", "from"):
             continue
@@ -458,6 +466,9 @@ def _is_trailing(tokens: list[Token], i: int, mention: Mention) -> bool:
     return i > 0 and tokens[i - 1].text == ","
 
 
+_TITLE_DOTS = frozenset("dr mr mrs ms prof gen col lt capt maj sgt rev hon sen rep gov insp supt".split())
+
+
 def _appositive_name(text: str, tokens: list[Token], first: int, mention: Mention | None) -> Mention | None:
     """'according to the shipping company, Aurel Lines.': the proper name is the speaker and the
     description an alias."""
@@ -474,9 +485,11 @@ def _appositive_name(text: str, tokens: list[Token], first: int, mention: Mentio
     if m < n and tokens[m].low == "the":
         m += 1
     run: list[Token] = []
-    while m < n and tokens[m].is_word and not tokens[m].quoted and (
-            tokens[m].is_cap or (run and tokens[m].low in ("of", "and", "for", "de", "la", "du"))):
-        run.append(tokens[m])
+    while m < n and not tokens[m].quoted and ((tokens[m].is_word and (
+            tokens[m].is_cap or (run and tokens[m].low in ("of", "and", "for", "de", "la", "du")))) or (
+            tokens[m].text == "." and run and run[-1].low in _TITLE_DOTS and m + 1 < n and tokens[m + 1].is_cap)):
+        if tokens[m].text != ".":
+            run.append(tokens[m])  # ("the hospital's medical director, Dr. Samir Abdallah.": the title's dot)
         m += 1
     while run and not run[-1].is_cap:
         run.pop()

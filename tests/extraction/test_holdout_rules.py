@@ -3092,3 +3092,18 @@ def test_forty_fifth_set_quantities_and_lines():
                  "page 3.", "Stay tuned for more on this story.",
                  "Economy Minister Federico Ansaldi at a press conference at the Economy Ministry on Thursday |"):
         assert [c["text"] for c in claims_of("Police said 4 died.", line)] == ["Police said 4 died."]
+
+
+@pytest.mark.parametrize("sentence, speaker", [
+    ("Central Bank data showed the monetary authority sold US$412 million.", "Central Bank"),
+    ("Satellite data showed the ice melting.", None),
+    ("Two children were admitted to intensive care, according to the hospital's medical director, Dr. Samir Abdallah.",
+     "Samir Abdallah"),
+])
+def test_forty_fifth_set_more_speakers(sentence, speaker):
+    assert one_claim(sentence)["speaker"] == speaker
+
+
+def test_a_caption_closing_with_a_barred_credit_is_no_claim():
+    assert [c["text"] for c in claims_of("Police said 4 died.", "The minister at a press conference on Thursday | Credit: "
+                                         "Noticias Argentinas")] == ["Police said 4 died."]
