@@ -41,6 +41,8 @@ FISCAL_OPENS: ContextVar[int] = ContextVar("fiscal_opens", default=4)
 _PATTERNS = [
     ("duration", r"(?P<dprep>for an? (?:initial |further |additional |extended )?period of|"
                  # "the operation would last another 10 days", "the count would take up to 10 days"
+                 # "to be phased in over 18 months", "paid out over two years": spread over a span from now
+                 r"(?:(?<=phased in )|(?<=paid out )|(?<=spread )|(?<=rolled out )|(?<=repaid )|(?<=paid back ))over|"
                  r"(?:(?<=will )|(?<=would )|(?<=could )|(?<=may )|(?<=might )|(?<=to )|(?<=can ))(?:last|take)"
                  r"(?: another| a further| up to| about| around| at least)?|"
                  r"for (?:almost|nearly|about|around|roughly|another|a further|at least another|at least|the next)|for up to|no more than|not more than|no longer than|within the next|within the|within|in the next|"

@@ -3107,3 +3107,9 @@ def test_forty_fifth_set_more_speakers(sentence, speaker):
 def test_a_caption_closing_with_a_barred_credit_is_no_claim():
     assert [c["text"] for c in claims_of("Police said 4 died.", "The minister at a press conference on Thursday | Credit: "
                                          "Noticias Argentinas")] == ["Police said 4 died."]
+
+
+def test_phased_in_over_a_span_is_a_deadline_and_an_age_over_months_is_none():
+    assert ("over 18 months", "deadline", "2022-01-13", "2023-07-13") in _dates(
+        "Operators have offered $5.10, to be phased in over 18 months.")
+    assert _dates("Children over 18 months old were vaccinated.") == []
