@@ -70,7 +70,7 @@ _PATTERNS = [
                    # "72 hours from the vessel's arrival in Puerto Madryn on Thursday to post a bond"
                    r"|(?:[\w'\u2019-]+\s+){0,2}?(?:arrival|departure|landing|docking|release|return|signing|handover)"
                    r"(?:\s+(?:in|at)\s+(?:[A-Z][\w'\u2019-]*\s+){0,2}[A-Z][\w'\u2019-]*)?\s+on\s+(?P<gwd2>" + _WD + r")))?"
-                   r"(?=\s+(?:in\s+which\s+)?to\s+[a-z])"),
+                   r"(?=\s+(?:in\s+which\s+)?to\s+(?-i:[a-z]))"),
     ("past_span", r"(?:in|over|during|for)\s+the\s+(?:past|last|previous)\s+(?:(?P<pnum>" + _NUMW + r")\s+)?(?P<punit>" + _UNIT + r")"),
     # "since the start of the year", "since the beginning of May", "from the start of last month"
     ("start_of", r"(?P<sprep>since|from|after)\s+the\s+(?:start|beginning)\s+of\s+(?:(?P<srel>the|this|last)\s+"
@@ -79,6 +79,11 @@ _PATTERNS = [
     ("first_part", r"(?:(?:in|during|over)\s+)?the\s+(?P<ford>first|second|third|fourth|last|final)\s+(?:(?P<fnum>"
                    + _NUMW + r")\s+months|(?P<fhalf>half|quarter))"
                    r"\s+of\s+(?:(?P<frel>this|last|the)\s+year|(?P<fyear>" + _YEAR + r"))"),
+    # "in the year to December", "the three months to September 30", "the six months ended 30 June"
+    ("period_to", r"(?:(?:in|over|during|for)\s+)?the\s+(?:(?P<ptn>" + _NUMW + r")\s+(?P<ptu>months|weeks|years)|"
+                  r"(?P<pt1>year|quarter|month|fortnight))\s+(?:to|ending|ended|through)\s+(?:(?P<ptd>[0-3]?\d)\s+)?"
+                  r"(?P<ptm>January|February|March|April|May|June|July|August|September|October|November|December)"
+                  r"(?:\s+(?P<ptd2>[0-3]?\d)(?!\d))?(?:,?\s+(?P<pty>" + _YEAR + r"))?\b"),
     # "by the 15th of next month", "on the 3rd of March"
     ("ord_of_month", _PREP + r"the\s+(?P<odn>[0-3]?\d)(?:st|nd|rd|th)\s+of\s+(?:(?P<odrel>next|this|last)\s+month|"
                      r"(?P<odm>January|February|March|April|May|June|July|August|September|October|November|December)"
@@ -188,7 +193,7 @@ _BY_WEEKDAY = _group("nth_wd", "wd_range", "now_to_wd", "wd_week", "rel_wd", "ho
 _BY_PERIOD_WORDS = _group("ord_of_month", "first_days", "rest_of", "fiscal", "bare_quarter", "duration", "past_span", "start_of", "first_part", "period_end", "end_of", "year_before", "rel_period",
                           "weekend")
 _NUMBER_STARTS = frozenset(UNITS) | frozenset(TENS) | frozenset("a an several few forty-eight seventy-two twenty-four".split())
-_BY_MONTH = _group("ord_of_month", "first_days", "start_of", "end_of", "mdy_range", "month_range", "mdy", "dmy", "my", "month", "the_month")
+_BY_MONTH = _group("period_to", "ord_of_month", "first_days", "start_of", "end_of", "mdy_range", "month_range", "mdy", "dmy", "my", "month", "the_month")
 _BY_PERIOD = _group("ord_of_month", "first_days", "rest_of", "fiscal", "bare_quarter", "n_days_rel", "duration", "hyphen_span", "ago", "given_span", "past_span", "start_of", "first_part", "period_end", "end_of", "year_before", "rel_period", "weekend")
 _BY_DAYWORD = _group("since_clock", "overnight", "relday", "holiday", "wd", "clock_word")
 _BY_YEAR = _group("numdate", "end_of", "iso", "since_event", "first_part", "whole_year", "year_range", "decade", "fiscal", "year", "the_year")
@@ -1408,6 +1413,24 @@ def _resolve(m: re.Match, kind: str, text: str, pub: dt.date | None, anchor: dt.
                 latest = _month_range(year, first_month + int(months) - 1)[1]
             else:
                 return None
+    elif kind == "period_to":
+        if not pub:
+            return None
+        month = MONTHS[g("ptm").lower()]
+        year = int(g("pty")) if g("pty") else pub.year - (month > pub.month)  # the latest such month gone by
+        day = g("ptd") or g("ptd2")
+        try:
+            latest = dt.date(year, month, int(day)) if day else _month_range(year, month)[1]
+        except ValueError:
+            return None
+        if g("pt1"):
+            n, unit = {"year": (1, "years"), "quarter": (3, "months"), "month": (1, "months"),
+                       "fortnight": (2, "weeks")}[g("pt1").lower()]
+        else:
+            n, unit = _count(g("ptn")), g("ptu")
+            if n is None:
+                return None
+        earliest = _shift(latest + dt.timedelta(days=1), -n, unit)
     elif kind == "ord_of_month":
         if not pub:
             return None

@@ -3113,3 +3113,13 @@ def test_phased_in_over_a_span_is_a_deadline_and_an_age_over_months_is_none():
     assert ("over 18 months", "deadline", "2022-01-13", "2023-07-13") in _dates(
         "Operators have offered $5.10, to be phased in over 18 months.")
     assert _dates("Children over 18 months old were vaccinated.") == []
+
+
+@pytest.mark.parametrize("sentence, phrase, earliest, latest", [
+    ("Prices rose 8% in the year to December.", "in the year to December", "2021-01-01", "2021-12-31"),
+    ("The company reported results for the three months to September 30.", "for the three months to September 30",
+     "2021-07-01", "2021-09-30"),
+    ("Output fell in the six months to June.", "in the six months to June", "2021-01-01", "2021-06-30"),
+])
+def test_a_period_to_a_month(sentence, phrase, earliest, latest):
+    assert (phrase, "when", earliest, latest) in _dates(sentence)
