@@ -91,7 +91,8 @@ _BEGAN_WORDS = frozenset("began started broke erupted took hit struck declared a
 # "the April 30 deadline" ... "within 30 days of that deadline": the last deadline the article dated
 _DAY_DEADLINE = re.compile(r"\s+deadline\b", re.IGNORECASE)
 _DURING_EVENT = re.compile(r"\bduring\s+" + _EVENT_DET + r"(?P<noun>" + _EVENT_NOUNS + r")\b", re.IGNORECASE)
-_BEFORE_DEADLINE = re.compile(r"\bbefore\s+(?:the|that|this)\s+(?:new\s+|extended\s+)?deadline\b"
+_BEFORE_DEADLINE = re.compile(r"\bbefore\s+(?:the|that|this|its|their)\s+(?:new\s+|extended\s+|\d+-day\s+)?"
+                              r"(?:deadline|ultimatum)\b"
                               r"(?:\s+(?:expires|passes|runs\s+out|lapses))?", re.IGNORECASE)
 _WITHIN_DEADLINE = re.compile(r"\bwithin\s+(?P<n>" + NUMBER_WORDS + r")\s+(?P<unit>hours?|days?|weeks?|months?)\s+of\s+"
                               r"(?:that|the|this)\s+(?:new\s+|original\s+|extended\s+|revised\s+)?deadline\b", re.IGNORECASE)

@@ -36,8 +36,8 @@ _CURRENCY_PREFIXES = ("Rp", "RM", "Tk", "ZiG", "GH\u00a2", "GH\u20b5", "Dhs", "D
                       # Gulf riyals, rials and dinars, vatu, Malawi kwacha, birr, East African shillings, Rwanda francs
                       "QR", "SR", "RO", "BD", "KD", "VT", "MK", "Br", "TSh", "Tsh", "USh", "Ush", "Rwf", "FCFA")
 _PREFIX_ALTERNATIVES = "|".join(_CURRENCY_PREFIXES + _CURRENCY_CODES)
-_CUR = (r"(?P<cur>(?=[ABCDEFGHIJKLMNOPQRSTUVWXYZs$\u20ac\u00a3\u00a5\u20b9\u20a6\u20b1\u058f])(?:(?-i:US|S|A|C|NZ|HK|R|N|J|FJ|TT|EC|NT|Z|BDS|Bds|BBD|SI|WS|T|F)\$\s?|[$\u20ac\u00a3\u00a5\u20b9\u20a6\u20b1\u058f]|(?-i:(?:" + _PREFIX_ALTERNATIVES + r")(?=\s?\d)\s?)|(?-i:Rs\.?\s?|INR\s?|Ksh\.?\s?|K?Shs?\.?\s?|sh(?=\d)|[NPK](?=\d{1,3}(?:,\d{3})+(?!\d|\.\d)|\d+\.\d\d\b)|[NPRK](?=\d[\d,.]*[\s-]?"
-        r"(?:million|billion|trillion|bn|m)\b)|[PR](?=\d{1,3}(?:[, \u00a0]\d{3})+(?!\d))"
+_CUR = (r"(?P<cur>(?=[ABCDEFGHIJKLMNOPQRSTUVWXYZs$\u20ac\u00a3\u00a5\u20b9\u20a6\u20b1\u058f])(?:(?-i:US|S|A|C|NZ|HK|R|N|J|FJ|TT|EC|NT|Z|BDS|Bds|BBD|SI|WS|T|F)\$\s?|[$\u20ac\u00a3\u00a5\u20b9\u20a6\u20b1\u058f]|(?-i:(?:" + _PREFIX_ALTERNATIVES + r")(?=\s?\d)\s?)|(?-i:Rs\.?\s?|INR\s?|Ksh\.?\s?|K?Shs?\.?\s?|sh(?=\d)|[NPK](?=\d{1,3}(?:,\d{3})+(?!\d|\.\d)|\d+\.\d\d\b)|[NPRKE](?=\d[\d,.]*[\s-]?"
+        r"(?:million|billion|trillion|bn|m)\b)|[PRE](?=\d{1,3}(?:[, \u00a0]\d{3})+(?!\d))"
         # "paying R120 for a return taxi trip": a paying word before a short amount
         r"|(?:(?<=cost )|(?<=costs )|(?<=paid )|(?<=paying )|(?<=pay )|(?<=pays )|(?<=worth )|(?<=spent )|(?<=charged )|"
         r"(?<=fee of )|(?<=fine of )|(?<=selling at )|(?<=sold at )|(?<=sells at )|(?<=priced at )|(?<=costing )|"
@@ -118,7 +118,7 @@ _CURRENCY = {"$": "dollars", "US$": "dollars", "S$": "Singapore dollars", "A$": 
              "Sh": "shillings", "KSh": "shillings", "Shs": "shillings", "N": "naira", "\u20a6": "naira", "P": "pesos", "\u20b1": "pesos", "R": "rand", "\u20ac": "euros", "\u00a3": "pounds", "\u00a5": "yen", "\u20b9": "rupees",
              "Rs": "rupees", "Rs.": "rupees", "INR": "rupees", "Rp": "rupiah", "RM": "ringgit", "Tk": "taka", "ZiG": "ZiG",
              "GH\u00a2": "cedis", "GH\u20b5": "cedis", "Dh": "dirhams", "Dhs": "dirhams", "sh": "shillings",
-             "K": "kina or kwacha", "\u058f": "drams", "LL": "Lebanese pounds",
+             "K": "kina or kwacha", "E": "emalangeni", "\u058f": "drams", "LL": "Lebanese pounds",
              "Ksh": "shillings", "Ksh.": "shillings", "KSh.": "shillings", "Sh.": "shillings",
              "JD": "Jordanian dinars", "QR": "Qatari riyals", "SR": "Saudi riyals", "RO": "Omani rials", "BD": "Bahraini dinars",
              "KD": "Kuwaiti dinars", "VT": "vatu", "MK": "Malawi kwacha", "Br": "birr", "TSh": "Tanzanian shillings",
@@ -176,7 +176,7 @@ _CHANGE_BEFORE = re.compile(
     r"amend\w*|updat\w*)\b[^.;]{0,90}\bfrom\s+$", re.IGNORECASE)
 _RANGING_FROM = re.compile(r"\b(?:rang(?:e|es|ed|ing)|var(?:y|ies|ied|ying))\s+from\s+$", re.IGNORECASE)
 _LETTER_DIGIT = re.compile(r"[A-Za-z$.](?=\d)")  # the last character of every prefix below, before a digit
-_LETTER_CURRENCY = re.compile(r"(?<![\w.])(?:Rs\.?|Ksh\.?|K?Shs?\.?|sh|[NPRK]|[SACRNJZTF]\$|US\$|NZ\$|HK\$|FJ\$|TT\$|EC\$|NT\$|"
+_LETTER_CURRENCY = re.compile(r"(?<![\w.])(?:Rs\.?|Ksh\.?|K?Shs?\.?|sh|[NPRKE]|[SACRNJZTF]\$|US\$|NZ\$|HK\$|FJ\$|TT\$|EC\$|NT\$|"
                               r"BDS\$|Bds\$|BBD\$|SI\$|WS\$|INR|" + _PREFIX_ALTERNATIVES + r")(?=\d)")
 _MINOR_UNITS = {"cents": "dollars", "cent": "dollars", "pence": "pounds", "kobo": "naira", "paise": "rupees"}
 _SCALED = re.compile(r"(\d[\d.,]*)\s*-?\s*(?:million|billion|trillion|bn|mn|mil|m|thousand|crores?|lakhs?)", re.IGNORECASE)
@@ -234,6 +234,8 @@ def find_quantities(text: str, skip_spans: list[tuple[int, int]] = ()) -> list[Q
         # a currency written onto the digits: "Rs25,000", "Sh1.2 billion", "N25 million", "S$50,000"
         digits += map(_MATCH_START, _LETTER_CURRENCY.finditer(text))
     if not digits and not number_words:
+        if "no" in words:
+            found = _none_reported(text, found, list(skip_spans))
         if "both" in words:
             found = _both(text, found, list(skip_spans))
         if "twice" in words or "thrice" in words:
@@ -298,6 +300,8 @@ def find_quantities(text: str, skip_spans: list[tuple[int, int]] = ()) -> list[Q
         found = _both(text, found, masked)
     if "twice" in words or "thrice" in words:
         found = _twice(text, found, masked)
+    if "no" in words:
+        found = _none_reported(text, found, masked)
     if found and not _BORROW_WORDS.isdisjoint(words):
         _borrow_measures(text, found)
     return found
@@ -320,6 +324,18 @@ def _fraction_of_scale(text: str, q: Quantity) -> Quantity:
     low = None if bound in UPPER_BOUNDS else value
     high = None if bound in LOWER_BOUNDS else value
     return Quantity(low, high, q.approximate or bound in APPROX_BOUNDS, bound, q.unit, q.measure, m.start(), q.end)
+
+
+_NONE_REPORTED = re.compile(r"\bno\s+(?:(?:new|further|other)\s+)?(deaths|fatalities|casualties|injuries)\b"
+                            r"(?=\s+(?:had|have|has|were|was)\s+(?:yet\s+)?(?:been\s+)?(?:reported|recorded|confirmed))",
+                            re.IGNORECASE)
+def _none_reported(text: str, found: list[Quantity], masked: list) -> list[Quantity]:
+    """'No deaths had been reported': a count of none."""
+    for m in _NONE_REPORTED.finditer(text):
+        if not any(a <= m.start() < b for a, b in masked):
+            found = sorted(found + [Quantity(0, 0, False, None, m.group(1).lower(), None, m.start(), m.end(1))],
+                           key=lambda q: q.start)
+    return found
 
 
 _FRACTION_WORDS = frozenset("half third thirds quarter quarters two-thirds three-quarters one-third one-quarter".split())

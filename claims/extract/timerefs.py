@@ -166,7 +166,7 @@ _PATTERNS = [
     ("relday", _PREP + r"(?P<rdword>the day after tomorrow|the day before yesterday|today|yesterday|tomorrow|tonight|last night|last evening|this morning|this afternoon|"
                r"this evening|the previous day|the day before|a day earlier|a day later|since then|"
                r"the previous (?:night|morning|evening|afternoon)|the night before|the day after(?!\s+(?:the|a|an|his|her|its|their)\b)|"
-               r"by the (?:evening|afternoon|morning|end of the day)|by (?:evening|nightfall|midday)|"
+               r"by the (?:evening|afternoon|morning|end of the day)|by (?:evening|nightfall|midday|dawn|daybreak)|"
                r"(?:the same|that same|later that|that|the next|the following) (?:day|night|morning|evening|afternoon))\b"),
     # "between 2019 and 2024", "from 2015 to 2020"
     ("year_range", r"(?P<yrprep>between|from|(?:through|throughout|during|in)(?=\s+\d{4}\s+and\s))\s+(?P<yr1>" + _YEAR + r")\s*(?:and|to|through|until|-|\u2013)\s*(?P<yr2>"
@@ -201,7 +201,7 @@ _BY_DAY = _group("rel_period", "relday", "holiday", "n_days_rel", "duration", "h
 # Words that every time reference contains: the full pattern only runs near one of them.
 _TRIGGER_WORDS = frozenset(WEEKDAYS) | frozenset(MONTHS) | frozenset(
     "today yesterday tomorrow tonight night morning week weeks weekend month months year years day days hours "
-    "hour ago christmas eve year's dawn daybreak midnight noon overnight evening afternoon easter fortnight "
+    "hour ago christmas eve year's dawn daybreak nightfall midnight noon overnight evening afternoon easter fortnight "
     "fortnights quarter first-quarter second-quarter third-quarter fourth-quarter".split())
 _CLOCK_TRIGGERS = frozenset("am pm a.m p.m".split())  # only after "since": "waiting since 6 am"
 _TRIGGER_INSIDE = re.compile(r"(?:day|January|February|March|April|June|July|August|September|October|November|"
@@ -540,7 +540,8 @@ def find_timerefs(text: str, published: dt.date | None, anchor: dt.date | None =
     if _TRIGGER_WORDS.isdisjoint(words) and not special and not clock and not ("then" in words and "since" in words):
         if hours:
             _clock_times(text, refs, anchor, tense, context)
-        if events and ("since" in words or "during" in words or ("before" in words and "deadline" in words)) and \
+        if events and ("since" in words or "during" in words or ("before" in words and (
+                "deadline" in words or "ultimatum" in words))) and \
                 names_event(words, text):
             event_anchors(text, refs, events)  # "... since the strike began", "... before the deadline"
         return refs

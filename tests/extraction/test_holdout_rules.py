@@ -3123,3 +3123,24 @@ def test_phased_in_over_a_span_is_a_deadline_and_an_age_over_months_is_none():
 ])
 def test_a_period_to_a_month(sentence, phrase, earliest, latest):
     assert (phrase, "when", earliest, latest) in _dates(sentence)
+
+
+# 49. The forty-sixth blind set (The Royal Gazette, Premium Times, Euronews, Prensa Latina, Eswatini
+#     Observer, The Daily Star (Bangladesh)). Article date: Thursday 2022-01-13.
+
+@pytest.mark.parametrize("sentence, values", [
+    ("Each affected family would receive E5 000 to cover immediate costs.", [(5000, 5000, None, "emalangeni")]),
+    ("Government had released E2.5 million from the disaster relief fund.", [(2500000, 2500000, None, "emalangeni")]),
+    ("Take the E5 motorway to the mine.", []),
+    ("No deaths had been reported as of Thursday afternoon.", [(0, 0, None, "deaths")]),
+    ("There were no deaths in the fire.", []),
+])
+def test_forty_sixth_set_quantities(sentence, values):
+    assert _values(sentence) == values
+
+
+def test_forty_sixth_set_dates_and_lines():
+    assert ("by nightfall", "when", "2022-01-13", "2022-01-13") in _dates("Some 87,000 people were sheltered by nightfall.")
+    for line in ("For more updates, follow the Eswatini Observer on Facebook, X and Instagram.",
+                 "Follow The Daily Star on Google News for the latest updates."):
+        assert [c["text"] for c in claims_of("Police said 4 died.", line)] == ["Police said 4 died."]
