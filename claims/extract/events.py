@@ -247,18 +247,13 @@ def event_anchors(text: str, refs: list[TimeRef], events: dict) -> None:
         if n is None:
             continue
         day = events["deadline"]
-        refs[:] = [r for r in refs if not (r.start >= m.start() and r.end <= m.end())]
-        if not any(r.start < m.end() and r.end > m.start() for r in refs):
-            bisect.insort(refs, TimeRef(m.group(0), "deadline", day, shift(day, n, m.group("unit")), m.start(), m.end()),
-                          key=lambda r: r.start)
+        _put(refs, m, "deadline", day, shift(day, n, m.group("unit")))
     for m in _WITHIN_EVENT.finditer(text) if "within" in present or "for" in present else ():
         day = _day_of(_event_key(m.group("noun")), events)
         n = count_of(m.group("n"))
         if day is None or n is None:
             continue
-        refs[:] = [r for r in refs if not (r.start >= m.start() and r.end <= m.end())]
-        bisect.insort(refs, TimeRef(m.group(0), "deadline", day, shift(day, n, m.group("unit")), m.start(), m.end()),
-                      key=lambda r: r.start)
+        _put(refs, m, "deadline", day, shift(day, n, m.group("unit")), over_others=True)
 
 
 def _after_event(text: str, refs: list[TimeRef], events: dict) -> None:
@@ -278,23 +273,25 @@ def _after_event(text: str, refs: list[TimeRef], events: dict) -> None:
         if span is not None:
             # "a week after the floods" (rain from 2 to 6 November): a week after each of its days
             step = -n if m.group("dir").lower() == "before" else n
-            refs[:] = [r for r in refs if not (r.start >= m.start() and r.end <= m.end())]
-            if not any(r.start < m.end() and r.end > m.start() for r in refs):
-                bisect.insort(refs, TimeRef(m.group(0), "when", shift(span[0], step, m.group("unit")),
-                                            shift(span[1], step, m.group("unit")), m.start(), m.end()),
-                              key=lambda r: r.start)
-            continue
-        refs[:] = [r for r in refs if not (r.start >= m.start() and r.end <= m.end())]
-        if any(r.start < m.end() and r.end > m.start() for r in refs):
+            _put(refs, m, "when", shift(span[0], step, m.group("unit")), shift(span[1], step, m.group("unit")))
             continue
         at = shift(day, -n if m.group("dir").lower() == "before" else n, m.group("unit"))
-        bisect.insort(refs, TimeRef(m.group(0), "when", at, at, m.start(), m.end()), key=lambda r: r.start)
+        _put(refs, m, "when", at, at)
     for m in _SINCE_IT.finditer(text):
-        named = [e for e in _EVENT_WORD.finditer(text, 0, m.start())]
+        named = [e for e in _matches_at(_EVENT_WORD, text, _NOUN_SET) if e.start() < m.start()]
         day = _day_of(_event_key(named[-1].group("noun")), events) if named else None
         if day is None or any(r.start < m.end() and r.end > m.start() for r in refs):
             continue
         bisect.insort(refs, TimeRef(m.group(0), "since", day, None, m.start(), m.end()), key=lambda r: r.start)
+
+
+def _put(refs: list[TimeRef], m: re.Match, role: str, earliest: dt.date | None, latest: dt.date | None,
+         over_others: bool = False) -> None:
+    """The phrase m matched, read as one reference: it replaces the references inside it and yields
+    to one that overlaps it (unless over_others)."""
+    refs[:] = [r for r in refs if not (r.start >= m.start() and r.end <= m.end())]
+    if over_others or not any(r.start < m.end() and r.end > m.start() for r in refs):
+        bisect.insort(refs, TimeRef(m.group(0), role, earliest, latest, m.start(), m.end()), key=lambda r: r.start)
 
 
 def event_words(keys: set[str]) -> frozenset[str]:
