@@ -148,7 +148,6 @@ _BOILERPLATE_HEAD = (
     r"|hi,\s+(?:this\s+is|i['\u2019]m)\b.*$|i wrote this (?:story|article|piece)\b.*$"
     r"|if you value\b.{0,80}\b(?:support|member|donat|subscri)\w*\b.*$"
     r"|a version of this (?:article|story) (?:appeared|was published)\b.*$|stay tuned\b.*$"
-    r"|(?:translated|edited|produced|compiled|reported)(?:\s+(?:from\s+[\w]+|and\s+\w+))?\s+by\s+[\w'.-]+(?:\s+[\w'.-]+){0,3}\.?\s*$"
     r"|\([^()]{0,60}\bvia\s+[^()]{1,40}\)\s*$"  # "(Citizen journalist via RFA)"
     r"|get (?:the latest|our)\b.{0,80}\b(?:inbox|whatsapp|telegram|mobile phone)\b.*$"
     r"|stay (?:updated|informed|connected|up to date)\b.{0,80}\b(?:whatsapp|telegram|channel|newsletters?|app)\b.*$"
