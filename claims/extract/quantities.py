@@ -41,10 +41,12 @@ _CUR = (r"(?P<cur>(?=[ABCDEFGHIJKLMNOPQRSTUVWXYZs$\u20ac\u00a3\u00a5\u20b9\u20a6
         # "paying R120 for a return taxi trip": a paying word before a short amount
         r"|(?:(?<=cost )|(?<=costs )|(?<=paid )|(?<=paying )|(?<=pay )|(?<=pays )|(?<=worth )|(?<=spent )|(?<=charged )|"
         r"(?<=fee of )|(?<=fine of )|(?<=selling at )|(?<=sold at )|(?<=sells at )|(?<=priced at )|(?<=costing )|"
-        r"(?<=sell for )|(?<=sold for )|(?<=sells for )|"
-        # "take home about P600", "down from around P1,100": a bound before a short amount
-        r"(?<=about )|(?<=around )|(?<=nearly )|(?<=roughly )|(?<=only )|(?<=than )|(?<=least )|(?<=most )|(?<=to )|"
-        r"(?<=from )|(?<=between )|(?<=as ))[PRK](?=\d+(?:\.\d\d)?(?![\d,.]\d)))))?")
+        r"(?<=sell for )|(?<=sold for )|(?<=sells for ))[PRK](?=\d+(?:\.\d\d)?(?![\d,.]\d))"
+        # "take home about P600", "down from around P1,100", "as much as R1.10/l": a bound before an amount
+        # of two digits or more, or with cents (not "units such as K9", "from R2 to R5" roads)
+        r"|(?:(?<=about )|(?<=around )|(?<=nearly )|(?<=roughly )|(?<=only )|(?<=than )|(?<=least )|(?<=most )|"
+        r"(?<=to )|(?<=from )|(?<=between )|(?<=much as )|(?<=little as )|(?<=high as ))[PRK]"
+        r"(?=\d{3,}(?![\d,.]\d)|\d+\.\d\d(?![\d,.]\d)))))?")
 _PCT = r"(?P<pct>\s?%|\s?pc\b|\s(?:percent|per cent|percentage points?)\b)?"
 # A unit written onto the number: "500kg", "40C", "150km/h" (case-sensitive inside the pattern).
 _ATTACHED_UNITS = {"kg": "kg", "km": "km", "km/h": "km/h", "kph": "km/h", "kmh": "km/h", "mph": "mph", "mm": "mm", "cm": "cm",

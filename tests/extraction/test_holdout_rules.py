@@ -3144,3 +3144,8 @@ def test_forty_sixth_set_dates_and_lines():
     for line in ("For more updates, follow the Eswatini Observer on Facebook, X and Instagram.",
                  "Follow The Daily Star on Google News for the latest updates."):
         assert [c["text"] for c in claims_of("Police said 4 died.", line)] == ["Police said 4 died."]
+
+
+def test_a_letter_and_a_short_number_after_a_bound_word_is_no_money():
+    assert _values("Police deployed units such as K9 teams.") == []
+    assert _values("Drivers take home about P600 a day.") == [(600, 600, "about", "pesos")]
