@@ -47,6 +47,9 @@ _CUR = (r"(?P<cur>(?=[ABCDEFGHIJKLMNOPQRSTUVWXYZs$\u20ac\u00a3\u00a5\u20b9\u20a6
         r"|(?:(?<=about )|(?<=around )|(?<=nearly )|(?<=roughly )|(?<=only )|(?<=than )|(?<=least )|(?<=most )|"
         r"(?<=to )|(?<=from )|(?<=between )|(?<=much as )|(?<=little as )|(?<=high as ))[PRK]"
         r"(?=\d{3,}(?![\d,.]\d)|\d+\.\d\d(?![\d,.]\d)))))?")
+_ROAD_LETTERS = frozenset("SR RO BD VT MK E".split())
+_ROAD_AFTER = re.compile(r"\s*(?:bridge|highway|road|route|freeway|motorway|expressway|exit|interchange|corridor|north|"
+                         r"south|east|west|northbound|southbound|eastbound|westbound)\b", re.IGNORECASE)
 _PCT = r"(?P<pct>\s?%|\s?pc\b|\s(?:percent|per cent|percentage points?)\b)?"
 # A unit written onto the number: "500kg", "40C", "150km/h" (case-sensitive inside the pattern).
 _ATTACHED_UNITS = {"kg": "kg", "km": "km", "km/h": "km/h", "kph": "km/h", "kmh": "km/h", "mph": "mph", "mm": "mm", "cm": "cm",
@@ -679,6 +682,8 @@ def _build(m: re.Match, text: str, single: bool = False):
             # ("sewage on 41 days", "a combined 9,860 hours"): a figure, of no event measure
             unit_measure, of_no_event = None, True
     if cur:
+        if cur.strip() in _ROAD_LETTERS and _ROAD_AFTER.match(after):
+            return None  # "the SR 520 bridge", "VT 100 north": a road, not riyals or vatu
         unit = _CURRENCY.get(cur.strip(), cur.strip() if cur.strip().isupper() and len(cur.strip()) == 3 else unit)
     elif _RUPEES_BEFORE.search(before):
         unit = "rupees"  # "\u20b94.5 crore": the digit-led match cannot start at the sign (Rs/INR go through _CUR)

@@ -3149,3 +3149,12 @@ def test_forty_sixth_set_dates_and_lines():
 def test_a_letter_and_a_short_number_after_a_bound_word_is_no_money():
     assert _values("Police deployed units such as K9 teams.") == []
     assert _values("Drivers take home about P600 a day.") == [(600, 600, "about", "pesos")]
+
+
+@pytest.mark.parametrize("sentence, values", [
+    ("Traffic on the SR 520 bridge was halted.", []),
+    ("Take VT 100 north to the town.", []),
+    ("Rice sold at SR 12 per kilo.", [(12, 12, None, "Saudi riyals")]),
+])
+def test_a_road_named_like_a_currency_is_no_money(sentence, values):
+    assert _values(sentence) == values
