@@ -174,7 +174,10 @@ _PATTERNS = [
     # "in the 1990s", "since the 2010s"
     ("decade", r"(?P<dcprep>in|during|since|from|by|until|through|throughout|over)\s+the\s+(?P<dcval>(?:1[89]|20)\d0)s\b"),
     ("year", r"(?P<yprep>(?:dating|dates|date|going|stretching)\s+back\s+to|for|in|since(?:\s+at\s+least)?|by|until|till|through|from|during|"
-             r"before|after|early|late|mid|up\s+to(?=\s\d{4}(?:[.,;:)]|$|\s+(?:and|or|when|according|under)\b)))"
+             r"before|after|early|late|mid|up\s+to(?=\s\d{4}(?:[.,;:)]|$|\s+(?:and|or|when|according|under)\b))|"
+             # "between 2020 and the end of last year": a year opening a span closed by a date
+             r"between(?=\s\d{4}\s+and\s+(?:the\s+(?:end|start|beginning|middle|close)\s+of\s|(?:last|this)\s+year\b|"
+             r"(?:early|mid|late)[- ]|" + MONTH_RE + r"\b)))"
              r"[- ](?P<yval>" + _YEAR + r")(?!\d|,\d|-\d)"),
     # "since the colliery closures of 1987", "since the floods in 2010"
     ("since_event", r"since\s+the\s+(?:[^\W\d_][\w'\u2019-]*\s+){1,4}?(?:of|in)\s+(?P<sevent>" + _YEAR + r")(?!\d|,\d|-\d)"),
@@ -271,7 +274,11 @@ _GIVEN_BEFORE = re.compile(r"\b(?:has|have|had|having|given|gave|give|gives|givi
 # described at length (a "to" inside the description, never right after the verb)
 _BRACING_BEFORE = re.compile(r"\b(?:bracing|braced|brace|preparing|prepared|gearing\s+up)\s+for\b[^.;]{0,50}$", re.IGNORECASE)
 _GAVE_BEFORE = re.compile(r"\b(?:gave|given|giving|granted)\s[^.;]{0,60}$", re.IGNORECASE)  # "had given the council until 5pm on Friday"
-_GAVE_LONG_BEFORE = re.compile(r"\b(?:gave|given|giving)\s+(?:the|a|an|its|their)\s+(?:[\w'\u2019-]+\s+){1,11}$", re.IGNORECASE)
+# "X said the group had given the council until Friday" looks ahead from the saying; told without one,
+# "The council had given them until 5pm on Monday to remove it" is a deadline already behind the story
+_SAYING = re.compile(r"\b(?:said|says|told|tells|according\s+to|announced|added|warned|stated)\b", re.IGNORECASE)
+_GAVE_LONG_BEFORE = re.compile(r"\b(?:gave|given|giving)\s+(?:the|a|an|its|their)\s+(?:\(?[\w'\u2019-]+\)?\s+){1,11}$",  # "(FRF)"
+                               re.IGNORECASE)
 # a relative clause between commas right before a phrase: ", who have blocked the roads since Monday, "
 _ASIDE_END = re.compile(r",\s+(?:who|which)\s[^,;]*,\s*$", re.IGNORECASE)
 _ON_WEEKDAY = re.compile(r"\bon\s+(" + _WD + r")\b", re.IGNORECASE)
@@ -990,7 +997,8 @@ def _join_pairs(text: str, refs: list[TimeRef]) -> None:
         elif joiner in (" or ", " to ", " and ") and a.earliest == a.latest and b.earliest == b.latest and \
                 dt.timedelta(days=1) >= b.earliest - a.latest >= dt.timedelta(0):
             keep = True  # "landfall late Friday or early Saturday", "the night of 28 February to 1 March"
-        elif (joiner == " and " and text[max(0, a.start - 8):a.start].lower() == "between ") or \
+        elif (joiner == " and " and (text[max(0, a.start - 8):a.start].lower() == "between " or
+                                     a.phrase[:8].lower() == "between ")) or \
                 (joiner == " to " and head == "from " and not _MOVED_BEFORE.search(text, max(0, a.start - 40), a.start + 5)):
             keep = False
         else:
@@ -1002,7 +1010,7 @@ def _join_pairs(text: str, refs: list[TimeRef]) -> None:
             b.earliest = b.latest = b.earliest + dt.timedelta(days=7)
         if b.earliest < a.earliest or (keep and b.earliest > a.earliest + dt.timedelta(days=6)):
             continue  # a span runs forward; 'on Monday and Friday' of different weeks are two days
-        start = a.start if keep or head == "from " else a.start - 8
+        start = a.start if keep or head == "from " or a.phrase[:8].lower() == "between " else a.start - 8
         span = TimeRef(text[start:b.end], "when", a.earliest, b.latest, start, b.end)
         if keep:
             refs.insert(index - 1, span)
@@ -1850,7 +1858,8 @@ def _resolve(m: re.Match, kind: str, text: str, pub: dt.date | None, anchor: dt.
             if role == "deadline":
                 # "she had written asking for a meeting by Friday": the request looks forward
                 mode = "past" if tense == "pastperfect" and not _FORWARD_BEFORE.search(text, max(0, start - 60), start) \
-                    and not _had_until(text, start, prep) and not _GAVE_BEFORE.search(text, max(0, start - 80), start) \
+                    and not _had_until(text, start, prep) and not (_GAVE_BEFORE.search(text, max(0, start - 80), start)
+                                                                  and _SAYING.search(text)) \
                     else "after"
                 if tense == "past" and _by_then(prep, text, start, tense):
                     mode = "past"  # "40 families had moved in by Wednesday", "the road was cleared by Friday"

@@ -1819,7 +1819,7 @@ def test_twenty_fourth_set_lines_that_are_no_claims(line):
 @pytest.mark.parametrize("sentence, phrase, role, earliest, latest", [
     ("With polling day in the general election on Friday week, the dispute has become an issue.", "on Friday week",
      "when", "2022-01-21", "2022-01-21"),
-    ("The group had given the council until 5pm on Friday to withdraw the proposal.", "until 5pm on Friday",
+    ("A spokesperson said the group had given the council until 5pm on Friday to withdraw the proposal.", "until 5pm on Friday",
      "deadline", None, "2022-01-14"),
     ("A judge ordered the city to stop shutting off water to residents for 30 days.", "for 30 days", "deadline",
      "2022-01-13", "2022-02-12"),
@@ -3157,4 +3157,34 @@ def test_a_letter_and_a_short_number_after_a_bound_word_is_no_money():
     ("Rice sold at SR 12 per kilo.", [(12, 12, None, "Saudi riyals")]),
 ])
 def test_a_road_named_like_a_currency_is_no_money(sentence, values):
+    assert _values(sentence) == values
+
+
+# 50. Misses the labelled articles still left, read as general rules (2026-11-28, fifth session).
+#     Article date: Thursday 2022-01-13.
+
+@pytest.mark.parametrize("sentence, latest", [
+    # told without a saying, a pluperfect deadline lies behind the story
+    ("The council had given those behind the bonfire until 5pm on Monday to remove the material.", "2022-01-10"),
+    # reported, the same words look ahead from the saying
+    ("A spokesperson said the group had given the council until 5pm on Friday to withdraw the plan.", "2022-01-14"),
+    ("The group has given the council until Friday to withdraw the plan.", "2022-01-14"),
+])
+def test_a_pluperfect_deadline_without_a_saying_is_past(sentence, latest):
+    assert [d["latest"] for d in one_claim(sentence)["dates"]] == [latest]
+
+
+def test_a_span_given_to_a_body_named_with_its_initials_is_a_deadline():
+    assert _dates("Prosecutors had given the Romanian Football Federation (FRF) and the stadium operator 72 hours "
+                  "to hand over CCTV footage.") == [("72 hours", "deadline", "2022-01-13", "2022-01-16")]
+
+
+@pytest.mark.parametrize("sentence, dates, values", [
+    ("More than 40 suits were filed between 2020 and the end of last year.",
+     [("between 2020 and the end of last year", "when", "2020-01-01", "2021-12-31")], [(40, None, "more than", "suits")]),
+    ("Suits were filed between 2019 and March 2021.", [("between 2019 and March 2021", "when", "2019-01-01", "2021-03-31")], []),
+    ("It cost between 2000 and 3000 dollars.", [], [(2000, 3000, "between", "dollars")]),
+])
+def test_a_year_opening_a_span_closed_by_a_date_is_no_count(sentence, dates, values):
+    assert _dates(sentence) == dates
     assert _values(sentence) == values
