@@ -197,6 +197,28 @@ def _units(body: str, paragraphs: list[tuple[int, int]], list_items: set[int] = 
 _CLAUSE_JOIN = re.compile(r"(?:,\s+(?:but|while|whereas)|;)\s+(?=\S)")
 
 
+# verbs that only report words: a clause after one of them keeps its speaker through ", while ..."
+_SAYING_VERBS = frozenset("""said says say told tells tell added adds stated states claimed claims insisted insists argued
+argue argues estimated estimates reported reports put puts according noted notes maintained maintains confirmed confirms
+denied denies deny warned warns announced announces alleged alleges contended contends countered counters""".split())
+
+
+def _verb_of(text: str, mention) -> str | None:
+    """The last word of the verb (or 'according') that made a mention a speaker."""
+    if mention.via == "according":
+        return "according"
+    if mention.via != "verb" or mention.window is None:
+        return None
+    words = [w.lower() for w in re.findall(r"[A-Za-z]+", text[mention.window[0]:mention.window[1]])]
+    return next((w for w in words if w in _SAYING_VERBS), words[-1] if words else None)
+
+
+def _same_name(a: str, b: str) -> bool:
+    """'The UN' and 'UN' are one speaker."""
+    fold = lambda name: re.sub(r"^the\s+", "", name.strip(), flags=re.IGNORECASE).lower()
+    return fold(a) == fold(b)
+
+
 def _split_speakers(units: list[Unit]) -> list[Unit]:
     """One claim per speaker: 'Police said 14 were arrested, but organisers said more than 60
     were detained' is two claims, each with its own speaker."""
@@ -217,8 +239,10 @@ def _split_speakers(units: list[Unit]) -> list[Unit]:
             if second is None or second.kind == "pronoun" or second.via == "quoting":
                 continue
             first = find_attribution(text[:cut], first_regions)
-            if first is None or first.name.lower() == second.name.lower():
+            if first is None or _same_name(first.name, second.name):
                 continue
+            if _verb_of(text[:cut], first) in _SAYING_VERBS and _verb_of(text[rest:], second) not in _SAYING_VERBS:
+                continue  # "X said its members had given Rs. 850 million, while 60 firms had pledged rations": still X's word
             parts = [Unit(unit.paragraph, unit.start, unit.start + cut, text[:cut], first_regions, intro=unit.intro),
                      Unit(unit.paragraph, unit.start + rest, unit.end, text[rest:], second_regions, intro=unit.intro)]
             break

@@ -1106,7 +1106,10 @@ def _anchor_durations(text: str, refs: list[TimeRef], tense: str) -> None:
         # not a day inside a relative clause ("the strike, which started on January 19, and directed
         # the two parties to hold talks within seven days" counts from the order's day)
         days = [r for r in reversed(refs[:index]) if r.role == "when" and r.earliest is not None
-                and r.latest is not None and (r.latest - r.earliest).days <= 2]
+                and r.latest is not None and (r.latest - r.earliest).days <= 2
+                # ("asked anyone who was in the area on Sunday afternoon to call within 24 hours": whose day
+                # it was, not the asking's)
+                and not _WHO_WAS.search(text, max(0, r.start - 80), r.start)]
         main = [r for r in days if not _IN_RELATIVE.search(text, max(0, r.start - 60), r.start)]
         day = (main or days)[0].latest if days else None  # ("Under the ceasefire, which took effect on Nov. 27, ...")
         if day is not None and day != ref.earliest and ref.phrase.lower().startswith("for ") and \
@@ -1154,6 +1157,9 @@ _OF_THE_ACT = re.compile(r"\s+of\s+(?:the|its|their|her|his|that|this)\s+(?:vote
 _OF_ACT_WHICH = re.compile(r"\s+(?:of|from|after)\s+(?:the|its|their|his|her|this|that)\s+(?:[\w'\u2019-]+\s+){0,3}?[\w-]+,\s+"
                            r"which\s+(?:[\w'\u2019-]+\s+){0,4}?(?:took\s+place|was\s+held|happened|occurred|was\s+made|"
                            r"was\s+issued|came|began|started|was\s+announced)\s+", re.IGNORECASE)
+_WHO_WAS = re.compile(r"\b(?:anyone|anybody|everyone|everybody|those|people|residents|persons?|passengers|visitors|"
+                      r"motorists|witnesses)\s+who\s+(?:was|were|had\s+been|saw|travelled|traveled|visited|used|attended)\b[^,;]*$",
+                      re.IGNORECASE)
 _IN_RELATIVE = re.compile(r",\s*(?:which|who|that)\s[^,;]*$", re.IGNORECASE)
 _GIVEN_SPAN_PHRASE = re.compile(r"\S+\s+(?:(?:calendar|working|business|clear)\s+)?(?:hours?|days?|weeks?|months?|years?)(?:\s+from\s+the\s+[a-z]+)?", re.IGNORECASE)
 

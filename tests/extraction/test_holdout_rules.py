@@ -3188,3 +3188,29 @@ def test_a_span_given_to_a_body_named_with_its_initials_is_a_deadline():
 def test_a_year_opening_a_span_closed_by_a_date_is_no_count(sentence, dates, values):
     assert _dates(sentence) == dates
     assert _values(sentence) == values
+
+
+@pytest.mark.parametrize("sentence, latest", [
+    # the day of those asked for is not the day of the asking
+    ("Police have asked anyone who was in the area on Sunday afternoon to contact them within 24 hours.", "2022-01-14"),
+    # a span in a past clause still counts from the day the sentence gives its act
+    ("Police on Monday asked residents to contact them within 24 hours.", "2022-01-11"),
+])
+def test_a_day_of_those_asked_for_does_not_start_a_span(sentence, latest):
+    assert [d["latest"] for d in one_claim(sentence)["dates"] if d["role"] == "deadline"] == [latest]
+
+
+@pytest.mark.parametrize("sentence, claims", [
+    # a clause after ", while" inside what a speaker said, its subject acting, not speaking: one claim
+    ("The chamber said its members had contributed more than Rs. 850 million, while some 60 firms had pledged "
+     "rations until the end of the month.", [("The chamber", [850000000, 60])]),
+    # the same body named twice is one speaker
+    ("The UN appealed in January for $2.7 billion, but the plan was only 28.4 percent funded, according to UN figures.",
+     [("The UN", [2700000000, 28.4])]),
+    # two bodies, each speaking: two claims
+    ("Kurdish officials say transfers have fallen short by 40 percent, while federal lawmakers argue that 12 "
+     "payments were made.", [("Kurdish officials", [40]), ("federal lawmakers", [12])]),
+])
+def test_a_second_clause_is_split_off_only_for_a_second_speaker(sentence, claims):
+    got = claims_of(sentence)
+    assert [(c["speaker"], [q["low"] for q in c["quantities"]]) for c in got] == claims
