@@ -392,6 +392,8 @@ _NEGATIONS = frozenset("not never n't declined refused declines refuses decline 
 _NOUN_BEFORE = frozenset("the a an its their his her our this these those".split())
 _PLURAL_NOUN_FORMS = frozenset("estimates reports claims statements counts tallies updates projections forecasts "
                                "calculations briefings".split())
+_VERB_AFTER_SUBJECT = frozenset("had have has said say put showed show suggested suggest indicated indicate were are "
+                                "claimed estimated stated".split())
 # "a media briefing", "a press statement", "the daily update": a noun after a word of the press
 _PRESS_BEFORE = frozenset("media press news daily weekly regular emergency joint".split())
 
@@ -403,6 +405,12 @@ def _not_speech_use(tokens: list[Token], i: int) -> bool:
         return True  # "the agency's forecast division", "its report": a noun, no reporting verb
     if nxt is not None and tokens[i].low in _PLURAL_NOUN_FORMS and nxt.low in ("by", "from", "of", "for"):
         return True  # "Preliminary estimates by the department put ...": a noun, no reporting verb
+    if tokens[i].low in _PLURAL_NOUN_FORMS:
+        for t in tokens[i + 1:i + 5]:
+            if t.quoted or t.low in ("that", ",", ";", ":") or t.low in DETERMINERS or t.low[:1].isdigit():
+                break  # ("The agency reports the toll has risen", "reports 40 deaths had ...": a verb)
+            if t.low in _VERB_AFTER_SUBJECT:
+                return True  # "Initial reports on Sunday had put the toll at five": the subject, no verb
     if i > 1 and tokens[i - 1].low in _PRESS_BEFORE and tokens[i - 2].low in _NOUN_BEFORE and \
             tokens[i].low.endswith(("ing", "ment", "ase")):
         return True  # "Addressing a media briefing, the minister said": the briefing is no verb

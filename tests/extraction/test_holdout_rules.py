@@ -3214,3 +3214,22 @@ def test_a_day_of_those_asked_for_does_not_start_a_span(sentence, latest):
 def test_a_second_clause_is_split_off_only_for_a_second_speaker(sentence, claims):
     got = claims_of(sentence)
     assert [(c["speaker"], [q["low"] for q in c["quantities"]]) for c in got] == claims
+
+
+@pytest.mark.parametrize("sentence, speaker", [
+    # a plural noun of reports before its own verb is the subject, never a name's verb
+    ("Initial reports on Sunday had put the toll at five.", None),
+    ("Local reports said five people died.", None),
+    ("Initial estimates put the toll at five.", None),
+    # a name before "reports" and its object still speaks
+    ("Reuters reports 40 deaths had been recorded.", "Reuters"),
+    ("The agency reports the toll has risen to 40.", "The agency"),
+])
+def test_initial_reports_is_no_speaker_named_initial(sentence, speaker):
+    assert one_claim(sentence)["speaker"] == speaker
+
+
+def test_the_day_of_initial_reports_stays_among_the_dates():
+    claim = one_claim("Initial reports on Sunday had put the toll at five, before it was raised to eight on Monday evening.")
+    assert claim["said_on"] is None
+    assert [d["earliest"] for d in claim["dates"]] == ["2022-01-09", "2022-01-10"]
