@@ -478,7 +478,10 @@ _MOTION_OVER = re.compile(r"\b(?:swept|sweeping|flew|flying|rolled|poured|spille
                           r"fell|drove|stepped|leaned|hung|towered|looked|watched|presided|handed|took)\s+over\s+$", re.IGNORECASE)
 _PASSED_BEFORE = re.compile(r"\b(?:passed|passes|topped|tops|exceeded|exceeds|surpassed|surpasses|crossed|"
                             r"(?:could|would|will|may|might|can|to)\s+(?:top|pass|exceed|surpass|cross)|"
-                            r"crosses)\s+(?:the\s+)?$", re.IGNORECASE)
+                            r"crosses|"
+                            # "the tally climbed past 12,000": a verb of rising then "past"
+                            r"(?:climbed|climbs|climbing|rose|rises|rising|risen|jumped|soared|surged|edged|pushed|went|"
+                            r"gone|moved|crept|shot)\s+past)\s+(?:the\s+)?$", re.IGNORECASE)
 # An increment, not a total: "23 more bodies", "another 40 people", "an additional 12 cases".
 _INCREMENT_AFTER = re.compile(r"\s+(?:more|additional|extra|further)\b(?!\s+than)", re.IGNORECASE)
 # \b(?:another|an additional|a further|additional)\s+$ (ignoring case), starting with a character
@@ -501,7 +504,7 @@ counties districts provinces regions states countries municipalities cities town
 dollars euros pounds rupees shillings naira yuan yen""".split())
 # pass|top|exceed|surpass|cross ignoring case, from a class of the first letters (the long s
 # "\u017f" matches "s" ignoring case).
-_PASSED_HINT = re.compile("[pPtTeEcCsS\u017f](?i:(?<=p)ass|(?<=t)op|(?<=e)xceed|(?<=s)urpass|(?<=c)ross)")
+_PASSED_HINT = re.compile("[pPtTeEcCsS\u017f](?i:(?<=p)ass|(?<=p)ast|(?<=t)op|(?<=e)xceed|(?<=s)urpass|(?<=c)ross)")
 _BORROW_WORDS = frozenset("from compared number toll tally total count figure".split())
 _COMPARE_BEFORE = re.compile(
     r"(?:\b(?:up|down|higher|lower|increase|decrease|rise|fall|jump|drop)\s+from|\bcompared\s+(?:with|to))\s+"

@@ -71,7 +71,10 @@ _PATTERNS = [
                    r"|(?:[\w'\u2019-]+\s+){0,2}?(?:arrival|departure|landing|docking|release|return|signing|handover)"
                    r"(?:\s+(?:in|at)\s+(?:[A-Z][\w'\u2019-]*\s+){0,2}[A-Z][\w'\u2019-]*)?\s+on\s+(?P<gwd2>" + _WD + r")))?"
                    r"(?=\s+(?:in\s+which\s+)?to\s+(?-i:[a-z]))"),
-    ("past_span", r"(?:in|over|during|for)\s+the\s+(?:past|last|previous)\s+(?:(?P<pnum>" + _NUMW + r")\s+)?(?P<punit>" + _UNIT + r")"),
+    ("past_span", r"(?:in|over|during|for)\s+the\s+(?:past|last|previous)\s+(?:(?P<pnum>" + _NUMW + r")\s+)?(?P<punit>" + _UNIT + r")"
+                  # (not "in the last week of December": a week of a month)
+                  r"(?!\s+of\s+(?:January|February|March|April|May|June|July|August|September|October|November|December|"
+                  r"(?:this|next|last)\s+month)\b)"),
     # "since the start of the year", "since the beginning of May", "from the start of last month"
     ("start_of", r"(?P<sprep>since|from|after)\s+the\s+(?:start|beginning)\s+of\s+(?:(?P<srel>the|this|last)\s+"
                  r"(?P<sunit>week|month|year)|(?P<smonth>" + MONTH_RE + r")(?:\s+(?P<syear>" + _YEAR + r"))?)"),
@@ -84,6 +87,13 @@ _PATTERNS = [
                   r"(?P<pt1>year|quarter|month|fortnight))\s+(?:to|ending|ended|through)\s+(?:(?P<ptd>[0-3]?\d)\s+)?"
                   r"(?P<ptm>January|February|March|April|May|June|July|August|September|October|November|December)"
                   r"(?:\s+(?P<ptd2>[0-3]?\d)(?!\d))?(?:,?\s+(?P<pty>" + _YEAR + r"))?\b"),
+    # "in the first week of February", "by the last week of this month": a week of a month by its days
+    ("week_of", _PREP + r"the\s+(?P<wkord>first|second|third|fourth|final|last)\s+week\s+of\s+(?:(?P<wkrel>next|this|last)\s+month|"
+                r"(?P<wkm>January|February|March|April|May|June|July|August|September|October|November|December)"
+                r"(?:,?\s+(?P<wky>" + _YEAR + r"))?)\b"),
+    # "Voting will take place on the 27th": a day of this month or the one next to it
+    ("day_ord", r"(?P<prep>on|by|until|till|before|from|since)\s+the\s+(?P<dordn>[12]?\d|3[01])(?:st|nd|rd|th)"
+                r"(?=\s*(?:[.,;:)]|$)|\s+(?:and|or|at|when|to|until|with|in|if|as|after|before|but|instead)\b)"),
     # "by the 15th of next month", "on the 3rd of March"
     ("ord_of_month", _PREP + r"the\s+(?P<odn>[0-3]?\d)(?:st|nd|rd|th)\s+of\s+(?:(?P<odrel>next|this|last)\s+month|"
                      r"(?P<odm>January|February|March|April|May|June|July|August|September|October|November|December)"
@@ -193,13 +203,13 @@ def _group(*names: str) -> re.Pattern:
 _BY_WEEKDAY = _group("nth_wd", "wd_range", "now_to_wd", "wd_week", "rel_wd", "holiday", "wd")
 # _BY_PERIOD without the phrases that start with a number ("48 hours to", "two days later", "a 72-hour
 # ultimatum", "3 years ago"), for start positions that hold no number
-_BY_PERIOD_WORDS = _group("ord_of_month", "first_days", "rest_of", "fiscal", "bare_quarter", "duration", "past_span", "start_of", "first_part", "period_end", "end_of", "year_before", "rel_period",
+_BY_PERIOD_WORDS = _group("ord_of_month", "first_days", "week_of", "rest_of", "fiscal", "bare_quarter", "duration", "past_span", "start_of", "first_part", "period_end", "end_of", "year_before", "rel_period",
                           "weekend")
 _NUMBER_STARTS = frozenset(UNITS) | frozenset(TENS) | frozenset("a an several few forty-eight seventy-two twenty-four".split())
-_BY_MONTH = _group("period_to", "ord_of_month", "first_days", "start_of", "end_of", "mdy_range", "month_range", "mdy", "dmy", "my", "month", "the_month")
-_BY_PERIOD = _group("ord_of_month", "first_days", "rest_of", "fiscal", "bare_quarter", "n_days_rel", "duration", "hyphen_span", "ago", "given_span", "past_span", "start_of", "first_part", "period_end", "end_of", "year_before", "rel_period", "weekend")
+_BY_MONTH = _group("period_to", "ord_of_month", "first_days", "week_of", "start_of", "end_of", "mdy_range", "month_range", "mdy", "dmy", "my", "month", "the_month")
+_BY_PERIOD = _group("ord_of_month", "first_days", "week_of", "rest_of", "fiscal", "bare_quarter", "n_days_rel", "duration", "hyphen_span", "ago", "given_span", "past_span", "start_of", "first_part", "period_end", "end_of", "year_before", "rel_period", "weekend")
 _BY_DAYWORD = _group("since_clock", "overnight", "relday", "holiday", "wd", "clock_word")
-_BY_YEAR = _group("numdate", "end_of", "iso", "since_event", "first_part", "whole_year", "year_range", "decade", "fiscal", "year", "the_year")
+_BY_YEAR = _group("day_ord", "numdate", "end_of", "iso", "since_event", "first_part", "whole_year", "year_range", "decade", "fiscal", "year", "the_year")
 _BY_DAY = _group("rel_period", "relday", "holiday", "n_days_rel", "duration", "hyphen_span", "ago", "given_span", "past_span")
 # Words that every time reference contains: the full pattern only runs near one of them.
 _TRIGGER_WORDS = frozenset(WEEKDAYS) | frozenset(MONTHS) | frozenset(
@@ -502,7 +512,13 @@ def _special(text: str) -> bool:
     """Has the sentence a year or an in-word trigger ("Monday's", "mid-January")?"""
     # A year needs a "1" or a "2": sentences with neither skip the regex scan.
     return (("1" in text or "2" in text) and _YEARISH.search(text) is not None) or (
-        ("'" in text or "\u2019" in text or "-" in text) and _trigger_inside(text))
+        ("'" in text or "\u2019" in text or "-" in text) and _trigger_inside(text)) or (
+        "the " in text and _THE_ORDINAL.search(text) is not None)
+
+
+# "on the 27th": a day of the month by its ordinal alone
+_THE_ORDINAL = re.compile(r"\bthe\s+(?:[12]?\d|3[01])(?:st|nd|rd|th)\b")
+_ORDINAL_WORD = re.compile(r"(?:[12]?\d|3[01])(?:st|nd|rd|th)")
 
 
 # Two characters that a word of words.word_index can hold side by side: a cut between them may
@@ -1211,7 +1227,8 @@ def _special_triggers(words: tuple[str, ...]) -> list[tuple[int, str]]:
                 word = word.rsplit("-", 1)[1]  # "mid-January"
             elif word.endswith("-end") and word[:-4] in ("year", "month", "week"):
                 word = word[:-4] if word[0] != "y" else "years"  # "by year-end"
-            elif not (word[0].isdigit() and len(word) >= 4 and word[:4].isdigit()):
+            elif not (word[0].isdigit() and len(word) >= 4 and word[:4].isdigit()) and \
+                    not (index and words[index - 1] == "the" and _ORDINAL_WORD.fullmatch(word)):
                 continue
         found.append((index, word))
     return found
@@ -1465,6 +1482,50 @@ def _resolve(m: re.Match, kind: str, text: str, pub: dt.date | None, anchor: dt.
             earliest = latest = dt.date(year, month, int(g("odn")))
         except ValueError:
             return None
+    elif kind == "week_of":
+        if not pub:
+            return None
+        if g("wkrel"):
+            month_index = pub.year * 12 + pub.month - 1 + {"next": 1, "this": 0, "last": -1}[g("wkrel").lower()]
+            year, month = divmod(month_index, 12)
+            month += 1
+        else:
+            month = MONTHS[g("wkm").lower()]
+            year = int(g("wky")) if g("wky") else pub.year
+            ahead = tense == "future" or role == "deadline"
+            if not g("wky") and not ahead and month > pub.month:
+                year -= 1
+            elif not g("wky") and ahead and month < pub.month:
+                year += 1
+        first_day, last_day = _month_range(year, month)
+        order = g("wkord").lower()
+        if order in ("last", "final"):
+            earliest, latest = last_day - dt.timedelta(days=6), last_day
+        else:
+            earliest = first_day + dt.timedelta(days=7 * ("first", "second", "third", "fourth").index(order))
+            latest = earliest + dt.timedelta(days=6)
+        if role == "deadline":
+            earliest = None
+    elif kind == "day_ord":
+        if not pub:
+            return None
+        day = int(g("dordn"))
+        if day < 1:
+            return None
+        # told in the past, a day still to come this month is a deadline set ("gave them until the 20th"),
+        # a day gone by is this month's ("burned until the 5th"); otherwise the next such day
+        ahead = tense not in ("past", "pastperfect")
+        year, month = pub.year, pub.month
+        if ahead and day < pub.day:
+            year, month = (year + (month == 12), month % 12 + 1)
+        elif not ahead and day > pub.day and role != "deadline":
+            year, month = (year - (month == 1), (month - 2) % 12 + 1)
+        try:
+            earliest = latest = dt.date(year, month, day)
+        except ValueError:
+            return None
+        if role == "deadline":
+            earliest = None
     elif kind == "first_days":
         n = _count(g("fdnum"))
         if n is None or not pub:

@@ -3233,3 +3233,36 @@ def test_the_day_of_initial_reports_stays_among_the_dates():
     claim = one_claim("Initial reports on Sunday had put the toll at five, before it was raised to eight on Monday evening.")
     assert claim["said_on"] is None
     assert [d["earliest"] for d in claim["dates"]] == ["2022-01-09", "2022-01-10"]
+
+
+@pytest.mark.parametrize("sentence, phrase, role, earliest, latest", [
+    ("Doses would arrive in the first week of February.", "in the first week of February", "when", "2022-02-01", "2022-02-07"),
+    ("The talks collapsed in the last week of December.", "in the last week of December", "when", "2021-12-25", "2021-12-31"),
+    ("Work will resume in the second week of March.", "in the second week of March", "when", "2022-03-08", "2022-03-14"),
+    ("The plan is due by the third week of next month.", "by the third week of next month", "deadline", None, "2022-02-21"),
+    # an ordinal alone is a day of this month, or of the next one when it is still to come
+    ("Voting will take place on the 27th.", "on the 27th", "when", "2022-01-27", "2022-01-27"),
+    ("The council meets again on the 3rd.", "on the 3rd", "when", "2022-02-03", "2022-02-03"),
+    ("The explosion happened on the 3rd.", "on the 3rd", "when", "2022-01-03", "2022-01-03"),
+    ("The fire burned until the 5th.", "until the 5th", "deadline", None, "2022-01-05"),
+    ("The union gave the government until the 20th to respond.", "until the 20th", "deadline", None, "2022-01-20"),
+    ("Since the 2nd, the toll has climbed to 40.", "Since the 2nd", "since", "2022-01-02", None),
+])
+def test_a_week_of_a_month_and_a_day_by_its_ordinal(sentence, phrase, role, earliest, latest):
+    assert (phrase, role, earliest, latest) in _dates(sentence)
+
+
+@pytest.mark.parametrize("sentence", ["He lives on the 27th floor.", "The 21st century has brought change.",
+                                      "Over the past week of protests, 12 were hurt."])
+def test_an_ordinal_or_a_past_week_that_is_no_day_of_the_month(sentence):
+    assert not any(d["phrase"].lower().startswith(("on the 27", "the 21")) or " of " in d["phrase"]
+                   for d in one_claim(sentence)["dates"])
+
+
+@pytest.mark.parametrize("sentence, values", [
+    ("The tally climbed past 12,000.", [(12000, None, "more than", None)]),
+    ("The toll has now gone past 100.", [(100, None, "more than", None)]),
+    ("He walked past 12 houses.", [(12, 12, None, "houses")]),
+])
+def test_rising_past_a_number_is_more_than_it(sentence, values):
+    assert _values(sentence) == values
