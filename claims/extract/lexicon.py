@@ -131,7 +131,7 @@ DOC_NOUNS = frozenset("statement report communique communiqué release announcem
                       "post tweet letter document".split())
 SKIP_BEFORE_VERB = frozenset("""
 also later earlier previously again repeatedly publicly separately recently then already further reportedly
-has have had will would could should may might is are was were on today yesterday tonight last night
+has have had will would could should may might must can cannot shall is are was were on today yesterday tonight last night
 monday tuesday wednesday thursday friday saturday sunday morning evening afternoon late early
 immediately quickly swiftly subsequently since once still now just initially originally first long
 """.split())

@@ -392,6 +392,7 @@ _NEGATIONS = frozenset("not never n't declined refused declines refuses decline 
 _NOUN_BEFORE = frozenset("the a an its their his her our this these those".split())
 _PLURAL_NOUN_FORMS = frozenset("estimates reports claims statements counts tallies updates projections forecasts "
                                "calculations briefings".split())
+_OBLIGATION_MODALS = frozenset("must should shall".split())
 _VERB_AFTER_SUBJECT = frozenset("had have has said say put showed show suggested suggest indicated indicate were are "
                                 "claimed estimated stated".split())
 # "a media briefing", "a press statement", "the daily update": a noun after a word of the press
@@ -419,6 +420,8 @@ def _not_speech_use(tokens: list[Token], i: int) -> bool:
     if i and tokens[i - 1].low in _NEGATIONS or (i > 1 and tokens[i - 2].low in _NEGATIONS and
                                                  tokens[i - 1].low in ("to", "yet", "immediately", "publicly")):
         return True  # "did not respond", "has yet to comment", "declined to comment": no statement
+    if i and tokens[i - 1].low in _OBLIGATION_MODALS and not tokens[i - 1].quoted:
+        return True  # "The company must respond within seven days": a duty, no statement
     if tokens[i].low == "found" and (nxt is None or nxt.low != "that"):
         return True  # "rescuers found 14 bodies" is an act; "the commission found that ..." a finding
     if tokens[i].low in ("agree", "agrees", "agreed", "agreeing"):

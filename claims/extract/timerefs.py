@@ -44,7 +44,7 @@ _PATTERNS = [
                  # "to be phased in over 18 months", "paid out over two years": spread over a span from now
                  r"(?:(?<=phased in )|(?<=paid out )|(?<=spread )|(?<=rolled out )|(?<=repaid )|(?<=paid back ))over|"
                  r"(?:(?<=will )|(?<=would )|(?<=could )|(?<=may )|(?<=might )|(?<=to )|(?<=can ))(?:last|take)"
-                 r"(?: another| a further| up to| about| around| at least)?|"
+                 r"(?: another| a further| up to| about| around| at least(?: another| a further)?)?|"
                  r"for (?:almost|nearly|about|around|roughly|another|a further|at least another|at least|the next)|for up to|no more than|not more than|no longer than|within the next|within the|within|in the next|"
                  # "in the 48 hours after the protests began on 6 April": counted from that day (_anchor_durations)
                  r"in the(?: first)?(?=\s+\S+\s+(?:hours?|days?|weeks?)\s+(?:after|following)\s)|"

@@ -3266,3 +3266,18 @@ def test_an_ordinal_or_a_past_week_that_is_no_day_of_the_month(sentence):
 ])
 def test_rising_past_a_number_is_more_than_it(sentence, values):
     assert _values(sentence) == values
+
+
+@pytest.mark.parametrize("sentence, speaker", [
+    ("The company must respond within seven working days.", None),
+    ("The minister should explain why 40 died.", None),
+    ("Residents must leave by noon, police said.", "police"),
+    ("Officials cannot confirm the toll of 12.", "Officials"),
+])
+def test_a_duty_to_speak_is_no_statement_and_a_modal_is_no_name(sentence, speaker):
+    assert one_claim(sentence)["speaker"] == speaker
+
+
+def test_at_least_another_span_is_a_deadline():
+    assert _dates("The ministry says the outage will last at least another 36 hours.") == [
+        ("last at least another 36 hours", "deadline", "2022-01-13", "2022-01-14")]
