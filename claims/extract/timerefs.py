@@ -31,8 +31,10 @@ _PART = r"(?:\s+(?:night|morning|evening|afternoon))?"
 _PREP = (r"(?:(?P<prep>(?:dating|dates|date|going|stretching)\s+back\s+to|no later than|not later than|no earlier than|not earlier than|by|until|till|through|before|since|as of|from|after|on|in|at|"
          r"during|late on|early on|late|early)\s+(?:at\s+(?:the\s+)?(?:least|earliest|latest)\s+)?"
          # "through 4 p.m. Friday", "by 6pm on Wednesday": the hour of a day, the day keeps the preposition
-         r"(?:(?:\d{1,2}(?:[:.][0-5]\d)?\s?(?:[ap]m\b|[ap]\.\s?m\.?)|noon|midnight|midday|(?:the\s+)?close\s+of\s+business)"
-         r"\s+(?:on\s+)?(?=" + _WD + r"))?)?")
+         r"(?:(?:\d{1,2}(?:[:.][0-5]\d)?\s?(?:[ap]m\b|[ap]\.\s?m\.?)|noon|midnight|midday|(?:the\s+)?close\s+of\s+business|"
+         # "since the early hours of Sunday", "until the morning of January 3": a part of the day named
+         r"(?:(?<=since )|(?<=until )|(?<=till )|(?<=from ))the\s+(?:early\s+|small\s+|wee\s+)?(?:hours|morning|afternoon|evening|night)\s+of)"
+         r"\s+(?:on\s+)?(?=" + _WD + r"|" + MONTH_RE + r"\b|[0-3]?\d\s+" + MONTH_RE + r"\b))?)?")
 
 # The month a financial year opens in, for the article being read: April (India, the UK, Japan,
 # Canada) unless the outlet's country opens it in July (pipeline.fiscal_opens).
@@ -81,7 +83,7 @@ _PATTERNS = [
     # "in the first nine months of this year", "the first half of 2024"
     ("first_part", r"(?:(?:in|during|over)\s+)?the\s+(?P<ford>first|second|third|fourth|last|final)\s+(?:(?P<fnum>"
                    + _NUMW + r")\s+months|(?P<fhalf>half|quarter))"
-                   r"\s+of\s+(?:(?P<frel>this|last|the)\s+year|(?P<fyear>" + _YEAR + r"))"),
+                   r"\s+of\s+(?:(?P<frel>this|last|next|the)\s+year|(?P<fyear>" + _YEAR + r"))"),
     # "in the year to December", "the three months to September 30", "the six months ended 30 June"
     ("period_to", r"(?:(?:in|over|during|for)\s+)?the\s+(?:(?P<ptn>" + _NUMW + r")\s+(?P<ptu>months|weeks|years)|"
                   r"(?P<pt1>year|quarter|month|fortnight))\s+(?:to|ending|ended|through)\s+(?:(?P<ptd>[0-3]?\d)\s+)?"
@@ -105,6 +107,11 @@ _PATTERNS = [
     # "285 in all of 2024", "throughout 2023"
     ("whole_year", r"(?:(?:in|for|during)\s+)?(?:all\s+of|the\s+whole\s+of|throughout)\s+(?P<wyear>" + _YEAR + r")(?!\d|,\d|-\d)"),
     ("period_end", _PREP + r"(?:the\s+)?(?P<peunit>year|month|week)-end\b"),
+    # "till January-end", "by end-March", "by the end-June deadline": the month's last day
+    ("month_end", _PREP + r"(?:the\s+)?(?:end-(?P<mem1>" + MONTH_RE + r")|(?P<mem2>" + MONTH_RE + r")[- ]end)\b"),
+    # "on the last day of this month", "the last day of February"
+    ("last_day_of", _PREP + r"the\s+(?P<ldord>last|final|first)\s+day\s+of\s+(?:(?P<ldrel>this|next|last|the)\s+(?P<ldunit>month|year)|"
+                    r"(?P<ldm>January|February|March|April|May|June|July|August|September|October|November|December))\b"),
     ("end_of", _PREP + r"the\s+end\s+of\s+(?:the\s+(?P<eq>first|second|third|fourth)\s+quarter(?:\s+of\s+(?P<eqy>" + _YEAR + r"))?|(?P<erel>the|this|next|last)\s+(?P<eunit>week|month|year)|(?P<eyearonly>" + _YEAR + r")\b|(?P<emonth>" + MONTH_RE + r")(?:\s+(?P<eyear>" + _YEAR + r")|\s+(?P<enext>next|last|this)\s+year)?)"),
     # "from Monday to Wednesday", "between Friday and Sunday"
     ("wd_range", r"(?:from|between)\s+(?P<rg1>" + _WD + r")(?:\s+(?:night|morning|evening|afternoon))?\s+(?:to|until|till|through|and)\s+"
@@ -203,14 +210,14 @@ def _group(*names: str) -> re.Pattern:
 _BY_WEEKDAY = _group("nth_wd", "wd_range", "now_to_wd", "wd_week", "rel_wd", "holiday", "wd")
 # _BY_PERIOD without the phrases that start with a number ("48 hours to", "two days later", "a 72-hour
 # ultimatum", "3 years ago"), for start positions that hold no number
-_BY_PERIOD_WORDS = _group("ord_of_month", "first_days", "week_of", "rest_of", "fiscal", "bare_quarter", "duration", "past_span", "start_of", "first_part", "period_end", "end_of", "year_before", "rel_period",
+_BY_PERIOD_WORDS = _group("ord_of_month", "first_days", "week_of", "last_day_of", "rest_of", "fiscal", "bare_quarter", "duration", "past_span", "start_of", "first_part", "period_end", "end_of", "year_before", "rel_period",
                           "weekend")
 _NUMBER_STARTS = frozenset(UNITS) | frozenset(TENS) | frozenset("a an several few forty-eight seventy-two twenty-four".split())
-_BY_MONTH = _group("period_to", "ord_of_month", "first_days", "week_of", "start_of", "end_of", "mdy_range", "month_range", "mdy", "dmy", "my", "month", "the_month")
-_BY_PERIOD = _group("ord_of_month", "first_days", "week_of", "rest_of", "fiscal", "bare_quarter", "n_days_rel", "duration", "hyphen_span", "ago", "given_span", "past_span", "start_of", "first_part", "period_end", "end_of", "year_before", "rel_period", "weekend")
+_BY_MONTH = _group("period_to", "ord_of_month", "first_days", "week_of", "month_end", "last_day_of", "start_of", "end_of", "mdy_range", "month_range", "mdy", "dmy", "my", "month", "the_month")
+_BY_PERIOD = _group("ord_of_month", "first_days", "week_of", "last_day_of", "rest_of", "fiscal", "bare_quarter", "n_days_rel", "duration", "hyphen_span", "ago", "given_span", "past_span", "start_of", "first_part", "period_end", "end_of", "year_before", "rel_period", "weekend")
 _BY_DAYWORD = _group("since_clock", "overnight", "relday", "holiday", "wd", "clock_word")
 _BY_YEAR = _group("day_ord", "numdate", "end_of", "iso", "since_event", "first_part", "whole_year", "year_range", "decade", "fiscal", "year", "the_year")
-_BY_DAY = _group("rel_period", "relday", "holiday", "n_days_rel", "duration", "hyphen_span", "ago", "given_span", "past_span")
+_BY_DAY = _group("last_day_of", "rel_period", "relday", "holiday", "n_days_rel", "duration", "hyphen_span", "ago", "given_span", "past_span")
 # Words that every time reference contains: the full pattern only runs near one of them.
 _TRIGGER_WORDS = frozenset(WEEKDAYS) | frozenset(MONTHS) | frozenset(
     "today yesterday tomorrow tonight night morning week weeks weekend month months year years day days hours "
@@ -230,7 +237,7 @@ _DAY_OR_MONTH_END = re.compile(r"(?:day|week|weekend|month|year|January|February
 _HYPHEN_SPAN = re.compile(r"-(?:hour|day|week|month)\s+(?:(?:strike|eviction|exit|notice)\s+)?(?:deadline|ultimatum|window|notice|remand|"
                           r"ban|suspension|curfew|closure|lockdown|moratorium|state\s+of\s+emergency|grace\s+period|target)\b",
                           re.IGNORECASE)
-_PERIOD_END = re.compile(r"\b(?:year|month|week)-end\b", re.IGNORECASE)
+_PERIOD_END = re.compile(r"\b(?:year|month|week|" + MONTH_RE + r")-end\b", re.IGNORECASE)
 _HYPHEN_MONTH = re.compile(r"-(?:January|February|March|April|May|June|July|August|September|October|November|"
                            r"December)\b", re.IGNORECASE)
 
@@ -1227,6 +1234,8 @@ def _special_triggers(words: tuple[str, ...]) -> list[tuple[int, str]]:
                 word = word.rsplit("-", 1)[1]  # "mid-January"
             elif word.endswith("-end") and word[:-4] in ("year", "month", "week"):
                 word = word[:-4] if word[0] != "y" else "years"  # "by year-end"
+            elif word.endswith("-end") and word[:-4] in MONTHS:
+                word = word[:-4]  # "till January-end"
             elif not (word[0].isdigit() and len(word) >= 4 and word[:4].isdigit()) and \
                     not (index and words[index - 1] == "the" and _ORDINAL_WORD.fullmatch(word)):
                 continue
@@ -1429,7 +1438,8 @@ def _resolve(m: re.Match, kind: str, text: str, pub: dt.date | None, anchor: dt.
                 earliest = dt.date(pub.year + step, 1, 1)
         latest = None
     elif kind == "first_part":
-        year = int(g("fyear")) if g("fyear") else (pub.year - (g("frel").lower() == "last") if pub else None)
+        year = int(g("fyear")) if g("fyear") else (pub.year + {"last": -1, "next": 1}.get(g("frel").lower(), 0)
+                                                   if pub else None)
         months = {"half": 6, "quarter": 3}.get((g("fhalf") or "").lower()) or _count(g("fnum"))
         order = g("ford").lower()
         if year is not None and months and 1 <= months <= 12:
@@ -1638,6 +1648,31 @@ def _resolve(m: re.Match, kind: str, text: str, pub: dt.date | None, anchor: dt.
     elif kind == "since_clock":
         role = "since"
         earliest = anchor
+    elif kind == "month_end":
+        if not pub:
+            return None
+        month = MONTHS[(g("mem1") or g("mem2")).lower()]
+        ahead = role == "deadline" or tense not in ("past", "pastperfect")
+        year = pub.year + (1 if ahead and month < pub.month else -1 if not ahead and month > pub.month else 0)
+        latest = _month_range(year, month)[1]
+        earliest = None if role == "deadline" else latest
+    elif kind == "last_day_of":
+        if not pub:
+            return None
+        if g("ldm"):
+            month = MONTHS[g("ldm").lower()]
+            ahead = role == "deadline" or tense not in ("past", "pastperfect")
+            year = pub.year + (1 if ahead and month < pub.month else -1 if not ahead and month > pub.month else 0)
+            first_day, last_day = _month_range(year, month)
+        else:
+            step = {"next": 1, "last": -1}.get(g("ldrel").lower(), 0)
+            if g("ldunit").lower() == "month":
+                month_index = pub.year * 12 + pub.month - 1 + step
+                first_day, last_day = _month_range(month_index // 12, month_index % 12 + 1)
+            else:
+                first_day, last_day = dt.date(pub.year + step, 1, 1), dt.date(pub.year + step, 12, 31)
+        latest = first_day if g("ldord").lower() == "first" else last_day
+        earliest = None if role == "deadline" else latest
     elif kind == "period_end":
         if pub:
             unit = g("peunit").lower()

@@ -3281,3 +3281,17 @@ def test_a_duty_to_speak_is_no_statement_and_a_modal_is_no_name(sentence, speake
 def test_at_least_another_span_is_a_deadline():
     assert _dates("The ministry says the outage will last at least another 36 hours.") == [
         ("last at least another 36 hours", "deadline", "2022-01-13", "2022-01-14")]
+
+
+@pytest.mark.parametrize("sentence, phrase, role, earliest, latest", [
+    ("Elections are due in the first quarter of next year.", "in the first quarter of next year", "when",
+     "2023-01-01", "2023-03-31"),
+    ("The office will remain shut till January-end.", "till January-end", "deadline", None, "2022-01-31"),
+    ("The project is expected to be completed by end-March.", "by end-March", "deadline", None, "2022-03-31"),
+    ("The tender closes on the last day of this month.", "on the last day of this month", "when", "2022-01-31", "2022-01-31"),
+    ("Bids are due by the last day of February.", "by the last day of February", "deadline", None, "2022-02-28"),
+    ("He has been missing since the early hours of Sunday.", "since the early hours of Sunday", "since", "2022-01-09", None),
+    ("Fighting raged until the evening of 5 January.", "until the evening of 5 January", "deadline", None, "2022-01-05"),
+])
+def test_parts_and_ends_of_periods(sentence, phrase, role, earliest, latest):
+    assert (phrase, role, earliest, latest) in _dates(sentence)
