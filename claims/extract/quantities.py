@@ -34,9 +34,10 @@ SYP YER ILS IQD IRR BRL ARS MXN CLP COP PEN BOB PYG UYU VES GTQ HNL NIO CRC PAB 
 KHR LAK SCR MUR MVR BTN SBD VUV WST TOP SOS DJF ERN MGA KMF LSL SZL CVE STN GMD GNF SLE LRD CDF AOA""".split())
 _CURRENCY_PREFIXES = ("Rp", "RM", "Tk", "ZiG", "GH\u00a2", "GH\u20b5", "Dhs", "Dh", "LL", "JD",
                       # Gulf riyals, rials and dinars, vatu, Malawi kwacha, birr, East African shillings, Rwanda francs
-                      "QR", "SR", "RO", "BD", "KD", "VT", "MK", "Br", "TSh", "Tsh", "USh", "Ush", "Rwf", "FCFA")
+                      "QR", "SR", "RO", "BD", "KD", "VT", "MK", "Br", "TSh", "Tsh", "USh", "Ush", "Rwf", "FCFA",
+                      "Nu")  # ngultrum: "Nu 300,000"
 _PREFIX_ALTERNATIVES = "|".join(_CURRENCY_PREFIXES + _CURRENCY_CODES)
-_CUR = (r"(?P<cur>(?=[ABCDEFGHIJKLMNOPQRSTUVWXYZs$\u20ac\u00a3\u00a5\u20b9\u20a6\u20b1\u058f])(?:(?-i:US|S|A|C|NZ|HK|R|N|J|FJ|TT|EC|NT|Z|BDS|Bds|BBD|SI|WS|T|F)\$\s?|[$\u20ac\u00a3\u00a5\u20b9\u20a6\u20b1\u058f]|(?-i:(?:" + _PREFIX_ALTERNATIVES + r")(?=\s?\d)\s?)|(?-i:Rs\.?\s?|INR\s?|Ksh\.?\s?|K?Shs?\.?\s?|sh(?=\d)|[NPK](?=\d{1,3}(?:,\d{3})+(?!\d|\.\d)|\d+\.\d\d\b)|[NPRKE](?=\d[\d,.]*[\s-]?"
+_CUR = (r"(?P<cur>(?=[ABCDEFGHIJKLMNOPQRSTUVWXYZs$\u20ac\u00a3\u00a5\u20b9\u20a6\u20b1\u058f])(?:(?-i:US|S|A|C|CI|NZ|HK|R|N|J|FJ|TT|EC|NT|Z|BDS|Bds|BBD|SI|WS|T|F)\$\s?|[$\u20ac\u00a3\u00a5\u20b9\u20a6\u20b1\u058f]|(?-i:(?:" + _PREFIX_ALTERNATIVES + r")(?=\s?\d)\s?)|(?-i:Rs\.?\s?|INR\s?|Ksh\.?\s?|K?Shs?\.?\s?|sh(?=\d)|[NPK](?=\d{1,3}(?:,\d{3})+(?!\d|\.\d)|\d+\.\d\d\b)|[NPRKE](?=\d[\d,.]*[\s-]?"
         r"(?:million|billion|trillion|bn|m)\b)|[PRE](?=\d{1,3}(?:[, \u00a0]\d{3})+(?!\d))"
         # "paying R120 for a return taxi trip": a paying word before a short amount
         r"|(?:(?<=cost )|(?<=costs )|(?<=paid )|(?<=paying )|(?<=pay )|(?<=pays )|(?<=worth )|(?<=spent )|(?<=charged )|"
@@ -60,7 +61,7 @@ _ATTACHED_UNITS = {"kg": "kg", "km": "km", "km/h": "km/h", "kph": "km/h", "kmh":
                    # the ordinal sign some outlets type for the degree sign ("45.8\u00baC", El Pa\u00eds)
                    "\u00baC": "degrees Celsius", "\u00baF": "degrees Fahrenheit"}
 _ATTACHED = r"(?=[kmcthlfnGMCFI\u00b0\u00ba])(?-i:" + "|".join(re.escape(u) for u in sorted(_ATTACHED_UNITS, key=len, reverse=True)) + r")(?![\w/])"
-_QTY_TAIL = (r"(?:(?:(?P<pct1>\s?%|\s(?:percent|per cent))|(?P<att1>" + _ATTACHED + r"))?\s*(?P<sep>-|\u2013|to|or|and)\s*(?P<cur2>(?-i:(?:US|S|A|C|NZ|HK|R|N|J|FJ|TT|EC|NT|Z)\$\s?)|[$\u20ac\u00a3\u058f]|(?-i:(?:" + _PREFIX_ALTERNATIVES + r")(?=\s?\d)\s?)|(?-i:Rs\.?\s?|Ksh\.?\s?|K?Shs?\s?|sh(?=\d)|[NPRK](?=\d)))?"
+_QTY_TAIL = (r"(?:(?:(?P<pct1>\s?%|\s(?:percent|per cent))|(?P<att1>" + _ATTACHED + r"))?\s*(?P<sep>-|\u2013|to|or|and)\s*(?P<cur2>(?-i:(?:US|S|A|C|CI|NZ|HK|R|N|J|FJ|TT|EC|NT|Z)\$\s?)|[$\u20ac\u00a3\u058f]|(?-i:(?:" + _PREFIX_ALTERNATIVES + r")(?=\s?\d)\s?)|(?-i:Rs\.?\s?|Ksh\.?\s?|K?Shs?\s?|sh(?=\d)|[NPRK](?=\d)))?"
              r"(?P<num2>" + NUMBER + r")(?:(?=" + _ATTACHED + r")|(?![\w\-])))?"
              + _PCT + r"(?P<att>-?" + _ATTACHED + r")?(?P<strong>-strong\b)?(?P<odd>-odd\b)?(?P<plus>-plus\b|\+(?![\w+]))?"
              r"(?P<compound>-(?!strong\b|odd\b|plus\b)[a-z]{3,}\b(?![\w\-]))?(?![\w\-]|[.,:]\d)")
@@ -104,7 +105,7 @@ _JAIL_AFTER = re.compile(r"\s+(?:in\s+(?:jail|prison|custody|detention)|behind\s
 _JAIL_BEFORE = re.compile(r"\b(?:jailed|imprisoned|sentenced)\s+(?:to|for)\s+(?:up\s+to\s+|at\s+least\s+)?$|"
                           r"\b(?:prison|jail)\s+(?:term|sentence)s?\s+of\s+(?:up\s+to\s+)?$", re.IGNORECASE)
 _TIME_COUNT_BEFORE = re.compile(r"(?:\bon\s+|\ba\s+(?:combined|total\s+of)\s+)$", re.IGNORECASE)
-_METRES_DIGITS = re.compile(r"\d{1,4}(?:\.\d+)?m")
+_METRES_DIGITS = re.compile(r"(?:\d{1,4}|\d,\d{3})(?:\.\d+)?m")
 _METRES_AFTER = re.compile(r"(?:-|\s)(?:long|high|deep|wide|tall|thick|into|below|above|underground|away|"
                            r"in\s+(?:length|height|depth|diameter))\b", re.IGNORECASE)
 _OF_AGE = re.compile(r"\s+of\s+age\b", re.IGNORECASE)
@@ -129,7 +130,7 @@ _CURRENCY = {"$": "dollars", "US$": "dollars", "S$": "Singapore dollars", "A$": 
              "KD": "Kuwaiti dinars", "VT": "vatu", "MK": "Malawi kwacha", "Br": "birr", "TSh": "Tanzanian shillings",
              "Tsh": "Tanzanian shillings", "USh": "Ugandan shillings", "Ush": "Ugandan shillings", "Rwf": "Rwandan francs",
              "FCFA": "CFA francs", "BDS$": "Barbados dollars", "Bds$": "Barbados dollars", "BBD$": "Barbados dollars",
-             "SI$": "Solomon Islands dollars", "WS$": "tala", "T$": "pa'anga", "F$": "Fijian dollars"}
+             "SI$": "Solomon Islands dollars", "CI$": "Cayman Islands dollars", "Nu": "ngultrum", "WS$": "tala", "T$": "pa'anga", "F$": "Fijian dollars"}
 _TOKEN = re.compile(r"\([^)]{0,60}\)|[\w\u2019'-]+|[^\w\s]")
 # The first four _TOKEN matches from a position (every character but a space starts one): the
 # groups hold what finditer would give, in one call.
@@ -181,12 +182,14 @@ _CHANGE_BEFORE = re.compile(
     r"amend\w*|updat\w*)\b[^.;]{0,90}\bfrom\s+$", re.IGNORECASE)
 _RANGING_FROM = re.compile(r"\b(?:rang(?:e|es|ed|ing)|var(?:y|ies|ied|ying))\s+from\s+$", re.IGNORECASE)
 _LETTER_DIGIT = re.compile(r"[A-Za-z$.](?=\d)")  # the last character of every prefix below, before a digit
-_LETTER_CURRENCY = re.compile(r"(?<![\w.])(?:Rs\.?|Ksh\.?|K?Shs?\.?|sh|[NPRKE]|[SACRNJZTF]\$|US\$|NZ\$|HK\$|FJ\$|TT\$|EC\$|NT\$|"
+_LETTER_CURRENCY = re.compile(r"(?<![\w.])(?:Rs\.?|Ksh\.?|K?Shs?\.?|sh|[NPRKE]|[SACRNJZTF]\$|US\$|NZ\$|HK\$|FJ\$|TT\$|EC\$|NT\$|CI\$|"
                               r"BDS\$|Bds\$|BBD\$|SI\$|WS\$|INR|" + _PREFIX_ALTERNATIVES + r")(?=\d)")
 _MINOR_UNITS = {"cents": "dollars", "cent": "dollars", "pence": "pounds", "kobo": "naira", "paise": "rupees"}
 _SCALED = re.compile(r"(\d[\d.,]*)\s*-?\s*(?:million|billion|trillion|bn|mn|mil|m|thousand|crores?|lakhs?)", re.IGNORECASE)
 _BARE_DIGITS = re.compile(r"\d[\d.,]*")
 _NEXT_WORD = re.compile(r"\s+(\w+)")
+# "Only one vent remained active", "we have had just one meeting": a count of one
+_ONLY_BEFORE = re.compile(r"\b(?:only|just|a\s+single|had|held)\s+$", re.IGNORECASE)
 _KILLED_BEFORE = re.compile(r"\b(?:killed|killing|kills|injured|wounded|hurt)\s+$", re.IGNORECASE)  # "and killed one"
 _ONE_OF_THEM = re.compile(r"\s+of\s+(?:them|whom|those)\b", re.IGNORECASE)  # "one of them remained in hospital"
 _EVENT_VERBS = (r"(?:killed|injured|wounded|hurt|died|dead|missing|arrested|detained|hospitali[sz]ed|drowned|abducted|"
@@ -597,10 +600,13 @@ def _build(m: re.Match, text: str, single: bool = False):
     value = parse_number(num_text)
     if value is None:
         return None
-    if not cur and not has_range and num_text[-1:] == "m" and _METRES_AFTER.match(text, m.end("num")) and \
-            _METRES_DIGITS.fullmatch(num_text):
+    if not cur and not has_range and num_text[-1:] == "m" and _METRES_DIGITS.fullmatch(num_text) and (
+            _METRES_AFTER.match(text, m.end("num")) or
+            # "Himlung Himal (7,126m), near the border": a height in brackets after a name
+            (text[m_start - 1:m_start] == "(" and text[m.end("num"):m.end("num") + 1] == ")")):
         # "the 186m-long bridge", "dropped roughly 14m into the river": metres, not millions
-        value = float(num_text[:-1]) if "." in num_text else int(num_text[:-1])
+        digits = num_text[:-1].replace(",", "")
+        value = float(digits) if "." in digits else int(digits)
         approximate = bool(bound) and bound in APPROX_BOUNDS
         low, high = (None, value) if bound in UPPER_BOUNDS else (value, None) if bound in LOWER_BOUNDS else (value, value)
         return Quantity(low, high, approximate, bound, "m", None, m_start, m.end("num"))
@@ -651,7 +657,10 @@ def _build(m: re.Match, text: str, single: bool = False):
         nxt = _NEXT_WORD.match(after)
         if not ((nxt and nxt.group(1).lower() in _PERSONAL_ONE) or _ONE_OF_THEM.match(after)
                 or (_FROM_BEFORE.search(before) and _TO_NUMBER_AFTER.match(after))
-                or _KILLED_BEFORE.search(before) or (_ONE_EVENT_AFTER.match(after) and not _NO_ONE.search(before))):
+                or _KILLED_BEFORE.search(before) or (_ONE_EVENT_AFTER.match(after) and not _NO_ONE.search(before))
+                or (((bound or "").lower() in ("only", "just") or _ONLY_BEFORE.search(before, max(0, len(before) - 12)))
+                    and _NEXT_LOWER.match(after)
+                    and _NEXT_LOWER.match(after).group(1) not in ("of", "way", "thing", "another", "day", "time", "or", "and"))):
             return None
     if not bound and not has_range and _PASSED_HINT.search(before, len(before) - 14) and _PASSED_BEFORE.search(before) \
             and (cur or value >= 100 or not _things_passed(after)):

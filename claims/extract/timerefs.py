@@ -272,7 +272,11 @@ _DEADLINE_GONE = re.compile(r"[^.;]{0,60}?\b(?:passed|expired|lapsed|ran out|was
 # "to submit", not "next to the village": a "to" before a determiner is a preposition
 _FORWARD_BEFORE = re.compile(r"\b(?:asking|demanding|calling|urging|requesting|seeking|pressing|would|could|should|might|"
                              r"bracing|braced|preparing|gearing|"
-                             r"must|to\s+(?!(?:the|a|an|its|their|his|her|this|that|these|those|our|my|your)\b)[a-z]+)\b[^.;]*$",
+                             # (not "had fallen to between five and ten ... by Monday": a figure, no verb)
+                             r"must|to\s+(?!(?:the|a|an|its|their|his|her|this|that|these|those|our|my|your|between|about|"
+                             r"around|nearly|almost|just|some|more|less|fewer|under|over|below|above|roughly|zero|"
+                             r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|"
+                             r"sixty|seventy|eighty|ninety|hundred|hundreds|dozens|thousands|half)\b)[a-z]+)\b[^.;]*$",
                              re.IGNORECASE)
 # "asked/ordered/told/needed ... by Friday", "said if it is not paid by Friday": a past clause that
 # still looks forward
@@ -338,6 +342,8 @@ _MAYBE_AHEAD_BEFORE = re.compile(r"\b(?:could|might|may)\s+(?!have\b)[a-z]+\b[^.
 _MAYBE_BEFORE = re.compile(r"\b(?:could|might|may)\s+(?:not\s+)?(?:be|take\s+place|happen|come|begin|start|resume|open|"
                            r"arrive|end|be\s+held|be\s+completed)\s+(?:[a-z]+\s+){0,3}?(?:as\s+(?:early|soon|late)\s+as\s+)?$",
                            re.IGNORECASE)
+_MOVED_TO_BEFORE = re.compile(r"\b(?:brought\s+forward|pushed\s+back|postponed|rescheduled|deferred|put\s+off|"
+                              r"moved|shifted)\s+(?:[\w'\u2019-]+\s+){0,3}?to\s+$", re.IGNORECASE)
 _AGREED_TO_MEET = re.compile(r"\b(?:agreed|agree|agrees)\s+to\s+(?:meet|hold\s+(?:talks|a\s+meeting)|resume\s+talks|sit\s+down|"
                              r"return\s+to\s+the\s+(?:table|talks))\b(?:(?!\b(?:and|but)\s+(?!again\b))[^.;]){0,70}"
                              r"(?:\band\s+again\s+)?$", re.IGNORECASE)
@@ -465,6 +471,8 @@ def _clause_tense(text: str, start: int, end: int, sentence: str | None) -> str:
     told = _TELLING_AFTER.search(text, end, hi)
     if told is not None:
         hi = told.start()  # "had sent the board a letter Tuesday night warning it would ...": what the letter said
+    if _IF_PRESENT_BEFORE.search(text, max(lo, start - 80), start):
+        return "future"  # "could be pushed back if seismic activity picks up over the weekend"
     if lo <= 0 and hi >= len(text):
         sentence = sentence or sentence_tense(text)
         return sentence if sentence != "unknown" else "past"
@@ -1158,6 +1166,8 @@ def _anchor_durations(text: str, refs: list[TimeRef], tense: str) -> None:
 
 _TELLING_AFTER = re.compile(r"\s(?:warning|saying|adding|telling|urging|asking|noting|arguing|insisting|threatening|"
                             r"promising|vowing|demanding)\b")
+_IF_PRESENT_BEFORE = re.compile(r"\b(?:if|unless|once)\s+(?:(?:the|a|an|this|that|its|their)\s+)?(?:[a-z]+\s+)?[a-z]+(?<!s)\s+"
+                                r"[a-z]{2,}[^s\W]s\b(?:\s+(?:up|down|in|out|on|off))?[^,;.]{0,30}$", re.IGNORECASE)
 _PRESENT_SUBJECT_VERB = re.compile(r"\s+(?:the|a|an|this|that|its|their)\s+(?:[a-z]+\s+)?[a-z]+(?<!s)\s+[a-z]{2,}[^s\W]s\b")
 _PAST_EVENT_AFTER = re.compile(r"\s+(?:[a-z]+\s+)?(?:collapse|attack|explosion|blast|crash|quake|earthquake|shooting|accident|"
                                r"derailment|sinking|landslide|eruption|bombing|raid|killings?|fire|blaze|stampede|deaths?|"
@@ -2003,6 +2013,9 @@ def _resolve(m: re.Match, kind: str, text: str, pub: dt.date | None, anchor: dt.
                                      _MAYBE_BEFORE.search(text, max(0, start - 60), start)):
                 mode = "upcoming"  # "has given the government until Sunday ... or face a strike from Monday";
                 # "That could be Thursday", "could take place as early as Thursday"
+            elif role == "when" and tense in ("past", "pastperfect") and \
+                    _MOVED_TO_BEFORE.search(text, max(0, start - 70), start):
+                mode = "upcoming"  # "had asked for the return to be brought forward to Friday": a day ahead
             elif role == "when" and _AGREED_TO_MEET.search(text, max(0, start - 90), start):
                 mode = "upcoming"  # "both sides had agreed to meet with a state mediator on Friday"
             elif role == "when" and _BRACING_BEFORE.search(text, max(0, start - 80), start):
@@ -2015,7 +2028,7 @@ def _resolve(m: re.Match, kind: str, text: str, pub: dt.date | None, anchor: dt.
             if mode == "after" and wd == pub.weekday() and _LATER_THAT_DAY.search(phrase):
                 earliest = latest = pub  # "by Monday evening", "by 9pm on Saturday" told that day: later the same day
             if role == "deadline" and by_then:
-                role, earliest = "when", None
+                role = "when"  # (the day itself: "By Monday afternoon, the figure had risen to nine")
             elif role == "deadline" and mode == "after":
                 forward_weekday = wd
     elif kind == "relday":

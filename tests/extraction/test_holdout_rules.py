@@ -588,7 +588,7 @@ def test_nouns_that_look_like_verbs_and_subjects_with_relative_clauses(paragraph
     # article date: Thursday 2022-01-13
     # done by then in a past-perfect clause: a past day (latest only), not a deadline (section 21)
     ("The insurers said they had received 900 claims by Thursday afternoon.", "by Thursday afternoon", "when",
-     None, "2022-01-13"),
+     "2022-01-13", "2022-01-13"),
     ("The river is forecast to peak at 9.4 metres early on Saturday.", "early on Saturday", "when", "2022-01-15",
      "2022-01-15"),
     ("Up to 200 millimetres could fall in the 24 hours to 9am Saturday.", "Saturday", "deadline", "2022-01-15",
@@ -1697,7 +1697,7 @@ def test_a_span_counts_from_the_act_not_from_a_day_in_a_relative_clause():
      "2021-04-01", "2022-03-31"),
     ("Trade unions have called a protest outside the secretariat on Saturday.", "on Saturday", "when", "2022-01-15",
      "2022-01-15"),
-    ("The men set out on Tuesday morning and were due back by 6pm on Wednesday.", "by 6pm on Wednesday", "when", None,
+    ("The men set out on Tuesday morning and were due back by 6pm on Wednesday.", "by 6pm on Wednesday", "when", "2022-01-12",
      "2022-01-12"),
 ])
 def test_twenty_second_set_dates(sentence, phrase, role, earliest, latest):
@@ -3294,4 +3294,42 @@ def test_at_least_another_span_is_a_deadline():
     ("Fighting raged until the evening of 5 January.", "until the evening of 5 January", "deadline", None, "2022-01-05"),
 ])
 def test_parts_and_ends_of_periods(sentence, phrase, role, earliest, latest):
+    assert (phrase, role, earliest, latest) in _dates(sentence)
+
+
+# 51. The forty-eighth to fiftieth blind sets (Times of Malta, Armenpress, Daily Monitor, Kun.uz,
+#     Cook Islands News, Stabroek News; Kuensel, Scroll.in, Marianas Variety, Taiwan News,
+#     DutchNews.nl, Georgia Today; Iceland Review, The Local Sweden, Cayman Compass, Nepali Times,
+#     The Standard, The Mainichi). Article date: Thursday 2022-01-13.
+
+@pytest.mark.parametrize("sentence, values", [
+    ("Only one vent remained active this morning.", [(1, 1, "only", "vent")]),
+    ("We have written three times and we have had one meeting.", [(3, 3, None, "times"), (1, 1, None, "meeting")]),
+    ("He had one thing to say.", []),
+    ("The repair bill is estimated at CI$1.3 million.", [(1300000, 1300000, None, "Cayman Islands dollars")]),
+    ("Each family would receive Nu 300,000 in relief.", [(300000, 300000, None, "ngultrum")]),
+    ("Himlung Himal (7,126m), near the border, is popular.", [(7126, 7126, None, "m")]),
+    ("The ridge is 1,200m high.", [(1200, 1200, None, "m")]),
+    ("Profits were £7,126m last year.", [(7126000000, 7126000000, None, "pounds")]),
+])
+def test_fiftieth_set_quantities(sentence, values):
+    assert _values(sentence) == values
+
+
+@pytest.mark.parametrize("sentence, phrase, role, earliest, latest", [
+    # a figure after "to" is no infinitive looking ahead: a past "by Monday"
+    ("Lava output had fallen to between five and ten cubic metres per second by Monday.", "by Monday", "when",
+     "2022-01-10", "2022-01-10"),
+    ("By Monday afternoon, the figure had risen to nine.", "By Monday afternoon", "when", "2022-01-10", "2022-01-10"),
+    # a day something is moved to lies ahead
+    ("The council said it had asked for the return to be brought forward to Friday.", "Friday", "when",
+     "2022-01-14", "2022-01-14"),
+    ("The vote was postponed to Friday.", "Friday", "when", "2022-01-14", "2022-01-14"),
+    # a condition in the present looks ahead
+    ("The date could be pushed back if seismic activity picks up over the weekend.", "over the weekend", "when",
+     "2022-01-15", "2022-01-16"),
+    ("If the river rises on Friday, residents must leave.", "on Friday", "when", "2022-01-14", "2022-01-14"),
+    ("Fighting broke out over the weekend.", "over the weekend", "when", "2022-01-08", "2022-01-09"),
+])
+def test_fiftieth_set_dates(sentence, phrase, role, earliest, latest):
     assert (phrase, role, earliest, latest) in _dates(sentence)
