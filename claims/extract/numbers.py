@@ -17,7 +17,9 @@ SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_
 VAGUE = {"several dozen": 36, "a few dozen": 24, "several hundred": 300, "a few hundred": 200,
          "several thousand": 3_000, "a few thousand": 2_000, "several million": 3_000_000, "a few million": 2_000_000,
          "dozens": 24, "scores": 40, "hundreds": 200, "thousands": 2_000, "tens of thousands": 20_000,
-         "hundreds of thousands": 200_000, "millions": 2_000_000, "billions": 2_000_000_000}
+         "hundreds of thousands": 200_000, "tens of millions": 20_000_000, "hundreds of millions": 200_000_000,
+         "tens of billions": 20_000_000_000, "hundreds of billions": 200_000_000_000,
+         "millions": 2_000_000, "billions": 2_000_000_000}
 
 _WORD_NUMBER = (r"(?:(?:" + "|".join(TENS) + r")(?:[-\s](?:" + "|".join(k for k in UNITS if k != "zero") + r"))?"
                 r"|" + "|".join(sorted(UNITS, key=len, reverse=True)) + r")")

@@ -430,6 +430,8 @@ _SPEAKING_ASIDE = re.compile(r",\s+(?:speaking|writing|addressing|testifying|app
                              r"(?:[\w-]+\s+)?(?:statement|interview|post|letter|video|speech|briefing|message|tweet|"
                              r"press\s+release))\b[^,;.]{0,80},")
 _WORD = re.compile(r"[^\W\d_]+")
+_COURT_ASKS = frozenset("asked asks told tells requested urged instructed".split())
+_COURT_BEFORE = re.compile(r"\b(?:court|bench|judge|justice|tribunal|magistrate)\b[^,;]*$", re.IGNORECASE)
 _STRANDED_AFTER = re.compile(r"\s+(?:to|with)\s+(?:on|late on|early on|last|this|yesterday|today)\b", re.IGNORECASE)
 
 
@@ -442,6 +444,8 @@ def _act_not_speech(text: str, window: tuple[int, int]) -> bool:
         low = word.group().lower()
         if low in COURT_VERBS or low in ACT_VERBS:
             return True  # "A federal judge on Thursday ordered ...": the order is an event too
+        if low in _COURT_ASKS and _COURT_BEFORE.search(text, max(0, word.start() - 50), word.start()):
+            return True  # "On Tuesday, the High Court had asked the state to file an affidavit": an order
         if low in SPEECH_VERBS:
             return low in WEAK_SPEECH_VERBS or _STRANDED_AFTER.match(text, word.end()) is not None or \
                 (low in _RULING_VERBS and _LEGAL_OBJECT.match(text, word.end()) is not None)

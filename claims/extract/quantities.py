@@ -23,7 +23,7 @@ _BOUND = (r"(?P<bound>no more than|not more than|no fewer than|no less than|not 
           r"less than|at least|at most|up to|as many as|as much as|as little as|as few as|just over|just under|just below|just above|well over|well above|"
           r"upwards of|in excess of|close to|an estimated|approximately|roughly|about|around|nearly|almost|"
           r"some|estimated|over|under|above|below|between|only|exactly)\s+")
-_VAGUE = (r"(?:tens of thousands|hundreds of thousands|(?:several|a few) (?:dozen|hundred|thousand|million)|"
+_VAGUE = (r"(?:tens of thousands|hundreds of thousands|(?:tens|hundreds) of (?:millions|billions)|(?:several|a few) (?:dozen|hundred|thousand|million)|"
           r"dozens|scores|hundreds|thousands|millions|billions)")
 # Currencies written before the digits by their code or a short prefix ("VND85 million", "KES 3.2
 # million", "Rp 50 million", "RM10,000", "Tk2 lakh", "ZiG2 million", "GEL 5,000").
@@ -402,7 +402,9 @@ def _fractions(text: str, found: list[Quantity], masked: list) -> list[Quantity]
 _A_UNIT_WORDS = frozenset("kilometre kilometres kilometer km mile miles metre meter tonne ton hectare acre litre liter foot "
                           "half-mile half-kilometre half-kilometer".split())
 _A_UNIT = re.compile(r"\b(?:(?P<bound>more than|less than|over|under|nearly|almost|about|around|roughly|up to|at least|"
-                     r"at most|no more than)\s+(?:a|an|one)\s+|(?P<half>(?:a|an|one)\s+half[- ]))"
+                     r"at most|no more than|as much as|as little as)\s+(?:(?:a|an|one)\s+|(?P<half2>half\s+an?\s+))|"
+                     # "a half-mile zone", "rise by half a metre"
+                     r"(?P<half>(?:a|an|one)\s+half[- ]|half\s+an?\s+))"
                      r"(?P<unit>kilomet(?:re|er)|km|mile|met(?:re|er)|tonne|ton|hectare|acre|lit(?:re|er)|foot)\b", re.IGNORECASE)
 
 
@@ -413,7 +415,7 @@ def _a_unit(text: str, found: list[Quantity], masked: list) -> list[Quantity]:
     for m in _A_UNIT.finditer(text):
         if any(q.start < m.end() and q.end > m.start() for q in found) or any(a <= m.start() < b for a, b in masked):
             continue
-        bound, low, high = _bounded(m, 0.5 if m.group("half") else 1.0)
+        bound, low, high = _bounded(m, 0.5 if m.group("half") or m.group("half2") else 1.0)
         unit = m.group("unit").lower().replace("meter", "metre").replace("liter", "litre")
         unit = {"km": "kilometres", "foot": "feet"}.get(unit, unit + "s")
         extra.append(Quantity(low, high, bound in APPROX_BOUNDS, bound, unit, None, m.start(), m.end()))

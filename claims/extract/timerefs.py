@@ -78,7 +78,7 @@ _PATTERNS = [
                   r"(?!\s+of\s+(?:January|February|March|April|May|June|July|August|September|October|November|December|"
                   r"(?:this|next|last)\s+month)\b)"),
     # "since the start of the year", "since the beginning of May", "from the start of last month"
-    ("start_of", r"(?P<sprep>since|from|after)\s+the\s+(?:start|beginning)\s+of\s+(?:(?P<srel>the|this|last)\s+"
+    ("start_of", r"(?P<sprep>since|from|after|at|in)\s+the\s+(?:start|beginning)\s+of\s+(?:(?P<srel>the|this|last|next)\s+"
                  r"(?P<sunit>week|month|year)|(?P<smonth>" + MONTH_RE + r")(?:\s+(?P<syear>" + _YEAR + r"))?)"),
     # "in the first nine months of this year", "the first half of 2024"
     ("first_part", r"(?:(?:in|during|over)\s+)?the\s+(?P<ford>first|second|third|fourth|last|final)\s+(?:(?P<fnum>"
@@ -126,6 +126,8 @@ _PATTERNS = [
     ("year_before", r"(?:the\s+year\s+before|the\s+prior\s+year|a\s+year\s+earlier)"),
     # "for the rest of the week", "through the remainder of the year": from the article's day
     ("rest_of", r"(?:for|during|through|over|throughout)\s+the\s+(?:rest|remainder)\s+of\s+(?:the|this)\s+(?P<rounit>week|month|year)\b"),
+    # "earlier in the month", "later in the week": as "earlier this month", "later this week"
+    ("earlier_in", r"(?P<eiw>earlier|later)\s+in\s+the\s+(?P<eiu>week|month|year)\b"),
     ("rel_period", _PREP + r"(?P<qrel>last|this|next|later this|earlier this|early next|late last|early this|late this|the past|the previous|the coming|the following(?=\s+(?:week|month|year)))\s+(?P<qunit>week|month|year|weekend)"),
     ("holiday", _PREP + r"(?P<hname>new year's day|new year's eve|christmas day|christmas eve|boxing day|new year's|christmas(?!\s+(?:holidays?|season|period|break|market|tree|lights|shopping|bonus))|"
                 r"easter(?:\s+(?:sunday|monday))?|good\s+friday)"),
@@ -138,6 +140,9 @@ _PATTERNS = [
     ("mdy", _PREP + r"(?P<m1>" + MONTH_RE + r")\.?\s+(?P<d1>" + _DAYNUM + r")(?!\d)(?:[-\u2013](?P<d1b>" + _DAYNUM +
             r")(?!\d)|\s+and\s+(?P<d1c>" + _DAYNUM + r")(?!\d)(?![^\S\n]*[^\W\d_]))?(?:,?\s+(?P<y1>" + _YEAR + r")|\s+(?P<yr1>last|next|this)\s+year)?(?P<incl1>\s+inclusive)?"),
     ("dmy", _PREP + r"(?:(?P<d2a>[0-3]?\d)\s?[-\u2013]\s?|(?:(?<=between )|(?<=from )|(?<=weekend of ))(?P<d2b>[0-3]?\d)\s+(?:and|to|until|till)\s+)?(?P<d2>" + _DAYNUM + r")\s+(?P<m2>" + MONTH_RE + r")\b\.?(?:,?\s+(?P<y2>" + _YEAR + r")|\s+(?P<yr2>last|next|this)\s+year)?(?P<incl2>\s+inclusive)?"),
+    # "in September and October last year", "in April or May next year": two months of one year
+    ("month_pair", r"(?P<prep>in|during|by|until|before)\s+(?P<mp1>" + MONTH_RE + r")\s+(?:and|or)\s+(?P<mp2>" + MONTH_RE +
+                   r")(?:,?\s+(?P<mpy>" + _YEAR + r")(?!\d)|\s+(?P<mprel>last|next|this)\s+year\b)"),
     ("my", _PREP + r"(?:(?:early|mid|late)[- ])?(?P<m3>" + MONTH_RE + r")\s+(?P<y3>" + _YEAR + r")"),
     ("month", r"(?P<mprep>(?:for\s+)?the\s+whole\s+of|all\s+of|no\s+earlier\s+than|not\s+earlier\s+than|throughout|as recently as|as late as|as early as|backdated to|by|until|till|before|since|from|in|during|after|early|late|mid|through|last|next|this)[- ]"
               r"(?P<m4>January|February|March|April|(?-i:May)|June|July|August|September|October|November|December|"
@@ -190,7 +195,7 @@ _PATTERNS = [
                    + _YEAR + r")(?!\d|,\d|-\d)"),
     # "in the 1990s", "since the 2010s"
     ("decade", r"(?P<dcprep>in|during|since|from|by|until|through|throughout|over)\s+the\s+(?P<dcval>(?:1[89]|20)\d0)s\b"),
-    ("year", r"(?P<yprep>(?:dating|dates|date|going|stretching)\s+back\s+to|for|in|since(?:\s+at\s+least)?|by|until|till|through|from|during|"
+    ("year", r"(?P<yprep>(?:dating|dates|date|going|stretching)\s+back\s+to|(?:(?<=cent )|(?<=% )|(?<=%, )|(?<=percent ))on|for|in|since(?:\s+at\s+least)?|by|until|till|through|from|during|"
              r"before|after|early|late|mid|up\s+to(?=\s\d{4}(?:[.,;:)]|$|\s+(?:and|or|when|according|under)\b))|"
              # "between 2020 and the end of last year": a year opening a span closed by a date
              r"between(?=\s\d{4}\s+and\s+(?:the\s+(?:end|start|beginning|middle|close)\s+of\s|(?:last|this)\s+year\b|"
@@ -210,11 +215,11 @@ def _group(*names: str) -> re.Pattern:
 _BY_WEEKDAY = _group("nth_wd", "wd_range", "now_to_wd", "wd_week", "rel_wd", "holiday", "wd")
 # _BY_PERIOD without the phrases that start with a number ("48 hours to", "two days later", "a 72-hour
 # ultimatum", "3 years ago"), for start positions that hold no number
-_BY_PERIOD_WORDS = _group("ord_of_month", "first_days", "week_of", "last_day_of", "rest_of", "fiscal", "bare_quarter", "duration", "past_span", "start_of", "first_part", "period_end", "end_of", "year_before", "rel_period",
+_BY_PERIOD_WORDS = _group("earlier_in", "ord_of_month", "first_days", "week_of", "last_day_of", "rest_of", "fiscal", "bare_quarter", "duration", "past_span", "start_of", "first_part", "period_end", "end_of", "year_before", "rel_period",
                           "weekend")
 _NUMBER_STARTS = frozenset(UNITS) | frozenset(TENS) | frozenset("a an several few forty-eight seventy-two twenty-four".split())
-_BY_MONTH = _group("period_to", "ord_of_month", "first_days", "week_of", "month_end", "last_day_of", "start_of", "end_of", "mdy_range", "month_range", "mdy", "dmy", "my", "month", "the_month")
-_BY_PERIOD = _group("ord_of_month", "first_days", "week_of", "last_day_of", "rest_of", "fiscal", "bare_quarter", "n_days_rel", "duration", "hyphen_span", "ago", "given_span", "past_span", "start_of", "first_part", "period_end", "end_of", "year_before", "rel_period", "weekend")
+_BY_MONTH = _group("period_to", "ord_of_month", "first_days", "week_of", "month_end", "last_day_of", "month_pair", "start_of", "end_of", "mdy_range", "month_range", "mdy", "dmy", "my", "month", "the_month")
+_BY_PERIOD = _group("earlier_in", "ord_of_month", "first_days", "week_of", "last_day_of", "rest_of", "fiscal", "bare_quarter", "n_days_rel", "duration", "hyphen_span", "ago", "given_span", "past_span", "start_of", "first_part", "period_end", "end_of", "year_before", "rel_period", "weekend")
 _BY_DAYWORD = _group("since_clock", "overnight", "relday", "holiday", "wd", "clock_word")
 _BY_YEAR = _group("day_ord", "numdate", "end_of", "iso", "since_event", "first_part", "whole_year", "year_range", "decade", "fiscal", "year", "the_year")
 _BY_DAY = _group("last_day_of", "rel_period", "relday", "holiday", "n_days_rel", "duration", "hyphen_span", "ago", "given_span", "past_span")
@@ -336,12 +341,17 @@ _PLANNED_FOR = re.compile(r"\b(?:forecast|predicted|expected|scheduled|planned|s
 # "has issued a warning ... from Monday to Wednesday", "has given ... until Sunday or face a strike from
 # Monday": a measure announced for days still to come
 _MEASURE_ISSUED_BEFORE = re.compile(r"\b(?:has|have)\s+(?:issued|declared|announced|imposed|ordered|extended|called|scheduled|set|"
-                                    r"planned|given)\b[^.;]*$", re.IGNORECASE)
+                                    r"planned|given|"
+                                    # "leave has been cancelled from Monday": a measure taking effect
+                                    r"been\s+(?:cancell?ed|suspended|closed|banned|halted|postponed|restricted|imposed|extended|"
+                                    r"lifted|shut|stopped|revoked|barred|prohibited))\b[^.;]*$", re.IGNORECASE)
 # "storms could hit ... from Thursday to Saturday"; "That could be Thursday", "could take place as early as Thursday"
 _MAYBE_AHEAD_BEFORE = re.compile(r"\b(?:could|might|may)\s+(?!have\b)[a-z]+\b[^.;,]*$", re.IGNORECASE)
 _MAYBE_BEFORE = re.compile(r"\b(?:could|might|may)\s+(?:not\s+)?(?:be|take\s+place|happen|come|begin|start|resume|open|"
                            r"arrive|end|be\s+held|be\s+completed)\s+(?:[a-z]+\s+){0,3}?(?:as\s+(?:early|soon|late)\s+as\s+)?$",
                            re.IGNORECASE)
+_THAT_YEAR_AFTER = re.compile(r",?\s+(?:of\s+)?(?:that|the\s+same)\s+year\b", re.IGNORECASE)
+_YEAR_IN = re.compile(r"(?<![\d,.])((?:1[89]|20)\d\d)(?!\d|,\d)")
 _MOVED_TO_BEFORE = re.compile(r"\b(?:brought\s+forward|pushed\s+back|postponed|rescheduled|deferred|put\s+off|"
                               r"moved|shifted)\s+(?:[\w'\u2019-]+\s+){0,3}?to\s+$", re.IGNORECASE)
 _AGREED_TO_MEET = re.compile(r"\b(?:agreed|agree|agrees)\s+to\s+(?:meet|hold\s+(?:talks|a\s+meeting)|resume\s+talks|sit\s+down|"
@@ -1438,7 +1448,7 @@ def _resolve(m: re.Match, kind: str, text: str, pub: dt.date | None, anchor: dt.
                 year -= 1  # "since the start of November" in a January article
             earliest = dt.date(year, month, 1) if year is not None else None
         elif pub:
-            step = -1 if g("srel").lower() == "last" else 0
+            step = {"last": -1, "next": 1}.get(g("srel").lower(), 0)
             unit = g("sunit").lower()
             if unit == "week":
                 earliest = _week_start(pub) + dt.timedelta(days=7 * step)
@@ -1447,6 +1457,11 @@ def _resolve(m: re.Match, kind: str, text: str, pub: dt.date | None, anchor: dt.
             else:
                 earliest = dt.date(pub.year + step, 1, 1)
         latest = None
+        if g("sprep").lower() in ("at", "in") and earliest is not None:
+            # "down from 85% at the start of the month": its first days (a month's first third, a
+            # week's first two days, a year's first month)
+            unit = "month" if g("smonth") else g("sunit").lower()
+            latest = earliest + {"week": dt.timedelta(days=1), "month": dt.timedelta(days=9)}.get(unit, dt.timedelta(days=30))
     elif kind == "first_part":
         year = int(g("fyear")) if g("fyear") else (pub.year + {"last": -1, "next": 1}.get(g("frel").lower(), 0)
                                                    if pub else None)
@@ -1658,6 +1673,16 @@ def _resolve(m: re.Match, kind: str, text: str, pub: dt.date | None, anchor: dt.
     elif kind == "since_clock":
         role = "since"
         earliest = anchor
+    elif kind == "month_pair":
+        if not pub:
+            return None
+        year = int(g("mpy")) if g("mpy") else pub.year + {"last": -1, "next": 1}.get(g("mprel").lower(), 0)
+        first, last = MONTHS[g("mp1").lower()], MONTHS[g("mp2").lower()]
+        if last < first:
+            return None
+        earliest, latest = _month_range(year, first)[0], _month_range(year, last)[1]
+        if role == "deadline":
+            earliest = None
     elif kind == "month_end":
         if not pub:
             return None
@@ -1822,6 +1847,9 @@ def _resolve(m: re.Match, kind: str, text: str, pub: dt.date | None, anchor: dt.
                 earliest = latest = nth(year - 1)
             elif tense not in ("past", "pastperfect") and earliest < pub:
                 earliest = latest = nth(year + 1)
+    elif kind == "earlier_in":
+        if pub:
+            earliest, latest = _period(g("eiw").lower() + " this", g("eiu").lower(), pub)
     elif kind == "rel_period":
         if pub and g("qrel").lower() == "the following":
             # "the following week": after the story's day (or a day the sentence names: _chain_relative_days)
@@ -1946,8 +1974,11 @@ def _resolve(m: re.Match, kind: str, text: str, pub: dt.date | None, anchor: dt.
         role = {"by": "deadline", "until": "deadline", "till": "deadline", "before": "deadline",
                 "since": "since"}.get(mprep, "when")
         year = pub.year
-        forward = role == "deadline" or tense == "future" or mprep == "next"
-        if kind == "month" and g("yr4"):
+        forward = role != "since" and (role == "deadline" or tense == "future" or mprep == "next")
+        same_year = _THAT_YEAR_AFTER.match(text, end) and _YEAR_IN.findall(text, 0, start)
+        if same_year:
+            year = int(same_year[-1])  # "went on strike in 2024, when ... in August that year"
+        elif kind == "month" and g("yr4"):
             year += _YEAR_STEP[g("yr4").lower()]  # "in March last year"
         elif mprep == "last" or (not forward and month > pub.month):
             year -= 1 if month >= pub.month or mprep == "last" else 0

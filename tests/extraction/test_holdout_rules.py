@@ -3333,3 +3333,38 @@ def test_fiftieth_set_quantities(sentence, values):
 ])
 def test_fiftieth_set_dates(sentence, phrase, role, earliest, latest):
     assert (phrase, role, earliest, latest) in _dates(sentence)
+
+
+@pytest.mark.parametrize("sentence, phrase, role, earliest, latest", [
+    ("Reservoirs dropped to 52%, down from about 85% at the start of the month.", "at the start of the month", "when",
+     "2022-01-01", "2022-01-10"),
+    ("Prices will rise at the start of next year.", "at the start of next year", "when", "2023-01-01", "2023-01-31"),
+    ("Pressure problems earlier in the month were caused by a broken main.", "earlier in the month", "when",
+     "2022-01-01", "2022-01-13"),
+    ("At least 19 climbers died in September and October last year.", "in September and October last year", "when",
+     "2021-09-01", "2021-10-31"),
+    ("A recovery mission could be attempted in April or May next year.", "in April or May next year", "when",
+     "2023-04-01", "2023-05-31"),
+    ("Doctors last went on strike in 2019, when they joined protests after a murder in August that year.", "in August",
+     "when", "2019-08-01", "2019-08-31"),
+    ("The route carried 3.5 million passengers, up nearly 6 per cent on 2020.", "on 2020", "when", "2020-01-01", "2020-12-31"),
+    # "since" never looks ahead, even in a clause about the future
+    ("Members would strike on Monday if the government did not release stipends pending since June.", "since June", "since",
+     "2021-06-01", None),
+    ("Leave for senior faculty has been cancelled from Monday, the superintendent said.", "from Monday", "when",
+     "2022-01-17", "2022-01-17"),
+    # a court's request is its order: the day dates the order
+    ("On Tuesday, the High Court had asked the state government to file an affidavit within two weeks.", "On Tuesday", "when",
+     "2022-01-11", "2022-01-11"),
+])
+def test_fiftieth_set_more_dates(sentence, phrase, role, earliest, latest):
+    assert (phrase, role, earliest, latest) in _dates(sentence)
+
+
+@pytest.mark.parametrize("sentence, values", [
+    ("River levels could rise by as much as half a metre by Tuesday.", [(None, 0.5, "as much as", "metres")]),
+    ('Losses to farmers could run into "hundreds of millions of dollars".', [(200000000, None, None, "dollars")]),
+    ("Tens of millions of people were affected.", [(20000000, None, None, "people")]),
+])
+def test_half_a_unit_and_vague_millions(sentence, values):
+    assert _values(sentence) == values
