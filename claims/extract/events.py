@@ -20,7 +20,7 @@ elections polls
 shipwreck sinking eruption shutdown lockdown curfew election referendum invasion coup riot riots unrest spill leak
 accident disaster shooting bombing raid siege offensive clashes war talks negotiations inflow inundation capsizing collision stampede
 rockfall cave-in ambush massacre kidnapping abduction blackout outage breach vote announcement filing proclamation
-tragedy incident hearing""".split())
+tragedy incident hearing notice notices ruling verdict judgment""".split())
 # verbs that date an event as well as its noun: "Members voted ... on October 30" ... "a week after the vote"
 _EVENT_VERBS = {"voted": "vote", "announced": "announcement", "collapsed": "collapse", "capsized": "capsizing",
                 "erupted": "eruption", "exploded": "explosion", "derailed": "derailment", "flooded": "flood",
@@ -48,7 +48,9 @@ _EVENT_WORD = re.compile(r"\b(?P<noun>" + _EVENT_NOUNS + r")\b(?!\s+(?:brigade|s
                          re.IGNORECASE)
 _EVENT_DET = r"(?:the|this|that|its|their|last\s+\w+['\u2019]s)\s+(?:[\w-]+\s+){0,2}?"
 _SINCE_EVENT = re.compile(r"\bsince\s+" + _EVENT_DET + r"(?P<noun>" + _EVENT_NOUNS + r")\b"
-                          r"(?:\s+(?:began|started|broke\s+out|erupted|took\s+effect|hit|struck|was\s+(?:called|declared)))?",
+                          r"(?:\s+(?:began|started|broke\s+out|erupted|took\s+effect|hit|struck|was\s+(?:called|declared)|"
+                          # "since the notices were issued"
+                          r"(?:was|were)\s+(?:issued|served|sent|delivered|handed\s+down|published)))?",
                           re.IGNORECASE)
 _WITHIN_EVENT = re.compile(r"\b(?:within|for)\s+(?P<n>" + NUMBER_WORDS + r")\s+(?P<unit>hours?|days?|weeks?|months?)\s+"
                            r"(?:of|from)\s+(?:the\s+day\s+of\s+)?" + _EVENT_DET +
@@ -89,6 +91,7 @@ _DAY_WORDS = frozenset("day night eve".split())
 _VERB_WORDS = frozenset(v.split()[0] for v in _EVENT_VERBS)
 _BEGAN_WORDS = frozenset("began started broke erupted took hit struck declared announced confirmed reported".split())
 # "the April 30 deadline" ... "within 30 days of that deadline": the last deadline the article dated
+_ULTIMATUM_IF = re.compile(r"\b(?:if\s+no|unless|ultimatum)\b", re.IGNORECASE)
 _DAY_DEADLINE = re.compile(r"\s+deadline\b", re.IGNORECASE)
 _DURING_EVENT = re.compile(r"\bduring\s+" + _EVENT_DET + r"(?P<noun>" + _EVENT_NOUNS + r")\b", re.IGNORECASE)
 _BEFORE_DEADLINE = re.compile(r"\bbefore\s+(?:the|that|this|its|their)\s+(?:new\s+|extended\s+|\d+-day\s+)?"
@@ -113,7 +116,7 @@ def _event_key(noun: str) -> str:
     noun = noun.lower()
     return {"quake": "earthquake", "blaze": "fire", "walkout": "strike", "truce": "ceasefire", "riots": "riot",
             "protests": "protest", "floods": "flood", "flooding": "flood", "elections": "election",
-            "polls": "election"}.get(noun, _EVENT_VERBS.get(noun, noun))
+            "polls": "election", "notices": "notice"}.get(noun, _EVENT_VERBS.get(noun, noun))
 
 
 def _day_of(key: str, events: dict) -> dt.date | None:
@@ -134,6 +137,11 @@ def note_events(text: str, refs: list[TimeRef], events: dict) -> None:
     """Remember the day an event named in this sentence happened: the nearest single day (or start)
     the sentence names within 55 characters of the event's word; an event keeps its earliest day."""
     words = word_index(text)[1]
+    for r in refs:
+        if r.role == "deadline" and r.latest is not None and r.phrase[:7].lower() == "within " and \
+                _ULTIMATUM_IF.search(text):
+            # "would refuse overtime ... if no agreement was reached within 14 days": an ultimatum's end
+            events["deadline"] = r.latest
     if not names_event(words, text):
         return
     present = frozenset(words)
@@ -143,6 +151,7 @@ def note_events(text: str, refs: list[TimeRef], events: dict) -> None:
                 and r.phrase[-1:].isalpha())):
             # "the April 30 deadline", "given ... until midnight on Thursday": the latest deadline given
             events["deadline"] = r.latest
+
     days = [r for r in refs if r.earliest is not None and (r.role == "since" or (r.role == "when" and r.earliest == r.latest))]
     spans = [r for r in refs if r.role == "when" and r.earliest is not None and r.latest is not None and
              0 < (r.latest - r.earliest).days <= 14 and any(c.isdigit() for c in r.phrase)]  # (not "last week")

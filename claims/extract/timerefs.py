@@ -365,6 +365,8 @@ _POSSIBLE_EVENT_BEFORE = re.compile(r"\b(?:a|an|the)\s+(?:possible|potential|thr
 _REPORTED_STATE_BEFORE = re.compile(r"\b(?:said|says|told|added|warned|confirmed)\b[^.;]{0,80}\b(?:was|were)\s+(?:still\s+)?"
                                     r"(?:in\s+(?:place|force|effect)|active|open|closed|suspended)\b[^.;]{0,100}$", re.IGNORECASE)
 # "temperatures were forecast through the weekend", "rain is expected into Sunday"
+_HAS_FORECAST = re.compile(r"\b(?:has|have|is|are)\s+(?:also\s+)?(?:forecast|predicted|forecasting|predicting)\s+[^.;,]{0,50}$",
+                           re.IGNORECASE)
 _FORECAST_BEFORE = re.compile(r"\b(?:forecast|predicted|expected|possible|likely|probable)\s+(?:to\s+(?:last|continue|persist)\s+)?$",
                               re.IGNORECASE)
 _DEADLINE_MISSED_BEFORE = re.compile(r"\b(?:miss(?:ed|ing)|met|meeting|beat|beating|passed)\s+(?:the|a|its|their)\s+"
@@ -475,6 +477,15 @@ def _clause_tense(text: str, start: int, end: int, sentence: str | None) -> str:
     window_end = min(len(text), end + 150)
     nxt = _CLAUSE_EDGE.search(text, end, window_end)
     hi = nxt.start() if nxt else window_end
+    if "." in text[lo:hi]:
+        # a quote of several sentences: "... the period set by the court runs out on Saturday. We have
+        # added two weeks," he said: the sentence of the phrase has its own tense
+        for stop in _SENTENCE_STOP.finditer(text, lo, hi):
+            if stop.end() <= start:
+                lo = stop.end()
+            elif stop.start() >= end:
+                hi = stop.start()
+                break
     that = text.find(" that ", end, hi)
     if that >= 0:
         hi = that  # "before the strike began on Monday evening that they would work": a clause of its own
@@ -1086,7 +1097,9 @@ _WITHIN = ("within", "no more than", "not more than", "no longer than", "inside"
 _WILL_BEFORE = re.compile(r"\b(?:will|shall|would|to)\s+(?:\w+\s+){0,1}(?:remain|stay|last|run|continue|keep|be\s+"
                           r"(?:closed|suspended|deployed|extended|banned|in\s+place|in\s+force))\b[^.;]{0,60}$"
                           # "would take effect on Oct. 24 and run for 30 days"
-                          r"|\b(?:will|shall|would)\s+[^;]{0,60}\band\s+(?:run|last|remain|stay|continue)\s+$",
+                          r"|\b(?:will|shall|would)\s+[^;]{0,60}\band\s+(?:run|last|remain|stay|continue)\s+$"
+                          # "how we are going to feed our children for three weeks": a span still to come
+                          r"|\b(?:will|shall|going\s+to)\s+(?!be\s+(?:jailed|imprisoned|sentenced)\b)[^.;,]{0,50}$",
                           re.IGNORECASE)
 _SUSPENDED_BEFORE = re.compile(r"\b(?:suspend(?:ed|s|ing)?|suspension|ban(?:ned|s|ning)?|barred|closed|closures?|remanded|detention|"
                                r"held\s+up|delayed|disrupted|"
@@ -1120,6 +1133,8 @@ def _starting_day(text: str, refs: list[TimeRef], tense: str | None, pub: dt.dat
     return moved
 
 
+_AFTER_ACT = re.compile(r"\s+(?:after|following)\s+(?:the\s+|its\s+|their\s+)?(?!(?:the|a|an)\b)[a-z]+(?:ion|ment|al|ing|y)\b"
+                        r"(?!\s+(?:on|of)\s)", re.IGNORECASE)
 _SPAN_COUNT = re.compile(r"(\S+)\s+(?:calendar\s+|working\s+|business\s+|clear\s+)?(hours?|days?|weeks?|months?|years?)\b",
                          re.IGNORECASE)
 
@@ -1129,8 +1144,17 @@ def _anchor_durations(text: str, refs: list[TimeRef], tense: str) -> None:
     14 days': in a past clause, a span counts from the day named before it in the sentence, not
     from the day the article reports it."""
     for index, ref in enumerate(refs):
-        if ref.role != "deadline" or ref.earliest is None or ref.latest is None or \
-                not (ref.phrase.lower().startswith(_WITHIN) or ref.phrase.lower().endswith(" time")):
+        if ref.role != "deadline" or ref.earliest is None or ref.latest is None:
+            continue
+        # "expected to arrive by Nov. 13, with testing to take up to a week after installation": a span
+        # after an act the sentence dates only by the day before it
+        before_day = next((r for r in reversed(refs[:index]) if r.latest is not None and r.role in ("when", "deadline")
+                           and (r.earliest is None or r.earliest == r.latest)), None)
+        if before_day is not None and before_day.latest > ref.earliest and _AFTER_ACT.match(text, ref.end):
+            span = ref.latest - ref.earliest
+            ref.earliest, ref.latest = before_day.latest, before_day.latest + span
+            continue
+        if not (ref.phrase.lower().startswith(_WITHIN) or ref.phrase.lower().endswith(" time")):
             continue
         # the day, or the last day of a short span ("on Feb. 16 and 17"), named before the span
         after = refs[index + 1] if index + 1 < len(refs) else None
@@ -1176,6 +1200,7 @@ def _anchor_durations(text: str, refs: list[TimeRef], tense: str) -> None:
 
 _TELLING_AFTER = re.compile(r"\s(?:warning|saying|adding|telling|urging|asking|noting|arguing|insisting|threatening|"
                             r"promising|vowing|demanding)\b")
+_SENTENCE_STOP = re.compile(r"(?<=[a-z]{3})[.!?][\"'\u201d\u2019]?\s+(?=[A-Z\"\u201c])")
 _IF_PRESENT_BEFORE = re.compile(r"\b(?:if|unless|once)\s+(?:(?:the|a|an|this|that|its|their)\s+)?(?:[a-z]+\s+)?[a-z]+(?<!s)\s+"
                                 r"[a-z]{2,}[^s\W]s\b(?:\s+(?:up|down|in|out|on|off))?[^,;.]{0,30}$", re.IGNORECASE)
 _PRESENT_SUBJECT_VERB = re.compile(r"\s+(?:the|a|an|this|that|its|their)\s+(?:[a-z]+\s+)?[a-z]+(?<!s)\s+[a-z]{2,}[^s\W]s\b")
@@ -2004,6 +2029,8 @@ def _resolve(m: re.Match, kind: str, text: str, pub: dt.date | None, anchor: dt.
                     and not _had_until(text, start, prep) and not (_GAVE_BEFORE.search(text, max(0, start - 80), start)
                                                                   and _SAYING.search(text)) \
                     else "after"
+                if mode == "past" and _HAS_FORECAST.search(text, max(0, start - 70), start):
+                    mode = "after"  # "had issued a warning last week, and has forecast more rain until Saturday"
                 if tense == "past" and _by_then(prep, text, start, tense):
                     mode = "past"  # "40 families had moved in by Wednesday", "the road was cleared by Friday"
                 elif tense in ("past", "pastperfect") and _DEADLINE_MISSED_BEFORE.search(text, max(0, start - 60), start):

@@ -3368,3 +3368,33 @@ def test_fiftieth_set_more_dates(sentence, phrase, role, earliest, latest):
 ])
 def test_half_a_unit_and_vague_millions(sentence, values):
     assert _values(sentence) == values
+
+
+@pytest.mark.parametrize("sentence, phrase, role, earliest, latest", [
+    # the sentence of a quote of several has its own tense
+    ('"By our calculation, the period set by the court runs out on Saturday. We have added two weeks out of '
+     'goodwill, and we cannot add more," he said.', "on Saturday", "when", "2022-01-15", "2022-01-15"),
+    ("The centre had issued a warning last week, and has forecast more rain until Saturday.", "until Saturday",
+     "deadline", None, "2022-01-15"),
+    ('"Nobody has told us how we are going to feed our children for three weeks," she said.', "for three weeks",
+     "deadline", "2022-01-13", "2022-02-03"),
+    # a span after an act dated only by the day before it
+    ("Parts are expected to arrive by Jan. 20, with testing to take up to a week after installation.",
+     "take up to a week", "deadline", "2022-01-20", "2022-01-27"),
+])
+def test_fiftieth_set_tenses_and_spans(sentence, phrase, role, earliest, latest):
+    assert (phrase, role, earliest, latest) in _dates(sentence)
+
+
+def test_since_the_notices_were_issued_counts_from_the_day_they_were_sent():
+    claims = claims_of("The municipality on Monday sent written notices to the 46 households.",
+                       "The ombudsman said it had received 11 complaints since the notices were issued.")
+    assert ("since the notices were issued", "since", "2022-01-10", None) in _dates(claims[1])
+
+
+def test_before_the_deadline_of_an_ultimatum_given_as_a_span():
+    claims = claims_of("The union said on Wednesday its members would refuse overtime if no agreement was reached "
+                       "within 14 days.",
+                       "The minister said he had asked officials to meet the union before the deadline.")
+    assert [d["latest"] for d in claims[0]["dates"] if d["role"] == "deadline"] == ["2022-01-26"]
+    assert ("before the deadline", "deadline", None, "2022-01-26") in _dates(claims[1])
