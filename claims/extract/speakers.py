@@ -252,7 +252,7 @@ def _finding_author(text: str, tokens: list[Token]) -> Mention | None:
 
 
 _DOCUMENTS = DOC_NOUNS | _DATA_NOUNS | frozenset("survey study report update review audit census accounts testimony "
-                                                  "testimonies".split())
+                                                  "testimonies estimate estimates calculation calculations".split())
 
 
 _MEDIA_NAME = re.compile(r"\b(?:Times|Post|News|Herald|Journal|Gazette|Tribune|Daily|Observer|Guardian|Telegraph|"
@@ -263,10 +263,15 @@ _MEDIA_NAME = re.compile(r"\b(?:Times|Post|News|Herald|Journal|Gazette|Tribune|D
 def _document_author(text: str, tokens: list[Token], k: int) -> Mention | None:
     """'according to the mission's monthly update', 'according to HSE figures': the author of the
     document, written as a possessive or a name right before the document noun."""
-    end = next((m for m in range(k, min(len(tokens), k + 6)) if tokens[m].low in _DOCUMENTS and not tokens[m].quoted),
+    end = next((m for m in range(k, min(len(tokens), k + 8)) if tokens[m].low in _DOCUMENTS and not tokens[m].quoted),
                None)
     if end is None:
         return None
+    owner = _OWNER_PRONOUNS.get(tokens[k].low) if end > k and not tokens[k].quoted else None
+    if owner is not None and all(t.is_word and not t.is_cap for t in tokens[k + 1:end]):
+        # "according to its latest annual report", "by its own estimate": the body named before
+        return Mention(text=owner, name=owner, role=None, kind="pronoun", via="according", head=owner,
+                       span_end=tokens[k].start + len(owner))
     after = end + 1
     if after + 1 < len(tokens) and tokens[after].text == "," and tokens[after + 1].low in _SOURCE_PARTICIPLES:
         after += 1  # "The report, published by the Economic Daily News on Monday, cited ..."
@@ -347,7 +352,8 @@ def _according_to(text: str, tokens: list[Token], i: int) -> Mention | None:
     mention = _appositive_name(text, tokens, i + 2, mention) or mention
     if mention is None:
         mention = _named_body(text, tokens, i + 2)
-    if mention is None or (mention.head or "") in _DOCUMENTS:
+    if mention is None or (mention.head or "") in _DOCUMENTS or mention.text.rsplit(" ", 1)[-1].lower() in _DOCUMENTS:
+        # ("according to the Ministry of Health's latest situation report": the ministry)
         mention = _document_author(text, tokens, i + 2) or mention or _document_itself(text, tokens, i + 2)
     if mention:
         mention.via = "according"
@@ -642,6 +648,8 @@ def _speaker_for_verb(text: str, tokens: list[Token], i: int) -> Mention | None:
         return mention if not weak else None
     mention = (_subject_before_postmodifier(text, tokens, j) or _group_with_place(text, tokens, j)
                or _subject_before_who(text, tokens, j) if not weak else None) or _backward_np(text, tokens, j)
+    if mention is not None and mention.kind != "pronoun":
+        mention = _subject_before_place(text, tokens, mention) or mention
     if mention is None and not weak:
         mention = _generic_description(text, tokens, j)
     if mention is not None and mention.role:
@@ -914,6 +922,56 @@ _POSTMODIFIER_PARTICIPLES = frozenset("based stationed deployed posted working o
                                       "responsible involved".split())
 _POSTMODIFIER_PREPOSITIONS = frozenset("in at on from near to for by across along around inside outside "
                                        "over with".split())
+
+
+_PLACE_PREPOSITIONS = frozenset("in at near".split())
+
+
+def _subject_before_place(text: str, tokens: list[Token], mention: Mention) -> Mention | None:
+    """'Glaciologist Mira Acharya at the International Centre ... (ICIMOD) in Kathmandu said', 'The
+    National Weather Service in Tiyan, Guam said', 'The Central Election Commission (CEC) of Georgia
+    said': the subject before the phrases of place, not the place named last."""
+    words = [w for w in mention.text.split() if w.lower() != "the"]
+    if not words or len(words) > 3 or not all(w[:1].isupper() for w in words):
+        return None  # only a proper name can be a place
+    start = mention.span_end - len(mention.text)
+    k = next((m for m, t in enumerate(tokens) if t.start >= start), None)
+    found = None
+    comma = False
+    for _ in range(4):
+        if k is None or k < 2:
+            break
+        if tokens[k - 1].text == "," and k >= 4 and tokens[k - 2].is_cap and tokens[k - 2].is_word and \
+                not mention.text.lower().startswith("the ") and found is None:
+            comma = True
+            # "in Tiyan, Guam": a place and its region
+            c = k - 2
+            while c > 1 and tokens[c - 1].is_cap and tokens[c - 1].is_word and k - c < 4:
+                c -= 1
+            if tokens[c - 1].low not in _PLACE_PREPOSITIONS:
+                break
+            k = c
+        paren_of = tokens[k - 1].low == "of" and tokens[k - 2].text == ")"  # "(CEC) of Georgia"
+        if (tokens[k - 1].low not in _PLACE_PREPOSITIONS and not paren_of) or tokens[k - 1].quoted:
+            break
+        end = k - 2
+        if paren_of:
+            end = next((m for m in range(k - 3, max(-1, k - 8), -1) if tokens[m].text == "("), 0) - 1
+            if end < 0:
+                break
+        before = _backward_np(text, tokens, end)
+        if before is None or before.kind == "pronoun" or _not_a_speaker(before) or not (
+                (before.kind == "person" and len(before.name.split()) > 1) or
+                _strip_possessive(before.head or "") in SPEAKER_NOUNS or
+                (before.kind == "organisation" and before.text[-1:].isupper() is False and
+                 any(w[:1].isupper() for w in before.text.split()[1:]))):
+            break
+        found = before
+        start = before.span_end - len(before.text)
+        k = next((m for m, t in enumerate(tokens) if t.start >= start), None)
+    if comma and found is not None and (k is None or k > 1):
+        return None  # ("..., near Kutkai in January, Lin said": a trailing speaker, not a region)
+    return found
 
 
 def _subject_before_postmodifier(text: str, tokens: list[Token], j: int) -> Mention | None:

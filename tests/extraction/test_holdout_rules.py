@@ -3398,3 +3398,24 @@ def test_before_the_deadline_of_an_ultimatum_given_as_a_span():
                        "The minister said he had asked officials to meet the union before the deadline.")
     assert [d["latest"] for d in claims[0]["dates"] if d["role"] == "deadline"] == ["2022-01-26"]
     assert ("before the deadline", "deadline", None, "2022-01-26") in _dates(claims[1])
+
+
+@pytest.mark.parametrize("sentence, speaker", [
+    ("Nine people have died, according to the Ministry of Health's latest situation report released on Sunday.",
+     "Ministry of Health"),
+    ("The National Weather Service in Tiyan, Guam said Nakri had winds of 105 mph.", "The National Weather Service"),
+    ("The Central Election Commission (CEC) of Georgia said on Thursday that 40 ballots will be recounted.",
+     "The Central Election Commission"),
+    # a trailing speaker after a place is still the speaker
+    ("The NSDA agreed to release 19 nationals seized near Kutkai in January, Lin said.", "Lin"),
+    ("Back in Mombasa, the Kenya Transporters Association said close to 1,000 trucks were idle.",
+     "the Kenya Transporters Association"),
+])
+def test_fiftieth_set_speakers(sentence, speaker):
+    assert one_claim(sentence)["speaker"] == speaker
+
+
+def test_its_own_report_is_the_body_named_before():
+    claims = claims_of("The Port Authority said fares would rise by 10 percent.",
+                       "It operates three vessels on the route, according to its latest annual report.")
+    assert [c["speaker"] for c in claims] == ["The Port Authority", "The Port Authority"]
