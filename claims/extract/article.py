@@ -149,6 +149,12 @@ _BOILERPLATE_HEAD = (
     r"|if you value\b.{0,80}\b(?:support|member|donat|subscri)\w*\b.*$"
     r"|a version of this (?:article|story) (?:appeared|was published)\b.*$|stay tuned\b.*$"
     r"|\([^()]{0,60}\bvia\s+[^()]{1,40}\)\s*$"  # "(Citizen journalist via RFA)"
+    # "(Taiwan News, Chen Wei-han photo)", "(Japanese original by Kenji Ota, Nagano Bureau)"
+    r"|\([^()]{0,80}\b(?:photo|photos|image|file photo)\)\s*$|\(\s*(?:[A-Z][a-z]+\s+)?original\s+by\b.*$"
+    # a donation drive: "Thank you for donating to DutchNews.nl.", "... would like to thank all the
+    # generous readers who have made donations", "Your financial support has helped us ..."
+    r"|thank you for (?:donating|your donation|supporting)\b.*$|.{0,60}\bwould like to thank\b.{0,80}\bdonations?\b.*$"
+    r"|your (?:financial )?support (?:has )?help(?:s|ed)? us\b.*$"
     r"|get (?:the latest|our)\b.{0,80}\b(?:inbox|whatsapp|telegram|mobile phone)\b.*$"
     r"|stay (?:updated|informed|connected|up to date)\b.{0,80}\b(?:whatsapp|telegram|channel|newsletters?|app)\b.*$"
     r"|(?:some )?(?:information|material) for this (?:report|story|article) (?:came|comes|was provided) from\b.*$"
@@ -209,9 +215,15 @@ _FUNDED_BY_READERS = re.compile(r"\bfunded (?:through|by) (?:donations|contribut
                                 re.IGNORECASE)
 
 
+# "November 21, 2026 (Mainichi Japan)": the outlet's own date line inside the body
+_DATE_OUTLET_LINE = re.compile(r"^" + MONTH_RE + r"\.?\s+\d{1,2},\s+\d{4}\s*\([^()]{1,40}\)\s*$")
+
+
 def is_boilerplate(text: str) -> bool:
     """Whether _BOILERPLATE matches, trying the unanchored branch only when it can match."""
     if _BOILERPLATE_ANCHORED.match(text) is not None:
+        return True
+    if text.endswith(")") and _DATE_OUTLET_LINE.match(text) is not None:
         return True
     if " / " in text and len(text) <= 130 and text.count(" / ") >= 2 and "." not in text:
         return True  # a tag trail: "Assam / health / epidemic and outbreak"

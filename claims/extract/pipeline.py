@@ -322,7 +322,8 @@ _CREDIT_TAIL = re.compile(
     r"|(?<=[.!?])\s+[\u2014\u2013]\s*(?-i:[A-Z][\w&.'-]*)(?:\s(?-i:[A-Z][\w&.'-]*)){0,2}\s*)$", re.IGNORECASE)  # "... on Tuesday. \u2014 Online"
 
 
-_FILE_IMAGE_END = re.compile(r"\(\s*(?:file|(?-i:[A-Z][\w.&-]*))\s+(?:pic|photo|picture|image)s?\s*\)\s*$", re.IGNORECASE)
+_FILE_IMAGE_END = re.compile(r"\(\s*(?:file|(?-i:[A-Z][\w.&-]*)(?:[ ,][^()]{0,50}?)?)\s+(?:pic|photo|picture|image)s?\s*\)\s*$",
+                             re.IGNORECASE)  # ("(Taiwan News, Chen Wei-han photo)")
 _NAME_COMMA_OUTLET = re.compile(r"(?:[A-Z][\w'\u2019.-]*\s){1,3}[A-Z][\w'\u2019.-]*,\s(?:The\s)?[A-Z][\w&'\u2019.-]*(?:\s[A-Z][\w&'\u2019.-]*){0,3}")
 _FILE_PHOTO = re.compile(r"(?:[A-Z][\w&.'\u2019-]*\s){1,3}(?i:(?:file\s+)?(?:photo|pic|picture|image)s?)\.?")
 _PHONE_NUMBER = re.compile(r"\+\d{1,3}[\s(]")

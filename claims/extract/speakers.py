@@ -629,6 +629,18 @@ def _speaker_for_verb(text: str, tokens: list[Token], i: int) -> Mention | None:
         return None  # passive: "the matter will be mentioned on February 17", "has been told"
     j = i - 1
     skipped = 0
+    while j >= 0 and not tokens[j].quoted and skipped < 5 and tokens[j].text == ")":
+        # "Pinmart (品瑪購物) on Wednesday (Nov. 4) denied": a bracket between subject and verb
+        opening = next((m for m in range(j - 1, max(-1, j - 8), -1) if tokens[m].text == "("), None)
+        inside = text[tokens[opening].end:tokens[j].start] if opening is not None else ""
+        if opening is None or not (any(c.isdigit() for c in inside) or any(ord(c) > 0x2000 for c in inside)):
+            break  # (an acronym in brackets is the subject's other name: "the health authority (ASP) said")
+        j = opening - 1
+        skipped += 1
+        while j >= 0 and not tokens[j].quoted and skipped < 5 and (
+                tokens[j].low in SKIP_BEFORE_VERB or tokens[j].low in MONTH_WORDS or tokens[j].text.isdigit()):
+            j -= 1
+            skipped += 1
     while j >= 0 and not tokens[j].quoted and skipped < 5 and (
             tokens[j].low in SKIP_BEFORE_VERB or tokens[j].low in MONTH_WORDS or tokens[j].text.isdigit()
             or (len(tokens[j].low) > 4 and tokens[j].low.endswith("ly") and not tokens[j].is_cap

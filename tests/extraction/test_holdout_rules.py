@@ -3419,3 +3419,27 @@ def test_its_own_report_is_the_body_named_before():
     claims = claims_of("The Port Authority said fares would rise by 10 percent.",
                        "It operates three vessels on the route, according to its latest annual report.")
     assert [c["speaker"] for c in claims] == ["The Port Authority", "The Port Authority"]
+
+
+def test_a_bracket_with_a_date_or_a_native_name_between_subject_and_verb():
+    claim = one_claim("TAIPEI (Taiwan News) — Taiwanese e-commerce platform Pinmart (品瑪購物) on Thursday (Jan. 13) "
+                      "denied that the data of 4.2 million users had been leaked.")
+    assert claim["speaker"] == "Pinmart"
+    assert one_claim("The health authority (ASP) said 40 people were treated.")["speaker"] == "The health authority"
+
+
+@pytest.mark.parametrize("line", [
+    "Thank you for donating to DutchNews.nl.",
+    "The DutchNews team would like to thank all the generous readers who have made donations in recent weeks.",
+    "Your financial support has helped us to expand our coverage.",
+    "January 13, 2022 (Mainichi Japan)",
+    "(Japanese original by Kenji Ota and Yui Nakamura, Nagano Bureau)",
+])
+def test_fiftieth_set_lines_that_are_no_claims(line):
+    assert [c["text"] for c in claims_of("Police said 4 died.", line)] == ["Police said 4 died."]
+
+
+def test_a_photo_credit_closing_a_caption_is_no_claim():
+    texts = [c["text"] for c in claims_of("Police said 4 died.", "Pinmart's headquarters in Taipei. (Taiwan News, "
+                                          "Chen Wei-han photo)")]
+    assert not any("photo)" in t for t in texts)
