@@ -13,6 +13,7 @@ from urllib.parse import urlsplit
 from claims.errors import UserError
 from claims.extract.article import _DATELINE, MONTHS, is_boilerplate, parse_article, read_article_with_warnings
 from claims.extract.coref import Speaker, SpeakerBook
+from claims.extract.names import Mention
 from claims.extract.events import event_words, names_event, note_events, referenced_events
 from claims.extract.lexicon import SPEECH_VERBS, WEAK_SPEECH_VERBS
 from claims.extract.quantities import INCREMENT, find_quantities
@@ -366,6 +367,15 @@ _QUOTED_AS_NAME = re.compile(r"\b(?:as|dubbed|called|nicknamed|branded|labell?ed
                              re.IGNORECASE)
 
 
+# "company president Takeshi Morimoto bowed deeply": a person's full name acting in the past tense
+_PERSON_ACTING = re.compile(r"(?<![\w.])(?P<name>(?-i:[A-Z][a-z'\u2019-]+)(?:\s(?-i:[A-Z][a-z'\u2019-]+)){1,2})\s+"
+                            r"(?:[a-z]+ly\s+)?(?!said\b|says\b|told\b)[a-z]{2,}(?:ed|ew|ook|ave|ent|ose|oke|ood|ame)\b")
+_NOT_PERSON_WORDS = frozenset("""Co Company Corporation Ministry Department Police Council Authority Agency Office Service
+Group Association Union Commission Committee Court Bank Board Party Army Force Forces Government Province State City
+District County Prefecture Region University Hospital Institute Centre Center Network Fund Organisation Organization
+Inc Ltd Limited Airlines Airways Railways Times News Post""".split())
+
+
 def _attribute(unit: Unit, previous: Unit | None, book: SpeakerBook, pub: dt.date | None) -> None:
     mention = find_attribution(unit.text, unit.regions)
     if mention is None and unit.intro:
@@ -373,6 +383,15 @@ def _attribute(unit: Unit, previous: Unit | None, book: SpeakerBook, pub: dt.dat
         if mention is not None:
             mention.window = (0, 0)
     if mention is not None:
+        if mention.kind == "pronoun" and mention.head in ("he", "she") and previous is not None and \
+                previous.paragraph == unit.paragraph and previous.speaker is None:
+            # 'company president Takeshi Morimoto bowed deeply. "We offer our apologies," he said.':
+            # the person the paragraph just named acting
+            named = _PERSON_ACTING.search(previous.text)
+            if named is not None and named.group("name").split()[-1] not in _NOT_PERSON_WORDS:
+                name = named.group("name")
+                mention = Mention(text=name, name=name, role=None, kind="person", via=mention.via,
+                                  window=mention.window, head=name.split()[-1].lower(), span_end=mention.span_end)
         unit.speaker = book.resolve(mention, unit.text)
         if unit.speaker is not None:
             unit.said_on = _said_on(unit, mention.window, pub, subject=mention.text)

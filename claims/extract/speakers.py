@@ -784,8 +784,15 @@ def _described_person(text: str, tokens: list[Token], k: int) -> Mention | None:
     opens the sentence (or a clause after 'But') right before 'who/whose'."""
     first = 1 if tokens[0].low in ("but", "and") else 0
     words = tokens[first:k]
-    if not words or len(words) > 5 or words[0].low not in ("a", "an", "one") or \
-            any(not w.is_word or w.quoted or w.low in CLAUSE_STOPS for w in words[1:]):
+    # ("A 45-year-old woman from Saitama Prefecture who broke her arm": a place of origin after the noun)
+    place = next((n for n, w in enumerate(words) if n > 1 and w.low in ("from", "in", "of")), None)
+    if place is not None and place + 1 < len(words) and len(words) - place <= 4 and \
+            all(w.is_cap and w.is_word and not w.quoted for w in words[place + 1:]):
+        core = words[:place]
+    else:
+        core = words
+    if not words or len(core) > 5 or words[0].low not in ("a", "an", "one") or \
+            any(not w.is_word or w.quoted or w.low in CLAUSE_STOPS for w in core[1:]):
         return None
     written = _span_text(text, words)
     return Mention(text=written, name=written, role=None, kind="unnamed", via="verb", head=words[-1].low,
@@ -805,7 +812,8 @@ def _subject_before_who(text: str, tokens: list[Token], j: int) -> Mention | Non
             continue
         if k == 0:
             return None
-        mention = _backward_np(text, tokens, k - 1) or _described_person(text, tokens, k)
+        mention = (_described_person(text, tokens, k) if k > 3 and tokens[0].low in ("a", "an") else None) or \
+            _backward_np(text, tokens, k - 1) or _described_person(text, tokens, k)
         if mention is None or mention.kind == "pronoun" or _not_a_speaker(mention):
             return None
         start = mention.span_end - len(mention.text)

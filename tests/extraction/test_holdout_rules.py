@@ -3443,3 +3443,19 @@ def test_a_photo_credit_closing_a_caption_is_no_claim():
     texts = [c["text"] for c in claims_of("Police said 4 died.", "Pinmart's headquarters in Taipei. (Taiwan News, "
                                           "Chen Wei-han photo)")]
     assert not any("photo)" in t for t in texts)
+
+
+def test_he_said_after_a_person_named_acting_in_the_same_paragraph():
+    claims = claims_of("Hoshizora Kanko initially said 43 people were on board.",
+                       'At a press conference, company president Takeshi Morimoto bowed deeply. "We offer our '
+                       'deepest apologies to the 41 passengers," he said.')
+    assert [c["speaker"] for c in claims] == ["Hoshizora Kanko", None, "Takeshi Morimoto"]
+
+
+@pytest.mark.parametrize("sentence, speaker", [
+    ("A 45-year-old woman from Saitama Prefecture who broke her arm in the accident said the bus swayed 3 times.",
+     "A 45-year-old woman from Saitama Prefecture"),
+    ("A man who lost his home said 40 died.", "A man"),
+])
+def test_an_unnamed_person_from_a_place_before_who(sentence, speaker):
+    assert one_claim(sentence)["speaker"] == speaker
