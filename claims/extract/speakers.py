@@ -30,7 +30,7 @@ _COURT_NOUNS = frozenset("court bench judge justice tribunal magistrate".split()
 # examinations until December 7", "The Marine Department has widened the exclusion zone"
 ACT_VERBS = frozenset("""postponed widened extended imposed lifted suspended declared closed banned approved served
 issued halted reopened shut ordered delayed deferred scrapped introduced""".split())
-_HINT_WORDS = SPEECH_VERBS | SOURCE_MARKERS | {"according"} | _SOURCE_PARTICIPLES | COURT_VERBS | _TOLL_VERBS | ACT_VERBS | {"showed", "concluded"}
+_HINT_WORDS = SPEECH_VERBS | SOURCE_MARKERS | {"according"} | _SOURCE_PARTICIPLES | COURT_VERBS | _TOLL_VERBS | ACT_VERBS | {"showed", "concluded", "show", "shows"}
 
 
 _PAST_VERB = re.compile(r"^[a-z]{3,}ed$")
@@ -218,7 +218,7 @@ _NAME_HEADS = ORG_WORDS | frozenset("""division bureau directorate unit section 
 team squad university college laboratory station""".split())
 _FINDINGS = frozenset("investigation inquiry probe study survey audit review analysis assessment report "
                       "inspection".split())
-_FINDING_VERBS = frozenset("found concluded showed".split())
+_FINDING_VERBS = frozenset("found concluded showed show shows".split())
 
 
 # "Data from the ministry showed that ...": figures that show something are their compiler's
@@ -227,6 +227,17 @@ _DATA_FINDINGS = frozenset("data figures statistics records numbers".split())
 
 def _finding_author(text: str, tokens: list[Token]) -> Mention | None:
     """'An investigation by X found', 'a study from X concluded': X, when the finding is the subject."""
+    for i, tok in enumerate(tokens):
+        if not tok.quoted and tok.low in _DATA_FINDINGS and i > 1 and i + 1 < len(tokens) and \
+                tokens[i + 1].low in ("show", "shows", "showed") and tokens[i - 1].low.endswith(("'s", "\u2019s")) and \
+                any(t.text == "," for t in tokens[max(0, i - 5):i - 1]):
+            # "..., the agency's figures show.": the body whose figures they are
+            owner = _backward_np(text, tokens, i - 1)
+            if owner is not None and owner.kind != "pronoun":
+                owner.text = owner.name = re.sub(r"['\u2019]s$", "", owner.text)
+                owner.head = _strip_possessive(owner.head or "")
+                owner.via, owner.window = "verb", (tokens[i + 1].start, tokens[i + 1].end)
+                return owner
     for i, tok in enumerate(tokens[:12]):
         if not tok.quoted and (tok.low in _FINDINGS or tok.low in _DATA_FINDINGS) and 0 < i and i + 1 < len(tokens) and \
                 tokens[i + 1].low in _FINDING_VERBS and tokens[i - 1].is_cap and tokens[i - 1].is_word and \
@@ -352,6 +363,8 @@ def _according_to(text: str, tokens: list[Token], i: int) -> Mention | None:
     mention = _appositive_name(text, tokens, i + 2, mention) or mention
     if mention is None:
         mention = _named_body(text, tokens, i + 2)
+    if mention is None:
+        mention = _plain_group(text, tokens, i + 2)
     if mention is None or (mention.head or "") in _DOCUMENTS or mention.text.rsplit(" ", 1)[-1].lower() in _DOCUMENTS:
         # ("according to the Ministry of Health's latest situation report": the ministry)
         mention = _document_author(text, tokens, i + 2) or mention or _document_itself(text, tokens, i + 2)
@@ -362,6 +375,21 @@ def _according_to(text: str, tokens: list[Token], i: int) -> Mention | None:
 
 
 _NOT_IN_ROLES = frozenset("with and but as while in at on to from by that which who".split())
+
+
+def _plain_group(text: str, tokens: list[Token], k: int) -> Mention | None:
+    """'according to shipping agents.': a plural common noun phrase closing the clause."""
+    n = len(tokens)
+    end = k
+    while end < n and end - k < 3 and tokens[end].is_word and not tokens[end].is_cap and not tokens[end].quoted \
+            and tokens[end].low not in CLAUSE_STOPS and tokens[end].low not in DETERMINERS:
+        end += 1
+    if end == k or (end < n and tokens[end].text not in ".,;") or not tokens[end - 1].low.endswith("s") or \
+            tokens[end - 1].low in _DOCUMENTS or tokens[end - 1].low.endswith("ss"):
+        return None
+    written = _span_text(text, tokens[k:end])
+    return Mention(text=written, name=written, role=None, kind="group", via="according", head=tokens[end - 1].low,
+                   span_end=tokens[end - 1].end)
 
 
 def _named_body(text: str, tokens: list[Token], k: int) -> Mention | None:
@@ -596,6 +624,8 @@ def _speaker_for_verb(text: str, tokens: list[Token], i: int) -> Mention | None:
                 subject.window = (prev.end, _window_end(tokens, i))
                 return subject
         mention = _forward_np(text, tokens, i + 1, loose=False)
+        if (mention is None or mention.kind == "pronoun") and not weak:
+            mention = _inverted_description(text, tokens, i + 1) or mention
         if mention is not None and mention.kind == "unnamed" and not weak:
             mention = _named_after_description(text, tokens, mention) or mention
         if mention and not weak and mention.kind != "pronoun" and _np_ends_clause(tokens, mention):
@@ -654,6 +684,14 @@ def _speaker_for_verb(text: str, tokens: list[Token], i: int) -> Mention | None:
         return None
     if tokens[j].text == ",":
         mention = _appositive_subject(text, tokens, j)
+        if mention is None and not weak:
+            # "Traders at Mpondwe market, which handles goods worth Shs2 billion a week, said": the
+            # subject before a relative clause set in commas
+            opening = next((m for m in range(j - 1, max(0, j - 30), -1) if tokens[m].text == "," and not tokens[m].quoted), None)
+            if opening is not None and opening >= 1 and opening + 1 < j and tokens[opening + 1].low in ("which", "who", "whose"):
+                mention = _group_with_place(text, tokens, opening - 1) or _backward_np(text, tokens, opening - 1)
+                if mention is not None and (mention.kind == "pronoun" or _not_a_speaker(mention)):
+                    mention = None
         if mention and not weak:
             mention.window = (tokens[j].end, _window_end(tokens, i))
             mention.via = "verb"
@@ -718,6 +756,40 @@ def _named_after_description(text: str, tokens: list[Token], mention: Mention) -
     if named is not None:
         named.aliases = [mention.name]
     return named
+
+
+def _inverted_description(text: str, tokens: list[Token], k: int) -> Mention | None:
+    """'..., said his older brother Karma Lama, who ...': the name after a kinship or role; '...,
+    said a woman from Chiwaridzo who declined to be named': an unnamed person described."""
+    n = len(tokens)
+    if k >= n or tokens[k].quoted:
+        return None
+    if tokens[k].low in ("his", "her", "their"):
+        cap = next((m for m in range(k + 1, min(n, k + 5)) if tokens[m].is_cap and tokens[m].is_word), None)
+        if cap is None or any(not t.is_word or t.quoted for t in tokens[k + 1:cap]):
+            return None
+        end = cap
+        while end < n and tokens[end].is_cap and tokens[end].is_word and not tokens[end].quoted:
+            end += 1
+        if end - cap < 2 or (end < n and tokens[end].text not in ".,;"):
+            return None
+        name = _span_text(text, tokens[cap:end])
+        role = _span_text(text, tokens[k + 1:cap]) if cap > k + 1 else None
+        return Mention(text=name, name=name, role=role, kind="person", via="verb", head=tokens[end - 1].low,
+                       span_end=tokens[end - 1].end)
+    if tokens[k].low in ("a", "an", "one"):
+        end = k + 1
+        while end < n and end - k < 8 and tokens[end].is_word and not tokens[end].quoted and \
+                tokens[end].low not in ("who", "whose", "that", "which"):
+            end += 1
+        if end >= n or end - k < 2 or (tokens[end].low not in ("who", "whose") and tokens[end].text not in ".,;"):
+            return None
+        if not any(t.low in _PERSON_NOUNS for t in tokens[k + 1:end]):
+            return None
+        written = _span_text(text, tokens[k:end])
+        return Mention(text=written, name=written, role=None, kind="unnamed", via="verb",
+                       head=tokens[end - 1].low, span_end=tokens[end - 1].end)
+    return None
 
 
 def _np_ends_clause(tokens: list[Token], mention: Mention) -> bool:

@@ -3459,3 +3459,20 @@ def test_he_said_after_a_person_named_acting_in_the_same_paragraph():
 ])
 def test_an_unnamed_person_from_a_place_before_who(sentence, speaker):
     assert one_claim(sentence)["speaker"] == speaker
+
+
+@pytest.mark.parametrize("sentence, speaker", [
+    ('"We knew he was not alive any more," said his older brother Karma Lama, who has been in Chame since Monday.',
+     "Karma Lama"),
+    ('"My son phoned me at 11pm on Monday," said a woman from Chiwaridzo who declined to be named.',
+     "a woman from Chiwaridzo"),
+    ("The next container vessel is due at Avatiu on Tuesday, according to shipping agents.", "shipping agents"),
+    ("Consumer prices rose by around 18 percent over the same period, the agency's figures show.", "the agency"),
+    ("Statistics from Bukit Aman show that 14 such cases were recorded nationwide last year.", "Bukit Aman"),
+    ("Traders at Mpondwe market, which handles goods worth an estimated Shs2 billion every week, said the closure "
+     "would hurt hundreds of families.", "Traders at Mpondwe market"),
+    ("Relatives of the captives, who have been camped outside the headquarters since July 1, said they would stay 3 days.",
+     "Relatives of the captives"),
+])
+def test_fiftieth_set_more_speakers(sentence, speaker):
+    assert one_claim(sentence)["speaker"] == speaker
