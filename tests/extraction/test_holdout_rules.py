@@ -3476,3 +3476,10 @@ def test_an_unnamed_person_from_a_place_before_who(sentence, speaker):
 ])
 def test_fiftieth_set_more_speakers(sentence, speaker):
     assert one_claim(sentence)["speaker"] == speaker
+
+
+def test_an_assistant_is_a_role_and_the_body_keeps_its_acronym():
+    claims = claims_of("HSEM Special Assistant Joleen M. Pangelinan said 1,200 people were in shelters.",
+                       "At least 47 homes had major roof damage, HSEM said.")
+    assert [(c["speaker"], c["speaker_role"]) for c in claims] == [("Joleen M. Pangelinan", "HSEM Special Assistant"),
+                                                                  ("HSEM", None)]
