@@ -1017,6 +1017,7 @@ _POSTMODIFIER_PREPOSITIONS = frozenset("in at on from near to for by across alon
 
 
 _PLACE_PREPOSITIONS = frozenset("in at near".split())
+_PLACE_BEFORE = re.compile(r"(?:\b(?:in|at|near|of)|,)\s+$")
 
 
 def _subject_before_place(text: str, tokens: list[Token], mention: Mention) -> Mention | None:
@@ -1027,6 +1028,8 @@ def _subject_before_place(text: str, tokens: list[Token], mention: Mention) -> M
     if not words or len(words) > 3 or not all(w[:1].isupper() for w in words):
         return None  # only a proper name can be a place
     start = mention.span_end - len(mention.text)
+    if _PLACE_BEFORE.search(text, max(0, start - 6), start) is None:
+        return None  # (cheap: most subjects follow no preposition or comma)
     k = next((m for m, t in enumerate(tokens) if t.start >= start), None)
     found = None
     comma = False

@@ -492,7 +492,8 @@ def _clause_tense(text: str, start: int, end: int, sentence: str | None) -> str:
     told = _TELLING_AFTER.search(text, end, hi)
     if told is not None:
         hi = told.start()  # "had sent the board a letter Tuesday night warning it would ...": what the letter said
-    if _IF_PRESENT_BEFORE.search(text, max(lo, start - 80), start):
+    if ("if " in text or "If " in text or "unless" in text or "once " in text) and \
+            _IF_PRESENT_BEFORE.search(text, max(lo, start - 80), start):
         return "future"  # "could be pushed back if seismic activity picks up over the weekend"
     if lo <= 0 and hi >= len(text):
         sentence = sentence or sentence_tense(text)
@@ -549,10 +550,11 @@ def _special(text: str) -> bool:
     # A year needs a "1" or a "2": sentences with neither skip the regex scan.
     return (("1" in text or "2" in text) and _YEARISH.search(text) is not None) or (
         ("'" in text or "\u2019" in text or "-" in text) and _trigger_inside(text)) or (
-        "the " in text and _THE_ORDINAL.search(text) is not None)
+        _ORDINAL_DIGIT.search(text) is not None and _THE_ORDINAL.search(text) is not None)
 
 
 # "on the 27th": a day of the month by its ordinal alone
+_ORDINAL_DIGIT = re.compile(r"[0-9](?:st|nd|rd|th)\b")
 _THE_ORDINAL = re.compile(r"\bthe\s+(?:[12]?\d|3[01])(?:st|nd|rd|th)\b")
 _ORDINAL_WORD = re.compile(r"(?:[12]?\d|3[01])(?:st|nd|rd|th)")
 
