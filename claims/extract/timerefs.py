@@ -144,7 +144,8 @@ _PATTERNS = [
     ("month_pair", r"(?P<prep>in|during|by|until|before)\s+(?P<mp1>" + MONTH_RE + r")\s+(?:and|or)\s+(?P<mp2>" + MONTH_RE +
                    r")(?:,?\s+(?P<mpy>" + _YEAR + r")(?!\d)|\s+(?P<mprel>last|next|this)\s+year\b)"),
     ("my", _PREP + r"(?:(?:early|mid|late)[- ])?(?P<m3>" + MONTH_RE + r")\s+(?P<y3>" + _YEAR + r")"),
-    ("month", r"(?P<mprep>(?:for\s+)?the\s+whole\s+of|all\s+of|no\s+earlier\s+than|not\s+earlier\s+than|throughout|as recently as|as late as|as early as|backdated to|by|until|till|before|since|from|in|during|after|early|late|mid|through|last|next|this)[- ]"
+    ("month", r"(?P<mprep>(?:until|till|by|before|since|from)\s+(?:at\s+least\s+)?(?:early|mid|late)|"
+              r"(?:until|till|by)\s+at\s+least|(?:for\s+)?the\s+whole\s+of|all\s+of|no\s+earlier\s+than|not\s+earlier\s+than|throughout|as recently as|as late as|as early as|backdated to|by|until|till|before|since|from|in|during|after|early|late|mid|through|last|next|this)[- ]"
               r"(?P<m4>January|February|March|April|(?-i:May)|June|July|August|September|October|November|December|"
               r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\b(?!\.?\s+\d)(?!\s+(?:to|until|through)\s+" + MONTH_RE + r"\b)"
               r"(?:\s+(?:of\s+)?(?P<yr4>last|next|this)\s+year)?"),
@@ -350,6 +351,10 @@ _MAYBE_AHEAD_BEFORE = re.compile(r"\b(?:could|might|may)\s+(?!have\b)[a-z]+\b[^.
 _MAYBE_BEFORE = re.compile(r"\b(?:could|might|may)\s+(?:not\s+)?(?:be|take\s+place|happen|come|begin|start|resume|open|"
                            r"arrive|end|be\s+held|be\s+completed)\s+(?:[a-z]+\s+){0,3}?(?:as\s+(?:early|soon|late)\s+as\s+)?$",
                            re.IGNORECASE)
+# "set the next hearing for a date in February", "adjourned the case to March": a month ahead
+_MONTH_AHEAD_BEFORE = re.compile(r"\b(?:set|scheduled|planned|slated|adjourned|postponed|deferred|rescheduled|pushed\s+back|"
+                                 r"put\s+off|moved)\b[^.;]{0,50}?\b(?:for|to|until|till)\s+(?:a\s+(?:new\s+)?date\s+)?$",
+                                 re.IGNORECASE)
 _THAT_YEAR_AFTER = re.compile(r",?\s+(?:of\s+)?(?:that|the\s+same)\s+year\b", re.IGNORECASE)
 _YEAR_IN = re.compile(r"(?<![\d,.])((?:1[89]|20)\d\d)(?!\d|,\d)")
 _MOVED_TO_BEFORE = re.compile(r"\b(?:brought\s+forward|pushed\s+back|postponed|rescheduled|deferred|put\s+off|"
@@ -1638,7 +1643,9 @@ def _resolve(m: re.Match, kind: str, text: str, pub: dt.date | None, anchor: dt.
         # resolved from a day named before it in the sentence (_chain_relative_days); "The release
         # came a week after the government gave ...": the clause's day, counted from the statement's
         n_rel = _N_DAYS_REL.fullmatch(phrase)
-        if n_rel is not None and g("nddir").lower() in ("after", "before") and _CLAUSE_AFTER.match(text, end):
+        if n_rel is not None and g("nddir").lower() in ("after", "before") and _CLAUSE_AFTER.match(text, end) and \
+                text[:start].strip(" \"'\u201c\u2018") != "":
+            # (not "Two days before the collapse, engineers had warned ...": that day is not the story's)
             offset = _relative_offset(text, TimeRef(phrase, role, None, None, start, end), n_rel)
             if offset is not None:
                 earliest = latest = anchor + dt.timedelta(days=offset)
@@ -1999,9 +2006,13 @@ def _resolve(m: re.Match, kind: str, text: str, pub: dt.date | None, anchor: dt.
         month = MONTHS[(g("m4") if kind == "month" else g("m6") or g("m7")).lower()]
         mprep = " ".join(g("mprep").lower().split()) if kind == "month" else ("by" if role == "deadline" else "the")
         role = {"by": "deadline", "until": "deadline", "till": "deadline", "before": "deadline",
-                "since": "since"}.get(mprep, "when")
+                "since": "since"}.get(mprep.split(" ", 1)[0], "when")
+        if " " in mprep and mprep.split(" ", 1)[0] in ("until", "till", "by", "before", "since", "from"):
+            mprep = mprep.rsplit(" ", 1)[-1] if mprep.rsplit(" ", 1)[-1] in ("early", "mid", "late") else \
+                mprep.split(" ", 1)[0]  # "until at least mid-December": the middle third, a deadline
         year = pub.year
-        forward = role != "since" and (role == "deadline" or tense == "future" or mprep == "next")
+        forward = role != "since" and (role == "deadline" or tense == "future" or mprep == "next" or
+                                       _MONTH_AHEAD_BEFORE.search(text, max(0, start - 70), start) is not None)
         same_year = _THAT_YEAR_AFTER.match(text, end) and _YEAR_IN.findall(text, 0, start)
         if same_year:
             year = int(same_year[-1])  # "went on strike in 2024, when ... in August that year"
@@ -2170,4 +2181,7 @@ def _period(rel: str, unit: str, pub: dt.date) -> tuple[dt.date, dt.date]:
         first = pub
     elif rel.startswith("earlier this"):
         last = pub
+    elif rel.startswith(("late ", "early ")) and unit == "month":
+        # "since late last month": its last third; "early next month": its first ten days
+        first, last = (first.replace(day=21), last) if rel.startswith("late") else (first, first.replace(day=10))
     return first, last

@@ -3483,3 +3483,19 @@ def test_an_assistant_is_a_role_and_the_body_keeps_its_acronym():
                        "At least 47 homes had major roof damage, HSEM said.")
     assert [(c["speaker"], c["speaker_role"]) for c in claims] == [("Joleen M. Pangelinan", "HSEM Special Assistant"),
                                                                   ("HSEM", None)]
+
+
+@pytest.mark.parametrize("sentence, phrase, role, earliest, latest", [
+    ("Residents were told to expect power cuts until at least mid-December.", "until at least mid-December", "deadline",
+     None, "2022-12-20"),
+    ("Cuts will continue until late January.", "until late January", "deadline", None, "2022-01-31"),
+    ("The court set the next hearing for a date in February.", "in February", "when", "2022-02-01", "2022-02-28"),
+    ("The bridge has been closed since late last month.", "since late last month", "since", "2021-12-21", None),
+    ("The release came a week after the government gave the order.", "a week after", "when", "2022-01-06", "2022-01-06"),
+])
+def test_probe_dates_of_the_fifth_session(sentence, phrase, role, earliest, latest):
+    assert (phrase, role, earliest, latest) in _dates(sentence)
+
+
+def test_a_span_before_an_undated_event_opening_the_sentence_has_no_day():
+    assert _dates("Two days before the collapse, engineers had warned of cracks.") == []
