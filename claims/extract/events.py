@@ -91,6 +91,7 @@ _DAY_WORDS = frozenset("day night eve".split())
 _VERB_WORDS = frozenset(v.split()[0] for v in _EVENT_VERBS)
 _BEGAN_WORDS = frozenset("began started broke erupted took hit struck declared announced confirmed reported".split())
 # "the April 30 deadline" ... "within 30 days of that deadline": the last deadline the article dated
+_BY_THEN = re.compile(r"\bby\s+then\b", re.IGNORECASE)
 _ULTIMATUM_IF = re.compile(r"\b(?:if\s+no|unless|ultimatum)\b", re.IGNORECASE)
 _DAY_DEADLINE = re.compile(r"\s+deadline\b", re.IGNORECASE)
 _DURING_EVENT = re.compile(r"\bduring\s+" + _EVENT_DET + r"(?P<noun>" + _EVENT_NOUNS + r")\b", re.IGNORECASE)
@@ -247,6 +248,11 @@ def event_anchors(text: str, refs: list[TimeRef], events: dict) -> None:
             continue
         first, last = span if span is not None else (day, day)
         bisect.insort(refs, TimeRef(m.group(0), "when", first, last, m.start(), m.end()), key=lambda r: r.start)
+    for m in _BY_THEN.finditer(text) if "deadline" in events and "then" in present else ():
+        # "If the miners have not been reached by then, ..." after "the Saturday deadline": that day
+        if not any(r.start < m.end() and r.end > m.start() for r in refs):
+            bisect.insort(refs, TimeRef(m.group(0), "deadline", None, events["deadline"], m.start(), m.end()),
+                          key=lambda r: r.start)
     for m in _BEFORE_DEADLINE.finditer(text) if "deadline" in events and "before" in present else ():
         if not any(r.start < m.end() and r.end > m.start() for r in refs):  # "before the deadline expires"
             bisect.insort(refs, TimeRef(m.group(0), "deadline", None, events["deadline"], m.start(), m.end()),

@@ -370,6 +370,7 @@ _POSSIBLE_EVENT_BEFORE = re.compile(r"\b(?:a|an|the)\s+(?:possible|potential|thr
 _REPORTED_STATE_BEFORE = re.compile(r"\b(?:said|says|told|added|warned|confirmed)\b[^.;]{0,80}\b(?:was|were)\s+(?:still\s+)?"
                                     r"(?:in\s+(?:place|force|effect)|active|open|closed|suspended)\b[^.;]{0,100}$", re.IGNORECASE)
 # "temperatures were forecast through the weekend", "rain is expected into Sunday"
+_WEEKDAY_DEADLINE = re.compile(r"(?:['\u2019]s)?\s+(?:deadline|ultimatum|cut-?off)\b", re.IGNORECASE)
 _HAS_FORECAST = re.compile(r"\b(?:has|have|is|are)\s+(?:also\s+)?(?:forecast|predicted|forecasting|predicting)\s+[^.;,]{0,50}$",
                            re.IGNORECASE)
 _FORECAST_BEFORE = re.compile(r"\b(?:forecast|predicted|expected|possible|likely|probable)\s+(?:to\s+(?:last|continue|persist)\s+)?$",
@@ -606,10 +607,10 @@ def find_timerefs(text: str, published: dt.date | None, anchor: dt.date | None =
     if _TRIGGER_WORDS.isdisjoint(words) and not special and not clock and not ("then" in words and "since" in words):
         if hours:
             _clock_times(text, refs, anchor, tense, context)
-        if events and ("since" in words or "during" in words or ("before" in words and (
-                "deadline" in words or "ultimatum" in words))) and \
-                names_event(words, text):
-            event_anchors(text, refs, events)  # "... since the strike began", "... before the deadline"
+        if events and (("since" in words or "during" in words or ("before" in words and (
+                "deadline" in words or "ultimatum" in words))) and names_event(words, text) or
+                ("then" in words and "by" in words and "deadline" in events)):
+            event_anchors(text, refs, events)  # "... since the strike began", "... before the deadline", "by then"
         return refs
     done = 0  # the sentence's tense is read only when a phrase needs it (_clause_tense)
     forward = unset = False  # a weekday deadline counted from the article date; a reference with no bound
@@ -695,7 +696,8 @@ def find_timerefs(text: str, published: dt.date | None, anchor: dt.date | None =
         _so_far(text, refs, anchor)
     if refs and "same" in text:
         _same_of(text, refs)
-    if events is not None and not EVENT_CUES.isdisjoint(words) and names_event(words, text):
+    if events is not None and (not EVENT_CUES.isdisjoint(words) and names_event(words, text) or
+                               ("then" in words and "by" in words and "deadline" in events)):
         known = dict(events)
         note_events(text, refs, known)
         before = len(refs)
@@ -2042,6 +2044,10 @@ def _resolve(m: re.Match, kind: str, text: str, pub: dt.date | None, anchor: dt.
                     and not _had_until(text, start, prep) and not (_GAVE_BEFORE.search(text, max(0, start - 80), start)
                                                                   and _SAYING.search(text)) \
                     else "after"
+                if _WEEKDAY_DEADLINE.match(text, end) and not phrase.lower().startswith(("by ", "until ", "before ")):
+                    # "the Saturday deadline had been set on the advice of engineers": the deadline's own
+                    # day, ahead unless it has passed ("The Saturday deadline expired without a deal")
+                    mode = "past" if _DEADLINE_GONE.match(text, end) else "after"
                 if mode == "past" and _HAS_FORECAST.search(text, max(0, start - 70), start):
                     mode = "after"  # "had issued a warning last week, and has forecast more rain until Saturday"
                 if tense == "past" and _by_then(prep, text, start, tense):

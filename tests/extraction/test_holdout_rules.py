@@ -3499,3 +3499,18 @@ def test_probe_dates_of_the_fifth_session(sentence, phrase, role, earliest, late
 
 def test_a_span_before_an_undated_event_opening_the_sentence_has_no_day():
     assert _dates("Two days before the collapse, engineers had warned of cracks.") == []
+
+
+@pytest.mark.parametrize("sentence, latest", [
+    ("The commissioner said the Saturday deadline had been set on the advice of engineers.", "2022-01-15"),
+    ("The Saturday deadline expired without a deal.", "2022-01-08"),
+    ("The union said Friday's deadline had passed without a response.", "2022-01-07"),
+])
+def test_a_weekday_deadline_lies_ahead_unless_it_has_passed(sentence, latest):
+    assert [d["latest"] for d in one_claim(sentence)["dates"]] == [latest]
+
+
+def test_by_then_is_the_last_deadline_the_article_gave():
+    claims = claims_of("The commissioner said the Saturday deadline had been set on the advice of engineers.",
+                       "If the 12 miners have not been reached by then, he said, the ministry would drill again.")
+    assert ("by then", "deadline", None, "2022-01-15") in _dates(claims[1])
