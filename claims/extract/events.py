@@ -83,7 +83,7 @@ _ENTERED_NTH = re.compile(r"[^.;]{0,60}?\b(?:entered|enters|entering|reached|rea
 
 
 # the words that wake the event memory ("on polling day" names the election too)
-_EVENT_SET = frozenset(_EVENT_FORMS) | {"polling", "voting", "deadline"} | frozenset(v.split()[0] for v in _EVENT_VERBS)
+_EVENT_SET = frozenset(_EVENT_FORMS) | {"polling", "voting", "deadline", "ultimatum"} | frozenset(v.split()[0] for v in _EVENT_VERBS)
 _NOUN_SET = frozenset(_EVENT_FORMS)
 _WHEN_AFTER_DAY = re.compile(r",?\s+when\s")
 SPAN_PREFIX = "~"  # events["~flood"]: the first and last day of an event the article dated as a span
@@ -91,6 +91,8 @@ _DAY_WORDS = frozenset("day night eve".split())
 _VERB_WORDS = frozenset(v.split()[0] for v in _EVENT_VERBS)
 _BEGAN_WORDS = frozenset("began started broke erupted took hit struck declared announced confirmed reported".split())
 # "the April 30 deadline" ... "within 30 days of that deadline": the last deadline the article dated
+_BARE_SPAN = re.compile(r"\S+\s+(?:hours|days|weeks)", re.IGNORECASE)
+_GAVE_SPAN = re.compile(r"\b(?:has|have|had)\s+given\b[^.;]{0,70}$", re.IGNORECASE)
 _BY_THEN = re.compile(r"\bby\s+then\b", re.IGNORECASE)
 _ULTIMATUM_IF = re.compile(r"\b(?:if\s+no|unless|ultimatum)\b", re.IGNORECASE)
 _DAY_DEADLINE = re.compile(r"\s+deadline\b", re.IGNORECASE)
@@ -139,9 +141,11 @@ def note_events(text: str, refs: list[TimeRef], events: dict) -> None:
     the sentence names within 55 characters of the event's word; an event keeps its earliest day."""
     words = word_index(text)[1]
     for r in refs:
-        if r.role == "deadline" and r.latest is not None and r.phrase[:7].lower() == "within " and \
-                _ULTIMATUM_IF.search(text):
-            # "would refuse overtime ... if no agreement was reached within 14 days": an ultimatum's end
+        if r.role == "deadline" and r.latest is not None and (
+                (r.phrase[:7].lower() == "within " and _ULTIMATUM_IF.search(text)) or
+                (_BARE_SPAN.fullmatch(r.phrase) and _GAVE_SPAN.search(text, max(0, r.start - 90), r.start))):
+            # "would refuse overtime ... if no agreement was reached within 14 days", "has given the
+            # federal government 15 days to ...": an ultimatum's end
             events["deadline"] = r.latest
     if not names_event(words, text):
         return

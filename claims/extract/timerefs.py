@@ -689,7 +689,7 @@ def find_timerefs(text: str, published: dt.date | None, anchor: dt.date | None =
         if not _starting_day(text, refs, tense, published):
             _anchor_durations(text, refs, tense)
         _anchor_hyphen_spans(text, refs)
-        _anchor_event_spans(refs)
+        _anchor_event_spans(text, refs)
     if refs and ("extend" in text or "back by" in text or "postpone" in text or "delay" in text):
         _extended_by(text, refs)
     if refs and anchor is not None and ("so far" in text or "to date" in text or "same period" in text):
@@ -1238,10 +1238,14 @@ _WHO_WAS = re.compile(r"\b(?:anyone|anybody|everyone|everybody|those|people|resi
                       r"motorists|witnesses)\s+who\s+(?:was|were|had\s+been|saw|travelled|traveled|visited|used|attended)\b[^,;]*$",
                       re.IGNORECASE)
 _IN_RELATIVE = re.compile(r",\s*(?:which|who|that)\s[^,;]*$", re.IGNORECASE)
+_AT_END_OF_BEFORE = re.compile(r"\bat\s+the\s+(?:end|close)\s+of\s+(?:a|an|the|its|their)\s+[^,.;]{0,60}?\s+(?:on\s+)?$",
+                               re.IGNORECASE)
+_ACT_PHRASE_BETWEEN = re.compile(r",\s+(?:at\s+the\s+(?:end|close)\s+of|after|following|during|at)\s+(?:a|an|the|its|their)\b",
+                                 re.IGNORECASE)
 _GIVEN_SPAN_PHRASE = re.compile(r"\S+\s+(?:(?:calendar|working|business|clear)\s+)?(?:hours?|days?|weeks?|months?|years?)(?:\s+from\s+the\s+[a-z]+)?", re.IGNORECASE)
 
 
-def _anchor_event_spans(refs: list[TimeRef]) -> None:
+def _anchor_event_spans(text: str, refs: list[TimeRef]) -> None:
     """'voted on Wednesday to set up a commission, giving it 30 days from the vote to report', 'On
     Wednesday, the union gave the company 48 hours to publish the list': a span given runs from the
     day named before it."""
@@ -1251,6 +1255,13 @@ def _anchor_event_spans(refs: list[TimeRef]) -> None:
             continue
         day = next((r.earliest for r in reversed(refs[:index])
                     if r.role == "when" and r.earliest is not None and r.earliest == r.latest), None)
+        if day is None:
+            # "has given the government 15 days to ..., at the end of its meeting on Monday": the day
+            # of the act, written in a trailing phrase after a comma
+            later = next((r for r in refs[index + 1:] if r.role == "when" and r.earliest is not None
+                          and r.earliest == r.latest and r.earliest < ref.earliest), None)
+            if later is not None and _ACT_PHRASE_BETWEEN.search(text, ref.end, later.start):
+                day = later.earliest
         if day is not None:
             span = ref.latest - ref.earliest
             ref.earliest, ref.latest = day, day + span
@@ -2093,6 +2104,8 @@ def _resolve(m: re.Match, kind: str, text: str, pub: dt.date | None, anchor: dt.
             elif role == "when" and tense in ("past", "pastperfect") and \
                     _MOVED_TO_BEFORE.search(text, max(0, start - 70), start):
                 mode = "upcoming"  # "had asked for the return to be brought forward to Friday": a day ahead
+            elif role == "when" and tense != "future" and _AT_END_OF_BEFORE.search(text, max(0, start - 80), start):
+                mode = "past"  # "..., at the end of its National Executive Council meeting on Monday": held
             elif role == "when" and _AGREED_TO_MEET.search(text, max(0, start - 90), start):
                 mode = "upcoming"  # "both sides had agreed to meet with a state mediator on Friday"
             elif role == "when" and _BRACING_BEFORE.search(text, max(0, start - 80), start):

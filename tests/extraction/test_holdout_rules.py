@@ -3514,3 +3514,13 @@ def test_by_then_is_the_last_deadline_the_article_gave():
     claims = claims_of("The commissioner said the Saturday deadline had been set on the advice of engineers.",
                        "If the 12 miners have not been reached by then, he said, the ministry would drill again.")
     assert ("by then", "deadline", None, "2022-01-15") in _dates(claims[1])
+
+
+def test_a_span_given_at_a_meeting_named_after_it_and_its_ultimatum():
+    claims = claims_of("The union has given the federal government 15 days to implement a revised salary structure, "
+                       "at the end of its National Executive Council meeting on Monday.",
+                       "The ministry did not say whether it would improve on its offer of 12 percent before the "
+                       "ultimatum expires.")
+    assert ("15 days", "deadline", "2022-01-10", "2022-01-25") in _dates(claims[0])
+    assert ("on Monday", "when", "2022-01-10", "2022-01-10") in _dates(claims[0])
+    assert ("before the ultimatum expires", "deadline", None, "2022-01-25") in _dates(claims[1])
