@@ -91,6 +91,9 @@ _DAY_WORDS = frozenset("day night eve".split())
 _VERB_WORDS = frozenset(v.split()[0] for v in _EVENT_VERBS)
 _BEGAN_WORDS = frozenset("began started broke erupted took hit struck declared announced confirmed reported".split())
 # "the April 30 deadline" ... "within 30 days of that deadline": the last deadline the article dated
+_EXTENDED_TO = re.compile(r"\b(?:extend|extends|extended|extending|push|pushed|move|moved)\b[^.;]{0,40}\b(?:deadline|ultimatum)\b"
+                          r"[^.;]{0,40}\bto\s+(?:(?:midnight|noon|\d{1,2}(?:[:.]\d\d)?\s*[ap]\.?m\.?)\s+)?(?:on\s+)?$",
+                          re.IGNORECASE)
 _BARE_SPAN = re.compile(r"\S+\s+(?:hours|days|weeks)", re.IGNORECASE)
 _GAVE_SPAN = re.compile(r"\b(?:has|have|had)\s+given\b[^.;]{0,70}$", re.IGNORECASE)
 _BY_THEN = re.compile(r"\bby\s+then\b", re.IGNORECASE)
@@ -146,6 +149,9 @@ def note_events(text: str, refs: list[TimeRef], events: dict) -> None:
                 (_BARE_SPAN.fullmatch(r.phrase) and _GAVE_SPAN.search(text, max(0, r.start - 90), r.start))):
             # "would refuse overtime ... if no agreement was reached within 14 days", "has given the
             # federal government 15 days to ...": an ultimatum's end
+            events["deadline"] = r.latest
+        elif r.latest is not None and "deadline" in text and _EXTENDED_TO.search(text, max(0, r.start - 90), r.start):
+            # "agreed to extend its deadline by 72 hours, to midnight on Thursday": the new deadline
             events["deadline"] = r.latest
     if not names_event(words, text):
         return

@@ -3524,3 +3524,10 @@ def test_a_span_given_at_a_meeting_named_after_it_and_its_ultimatum():
     assert ("15 days", "deadline", "2022-01-10", "2022-01-25") in _dates(claims[0])
     assert ("on Monday", "when", "2022-01-10", "2022-01-10") in _dates(claims[0])
     assert ("before the ultimatum expires", "deadline", None, "2022-01-25") in _dates(claims[1])
+
+
+def test_a_deadline_extended_to_a_day_is_the_deadline_remembered():
+    claims = claims_of("The group has agreed to extend its deadline by 72 hours, to midnight on Saturday, the ministry "
+                       "said yesterday.",
+                       "The group agreed to allow a medical team to visit the 12 hostages before the new deadline expires.")
+    assert ("before the new deadline expires", "deadline", None, "2022-01-15") in _dates(claims[1])
