@@ -107,8 +107,14 @@ def _token_info(word: str) -> tuple[bool, str, bool, bool]:
     cap = first.isupper() or (first.islower() and "-" in word[:5] and _PARTICLE_NAME.match(word) is not None)
     if len(_TOKEN_INFO) >= 50_000:
         _TOKEN_INFO.clear()
-    info = _TOKEN_INFO[word] = (False, word.lower(), first.isalnum(), cap)
+    # "The WHO said", "the US embassy": an acronym spelt like a function word keeps its capitals,
+    # so it is never read as "who" or "us"
+    low = word if word in _ACRONYM_WORDS else word.lower()
+    info = _TOKEN_INFO[word] = (False, low, first.isalnum(), cap)
     return info
+
+
+_ACRONYM_WORDS = frozenset("WHO US".split())
 
 
 def _is_role_word(low: str) -> bool:

@@ -3531,3 +3531,13 @@ def test_a_deadline_extended_to_a_day_is_the_deadline_remembered():
                        "said yesterday.",
                        "The group agreed to allow a medical team to visit the 12 hostages before the new deadline expires.")
     assert ("before the new deadline expires", "deadline", None, "2022-01-15") in _dates(claims[1])
+
+
+@pytest.mark.parametrize("sentence, speaker", [
+    ("The WHO said 1,200 cases had been confirmed.", "WHO"),
+    ("In its latest bulletin, the WHO said 1,200 cases had been confirmed.", "WHO"),
+    ("The US embassy said 3 citizens were hurt.", "The US embassy"),
+    ("Officials who spoke to us said 3 died.", "Officials"),
+])
+def test_an_acronym_spelt_like_a_function_word_is_a_name(sentence, speaker):
+    assert one_claim(sentence)["speaker"] == speaker
