@@ -115,6 +115,7 @@ def _token_info(word: str) -> tuple[bool, str, bool, bool]:
 
 
 _ACRONYM_WORDS = frozenset("WHO US".split())
+_MEDIA_NOUNS = frozenset("broadcaster broadcasters newspaper daily agency channel outlet network".split())
 
 
 def _is_role_word(low: str) -> bool:
@@ -417,6 +418,15 @@ def _make_mention(text: str, toks: list[Token], role_override: str | None = None
         return None
     if not (words[-1].is_cap or head in SPEAKER_NOUNS):
         return None
+    last = words[-1].text
+    if len(words) >= 2 and len(last) >= 2 and last.isupper() and last.isalpha() and not words[-2].is_cap and \
+            _strip_possessive(words[-2].low) in (SPEAKER_NOUNS | ORG_WORDS | _MEDIA_NOUNS):
+        # "The UN refugee agency UNHCR", "State news agency WAM": a body named by its acronym after
+        # what it is
+        rw = [w for w in words[:-1] if w.low not in DETERMINERS]
+        role = text[rw[0].start:rw[-1].end] if rw else None
+        return Mention(text=written, name=last, role=role_override or role, kind="organisation", via="verb",
+                       head=words[-1].low, span_end=words[-1].end)
     # trailing proper name after a role: "Defense Minister Sergei Shoigu"
     name_start = len(words)
     for idx in range(len(words) - 1, -1, -1):

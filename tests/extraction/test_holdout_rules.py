@@ -3541,3 +3541,12 @@ def test_a_deadline_extended_to_a_day_is_the_deadline_remembered():
 ])
 def test_an_acronym_spelt_like_a_function_word_is_a_name(sentence, speaker):
     assert one_claim(sentence)["speaker"] == speaker
+
+
+@pytest.mark.parametrize("sentence, speaker, role", [
+    ("The UN refugee agency UNHCR estimated that 20,000 people had crossed the border.", "UNHCR", "UN refugee agency"),
+    ("State news agency WAM said 300 tonnes of aid had been delivered.", "WAM", "State news agency"),
+])
+def test_a_body_named_by_its_acronym_after_what_it_is(sentence, speaker, role):
+    claim = one_claim(sentence)
+    assert (claim["speaker"], claim["speaker_role"]) == (speaker, role)
