@@ -448,7 +448,8 @@ _INTENT_TO = re.compile(r"\b(?:threaten|vow|plan|promise|pledge|warn|decide|agre
                         r"parliament|lawmakers|members|staff|workers)\b)[a-z]+", re.IGNORECASE)
 _SPEAKING_ASIDE = re.compile(r",\s+(?:speaking|writing|addressing|testifying|appearing|in\s+(?:a|an|his|her|its|their)\s+"
                              r"(?:[\w-]+\s+)?(?:statement|interview|post|letter|video|speech|briefing|message|tweet|"
-                             r"press\s+release))\b[^,;.]{0,80},")
+                             r"press\s+release)|in\s+(?:(?:his|her|its|their|brief|televised|separate)\s+)?"
+                             r"(?:remarks|comments))\b[^,;.]{0,80},")  # ("The mayor, in remarks on Tuesday evening, said")
 _WORD = re.compile(r"[^\W\d_]+")
 _COURT_ASKS = frozenset("asked asks told tells requested urged instructed".split())
 _COURT_BEFORE = re.compile(r"\b(?:court|bench|judge|justice|tribunal|magistrate)\b[^,;]*$", re.IGNORECASE)

@@ -3551,3 +3551,8 @@ def test_an_acronym_spelt_like_a_function_word_is_a_name(sentence, speaker):
 def test_a_body_named_by_its_acronym_after_what_it_is(sentence, speaker, role):
     claim = one_claim(sentence)
     assert claim["speaker"] == speaker and role.endswith(claim["speaker_role"])
+
+
+def test_remarks_set_in_commas_date_the_statement():
+    claim = one_claim("The mayor, in remarks on Tuesday evening, said 60 families had been moved.")
+    assert (claim["speaker"], claim["said_on"], claim["dates"]) == ("The mayor", "2022-01-11", [])
