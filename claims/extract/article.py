@@ -127,6 +127,8 @@ _BOILERPLATE_HEAD = (
     r"|[a-z]{2,4}(?:/[a-z]{2,4})+(?:\s*\([^)]{0,60}\))?\s*$"  # a sign-off: "tj/sms (AFP, dpa, Reuters)"
     r"|.{0,80}\bcontributed (?:reporting )?to this (?:report|story|article)\.?\s*$"
     r"|this (?:report|story|article) (?:is|was|has been) auto-generated\b.*$"
+    r"|\(?\s*this (?:report|story|article) has not been edited\b.*$"  # a syndicated feed's note
+    r"|feedback\s*:\s*use this form\b.*$|if you want to post a public comment\b.*$"  # Mongabay's form notes
     r"|support\b.{0,60}\bjournalism\b.*$|\(?end\)?\s*$"
     r"|join\b.{0,40}\b(?:channel|newsletter|community|whatsapp|telegram)\b.*$|read(?: more| also)?\s*[:|].*$"
     r"|(?:please\s+)?(?:log|sign)\s*in\b.{0,40}\bcomment\b.*$|read more from\b.{0,40}:.*$|related articles\b.*$"

@@ -355,7 +355,8 @@ _FRACTION = re.compile(
 _FRACTION_VALUES = {"half": 50.0, "third": 33.3, "thirds": 66.7, "quarter": 25.0, "quarters": 75.0}
 _SCALE_AFTER = re.compile(r"\s+an?\s+(?:dozen|hundred|thousand|million|billion|trillion)\b", re.IGNORECASE)
 # "production dropped by a third", "cut by half": a share of change, as a percentage
-_BY_FRACTION = re.compile(r"\bby\s+(?:(?P<bound>nearly|almost|about|around|roughly|more than|over|at least|up to|less than)\s+)?"
+_BY_FRACTION = re.compile(r"\bby\s+(?:(?P<bound>nearly|almost|about|around|roughly|more than|over|at least|up to|less than|"
+                          r"as much as|as little as)\s+)?"
                           r"(?P<frac>half|a third|one[- ]third|two[- ]thirds|a quarter|one[- ]quarter|three[- ]quarters)\b"
                           r"(?!\s+(?:of|an?)\b|[- ](?:hour|day|week|month|year|mile|kilomet))", re.IGNORECASE)
 _BOUNDED_FRACTION = re.compile(

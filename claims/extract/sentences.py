@@ -11,7 +11,7 @@ ABBREVIATIONS = frozenset("""
 mr mrs ms dr prof gen col lt sgt capt cpt maj adm cmdr gov sen rep st sr jr rev hon pres
 supt insp det cpl pvt brig amb atty mt ft ave blvd rd no nos vs approx est dept univ inc ltd corp co
 jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun rs
-u.s u.k u.n e.u u.s.a a.m p.m e.g i.e etc al fig res ret retd ste comr
+u.s u.k u.n e.u u.s.a a.m p.m e.g i.e etc al fig res ret retd ste comr adj
 """.split())
 # Abbreviations that can also end a sentence: split after them only before a capitalised
 # word that is not a name-like continuation.
@@ -32,9 +32,19 @@ def quote_regions(text: str) -> list[tuple[int, int]]:
     double_start = None
     single_start = None
     n = len(text)
+    skip = -1
     for qm in _QUOTE_MARK.finditer(text):
         i = qm.start()
         ch = qm.group()
+        if i == skip:
+            continue
+        if ch == "'" and i + 1 < n and text[i + 1] == "'":
+            # "''A strike is not the solution,'' he said": two apostrophes for a double quote (PTI style)
+            ch, skip = '"', i + 1
+            if double_start is not None:
+                regions.append((double_start, i + 2))
+                double_start = None
+                continue
         if ch == OPEN_DOUBLE:
             if double_start is None:
                 double_start = i

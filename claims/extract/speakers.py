@@ -10,6 +10,7 @@ from claims.extract.lexicon import (BASE_FORMS, CLAUSE_STOPS, DETERMINERS, DOC_N
                                     PRONOUNS, SKIP_BEFORE_VERB, SOURCE_MARKERS, SPEECH_VERBS, WEAK_SPEECH_VERBS,
                                     WEEKDAY_WORDS)
 from claims.extract.names import (_DATA_NOUNS, Mention, Token, _backward_np, _forward_np, _has_role, _is_name_token, _strip_possessive,
+                                  _is_role_word,
                                   _looks_like_name, _make_mention, _span_text, clean_role, known_people, tokenize)
 from claims.extract.words import word_index
 
@@ -29,7 +30,7 @@ _COURT_NOUNS = frozenset("court bench judge justice tribunal magistrate".split()
 # what an authority does as its own word: "The Ministry of Education has postponed national
 # examinations until December 7", "The Marine Department has widened the exclusion zone"
 ACT_VERBS = frozenset("""postponed widened extended imposed lifted suspended declared closed banned approved served
-issued halted reopened shut ordered delayed deferred scrapped introduced""".split())
+issued halted reopened shut ordered delayed deferred scrapped introduced set""".split())
 _HINT_WORDS = SPEECH_VERBS | SOURCE_MARKERS | {"according"} | _SOURCE_PARTICIPLES | COURT_VERBS | _TOLL_VERBS | ACT_VERBS | {"showed", "concluded", "show", "shows"}
 
 
@@ -179,6 +180,9 @@ def _opening_dateline(text: str) -> int:
     return m.end() if m else 0
 
 
+_SET_TARGETS = frozenset("target targets goal goals ceiling cap limit quota".split())
+
+
 def _authority_act(text: str, tokens: list[Token]) -> Mention | None:
     """'The Ministry of Education has postponed the examinations until December 7': an organisation
     that opens the sentence and acts in it is the source of what it did (a person's acts stay the
@@ -187,6 +191,8 @@ def _authority_act(text: str, tokens: list[Token]) -> Mention | None:
         if tok.quoted or tok.low not in ACT_VERBS or i == 0 or tokens[i - 1].low in ("be", "been", "was", "were",
                                                                                    "is", "are", "being"):
             continue
+        if tok.low == "set" and not any(t.low in _SET_TARGETS for t in tokens[i + 1:i + 4]):
+            continue  # "has set a target of 32 million" is its word; "has set a hearing for October 27" an act
         mention = _speaker_for_verb(text, tokens, i)
         words = mention.text.split() if mention is not None else []
         # a body named by its proper name ("The Marine Department"), not a description ("the county")
@@ -683,6 +689,8 @@ def _speaker_for_verb(text: str, tokens: list[Token], i: int) -> Mention | None:
     if j < 0:
         return None
     if tokens[j].text == ",":
+        if weak and verb.low in ("called", "calls", "call") and i + 1 < len(tokens) and tokens[i + 1].low in ("for", "on"):
+            weak = False  # "The Caraga Watershed Network, a coalition of ..., has called for a moratorium": a demand
         mention = _appositive_subject(text, tokens, j)
         if mention is None and not weak:
             # "Traders at Mpondwe market, which handles goods worth Shs2 billion a week, said": the
@@ -1150,6 +1158,12 @@ def _appositive_subject(text: str, tokens: list[Token], comma: int) -> Mention |
         seg_a_is_tag = True
     else:
         seg_a_is_tag = False
+    lead = 0
+    while lead < len(seg_a) and not seg_a[lead].is_cap and seg_a[lead].is_word and _is_role_word(seg_a[lead].low):
+        lead += 1
+    if 0 < lead <= 2 and len(seg_a) - lead >= 2 and _looks_like_name(seg_a[lead:]):
+        # "Counsel for the petitioner, advocate Shreya Rao, told the court": the name after its title
+        return _make_mention(text, seg_a[lead:], role_override=_span_text(text, seg_a[:lead]))
     if _looks_like_name(seg_a) and not seg_a_is_tag:
         role_tokens = []
         m = k - 1

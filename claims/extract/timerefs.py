@@ -83,7 +83,9 @@ _PATTERNS = [
     # "in the first nine months of this year", "the first half of 2024"
     ("first_part", r"(?:(?:in|during|over)\s+)?the\s+(?P<ford>first|second|third|fourth|last|final)\s+(?:(?P<fnum>"
                    + _NUMW + r")\s+months|(?P<fhalf>half|quarter))"
-                   r"\s+of\s+(?:(?P<frel>this|last|next|the)\s+year|(?P<fyear>" + _YEAR + r"))"),
+                   r"\s+of\s+(?:(?P<frel>this|last|next|the)\s+year|(?P<fyear>" + _YEAR + r")|"
+                   # "in the second half of November": its first or last fifteen days
+                   r"(?P<fmonth>January|February|March|April|May|June|July|August|September|October|November|December))"),
     # "in the year to December", "the three months to September 30", "the six months ended 30 June"
     ("period_to", r"(?:(?:in|over|during|for)\s+)?the\s+(?:(?P<ptn>" + _NUMW + r")\s+(?P<ptu>months|weeks|years)|"
                   r"(?P<pt1>year|quarter|month|fortnight))\s+(?:to|ending|ended|through)\s+(?:(?P<ptd>[0-3]?\d)\s+)?"
@@ -219,7 +221,7 @@ _BY_WEEKDAY = _group("nth_wd", "wd_range", "now_to_wd", "wd_week", "rel_wd", "ho
 _BY_PERIOD_WORDS = _group("earlier_in", "ord_of_month", "first_days", "week_of", "last_day_of", "rest_of", "fiscal", "bare_quarter", "duration", "past_span", "start_of", "first_part", "period_end", "end_of", "year_before", "rel_period",
                           "weekend")
 _NUMBER_STARTS = frozenset(UNITS) | frozenset(TENS) | frozenset("a an several few forty-eight seventy-two twenty-four".split())
-_BY_MONTH = _group("period_to", "ord_of_month", "first_days", "week_of", "month_end", "last_day_of", "month_pair", "start_of", "end_of", "mdy_range", "month_range", "mdy", "dmy", "my", "month", "the_month")
+_BY_MONTH = _group("period_to", "ord_of_month", "first_days", "first_part", "week_of", "month_end", "last_day_of", "month_pair", "start_of", "end_of", "mdy_range", "month_range", "mdy", "dmy", "my", "month", "the_month")
 _BY_PERIOD = _group("earlier_in", "ord_of_month", "first_days", "week_of", "last_day_of", "rest_of", "fiscal", "bare_quarter", "n_days_rel", "duration", "hyphen_span", "ago", "given_span", "past_span", "start_of", "first_part", "period_end", "end_of", "year_before", "rel_period", "weekend")
 _BY_DAYWORD = _group("since_clock", "overnight", "relday", "holiday", "wd", "clock_word")
 _BY_YEAR = _group("day_ord", "numdate", "end_of", "iso", "since_event", "first_part", "whole_year", "year_range", "decade", "fiscal", "year", "the_year")
@@ -357,8 +359,12 @@ _MONTH_AHEAD_BEFORE = re.compile(r"\b(?:set|scheduled|planned|slated|adjourned|p
                                  re.IGNORECASE)
 _THAT_YEAR_AFTER = re.compile(r",?\s+(?:of\s+)?(?:that|the\s+same)\s+year\b", re.IGNORECASE)
 _YEAR_IN = re.compile(r"(?<![\d,.])((?:1[89]|20)\d\d)(?!\d|,\d)")
+_HAS_DONE = re.compile(r"\b(?:has|have)\s+(?:\w+\s+)?[a-z]+", re.IGNORECASE)
+_BEGINNING_BEFORE = re.compile(r"\b(?:beginning|starting|commencing|to\s+begin|to\s+start)\s+(?:on\s+)?$", re.IGNORECASE)
+_THREAT_BEFORE = re.compile(r"\bthreaten(?:ing|ed|s)?\b[^.;]{0,70}?\b(?:strike|walkout|shutdown|protest|boycott|action|"
+                            r"stoppage)\s+(?:(?:from|on|starting|beginning)\s+)?$", re.IGNORECASE)
 _MOVED_TO_BEFORE = re.compile(r"\b(?:brought\s+forward|pushed\s+back|postponed|rescheduled|deferred|put\s+off|"
-                              r"moved|shifted)\s+(?:[\w'\u2019-]+\s+){0,3}?to\s+$", re.IGNORECASE)
+                              r"moved|shifted|adjourned)\s+(?:[\w'\u2019-]+\s+){0,3}?to\s+$", re.IGNORECASE)
 _AGREED_TO_MEET = re.compile(r"\b(?:agreed|agree|agrees)\s+to\s+(?:meet|hold\s+(?:talks|a\s+meeting)|resume\s+talks|sit\s+down|"
                              r"return\s+to\s+the\s+(?:table|talks))\b(?:(?!\b(?:and|but)\s+(?!again\b))[^.;]){0,70}"
                              r"(?:\band\s+again\s+)?$", re.IGNORECASE)
@@ -1069,6 +1075,11 @@ def _join_pairs(text: str, refs: list[TimeRef]) -> None:
                 _WEEKDAY_PART_END.search(b.phrase) and joiner == " and ":
             # "on Wednesday and Thursday" told on a Wednesday: the next day, not last week's
             b.earliest = b.latest = b.earliest + dt.timedelta(days=7)
+        if keep and joiner == " and " and a.earliest == a.latest and b.earliest == b.latest and \
+                b.earliest - a.earliest > dt.timedelta(days=6) and _WEEKDAY_PART_END.search(b.phrase) and \
+                _WEEKDAY_PART_END.search(a.phrase):
+            # "samples taken on Saturday and Sunday were expected by Thursday": the Sunday after that Saturday
+            b.earliest = b.latest = a.earliest + dt.timedelta(days=(b.earliest - a.earliest).days % 7)
         if b.earliest < a.earliest or (keep and b.earliest > a.earliest + dt.timedelta(days=6)):
             continue  # a span runs forward; 'on Monday and Friday' of different weeks are two days
         start = a.start if keep or head == "from " or a.phrase[:8].lower() == "between " else a.start - 8
@@ -1507,6 +1518,15 @@ def _resolve(m: re.Match, kind: str, text: str, pub: dt.date | None, anchor: dt.
             # week's first two days, a year's first month)
             unit = "month" if g("smonth") else g("sunit").lower()
             latest = earliest + {"week": dt.timedelta(days=1), "month": dt.timedelta(days=9)}.get(unit, dt.timedelta(days=30))
+    elif kind == "first_part" and g("fmonth"):
+        if not pub or not g("fhalf") or g("fhalf").lower() != "half" or g("ford").lower() not in ("first", "second"):
+            return None
+        month = MONTHS[g("fmonth").lower()]
+        ahead = role == "deadline" or tense not in ("past", "pastperfect")
+        year = pub.year + (1 if ahead and month < pub.month else -1 if not ahead and month > pub.month else 0)
+        first_day, last_day = _month_range(year, month)
+        earliest, latest = (first_day, first_day.replace(day=15)) if g("ford").lower() == "first" else \
+            (first_day.replace(day=16), last_day)
     elif kind == "first_part":
         year = int(g("fyear")) if g("fyear") else (pub.year + {"last": -1, "next": 1}.get(g("frel").lower(), 0)
                                                    if pub else None)
@@ -2101,6 +2121,11 @@ def _resolve(m: re.Match, kind: str, text: str, pub: dt.date | None, anchor: dt.
                                      _MAYBE_BEFORE.search(text, max(0, start - 60), start)):
                 mode = "upcoming"  # "has given the government until Sunday ... or face a strike from Monday";
                 # "That could be Thursday", "could take place as early as Thursday"
+            elif role == "when" and tense != "pastperfect" and (
+                    (_BEGINNING_BEFORE.search(text, max(0, start - 30), start) and
+                     (tense != "past" or _HAS_DONE.search(text, 0, start))) or
+                    _THREAT_BEFORE.search(text, max(0, start - 90), start)):
+                mode = "upcoming"  # "a nationwide campaign beginning on Monday", "threatening an indefinite strike from Monday"
             elif role == "when" and tense in ("past", "pastperfect") and \
                     _MOVED_TO_BEFORE.search(text, max(0, start - 70), start):
                 mode = "upcoming"  # "had asked for the return to be brought forward to Friday": a day ahead

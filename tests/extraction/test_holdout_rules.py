@@ -3556,3 +3556,47 @@ def test_a_body_named_by_its_acronym_after_what_it_is(sentence, speaker, role):
 def test_remarks_set_in_commas_date_the_statement():
     claim = one_claim("The mayor, in remarks on Tuesday evening, said 60 families had been moved.")
     assert (claim["speaker"], claim["said_on"], claim["dates"]) == ("The mayor", "2022-01-11", [])
+
+
+# 52. The fifty-second blind set (Times of Malta, Radio Pakistan, Bangkok Post, The Jakarta Post,
+#     Devdiscourse, Mongabay). Article date: Thursday 2022-01-13.
+
+@pytest.mark.parametrize("sentence, phrase, role, earliest, latest", [
+    ("It said results of water samples taken on Saturday and Sunday were expected by Thursday.", "Sunday", "when",
+     "2022-01-09", "2022-01-09"),
+    ("The ministry has set a target of vaccinating 32 million children during a campaign beginning on Monday.",
+     "on Monday", "when", "2022-01-17", "2022-01-17"),
+    ("He declared three days of mourning in the city, starting on Wednesday.", "on Wednesday", "when",
+     "2022-01-12", "2022-01-12"),
+    ("Unions on Wednesday issued a 72-hour ultimatum, threatening an indefinite strike from Monday.", "from Monday",
+     "when", "2022-01-17", "2022-01-17"),
+    ("The BMKG has forecast that the rainy season will arrive in the second half of November.",
+     "in the second half of November", "when", "2022-11-16", "2022-11-30"),
+    ("The bench adjourned the hearing to Friday.", "Friday", "when", "2022-01-14", "2022-01-14"),
+])
+def test_fifty_second_set_dates(sentence, phrase, role, earliest, latest):
+    assert (phrase, role, earliest, latest) in _dates(sentence)
+
+
+@pytest.mark.parametrize("sentence, speaker", [
+    ("''A strike is not the solution to the employees' problems. We will talk to them,'' Transport Minister "
+     "K Shivaraj told reporters.", "K Shivaraj"),
+    ("Counsel for the petitioner, advocate Shreya Rao, told the court that losses were 40 crore.", "Shreya Rao"),
+    ("The Caraga Watershed Network, a coalition of local environmental groups, has called for a moratorium on 3 "
+     "permits.", "The Caraga Watershed Network"),
+    ("The Ministry of National Health Services has set a target of vaccinating 32 million children.",
+     "The Ministry of National Health Services"),
+    ("The LTFRB has set a hearing on 12 pending fare petitions for October 27.", None),
+])
+def test_fifty_second_set_speakers(sentence, speaker):
+    assert one_claim(sentence)["speaker"] == speaker
+
+
+def test_fifty_second_set_quantities_and_lines():
+    assert _values("He said his catch had fallen by as much as half since 2021.") == [(None, 50, "as much as", "percent")]
+    for line in ("(This story has not been edited by Devdiscourse staff and is auto-generated from a syndicated feed.)",
+                 "FEEDBACK: Use this form to send a message to the author of this post.",
+                 "If you want to post a public comment, you can do that at the bottom of the page."):
+        assert [c["text"] for c in claims_of("Police said 4 died.", line)] == ["Police said 4 died."]
+    texts = [c["text"] for c in claims_of("Pasuruan Police chief Adj. Sr. Comr. Budi Santoso said 40 were evacuated.")]
+    assert texts == ["Pasuruan Police chief Adj. Sr. Comr. Budi Santoso said 40 were evacuated."]
