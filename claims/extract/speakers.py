@@ -433,6 +433,8 @@ _NOUN_BEFORE = frozenset("the a an its their his her our this these those".split
 _PLURAL_NOUN_FORMS = frozenset("estimates reports claims statements counts tallies updates projections forecasts "
                                "calculations briefings".split())
 _OBLIGATION_MODALS = frozenset("must should shall".split())
+_PASSIVE_REPORTING = frozenset("believed thought feared reported said understood estimated known expected alleged "
+                               "rumoured rumored presumed".split())
 _VERB_AFTER_SUBJECT = frozenset("had have has said say put showed show suggested suggest indicated indicate were are "
                                 "claimed estimated stated".split())
 # "a media briefing", "a press statement", "the daily update": a noun after a word of the press
@@ -460,6 +462,9 @@ def _not_speech_use(tokens: list[Token], i: int) -> bool:
     if i and tokens[i - 1].low in _NEGATIONS or (i > 1 and tokens[i - 2].low in _NEGATIONS and
                                                  tokens[i - 1].low in ("to", "yet", "immediately", "publicly")):
         return True  # "did not respond", "has yet to comment", "declined to comment": no statement
+    if nxt is not None and nxt.low == "to" and i + 2 < len(tokens) and tokens[i + 2].low in ("be", "have") and \
+            tokens[i].low in _PASSIVE_REPORTING:
+        return True  # "six workers still believed to be trapped": a passive, no one speaking
     if i and tokens[i - 1].low in _OBLIGATION_MODALS and not tokens[i - 1].quoted:
         return True  # "The company must respond within seven days": a duty, no statement
     if tokens[i].low == "found" and (nxt is None or nxt.low != "that"):

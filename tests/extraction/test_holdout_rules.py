@@ -3600,3 +3600,9 @@ def test_fifty_second_set_quantities_and_lines():
         assert [c["text"] for c in claims_of("Police said 4 died.", line)] == ["Police said 4 died."]
     texts = [c["text"] for c in claims_of("Pasuruan Police chief Adj. Sr. Comr. Budi Santoso said 40 were evacuated.")]
     assert texts == ["Pasuruan Police chief Adj. Sr. Comr. Budi Santoso said 40 were evacuated."]
+
+
+def test_a_passive_believed_to_be_is_no_speaker():
+    claim = one_claim("The death toll has risen to 17, with at least six workers still believed to be trapped under the "
+                      "rubble, the provincial disaster office said on Thursday.")
+    assert (claim["speaker"], claim["said_on"]) == ("the provincial disaster office", "2022-01-13")
