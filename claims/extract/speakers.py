@@ -30,7 +30,7 @@ _COURT_NOUNS = frozenset("court bench judge justice tribunal magistrate".split()
 # what an authority does as its own word: "The Ministry of Education has postponed national
 # examinations until December 7", "The Marine Department has widened the exclusion zone"
 ACT_VERBS = frozenset("""postponed widened extended imposed lifted suspended declared closed banned approved served
-issued halted reopened shut ordered delayed deferred scrapped introduced set""".split())
+issued halted reopened shut ordered delayed deferred scrapped introduced set kept maintained""".split())
 _HINT_WORDS = SPEECH_VERBS | SOURCE_MARKERS | {"according"} | _SOURCE_PARTICIPLES | COURT_VERBS | _TOLL_VERBS | ACT_VERBS | {"showed", "concluded", "show", "shows"}
 
 
@@ -484,6 +484,8 @@ def _not_a_speaker(mention: Mention) -> bool:
     words = [w for w in mention.text.lower().split() if w not in DETERMINERS]
     if not words:
         return False
+    if len(mention.name.strip()) <= 1:
+        return True  # "highs of up to 39°C forecast for Monday": a unit's letter, no one
     if words[0] in _COUNT_SUBJECTS and (len(words) == 1 or words[1] == "of"):
         return True
     if words[-1] in _NUMBER_HEADS or words[-1][:1].isdigit():

@@ -178,7 +178,12 @@ _PATTERNS = [
     ("month_range", r"(?P<mrprep>between|from)\s+(?P<mr1>" + MONTH_RE + r")\s+(?:and|to|until|through)\s+(?P<mr2>" + MONTH_RE +
                     r")\b(?!\.?\s+\d{1,2}\b)(?:,?\s+(?P<mry>" + _YEAR + r")|\s+(?P<mrrel>last|this|next)\s+year)?"),
     # "second-quarter output": a quarter of the article's year (the last such quarter begun)
-    ("bare_quarter", r"(?P<bqord>first|second|third|fourth)[- ]quarter\b(?!\s+of\b)"),
+    ("bare_quarter", r"(?:(?:in|during|for|over)\s+the\s+)?(?P<bqord>first|second|third|fourth)[- ]quarter\b(?!\s+of\b)"),
+    # "would cost the government some €11 million over three years": a sum spread over a span from now
+    ("cost_over", r"over\s+(?:the\s+next\s+)?(?P<conum>" + _NUMW + r")\s+(?P<counit>years|months)\b"),
+    # "the January-September period", "the April-June quarter": the months between
+    ("month_dash", r"(?:(?:in|during|for|over)\s+)?the\s+(?P<md1>" + MONTH_RE + r")\s?[-\u2013]\s?(?P<md2>" + MONTH_RE +
+                   r")(?:\s+(?P<mdyr>" + _YEAR + r"))?\s+(?:period|quarter|season|months|window)\b"),
     # "the 2023 season", "the 2019 elections": a year naming an event
     ("the_year", r"(?:the|a|an|its|their|his|her|this|next|last)\s+(?:(?:draft|revised|new|proposed|approved|annual|"
                  r"supplementary|provisional|preliminary|final)\s+)?(?P<tyval>" + _YEAR + r")(?=\s+(?!(?:and|or|to|in|of)\b)[a-z]{3,})"),
@@ -192,6 +197,7 @@ _PATTERNS = [
                r"this evening|the previous day|the day before|a day earlier|a day later|since then|"
                r"the previous (?:night|morning|evening|afternoon)|the night before|the day after(?!\s+(?:the|a|an|his|her|its|their)\b)|"
                r"by the (?:evening|afternoon|morning|end of the day)|by (?:evening|nightfall|midday|dawn|daybreak)|"
+               r"before (?:nightfall|dusk|dark|sunset)|"  # "asking them to move to safer places before nightfall"
                r"(?:the same|that same|later that|that|the next|the following) (?:day|night|morning|evening|afternoon))\b"),
     # "between 2019 and 2024", "from 2015 to 2020"
     ("year_range", r"(?P<yrprep>between|from|(?:through|throughout|during|in)(?=\s+\d{4}\s+and\s))\s+(?P<yr1>" + _YEAR + r")\s*(?:and|to|through|until|-|\u2013)\s*(?P<yr2>"
@@ -218,11 +224,11 @@ def _group(*names: str) -> re.Pattern:
 _BY_WEEKDAY = _group("nth_wd", "wd_range", "now_to_wd", "wd_week", "rel_wd", "holiday", "wd")
 # _BY_PERIOD without the phrases that start with a number ("48 hours to", "two days later", "a 72-hour
 # ultimatum", "3 years ago"), for start positions that hold no number
-_BY_PERIOD_WORDS = _group("earlier_in", "ord_of_month", "first_days", "week_of", "last_day_of", "rest_of", "fiscal", "bare_quarter", "duration", "past_span", "start_of", "first_part", "period_end", "end_of", "year_before", "rel_period",
+_BY_PERIOD_WORDS = _group("cost_over", "earlier_in", "ord_of_month", "first_days", "week_of", "last_day_of", "rest_of", "fiscal", "bare_quarter", "duration", "past_span", "start_of", "first_part", "period_end", "end_of", "year_before", "rel_period",
                           "weekend")
 _NUMBER_STARTS = frozenset(UNITS) | frozenset(TENS) | frozenset("a an several few forty-eight seventy-two twenty-four".split())
-_BY_MONTH = _group("period_to", "ord_of_month", "first_days", "first_part", "week_of", "month_end", "last_day_of", "month_pair", "start_of", "end_of", "mdy_range", "month_range", "mdy", "dmy", "my", "month", "the_month")
-_BY_PERIOD = _group("earlier_in", "ord_of_month", "first_days", "week_of", "last_day_of", "rest_of", "fiscal", "bare_quarter", "n_days_rel", "duration", "hyphen_span", "ago", "given_span", "past_span", "start_of", "first_part", "period_end", "end_of", "year_before", "rel_period", "weekend")
+_BY_MONTH = _group("month_dash", "period_to", "ord_of_month", "first_days", "first_part", "week_of", "month_end", "last_day_of", "month_pair", "start_of", "end_of", "mdy_range", "month_range", "mdy", "dmy", "my", "month", "the_month")
+_BY_PERIOD = _group("cost_over", "earlier_in", "ord_of_month", "first_days", "week_of", "last_day_of", "rest_of", "fiscal", "bare_quarter", "n_days_rel", "duration", "hyphen_span", "ago", "given_span", "past_span", "start_of", "first_part", "period_end", "end_of", "year_before", "rel_period", "weekend")
 _BY_DAYWORD = _group("since_clock", "overnight", "relday", "holiday", "wd", "clock_word")
 _BY_YEAR = _group("day_ord", "numdate", "end_of", "iso", "since_event", "first_part", "whole_year", "year_range", "decade", "fiscal", "year", "the_year")
 _BY_DAY = _group("last_day_of", "rel_period", "relday", "holiday", "n_days_rel", "duration", "hyphen_span", "ago", "given_span", "past_span")
@@ -288,7 +294,7 @@ _FORWARD_BEFORE = re.compile(r"\b(?:asking|demanding|calling|urging|requesting|s
                              re.IGNORECASE)
 # "asked/ordered/told/needed ... by Friday", "said if it is not paid by Friday": a past clause that
 # still looks forward
-_ASKED_BEFORE = re.compile(r"\b(?:asked|demanded|called|urged|requested|sought|pressed|ordered|told|instructed|"
+_ASKED_BEFORE = re.compile(r"\b(?:asked|demanded|called|urged|requested|sought|pressed(?!\s+into\b)|ordered|told|instructed|"
                            r"directed|required|needed|wanted|expected|promised|pledged|vowed|agreed|planned|aimed|"
                            r"hoped|gave|given|set|deadline|ultimatum|due|if|unless|is|are|am)\b[^.;]*$", re.IGNORECASE)
 _DESIGNATED_BEFORE = re.compile(r"\b(?:declared|declares|proclaimed|proclaims|designated|designates|named|names)\s+$",
@@ -318,6 +324,7 @@ _NEGATED_PAST_UNTIL = re.compile(r"\b(?:unable|not|n't|n\u2019t|never|no one|nob
                                  r"(?<!\bgiven)(?<!\bgave)\s+(?:until|till)\s+$",
                                  re.IGNORECASE)
 _GRANTED_BEFORE = re.compile(r"\b(?:gave|given|give|gives|giving|granted|grants|extended|extends|set|sets|had|has|have|"
+                             r"kept|keeps|maintained|maintains|"  # "kept a red alert in place ... until Tuesday"
                              r"ordered|told|asked|deadline|ultimatum)\b[^.;,]*$"
                              # "voted Tuesday to delay certifying the Nov. 4 results until Friday": put off to a day ahead
                              r"|\b(?:delay|delayed|delaying|postpone|postponed|postponing|defer|deferred|adjourned|adjourn|"
@@ -359,6 +366,8 @@ _MONTH_AHEAD_BEFORE = re.compile(r"\b(?:set|scheduled|planned|slated|adjourned|p
                                  re.IGNORECASE)
 _THAT_YEAR_AFTER = re.compile(r",?\s+(?:of\s+)?(?:that|the\s+same)\s+year\b", re.IGNORECASE)
 _YEAR_IN = re.compile(r"(?<![\d,.])((?:1[89]|20)\d\d)(?!\d|,\d)")
+_COST_BEFORE = re.compile(r"\b(?:cost|costs|spend|spent|invest|invested|budget|budgeted|worth|pay|paid|raise|save|"
+                          r"borrow|repay)\b[^.;]{0,70}$", re.IGNORECASE)
 _HAS_DONE = re.compile(r"\b(?:has|have)\s+(?:\w+\s+)?[a-z]+", re.IGNORECASE)
 _BEGINNING_BEFORE = re.compile(r"\b(?:beginning|starting|commencing|to\s+begin|to\s+start)\s+(?:on\s+)?$", re.IGNORECASE)
 _THREAT_BEFORE = re.compile(r"\bthreaten(?:ing|ed|s)?\b[^.;]{0,70}?\b(?:strike|walkout|shutdown|protest|boycott|action|"
@@ -377,7 +386,7 @@ _REPORTED_STATE_BEFORE = re.compile(r"\b(?:said|says|told|added|warned|confirmed
                                     r"(?:in\s+(?:place|force|effect)|active|open|closed|suspended)\b[^.;]{0,100}$", re.IGNORECASE)
 # "temperatures were forecast through the weekend", "rain is expected into Sunday"
 _WEEKDAY_DEADLINE = re.compile(r"(?:['\u2019]s)?\s+(?:deadline|ultimatum|cut-?off)\b", re.IGNORECASE)
-_HAS_FORECAST = re.compile(r"\b(?:has|have|is|are)\s+(?:also\s+)?(?:forecast|predicted|forecasting|predicting)\s+[^.;,]{0,50}$",
+_HAS_FORECAST = re.compile(r"\b(?:has|have|is|are)\s+(?:also\s+)?(?:forecast|predicted|forecasting|predicting)\s+[^.;]{0,110}$",
                            re.IGNORECASE)
 _FORECAST_BEFORE = re.compile(r"\b(?:forecast|predicted|expected|possible|likely|probable)\s+(?:to\s+(?:last|continue|persist)\s+)?$",
                               re.IGNORECASE)
@@ -1740,6 +1749,25 @@ def _resolve(m: re.Match, kind: str, text: str, pub: dt.date | None, anchor: dt.
     elif kind == "since_clock":
         role = "since"
         earliest = anchor
+    elif kind == "cost_over":
+        n = _count(g("conum"))
+        if n is None or not anchor or tense != "future" or not _COST_BEFORE.search(text, max(0, start - 90), start):
+            return None
+        role = "deadline"
+        earliest, latest = anchor, _shift(anchor, n, g("counit"))
+    elif kind == "month_dash":
+        if not pub:
+            return None
+        first, last = MONTHS[g("md1").lower().rstrip(".")], MONTHS[g("md2").lower().rstrip(".")]
+        if last < first:
+            return None
+        if g("mdyr"):
+            year = int(g("mdyr"))
+        elif tense == "future":
+            year = pub.year + (last < pub.month)  # a period still to come
+        else:
+            year = pub.year - (last >= pub.month)  # a figure for it: the latest such period ended
+        earliest, latest = _month_range(year, first)[0], _month_range(year, last)[1]
     elif kind == "month_pair":
         if not pub:
             return None
@@ -2079,8 +2107,6 @@ def _resolve(m: re.Match, kind: str, text: str, pub: dt.date | None, anchor: dt.
                     # "the Saturday deadline had been set on the advice of engineers": the deadline's own
                     # day, ahead unless it has passed ("The Saturday deadline expired without a deal")
                     mode = "past" if _DEADLINE_GONE.match(text, end) else "after"
-                if mode == "past" and _HAS_FORECAST.search(text, max(0, start - 70), start):
-                    mode = "after"  # "had issued a warning last week, and has forecast more rain until Saturday"
                 if tense == "past" and _by_then(prep, text, start, tense):
                     mode = "past"  # "40 families had moved in by Wednesday", "the road was cleared by Friday"
                 elif tense in ("past", "pastperfect") and _DEADLINE_MISSED_BEFORE.search(text, max(0, start - 60), start):
@@ -2096,6 +2122,9 @@ def _resolve(m: re.Match, kind: str, text: str, pub: dt.date | None, anchor: dt.
                 if tense == "past" and _SPAN_TO_BEFORE.search(text, max(0, start - 30), start) and \
                         not _FORWARD_BEFORE.search(text, max(0, start - 100), start):
                     mode = "past"  # "recorded 248.6 mm of rain in the six hours to 4 a.m. Saturday"
+                if mode == "past" and _HAS_FORECAST.search(text, max(0, start - 130), start):
+                    mode = "after"  # "had issued a warning last week, and has forecast more rain until Saturday"
+                    by_then = False
             elif role == "when" and _DESIGNATED_AFTER.match(text, end) and \
                     _DESIGNATED_BEFORE.search(text, max(0, start - 30), start):
                 mode = "upcoming"  # "declared Friday a day of mourning": a day set aside is still to come
@@ -2167,6 +2196,8 @@ def _resolve(m: re.Match, kind: str, text: str, pub: dt.date | None, anchor: dt.
                 if head in ("the next", "the following"):
                     offset = 1
                 earliest = latest = base + dt.timedelta(days=offset)
+                if word.startswith("before "):
+                    role, earliest = "deadline", None
     elif kind == "since_event":
         role = "since"
         earliest = dt.date(int(g("sevent")), 1, 1)

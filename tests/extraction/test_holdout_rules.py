@@ -3606,3 +3606,35 @@ def test_a_passive_believed_to_be_is_no_speaker():
     claim = one_claim("The death toll has risen to 17, with at least six workers still believed to be trapped under the "
                       "rubble, the provincial disaster office said on Thursday.")
     assert (claim["speaker"], claim["said_on"]) == ("the provincial disaster office", "2022-01-13")
+
+
+# 53. The fifty-first blind set (Azernews, The Malta Independent, The Tribune, Solomon Star, The Hindu,
+#     Buenos Aires Times). Article date: Thursday 2022-01-13.
+
+@pytest.mark.parametrize("sentence, phrase, role, earliest, latest", [
+    ("Average inflation for the January-September period stood at 5.3 percent.", "for the January-September period",
+     "when", "2021-01-01", "2021-09-30"),
+    ("Demand fell by 18 percent in the third quarter from the April-June period.", "in the third quarter", "when",
+     "2021-07-01", "2021-09-30"),
+    ("Demand fell by 18 percent in the third quarter from the April-June period.", "the April-June period", "when",
+     "2021-04-01", "2021-06-30"),
+    ("The minister said the agreement would cost the government some €11 million over three years.",
+     "over three years", "deadline", "2022-01-13", "2025-01-13"),
+    ("Twelve fire tenders were pressed into service and the blaze was brought under control by 2.30 am on Monday.",
+     "by 2.30 am on Monday", "when", "2022-01-10", "2022-01-10"),
+    ("The GCC issued a flood warning, asking residents to move to safer places before nightfall.", "before nightfall",
+     "deadline", None, "2022-01-13"),
+    ("The RMC has forecast heavy rain in Chennai, Tiruvallur, Kancheepuram and Chengalpattu districts till Saturday, "
+     "under the influence of a depression.", "till Saturday", "deadline", None, "2022-01-15"),
+    ("The SMN kept a red alert in place for the capital and 23 districts until Saturday.", "until Saturday", "deadline",
+     None, "2022-01-15"),
+])
+def test_fifty_first_set_dates(sentence, phrase, role, earliest, latest):
+    assert (phrase, role, earliest, latest) in _dates(sentence)
+
+
+def test_fifty_first_set_speakers():
+    assert one_claim("Prices rose over three years.")["dates"] == []
+    claim = one_claim("The National Meteorological Service (SMN) kept a red alert in place until Saturday, with highs of "
+                      "up to 39°C forecast for Friday.")
+    assert claim["speaker"] == "The National Meteorological Service"
