@@ -498,7 +498,8 @@ def _clause_tense(text: str, start: int, end: int, sentence: str | None) -> str:
     window_end = min(len(text), end + 150)
     nxt = _CLAUSE_EDGE.search(text, end, window_end)
     hi = nxt.start() if nxt else window_end
-    if "." in text[lo:hi]:
+    if (". " in text or '." ' in text or ".\u201d " in text or "? " in text or "! " in text) and \
+            _SENTENCE_STOP.search(text, lo, hi) is not None:
         # a quote of several sentences: "... the period set by the court runs out on Saturday. We have
         # added two weeks," he said: the sentence of the phrase has its own tense
         for stop in _SENTENCE_STOP.finditer(text, lo, hi):
