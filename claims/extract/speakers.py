@@ -30,7 +30,7 @@ _COURT_NOUNS = frozenset("court bench judge justice tribunal magistrate".split()
 # what an authority does as its own word: "The Ministry of Education has postponed national
 # examinations until December 7", "The Marine Department has widened the exclusion zone"
 ACT_VERBS = frozenset("""postponed widened extended imposed lifted suspended declared closed banned approved served
-issued halted reopened shut ordered delayed deferred scrapped introduced set kept maintained""".split())
+issued halted reopened shut ordered delayed deferred scrapped introduced set""".split())
 _HINT_WORDS = SPEECH_VERBS | SOURCE_MARKERS | {"according"} | _SOURCE_PARTICIPLES | COURT_VERBS | _TOLL_VERBS | ACT_VERBS | {"showed", "concluded", "show", "shows"}
 
 

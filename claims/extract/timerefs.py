@@ -31,7 +31,8 @@ _PART = r"(?:\s+(?:night|morning|evening|afternoon))?"
 _PREP = (r"(?:(?P<prep>(?:dating|dates|date|going|stretching)\s+back\s+to|no later than|not later than|no earlier than|not earlier than|by|until|till|through|before|since|as of|from|after|on|in|at|"
          r"during|late on|early on|late|early)\s+(?:at\s+(?:the\s+)?(?:least|earliest|latest)\s+)?"
          # "through 4 p.m. Friday", "by 6pm on Wednesday": the hour of a day, the day keeps the preposition
-         r"(?:(?:\d{1,2}(?:[:.][0-5]\d)?\s?(?:[ap]m\b|[ap]\.\s?m\.?)|noon|midnight|midday|(?:the\s+)?close\s+of\s+business|"
+         r"(?:(?:\d{1,2}(?:[:.][0-5]\d)?\s?(?:[ap]m\b|[ap]\.\s?m\.?)(?:\s+(?-i:[A-Z]{2,4})\b|\s+local\s+time)?|"
+         r"noon|midnight|midday|(?:the\s+)?close\s+of\s+business|"
          # "since the early hours of Sunday", "until the morning of January 3": a part of the day named
          r"(?:(?<=since )|(?<=until )|(?<=till )|(?<=from ))the\s+(?:early\s+|small\s+|wee\s+)?(?:hours|morning|afternoon|evening|night)\s+of)"
          r"\s+(?:on\s+)?(?=" + _WD + r"|" + MONTH_RE + r"\b|[0-3]?\d\s+" + MONTH_RE + r"\b))?)?")
@@ -158,7 +159,8 @@ _PATTERNS = [
                   r"December)|(?<![\d,]\s)(?P<m7>(?-i:January|February|March|April|June|July|August|September|October|"
                   r"November|December)))\b(?=\s+(?!(?:of|and|or|to|in|on|at|is|was|were|will|has|had|that|which|through|"
                   r"until|till|said|says|told|added|asked|noted|wrote)\b)(?-i:[a-z]{3,}))"),
-    ("weekend", r"(?P<wkprep>over|at|during|on|through|throughout|until|till|since|for|by)\s+the\s+weekend(?!\s+of\s+\d)"),
+    ("weekend", r"(?P<wkprep>over|at|during|on|through|throughout|until|till|since|for|by)\s+the\s+weekend"
+                r"(?!\s+of\s+(?:\d|" + MONTH_RE + r"))"),
     # "on the last Sunday of March", "the first Monday in February"
     ("nth_wd", _PREP + r"the\s+(?P<nthn>first|second|third|fourth|last|final)\s+(?P<nthd>" + _WD + r")\s+(?:of|in)\s+"
                r"(?P<nthm>January|February|March|April|May|June|July|August|September|October|November|December)"
@@ -656,7 +658,10 @@ def find_timerefs(text: str, published: dt.date | None, anchor: dt.date | None =
         else:
             pattern = _BY_DAYWORD
         # A phrase starts at most six words before its trigger word ("by the end of the month").
-        for k in range(max(0, index - 6), index + 1):
+        reach = 7 if index >= 7 and words[index - 7] in ("no", "not") else 6  # "no later than the end of the month"
+        if index > 6 and "m" in words[index - 5:index]:
+            reach = 9  # "until 11:59 p.m. ET on Friday": a clock time takes four words
+        for k in range(max(0, index - reach), index + 1):
             pos = starts[k]
             if pos < done or (k < index and words[k] not in _START_WORDS and not words[k][0].isdigit()):
                 continue
@@ -1584,9 +1589,9 @@ def _resolve(m: re.Match, kind: str, text: str, pub: dt.date | None, anchor: dt.
         else:
             month = MONTHS[g("odm").lower()]
             year = int(g("ody")) if g("ody") else pub.year
-            if not g("ody") and tense not in ("future",) and role != "deadline" and month > pub.month:
-                year -= 1
-            elif not g("ody") and (tense == "future" or role == "deadline") and month < pub.month:
+            if not g("ody") and tense not in ("future", "present") and role != "deadline" and month > pub.month:
+                year -= 1  # ("Applications open on the 5th of February": a present schedule looks ahead)
+            elif not g("ody") and (tense in ("future", "present") or role == "deadline") and month < pub.month:
                 year += 1
         try:
             earliest = latest = dt.date(year, month, int(g("odn")))
