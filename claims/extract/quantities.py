@@ -35,7 +35,7 @@ KHR LAK SCR MUR MVR BTN SBD VUV WST TOP SOS DJF ERN MGA KMF LSL SZL CVE STN GMD 
 _CURRENCY_PREFIXES = ("Rp", "RM", "Tk", "ZiG", "GH\u00a2", "GH\u20b5", "Dhs", "Dh", "LL", "JD",
                       # Gulf riyals, rials and dinars, vatu, Malawi kwacha, birr, East African shillings, Rwanda francs
                       "QR", "SR", "RO", "BD", "KD", "VT", "MK", "Br", "TSh", "Tsh", "USh", "Ush", "Rwf", "FCFA",
-                      "Nu")  # ngultrum: "Nu 300,000"
+                      "Nu", "ZK", "Le")  # ngultrum: "Nu 300,000"; Zambian kwacha "ZK 12 million"; leones "Le 500,000"
 _PREFIX_ALTERNATIVES = "|".join(_CURRENCY_PREFIXES + _CURRENCY_CODES)
 _CUR = (r"(?P<cur>(?=[ABCDEFGHIJKLMNOPQRSTUVWXYZs$\u20ac\u00a3\u00a5\u20b9\u20a6\u20b1\u058f])(?:(?-i:US|S|A|C|CI|NZ|HK|R|N|J|FJ|TT|EC|NT|Z|BDS|Bds|BBD|SI|WS|T|F)\$\s?|[$\u20ac\u00a3\u00a5\u20b9\u20a6\u20b1\u058f]|(?-i:(?:" + _PREFIX_ALTERNATIVES + r")(?=\s?\d)\s?)|(?-i:Rs\.?\s?|INR\s?|Ksh\.?\s?|K?Shs?\.?\s?|sh(?=\d)|[NPK](?=\d{1,3}(?:,\d{3})+(?!\d|\.\d)|\d+\.\d\d\b)|[NPRKE](?=\d[\d,.]*[\s-]?"
         r"(?:million|billion|trillion|bn|m)\b)|[PRE](?=\d{1,3}(?:[, \u00a0]\d{3})+(?!\d))"
@@ -130,7 +130,7 @@ _CURRENCY = {"$": "dollars", "US$": "dollars", "S$": "Singapore dollars", "A$": 
              "KD": "Kuwaiti dinars", "VT": "vatu", "MK": "Malawi kwacha", "Br": "birr", "TSh": "Tanzanian shillings",
              "Tsh": "Tanzanian shillings", "USh": "Ugandan shillings", "Ush": "Ugandan shillings", "Rwf": "Rwandan francs",
              "FCFA": "CFA francs", "BDS$": "Barbados dollars", "Bds$": "Barbados dollars", "BBD$": "Barbados dollars",
-             "SI$": "Solomon Islands dollars", "CI$": "Cayman Islands dollars", "Nu": "ngultrum", "WS$": "tala", "T$": "pa'anga", "F$": "Fijian dollars"}
+             "SI$": "Solomon Islands dollars", "CI$": "Cayman Islands dollars", "Nu": "ngultrum", "ZK": "Zambian kwacha", "Le": "leones", "WS$": "tala", "T$": "pa'anga", "F$": "Fijian dollars"}
 _TOKEN = re.compile(r"\([^)]{0,60}\)|[\w\u2019'-]+|[^\w\s]")
 # The first four _TOKEN matches from a position (every character but a space starts one): the
 # groups hold what finditer would give, in one call.
@@ -732,8 +732,8 @@ def _build(m: re.Match, text: str, single: bool = False):
             bound = bound or ("or" if sep == "or" else None)
     elif vague:
         low, high, approximate = value, None, True
-    elif m.group("plus") and not bound:
-        high, bound = None, "more than"  # "40-plus patients", "50+ homes"
+    elif m.group("plus") and (not bound or bound in APPROX_BOUNDS):
+        high, bound = None, "more than"  # "40-plus patients", "50+ homes", "Some 12,000-plus people"
     elif bound in LOWER_BOUNDS:
         high = None
     elif bound in ("below", "under") and _NOT_FALL_BEFORE.search(before):

@@ -3653,3 +3653,12 @@ def test_fifty_first_set_speakers():
 def test_probe_dates_with_clocks_and_far_prepositions(sentence, phrase, role, earliest, latest):
     assert (phrase, role, earliest, latest) in _dates(sentence)
     assert not any(d["phrase"] == "for the weekend" for d in one_claim(sentence)["dates"])
+
+
+@pytest.mark.parametrize("sentence, values", [
+    ("The ministry released ZK 12 million for relief.", [(12000000, 12000000, None, "Zambian kwacha")]),
+    ("Each household receives Le 500,000.", [(500000, 500000, None, "leones")]),
+    ("Some 12,000-plus people attended.", [(12000, None, "more than", "people")]),
+])
+def test_probe_currencies_and_plus_after_a_bound(sentence, values):
+    assert _values(sentence) == values
