@@ -367,6 +367,7 @@ _QUOTED_AS_NAME = re.compile(r"\b(?:as|dubbed|called|nicknamed|branded|labell?ed
                              re.IGNORECASE)
 
 
+_PART_OF_GROUP = frozenset("some many others several most few".split())
 # "company president Takeshi Morimoto bowed deeply": a person's full name acting in the past tense
 _PERSON_ACTING = re.compile(r"(?<![\w.])(?P<name>(?-i:[A-Z][a-z'\u2019-]+)(?:\s(?-i:[A-Z][a-z'\u2019-]+)){1,2})\s+"
                             r"(?:[a-z]+ly\s+)?(?!said\b|says\b|told\b)[a-z]{2,}(?:ed|ew|ook|ave|ent|ose|oke|ood|ame)\b")
@@ -382,6 +383,10 @@ def _attribute(unit: Unit, previous: Unit | None, book: SpeakerBook, pub: dt.dat
         mention = find_attribution(unit.intro, quote_regions(unit.intro))
         if mention is not None:
             mention.window = (0, 0)
+    if mention is not None and mention.text.lower() in _PART_OF_GROUP:
+        # "Taxi drivers said ... Some said they had already raised fares": some of the group named before
+        mention = Mention(text="they", name="they", role=None, kind="pronoun", via=mention.via, window=mention.window,
+                          head="they", span_end=mention.span_end)
     if mention is not None:
         if mention.kind == "pronoun" and mention.head in ("he", "she") and previous is not None and \
                 previous.paragraph == unit.paragraph and previous.speaker is None:

@@ -3662,3 +3662,9 @@ def test_probe_dates_with_clocks_and_far_prepositions(sentence, phrase, role, ea
 ])
 def test_probe_currencies_and_plus_after_a_bound(sentence, values):
     assert _values(sentence) == values
+
+
+def test_some_of_a_group_named_before_speak_for_it():
+    claims = claims_of("Taxi drivers in Tashkent said the price of fuel had risen by 15 percent.",
+                       "Some said they had already raised fares by 2,000-3,000 soums per trip.")
+    assert [c["speaker"] for c in claims] == ["Taxi drivers in Tashkent", "Taxi drivers in Tashkent"]
