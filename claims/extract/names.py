@@ -467,9 +467,10 @@ def _make_mention(text: str, toks: list[Token], role_override: str | None = None
             name_words = name_words[1:]
         if not name_words:
             return None
-        if any(_strip_possessive(w.low) in ORG_WORDS for w in name_words):
+        if any(_strip_possessive(w.low).rstrip(".") in ORG_WORDS for w in name_words):  # ("Sierra Verde Nickel Corp.")
             kind = "organisation"
-            name = written
+            # the name without the words describing it ("state-run utility Taiwan Power Co.")
+            name = text[name_words[0].start:name_words[-1].end] if role_words and not role_words[0].is_cap else written
         else:
             name = text[name_words[0].start:name_words[-1].end]
         role = role_override

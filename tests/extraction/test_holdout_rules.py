@@ -3668,3 +3668,16 @@ def test_some_of_a_group_named_before_speak_for_it():
     claims = claims_of("Taxi drivers in Tashkent said the price of fuel had risen by 15 percent.",
                        "Some said they had already raised fares by 2,000-3,000 soums per trip.")
     assert [c["speaker"] for c in claims] == ["Taxi drivers in Tashkent", "Taxi drivers in Tashkent"]
+
+
+def test_a_company_described_after_the_one_company_named_is_that_company():
+    claims = claims_of("Sierra Verde Nickel Corp. says the sampling was flawed.",
+                       "A nickel mining company in the southern Philippines has rejected a study that found 12 times the "
+                       "safe level of chromium.",
+                       '"The study relied on 14 grab samples," the company said.')
+    assert [c["speaker"] for c in claims] == ["Sierra Verde Nickel Corp."] * 3
+
+
+def test_a_company_named_after_a_description_of_what_it_is():
+    claim = one_claim("Close to 480,000 households were without power, state-run utility Taiwan Power Co. (Taipower) said.")
+    assert (claim["speaker"], claim["speaker_role"]) == ("Taiwan Power Co.", "utility")  # (the role as cleaned)
