@@ -74,6 +74,8 @@ operator diplomat insider soldier parliamentarian legislator mother father wife 
 sister brother relative neighbour neighbor friend widow trader merchant shopkeeper firefighter paramedic medic ranger
 sen rep gov gen col lt sgt capt adm maj cmdr insp supt det amb pres""".split())
 SPEAKER_NOUNS = frozenset("""
+commuters passengers traders vendors motorists farmers fishermen fishers parents students tenants
+shopkeepers pilgrims
 ministry ministries office agency agencies institute government authorities authority police military army
 navy forces officials spokesman spokeswoman spokesperson statement report union unions company firm service
 council committee commission court prosecutors department administration embassy mission hospital hospitals

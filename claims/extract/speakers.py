@@ -45,7 +45,7 @@ def find_attribution(text: str, regions: list[tuple[int, int]]) -> Mention | Non
     """The speaker named in this sentence, if any."""
     starts, words = word_index(text)
     present = _HINT_WORDS.intersection(words)
-    if "found" in present and "found that" not in text:
+    if "found" in present and "found that" not in text and not _TRAILING_FOUND.search(text):
         present = present - {"found"}  # only "X found that ..." reports a finding: skip the tokenizer otherwise
     if not present:
         return None
@@ -246,8 +246,9 @@ def _finding_author(text: str, tokens: list[Token]) -> Mention | None:
                 return owner
     for i, tok in enumerate(tokens[:12]):
         if not tok.quoted and (tok.low in _FINDINGS or tok.low in _DATA_FINDINGS) and 0 < i and i + 1 < len(tokens) and \
-                tokens[i + 1].low in _FINDING_VERBS and tokens[i - 1].is_cap and tokens[i - 1].is_word and \
-                (i > 1 or tokens[0].text.isupper()):  # (not "Satellite data showed": a capital of the sentence)
+                tokens[i + 1].low in _FINDING_VERBS and tokens[i - 1].is_word and \
+                ((tokens[i - 1].is_cap and (i > 1 or tokens[0].text.isupper())) or  # (not "Satellite data showed")
+                 (i > 1 and tokens[i - 1].low in _BODY_HEADS)):  # "Health ministry data shows"
             # "Central Bank data showed ...": the body named right before its data
             owner = _backward_np(text, tokens, i - 1)
             if owner is not None and owner.kind != "pronoun":
@@ -269,7 +270,8 @@ def _finding_author(text: str, tokens: list[Token]) -> Mention | None:
 
 
 _DOCUMENTS = DOC_NOUNS | _DATA_NOUNS | frozenset("survey study report update review audit census accounts testimony "
-                                                  "testimonies estimate estimates calculation calculations".split())
+                                                  "testimonies estimate estimates calculation calculations website "
+                                                  "filing filings".split())
 
 
 _MEDIA_NAME = re.compile(r"\b(?:Times|Post|News|Herald|Journal|Gazette|Tribune|Daily|Observer|Guardian|Telegraph|"
@@ -383,16 +385,25 @@ def _according_to(text: str, tokens: list[Token], i: int) -> Mention | None:
 _NOT_IN_ROLES = frozenset("with and but as while in at on to from by that which who".split())
 
 
+_BODY_HEADS = frozenset("cell unit office department agency board committee council commission authority administration "
+                        "bureau directorate ministry service team wing division centre center network association union "
+                        "secretariat inspectorate regulator municipality corporation".split())
+
+
 def _plain_group(text: str, tokens: list[Token], k: int) -> Mention | None:
     """'according to shipping agents.': a plural common noun phrase closing the clause."""
     n = len(tokens)
-    end = k
-    while end < n and end - k < 3 and tokens[end].is_word and not tokens[end].is_cap and not tokens[end].quoted \
+    first = k + 1 if k < n and tokens[k].low == "the" else k  # "according to the petitioners"
+    end = first
+    while end < n and end - first < 5 and tokens[end].is_word and not tokens[end].is_cap and not tokens[end].quoted \
             and tokens[end].low not in CLAUSE_STOPS and tokens[end].low not in DETERMINERS:
         end += 1
-    if end == k or (end < n and tokens[end].text not in ".,;") or not tokens[end - 1].low.endswith("s") or \
-            tokens[end - 1].low in _DOCUMENTS or tokens[end - 1].low.endswith("ss"):
+    if end == first or (end < n and tokens[end].text not in ".,;") or tokens[end - 1].low in _DOCUMENTS:
         return None
+    head = tokens[end - 1].low
+    plural = head.endswith("s") and not head.endswith("ss") and end - first <= 3
+    if not plural and head not in _BODY_HEADS:
+        return None  # ("according to the plan": no one; "the district disaster management cell": a body)
     written = _span_text(text, tokens[k:end])
     return Mention(text=written, name=written, role=None, kind="group", via="according", head=tokens[end - 1].low,
                    span_end=tokens[end - 1].end)
@@ -433,6 +444,7 @@ _NOUN_BEFORE = frozenset("the a an its their his her our this these those".split
 _PLURAL_NOUN_FORMS = frozenset("estimates reports claims statements counts tallies updates projections forecasts "
                                "calculations briefings".split())
 _OBLIGATION_MODALS = frozenset("must should shall".split())
+_TRAILING_FOUND = re.compile(r",\s+(?:the\s+)?[\w' -]{1,60}\s+found\.\s*$")
 _PASSIVE_REPORTING = frozenset("believed thought feared reported said understood estimated known expected alleged "
                                "rumoured rumored presumed".split())
 _VERB_AFTER_SUBJECT = frozenset("had have has said say put showed show suggested suggest indicated indicate were are "
@@ -467,7 +479,9 @@ def _not_speech_use(tokens: list[Token], i: int) -> bool:
         return True  # "six workers still believed to be trapped": a passive, no one speaking
     if i and tokens[i - 1].low in _OBLIGATION_MODALS and not tokens[i - 1].quoted:
         return True  # "The company must respond within seven days": a duty, no statement
-    if tokens[i].low == "found" and (nxt is None or nxt.low != "that"):
+    if tokens[i].low == "found" and (nxt is None or nxt.low != "that") and not (
+            (nxt is None or nxt.text in ".!") and any(t.text == "," for t in tokens[max(0, i - 6):i])):
+        # ("More than half of them were over 65, the authority found." closes with its finder)
         return True  # "rescuers found 14 bodies" is an act; "the commission found that ..." a finding
     if tokens[i].low in ("agree", "agrees", "agreed", "agreeing"):
         # "agreed on Sunday to a ceasefire", "agreed to release 19 hostages": an act; "agreed that ..." speaks

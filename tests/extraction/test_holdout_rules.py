@@ -3681,3 +3681,20 @@ def test_a_company_described_after_the_one_company_named_is_that_company():
 def test_a_company_named_after_a_description_of_what_it_is():
     claim = one_claim("Close to 480,000 households were without power, state-run utility Taiwan Power Co. (Taipower) said.")
     assert (claim["speaker"], claim["speaker_role"]) == ("Taiwan Power Co.", "utility")  # (the role as cleaned)
+
+
+@pytest.mark.parametrize("sentence, speaker", [
+    ("According to the petitioners, it has so far been paid to just 11 families.", "the petitioners"),
+    ("At least 60 people have died since 2019, according to the district disaster management cell.",
+     "the district disaster management cell"),
+    ("The trains run on time, according to the plan of 2020.", None),
+    ("The plant employs about 85 people, according to the company's website.", "the company"),
+    ("Health ministry data shows 31 people have died since January 1.", "Health ministry"),
+    ("Riders were charging Sh3,000 for trips, commuters told The Citizen.", "commuters"),
+    ("More than half of them were over 65, the authority found.", "the authority"),
+    ("Rescuers found 14 bodies.", None),
+    ("Of the 23 patients admitted to the hospital, 14 were shifted to other hospitals, according to the police.",
+     "the police"),
+])
+def test_probe_speakers_of_the_whole_corpus(sentence, speaker):
+    assert one_claim(sentence)["speaker"] == speaker
