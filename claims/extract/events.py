@@ -47,7 +47,7 @@ _EVENT_WORD = re.compile(r"\b(?P<noun>" + _EVENT_NOUNS + r")\b(?!\s+(?:brigade|s
                          r"lawyers?|body|commission|tellers|rules|law|campaign|code|officers?|officials?|materials))",
                          re.IGNORECASE)
 _EVENT_DET = r"(?:the|this|that|its|their|last\s+\w+['\u2019]s)\s+(?:[\w-]+\s+){0,2}?"
-_SINCE_EVENT = re.compile(r"\bsince\s+" + _EVENT_DET + r"(?P<noun>" + _EVENT_NOUNS + r")\b"
+_SINCE_EVENT = re.compile(r"\bsince\s+(?:the\s+(?:start|beginning|onset)\s+of\s+)?" + _EVENT_DET + r"(?P<noun>" + _EVENT_NOUNS + r")\b"
                           r"(?:\s+(?:began|started|broke\s+out|erupted|took\s+effect|hit|struck|was\s+(?:called|declared)|"
                           # "since the notices were issued"
                           r"(?:was|were)\s+(?:issued|served|sent|delivered|handed\s+down|published)))?",

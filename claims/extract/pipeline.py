@@ -426,6 +426,8 @@ def _said_on(unit: Unit, window: tuple[int, int], pub: dt.date | None, subject: 
             leading = offset == 0 and text[ref.end:ref.end + 1] == ","
             if offset == 0 and not leading:
                 continue
+            if ref.phrase.lower().startswith(("by ", "until ", "till ", "before ", "since ")):
+                continue  # "power had been restored ... by Monday night, the office said": a time reached, no statement's day
             if leading and not _speaker_clause_follows(text, ref.end + 1, window[0], subject):
                 continue
             if offset == window[0] and _INTENT_TO.search(text, window[0], offset + ref.start):

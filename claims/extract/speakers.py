@@ -99,6 +99,9 @@ def find_attribution(text: str, regions: list[tuple[int, int]]) -> Mention | Non
         if tok.is_cap and i and i + 1 < n and tokens[i - 1].is_cap and tokens[i - 1].is_word and \
                 tokens[i + 1].is_cap and tokens[i + 1].low in _NAME_HEADS:
             continue  # a word of a name: "the US State Department", "the Meteorological Forecasting Division"
+        if tok.is_cap and i and tokens[i - 1].is_cap and tokens[i - 1].is_word and tokens[i - 1].low not in ("the", "a", "an") \
+                and tok.low not in ("said", "says", "told", "added"):
+            continue  # "Minister of Investments and European Projects Andrei Costache said": a title's word
         if tok.low in BASE_FORMS and (not _base_form_ok(text, tokens, i) or (tok.is_cap and i and tokens[i - 1].is_cap)):
             continue  # ("IOM's Missing Migrants Project said": a word of a name, not "Migrants project")
         if _not_speech_use(tokens, i):
@@ -271,7 +274,7 @@ def _finding_author(text: str, tokens: list[Token]) -> Mention | None:
 
 _DOCUMENTS = DOC_NOUNS | _DATA_NOUNS | frozenset("survey study report update review audit census accounts testimony "
                                                   "testimonies estimate estimates calculation calculations website "
-                                                  "filing filings".split())
+                                                  "filing filings forecast forecasts projection projections outlook".split())
 
 
 _MEDIA_NAME = re.compile(r"\b(?:Times|Post|News|Herald|Journal|Gazette|Tribune|Daily|Observer|Guardian|Telegraph|"
@@ -729,6 +732,8 @@ def _speaker_for_verb(text: str, tokens: list[Token], i: int) -> Mention | None:
                or _subject_before_who(text, tokens, j) if not weak else None) or _backward_np(text, tokens, j)
     if mention is not None and mention.kind != "pronoun":
         mention = _subject_before_place(text, tokens, mention) or mention
+    if mention is not None and mention.kind == "unnamed" and mention.head in _PAREN_ROLE_HEADS:
+        mention = _role_after_acronym(text, tokens, mention) or mention
     if mention is None and not weak:
         mention = _generic_description(text, tokens, j)
     if mention is not None and mention.role:
@@ -1043,6 +1048,26 @@ _POSTMODIFIER_PARTICIPLES = frozenset("based stationed deployed posted working o
                                       "responsible involved".split())
 _POSTMODIFIER_PREPOSITIONS = frozenset("in at on from near to for by across along around inside outside "
                                        "over with".split())
+
+
+_PAREN_ROLE_HEADS = frozenset("spokesperson spokesman spokeswoman official source representative".split())
+
+
+def _role_after_acronym(text: str, tokens: list[Token], mention: Mention) -> Mention | None:
+    """'A Hamad Medical Corporation (HMC) spokesperson told': the body's spokesperson, the acronym
+    between them."""
+    start = mention.span_end - len(mention.text)
+    k = next((m for m, t in enumerate(tokens) if t.start >= start), None)
+    if k is None or k < 4 or tokens[k - 1].text != ")" or tokens[k - 3].text != "(":
+        return None
+    body = _backward_np(text, tokens, k - 4)
+    if body is None or body.kind == "pronoun":
+        return None
+    first = body.span_end - len(body.text)
+    lead = text[max(0, first - 3):first].strip().lower()
+    written = text[first - 2 if lead == "a" else first:mention.span_end]
+    return Mention(text=written, name=written, role=None, kind="unnamed", via=mention.via, window=mention.window,
+                   head=mention.head, span_end=mention.span_end, paren=tokens[k - 2].text)
 
 
 _PLACE_PREPOSITIONS = frozenset("in at near".split())

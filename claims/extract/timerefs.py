@@ -289,14 +289,17 @@ _DEADLINE_GONE = re.compile(r"[^.;]{0,60}?\b(?:passed|expired|lapsed|ran out|was
 _FORWARD_BEFORE = re.compile(r"\b(?:asking|demanding|calling|urging|requesting|seeking|pressing|would|could|should|might|"
                              r"bracing|braced|preparing|gearing|"
                              # (not "had fallen to between five and ten ... by Monday": a figure, no verb)
-                             r"must|to\s+(?!(?:the|a|an|its|their|his|her|this|that|these|those|our|my|your|between|about|"
+                             # (not "moved voluntarily to evacuation centres": a noun after "to")
+                             r"must|to\s+(?![a-z]+(?:tion|tions|sion|ment|ments|ness|ity|ance|ence|tre|tres)\b)"
+                             r"(?!(?:the|a|an|its|their|his|her|this|that|these|those|our|my|your|between|about|"
                              r"around|nearly|almost|just|some|more|less|fewer|under|over|below|above|roughly|zero|"
                              r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|"
                              r"sixty|seventy|eighty|ninety|hundred|hundreds|dozens|thousands|half)\b)[a-z]+)\b[^.;]*$",
                              re.IGNORECASE)
 # "asked/ordered/told/needed ... by Friday", "said if it is not paid by Friday": a past clause that
 # still looks forward
-_ASKED_BEFORE = re.compile(r"\b(?:asked|demanded|called|urged|requested|sought|pressed(?!\s+into\b)|ordered|told|instructed|"
+_ASKED_BEFORE = re.compile(r"\b(?:asked|demanded|called|urged|requested|sought|pressed(?!\s+into\b)|ordered|"
+                           r"told(?!\s+(?:[\w-]+\s+){0,3}?that\b)|instructed|"  # (not "told Gulf Times that ...": a report)
                            r"directed|required|needed|wanted|expected|promised|pledged|vowed|agreed|planned|aimed|"
                            r"hoped|gave|given|set|deadline|ultimatum|due|if|unless|is|are|am)\b[^.;]*$", re.IGNORECASE)
 _DESIGNATED_BEFORE = re.compile(r"\b(?:declared|declares|proclaimed|proclaims|designated|designates|named|names)\s+$",
@@ -711,6 +714,8 @@ def find_timerefs(text: str, published: dt.date | None, anchor: dt.date | None =
             _anchor_durations(text, refs, tense)
         _anchor_hyphen_spans(text, refs)
         _anchor_event_spans(text, refs)
+    if refs and "before" in words and ("week" in words or "month" in words):
+        _period_before(text, refs)
     if refs and ("extend" in text or "back by" in text or "postpone" in text or "delay" in text):
         _extended_by(text, refs)
     if refs and anchor is not None and ("so far" in text or "to date" in text or "same period" in text):
@@ -1269,6 +1274,31 @@ _AT_END_OF_BEFORE = re.compile(r"\bat\s+the\s+(?:end|close)\s+of\s+(?:a|an|the|i
 _ACT_PHRASE_BETWEEN = re.compile(r",\s+(?:at\s+the\s+(?:end|close)\s+of|after|following|during|at)\s+(?:a|an|the|its|their)\b",
                                  re.IGNORECASE)
 _GIVEN_SPAN_PHRASE = re.compile(r"\S+\s+(?:(?:calendar|working|business|clear)\s+)?(?:hours?|days?|weeks?|months?|years?)(?:\s+from\s+the\s+[a-z]+)?", re.IGNORECASE)
+
+
+_PERIOD_BEFORE = re.compile(r"\bthe\s+(?P<unit>week|month)\s+before\b(?!\s+(?:the|a|an|last|that|this|his|her|its|their|"
+                            r"[A-Z]\w*|\d))", re.IGNORECASE)
+
+
+def _period_before(text: str, refs: list[TimeRef]) -> None:
+    """'New cases rose to about 640 last week, from around 350 the week before': the week before the
+    week the sentence named."""
+    for m in _PERIOD_BEFORE.finditer(text):
+        if any(r.start < m.end() and r.end > m.start() for r in refs):
+            continue
+        unit = m.group("unit").lower()
+        span = 6 if unit == "week" else None
+        prev = next((r for r in reversed(refs) if r.end <= m.start() and r.earliest is not None and r.latest is not None
+                     and ((r.latest - r.earliest).days == 6 if span else r.earliest.day == 1 and
+                          (r.latest + dt.timedelta(days=1)).day == 1)), None)
+        if prev is None:
+            continue
+        if unit == "week":
+            earliest, latest = prev.earliest - dt.timedelta(days=7), prev.latest - dt.timedelta(days=7)
+        else:
+            latest = prev.earliest - dt.timedelta(days=1)
+            earliest = latest.replace(day=1)
+        bisect.insort(refs, TimeRef(m.group(0), "when", earliest, latest, m.start(), m.end()), key=lambda r: r.start)
 
 
 def _anchor_event_spans(text: str, refs: list[TimeRef]) -> None:

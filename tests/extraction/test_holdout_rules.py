@@ -2416,7 +2416,7 @@ def test_a_deadline_promised_in_a_month_named_before_it_runs_from_that_month():
     ("Engineers had begun lowering the water level and expected to finish within 72 hours of Wednesday's breach.",
      "within 72 hours", "deadline", "2022-01-12", "2022-01-15"),
     ("The centre said 1 340 people had been moved to community halls by Thursday morning.", "by Thursday morning",
-     "deadline", None, "2022-01-13"),
+     "when", "2022-01-13", "2022-01-13"),  # (done by then: the day itself)
     ("Under a bulletin the agency issued Tuesday, insurers must respond to claims within 72 hours of the bulletin.",
      "within 72 hours", "deadline", "2022-01-11", "2022-01-14"),
     ("A post-mortem examination on Monday was inconclusive; results are expected within 12 weeks of the examination.",
@@ -3698,3 +3698,48 @@ def test_a_company_named_after_a_description_of_what_it_is():
 ])
 def test_probe_speakers_of_the_whole_corpus(sentence, speaker):
     assert one_claim(sentence)["speaker"] == speaker
+
+
+# 54. The fifty-third blind set (Marianas Variety, Kathimerini, Gulf Times, The Zimbabwe Mail, RNZ
+#     Pacific, Euractiv). Article date: Thursday 2022-01-13.
+
+@pytest.mark.parametrize("sentence, phrase, role, earliest, latest", [
+    ("On Tinian, power had been restored to around 90 percent of customers by Monday night, the mayor's office said.",
+     "by Monday night", "when", "2022-01-10", "2022-01-10"),
+    ("A spokesperson told Gulf Times that 14 of the injured had been treated and discharged by Tuesday evening.",
+     "by Tuesday evening", "when", "2022-01-11", "2022-01-11"),
+    ("Mera said about 1200 people had already moved voluntarily to evacuation centres by Sunday night, up from 300 on "
+     "Friday.", "by Sunday night", "when", "2022-01-09", "2022-01-09"),
+    ("New cases rose to about 640 last week, from around 350 the week before, the report showed.", "the week before",
+     "when", "2021-12-27", "2022-01-02"),
+    ("Sales fell 3% in December, after rising 2% the month before.", "the month before", "when", "2021-11-01",
+     "2021-11-30"),
+])
+def test_fifty_third_set_dates(sentence, phrase, role, earliest, latest):
+    assert (phrase, role, earliest, latest) in _dates(sentence)
+
+
+def test_fifty_third_set_said_on_and_events():
+    claim = one_claim("On Tinian, power had been restored to around 90 percent of customers by Monday night, the "
+                      "mayor's office said.")
+    assert claim["said_on"] is None
+    claims = claims_of("The first cholera case of the outbreak was confirmed on 18 August.",
+                       "Marange said nearly 40 boreholes had been tested since the start of the outbreak.")
+    assert ("since the start of the outbreak", "since", "2021-08-18", None) in _dates(claims[1])
+
+
+@pytest.mark.parametrize("sentence, speaker", [
+    ("A Hamad Medical Corporation (HMC) spokesperson told Gulf Times that 14 people were treated.",
+     "A Hamad Medical Corporation (HMC) spokesperson"),
+    ("Romania faces a deficit of 8.4% of GDP, according to the Commission's autumn forecast.", "Commission"),
+    ("Corn prices have fallen about 20% since 2024 because of imports from the United States, according to farmers' "
+     "organizations.", "farmers' organizations"),
+])
+def test_fifty_third_set_speakers(sentence, speaker):
+    assert one_claim(sentence)["speaker"] == speaker
+
+
+def test_a_capitalised_word_of_a_title_is_no_verb():
+    claim = one_claim("Minister of Investments and European Projects Andrei Costache said on Tuesday that 11 milestones "
+                      "were met.")
+    assert claim["speaker"].endswith("Andrei Costache") and claim["said_on"] == "2022-01-11"
