@@ -146,7 +146,10 @@ def note_events(text: str, refs: list[TimeRef], events: dict) -> None:
     for r in refs:
         if r.role == "deadline" and r.latest is not None and (
                 (r.phrase[:7].lower() == "within " and _ULTIMATUM_IF.search(text)) or
-                (_BARE_SPAN.fullmatch(r.phrase) and _GAVE_SPAN.search(text, max(0, r.start - 90), r.start))):
+                (_BARE_SPAN.fullmatch(r.phrase) and _GAVE_SPAN.search(text, max(0, r.start - 90), r.start)) or
+                # "The European Commission has given Romania until 15 December to prove ...": that day
+                (r.earliest is None and r.phrase[:6].lower() == "until " and
+                 _GAVE_SPAN.search(text, max(0, r.start - 90), r.start))):
             # "would refuse overtime ... if no agreement was reached within 14 days", "has given the
             # federal government 15 days to ...": an ultimatum's end
             events["deadline"] = r.latest

@@ -1,4 +1,4 @@
-"""The blind sets (tests/corpus/blind/, tests/corpus/README.md lists them): 286 articles labelled without reading
+"""The blind sets (tests/corpus/blind/, tests/corpus/README.md lists them): 292 articles labelled without reading
 the extractor, kept apart from tests/corpus because a few of their labels are still missed (listed
 in tests/corpus/README.md). The mean scores may only go up: each floor is what was measured after
 the general rules they taught. (Adding a harder set can lower a mean: the thirty-sixth to
@@ -12,11 +12,11 @@ import pytest
 from test_corpus import score
 
 BLIND = sorted((Path(__file__).resolve().parents[2] / "tests" / "corpus" / "blind").glob("*.gold.json"))
-FLOORS = {"recall": 1.0, "precision": 0.995, "speaker": 0.944, "quantity": 0.998, "date": 0.991}
+FLOORS = {"recall": 1.0, "precision": 0.995, "speaker": 0.944, "quantity": 0.998, "date": 0.990}
 
 
 def test_blind_set_is_there():
-    assert len(BLIND) == 286
+    assert len(BLIND) == 292
 
 
 @pytest.fixture(scope="module")

@@ -3743,3 +3743,9 @@ def test_a_capitalised_word_of_a_title_is_no_verb():
     claim = one_claim("Minister of Investments and European Projects Andrei Costache said on Tuesday that 11 milestones "
                       "were met.")
     assert claim["speaker"].endswith("Andrei Costache") and claim["said_on"] == "2022-01-11"
+
+
+def test_a_day_given_until_is_the_deadline_remembered():
+    claims = claims_of("The European Commission has given Romania until 15 February to prove it has met 2 milestones.",
+                       "The minister said the government would adopt the law well before the deadline.")
+    assert ("before the deadline", "deadline", None, "2022-02-15") in _dates(claims[1])
