@@ -116,6 +116,7 @@ def _token_info(word: str) -> tuple[bool, str, bool, bool]:
 
 _ACRONYM_WORDS = frozenset("WHO US".split())
 _MEDIA_NOUNS = frozenset("broadcaster broadcasters newspaper daily agency channel outlet network".split())
+_ACRONYM_BODY_NOUNS = SPEAKER_NOUNS | ORG_WORDS | _MEDIA_NOUNS
 
 
 def _is_role_word(low: str) -> bool:
@@ -420,7 +421,7 @@ def _make_mention(text: str, toks: list[Token], role_override: str | None = None
         return None
     last = words[-1].text
     if len(words) >= 2 and len(last) >= 2 and last.isupper() and last.isalpha() and not words[-2].is_cap and \
-            _strip_possessive(words[-2].low) in (SPEAKER_NOUNS | ORG_WORDS | _MEDIA_NOUNS):
+            _strip_possessive(words[-2].low) in _ACRONYM_BODY_NOUNS:
         # "The UN refugee agency UNHCR", "State news agency WAM": a body named by its acronym after
         # what it is
         rw = [w for w in words[:-1] if w.low not in DETERMINERS]

@@ -1082,7 +1082,7 @@ def _subject_before_place(text: str, tokens: list[Token], mention: Mention) -> M
     if not words or len(words) > 3 or not all(w[:1].isupper() for w in words):
         return None  # only a proper name can be a place
     start = mention.span_end - len(mention.text)
-    if _PLACE_BEFORE.search(text, max(0, start - 6), start) is None:
+    if not text[max(0, start - 6):start].rstrip().endswith((" in", " at", " near", " of", ",")):
         return None  # (cheap: most subjects follow no preposition or comma)
     k = next((m for m, t in enumerate(tokens) if t.start >= start), None)
     found = None

@@ -253,7 +253,8 @@ _DAY_OR_MONTH_END = re.compile(r"(?:day|week|weekend|month|year|January|February
 _HYPHEN_SPAN = re.compile(r"-(?:hour|day|week|month)\s+(?:(?:strike|eviction|exit|notice)\s+)?(?:deadline|ultimatum|window|notice|remand|"
                           r"ban|suspension|curfew|closure|lockdown|moratorium|state\s+of\s+emergency|grace\s+period|target)\b",
                           re.IGNORECASE)
-_PERIOD_END = re.compile(r"\b(?:year|month|week|" + MONTH_RE + r")-end\b", re.IGNORECASE)
+_PERIOD_END = re.compile(r"\b(?:year|month|week)-end\b", re.IGNORECASE)
+_MONTH_DASH_END = re.compile(r"\b" + MONTH_RE + r"-end\b", re.IGNORECASE)  # "till January-end"
 _HYPHEN_MONTH = re.compile(r"-(?:January|February|March|April|May|June|July|August|September|October|November|"
                            r"December)\b", re.IGNORECASE)
 
@@ -261,7 +262,7 @@ _HYPHEN_MONTH = re.compile(r"-(?:January|February|March|April|May|June|July|Augu
 def _trigger_inside(text: str) -> bool:
     """_TRIGGER_INSIDE.search(text) is not None, faster: "Monday's", "New Year's Day's", "mid-January"."""
     if "-" in text and (_HYPHEN_MONTH.search(text) is not None or _HYPHEN_SPAN.search(text) is not None or
-                        _PERIOD_END.search(text) is not None):
+                        _PERIOD_END.search(text) is not None or ("-end" in text and _MONTH_DASH_END.search(text) is not None)):
         return True
     if "'" in text or "\u2019" in text:
         for m in _APOS_S.finditer(text):
@@ -373,6 +374,12 @@ _THAT_YEAR_AFTER = re.compile(r",?\s+(?:of\s+)?(?:that|the\s+same)\s+year\b", re
 _YEAR_IN = re.compile(r"(?<![\d,.])((?:1[89]|20)\d\d)(?!\d|,\d)")
 _COST_BEFORE = re.compile(r"\b(?:cost|costs|spend|spent|invest|invested|budget|budgeted|worth|pay|paid|raise|save|"
                           r"borrow|repay)\b[^.;]{0,70}$", re.IGNORECASE)
+def _moved_words(text: str) -> bool:
+    """A cheap gate: does the sentence hold a word of moving a day ("postponed", "brought forward")?"""
+    return "forward" in text or "back" in text or "postpon" in text or "djourn" in text or "resched" in text or \
+        "defer" in text or "put off" in text or "moved" in text or "shifted" in text
+
+
 _HAS_DONE = re.compile(r"\b(?:has|have)\s+(?:\w+\s+)?[a-z]+", re.IGNORECASE)
 _BEGINNING_BEFORE = re.compile(r"\b(?:beginning|starting|commencing|to\s+begin|to\s+start)\s+(?:on\s+)?$", re.IGNORECASE)
 _THREAT_BEFORE = re.compile(r"\bthreaten(?:ing|ed|s)?\b[^.;]{0,70}?\b(?:strike|walkout|shutdown|protest|boycott|action|"
@@ -2109,8 +2116,10 @@ def _resolve(m: re.Match, kind: str, text: str, pub: dt.date | None, anchor: dt.
                 mprep.split(" ", 1)[0]  # "until at least mid-December": the middle third, a deadline
         year = pub.year
         forward = role != "since" and (role == "deadline" or tense == "future" or mprep == "next" or
-                                       _MONTH_AHEAD_BEFORE.search(text, max(0, start - 70), start) is not None)
-        same_year = _THAT_YEAR_AFTER.match(text, end) and _YEAR_IN.findall(text, 0, start)
+                                       ((_moved_words(text) or "set" in text or "sched" in text or "plann" in text or
+                                         "slated" in text) and
+                                        _MONTH_AHEAD_BEFORE.search(text, max(0, start - 70), start) is not None))
+        same_year = "year" in text[end:end + 22] and _THAT_YEAR_AFTER.match(text, end) and _YEAR_IN.findall(text, 0, start)
         if same_year:
             year = int(same_year[-1])  # "went on strike in 2024, when ... in August that year"
         elif kind == "month" and g("yr4"):
@@ -2187,14 +2196,16 @@ def _resolve(m: re.Match, kind: str, text: str, pub: dt.date | None, anchor: dt.
                 mode = "upcoming"  # "has given the government until Sunday ... or face a strike from Monday";
                 # "That could be Thursday", "could take place as early as Thursday"
             elif role == "when" and tense != "pastperfect" and (
-                    (_BEGINNING_BEFORE.search(text, max(0, start - 30), start) and
+                    (("beginn" in text or "start" in text or "commenc" in text) and
+                     _BEGINNING_BEFORE.search(text, max(0, start - 30), start) and
                      (tense != "past" or _HAS_DONE.search(text, 0, start))) or
-                    _THREAT_BEFORE.search(text, max(0, start - 90), start)):
+                    ("hreat" in text and _THREAT_BEFORE.search(text, max(0, start - 90), start))):
                 mode = "upcoming"  # "a nationwide campaign beginning on Monday", "threatening an indefinite strike from Monday"
-            elif role == "when" and tense in ("past", "pastperfect") and \
+            elif role == "when" and tense in ("past", "pastperfect") and _moved_words(text) and \
                     _MOVED_TO_BEFORE.search(text, max(0, start - 70), start):
                 mode = "upcoming"  # "had asked for the return to be brought forward to Friday": a day ahead
-            elif role == "when" and tense != "future" and _AT_END_OF_BEFORE.search(text, max(0, start - 80), start):
+            elif role == "when" and tense != "future" and ("end of" in text or "close of" in text) and \
+                    _AT_END_OF_BEFORE.search(text, max(0, start - 80), start):
                 mode = "past"  # "..., at the end of its National Executive Council meeting on Monday": held
             elif role == "when" and _AGREED_TO_MEET.search(text, max(0, start - 90), start):
                 mode = "upcoming"  # "both sides had agreed to meet with a state mediator on Friday"
