@@ -183,6 +183,8 @@ _PATTERNS = [
     ("bare_quarter", r"(?:(?:in|during|for|over)\s+the\s+)?(?P<bqord>first|second|third|fourth)[- ]quarter\b(?!\s+of\b)"),
     # "would cost the government some €11 million over three years": a sum spread over a span from now
     ("cost_over", r"over\s+(?:the\s+next\s+)?(?P<conum>" + _NUMW + r")\s+(?P<counit>years|months)\b"),
+    # "reached the scene within 90 minutes of the distress call": the day of the act counted from
+    ("within_minutes", r"within\s+(?P<wmn>" + _NUMW + r")\s+minutes\s+of\s+(?:the|a|an|its|their|his|her)\b"),
     # "the January-September period", "the April-June quarter": the months between
     ("month_dash", r"(?:(?:in|during|for|over)\s+)?the\s+(?P<md1>" + MONTH_RE + r")\s?[-\u2013]\s?(?P<md2>" + MONTH_RE +
                    r")(?:\s+(?P<mdyr>" + _YEAR + r"))?\s+(?:period|quarter|season|months|window)\b"),
@@ -231,14 +233,14 @@ _BY_PERIOD_WORDS = _group("cost_over", "earlier_in", "ord_of_month", "first_days
 _NUMBER_STARTS = frozenset(UNITS) | frozenset(TENS) | frozenset("a an several few forty-eight seventy-two twenty-four".split())
 _BY_MONTH = _group("month_dash", "period_to", "ord_of_month", "first_days", "first_part", "week_of", "month_end", "last_day_of", "month_pair", "start_of", "end_of", "mdy_range", "month_range", "mdy", "dmy", "my", "month", "the_month")
 _BY_PERIOD = _group("cost_over", "earlier_in", "ord_of_month", "first_days", "week_of", "last_day_of", "rest_of", "fiscal", "bare_quarter", "n_days_rel", "duration", "hyphen_span", "ago", "given_span", "past_span", "start_of", "first_part", "period_end", "end_of", "year_before", "rel_period", "weekend")
-_BY_DAYWORD = _group("since_clock", "overnight", "relday", "holiday", "wd", "clock_word")
+_BY_DAYWORD = _group("within_minutes", "since_clock", "overnight", "relday", "holiday", "wd", "clock_word")
 _BY_YEAR = _group("day_ord", "numdate", "end_of", "iso", "since_event", "first_part", "whole_year", "year_range", "decade", "fiscal", "year", "the_year")
 _BY_DAY = _group("last_day_of", "rel_period", "relday", "holiday", "n_days_rel", "duration", "hyphen_span", "ago", "given_span", "past_span")
 # Words that every time reference contains: the full pattern only runs near one of them.
 _TRIGGER_WORDS = frozenset(WEEKDAYS) | frozenset(MONTHS) | frozenset(
     "today yesterday tomorrow tonight night morning week weeks weekend month months year years day days hours "
     "hour ago christmas eve year's dawn daybreak nightfall midnight noon overnight evening afternoon easter fortnight "
-    "fortnights quarter first-quarter second-quarter third-quarter fourth-quarter".split())
+    "fortnights quarter first-quarter second-quarter third-quarter fourth-quarter minutes".split())
 _CLOCK_TRIGGERS = frozenset("am pm a.m p.m".split())  # only after "since": "waiting since 6 am"
 _TRIGGER_INSIDE = re.compile(r"(?:day|January|February|March|April|June|July|August|September|October|November|"
                              r"December)['\u2019]s\b|-(?:January|February|March|April|May|June|July|August|"
@@ -1792,6 +1794,13 @@ def _resolve(m: re.Match, kind: str, text: str, pub: dt.date | None, anchor: dt.
     elif kind == "since_clock":
         role = "since"
         earliest = anchor
+    elif kind == "within_minutes":
+        base = context or anchor
+        if base is None:
+            return None
+        role, earliest, latest = "deadline", None, base  # (minutes after an act of the story's last day)
+        end = text.find(" of", start, m.end())  # "within 90 minutes"
+        phrase = text[start:end]
     elif kind == "cost_over":
         n = _count(g("conum"))
         if n is None or not anchor or tense != "future" or not _COST_BEFORE.search(text, max(0, start - 90), start):

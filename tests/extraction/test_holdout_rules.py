@@ -3749,3 +3749,11 @@ def test_a_day_given_until_is_the_deadline_remembered():
     claims = claims_of("The European Commission has given Romania until 15 February to prove it has met 2 milestones.",
                        "The minister said the government would adopt the law well before the deadline.")
     assert ("before the deadline", "deadline", None, "2022-02-15") in _dates(claims[1])
+
+
+def test_within_minutes_of_an_act_is_the_day_the_story_named_last():
+    claims = claims_of("The boat sent a distress call shortly after midnight on Sunday, the coast guard said.",
+                       "The ministry said the first patrol boat reached the scene within 90 minutes of the distress call.",
+                       "The meeting lasted 90 minutes.")
+    assert _dates(claims[1]) == [("within 90 minutes", "deadline", None, "2022-01-09")]
+    assert _dates(claims[2]) == []
