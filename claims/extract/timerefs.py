@@ -32,7 +32,7 @@ _PREP = (r"(?:(?P<prep>(?:dating|dates|date|going|stretching)\s+back\s+to|no lat
          r"during|late on|early on|late|early)\s+(?:at\s+(?:the\s+)?(?:least|earliest|latest)\s+)?"
          # "through 4 p.m. Friday", "by 6pm on Wednesday": the hour of a day, the day keeps the preposition
          r"(?:(?:\d{1,2}(?:[:.][0-5]\d)?\s?(?:[ap]m\b|[ap]\.\s?m\.?)(?:\s+(?-i:[A-Z]{2,4})\b|\s+local\s+time)?|"
-         r"noon|midnight|midday|(?:the\s+)?close\s+of\s+business|"
+         r"noon|midnight|midday|sunset|sunrise|(?:the\s+)?close\s+of\s+business|"
          # "since the early hours of Sunday", "until the morning of January 3": a part of the day named
          r"(?:(?<=since )|(?<=until )|(?<=till )|(?<=from ))the\s+(?:early\s+|small\s+|wee\s+)?(?:hours|morning|afternoon|evening|night)\s+of)"
          r"\s+(?:on\s+)?(?=" + _WD + r"|" + MONTH_RE + r"\b|[0-3]?\d\s+" + MONTH_RE + r"\b))?)?")
@@ -51,7 +51,7 @@ _PATTERNS = [
                  r"for (?:almost|nearly|about|around|roughly|another|a further|at least another|at least|the next)|for up to|no more than|not more than|no longer than|within the next|within the|within|in the next|"
                  # "in the 48 hours after the protests began on 6 April": counted from that day (_anchor_durations)
                  r"in the(?: first)?(?=\s+\S+\s+(?:hours?|days?|weeks?)\s+(?:after|following)\s)|"
-                 r"over the next|in the coming|during the next|inside|the next|in|for)\s+"
+                 r"over the next|in the coming|during the next|inside|the next|in about|in around|in roughly|in|for)\s+"
                  r"(?P<dnum>" + _NUMW + r"|(?=fortnight)|(?<=within the next )(?=(?:week|month)\b))"
                  r"(?:\s+(?:to|or)\s+(?P<dnum2>" + _NUMW + r")(?=\s))?"  # "for two to three weeks": to the later end
                  r"\s*(?:(?:calendar|working|business|clear)\s+)?(?P<dunit>" + _UNIT + r")"
@@ -185,6 +185,8 @@ _PATTERNS = [
     ("cost_over", r"over\s+(?:the\s+next\s+)?(?P<conum>" + _NUMW + r")\s+(?P<counit>years|months)\b"),
     # "reached the scene within 90 minutes of the distress call": the day of the act counted from
     ("within_minutes", r"within\s+(?P<wmn>" + _NUMW + r")\s+minutes\s+of\s+(?:the|a|an|its|their|his|her)\b"),
+    # "By the end of Wednesday, crews had restored power": the end of that day
+    ("end_of_wd", _PREP + r"the\s+end\s+of\s+(?P<eowd>" + _WD + r")\b"),
     # "the January-September period", "the April-June quarter": the months between
     ("month_dash", r"(?:(?:in|during|for|over)\s+)?the\s+(?P<md1>" + MONTH_RE + r")\s?[-\u2013]\s?(?P<md2>" + MONTH_RE +
                    r")(?:\s+(?P<mdyr>" + _YEAR + r"))?\s+(?:period|quarter|season|months|window)\b"),
@@ -225,7 +227,7 @@ def _group(*names: str) -> re.Pattern:
                                          for name, pat in _PATTERNS if name in names) + r")\b", re.IGNORECASE)
 
 
-_BY_WEEKDAY = _group("nth_wd", "wd_range", "now_to_wd", "wd_week", "rel_wd", "holiday", "wd")
+_BY_WEEKDAY = _group("end_of_wd", "nth_wd", "wd_range", "now_to_wd", "wd_week", "rel_wd", "holiday", "wd")
 # _BY_PERIOD without the phrases that start with a number ("48 hours to", "two days later", "a 72-hour
 # ultimatum", "3 years ago"), for start positions that hold no number
 _BY_PERIOD_WORDS = _group("cost_over", "earlier_in", "ord_of_month", "first_days", "week_of", "last_day_of", "rest_of", "fiscal", "bare_quarter", "duration", "past_span", "start_of", "first_part", "period_end", "end_of", "year_before", "rel_period",
@@ -1794,6 +1796,17 @@ def _resolve(m: re.Match, kind: str, text: str, pub: dt.date | None, anchor: dt.
     elif kind == "since_clock":
         role = "since"
         earliest = anchor
+    elif kind == "end_of_wd":
+        if not pub:
+            return None
+        if start == 0 or text[start - 1] in "\"\u201c":
+            tense = sentence_tense(text)  # ("By the end of Wednesday, crews had restored ...": the clause's "end" is no verb)
+        past = tense in ("past", "pastperfect") and not _FORWARD_BEFORE.search(text, max(0, start - 80), start)
+        earliest = latest = resolve_weekday(WEEKDAYS[g("eowd").lower()], pub, "past" if past else "upcoming")
+        if past:
+            role = "when"  # done by then: the day itself
+        elif role == "deadline":
+            earliest = None
     elif kind == "within_minutes":
         base = context or anchor
         if base is None:

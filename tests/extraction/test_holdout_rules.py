@@ -3757,3 +3757,23 @@ def test_within_minutes_of_an_act_is_the_day_the_story_named_last():
                        "The meeting lasted 90 minutes.")
     assert _dates(claims[1]) == [("within 90 minutes", "deadline", None, "2022-01-09")]
     assert _dates(claims[2]) == []
+
+
+@pytest.mark.parametrize("sentence, phrase, role, earliest, latest", [
+    ("By the end of Wednesday, crews had restored power to 80% of homes.", "By the end of Wednesday", "when",
+     "2022-01-12", "2022-01-12"),
+    ("The list must be published by the end of Friday.", "by the end of Friday", "deadline", None, "2022-01-14"),
+    ("Rescuers have until sunset on Friday before the search is scaled back.", "until sunset on Friday", "deadline", None,
+     "2022-01-14"),
+    ("Officials plan to reopen the road in about two weeks.", "in about two weeks", "deadline", "2022-01-13",
+     "2022-01-27"),
+    ("The slope gave way before dawn on Monday after days of heavy rain.", "on Monday", "when", "2022-01-10",
+     "2022-01-10"),
+])
+def test_ends_of_days_and_hours_of_the_sun(sentence, phrase, role, earliest, latest):
+    assert (phrase, role, earliest, latest) in _dates(sentence)
+
+
+def test_a_sentence_opening_by_the_end_of_is_no_byline():
+    assert [c["text"] for c in claims_of("By the end of the day, 40 people had been rescued.")] == [
+        "By the end of the day, 40 people had been rescued."]
