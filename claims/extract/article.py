@@ -180,7 +180,8 @@ _BOILERPLATE = re.compile(_BOILERPLATE_HEAD + r"|.*\ball rights reserved\b.*$)",
 _BOILERPLATE_ANCHORED = re.compile(_BOILERPLATE_HEAD + ")", re.IGNORECASE)
 
 
-_BY_TIME = re.compile(r"by\s+(?:the\s+(?:time|end|close|start|beginning|middle)|then|now|late|early|mid|noon|midnight|dawn|nightfall|(?:" +
+_BY_TIME = re.compile(r"by\s+(?:the\s+(?:time|end|close|start|beginning|middle)|then|now|late|early|mid|noon|midnight|dawn|nightfall|"
+                      r"christmas|easter|new\s+year|(?:" +
                       "|".join(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]) +
                       r")\b|" + MONTH_RE + r"\b)", re.IGNORECASE)
 

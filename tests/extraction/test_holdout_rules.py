@@ -3775,5 +3775,6 @@ def test_ends_of_days_and_hours_of_the_sun(sentence, phrase, role, earliest, lat
 
 
 def test_a_sentence_opening_by_the_end_of_is_no_byline():
+    assert len(claims_of("By Christmas, 40 families had been rehoused.")) == 1
     assert [c["text"] for c in claims_of("By the end of the day, 40 people had been rescued.")] == [
         "By the end of the day, 40 people had been rescued."]
