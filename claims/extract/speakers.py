@@ -836,7 +836,8 @@ def _np_ends_clause(tokens: list[Token], mention: Mention) -> bool:
 
 _PERSON_NOUNS = frozenset("""man woman person boy girl mother father parent resident witness survivor official
 source spokesman spokeswoman spokesperson officer soldier doctor nurse teacher worker driver passenger farmer
-student neighbour neighbor relative diplomat employee""".split())
+student neighbour neighbor relative diplomat employee rescuer firefighter paramedic medic villager fisherman fisher
+trader vendor commuter shopkeeper miner guard""".split())
 
 
 _NOT_SPEAKER_HEADS = frozenset("""toll figure figures number numbers data total count rate price prices water

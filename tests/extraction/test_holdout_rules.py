@@ -3778,3 +3778,11 @@ def test_a_sentence_opening_by_the_end_of_is_no_byline():
     assert len(claims_of("By Christmas, 40 families had been rehoused.")) == 1
     assert [c["text"] for c in claims_of("By the end of the day, 40 people had been rescued.")] == [
         "By the end of the day, 40 people had been rescued."]
+
+
+@pytest.mark.parametrize("sentence, speaker", [
+    ('"We have found 17 bodies," a rescuer said on Wednesday.', "a rescuer"),
+    ('"My uncle died at home on Saturday," said a villager who asked not to be named.', "a villager"),
+])
+def test_an_unnamed_rescuer_or_villager_speaks(sentence, speaker):
+    assert one_claim(sentence)["speaker"] == speaker
