@@ -84,9 +84,11 @@ _PATTERNS = [
     # "in the first nine months of this year", "the first half of 2024"
     ("first_part", r"(?:(?:in|during|over)\s+)?the\s+(?P<ford>first|second|third|fourth|last|final)\s+(?:(?P<fnum>"
                    + _NUMW + r")\s+months|(?P<fhalf>half|quarter))"
-                   r"\s+of\s+(?:(?P<frel>this|last|next|the)\s+year|(?P<fyear>" + _YEAR + r")|"
+                   r"(?:\s+of\s+(?:(?P<frel>this|last|next|the)\s+year|(?P<fyear>" + _YEAR + r")|"
                    # "in the second half of November": its first or last fifteen days
-                   r"(?P<fmonth>January|February|March|April|May|June|July|August|September|October|November|December))"),
+                   r"(?P<fmonth>January|February|March|April|May|June|July|August|September|October|November|December))"
+                   # "Arrivals were down 35% in the first nine months": of this year, the months gone by
+                   r"|(?P<fbare>(?<=months)(?=[.,;]|\s+(?:and|but|compared|from|to|of\s+(?:operation|the\s+(?:strike|war|outbreak)))\b)))"),
     # "in the year to December", "the three months to September 30", "the six months ended 30 June"
     ("period_to", r"(?:(?:in|over|during|for)\s+)?the\s+(?:(?P<ptn>" + _NUMW + r")\s+(?P<ptu>months|weeks|years)|"
                   r"(?P<pt1>year|quarter|month|fortnight))\s+(?:to|ending|ended|through)\s+(?:(?P<ptd>[0-3]?\d)\s+)?"
@@ -1583,6 +1585,13 @@ def _resolve(m: re.Match, kind: str, text: str, pub: dt.date | None, anchor: dt.
         first_day, last_day = _month_range(year, month)
         earliest, latest = (first_day, first_day.replace(day=15)) if g("ford").lower() == "first" else \
             (first_day.replace(day=16), last_day)
+    elif kind == "first_part" and g("fbare") is not None:
+        n = _count(g("fnum"))
+        if not pub or n is None or g("ford").lower() != "first" or not 1 <= n <= 12 or \
+                text[end:end + 3].lower() == " of":
+            return None
+        year = pub.year if n < pub.month else pub.year - 1
+        earliest, latest = dt.date(year, 1, 1), _month_range(year, int(n))[1]
     elif kind == "first_part":
         year = int(g("fyear")) if g("fyear") else (pub.year + {"last": -1, "next": 1}.get(g("frel").lower(), 0)
                                                    if pub else None)

@@ -3786,3 +3786,9 @@ def test_a_sentence_opening_by_the_end_of_is_no_byline():
 ])
 def test_an_unnamed_rescuer_or_villager_speaks(sentence, speaker):
     assert one_claim(sentence)["speaker"] == speaker
+
+
+def test_the_first_months_without_a_year_are_this_years():
+    assert ("in the first nine months", "when", "2021-01-01", "2021-09-30") in _dates(
+        "Arrivals were down 35% year on year in the first nine months.")
+    assert _dates("In the first six months of operation, the plant lost 12 million.") == []
