@@ -3792,3 +3792,8 @@ def test_the_first_months_without_a_year_are_this_years():
     assert ("in the first nine months", "when", "2021-01-01", "2021-09-30") in _dates(
         "Arrivals were down 35% year on year in the first nine months.")
     assert _dates("In the first six months of operation, the plant lost 12 million.") == []
+
+
+def test_a_district_collector_is_a_role():
+    claim = one_claim("District Collector S. Ramesh said 3,000 people were moved to relief camps.")
+    assert (claim["speaker"], claim["speaker_role"]) == ("S. Ramesh", "District Collector")
