@@ -229,7 +229,8 @@ def _group(*names: str) -> re.Pattern:
                                          for name, pat in _PATTERNS if name in names) + r")\b", re.IGNORECASE)
 
 
-_BY_WEEKDAY = _group("end_of_wd", "nth_wd", "wd_range", "now_to_wd", "wd_week", "rel_wd", "holiday", "wd")
+_BY_WEEKDAY_END = _group("end_of_wd", "nth_wd", "wd_range", "now_to_wd", "wd_week", "rel_wd", "holiday", "wd")  # "by the end of Friday"
+_BY_WEEKDAY = _group("nth_wd", "wd_range", "now_to_wd", "wd_week", "rel_wd", "holiday", "wd")
 # _BY_PERIOD without the phrases that start with a number ("48 hours to", "two days later", "a 72-hour
 # ultimatum", "3 years ago"), for start positions that hold no number
 _BY_PERIOD_WORDS = _group("cost_over", "earlier_in", "ord_of_month", "first_days", "week_of", "last_day_of", "rest_of", "fiscal", "bare_quarter", "duration", "past_span", "start_of", "first_part", "period_end", "end_of", "year_before", "rel_period",
@@ -662,7 +663,7 @@ def find_timerefs(text: str, published: dt.date | None, anchor: dt.date | None =
         if trigger_start < done:
             continue
         if word in WEEKDAYS:
-            pattern = _BY_WEEKDAY
+            pattern = _BY_WEEKDAY_END if "end" in words else _BY_WEEKDAY
         elif word in MONTHS:
             pattern = _BY_MONTH
         elif word[0].isdigit() and not _is_clock_word(word):
