@@ -1,4 +1,4 @@
-"""The blind sets (tests/corpus/blind/, tests/corpus/README.md lists them): 292 articles labelled without reading
+"""The blind sets (tests/corpus/blind/, tests/corpus/README.md lists them): 298 articles labelled without reading
 the extractor, kept apart from tests/corpus because a few of their labels are still missed (listed
 in tests/corpus/README.md). The mean scores may only go up: each floor is what was measured after
 the general rules they taught. (Adding a harder set can lower a mean: the thirty-sixth to
@@ -16,7 +16,7 @@ FLOORS = {"recall": 1.0, "precision": 0.995, "speaker": 0.944, "quantity": 0.998
 
 
 def test_blind_set_is_there():
-    assert len(BLIND) == 292
+    assert len(BLIND) == 298
 
 
 @pytest.fixture(scope="module")

@@ -3797,3 +3797,11 @@ def test_the_first_months_without_a_year_are_this_years():
 def test_a_district_collector_is_a_role():
     claim = one_claim("District Collector S. Ramesh said 3,000 people were moved to relief camps.")
     assert (claim["speaker"], claim["speaker_role"]) == ("S. Ramesh", "District Collector")
+
+
+@pytest.mark.parametrize("sentence, values", [
+    ("Damage has been revised upward to more than TOP$48 million.", [(48000000, None, "more than", "pa'anga")]),
+    ("Crop losses are put at between TOP$9 million and TOP$12 million.", [(9000000, 12000000, "between", "pa'anga")]),
+])
+def test_tongan_paanga_written_top_dollar(sentence, values):
+    assert _values(sentence) == values
