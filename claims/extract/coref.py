@@ -105,14 +105,16 @@ _NOT_BUSINESSES = _PUBLIC_BODIES | frozenset("court tribunal police army governm
                                              "prosecutors union embassy mission council".split())
 
 # "the company" is never the World Health Organization, a party or a fund
-_INDEFINITE_BEFORE = re.compile(r"(?:^|\s)(?:[Aa]n?)\s+(?:[\w-]+\s+){0,2}$")
 _COMPANY_HEADS = frozenset("company firm carrier airline operator manufacturer automaker utility retailer lender "
                            "insurer".split())
 _NOT_COMPANIES = frozenset("organization organisation fund programme program nations federation alliance party "
                            "movement association coalition front network society union".split())
 
 
-_COMPANY_HEADS = frozenset("company firm operator miner producer manufacturer carrier developer contractor".split())
+# "A nickel mining company in the southern Philippines ..." after "Sierra Verde Nickel Corp.": a company
+# described with "a" after the one company the article named
+_INDEFINITE_BEFORE = re.compile(r"(?:^|\s)(?:[Aa]n?)\s+(?:[\w-]+\s+){0,2}$")
+_DESCRIBED_COMPANY_HEADS = _COMPANY_HEADS | frozenset("miner producer developer contractor".split())
 _CORPORATE_END = re.compile(r"\b(?:Corp|Corporation|Inc|Ltd|Limited|Co|Company|Group|plc|PLC|LLC|Bhd|SA|AG|GmbH)\.?$")
 
 
@@ -142,7 +144,7 @@ class SpeakerBook:
                                   aliases=[mention.text])
         speaker = self._find(mention)
         start = mention.span_end - len(mention.text)
-        if speaker is None and mention.kind in ("organisation", "unnamed") and (mention.head or "").lower() in _COMPANY_HEADS \
+        if speaker is None and mention.kind in ("organisation", "unnamed") and (mention.head or "").lower() in _DESCRIBED_COMPANY_HEADS \
                 and (mention.text[:2].lower() in ("a ", "an") or _INDEFINITE_BEFORE.search(sentence, max(0, start - 30), start)):
             # "A nickel mining company in the southern Philippines has rejected ..." after "Sierra Verde Nickel
             # Corp. says ...": the one company the article named
