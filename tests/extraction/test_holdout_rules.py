@@ -3805,3 +3805,8 @@ def test_a_district_collector_is_a_role():
 ])
 def test_tongan_paanga_written_top_dollar(sentence, values):
     assert _values(sentence) == values
+
+
+def test_the_airline_is_never_an_alliance_named_before():
+    claims = claims_of("The Star Alliance said 12 flights were cancelled.", "The airline said 40 crew were stranded.")
+    assert [c["speaker"] for c in claims] == ["The Star Alliance", "The airline"]
