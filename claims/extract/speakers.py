@@ -1071,7 +1071,7 @@ def _role_after_acronym(text: str, tokens: list[Token], mention: Mention) -> Men
                    head=mention.head, span_end=mention.span_end, paren=tokens[k - 2].text)
 
 
-_PLACE_PREPOSITIONS = frozenset("in at near".split())
+_SUBJECT_PLACE_PREPOSITIONS = frozenset("in at near".split())  # (the place after a subject: "in Kathmandu said")
 _PLACE_BEFORE = re.compile(r"(?:\b(?:in|at|near|of)|,)\s+$")
 
 
@@ -1098,11 +1098,11 @@ def _subject_before_place(text: str, tokens: list[Token], mention: Mention) -> M
             c = k - 2
             while c > 1 and tokens[c - 1].is_cap and tokens[c - 1].is_word and k - c < 4:
                 c -= 1
-            if tokens[c - 1].low not in _PLACE_PREPOSITIONS:
+            if tokens[c - 1].low not in _SUBJECT_PLACE_PREPOSITIONS:
                 break
             k = c
         paren_of = tokens[k - 1].low == "of" and tokens[k - 2].text == ")"  # "(CEC) of Georgia"
-        if (tokens[k - 1].low not in _PLACE_PREPOSITIONS and not paren_of) or tokens[k - 1].quoted:
+        if (tokens[k - 1].low not in _SUBJECT_PLACE_PREPOSITIONS and not paren_of) or tokens[k - 1].quoted:
             break
         end = k - 2
         if paren_of:

@@ -3810,3 +3810,11 @@ def test_tongan_paanga_written_top_dollar(sentence, values):
 def test_the_airline_is_never_an_alliance_named_before():
     claims = claims_of("The Star Alliance said 12 flights were cancelled.", "The airline said 40 crew were stranded.")
     assert [c["speaker"] for c in claims] == ["The Star Alliance", "The airline"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "A UN diplomat on the ground, speaking on condition of anonymity, said 40 civilians were killed.",
+    "A UN diplomat from Kinshasa, speaking on condition of anonymity, said 40 civilians were killed.",
+])
+def test_a_speaker_placed_before_a_participle_aside(sentence):
+    assert one_claim(sentence)["speaker"] == "A UN diplomat"
