@@ -1072,7 +1072,6 @@ def _role_after_acronym(text: str, tokens: list[Token], mention: Mention) -> Men
 
 
 _SUBJECT_PLACE_PREPOSITIONS = frozenset("in at near".split())  # (the place after a subject: "in Kathmandu said")
-_PLACE_BEFORE = re.compile(r"(?:\b(?:in|at|near|of)|,)\s+$")
 
 
 def _subject_before_place(text: str, tokens: list[Token], mention: Mention) -> Mention | None:
