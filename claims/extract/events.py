@@ -20,13 +20,18 @@ elections polls
 shipwreck sinking eruption shutdown lockdown curfew election referendum invasion coup riot riots unrest spill leak
 accident disaster shooting bombing raid siege offensive clashes war talks negotiations inflow inundation capsizing collision stampede
 rockfall cave-in ambush massacre kidnapping abduction blackout outage breach vote announcement filing proclamation
-tragedy incident hearing notice notices ruling verdict judgment""".split())
+tragedy incident hearing notice notices ruling verdict judgment""".split()) + ("industrial action",)
 # verbs that date an event as well as its noun: "Members voted ... on October 30" ... "a week after the vote"
 _EVENT_VERBS = {"voted": "vote", "announced": "announcement", "collapsed": "collapse", "capsized": "capsizing",
                 "erupted": "eruption", "exploded": "explosion", "derailed": "derailment", "flooded": "flood",
                 "filed": "filing", "proclaimed": "proclamation", "downed tools": "strike", "walked out": "strike",
                 "walked off the job": "strike", "went on strike": "strike", "stopped work": "strike",
-                "hear": "hearing", "heard": "hearing", "bombed": "attack", "attacked": "attack", "shelled": "attack"}
+                "hear": "hearing", "heard": "hearing", "bombed": "attack", "attacked": "attack", "shelled": "attack",
+                # "a train collided ... last night" ... "since the accident"; "the workings caved in at about 2am
+                # on Tuesday" ... "since the collapse"; "the first case was confirmed on August 18" ... "since the
+                # start of the outbreak"; "the court ruled on Tuesday" ... "since the ruling"
+                "collided": "collision", "caved in": "collapse", "first case": "outbreak", "first cases": "outbreak",
+                "ruled": "ruling"}
 # one event under two names: an election's vote
 _SAME_EVENT = {"vote": "election", "election": "vote"}
 _EVENT_VERB = re.compile(r"\b(?P<verb>" + "|".join(v.replace(" ", r"\s+") for v in _EVENT_VERBS) + r")\b", re.IGNORECASE)
@@ -83,8 +88,8 @@ _ENTERED_NTH = re.compile(r"[^.;]{0,60}?\b(?:entered|enters|entering|reached|rea
 
 
 # the words that wake the event memory ("on polling day" names the election too)
-_EVENT_SET = frozenset(_EVENT_FORMS) | {"polling", "voting", "deadline", "ultimatum"} | frozenset(v.split()[0] for v in _EVENT_VERBS)
-_NOUN_SET = frozenset(_EVENT_FORMS)
+_EVENT_SET = frozenset(_EVENT_FORMS) | {"industrial", "polling", "voting", "deadline", "ultimatum"} | frozenset(v.split()[0] for v in _EVENT_VERBS)
+_NOUN_SET = frozenset(_EVENT_FORMS) | {"industrial"}  # (a match starts at its first word: "industrial action")
 _WHEN_AFTER_DAY = re.compile(r",?\s+when\s")
 SPAN_PREFIX = "~"  # events["~flood"]: the first and last day of an event the article dated as a span
 _DAY_WORDS = frozenset("day night eve".split())
@@ -122,7 +127,7 @@ def _event_key(noun: str) -> str:
     noun = noun.lower()
     return {"quake": "earthquake", "blaze": "fire", "walkout": "strike", "truce": "ceasefire", "riots": "riot",
             "protests": "protest", "floods": "flood", "flooding": "flood", "elections": "election",
-            "polls": "election", "notices": "notice"}.get(noun, _EVENT_VERBS.get(noun, noun))
+            "polls": "election", "notices": "notice", "industrial action": "strike"}.get(noun, _EVENT_VERBS.get(noun, noun))
 
 
 def _day_of(key: str, events: dict) -> dt.date | None:

@@ -530,6 +530,10 @@ def _clause_tense(text: str, start: int, end: int, sentence: str | None) -> str:
     that = text.find(" that ", end, hi)
     if that >= 0:
         hi = that  # "before the strike began on Monday evening that they would work": a clause of its own
+    for word in (" if ", " unless "):
+        cond = text.find(word, end, hi)
+        if cond >= 0:
+            hi = cond  # "would be deployed ... from Thursday if the fares were not withdrawn": the condition's own tense
     told = _TELLING_AFTER.search(text, end, hi)
     if told is not None:
         hi = told.start()  # "had sent the board a letter Tuesday night warning it would ...": what the letter said
@@ -1390,6 +1394,9 @@ _LATER_SAME_DAY = frozenset({"the evening", "the afternoon", "the morning", "the
 _STORY_DAY_WORDS = frozenset({"the same", "that same", "later that", "that", "the next", "the following"})
 _N_DAYS_REL = re.compile(r"(\w+)\s+(days?|weeks?|hours)\s+(later|earlier|before|after)", re.IGNORECASE)
 # "began on 10 June, a day after the commission approved ...": the clause after names the earlier day
+# "The ultimatum came a day after ...", "The move follows": a sentence about the act told before it
+_SUBJECT_CAME = re.compile(r"(?:The|This|That|Its|Their|His|Her)\s+(?:[\w'-]+\s+){0,3}?(?:came|comes|followed|follows)\s+"
+                           r"(?:just\s+|only\s+|barely\s+)?")
 _CLAUSE_AFTER = re.compile(r"\s+(?!(?:and|or|but|at|in|on|to|of)\b)(?![a-z]+(?:[.,;:]|$))[A-Za-z]")  # (not "after publication.")
 
 
@@ -1746,8 +1753,12 @@ def _resolve(m: re.Match, kind: str, text: str, pub: dt.date | None, anchor: dt.
                 text[:start].strip(" \"'\u201c\u2018") != "":
             # (not "Two days before the collapse, engineers had warned ...": that day is not the story's)
             offset = _relative_offset(text, TimeRef(phrase, role, None, None, start, end), n_rel)
+            # "The ultimatum came a day after passengers protested": counted from the day the story
+            # named last (the ultimatum's), not from the article's
+            base = context if context is not None and context <= anchor and \
+                _SUBJECT_CAME.fullmatch(text, 0, start) is not None else anchor
             if offset is not None:
-                earliest = latest = anchor + dt.timedelta(days=offset)
+                earliest = latest = base + dt.timedelta(days=offset)
         elif n_rel is not None and context is not None and (
                 g("nddir").lower() in ("later", "earlier") or re.match(r"\s*(?:[,.;:]|$)", text[end:])):
             # "A labor inspector visited the site nine days later": after the day the story named last

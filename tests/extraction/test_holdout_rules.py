@@ -3818,3 +3818,37 @@ def test_the_airline_is_never_an_alliance_named_before():
 ])
 def test_a_speaker_placed_before_a_participle_aside(sentence):
     assert one_claim(sentence)["speaker"] == "A UN diplomat"
+
+
+def test_a_sentence_about_the_act_told_before_counts_from_its_day():
+    claims = claims_of("The authority on Sunday gave launch owners 72 hours to withdraw the hike.",
+                       "The ultimatum came a day after passengers protested at the terminal.")
+    assert _dates(claims[1]) == [("a day after", "when", "2022-01-08", "2022-01-08")]
+    # told alone, the act is the article's day's
+    assert _dates("The ultimatum came a day after passengers protested at the terminal.") == [
+        ("a day after", "when", "2022-01-12", "2022-01-12")]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Rafiqul said mobile courts would be deployed at the river ports from Saturday if the fares were not withdrawn.",
+    "Rafiqul said mobile courts would be deployed at the river ports from Saturday unless the fares were withdrawn.",
+])
+def test_a_past_condition_after_a_day_ahead_keeps_it_ahead(sentence):
+    assert _dates(sentence) == [("from Saturday", "when", "2022-01-15", "2022-01-15")]
+
+
+@pytest.mark.parametrize("first, second, phrase, day", [
+    ("A train collided head-on with a freight train near the junction last night.",
+     "Services have remained suspended since the accident.", "since the accident", "2022-01-12"),
+    ("A section of the workings caved in at about 2am on Tuesday.",
+     "The commissioner has been at the mine since the collapse.", "since the collapse", "2022-01-11"),
+    ("The High Court ruled on Tuesday that the families must leave.",
+     "Some families had started moving since the ruling.", "since the ruling", "2022-01-11"),
+    ("The backlog has grown since the industrial action began on September 14.",
+     "At least 420 patients have been referred since the strike began.", "since the strike began", "2021-09-14"),
+    ("The ministry counted 3,214 cases since the first case was confirmed in Chitungwiza on August 18.",
+     "Nearly 40 boreholes had been tested since the start of the outbreak.", "since the start of the outbreak",
+     "2021-08-18"),
+])
+def test_events_dated_by_their_verbs_and_other_names(first, second, phrase, day):
+    assert (phrase, "since", day, None) in _dates(claims_of(first, second)[1])
