@@ -14,8 +14,8 @@ from claims.extract.words import word_index
 
 LOWER_BOUNDS = frozenset({"more than", "over", "at least", "no fewer than", "no less than", "not less than",
                           "above", "well over", "well above", "upwards of", "in excess of"})
-UPPER_BOUNDS = frozenset({"as much as", "as little as", "up to", "no more than", "not more than", "fewer than", "less than", "at most",
-                          "as many as", "under", "below", "as few as"})
+UPPER_BOUNDS = frozenset({"as much as", "up to", "no more than", "not more than", "fewer than", "less than", "at most",
+                          "as many as", "under", "below"})  # ("as little as 10 ml", "as few as three": that figure)
 APPROX_BOUNDS = frozenset({"about", "around", "approximately", "roughly", "some", "an estimated", "estimated",
                            "close to", "nearly", "almost", "just over", "just under", "just below", "just above"})
 # ("just under 30 reports", "just over 1,100 drivers": close to the figure, as "nearly" is)

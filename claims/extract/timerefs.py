@@ -432,11 +432,13 @@ _CONDITION_OPENS = re.compile(r"[\s\"'\u201c\u2018]*(?:if|unless)\s+(?:\w+\s+){0
 _MODAL_AHEAD = re.compile(r"\bshould\s+(?!have\b)(?:not\s+)?[a-z]+", re.IGNORECASE)
 _FUTURE_BEFORE_TO = frozenset("going expected due set plan plans planning is are forecast predicted projected likely "
                               "scheduled slated poised threatened vowed pledged promised decided agreed voted resolved "
-                              "threatens vows pledges promises intends".split())
+                              "threatens vows pledges promises intends told".split())
 _FUTURE_TO = re.compile(r"\b(?:going|expected|due|set|plans?|planning|is|are|forecast|predicted|projected|likely|"
                         r"scheduled|slated|poised|threatens|vows|pledges|promises|intends|"
                         # "the union has threatened to walk out on Monday": an intent still ahead
-                        r"(?:has|have)\s+(?:threatened|vowed|pledged|promised|decided|agreed|voted|resolved))\s+to\b",
+                        r"(?:has|have)\s+(?:threatened|vowed|pledged|promised|decided|agreed|voted|resolved)|"
+                        # "They told me to come back Thursday": what was asked is still ahead
+                        r"told\s+(?:me|us)(?:\s+not\s+to\s+\w+\s+and)?)\s+to\b",
                         re.IGNORECASE)
 _EXPECT_WORDS = frozenset("expect expects anticipate anticipates".split())
 _EXPECTS = re.compile(r"\b(?:expects|anticipates)\b", re.IGNORECASE)  # "the ministry expects the results on Tuesday"

@@ -3852,3 +3852,18 @@ def test_a_past_condition_after_a_day_ahead_keeps_it_ahead(sentence):
 ])
 def test_events_dated_by_their_verbs_and_other_names(first, second, phrase, day):
     assert (phrase, "since", day, None) in _dates(claims_of(first, second)[1])
+
+
+def test_what_someone_was_told_to_do_on_a_weekday_is_ahead():
+    assert _dates("\u201cThey told me to come back Thursday.\u201d") == [("Thursday", "when", "2022-01-13", "2022-01-13")]
+    assert _dates("They told us to come back on Saturday.") == [("on Saturday", "when", "2022-01-15", "2022-01-15")]
+    # told others (reporters, staff): the telling is reported, its weekday is past
+    assert _dates("He told reporters on Saturday the toll was 40.") == [("on Saturday", "when", "2022-01-08", "2022-01-08")]
+
+
+@pytest.mark.parametrize("sentence, values", [
+    ("As little as 10 millilitres of methanol can cause blindness.", [(10, 10, "as little as", "millilitres")]),
+    ("As few as three boats were at sea.", [(3, 3, "as few as", "boats")]),
+])
+def test_as_little_as_is_that_figure_not_a_ceiling(sentence, values):
+    assert _values(sentence) == values
