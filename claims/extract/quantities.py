@@ -61,7 +61,7 @@ _ATTACHED_UNITS = {"kg": "kg", "km": "km", "km/h": "km/h", "kph": "km/h", "kmh":
                    # the ordinal sign some outlets type for the degree sign ("45.8\u00baC", El Pa\u00eds)
                    "\u00baC": "degrees Celsius", "\u00baF": "degrees Fahrenheit"}
 _ATTACHED = r"(?=[kmcthlfnGMCFI\u00b0\u00ba])(?-i:" + "|".join(re.escape(u) for u in sorted(_ATTACHED_UNITS, key=len, reverse=True)) + r")(?![\w/])"
-_QTY_TAIL = (r"(?:(?:(?P<pct1>\s?%|\s(?:percent|per cent))|(?P<att1>" + _ATTACHED + r"))?\s*(?P<sep>-|\u2013|to|or|and)\s*(?P<cur2>(?-i:(?:US|S|A|C|CI|NZ|HK|R|N|J|FJ|TT|EC|NT|TOP|Z)\$\s?)|[$\u20ac\u00a3\u058f]|(?-i:(?:" + _PREFIX_ALTERNATIVES + r")(?=\s?\d)\s?)|(?-i:Rs\.?\s?|Ksh\.?\s?|K?Shs?\s?|sh(?=\d)|[NPRK](?=\d)))?"
+_QTY_TAIL = (r"(?:(?:(?P<pct1>\s?%|\s(?:percent|per cent))|(?P<att1>" + _ATTACHED + r"))?\s*(?P<sep>-|\u2013|to|or|and|,\s+(?:sometimes|occasionally|even|perhaps|maybe)(?=\s))\s*(?P<cur2>(?-i:(?:US|S|A|C|CI|NZ|HK|R|N|J|FJ|TT|EC|NT|TOP|Z)\$\s?)|[$\u20ac\u00a3\u058f]|(?-i:(?:" + _PREFIX_ALTERNATIVES + r")(?=\s?\d)\s?)|(?-i:Rs\.?\s?|Ksh\.?\s?|K?Shs?\s?|sh(?=\d)|[NPRK](?=\d)))?"
              r"(?P<num2>" + NUMBER + r")(?:(?=" + _ATTACHED + r")|(?![\w\-])))?"
              + _PCT + r"(?P<att>-?" + _ATTACHED + r")?(?P<strong>-strong\b)?(?P<odd>-odd\b)?(?P<plus>-plus\b|\+(?![\w+]))?"
              r"(?P<compound>-(?!strong\b|odd\b|plus\b)[a-z]{3,}\b(?![\w\-]))?(?![\w\-]|[.,:]\d)")
@@ -584,6 +584,8 @@ def _build(m: re.Match, text: str, single: bool = False):
         bound = None  # ("swept over two groups": over the groups, not more than two)
     num_start = m.start("num")
     sep = (g_sep or "").lower()
+    if sep[:1] == ",":
+        sep = "or"  # "eight, sometimes ten people in one room": the two ends
     if num2 and not single:
         if (sep == "and" and bound != "between") or (sep in ("to", "-", "\u2013") and
                                                        _FROM_BEFORE.search(text[max(0, m_start - 6):m_start])

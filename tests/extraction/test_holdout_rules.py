@@ -3867,3 +3867,12 @@ def test_what_someone_was_told_to_do_on_a_weekday_is_ahead():
 ])
 def test_as_little_as_is_that_figure_not_a_ceiling(sentence, values):
     assert _values(sentence) == values
+
+
+@pytest.mark.parametrize("sentence, values", [
+    ("\u201cThere were eight, sometimes ten people in one room,\u201d he said.", [(8, 10, "or", "people")]),
+    ("Crews worked 12, even 14 hours a day.", [(12, 14, "or", "hours")]),
+    ("Officials counted 2, 3 and 4 boats.", [(2, 2, None, None), (3, 3, None, None), (4, 4, None, "boats")]),
+])
+def test_a_figure_then_sometimes_a_larger_one_is_a_range(sentence, values):
+    assert _values(sentence) == values
