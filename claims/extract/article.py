@@ -258,7 +258,8 @@ def is_boilerplate(text: str) -> bool:
 
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?)\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
 _FM_LINE = re.compile(r"^([A-Za-z_][\w-]*)\s*:\s*(.*?)\s*$")
-_DATELINE = re.compile(
+# "ALMATY, Jan 13 (Reuters) -": a place (and outlet) opening the body; public, the pipeline reads it too
+DATELINE = re.compile(
     r"^(?:\((?P<outlet0>[A-Z][^)\n]{1,30})\)\s*[-\u2013\u2014]+\s*|(?P<place>[A-Z][A-Z\u00C0-\u024F .'\-]{1,40}(?:,\s*[A-Z][\w\u00C0-\u024F .'\-]{1,40})?)\s*"
     r"(?:\((?P<outlet>[^)\n]{2,40})\)\s*)?[-\u2013\u2014]+\s*)")
 # A dateline with the place in title case: "Goma (AFP) -", "Kyiv, March 3 (Reuters) -".
@@ -559,7 +560,7 @@ def _assemble(art: Article, paragraphs: list[str], meta: dict[str, str], *, is_m
         if _is_caption(stripped):
             continue
         if not seen_body and not art.outlet:
-            dl = _DATELINE.match(text)
+            dl = DATELINE.match(text)
             agency = dl and (dl.group("outlet") or dl.group("outlet0") or "").strip()
             if agency:
                 art.outlet = _AGENCY_NAMES.get(agency, agency)
@@ -621,7 +622,7 @@ def outlet_for_host(host: str) -> str | None:
 
 def _looks_like_headline(text: str) -> bool:
     """A first line short enough to be a headline and not a dateline-led paragraph."""
-    if len(text) > 200 or _DATELINE.match(text):
+    if len(text) > 200 or DATELINE.match(text):
         return False
     return not text.endswith(".")
 

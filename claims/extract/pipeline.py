@@ -11,7 +11,7 @@ from itertools import islice
 from urllib.parse import urlsplit
 
 from claims.errors import UserError
-from claims.extract.article import _DATELINE, MONTHS, is_boilerplate, parse_article, read_article_with_warnings
+from claims.extract.article import DATELINE, MONTHS, is_boilerplate, parse_article, read_article_with_warnings
 from claims.extract.coref import Speaker, SpeakerBook
 from claims.extract.names import Mention
 from claims.extract.events import event_words, names_event, note_events, referenced_events
@@ -160,7 +160,7 @@ def _units(body: str, paragraphs: list[tuple[int, int]], list_items: set[int] = 
             intro = None
         skip_to = 0
         if index == 0:
-            m = _DATELINE.match(text)
+            m = DATELINE.match(text)
             if m and (m.group("outlet0") or sum(c.isupper() for c in m.group("place")) >= 2):
                 skip_to = m.end()
         if index not in list_items and (_looks_like_subheading(text) or _unended_line(text)):
