@@ -2,7 +2,6 @@
 hand-made full-text search objects exist and stay in sync (SQLite and PostgreSQL)."""
 from __future__ import annotations
 
-import warnings
 from pathlib import Path
 
 from alembic.autogenerate import compare_metadata
@@ -15,9 +14,7 @@ from db.migrate import MIGRATIONS, current_revision, head_revision, include_name
 
 
 def _diff(engine) -> list:
-    with engine.connect() as conn, warnings.catch_warnings():
-        # the hand-made expression index (ix_speaker_lower_name) cannot be reflected; include_name skips it
-        warnings.filterwarnings("ignore", "Skipped unsupported reflection of expression-based index")
+    with engine.connect() as conn:
         context = MigrationContext.configure(conn, opts={
             "compare_type": True, "include_name": include_name, "target_metadata": SQLModel.metadata})
         return compare_metadata(context, SQLModel.metadata)
