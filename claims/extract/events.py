@@ -258,6 +258,8 @@ def event_anchors(text: str, refs: list[TimeRef], events: dict) -> None:
         bisect.insort(refs, TimeRef(m.group(0), "when", day, day, m.start(), m.end()), key=lambda r: r.start)
     if "after" in present or "before" in present or "since" in present:
         _after_event(text, refs, events)
+    if "later" in present and ("after" in present or "following" in present):
+        _later_than_event(text, refs, events)
     for m in _DURING_EVENT.finditer(text) if "during" in present else ():
         key = _event_key(m.group("noun"))
         span = events.get(SPAN_PREFIX + key)
@@ -316,6 +318,24 @@ def _after_event(text: str, refs: list[TimeRef], events: dict) -> None:
         if day is None or any(r.start < m.end() and r.end > m.start() for r in refs):
             continue
         bisect.insort(refs, TimeRef(m.group(0), "since", day, None, m.start(), m.end()), key=lambda r: r.start)
+
+
+_AFTER_THE_EVENT = re.compile(r"\b(?:after|following)\s+" + _EVENT_DET + r"(?P<noun>" + _EVENT_NOUNS + r")\b", re.IGNORECASE)
+_N_LATER = re.compile(r"(?P<n>" + NUMBER_WORDS + r")\s+(?P<unit>days?|weeks?)\s+later", re.IGNORECASE)
+
+
+def _later_than_event(text: str, refs: list[TimeRef], events: dict) -> None:
+    """'was closed to all traffic after the collision and reopened two days later': counted from the
+    event's day when the sentence dates nothing else before it."""
+    for index, ref in enumerate(refs):
+        n_later = _N_LATER.fullmatch(ref.phrase)
+        if n_later is None or any(r.earliest is not None and r.earliest == r.latest for r in refs[:index]):
+            continue
+        after = [m for m in _AFTER_THE_EVENT.finditer(text, 0, ref.start)]
+        day = _day_of(_event_key(after[-1].group("noun")), events) if after else None
+        n = count_of(n_later.group("n"))
+        if day is not None and n is not None:
+            ref.earliest = ref.latest = shift(day, n, n_later.group("unit"))
 
 
 def _put(refs: list[TimeRef], m: re.Match, role: str, earliest: dt.date | None, latest: dt.date | None,

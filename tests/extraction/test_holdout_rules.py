@@ -3876,3 +3876,10 @@ def test_as_little_as_is_that_figure_not_a_ceiling(sentence, values):
 ])
 def test_a_figure_then_sometimes_a_larger_one_is_a_range(sentence, values):
     assert _values(sentence) == values
+
+
+def test_days_later_than_an_event_named_in_the_sentence_count_from_its_day():
+    claims = claims_of("The tanker collided with a bulk carrier shortly before 11 p.m. on Sunday.",
+                       "Cleanup crews recovered 900 barrels on Tuesday.",
+                       "The channel was closed to all traffic after the collision and reopened two days later.")
+    assert _dates(claims[2]) == [("two days later", "when", "2022-01-11", "2022-01-11")]
