@@ -20,7 +20,8 @@ elections polls
 shipwreck sinking eruption shutdown lockdown curfew election referendum invasion coup riot riots unrest spill leak
 accident disaster shooting bombing raid siege offensive clashes war talks negotiations inflow inundation capsizing collision stampede
 rockfall cave-in ambush massacre kidnapping abduction blackout outage breach vote announcement filing proclamation
-tragedy incident hearing notice notices ruling verdict judgment""".split()) + ("industrial action",)
+tragedy incident hearing notice notices ruling verdict judgment blizzard blizzards snowstorm heatwave
+order orders""".split()) + ("industrial action",)
 # verbs that date an event as well as its noun: "Members voted ... on October 30" ... "a week after the vote"
 _EVENT_VERBS = {"voted": "vote", "announced": "announcement", "collapsed": "collapse", "capsized": "capsizing",
                 "erupted": "eruption", "exploded": "explosion", "derailed": "derailment", "flooded": "flood",
@@ -39,12 +40,12 @@ _EVENT_VERB = re.compile(r"\b(?P<verb>" + "|".join(v.replace(" ", r"\s+") for v 
 _GENERIC_DISASTERS = frozenset("collapse disaster incident tragedy accident".split())
 # disasters that one story names by several words ("the flash flood" ... "the storm")
 _FAMILIES = tuple(frozenset(f.split()) for f in (
-    "storm flood cyclone hurricane typhoon landslide mudslide inundation inflow", "fire explosion blast",
+    "storm flood cyclone hurricane typhoon landslide mudslide inundation inflow blizzard snowstorm", "fire explosion blast",
     "crash derailment collision", "shipwreck sinking capsizing", "spill leak", "collapse cave-in rockfall"))
 # events of one kind: "the landslide" dated, "since the collapse" means it when it is the only one
 _DISASTERS = frozenset("""fire explosion collapse flood storm cyclone hurricane typhoon earthquake landslide mudslide
 eruption crash derailment shipwreck sinking spill leak accident disaster inflow inundation capsizing collision stampede
-rockfall cave-in blackout outage breach""".split())
+rockfall cave-in blackout outage breach blizzard snowstorm heatwave""".split())
 _EVENT_NOUNS = "|".join(sorted(_EVENT_FORMS, key=len, reverse=True))
 _EVENT_WORD = re.compile(r"\b(?P<noun>" + _EVENT_NOUNS + r")\b(?!\s+(?:brigade|service|department|fighters?|crews?|"
                          r"trucks?|engines?|stations?|chief|officers?|safety|alarms?|exits?|hydrants?|season|warning|"
@@ -127,7 +128,8 @@ def _event_key(noun: str) -> str:
     noun = noun.lower()
     return {"quake": "earthquake", "blaze": "fire", "walkout": "strike", "truce": "ceasefire", "riots": "riot",
             "protests": "protest", "floods": "flood", "flooding": "flood", "elections": "election",
-            "polls": "election", "notices": "notice", "industrial action": "strike"}.get(noun, _EVENT_VERBS.get(noun, noun))
+            "polls": "election", "notices": "notice", "industrial action": "strike", "blizzards": "blizzard",
+            "orders": "order"}.get(noun, _EVENT_VERBS.get(noun, noun))
 
 
 def _day_of(key: str, events: dict) -> dt.date | None:
@@ -203,6 +205,8 @@ def note_events(text: str, refs: list[TimeRef], events: dict) -> None:
     for m in nouns:
         if any(r.start <= m.start() < r.end for r in refs) or _EVENT_REFERRED.search(text, max(0, m.start() - 30), m.start()):
             continue  # "since the strike", "on the day of the explosion": the event a day is counted from
+        if text[max(0, m.start() - 3):m.start()].lower() == "in " and m.group("noun").lower() == "order":
+            continue  # "in order to": no order given
         near = min(days, key=lambda r: min(abs(r.start - m.end()), abs(m.start() - r.end)))
         if min(abs(near.start - m.end()), abs(m.start() - near.end)) > 55:
             continue

@@ -444,6 +444,16 @@ def _make_mention(text: str, toks: list[Token], role_override: str | None = None
         if words[idx].low in ("of", "for") and idx > 0 and _is_role_word(words[idx - 1].low):
             name_start = idx + 2
             break
+    if 0 < name_start < len(words) - 1 and words[name_start - 1].low == "and" and (
+            any(w.low in ("of", "for") and i > 0 and _is_role_word(words[i - 1].low)
+                for i, w in enumerate(words[:name_start - 1])) or
+            # (the phrase was cut at a comma of the title: "Minister of Food, Agriculture and ...")
+            (len(words) - name_start >= 3 and text[max(0, words[0].start - 2):words[0].start] == ", ")):
+        # "Minister of Trade and Industry Jane Moyo", "... Agriculture and Light Industry Ts.Davaadorj":
+        # the ministry's second field belongs to the title; the name is the last two words (one
+        # when written "Ts.Davaadorj", or when only two follow "and")
+        keep = 1 if "." in words[-1].text[1:-1] or len(words) - name_start == 2 else 2
+        name_start = len(words) - keep
     name_words = words[name_start:]
     while name_words and name_words[0].low in ("of", "for"):
         name_words = name_words[1:]

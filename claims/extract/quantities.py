@@ -35,7 +35,8 @@ KHR LAK SCR MUR MVR BTN SBD VUV WST TOP SOS DJF ERN MGA KMF LSL SZL CVE STN GMD 
 _CURRENCY_PREFIXES = ("Rp", "RM", "Tk", "ZiG", "GH\u00a2", "GH\u20b5", "Dhs", "Dh", "LL", "JD",
                       # Gulf riyals, rials and dinars, vatu, Malawi kwacha, birr, East African shillings, Rwanda francs
                       "QR", "SR", "RO", "BD", "KD", "VT", "MK", "Br", "TSh", "Tsh", "USh", "Ush", "Rwf", "FCFA",
-                      "Nu", "ZK", "Le")  # ngultrum: "Nu 300,000"; Zambian kwacha "ZK 12 million"; leones "Le 500,000"
+                      "Nu", "ZK", "Le",  # ngultrum: "Nu 300,000"; Zambian kwacha "ZK 12 million"; leones "Le 500,000"
+                      "VN\u0110", "LE")  # dong "VN\u01105 billion"; Egyptian pounds "LE100,000"
 _PREFIX_ALTERNATIVES = "|".join(_CURRENCY_PREFIXES + _CURRENCY_CODES)
 _CUR = (r"(?P<cur>(?=[ABCDEFGHIJKLMNOPQRSTUVWXYZs$\u20ac\u00a3\u00a5\u20b9\u20a6\u20b1\u058f])(?:(?-i:US|S|A|C|CI|NZ|HK|R|N|J|FJ|TT|EC|NT|Z|BDS|Bds|BBD|SI|WS|TOP|T|F)\$\s?|[$\u20ac\u00a3\u00a5\u20b9\u20a6\u20b1\u058f]|(?-i:(?:" + _PREFIX_ALTERNATIVES + r")(?=\s?\d)\s?)|(?-i:Rs\.?\s?|INR\s?|Ksh\.?\s?|K?Shs?\.?\s?|sh(?=\d)|[NPK](?=\d{1,3}(?:,\d{3})+(?!\d|\.\d)|\d+\.\d\d\b)|[NPRKE](?=\d[\d,.]*[\s-]?"
         r"(?:million|billion|trillion|bn|m)\b)|[PRE](?=\d{1,3}(?:[, \u00a0]\d{3})+(?!\d))"
@@ -130,7 +131,7 @@ _CURRENCY = {"$": "dollars", "US$": "dollars", "S$": "Singapore dollars", "A$": 
              "KD": "Kuwaiti dinars", "VT": "vatu", "MK": "Malawi kwacha", "Br": "birr", "TSh": "Tanzanian shillings",
              "Tsh": "Tanzanian shillings", "USh": "Ugandan shillings", "Ush": "Ugandan shillings", "Rwf": "Rwandan francs",
              "FCFA": "CFA francs", "BDS$": "Barbados dollars", "Bds$": "Barbados dollars", "BBD$": "Barbados dollars",
-             "SI$": "Solomon Islands dollars", "CI$": "Cayman Islands dollars", "Nu": "ngultrum", "ZK": "Zambian kwacha", "Le": "leones", "WS$": "tala", "T$": "pa'anga", "TOP$": "pa'anga", "F$": "Fijian dollars"}
+             "SI$": "Solomon Islands dollars", "CI$": "Cayman Islands dollars", "Nu": "ngultrum", "ZK": "Zambian kwacha", "Le": "leones", "VN\u0110": "dong", "LE": "Egyptian pounds", "WS$": "tala", "T$": "pa'anga", "TOP$": "pa'anga", "F$": "Fijian dollars"}
 _TOKEN = re.compile(r"\([^)]{0,60}\)|[\w\u2019'-]+|[^\w\s]")
 # The first four _TOKEN matches from a position (every character but a space starts one): the
 # groups hold what finditer would give, in one call.
@@ -304,6 +305,8 @@ def find_quantities(text: str, skip_spans: list[tuple[int, int]] = ()) -> list[Q
         found = _a_unit(text, found, masked)
     if "-" in text or "\u2212" in text:
         found = _below_zero(text, found, masked)
+    if "minus" in words:
+        found = _minus(text, found)
     if "both" in words:
         found = _both(text, found, masked)
     if "twice" in words or "thrice" in words:
@@ -474,6 +477,28 @@ def _below_zero(text: str, found: list[Quantity], masked: list) -> list[Quantity
             "degrees" if unit.startswith("degree") and unit.split()[-1] in ("degree", "degrees") else "degrees Celsius"
         extra.append(Quantity(value, value, False, None, unit, None, m.start(), m.end()))
     return sorted(found + extra, key=lambda q: q.start) if extra else found
+
+
+_MINUS_RANGE = re.compile(r"\b(?P<bound>between|from)\s+minus\s+(?P<a>\d+(?:\.\d+)?)\s+(?:and|to)\s+minus\s+"
+                          r"(?P<b>\d+(?:\.\d+)?)(?P<unit>\s?\u00b0\s?[CF]\b|\s+degrees?(?:\s+(?:Celsius|Fahrenheit))?)?", re.IGNORECASE)
+_MINUS = re.compile(r"\bminus\s+(?=\d)", re.IGNORECASE)
+
+
+def _minus(text: str, found: list[Quantity]) -> list[Quantity]:
+    """'minus 38 degrees' is -38; 'between minus 38 and minus 45 degrees' the range from -45 to -38."""
+    for m in _MINUS_RANGE.finditer(text):
+        a, b = -float(m.group("a")), -float(m.group("b"))
+        unit = "degrees Fahrenheit" if (m.group("unit") or "").strip().lower().endswith(("f", "fahrenheit")) else \
+            "degrees Celsius" if m.group("unit") else None
+        found = [q for q in found if not m.start() <= q.start < m.end()]
+        bisect.insort(found, Quantity(min(a, b), max(a, b), False, "between", unit, None, m.start(), m.end()),
+                      key=lambda q: q.start)
+    for m in _MINUS.finditer(text):
+        for q in found:
+            if q.start == m.end() and q.low is not None and q.low == q.high and q.low > 0:
+                q.low = q.high = -q.low
+                q.start = m.start()
+    return found
 
 
 _THRESHOLD_BEFORE = re.compile(r"\b(?:once|if|when|whenever|until|unless|after)\s+(?:[\w'\u2019-]+\s+){1,4}?"

@@ -429,6 +429,8 @@ _FUTURE_WORDS = frozenset("will won't shall would wouldn't scheduled upcoming un
 _EXPECTED_ADJECTIVE = re.compile(r"\b[a-z]+s\s+expected\b(?!\s+(?:to|on|by|in|at|from|next|later|this)\b)")
 _SPAN_CLOSER_BEFORE = re.compile(r"\b(?:to|until|till|and|through)\s$", re.IGNORECASE)
 _CONDITION_OPENS = re.compile(r"[\s\"'\u201c\u2018]*(?:if|unless)\s+(?:\w+\s+){0,6}?(?:is|are|does|do|doesn't|don't)\b", re.IGNORECASE)
+_COULD_AHEAD = re.compile(r"\bcould\s+(?:(?:also|still|even|soon)\s+)?(?:bring|fall|drop|reach|rise|hit|climb|peak|"
+                          r"exceed|top|last|continue|begin|start|affect|face|lead|cause|trigger|strike|arrive)\b", re.IGNORECASE)
 _MODAL_AHEAD = re.compile(r"\bshould\s+(?!have\b)(?:not\s+)?[a-z]+", re.IGNORECASE)
 _FUTURE_BEFORE_TO = frozenset("going expected due set plan plans planning is are forecast predicted projected likely "
                               "scheduled slated poised threatened vowed pledged promised decided agreed voted resolved "
@@ -446,7 +448,7 @@ _EXPECT_TO = re.compile(r"\b(?:expects?|anticipates?)\s+(?:[\w'\u2019-]+\s+){0,4
                         re.IGNORECASE)
 _PRESENT_COPULAS = frozenset("is are am remain remains stay stays".split())
 _COPULA_ED = re.compile(r"\b(?:is|are|am|remain|remains|stay|stays)\s+(?:[a-z]+ly\s+)?[A-Za-z]{3,}ed\b", re.IGNORECASE)
-_ED_WORD = re.compile(r"\b[A-Za-z]{3,}ed\b")
+_ED_WORD = re.compile(r"(?<!\bbe )\b[A-Za-z]{3,}ed\b")  # ("than be forced to release ... on Saturday": no past)
 _PRESENT_WORDS = frozenset("""is are am remain remains stay stays begins ends starts resumes opens closes expires runs meets arrives leaves returns
 takes holds continues remains lasts goes plans intends hopes resume begin start end meet open close continue return
 expire""".split())
@@ -467,6 +469,8 @@ def _tense(text: str, word_list) -> str:
         words = words - {"expected"}  # "9.8 million of the 16.2 million returns expected had been submitted"
     if ("if" in words or "unless" in words) and _CONDITION_OPENS.match(text) and "had" not in words:
         return "future"  # "If there is no signed agreement by Sunday night, not a single container moves on Monday"
+    if "could" in words and "had" not in words and _COULD_AHEAD.search(text):
+        return "future"  # "a depression could bring heavy rain from Thursday to Saturday"
     if "should" in words and _MODAL_AHEAD.search(text):
         return "future"  # "By Thursday morning, nobody should be left inside the radius"
     if not _FUTURE_WORDS.isdisjoint(words) or "'ll" in text or "\u2019ll" in text:
@@ -1272,7 +1276,9 @@ _PAST_EVENT_AFTER = re.compile(r"\s+(?:[a-z]+\s+)?(?:collapse|attack|explosion|b
                                re.IGNORECASE)
 _LATER_THAT_DAY = re.compile(r"(?:night|evening|afternoon|morning)$|\d\s?(?:[ap]\.?\s?m\b|[ap]\.\s?m\.)|\b(?:noon|midday|midnight)\b",
                              re.IGNORECASE)
-_SPAN_OF_DAY = re.compile(r"\s+(?:of|from|after|following)\s+(?:(?:the|their|its|his|her|this|that|a|an)\s+)?(?:[a-z]+\s+){0,2}?")
+# ("within 24 hours of discovering the leak on Saturday": a gerund's act)
+_SPAN_OF_DAY = re.compile(r"\s+(?:of|from|after|following)\s+(?:[a-z]+ing\s+)?(?:(?:the|their|its|his|her|this|that|a|an)\s+)?"
+                          r"(?:[a-z]+\s+){0,2}?")
 _BEGINS_BEFORE = re.compile(r"\b(?:begin|begins|began|start|starts|started|open|opens|opened|commence|commences|commenced|"
                             r"takes?\s+effect|took\s+effect|comes?\s+into\s+force|came\s+into\s+force)\s+$",
                             re.IGNORECASE)

@@ -2016,7 +2016,8 @@ def test_two_places_naming_one_body(sentence, speaker):
     ("Forecasters said rain would fall between 3 and 5 May.", "3 and 5 May", "when", "2022-05-03", "2022-05-05"),
     ("The agency delisted 27 lenders in January 2021, before readmitting 19 of them the following month.",
      "the following month", "when", "2021-02-01", "2021-02-28"),
-    ("The company was ordered to delete the data within 14 days of the January 9 order.", "within 14 days",
+    # (an order is an event: the phrase now reads to its day)
+    ("The company was ordered to delete the data within 14 days of the January 9 order.", "within 14 days of the January 9 order",
      "deadline", "2022-01-09", "2022-01-23"),
     ("The timetable counts staff who informed the company before the strike began on Monday evening that they "
      "would work.",
@@ -3883,3 +3884,56 @@ def test_days_later_than_an_event_named_in_the_sentence_count_from_its_day():
                        "Cleanup crews recovered 900 barrels on Tuesday.",
                        "The channel was closed to all traffic after the collision and reopened two days later.")
     assert _dates(claims[2]) == [("two days later", "when", "2022-01-11", "2022-01-11")]
+
+
+@pytest.mark.parametrize("sentence, values", [
+    ("The committee has allocated VN\u01105 billion (US$190,000) for relief.",
+     [(5000000000, 5000000000, None, "dong"), (190000, 190000, None, "dollars")]),
+    ("Companies can face fines of up to LE5 million.", [(None, 5000000, "up to", "Egyptian pounds")]),
+    ("Temperatures could fall to between minus 38 and minus 45 degrees Celsius.",
+     [(-45, -38, "between", "degrees Celsius")]),
+    ("The overnight low was minus 12 degrees.", [(-12, -12, None, "degrees")]),
+])
+def test_fifty_sixth_set_quantities(sentence, values):
+    assert _values(sentence) == values
+
+
+@pytest.mark.parametrize("sentence, phrase, role, earliest, latest", [
+    # a gerund's act dates the span
+    ("El-Sherbiny said the bank had notified the regulator within 24 hours of discovering the leak on Saturday.",
+     "within 24 hours", "deadline", "2022-01-08", "2022-01-09"),
+    # "than be forced": a passive infinitive is no past
+    ("\u201cWe would rather release water now, in a controlled way, than be forced to release much more at once on "
+     "Saturday,\u201d she said.", "on Saturday", "when", "2022-01-15", "2022-01-15"),
+    # "could bring", "could fall": a forecast looks ahead
+    ("The forecasting centre said on Monday that a depression could bring heavy rain from Friday to Sunday.",
+     "from Friday to Sunday", "when", "2022-01-14", "2022-01-16"),
+])
+def test_fifty_sixth_set_dates(sentence, phrase, role, earliest, latest):
+    assert (phrase, role, earliest, latest) in _dates(sentence)
+
+
+@pytest.mark.parametrize("first, second, phrase, day", [
+    ("Snow has buried pastures since a blizzard on January 9.", "She had lost about 40 sheep since the blizzard.",
+     "since the blizzard", "2022-01-09"),
+    ("The evacuation order was first issued on January 9.", "His family had slept in a classroom since the order was "
+     "issued.", "since the order was issued", "2022-01-09"),
+])
+def test_a_blizzard_and_an_order_are_events(first, second, phrase, day):
+    assert (phrase, "since", day, None) in _dates(claims_of(first, second)[1])
+
+
+def test_in_order_to_is_no_order():
+    claims = claims_of("Crews worked overnight in order to reopen the road on Tuesday.",
+                       "Residents have stayed away since the order was issued.")
+    assert _dates(claims[1]) == []
+
+
+@pytest.mark.parametrize("sentence, speaker", [
+    ("Minister of Trade and Industry Jane Moyo told reporters that 40 died.", "Jane Moyo"),
+    ("Minister of Food, Agriculture and Light Industry Ts.Davaadorj told a briefing that 40 died.", "Ts.Davaadorj"),
+    ("Fiji's Minister for Health and Medical Services Ifereimi Waqainabete said 40 died.", "Ifereimi Waqainabete"),
+    ("Mr Smith and Mr Jones said 40 died.", "Jones"),
+])
+def test_a_ministry_of_two_fields_is_all_title(sentence, speaker):
+    assert one_claim(sentence)["speaker"] == speaker
