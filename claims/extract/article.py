@@ -201,12 +201,18 @@ _PAYWALL_PROMPT = re.compile(
 _SITE_PROMPT = re.compile(r"\bcan leave comments\b|\bguidelines on commenting\b|\bvia this link\b|\blisten to the episode\b"
                           r"|\blink to\b.{0,60}\bis (?:required|obligatory|mandatory)\b"
                           r"|\bpodcast asked (?:listeners|readers)\b", re.IGNORECASE)
+_OUTLET_NOTE = re.compile(r"^advertise\s+(?:with|on)\b|\bdigital\s+marketing\s+packages?\b"
+                          r"|\bwill\s+(?:update|be\s+updating)\s+this\s+(?:story|article|report)\b"
+                          r"|^this\s+(?:story|article|report)\s+(?:will\s+be|has\s+been|is\s+being)\s+updated\b", re.IGNORECASE)
 _NEWSLETTER_PROMPT = re.compile(r"\bsign(?:ing)?\s+up\s+for\s+(?:our|the)\b.{0,60}\bnewsletters?\b"
                                 r"|\bsubscribe\s+to\s+(?:our|the)\s+(?:[\w-]+\s+)?newsletters?\b"
                                 r"|\bnewsletters?\s+(?:in|to|straight\s+to)\s+your\s+inbox\b"
                                 r"|\bdownload\s+(?:our|the)\s+(?:free\s+)?(?:[\w-]+\s+)?app\b"
                                 r"|\bnewsletters?\b.{0,40}\bclick here\b|\b(?:sign up|subscri\w+)\b.{0,60}\bclick here\b"
-                                r"|\bfollow us on\b.{0,40}\b(?:facebook|instagram|whatsapp|x|twitter|telegram|tiktok|youtube)\b",
+                                r"|\bfollow us on\b.{0,40}\b(?:facebook|instagram|whatsapp|x|twitter|telegram|tiktok|youtube)\b"
+                                # "For the latest news, follow The Phnom Penh Post on Facebook and Telegram."
+                                r"|\bfollow\s+(?:the\s+)?[A-Z][\w.&' -]{1,40}\s+on\s+(?:facebook|instagram|whatsapp|x|twitter|"
+                                r"telegram|tiktok|youtube)\b",
                                 re.IGNORECASE)
 _MACHINE_TRANSLATION = re.compile(r"\bautomatic(?:ally)?\s+translat|\btranslation\s+tools?\b", re.IGNORECASE)
 # "About UNICEF": what follows is the organisation's own boilerplate (notes to editors are kept: they
@@ -238,7 +244,7 @@ def is_boilerplate(text: str) -> bool:
         return True  # "Invest in journalism – Subscribe Now!", "Try The Telegraph free for 1 month"
     if ("comment" in text or "link" in text or "Link" in text or "listen" in text or "podcast" in text) and _SITE_PROMPT.search(text):
         return True  # "Users with an Yle ID can leave comments", "You can create your ID via this link"
-    if ("newsletter" in text or "app" in text or "click here" in text or "ollow us" in text) and \
+    if ("newsletter" in text or "app" in text or "click here" in text or "ollow " in text) and \
             _NEWSLETTER_PROMPT.search(text):
         # "Get more Colorado news by signing up for our daily ... email newsletter.", "For the latest
         # from SBS News, download our app and subscribe to our newsletter."
@@ -247,6 +253,9 @@ def is_boilerplate(text: str) -> bool:
         return True  # "... use automatic translation tools such as DeepL to translate it into English"
     if "ePaper" in text or "e-paper" in text:
         return True  # "Now you can read the Jamaica Observer ePaper anytime, anywhere."
+    if ("dvertis" in text or "marketing" in text or "update" in text or "updated" in text) and _OUTLET_NOTE.search(text):
+        # "Advertise with the most visited newspaper in ...", "AKIpress will update this story."
+        return True
     if "funded" in text and _FUNDED_BY_READERS.search(text):
         return True  # "... is funded through donations from our readers"
     if "journalism" in text or "responsibility" in text:

@@ -83,6 +83,8 @@ _REFERRING_ORG_HEADS = {head: _PUBLIC_BODIES for head in
                         "bureau organisation organization".split()}
 _REFERRING_ORG_HEADS.update({head: _BUSINESSES for head in ("company", "firm", "operator")})
 _REFERRING_ORG_HEADS.update({head: frozenset({head}) for head in ("department", "ministry", "force")})
+# "Budget carrier SkyVista Airlines cancelled ..., the airline said"
+_REFERRING_ORG_HEADS.update({head: frozenset("airlines airways air airline".split()) for head in ("airline", "carrier")})
 
 
 def _org_named_before(sentence: str, mention: Mention) -> str | None:

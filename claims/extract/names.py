@@ -428,6 +428,15 @@ def _make_mention(text: str, toks: list[Token], role_override: str | None = None
         role = text[rw[0].start:rw[-1].end] if rw else None
         return Mention(text=written, name=last, role=role_override or role, kind="organisation", via="verb",
                        head=words[-1].low, span_end=words[-1].end)
+    # "Economist Nhem Sovann of the Phnom Penh-based Institute for Public Finance": a person, and the
+    # body they belong to after "of the"
+    for i in range(2, len(words) - 2):
+        if words[i].low == "of" and words[i + 1].low == "the" and _is_name_token(words[i - 1]) and \
+                _is_name_token(words[i - 2]) and not _is_role_word(_strip_possessive(words[i - 1].low)) and \
+                _strip_possessive(words[i - 1].low) not in ORG_WORDS and \
+                _strip_possessive(words[i - 2].low) not in ORG_WORDS and words[i - 2].low not in ("of", "for"):
+            words = words[:i]
+            break
     # trailing proper name after a role: "Defense Minister Sergei Shoigu"
     name_start = len(words)
     for idx in range(len(words) - 1, -1, -1):

@@ -244,8 +244,12 @@ def _split_speakers(units: list[Unit]) -> list[Unit]:
                 continue
             if _verb_of(text[:cut], first) in _SAYING_VERBS and _verb_of(text[rest:], second) not in _SAYING_VERBS:
                 continue  # "X said its members had given Rs. 850 million, while 60 firms had pledged rations": still X's word
+            # the second claim keeps its conjunction ("while the union said more than 1,000 took part"),
+            # as a reader quotes it; a semicolon stays with the first
+            rest2 = rest if text[cut] == ";" else m.start() + m.group().index(m.group().split()[-1])  # (at "while")
             parts = [Unit(unit.paragraph, unit.start, unit.start + cut, text[:cut], first_regions, intro=unit.intro),
-                     Unit(unit.paragraph, unit.start + rest, unit.end, text[rest:], second_regions, intro=unit.intro)]
+                     Unit(unit.paragraph, unit.start + rest2, unit.end, text[rest2:],
+                          [(a + rest - rest2, b + rest - rest2) for a, b in second_regions], intro=unit.intro)]
             break
         out.extend(parts or [unit])
     return out
