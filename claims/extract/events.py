@@ -102,7 +102,7 @@ _EXTENDED_TO = re.compile(r"\b(?:extend|extends|extended|extending|push|pushed|m
                           re.IGNORECASE)
 _BARE_SPAN = re.compile(r"\S+\s+(?:hours|days|weeks)", re.IGNORECASE)
 _GAVE_SPAN = re.compile(r"\b(?:has|have|had)\s+given\b[^.;]{0,70}$", re.IGNORECASE)
-_BY_THEN = re.compile(r"\bby\s+then\b", re.IGNORECASE)
+_BY_THEN = re.compile(r"\b(?:by|until|till)\s+then\b", re.IGNORECASE)
 _ULTIMATUM_IF = re.compile(r"\b(?:if\s+no|unless|ultimatum)\b", re.IGNORECASE)
 _DAY_DEADLINE = re.compile(r"\s+deadline\b", re.IGNORECASE)
 _DURING_EVENT = re.compile(r"\bduring\s+" + _EVENT_DET + r"(?P<noun>" + _EVENT_NOUNS + r")\b", re.IGNORECASE)
@@ -151,6 +151,8 @@ def note_events(text: str, refs: list[TimeRef], events: dict) -> None:
     the sentence names within 55 characters of the event's word; an event keeps its earliest day."""
     words = word_index(text)[1]
     for r in refs:
+        if r.role == "deadline" and r.latest is not None and r.earliest is None:
+            events["then"] = r.latest  # "allowed back by Thursday" ... "closed until then": the last day set
         if r.role == "deadline" and r.latest is not None and (
                 (r.phrase[:7].lower() == "within " and _ULTIMATUM_IF.search(text)) or
                 (_BARE_SPAN.fullmatch(r.phrase) and _GAVE_SPAN.search(text, max(0, r.start - 90), r.start)) or
@@ -159,10 +161,10 @@ def note_events(text: str, refs: list[TimeRef], events: dict) -> None:
                  _GAVE_SPAN.search(text, max(0, r.start - 90), r.start))):
             # "would refuse overtime ... if no agreement was reached within 14 days", "has given the
             # federal government 15 days to ...": an ultimatum's end
-            events["deadline"] = r.latest
+            events["deadline"] = events["then"] = r.latest
         elif r.latest is not None and "deadline" in text and _EXTENDED_TO.search(text, max(0, r.start - 90), r.start):
             # "agreed to extend its deadline by 72 hours, to midnight on Thursday": the new deadline
-            events["deadline"] = r.latest
+            events["deadline"] = events["then"] = r.latest
     if not names_event(words, text):
         return
     present = frozenset(words)
@@ -171,7 +173,7 @@ def note_events(text: str, refs: list[TimeRef], events: dict) -> None:
                 r.role == "deadline" and r.earliest is None and r.phrase.lower().startswith(("until ", "by ", "no later"))
                 and r.phrase[-1:].isalpha())):
             # "the April 30 deadline", "given ... until midnight on Thursday": the latest deadline given
-            events["deadline"] = r.latest
+            events["deadline"] = events["then"] = r.latest
 
     days = [r for r in refs if r.earliest is not None and (r.role == "since" or (r.role == "when" and r.earliest == r.latest))]
     spans = [r for r in refs if r.role == "when" and r.earliest is not None and r.latest is not None and
@@ -272,10 +274,10 @@ def event_anchors(text: str, refs: list[TimeRef], events: dict) -> None:
             continue
         first, last = span if span is not None else (day, day)
         bisect.insort(refs, TimeRef(m.group(0), "when", first, last, m.start(), m.end()), key=lambda r: r.start)
-    for m in _BY_THEN.finditer(text) if "deadline" in events and "then" in present else ():
+    for m in _BY_THEN.finditer(text) if "then" in events and "then" in present else ():
         # "If the miners have not been reached by then, ..." after "the Saturday deadline": that day
         if not any(r.start < m.end() and r.end > m.start() for r in refs):
-            bisect.insort(refs, TimeRef(m.group(0), "deadline", None, events["deadline"], m.start(), m.end()),
+            bisect.insort(refs, TimeRef(m.group(0), "deadline", None, events["then"], m.start(), m.end()),
                           key=lambda r: r.start)
     for m in _BEFORE_DEADLINE.finditer(text) if "deadline" in events and "before" in present else ():
         if not any(r.start < m.end() and r.end > m.start() for r in refs):  # "before the deadline expires"

@@ -370,6 +370,7 @@ _MEASURE_ISSUED_BEFORE = re.compile(r"\b(?:has|have)\s+(?:issued|declared|announ
                                     r"lifted|shut|stopped|revoked|barred|prohibited))\b[^.;]*$", re.IGNORECASE)
 # "storms could hit ... from Thursday to Saturday"; "That could be Thursday", "could take place as early as Thursday"
 _MAYBE_AHEAD_BEFORE = re.compile(r"\b(?:could|might|may)\s+(?!have\b)[a-z]+\b[^.;,]*$", re.IGNORECASE)
+_MODAL_BEFORE = re.compile(r"\b(?:could|might|may|would|will)\s+(?!have\b)[a-z]+\b(?:[^.;,]|\.(?=\d))*$", re.IGNORECASE)
 _MAYBE_BEFORE = re.compile(r"\b(?:could|might|may)\s+(?:not\s+)?(?:be|take\s+place|happen|come|begin|start|resume|open|"
                            r"arrive|end|be\s+held|be\s+completed)\s+(?:[a-z]+\s+){0,3}?(?:as\s+(?:early|soon|late)\s+as\s+)?$",
                            re.IGNORECASE)
@@ -654,7 +655,7 @@ def find_timerefs(text: str, published: dt.date | None, anchor: dt.date | None =
             _clock_times(text, refs, anchor, tense, context)
         if events and (("since" in words or "during" in words or ("before" in words and (
                 "deadline" in words or "ultimatum" in words))) and names_event(words, text) or
-                ("then" in words and "by" in words and "deadline" in events)):
+                ("then" in words and "then" in events and ("by" in words or "until" in words or "till" in words))):
             event_anchors(text, refs, events)  # "... since the strike began", "... before the deadline", "by then"
         return refs
     done = 0  # the sentence's tense is read only when a phrase needs it (_clause_tense)
@@ -747,7 +748,7 @@ def find_timerefs(text: str, published: dt.date | None, anchor: dt.date | None =
     if refs and "same" in text:
         _same_of(text, refs)
     if events is not None and (not EVENT_CUES.isdisjoint(words) and names_event(words, text) or
-                               ("then" in words and "by" in words and "deadline" in events)):
+                               ("then" in words and "then" in events and ("by" in words or "until" in words or "till" in words))):
         known = dict(events)
         note_events(text, refs, known)
         before = len(refs)
@@ -1857,8 +1858,10 @@ def _resolve(m: re.Match, kind: str, text: str, pub: dt.date | None, anchor: dt.
             return None
         if g("mdyr"):
             year = int(g("mdyr"))
-        elif tense == "future":
-            year = pub.year + (last < pub.month)  # a period still to come
+        elif tense == "future" or (first <= pub.month <= last and _MODAL_BEFORE.search(text, max(0, start - 80), start)):
+            # a period still to come, or under way ("could shave 0.4 per cent off revenue in the
+            # October-December quarter" told in November)
+            year = pub.year + (last < pub.month)
         else:
             year = pub.year - (last >= pub.month)  # a figure for it: the latest such period ended
         earliest, latest = _month_range(year, first)[0], _month_range(year, last)[1]

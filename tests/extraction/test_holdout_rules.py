@@ -3973,3 +3973,16 @@ def test_fifty_seventh_set_outlet_notes_are_no_claims(line):
 ])
 def test_sentences_like_outlet_notes_stay_claims(sentence):
     assert [c["text"] for c in claims_of(sentence)] == [sentence]
+
+
+def test_until_then_is_the_last_day_set():
+    claims = claims_of("Residents will be allowed back into their homes \u201cby Saturday at the latest\u201d, he added.",
+                       "The road will remain closed to traffic until then, a police spokesperson confirmed.")
+    assert ("until then", "deadline", None, "2022-01-15") in _dates(claims[1])
+
+
+def test_a_quarter_under_way_with_a_modal_is_this_years():
+    assert _dates("Analysts estimated that the disruption could shave 0.4 per cent off revenue in the "
+                  "January-March quarter.") == [("in the January-March quarter", "when", "2022-01-01", "2022-03-31")]
+    assert _dates("Revenue fell 4 per cent in the January-March quarter.") == [
+        ("in the January-March quarter", "when", "2021-01-01", "2021-03-31")]
