@@ -83,6 +83,8 @@ _REFERRING_ORG_HEADS = {head: _PUBLIC_BODIES for head in
                         "bureau organisation organization".split()}
 _REFERRING_ORG_HEADS.update({head: _BUSINESSES for head in ("company", "firm", "operator")})
 _REFERRING_ORG_HEADS.update({head: frozenset({head}) for head in ("department", "ministry", "force")})
+# "The Cambodian Teachers' Movement Association (CTMA) announced ..., the union said"
+_REFERRING_ORG_HEADS["union"] = frozenset("union association federation congress movement confederation syndicate".split())
 # "Budget carrier SkyVista Airlines cancelled ..., the airline said"
 _REFERRING_ORG_HEADS.update({head: frozenset("airlines airways air airline".split()) for head in ("airline", "carrier")})
 
@@ -100,6 +102,8 @@ def _org_named_before(sentence: str, mention: Mention) -> str | None:
         words = m.group().split()
         if len(words) >= 2 and words[-1].lower() in fits and m.start() > 0:
             found = m.group()
+        elif len(words) >= 3 and words[-1].lower() in fits and m.start() == 0 and words[0] == "The":
+            found = m.group()[4:]  # "The Cambodian Teachers' Movement Association (CTMA) announced ..., the union said"
     return found
 
 

@@ -151,6 +151,10 @@ def note_events(text: str, refs: list[TimeRef], events: dict) -> None:
     the sentence names within 55 characters of the event's word; an event keeps its earliest day."""
     words = word_index(text)[1]
     for r in refs:
+        if r.role == "when" and r.earliest is not None and r.latest is not None and \
+                0 < (r.latest - r.earliest).days <= 92 and r.phrase[:5].lower() in ("betwe", "from ") and \
+                any(c.isdigit() for c in r.phrase):
+            events[SAME_SPAN] = (r.earliest, r.latest)  # "between October 29 and November 4" ... "over the same period"
         if r.role == "deadline" and r.latest is not None and r.earliest is None:
             events["then"] = r.latest  # "allowed back by Thursday" ... "closed until then": the last day set
         if r.role == "deadline" and r.latest is not None and (
@@ -342,6 +346,18 @@ def _later_than_event(text: str, refs: list[TimeRef], events: dict) -> None:
         n = count_of(n_later.group("n"))
         if day is not None and n is not None:
             ref.earliest = ref.latest = shift(day, n, n_later.group("unit"))
+
+
+SAME_SPAN = "=span"  # events[SAME_SPAN]: the last span the article dated "between" two days
+_SAME_PERIOD = re.compile(r"\b(?:over|in|during|for)\s+the\s+same\s+period\b(?!\s+(?:of|in|last|a\s+year)\b)", re.IGNORECASE)
+
+
+def same_period(text: str, refs: list[TimeRef], events: dict) -> None:
+    """'... cancelled 1,100 flights between October 29 and November 4' ... 'put the number at 1,384
+    over the same period': the span named before."""
+    for m in _SAME_PERIOD.finditer(text):
+        first, last = events[SAME_SPAN]
+        _put(refs, m, "when", first, last)
 
 
 def _put(refs: list[TimeRef], m: re.Match, role: str, earliest: dt.date | None, latest: dt.date | None,

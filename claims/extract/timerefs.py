@@ -17,7 +17,7 @@ from dateutil.easter import easter
 from dateutil.relativedelta import relativedelta
 
 from claims.extract.article import MONTH_RE, MONTHS
-from claims.extract.events import EVENT_CUES, event_anchors, names_event, note_events
+from claims.extract.events import EVENT_CUES, SAME_SPAN, event_anchors, names_event, note_events, same_period
 from claims.extract.numbers import UNITS, TENS
 from claims.extract.timebase import NUMBER_WORDS as _NUMW, TimeRef, count_of as _count, shift as _shift
 from claims.extract.words import word_index
@@ -657,6 +657,8 @@ def find_timerefs(text: str, published: dt.date | None, anchor: dt.date | None =
                 "deadline" in words or "ultimatum" in words))) and names_event(words, text) or
                 ("then" in words and "then" in events and ("by" in words or "until" in words or "till" in words))):
             event_anchors(text, refs, events)  # "... since the strike began", "... before the deadline", "by then"
+        if events and "same" in words and "period" in words and SAME_SPAN in events:
+            same_period(text, refs, events)  # "put the number at 1,384 over the same period"
         return refs
     done = 0  # the sentence's tense is read only when a phrase needs it (_clause_tense)
     forward = unset = False  # a weekday deadline counted from the article date; a reference with no bound
@@ -756,6 +758,8 @@ def find_timerefs(text: str, published: dt.date | None, anchor: dt.date | None =
         if len(refs) > before:
             _chain_relative_days(text, refs)  # "on election night ... the following morning"
 
+    if events and "same" in words and "period" in words and SAME_SPAN in events:
+        same_period(text, refs, events)
     if refs and ("week" in words or "fortnight" in words or "days" in words or "weeks" in words):
         _period_to_day(text, refs)
     if refs and "from" in words and not _MOVED_WORDS.isdisjoint(words):
@@ -1858,7 +1862,8 @@ def _resolve(m: re.Match, kind: str, text: str, pub: dt.date | None, anchor: dt.
             return None
         if g("mdyr"):
             year = int(g("mdyr"))
-        elif tense == "future" or (first <= pub.month <= last and _MODAL_BEFORE.search(text, max(0, start - 80), start)):
+        elif tense == "future" or (first <= pub.month <= last and (
+                _MODAL_BEFORE.search(text, max(0, start - 80), start) or sentence_tense(text) == "future")):
             # a period still to come, or under way ("could shave 0.4 per cent off revenue in the
             # October-December quarter" told in November)
             year = pub.year + (last < pub.month)

@@ -3986,3 +3986,18 @@ def test_a_quarter_under_way_with_a_modal_is_this_years():
                   "January-March quarter.") == [("in the January-March quarter", "when", "2022-01-01", "2022-03-31")]
     assert _dates("Revenue fell 4 per cent in the January-March quarter.") == [
         ("in the January-March quarter", "when", "2021-01-01", "2021-03-31")]
+
+
+def test_the_union_said_after_an_association_named_before():
+    claims = claims_of("The Cambodian Teachers\u2019 Movement Association (CTMA) announced the ultimatum on Monday, a day "
+                       "after a vote in which, the union said, 87 per cent of members backed a strike.",
+                       "The union says about 12,000 teachers could join the strike.")
+    assert [c["speaker"] for c in claims] == ["Cambodian Teachers\u2019 Movement Association"] * 2
+
+
+def test_the_same_period_is_the_span_named_before():
+    claims = claims_of("SkyVista Airlines cancelled more than 1,100 flights between January 3 and January 9, the airline "
+                       "said.", "The regulator put the number of cancellations at 1,384 over the same period.",
+                       "Arrivals rose 4 per cent over the same period last year.")
+    assert ("over the same period", "when", "2022-01-03", "2022-01-09") in _dates(claims[1])
+    assert not any(d[0] == "over the same period" for d in _dates(claims[2]))
