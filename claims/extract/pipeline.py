@@ -15,7 +15,7 @@ from claims.extract.article import DATELINE, MONTHS, is_boilerplate, parse_artic
 from claims.extract.coref import Speaker, SpeakerBook
 from claims.extract.names import Mention
 from claims.extract.events import event_words, names_event, note_events, referenced_events
-from claims.extract.lexicon import SPEECH_VERBS, WEAK_SPEECH_VERBS
+from claims.extract.lexicon import ROLE_WORDS, SPEECH_VERBS, WEAK_SPEECH_VERBS
 from claims.extract.quantities import INCREMENT, find_quantities
 from claims.extract.sentences import quote_regions, split_sentences
 from claims.extract.speakers import ACT_VERBS, COURT_VERBS, find_attribution
@@ -374,7 +374,7 @@ _QUOTED_AS_NAME = re.compile(r"\b(?:as|dubbed|called|nicknamed|branded|labell?ed
 _PART_OF_GROUP = frozenset("some many others several most few".split())
 # "company president Takeshi Morimoto bowed deeply": a person's full name acting in the past tense
 _PERSON_ACTING = re.compile(r"(?<![\w.])(?P<name>(?-i:[A-Z][a-z'\u2019-]+)(?:\s(?-i:[A-Z][a-z'\u2019-]+)){1,2})\s+"
-                            r"(?:[a-z]+ly\s+)?(?!said\b|says\b|told\b)[a-z]{2,}(?:ed|ew|ook|ave|ent|ose|oke|ood|ame)\b")
+                            r"(?:(?:has|have|had)\s+)?(?:[a-z]+ly\s+)?(?!said\b|says\b|told\b)[a-z]{2,}(?:ed|ew|ook|ave|ent|ose|oke|ood|ame)\b")
 _NOT_PERSON_WORDS = frozenset("""Co Company Corporation Ministry Department Police Council Authority Agency Office Service
 Group Association Union Commission Committee Court Bank Board Party Army Force Forces Government Province State City
 District County Prefecture Region University Hospital Institute Centre Center Network Fund Organisation Organization
@@ -393,12 +393,14 @@ def _attribute(unit: Unit, previous: Unit | None, book: SpeakerBook, pub: dt.dat
                           head="they", span_end=mention.span_end)
     if mention is not None:
         if mention.kind == "pronoun" and mention.head in ("he", "she") and previous is not None and \
-                previous.paragraph == unit.paragraph and previous.speaker is None:
+                0 <= unit.paragraph - previous.paragraph <= 1 and previous.speaker is None:
             # 'company president Takeshi Morimoto bowed deeply. "We offer our apologies," he said.':
             # the person the paragraph just named acting
             named = _PERSON_ACTING.search(previous.text)
             if named is not None and named.group("name").split()[-1] not in _NOT_PERSON_WORDS:
                 name = named.group("name")
+                if name.count(" ") == 2 and name.split()[0].lower() in ROLE_WORDS:
+                    name = name.split(" ", 1)[1]  # "District Commissioner Lazaro Mwakalinga has banned ...": the person
                 mention = Mention(text=name, name=name, role=None, kind="person", via=mention.via,
                                   window=mention.window, head=name.split()[-1].lower(), span_end=mention.span_end)
         unit.speaker = book.resolve(mention, unit.text)

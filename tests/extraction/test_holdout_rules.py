@@ -4001,3 +4001,10 @@ def test_the_same_period_is_the_span_named_before():
                        "Arrivals rose 4 per cent over the same period last year.")
     assert ("over the same period", "when", "2022-01-03", "2022-01-09") in _dates(claims[1])
     assert not any(d[0] == "over the same period" for d in _dates(claims[2]))
+
+
+def test_he_said_after_a_person_acting_in_the_paragraph_before():
+    claims = claims_of("Health officer Elias Kitundu said 40 cases had been confirmed.",
+                       "District Commissioner Lazaro Mwakalinga has banned the sale of cooked food at open markets.",
+                       "Traders who defy the order face fines of up to TSh500,000, he said.")
+    assert claims[2]["speaker"] == "Lazaro Mwakalinga"
