@@ -728,6 +728,11 @@ def _speaker_for_verb(text: str, tokens: list[Token], i: int) -> Mention | None:
             mention.window = (tokens[j].end, _window_end(tokens, i))
             mention.via = "verb"
         return mention if not weak else None
+    by_at = next((m for m in range(j - 1, max(-1, j - 6), -1) if tokens[m].low == "by" and not tokens[m].quoted), None) \
+        if j >= 3 and tokens[j].is_cap else None
+    if by_at is not None and by_at >= 2 and tokens[by_at - 1].low in _ASKED_BY and \
+            all(t.is_cap or t.low == "the" for t in tokens[by_at + 1:j + 1]):
+        j = by_at - 2  # "survivors and relatives interviewed by The Point said": those interviewed speak
     mention = (_subject_before_postmodifier(text, tokens, j) or _group_with_place(text, tokens, j)
                or _subject_before_who(text, tokens, j) if not weak else None) or _backward_np(text, tokens, j)
     if mention is not None and mention.kind != "pronoun":
@@ -747,6 +752,7 @@ def _speaker_for_verb(text: str, tokens: list[Token], i: int) -> Mention | None:
     return mention
 
 
+_ASKED_BY = frozenset("interviewed contacted quoted cited reached approached surveyed polled questioned asked".split())
 _AFTER_INVERTED_NP = frozenset("in on at from during after before while who which when as to".split())
 
 

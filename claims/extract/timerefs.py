@@ -295,7 +295,7 @@ _DEADLINE_BEFORE = re.compile(r"\b(?:deadline|ultimatum|cut-?off)\s+(?:(?:of|at|
 _DEADLINE_GONE = re.compile(r"[^.;]{0,60}?\b(?:passed|expired|lapsed|ran out|was missed|came and went)\b")
 # "to submit", not "next to the village": a "to" before a determiner is a preposition
 _FORWARD_BEFORE = re.compile(r"\b(?:asking|demanding|calling|urging|requesting|seeking|pressing|would|could|should|might|"
-                             r"bracing|braced|preparing|gearing|"
+                             r"bracing|braced|preparing|gearing|forecasting|predicting|projecting|"
                              # (not "had fallen to between five and ten ... by Monday": a figure, no verb)
                              # (not "moved voluntarily to evacuation centres": a noun after "to")
                              r"must|to\s+(?![a-z]+(?:tion|tions|sion|ment|ments|ness|ity|ance|ence|tre|tres)\b)"
@@ -449,6 +449,8 @@ _EXPECT_TO = re.compile(r"\b(?:expects?|anticipates?)\s+(?:[\w'\u2019-]+\s+){0,4
                         re.IGNORECASE)
 _PRESENT_COPULAS = frozenset("is are am remain remains stay stays".split())
 _COPULA_ED = re.compile(r"\b(?:is|are|am|remain|remains|stay|stays)\s+(?:[a-z]+ly\s+)?[A-Za-z]{3,}ed\b", re.IGNORECASE)
+_CAN_BE = re.compile(r"\bcan\s+(?:still\s+|only\s+|now\s+)?be\s+[a-z]+", re.IGNORECASE)
+_AFTER_BE = re.compile(r"\bbe\s+(\w+)")
 _ED_WORD = re.compile(r"(?<!\bbe )\b[A-Za-z]{3,}ed\b")  # ("than be forced to release ... on Saturday": no past)
 _PRESENT_WORDS = frozenset("""is are am remain remains stay stays begins ends starts resumes opens closes expires runs meets arrives leaves returns
 takes holds continues remains lasts goes plans intends hopes resume begin start end meet open close continue return
@@ -470,6 +472,8 @@ def _tense(text: str, word_list) -> str:
         words = words - {"expected"}  # "9.8 million of the 16.2 million returns expected had been submitted"
     if ("if" in words or "unless" in words) and _CONDITION_OPENS.match(text) and "had" not in words:
         return "future"  # "If there is no signed agreement by Sunday night, not a single container moves on Monday"
+    if "can" in words and _CAN_BE.search(text):
+        return "future"  # "The suspects can be held until Friday": what the law allows, still ahead
     if "could" in words and "had" not in words and _COULD_AHEAD.search(text):
         return "future"  # "a depression could bring heavy rain from Thursday to Saturday"
     if "should" in words and _MODAL_AHEAD.search(text):
@@ -488,7 +492,10 @@ def _tense(text: str, word_list) -> str:
         return "future"
     if "had" in words:
         return "pastperfect"
-    past = not _PAST_WORDS.isdisjoint(words) or (
+    irregular = _PAST_WORDS.intersection(words)
+    if irregular and "be" in words and irregular <= set(_AFTER_BE.findall(text)):
+        irregular = ()  # "The suspects can be held until Friday": a passive infinitive, no past
+    past = bool(irregular) or (
         _ED_WORD.search(text) is not None and
         # "schools remain closed", "roads are blocked": an -ed word after a present copula is no past
         (_PRESENT_COPULAS.isdisjoint(words) or _COPULA_ED.search(text) is None or
@@ -2174,7 +2181,10 @@ def _resolve(m: re.Match, kind: str, text: str, pub: dt.date | None, anchor: dt.
             mprep = mprep.rsplit(" ", 1)[-1] if mprep.rsplit(" ", 1)[-1] in ("early", "mid", "late") else \
                 mprep.split(" ", 1)[0]  # "until at least mid-December": the middle third, a deadline
         year = pub.year
-        forward = role != "since" and (role == "deadline" or tense == "future" or mprep == "next" or
+        effect = mprep == "from" and text[max(0, start - 12):start].lower().endswith(("with effect ", "effective "))
+        if effect:
+            role = "since"  # "an increase ... with effect from November": from its first day on, ahead
+        forward = effect or role != "since" and (role == "deadline" or tense == "future" or mprep == "next" or
                                        ((_moved_words(text) or "set" in text or "sched" in text or "plann" in text or
                                          "slated" in text) and
                                         _MONTH_AHEAD_BEFORE.search(text, max(0, start - 70), start) is not None))
@@ -2197,6 +2207,8 @@ def _resolve(m: re.Match, kind: str, text: str, pub: dt.date | None, anchor: dt.
             latest = dt.date(year, month, 10 if mprep == "early" else 20) if mprep != "late" else latest
         if role == "deadline":
             earliest = None
+        elif effect:
+            latest = None
     elif kind == "wd":
         if pub:
             wd = WEEKDAYS[g("wdname").lower()]

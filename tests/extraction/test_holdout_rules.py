@@ -4008,3 +4008,38 @@ def test_he_said_after_a_person_acting_in_the_paragraph_before():
                        "District Commissioner Lazaro Mwakalinga has banned the sale of cooked food at open markets.",
                        "Traders who defy the order face fines of up to TSh500,000, he said.")
     assert claims[2]["speaker"] == "Lazaro Mwakalinga"
+
+
+@pytest.mark.parametrize("sentence, values", [
+    ("It said it would pay rent aid of TL 25,000 ($730) a month.",
+     [(25000, 25000, None, "Turkish lira"), (730, 730, None, "dollars")]),
+    ("The company had spent more than G$40 million on the clean-up.", [(40000000, None, "more than", "Guyana dollars")]),
+    ("The government would provide D100,000 to each bereaved family.", [(100000, 100000, None, "dalasi")]),
+    ("Take the D100 road north.", []),
+])
+def test_fifty_fifth_set_currencies(sentence, values):
+    assert _values(sentence) == values
+
+
+@pytest.mark.parametrize("sentence, phrase, role, earliest, latest", [
+    ("The suspects can be held until Saturday, when they must be brought before a judge, the office said.",
+     "until Saturday", "deadline", None, "2022-01-15"),
+    ("Environment Canada has issued a rainfall warning, forecasting between 100 and 150 mm of rain by Saturday morning.",
+     "by Saturday morning", "deadline", None, "2022-01-15"),
+    ("The state approved an increase in their hazard allowance with effect from March.",
+     "from March", "since", "2022-03-01", None),
+])
+def test_fifty_fifth_set_dates(sentence, phrase, role, earliest, latest):
+    assert (phrase, role, earliest, latest) in _dates(sentence)
+
+
+def test_the_suspects_were_held_until_a_past_day():
+    assert ("until Saturday", "deadline", None, "2022-01-08") in _dates("The suspects were held until Saturday.")
+
+
+@pytest.mark.parametrize("sentence, speaker", [
+    ("Residents contacted by Reuters said 12 houses burned.", "Residents"),
+    ("Police quoted by AFP said 12 died.", "Police"),
+])
+def test_those_interviewed_by_an_outlet_speak(sentence, speaker):
+    assert one_claim(sentence)["speaker"] == speaker
