@@ -21,6 +21,29 @@ POSTGRES_ENV = "CLAIMS_TEST_POSTGRES_URL"
 POSTGRES_SKIP = "set CLAIMS_TEST_POSTGRES_URL to run the PostgreSQL suite"
 
 
+def pytest_configure(config) -> None:
+    """Under pytest-xdist (`make test` runs two workers), each worker gets a PostgreSQL database of its
+    own (test_gw0, test_gw1, ...): the suites reset the database's schema, and two workers sharing one
+    would drop each other's tables. Set in the environment, so subprocesses of the CLI use it too."""
+    worker = os.environ.get("PYTEST_XDIST_WORKER")
+    url = os.environ.get(POSTGRES_ENV)
+    if not worker or not url:
+        return
+    from sqlalchemy import create_engine, text
+    from sqlalchemy.engine import make_url
+
+    base = make_url(url)
+    name = f"{base.database}_{worker}"
+    engine = create_engine(base, isolation_level="AUTOCOMMIT")
+    try:
+        with engine.connect() as conn:
+            if conn.execute(text("SELECT 1 FROM pg_database WHERE datname = :n"), {"n": name}).scalar() is None:
+                conn.execute(text(f'CREATE DATABASE "{name}"'))
+    finally:
+        engine.dispose()
+    os.environ[POSTGRES_ENV] = base.set(database=name).render_as_string(hide_password=False)
+
+
 def reset_postgres(url: str) -> None:
     """Empty the PostgreSQL test database: drop and recreate the public schema."""
     from sqlalchemy import create_engine, text
