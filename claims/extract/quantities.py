@@ -109,6 +109,9 @@ _TIME_COUNT_BEFORE = re.compile(r"(?:\bon\s+|\ba\s+(?:combined|total\s+of)\s+)$"
 _METRES_DIGITS = re.compile(r"(?:\d{1,4}|\d,\d{3})(?:\.\d+)?m")
 _METRES_AFTER = re.compile(r"(?:-|\s)(?:long|high|deep|wide|tall|thick|into|below|above|underground|away|"
                            r"in\s+(?:length|height|depth|diameter))\b", re.IGNORECASE)
+_METRES_BEFORE = re.compile(r"\b(?:dropped|fell|fallen|rose|risen|sank|sunk|subsided|receded|swelled|climbed)\s+(?:by\s+)?"
+                            r"(?:(?:as\s+much\s+as|up\s+to|about|around|nearly|almost|more\s+than|over|some|roughly)\s+)?$",
+                            re.IGNORECASE)
 _OF_AGE = re.compile(r"\s+of\s+age\b", re.IGNORECASE)
 _NOT_FALL_BEFORE = re.compile(r"\b(?:not|never|won['\u2019]t|wouldn['\u2019]t|didn['\u2019]t|don['\u2019]t|doesn['\u2019]t)\s+"
                               r"(?:\w+\s+)?(?:drop|drops|fall|falls|dip|dips|go|goes|sink|sinks|be|been)\s+$", re.IGNORECASE)
@@ -632,6 +635,9 @@ def _build(m: re.Match, text: str, single: bool = False):
         return None
     if not cur and not has_range and num_text[-1:] == "m" and _METRES_DIGITS.fullmatch(num_text) and (
             _METRES_AFTER.match(text, m.end("num")) or
+            # "the riverbed had dropped by as much as 3m since ...": a level that moved, not a count
+            (_METRES_BEFORE.search(text, max(0, m.start("num") - 45), m.start("num")) and
+             not _next_is_plural(text[m.end("num"):m.end("num") + 40])) or
             # "Himlung Himal (7,126m), near the border": a height in brackets after a name
             (text[m_start - 1:m_start] == "(" and text[m.end("num"):m.end("num") + 1] == ")")):
         # "the 186m-long bridge", "dropped roughly 14m into the river": metres, not millions

@@ -4043,3 +4043,12 @@ def test_the_suspects_were_held_until_a_past_day():
 ])
 def test_those_interviewed_by_an_outlet_speak(sentence, speaker):
     assert one_claim(sentence)["speaker"] == speaker
+
+
+@pytest.mark.parametrize("sentence, values", [
+    ("The riverbed had dropped by as much as 3m since the last survey.", [(None, 3, "as much as", "m")]),
+    ("The river rose 2.5m overnight.", [(2.5, 2.5, None, "m")]),
+    ("Profits rose by 3m euros.", [(3000000, 3000000, None, "euros")]),
+])
+def test_a_level_that_moved_by_3m_is_metres(sentence, values):
+    assert _values(sentence) == values
