@@ -505,8 +505,8 @@ def _not_a_speaker(mention: Mention) -> bool:
         return True  # "highs of up to 39°C forecast for Monday": a unit's letter, no one
     if words[0] in _COUNT_SUBJECTS and (len(words) == 1 or words[1] == "of"):
         return True
-    if words[-1] in _NUMBER_HEADS or words[-1][:1].isdigit():
-        return True  # "The first two posts, ...": a count is no speaker
+    if words[-1] in _NUMBER_HEADS or (words[-1][:1].isdigit() and not (len(words) > 1 and words[-2] in _NUMBERED_BODIES)):
+        return True  # "The first two posts, ...": a count is no speaker (but "School District 58" names one)
     return mention.kind != "person" and words[-1] in _COUNT_SUBJECTS
 
 
@@ -689,6 +689,11 @@ def _speaker_for_verb(text: str, tokens: list[Token], i: int) -> Mention | None:
         return None  # passive: "the matter will be mentioned on February 17", "has been told"
     j = i - 1
     skipped = 0
+    numbered = None
+    if j >= 1 and tokens[j].text.isdigit() and len(tokens[j].text) <= 4 and tokens[j - 1].low in _NUMBERED_BODIES and \
+            tokens[j - 1].is_cap:
+        numbered = tokens[j]  # "School District 58 said": the number is part of the name
+        j -= 1
     while j >= 0 and not tokens[j].quoted and skipped < 5 and tokens[j].text == ")":
         # "Pinmart (品瑪購物) on Wednesday (Nov. 4) denied": a bracket between subject and verb
         opening = next((m for m in range(j - 1, max(-1, j - 8), -1) if tokens[m].text == "("), None)
@@ -747,11 +752,19 @@ def _speaker_for_verb(text: str, tokens: list[Token], i: int) -> Mention | None:
         return None
     if weak and (mention.kind == "unnamed" or mention.head in DOC_NOUNS):
         return None  # "in a statement released on Sunday": the document is not the one releasing
+    if numbered is not None and mention.span_end == tokens[j].end and mention.kind != "pronoun":
+        mention.text = text[mention.span_end - len(mention.text):numbered.end]
+        mention.name = mention.name + " " + numbered.text
+        mention.kind = "organisation"  # ("SEIU Local 1199": no person)
+        mention.span_end = numbered.end
+        j += 1
     mention.window = (tokens[j].end, _window_end(tokens, i))
     mention.via = "verb"
     return mention
 
 
+_NUMBERED_BODIES = frozenset("district local unit station precinct division battalion brigade ward zone branch chapter "
+                              "company squadron".split())
 _ASKED_BY = frozenset("interviewed contacted quoted cited reached approached surveyed polled questioned asked".split())
 _AFTER_INVERTED_NP = frozenset("in on at from during after before while who which when as to".split())
 

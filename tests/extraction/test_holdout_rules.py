@@ -4052,3 +4052,12 @@ def test_those_interviewed_by_an_outlet_speak(sentence, speaker):
 ])
 def test_a_level_that_moved_by_3m_is_metres(sentence, values):
     assert _values(sentence) == values
+
+
+@pytest.mark.parametrize("sentence, speaker", [
+    ("School District 58 said schools would remain closed until Friday.", "School District 58"),
+    ("SEIU Local 1199 said 400 nurses would strike.", "SEIU Local 1199"),
+    ("The toll rose to 58 on Monday, police said.", "police"),
+])
+def test_a_number_ending_a_bodys_name(sentence, speaker):
+    assert one_claim(sentence)["speaker"] == speaker
