@@ -74,6 +74,8 @@ _BEGAN_ON = re.compile(r"\b(?:since|after|when)\s+" + _EVENT_DET + r"(?P<noun>" 
                        r"broke\s+out|erupted|took\s+effect|hit|struck|was\s+(?:declared|announced|confirmed|reported))"
                        r"\s+(?:on\s+|at\s+)?", re.IGNORECASE)
 
+_WHICH_BEGAN = re.compile(r"\b(?P<noun>" + _EVENT_NOUNS + r"),\s+which\s+(?:began|started|broke\s+out|erupted|took\s+effect|"
+                          r"hit|struck)\s+(?:on\s+|at\s+)?", re.IGNORECASE)
 _EVENT_REFERRED = re.compile(r"\b(?:(?:day|night|eve|morning|hours?|days|weeks?|months?|years?)\s+(?:of|before|after)|since|within\s+\S+\s+\S+\s+of)\s+the\s+$",
                              re.IGNORECASE)
 _ON_EVENT_DAY = re.compile(r"\b(?:on\s+(?:the\s+)?(?P<noun>election|referendum|strike|attack|explosion|blast|polling|voting)\s+"
@@ -106,7 +108,8 @@ _BY_THEN = re.compile(r"\b(?:by|until|till)\s+then\b", re.IGNORECASE)
 _ULTIMATUM_IF = re.compile(r"\b(?:if\s+no|unless|ultimatum)\b", re.IGNORECASE)
 _DAY_DEADLINE = re.compile(r"\s+deadline\b", re.IGNORECASE)
 _DURING_EVENT = re.compile(r"\bduring\s+" + _EVENT_DET + r"(?P<noun>" + _EVENT_NOUNS + r")\b", re.IGNORECASE)
-_BEFORE_DEADLINE = re.compile(r"\bbefore\s+(?:the|that|this|its|their)\s+(?:new\s+|extended\s+|\d+-day\s+)?"
+# ("by the court's deadline": the one the article gave)
+_BEFORE_DEADLINE = re.compile(r"\b(?:before|by)\s+(?:the|that|this|its|their|the\s+[a-z]+['\u2019]s)\s+(?:new\s+|extended\s+|\d+-day\s+)?"
                               r"(?:deadline|ultimatum)\b"
                               r"(?:\s+(?:expires|passes|runs\s+out|lapses))?", re.IGNORECASE)
 _WITHIN_DEADLINE = re.compile(r"\bwithin\s+(?P<n>" + NUMBER_WORDS + r")\s+(?P<unit>hours?|days?|weeks?|months?)\s+of\s+"
@@ -192,6 +195,11 @@ def note_events(text: str, refs: list[TimeRef], events: dict) -> None:
                 _remember(events, key, near.earliest)
     if not days:
         return
+    for m in _WHICH_BEGAN.finditer(text) if not _BEGAN_WORDS.isdisjoint(present) else ():
+        # "the strike, which began on Oct. 19, had been called ...": the day in the clause dates the event
+        at = [r for r in days if m.end() - 4 <= r.start <= m.end() + 1]
+        if at:
+            _remember(events, _event_key(m.group("noun")), at[0].earliest)
     for m in _BEGAN_ON.finditer(text) if not _BEGAN_WORDS.isdisjoint(present) else ():
         # "since the strike began on April 27": the day written right after dates the event
         at = [r for r in days if m.end() - 4 <= r.start <= m.end() + 1 or r.start <= m.start() and r.end > m.end()]
@@ -283,7 +291,7 @@ def event_anchors(text: str, refs: list[TimeRef], events: dict) -> None:
         if not any(r.start < m.end() and r.end > m.start() for r in refs):
             bisect.insort(refs, TimeRef(m.group(0), "deadline", None, events["then"], m.start(), m.end()),
                           key=lambda r: r.start)
-    for m in _BEFORE_DEADLINE.finditer(text) if "deadline" in events and "before" in present else ():
+    for m in _BEFORE_DEADLINE.finditer(text) if "deadline" in events and ("before" in present or "by" in present) else ():
         if not any(r.start < m.end() and r.end > m.start() for r in refs):  # "before the deadline expires"
             bisect.insort(refs, TimeRef(m.group(0), "deadline", None, events["deadline"], m.start(), m.end()),
                           key=lambda r: r.start)

@@ -352,6 +352,9 @@ def _authored(text: str, tokens: list[Token], mention: Mention) -> Mention:
     that speaks is its author's voice, when the author is written before it."""
     if (mention.head or "") not in _DOCUMENTS:
         return mention
+    words = [w for w in mention.text.split() if w.lower() not in ("the", "a", "an")]
+    if len(words) >= 3 and all(w[:1].isupper() for w in words[-3:]) and mention.kind != "pronoun":
+        return mention  # "The U.S. Geological Survey raised ...": a body's name that ends in a document's word
     owner = _OWNER_PRONOUNS.get(mention.text.split(" ", 1)[0].lower())
     if owner is not None:  # "Its statement said": the body named before, through coreference
         start = mention.span_end - len(mention.text)

@@ -660,7 +660,7 @@ def find_timerefs(text: str, published: dt.date | None, anchor: dt.date | None =
     if _TRIGGER_WORDS.isdisjoint(words) and not special and not clock and not ("then" in words and "since" in words):
         if hours:
             _clock_times(text, refs, anchor, tense, context)
-        if events and (("since" in words or "during" in words or ("before" in words and (
+        if events and (("since" in words or "during" in words or (("before" in words or "by" in words) and (
                 "deadline" in words or "ultimatum" in words))) and names_event(words, text) or
                 ("then" in words and "then" in events and ("by" in words or "until" in words or "till" in words))):
             event_anchors(text, refs, events)  # "... since the strike began", "... before the deadline", "by then"
@@ -771,6 +771,14 @@ def find_timerefs(text: str, published: dt.date | None, anchor: dt.date | None =
         _period_to_day(text, refs)
     if refs and "from" in words and not _MOVED_WORDS.isdisjoint(words):
         _moved_from_to(text, refs)
+    if refs and "least" in words:
+        for ref in refs:
+            if ref.phrase[:15].lower() in ("until at least ", "till at least ") and ref.earliest is None and \
+                    ref.latest is not None and "end" not in ref.phrase and "mid" not in ref.phrase.lower() and (
+                    any(c.isdigit() for c in ref.phrase) or _WEEKDAY_IN.search(ref.phrase)):
+                # "The closure will remain in place until at least Nov. 24": it lasts to that day at the least,
+                # so the day named is its earliest end as well
+                ref.earliest = ref.latest
     if refs and ("earliest" in text or "not before" in text or "earlier than" in text):
         for ref in refs:
             if ref.phrase[:13].lower() in ("no earlier th", "not earlier t") and ref.earliest is not None:
@@ -978,6 +986,7 @@ _WEEKDAY_DATE_GAP = re.compile(r",?\s")
 
 
 _DAY_IN_BRACKETS = re.compile(r"\s*\(([0-3]?\d)\)")
+_WEEKDAY_IN = re.compile(r"\b" + _WD + r"\b", re.IGNORECASE)
 _WEEKDAY_PART_END = re.compile(_WD + r"(?:\s+(?:night|morning|evening|afternoon))?$", re.IGNORECASE)
 
 

@@ -4061,3 +4061,35 @@ def test_a_level_that_moved_by_3m_is_metres(sentence, values):
 ])
 def test_a_number_ending_a_bodys_name(sentence, speaker):
     assert one_claim(sentence)["speaker"] == speaker
+
+
+def test_until_at_least_a_day_names_that_day():
+    assert _dates("The closure will remain in place until at least Jan. 24, when officials will review it.") == [
+        ("until at least Jan. 24", "deadline", "2022-01-24", "2022-01-24")]
+    assert ("until at least mid-February", "deadline", None, "2022-02-20") in _dates(
+        "The order applies until at least mid-February.")
+
+
+def test_an_event_dated_in_its_which_clause():
+    claims = claims_of("The labor court ruled on Tuesday that the strike, which began on Dec. 19, had been called "
+                       "too early.", "Some 61 ships have been diverted since the strike began.")
+    assert ("since the strike began", "since", "2021-12-19", None) in _dates(claims[1])
+
+
+def test_by_the_courts_deadline_is_the_deadline_given():
+    claims = claims_of("The court ordered the workers back by 8 a.m. on Saturday, setting a deadline for the union.",
+                       "The company said it would discipline no one who reported by the court's deadline.")
+    assert ("by the court's deadline", "deadline", None, "2022-01-15") in _dates(claims[1])
+
+
+@pytest.mark.parametrize("sentence, speaker", [
+    ("The U.S. Geological Survey raised the alert level on Monday evening, saying more than 1,100 small "
+     "earthquakes had been recorded.", "U.S. Geological Survey"),
+    ("The UN Report said 40 died.", "UN"),
+])
+def test_a_body_named_like_a_document(sentence, speaker):
+    assert one_claim(sentence)["speaker"] == speaker
+
+
+def test_a_decimal_comma_before_degrees():
+    assert _values("Beitbridge recorded 45,3 degrees on Wednesday.") == [(45.3, 45.3, None, "degrees")]
