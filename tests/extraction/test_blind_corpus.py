@@ -2,7 +2,9 @@
 the extractor, kept apart from tests/corpus because a few of their labels are still missed (listed
 in tests/corpus/README.md). The mean scores may only go up: each floor is what was measured after
 the general rules they taught. (Adding a harder set can lower a mean: the thirty-sixth to
-thirty-eighth sets took the date mean from 0.986 to 0.984, and the date floor from 0.985 to 0.98.)"""
+thirty-eighth sets took the date mean from 0.986 to 0.984, and the date floor from 0.985 to 0.98; the
+fifty-eighth took the date mean from 0.991 to 0.990 and precision from 0.9952 to 0.9948, and their floors
+to 0.989 and 0.994.)"""
 from __future__ import annotations
 
 from pathlib import Path
@@ -12,7 +14,7 @@ import pytest
 from test_corpus import score
 
 BLIND = sorted((Path(__file__).resolve().parents[2] / "tests" / "corpus" / "blind").glob("*.gold.json"))
-FLOORS = {"recall": 1.0, "precision": 0.995, "speaker": 0.944, "quantity": 0.998, "date": 0.990}
+FLOORS = {"recall": 1.0, "precision": 0.994, "speaker": 0.944, "quantity": 0.998, "date": 0.989}
 
 
 def test_blind_set_is_there():
