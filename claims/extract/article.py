@@ -203,7 +203,10 @@ _SITE_PROMPT = re.compile(r"\bcan leave comments\b|\bguidelines on commenting\b|
                           r"|\bpodcast asked (?:listeners|readers)\b", re.IGNORECASE)
 _OUTLET_NOTE = re.compile(r"^advertise\s+(?:with|on)\b|\bdigital\s+marketing\s+packages?\b"
                           r"|\bwill\s+(?:update|be\s+updating)\s+this\s+(?:story|article|report)\b"
-                          r"|^this\s+(?:story|article|report)\s+(?:will\s+be|has\s+been|is\s+being)\s+updated\b", re.IGNORECASE)
+                          r"|^this\s+(?:story|article|report)\s+(?:will\s+be|has\s+been|is\s+being)\s+updated\b"
+                          # "Civil Beat's coverage of Hawai\u02bbi island is supported in part by a grant from ..."
+                          r"|\b(?:coverage|reporting|journalism)\b.{0,60}\bis\s+supported\s+(?:in\s+part\s+)?by\s+(?:a\s+)?"
+                          r"(?:grants?|funding|donations?)\b", re.IGNORECASE)
 _NEWSLETTER_PROMPT = re.compile(r"\bsign(?:ing)?\s+up\s+for\s+(?:our|the)\b.{0,60}\bnewsletters?\b"
                                 r"|\bsubscribe\s+to\s+(?:our|the)\s+(?:[\w-]+\s+)?newsletters?\b"
                                 r"|\bnewsletters?\s+(?:in|to|straight\s+to)\s+your\s+inbox\b"
@@ -253,7 +256,7 @@ def is_boilerplate(text: str) -> bool:
         return True  # "... use automatic translation tools such as DeepL to translate it into English"
     if "ePaper" in text or "e-paper" in text:
         return True  # "Now you can read the Jamaica Observer ePaper anytime, anywhere."
-    if ("dvertis" in text or "marketing" in text or "update" in text or "updated" in text) and _OUTLET_NOTE.search(text):
+    if ("dvertis" in text or "marketing" in text or "update" in text or "supported" in text) and _OUTLET_NOTE.search(text):
         # "Advertise with the most visited newspaper in ...", "AKIpress will update this story."
         return True
     if "funded" in text and _FUNDED_BY_READERS.search(text):

@@ -291,7 +291,9 @@ class SpeakerBook:
             contents = sp.name_contents()
             score = 0
             if words in contents:
-                score = 10
+                # (a bare role met before, "Minister says ..." in a standfirst, is no better a match for
+                # "the minister" than the named minister met since)
+                score = 3 if len(words) == 1 and words[0] in ROLE_WORDS and sp.kind == "unnamed" else 10
             elif len(words) >= 2 and any(c[-2:] == words[-2:] for c in contents):
                 score = 6
             else:

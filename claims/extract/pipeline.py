@@ -220,13 +220,19 @@ def _same_name(a: str, b: str) -> bool:
     return fold(a) == fold(b)
 
 
+_SENTENCE_ENDS = (".", "!", "?", '"', "\u201d", "'", "\u2019", ")")
+
+
 def _split_speakers(units: list[Unit]) -> list[Unit]:
     """One claim per speaker: 'Police said 14 were arrested, but organisers said more than 60
     were detained' is two claims, each with its own speaker."""
     out: list[Unit] = []
     for unit in units:
         text = unit.text
-        if ";" not in text and ", but " not in text and ", while " not in text and ", whereas " not in text:
+        if ";" not in text and ", but " not in text and ", while " not in text and ", whereas " not in text or \
+                not text.rstrip().endswith(_SENTENCE_ENDS):
+            # (a standfirst has no closing stop: "Minister says only 312 ...; MTUC says the real figure is
+            # over 1,100" stays one line, as the reader sees it)
             out.append(unit)
             continue
         parts = None

@@ -4093,3 +4093,17 @@ def test_a_body_named_like_a_document(sentence, speaker):
 
 def test_a_decimal_comma_before_degrees():
     assert _values("Beitbridge recorded 45,3 degrees on Wednesday.") == [(45.3, 45.3, None, "degrees")]
+
+
+def test_a_standfirst_without_a_stop_stays_one_line():
+    claims = claims_of("Minister says only 312 retrenchments were notified this year; MTUC says the real figure is "
+                       "over 1,100", "Human Resources Minister Roslan Kamaruddin said checks found 312 retrenchments.",
+                       "The minister added that the ministry would call in the management no later than Friday.")
+    assert claims[0]["text"].endswith("over 1,100")
+    assert [c["speaker"] for c in claims[1:]] == ["Roslan Kamaruddin", "Roslan Kamaruddin"]
+
+
+def test_a_grant_note_is_no_claim():
+    assert claims_of("Police said 14 were arrested.", "Civil Beat\u2019s coverage of Hawai\u02bbi island is supported in "
+                     "part by a grant from the Kahiau Community Foundation.")[1:] == []
+    assert len(claims_of("The project is supported by a grant of 2 million from the EU.")) == 1
