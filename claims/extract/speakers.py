@@ -264,6 +264,12 @@ def _finding_author(text: str, tokens: list[Token]) -> Mention | None:
         if mention is None or mention.kind == "pronoun":
             return None
         k = next((k for k in range(i + 2, len(tokens)) if tokens[k].start >= mention.span_end), len(tokens))
+        if k + 2 < len(tokens) and tokens[k].text == "(":
+            # "Data from the Social Security Organisation (Perkeso) showed": its acronym between
+            close = next((m for m in range(k + 1, min(len(tokens), k + 6)) if tokens[m].text == ")"), None)
+            if close is not None:
+                mention.paren = text[tokens[k + 1].start:tokens[close - 1].end]
+                k = close + 1
         if k < len(tokens) and tokens[k].low in _FINDING_VERBS:
             mention.via = "verb"
             mention.window = (tokens[k].start, tokens[k].end)

@@ -4107,3 +4107,8 @@ def test_a_grant_note_is_no_claim():
     assert claims_of("Police said 14 were arrested.", "Civil Beat\u2019s coverage of Hawai\u02bbi island is supported in "
                      "part by a grant from the Kahiau Community Foundation.")[1:] == []
     assert len(claims_of("The project is supported by a grant of 2 million from the EU.")) == 1
+
+
+def test_data_from_a_body_with_its_acronym_show():
+    claim = one_claim("Data from the Social Security Organisation (Perkeso) showed that 38,412 workers lost their jobs.")
+    assert claim["speaker"] == "the Social Security Organisation"
