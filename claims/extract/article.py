@@ -212,6 +212,8 @@ _NEWSLETTER_PROMPT = re.compile(r"\bsign(?:ing)?\s+up\s+for\s+(?:our|the)\b.{0,6
                                 r"|\bnewsletters?\s+(?:in|to|straight\s+to)\s+your\s+inbox\b"
                                 r"|\bdownload\s+(?:our|the)\s+(?:free\s+)?(?:[\w-]+\s+)?app\b"
                                 r"|\bnewsletters?\b.{0,40}\bclick here\b|\b(?:sign up|subscri\w+)\b.{0,60}\bclick here\b"
+                                # "For more news about Typhoon Rosal, click here."
+                                r"|^for\s+more\s+(?:news|stories|updates|coverage|information)\b.{0,80}\bclick\s+here\b"
                                 r"|\bfollow us on\b.{0,40}\b(?:facebook|instagram|whatsapp|x|twitter|telegram|tiktok|youtube)\b"
                                 # "For the latest news, follow The Phnom Penh Post on Facebook and Telegram."
                                 r"|\bfollow\s+(?:the\s+)?[A-Z][\w.&' -]{1,40}\s+on\s+(?:facebook|instagram|whatsapp|x|twitter|"

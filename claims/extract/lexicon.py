@@ -71,7 +71,7 @@ administrator superintendent overseer rector dean president-elect negotiator del
 physician surgeon epidemiologist volunteer owner farmer driver pilot prefect governor-general consul
 attaché attache registrar coroner ombudsman auditor treasurer provost warden steward curator conductor
 operator diplomat insider soldier parliamentarian legislator mother father wife husband son daughter
-sister brother relative neighbour neighbor friend widow trader merchant shopkeeper firefighter paramedic medic ranger
+sister brother relative neighbour neighbor friend widow trader merchant shopkeeper firefighter paramedic medic ranger member
 sen rep gov gen col lt sgt capt adm maj cmdr insp supt det amb pres""".split())
 SPEAKER_NOUNS = frozenset("""
 commuters passengers traders vendors motorists farmers fishermen fishers parents students tenants
@@ -105,7 +105,7 @@ def _plural(word: str) -> str:
 
 # "Halden Water's lawyers", "judges", "ministers": the plural of an office is a group of speakers.
 PLURAL_ROLES = frozenset(_plural(w) for w in ROLE_WORDS if len(w) > 4 and "-" not in w
-                         and not w.endswith(("man", "woman", "people", "person"))) - {"chairs", "principals"}
+                         and not w.endswith(("man", "woman", "people", "person"))) - {"chairs", "principals", "members"}
 SPEAKER_NOUNS = SPEAKER_NOUNS | PLURAL_ROLES
 ORG_WORDS = frozenset("""
 ministry office agency institute government authority authorities police military army navy forces union

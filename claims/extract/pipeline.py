@@ -148,6 +148,10 @@ def _claims_of(art, pub: dt.date | None, raw: str, sha256: str, warnings: list[s
     }
 
 
+_APPEAL_HEAD = re.compile(r"(?:A\s+(?:message|note|letter)\s+from\s+(?:the\s+)?[\w .&'\u2019-]{2,40}|Dear\s+readers?|"
+                          r"Our\s+(?:readers|supporters))\s*[:,]\s*$", re.IGNORECASE)
+
+
 def _units(body: str, paragraphs: list[tuple[int, int]], list_items: set[int] = frozenset()) -> list[Unit]:
     units: list[Unit] = []
     intro = None
@@ -163,6 +167,8 @@ def _units(body: str, paragraphs: list[tuple[int, int]], list_items: set[int] = 
             m = DATELINE.match(text)
             if m and (m.group("outlet0") or sum(c.isupper() for c in m.group("place")) >= 2):
                 skip_to = m.end()
+        if text[:2] in ("A ", "Ou", "De") and _APPEAL_HEAD.match(text):
+            break  # "A Message from The Moscow Times:", "Dear readers,": the outlet's appeal runs to the end
         if index not in list_items and (_looks_like_subheading(text) or _unended_line(text)):
             continue
         if ("|" in text and (_PIPE_CREDIT_END.search(text) or (len(text) < 300 and text.rstrip().endswith("|")))) or (

@@ -100,7 +100,9 @@ _PATTERNS = [
                 r"(?:,?\s+(?P<wky>" + _YEAR + r"))?)\b"),
     # "Voting will take place on the 27th": a day of this month or the one next to it
     ("day_ord", r"(?P<prep>on|by|until|till|before|from|since)\s+the\s+(?P<dordn>[12]?\d|3[01])(?:st|nd|rd|th)"
-                r"(?=\s*(?:[.,;:)]|$)|\s+(?:and|or|at|when|to|until|with|in|if|as|after|before|but|instead)\b)"),
+                r"(?=\s*(?:[.,;:)]|$)|\s+(?:and|or|at|when|to|until|with|in|if|as|after|before|but|instead|"
+                # "Every application that is complete by the 30th will be processed"
+                r"will|would|shall|must|can|could|is|are|was|were|has|have|had|deadline|cut-?off)\b)"),
     # "by the 15th of next month", "on the 3rd of March"
     ("ord_of_month", _PREP + r"the\s+(?P<odn>[0-3]?\d)(?:st|nd|rd|th)\s+of\s+(?:(?P<odrel>next|this|last)\s+month|"
                      r"(?P<odm>January|February|March|April|May|June|July|August|September|October|November|December)"
@@ -370,6 +372,9 @@ _MEASURE_ISSUED_BEFORE = re.compile(r"\b(?:has|have)\s+(?:issued|declared|announ
                                     r"lifted|shut|stopped|revoked|barred|prohibited))\b[^.;]*$", re.IGNORECASE)
 # "storms could hit ... from Thursday to Saturday"; "That could be Thursday", "could take place as early as Thursday"
 _MAYBE_AHEAD_BEFORE = re.compile(r"\b(?:could|might|may)\s+(?!have\b)[a-z]+\b[^.;,]*$", re.IGNORECASE)
+# "a second window that opens on Jan. 4": a schedule told in the present looks ahead
+_SCHEDULED_BEFORE = re.compile(r"\b(?:opens|reopens|begins|starts|closes|resumes|expires|takes\s+effect|kicks\s+off)\s+$",
+                               re.IGNORECASE)
 _MODAL_BEFORE = re.compile(r"\b(?:could|might|may|would|will)\s+(?!have\b)[a-z]+\b(?:[^.;,]|\.(?=\d))*$", re.IGNORECASE)
 _MAYBE_BEFORE = re.compile(r"\b(?:could|might|may)\s+(?:not\s+)?(?:be|take\s+place|happen|come|begin|start|resume|open|"
                            r"arrive|end|be\s+held|be\s+completed)\s+(?:[a-z]+\s+){0,3}?(?:as\s+(?:early|soon|late)\s+as\s+)?$",
@@ -463,10 +468,10 @@ paid ran sold threw wrote became grew knew lay rode sank shook spoke stole swept
 @lru_cache(maxsize=1024)
 def sentence_tense(text: str) -> str:
     """'future', 'pastperfect', 'past', 'present' or 'unknown': how to read a bare weekday here."""
-    return _tense(text, word_index(text)[1])
+    return _tense(text, word_index(text)[1], clause=False)
 
 
-def _tense(text: str, word_list) -> str:
+def _tense(text: str, word_list, clause: bool = True) -> str:
     words = set(word_list)
     if "expected" in words and _EXPECTED_ADJECTIVE.search(text):
         words = words - {"expected"}  # "9.8 million of the 16.2 million returns expected had been submitted"
@@ -474,7 +479,9 @@ def _tense(text: str, word_list) -> str:
         return "future"  # "If there is no signed agreement by Sunday night, not a single container moves on Monday"
     if "can" in words and _CAN_BE.search(text):
         return "future"  # "The suspects can be held until Friday": what the law allows, still ahead
-    if "could" in words and "had" not in words and _COULD_AHEAD.search(text):
+    if clause and "could" in words and "had" not in words and _COULD_AHEAD.search(text):
+        # (in its clause only: "were still stranded ... as of Sunday afternoon, and that relief packs could
+        # reach them only by boat" keeps its past)
         return "future"  # "a depression could bring heavy rain from Thursday to Saturday"
     if "should" in words and _MODAL_AHEAD.search(text):
         return "future"  # "By Thursday morning, nobody should be left inside the radius"
@@ -554,6 +561,9 @@ def _clause_tense(text: str, start: int, end: int, sentence: str | None) -> str:
     if ("if " in text or "If " in text or "unless" in text or "once " in text) and \
             _IF_PRESENT_BEFORE.search(text, max(lo, start - 80), start):
         return "future"  # "could be pushed back if seismic activity picks up over the weekend"
+    if "could" in text and _COULD_AHEAD.search(text, max(0, start - 150), start) and \
+            not _SENTENCE_STOP.search(text, max(0, start - 150), start):
+        return "future"  # "said ... could bring between 100 and 250mm of rain to ... and the Highlands from Thursday"
     if lo <= 0 and hi >= len(text):
         sentence = sentence or sentence_tense(text)
         return sentence if sentence != "unknown" else "past"
@@ -1459,6 +1469,15 @@ def _chain_relative_days(text: str, refs: list[TimeRef]) -> None:
             if prev is not None:
                 ref.earliest = ref.latest = prev.latest
             continue
+        if phrase in ("a year earlier", "a year before", "the year before", "the previous year") and ref.role == "when":
+            # "21.4 million kilograms in September, down 3.1 percent from a year earlier": that month a year before
+            prev = next((r for r in reversed(refs[:index]) if r.role == "when" and r.earliest is not None and
+                         r.latest is not None and (r.latest - r.earliest).days <= 92), None)
+            if prev is not None:
+                ref.earliest, ref.latest = prev.earliest - relativedelta(years=1), prev.latest - relativedelta(years=1)
+                if prev.latest.month == 2 and prev.latest.day >= 28:
+                    ref.latest = ref.latest + relativedelta(day=31)  # (the last day of that February)
+            continue
         if phrase.endswith(("the following week", "the following month", "the following year")):
             # "case numbers were normal until April 14, and fogging was stepped up the following week";
             # "delisted in January 2025, before readmitting 19 the following month"
@@ -2143,7 +2162,8 @@ def _resolve(m: re.Match, kind: str, text: str, pub: dt.date | None, anchor: dt.
                 return None
         else:
             forward = role == "deadline" or tense == "future" or \
-                _PLANNED_FOR.search(text, max(0, start - 70), start) is not None or (
+                _PLANNED_FOR.search(text, max(0, start - 70), start) is not None or \
+                _SCHEDULED_BEFORE.search(text, max(0, start - 20), start) is not None or (
                 (prep or "").lower() == "from" and not _SPAN_UNTIL.match(text, m.end()) and (
                     tense not in ("past", "pastperfect") or _FORWARD_BEFORE.search(text, max(0, start - 80), start)
                     or _PERFECT_BEFORE.search(text, max(0, start - 80), start)))

@@ -4112,3 +4112,37 @@ def test_a_grant_note_is_no_claim():
 def test_data_from_a_body_with_its_acronym_show():
     claim = one_claim("Data from the Social Security Organisation (Perkeso) showed that 38,412 workers lost their jobs.")
     assert claim["speaker"] == "the Social Security Organisation"
+
+
+@pytest.mark.parametrize("sentence, phrase, role, earliest, latest", [
+    ("Baquiran said 40 families were still stranded on rooftops and higher ground as of Sunday afternoon, and that "
+     "relief packs could reach them only by boat.", "as of Sunday afternoon", "when", "2022-01-09", "2022-01-09"),
+    ("Applicants who miss the Jan. 31 cut-off can apply in a second window that opens on April 4.",
+     "on April 4", "when", "2022-04-04", "2022-04-04"),
+    ("Every application that is complete by the 30th will be processed before Easter.",
+     "by the 30th", "deadline", None, "2022-01-30"),
+    ("Sri Lanka produced 21.4 million kilograms of tea in September, down 3.1 percent from a year earlier.",
+     "a year earlier", "when", "2020-09-01", "2020-09-30"),
+    ("The centre said on Monday that a depression forming at sea could bring between 100 and 250mm of rain to the "
+     "central region and the Central Highlands from Friday to Sunday.", "from Friday to Sunday", "when",
+     "2022-01-14", "2022-01-16"),
+])
+def test_sixtieth_set_dates(sentence, phrase, role, earliest, latest):
+    assert (phrase, role, earliest, latest) in _dates(sentence)
+
+
+def test_the_fifth_floor_is_no_date():
+    assert _dates("He lives on the 5th floor.") == []
+
+
+def test_an_outlets_appeal_and_click_here_are_no_claims():
+    claims = claims_of("Police said 14 were arrested.", "For more news about Typhoon Rosal, click here.",
+                       "A Message from The Moscow Times:", "Dear readers,",
+                       "We are facing unprecedented challenges. Our staff are at risk of prosecution.")
+    assert [c["text"] for c in claims] == ["Police said 14 were arrested."]
+
+
+def test_a_family_member_who_spoke_on_condition_of_anonymity():
+    claim = one_claim("A family member, who spoke to DAILY POST on condition of anonymity, said the abductors made "
+                      "contact on Tuesday evening.")
+    assert claim["speaker"] == "A family member"
