@@ -315,6 +315,7 @@ class SpeakerBook:
                         score = 5 if agree else 0
             if not score and definite and head in _GENERIC_ORG_HEADS and sp.kind == "organisation" and \
                     not any(w[:1].isupper() for w in mention.text.split()[1:]) and \
+                    not any(w.endswith(("'s", "\u2019s")) for w in mention.text.split()) and \
                     (_content(sp.name) or ("",))[-1] not in _NOT_BUSINESSES and \
                     not (head in _COMPANY_HEADS and (_content(sp.name) or ("",))[-1] in _NOT_COMPANIES):
                 score = 2  # "the company" after "Hartwell Motors said" (a court or a ministry is none)

@@ -375,6 +375,7 @@ _MAYBE_AHEAD_BEFORE = re.compile(r"\b(?:could|might|may)\s+(?!have\b)[a-z]+\b[^.
 # "a second window that opens on Jan. 4": a schedule told in the present looks ahead
 _SCHEDULED_BEFORE = re.compile(r"\b(?:opens|reopens|begins|starts|closes|resumes|expires|takes\s+effect|kicks\s+off)\s+$",
                                re.IGNORECASE)
+_OFFERED_BEFORE = re.compile(r"\b(?:offered|proposed|promised|pledged)\b[^.;]{0,60}$", re.IGNORECASE)
 _MODAL_BEFORE = re.compile(r"\b(?:could|might|may|would|will)\s+(?!have\b)[a-z]+\b(?:[^.;,]|\.(?=\d))*$", re.IGNORECASE)
 _MAYBE_BEFORE = re.compile(r"\b(?:could|might|may)\s+(?:not\s+)?(?:be|take\s+place|happen|come|begin|start|resume|open|"
                            r"arrive|end|be\s+held|be\s+completed)\s+(?:[a-z]+\s+){0,3}?(?:as\s+(?:early|soon|late)\s+as\s+)?$",
@@ -1472,7 +1473,9 @@ def _chain_relative_days(text: str, refs: list[TimeRef]) -> None:
         if phrase in ("a year earlier", "a year before", "the year before", "the previous year") and ref.role == "when":
             # "21.4 million kilograms in September, down 3.1 percent from a year earlier": that month a year before
             prev = next((r for r in reversed(refs[:index]) if r.role == "when" and r.earliest is not None and
-                         r.latest is not None and (r.latest - r.earliest).days <= 92), None)
+                         r.latest is not None), None)
+            if prev is not None and (prev.latest - prev.earliest).days > 366:
+                prev = None  # (a span of years: no one year before it)
             if prev is not None:
                 ref.earliest, ref.latest = prev.earliest - relativedelta(years=1), prev.latest - relativedelta(years=1)
                 if prev.latest.month == 2 and prev.latest.day >= 28:
@@ -2166,7 +2169,9 @@ def _resolve(m: re.Match, kind: str, text: str, pub: dt.date | None, anchor: dt.
                 _SCHEDULED_BEFORE.search(text, max(0, start - 20), start) is not None or (
                 (prep or "").lower() == "from" and not _SPAN_UNTIL.match(text, m.end()) and (
                     tense not in ("past", "pastperfect") or _FORWARD_BEFORE.search(text, max(0, start - 80), start)
-                    or _PERFECT_BEFORE.search(text, max(0, start - 80), start)))
+                    or _PERFECT_BEFORE.search(text, max(0, start - 80), start)
+                    # "it had offered a 12 percent increase from January 1": an offer looks ahead
+                    or _OFFERED_BEFORE.search(text, max(0, start - 80), start)))
             # "has offered an 8 per cent increase from July 1": a change that starts on a day looks ahead
             earliest = latest = _guess_year(month, day, pub, forward)
         if kind == "dmy" and (g("d2a") or g("d2b")) and earliest:

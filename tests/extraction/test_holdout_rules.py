@@ -4146,3 +4146,20 @@ def test_a_family_member_who_spoke_on_condition_of_anonymity():
     claim = one_claim("A family member, who spoke to DAILY POST on condition of anonymity, said the abductors made "
                       "contact on Tuesday evening.")
     assert claim["speaker"] == "A family member"
+
+
+def test_a_year_earlier_than_a_year_is_the_year_before():
+    assert ("a year earlier", "when", "2019-01-01", "2019-12-31") in _dates(
+        "A report published in June counted 112 accidents in 2020, up from 97 a year earlier.")
+
+
+def test_an_offer_from_a_day_looks_ahead():
+    assert ("from March 1", "when", "2022-03-01", "2022-03-01") in _dates(
+        "It added that it had offered a 12 percent increase from March 1.")
+
+
+def test_the_islands_power_company_is_not_the_last_organisation():
+    claims = claims_of("The Dominica Relief Committee of New York said it had shipped 40 barrels.",
+                       "Electricity had been restored to about 85 percent of customers by last Friday, according to "
+                       "the island's power company.")
+    assert claims[1]["speaker"] == "the island's power company"
