@@ -280,7 +280,8 @@ def _finding_author(text: str, tokens: list[Token]) -> Mention | None:
 
 _DOCUMENTS = DOC_NOUNS | _DATA_NOUNS | frozenset("survey study report update review audit census accounts testimony "
                                                   "testimonies estimate estimates calculation calculations website "
-                                                  "filing filings forecast forecasts projection projections outlook".split())
+                                                  "filing filings forecast forecasts projection projections outlook "
+                                                  "assessment assessments".split())
 
 
 _MEDIA_NAME = re.compile(r"\b(?:Times|Post|News|Herald|Journal|Gazette|Tribune|Daily|Observer|Guardian|Telegraph|"
@@ -331,6 +332,16 @@ def _document_author(text: str, tokens: list[Token], k: int) -> Mention | None:
     names = [t for t in tokens[k:end] if t.is_cap and t.is_word and t.low not in DETERMINERS]
     if names and names[-1] is tokens[end - 1]:
         return _backward_np(text, tokens, end - 1)  # "HSE figures", "UN data"
+    first = k + (tokens[k].low in DETERMINERS)
+    run = first
+    while run < end and tokens[run].is_cap and tokens[run].is_word and not tokens[run].quoted:
+        run += 1
+    if run - first >= 2 and all(t.is_word and not t.is_cap and not t.quoted for t in tokens[run:end]) and end - run <= 3:
+        # "according to a World Bank rapid damage assessment": the body named before the document's description
+        author = _backward_np(text, tokens, run - 1)
+        if author is not None and author.name[:2].lower() in ("a ", "an"):
+            author.name = author.name.split(" ", 1)[1]  # (the article belongs to the document)
+        return author
     return None
 
 

@@ -4163,3 +4163,12 @@ def test_the_islands_power_company_is_not_the_last_organisation():
                        "Electricity had been restored to about 85 percent of customers by last Friday, according to "
                        "the island's power company.")
     assert claims[1]["speaker"] == "the island's power company"
+
+
+@pytest.mark.parametrize("sentence, speaker", [
+    ("According to a World Bank rapid damage assessment released earlier this month, Omar caused about US$310 million "
+     "in damage.", "World Bank"),
+    ("According to the ministry's latest assessment, 40 died.", "the ministry"),
+])
+def test_a_bodys_assessment(sentence, speaker):
+    assert one_claim(sentence)["speaker"] == speaker
