@@ -238,8 +238,10 @@ def _finding_author(text: str, tokens: list[Token]) -> Mention | None:
     """'An investigation by X found', 'a study from X concluded': X, when the finding is the subject."""
     for i, tok in enumerate(tokens):
         if not tok.quoted and tok.low in _DATA_FINDINGS and i > 1 and i + 1 < len(tokens) and \
-                tokens[i + 1].low in ("show", "shows", "showed") and tokens[i - 1].low.endswith(("'s", "\u2019s")) and \
-                any(t.text == "," for t in tokens[max(0, i - 5):i - 1]):
+                tokens[i + 1].low in ("show", "shows", "showed") and (
+                    tokens[i - 1].low.endswith(("'s", "\u2019s")) or (tokens[i - 1].is_cap and tokens[i - 1].is_word)) and \
+                any(t.text == "," for t in tokens[max(0, i - 6):i - 1]):
+            # (", Sri Lanka Tea Board data show.": a name right before the data)
             # "..., the agency's figures show.": the body whose figures they are
             owner = _backward_np(text, tokens, i - 1)
             if owner is not None and owner.kind != "pronoun":

@@ -4172,3 +4172,9 @@ def test_the_islands_power_company_is_not_the_last_organisation():
 ])
 def test_a_bodys_assessment(sentence, speaker):
     assert one_claim(sentence)["speaker"] == speaker
+
+
+def test_a_named_bodys_data_show_at_the_end():
+    claim = one_claim("Sri Lanka produced 21.4 million kilograms of tea in September, down 3.1 percent from a year "
+                      "earlier, Sri Lanka Tea Board data show.")
+    assert claim["speaker"] == "Sri Lanka Tea Board"
