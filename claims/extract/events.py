@@ -195,7 +195,7 @@ def note_events(text: str, refs: list[TimeRef], events: dict) -> None:
                 _remember(events, key, near.earliest)
     if not days:
         return
-    for m in _WHICH_BEGAN.finditer(text) if not _BEGAN_WORDS.isdisjoint(present) else ():
+    for m in _matches_at(_WHICH_BEGAN, text, _NOUN_SET) if ", which " in text and not _BEGAN_WORDS.isdisjoint(present) else ():
         # "the strike, which began on Oct. 19, had been called ...": the day in the clause dates the event
         at = [r for r in days if m.end() - 4 <= r.start <= m.end() + 1]
         if at:
