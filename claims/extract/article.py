@@ -210,7 +210,7 @@ _OUTLET_NOTE = re.compile(r"^advertise\s+(?:with|on)\b|\bdigital\s+marketing\s+p
 _NEWSLETTER_PROMPT = re.compile(r"\bsign(?:ing)?\s+up\s+for\s+(?:our|the)\b.{0,60}\bnewsletters?\b"
                                 r"|\bsubscribe\s+to\s+(?:our|the)\s+(?:[\w-]+\s+)?newsletters?\b"
                                 r"|\bnewsletters?\s+(?:in|to|straight\s+to)\s+your\s+inbox\b"
-                                r"|\bdownload\s+(?:our|the)\s+(?:free\s+)?(?:[\w-]+\s+)?app\b"
+                                r"|\bdownload\s+(?:our|the)\s+(?:free\s+)?(?:[\w-]+\s+){0,2}app\b"
                                 r"|\bnewsletters?\b.{0,40}\bclick here\b|\b(?:sign up|subscri\w+)\b.{0,60}\bclick here\b"
                                 # "For more news about Typhoon Rosal, click here."
                                 r"|^for\s+more\s+(?:news|stories|updates|coverage|information)\b.{0,80}\bclick\s+here\b"

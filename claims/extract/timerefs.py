@@ -32,7 +32,7 @@ _PREP = (r"(?:(?P<prep>(?:dating|dates|date|going|stretching)\s+back\s+to|no lat
          r"during|late on|early on|late|early)\s+(?:at\s+(?:the\s+)?(?:least|earliest|latest)\s+)?"
          # "through 4 p.m. Friday", "by 6pm on Wednesday": the hour of a day, the day keeps the preposition
          r"(?:(?:\d{1,2}(?:[:.][0-5]\d)?\s?(?:[ap]m\b|[ap]\.\s?m\.?)(?:\s+(?-i:[A-Z]{2,4})\b|\s+local\s+time)?|"
-         r"noon|midnight|midday|sunset|sunrise|(?:the\s+)?close\s+of\s+business|"
+         r"noon|midnight|midday|sunset|sunrise|dark|nightfall|(?:the\s+)?close\s+of\s+business|"
          # "since the early hours of Sunday", "until the morning of January 3": a part of the day named
          r"(?:(?<=since )|(?<=until )|(?<=till )|(?<=from ))the\s+(?:early\s+|small\s+|wee\s+)?(?:hours|morning|afternoon|evening|night)\s+of)"
          r"\s+(?:on\s+)?(?=" + _WD + r"|" + MONTH_RE + r"\b|[0-3]?\d\s+" + MONTH_RE + r"\b))?)?")
@@ -416,6 +416,10 @@ _HAS_FORECAST = re.compile(r"\b(?:has|have|is|are)\s+(?:also\s+)?(?:forecast|pre
                            re.IGNORECASE)
 _FORECAST_BEFORE = re.compile(r"\b(?:forecast|predicted|expected|possible|likely|probable)\s+(?:to\s+(?:last|continue|persist)\s+)?$",
                               re.IGNORECASE)
+# "A total fire ban has been declared for ... until midnight on Friday", "warned of heavy swells ... until
+# Sunday": a state set now (or a warning) runs until a day still ahead
+_STATE_SET_BEFORE = re.compile(r"\b(?:(?:has|have)\s+been\s+(?:declared|imposed|issued|extended|put\s+in\s+place)|"
+                               r"warned\s+of)\b[^.;]*$", re.IGNORECASE)
 _DEADLINE_MISSED_BEFORE = re.compile(r"\b(?:miss(?:ed|ing)|met|meeting|beat|beating|passed)\s+(?:the|a|its|their)\s+"
                                      r"(?:[\w-]+\s+)?(?:deadline|ultimatum|cut-?off)\s+(?:of\s+)?(?:[\w.:]+\s+){0,3}$",
                                      re.IGNORECASE)
@@ -2267,7 +2271,8 @@ def _resolve(m: re.Match, kind: str, text: str, pub: dt.date | None, anchor: dt.
                         tense == "past" and not _FORWARD_BEFORE.search(text, max(0, start - 60), start)
                         and not _GRANTED_BEFORE.search(text, max(0, start - 120), start)
                         and not _REPORTED_STATE_BEFORE.search(text, max(0, start - 200), start))) and \
-                        not _had_until(text, start, prep) and not _FORECAST_BEFORE.search(text, max(0, start - 40), start):
+                        not _had_until(text, start, prep) and not _FORECAST_BEFORE.search(text, max(0, start - 40), start) \
+                        and not _STATE_SET_BEFORE.search(text, max(0, start - 120), start):
                     mode = "past"  # "fighting continued until Thursday night"; not "gave them until Friday"
                 if tense == "past" and _SPAN_TO_BEFORE.search(text, max(0, start - 30), start) and \
                         not _FORWARD_BEFORE.search(text, max(0, start - 100), start):

@@ -4178,3 +4178,25 @@ def test_a_named_bodys_data_show_at_the_end():
     claim = one_claim("Sri Lanka produced 21.4 million kilograms of tea in September, down 3.1 percent from a year "
                       "earlier, Sri Lanka Tea Board data show.")
     assert claim["speaker"] == "Sri Lanka Tea Board"
+
+
+@pytest.mark.parametrize("sentence, phrase, role, earliest, latest", [
+    ("A total fire ban has been declared for the Mid North Coast until midnight on Saturday.",
+     "until midnight on Saturday", "deadline", None, "2022-01-15"),
+    ("It urged families in low-lying villages to move to higher ground before dark on Saturday.",
+     "before dark on Saturday", "deadline", None, "2022-01-15"),
+    ("The service said the cyclone posed no direct threat, but warned of heavy swells of up to four metres until "
+     "Sunday.", "until Sunday", "deadline", None, "2022-01-16"),
+    ("The slope gave way before dawn on Monday.", "on Monday", "when", "2022-01-10", "2022-01-10"),  # (an event, no deadline)
+])
+def test_fifty_ninth_set_dates(sentence, phrase, role, earliest, latest):
+    assert (phrase, role, earliest, latest) in _dates(sentence)
+
+
+def test_fifty_ninth_set_furniture():
+    claims = claims_of("Police said 14 were arrested.",
+                       "Motorcyclists queue for petrol at a filling station in Lahore. - INP",
+                       "For the latest emergency information, download the ABC Emergency app or tune in to your "
+                       "local ABC Radio station.")
+    assert [c["text"] for c in claims] == ["Police said 14 were arrested.",
+                                           "Motorcyclists queue for petrol at a filling station in Lahore."]
