@@ -714,6 +714,13 @@ def _extract_in_pool(targets: list[str], url: str | None, published: dt.date | N
         starter.join()
         pool = started.get("pool")
         if pool is not None:
+            if not finished:
+                # Interrupted (Ctrl-C) or failed: the workers ignore SIGINT and would finish their
+                # articles; they hold no database, so they stop now. Left running, the interpreter's exit
+                # waited on them, and once in a few dozen runs (a loaded machine) on a pool that never
+                # answered.
+                for process in list((getattr(pool, "_processes", None) or {}).values()):
+                    process.terminate()
             pool.shutdown(wait=finished, cancel_futures=True)
 
 
