@@ -204,6 +204,8 @@ _SITE_PROMPT = re.compile(r"\bcan leave comments\b|\bguidelines on commenting\b|
 _OUTLET_NOTE = re.compile(r"^advertise\s+(?:with|on)\b|\bdigital\s+marketing\s+packages?\b"
                           r"|\bwill\s+(?:update|be\s+updating)\s+this\s+(?:story|article|report)\b"
                           r"|^this\s+(?:story|article|report)\s+(?:will\s+be|has\s+been|is\s+being)\s+updated\b"
+                          # "(Latest Update November 5, 2026)"
+                          r"|^\(\s*(?:latest\s+)?updated?\b[^()]{0,40}\)$"
                           # "Civil Beat's coverage of Hawai\u02bbi island is supported in part by a grant from ..."
                           r"|\b(?:coverage|reporting|journalism)\b.{0,60}\bis\s+supported\s+(?:in\s+part\s+)?by\s+(?:a\s+)?"
                           r"(?:grants?|funding|donations?)\b", re.IGNORECASE)
@@ -214,6 +216,9 @@ _NEWSLETTER_PROMPT = re.compile(r"\bsign(?:ing)?\s+up\s+for\s+(?:our|the)\b.{0,6
                                 r"|\bnewsletters?\b.{0,40}\bclick here\b|\b(?:sign up|subscri\w+)\b.{0,60}\bclick here\b"
                                 # "For more news about Typhoon Rosal, click here."
                                 r"|^for\s+more\s+(?:news|stories|updates|coverage|information)\b.{0,80}\bclick\s+here\b"
+                                # "Click here to join the IOL News WhatsApp channel.", "Get your news on the go."
+                                r"|^click\s+here\s+to\s+(?:join|follow|subscribe|download|read|listen|watch|get)\b"
+                                r"|^get\s+(?:your|the\s+latest)\s+news\s+on\s+the\s+go\b"
                                 r"|\bfollow us on\b.{0,40}\b(?:facebook|instagram|whatsapp|x|twitter|telegram|tiktok|youtube)\b"
                                 # "For the latest news, follow The Phnom Penh Post on Facebook and Telegram."
                                 r"|\bfollow\s+(?:the\s+)?[A-Z][\w.&' -]{1,40}\s+on\s+(?:facebook|instagram|whatsapp|x|twitter|"
@@ -249,7 +254,7 @@ def is_boilerplate(text: str) -> bool:
         return True  # "Invest in journalism – Subscribe Now!", "Try The Telegraph free for 1 month"
     if ("comment" in text or "link" in text or "Link" in text or "listen" in text or "podcast" in text) and _SITE_PROMPT.search(text):
         return True  # "Users with an Yle ID can leave comments", "You can create your ID via this link"
-    if ("newsletter" in text or "app" in text or "click here" in text or "ollow " in text) and \
+    if ("newsletter" in text or "app" in text or "lick here" in text or "ollow " in text or "on the go" in text) and \
             _NEWSLETTER_PROMPT.search(text):
         # "Get more Colorado news by signing up for our daily ... email newsletter.", "For the latest
         # from SBS News, download our app and subscribe to our newsletter."
@@ -258,7 +263,7 @@ def is_boilerplate(text: str) -> bool:
         return True  # "... use automatic translation tools such as DeepL to translate it into English"
     if "ePaper" in text or "e-paper" in text:
         return True  # "Now you can read the Jamaica Observer ePaper anytime, anywhere."
-    if ("dvertis" in text or "marketing" in text or "update" in text or "supported" in text) and _OUTLET_NOTE.search(text):
+    if ("dvertis" in text or "marketing" in text or "pdate" in text or "supported" in text) and _OUTLET_NOTE.search(text):
         # "Advertise with the most visited newspaper in ...", "AKIpress will update this story."
         return True
     if "funded" in text and _FUNDED_BY_READERS.search(text):

@@ -459,6 +459,8 @@ _EXPECT_TO = re.compile(r"\b(?:expects?|anticipates?)\s+(?:[\w'\u2019-]+\s+){0,4
                         re.IGNORECASE)
 _PRESENT_COPULAS = frozenset("is are am remain remains stay stays".split())
 _COPULA_ED = re.compile(r"\b(?:is|are|am|remain|remains|stay|stays)\s+(?:[a-z]+ly\s+)?[A-Za-z]{3,}ed\b", re.IGNORECASE)
+_POSSIBLE_IN = re.compile(r"\b(?:is|are|was|were)\s+(?:also\s+)?(?:possible|likely)\s+(?:in|on|over|across|for|from|at)\b",
+                          re.IGNORECASE)
 _CAN_BE = re.compile(r"\bcan\s+(?:still\s+|only\s+|now\s+)?be\s+[a-z]+", re.IGNORECASE)
 _AFTER_BE = re.compile(r"\bbe\s+(\w+)")
 _ED_WORD = re.compile(r"(?<!\bbe )\b[A-Za-z]{3,}ed\b")  # ("than be forced to release ... on Saturday": no past)
@@ -482,6 +484,8 @@ def _tense(text: str, word_list, clause: bool = True) -> str:
         words = words - {"expected"}  # "9.8 million of the 16.2 million returns expected had been submitted"
     if ("if" in words or "unless" in words) and _CONDITION_OPENS.match(text) and "had" not in words:
         return "future"  # "If there is no signed agreement by Sunday night, not a single container moves on Monday"
+    if ("possible" in words or "likely" in words) and _POSSIBLE_IN.search(text):
+        return "future"  # "rainfall of up to 80 millimeters was possible in parts of Niigata on Thursday": a forecast
     if "can" in words and _CAN_BE.search(text):
         return "future"  # "The suspects can be held until Friday": what the law allows, still ahead
     if clause and "could" in words and "had" not in words and _COULD_AHEAD.search(text):

@@ -4200,3 +4200,12 @@ def test_fifty_ninth_set_furniture():
                        "local ABC Radio station.")
     assert [c["text"] for c in claims] == ["Police said 14 were arrested.",
                                            "Motorcyclists queue for petrol at a filling station in Lahore."]
+
+
+def test_sixty_first_set_furniture_and_a_forecast():
+    claims = claims_of("Police said 14 were arrested.", "Get your news on the go.",
+                       "Click here to join the IOL News WhatsApp channel.", "(Latest Update November 5, 2026)")
+    assert [c["text"] for c in claims] == ["Police said 14 were arrested."]
+    assert _dates("The agency said rainfall of up to 80 millimeters was possible in parts of Niigata on Saturday.") == [
+        ("on Saturday", "when", "2022-01-15", "2022-01-15")]
+    assert _dates("It was likely that the fire started on Monday.") == [("on Monday", "when", "2022-01-10", "2022-01-10")]
