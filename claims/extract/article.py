@@ -181,6 +181,7 @@ _BOILERPLATE_ANCHORED = re.compile(_BOILERPLATE_HEAD + ")", re.IGNORECASE)
 
 
 _BY_TIME = re.compile(r"by\s+(?:the\s+(?:time|end|close|start|beginning|middle)|then|now|late|early|mid|noon|midnight|dawn|nightfall|"
+                      r"yesterday|today|tonight|midday|lunchtime|this|last|(?:the\s+)?(?:morning|afternoon|evening)|"
                       r"christmas|easter|new\s+year|(?:" +
                       "|".join(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]) +
                       r")\b|" + MONTH_RE + r"\b)", re.IGNORECASE)
@@ -201,11 +202,16 @@ _PAYWALL_PROMPT = re.compile(
 _SITE_PROMPT = re.compile(r"\bcan leave comments\b|\bguidelines on commenting\b|\bvia this link\b|\blisten to the episode\b"
                           r"|\blink to\b.{0,60}\bis (?:required|obligatory|mandatory)\b"
                           r"|\bpodcast asked (?:listeners|readers)\b", re.IGNORECASE)
+_SERVICE_NOTE = re.compile(r"^\(?with\s+(?:inputs|a\s+report|reports|reporting|additional\s+reporting)\s+from\b[^()]{0,60}\)?$"
+                           r"|^in\s+(?:an|case\s+of\s+an?)\s+emergency,\s+(?:call|dial|phone)\b"
+                           r"|^check\s+(?:the\s+)?[\w .]{2,40}\b(?:website|app)\b.{0,60}\bfor\s+the\s+latest\b", re.IGNORECASE)
 _OUTLET_NOTE = re.compile(r"^advertise\s+(?:with|on)\b|\bdigital\s+marketing\s+packages?\b"
                           r"|\bwill\s+(?:update|be\s+updating)\s+this\s+(?:story|article|report)\b"
                           r"|^this\s+(?:story|article|report)\s+(?:will\s+be|has\s+been|is\s+being)\s+updated\b"
                           # "(Latest Update November 5, 2026)"
                           r"|^\(\s*(?:latest\s+)?updated?\b[^()]{0,40}\)$"
+                          # "A version of this story appears in the print on October 16, 2026 of The Kathmandu Post."
+                          r"|^a\s+version\s+of\s+this\s+(?:story|article)\s+(?:appears|appeared)\b"
                           # "Civil Beat's coverage of Hawai\u02bbi island is supported in part by a grant from ..."
                           r"|\b(?:coverage|reporting|journalism)\b.{0,60}\bis\s+supported\s+(?:in\s+part\s+)?by\s+(?:a\s+)?"
                           r"(?:grants?|funding|donations?)\b", re.IGNORECASE)
@@ -263,8 +269,13 @@ def is_boilerplate(text: str) -> bool:
         return True  # "... use automatic translation tools such as DeepL to translate it into English"
     if "ePaper" in text or "e-paper" in text:
         return True  # "Now you can read the Jamaica Observer ePaper anytime, anywhere."
-    if ("dvertis" in text or "marketing" in text or "pdate" in text or "supported" in text) and _OUTLET_NOTE.search(text):
+    if ("dvertis" in text or "marketing" in text or "pdate" in text or "supported" in text or "version of this" in text) and \
+            _OUTLET_NOTE.search(text):
         # "Advertise with the most visited newspaper in ...", "AKIpress will update this story."
+        return True
+    if ("With" in text or "emergency" in text or "latest" in text) and _SERVICE_NOTE.search(text):
+        # "(With inputs from Villupuram)", "With a report from Ronald O. Reyes", "In an emergency, call
+        # triple zero (000).", "Check the NSW RFS website or the Hazards Near Me app for the latest fire information."
         return True
     if "funded" in text and _FUNDED_BY_READERS.search(text):
         return True  # "... is funded through donations from our readers"

@@ -183,7 +183,7 @@ def _units(body: str, paragraphs: list[tuple[int, int]], list_items: set[int] = 
             sentence = text[s:e]
             if "hoto" in sentence or "mage" in sentence or "icture" in sentence or "\u00a9" in sentence or " pic" in sentence or "(Pic" in sentence or "Credit:" in sentence or \
                     ".com" in sentence or "HOTO" in sentence or ("/" in sentence and ("]" in sentence or " | " in sentence)) or \
-                    ". \u2014 " in sentence or ". \u2013 " in sentence or ". - " in sentence:
+                    ". \u2014 " in sentence or ". \u2013 " in sentence or ". - " in sentence or " / " in sentence:
                 if _FILE_IMAGE_END.search(sentence):
                     continue  # a caption: "... from Swords to Charlemont (File image)", "..., Rohan Persaud (DPI photo)"
                 tail = _CREDIT_TAIL.search(sentence)
@@ -337,7 +337,11 @@ _CREDIT_TAIL = re.compile(
     r"|\s+(?-i:Photo|Picture|Photograph|Image|Credit):\s*[^.!?]{1,60}"  # "... 2023 Photo: Dhaka Tribune", "... Credit: X/PA"
     r"|\s+[\u2014\u2013-]\s*[A-Z][\w-]*\.(?:com|org|net|co\.\w\w|ph|in|ng|ke|pk)\s*"  # "– Rappler.com"
     r"|(?<=[.!?])\s+[\u2014\u2013]\s*(?-i:[A-Z][\w&.'-]*)(?:\s(?-i:[A-Z][\w&.'-]*)){0,2}\s*"  # "... on Tuesday. \u2014 Online"
-    r"|(?<=[.!?])\s+-\s+(?-i:[A-Z]{2,6})\s*)$", re.IGNORECASE)  # "... in Lahore. - INP"
+    r"|(?<=[.!?])\s+-\s+(?-i:[A-Z]{2,6})\s*"  # "... in Lahore. - INP"
+    r"|(?<=[.!?])\s+-\s+(?-i:[A-Z][\w'.-]*)(?:\s(?-i:[A-Z][\w'.-]*)){0,2}/(?:Photographer|Staff|File|Contributor)\s*"
+    # "... for a third day. - Kavion Blake/Photographer"
+    r"|\s*\[(?:PHOTO|PICTURE|IMAGE)\s+CREDIT:[^\[\]]{1,60}\]\s*"  # "... a child [PHOTO CREDIT: UNICEF Nigeria]"
+    r"|\s+/\s+(?-i:[A-Z][\w.]*)(?:\s(?-i:[A-Z][\w.]*)){0,2}/(?-i:[A-Z]{2,6})\s*)$", re.IGNORECASE)  # "... in Klaipėda / M. Ambrazas/BNS"
 
 
 _FILE_IMAGE_END = re.compile(r"\(\s*(?:file|(?-i:[A-Z][\w.&-]*)(?:[ ,][^()]{0,50}?)?)\s+(?:pic|photo|picture|image)s?\s*\)\s*$",

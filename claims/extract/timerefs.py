@@ -300,7 +300,10 @@ _FORWARD_BEFORE = re.compile(r"\b(?:asking|demanding|calling|urging|requesting|s
                              r"bracing|braced|preparing|gearing|forecasting|predicting|projecting|"
                              # (not "had fallen to between five and ten ... by Monday": a figure, no verb)
                              # (not "moved voluntarily to evacuation centres": a noun after "to")
-                             r"must|to\s+(?![a-z]+(?:tion|tions|sion|ment|ments|ness|ity|ance|ence|tre|tres)\b)"
+                             # (not "had been moved to relief camps by Friday evening": a place after a motion)
+                             r"must|(?<!moved )(?<!taken )(?<!evacuated )(?<!relocated )(?<!transferred )(?<!shifted )"
+                             r"(?<!rushed )(?<!brought )(?<!sent )(?<!admitted )(?<!returned )(?<!fled )"
+                             r"to\s+(?![a-z]+(?:tion|tions|sion|ment|ments|ness|ity|ance|ence|tre|tres)\b)"
                              r"(?!(?:the|a|an|its|their|his|her|this|that|these|those|our|my|your|between|about|"
                              r"around|nearly|almost|just|some|more|less|fewer|under|over|below|above|roughly|zero|"
                              r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|"
@@ -368,7 +371,7 @@ _PLANNED_FOR = re.compile(r"\b(?:forecast|predicted|expected|scheduled|planned|s
 _MEASURE_ISSUED_BEFORE = re.compile(r"\b(?:has|have)\s+(?:issued|declared|announced|imposed|ordered|extended|called|scheduled|set|"
                                     r"planned|given|"
                                     # "leave has been cancelled from Monday": a measure taking effect
-                                    r"been\s+(?:cancell?ed|suspended|closed|banned|halted|postponed|restricted|imposed|extended|"
+                                    r"been\s+(?:cancell?ed|suspended|closed|banned|halted|postponed|restricted|imposed|extended|declared|issued|"
                                     r"lifted|shut|stopped|revoked|barred|prohibited))\b[^.;]*$", re.IGNORECASE)
 # "storms could hit ... from Thursday to Saturday"; "That could be Thursday", "could take place as early as Thursday"
 _MAYBE_AHEAD_BEFORE = re.compile(r"\b(?:could|might|may)\s+(?!have\b)[a-z]+\b[^.;,]*$", re.IGNORECASE)
@@ -459,6 +462,10 @@ _EXPECT_TO = re.compile(r"\b(?:expects?|anticipates?)\s+(?:[\w'\u2019-]+\s+){0,4
                         re.IGNORECASE)
 _PRESENT_COPULAS = frozenset("is are am remain remains stay stays".split())
 _COPULA_ED = re.compile(r"\b(?:is|are|am|remain|remains|stay|stays)\s+(?:[a-z]+ly\s+)?[A-Za-z]{3,}ed\b", re.IGNORECASE)
+_NOT_VERB_BEFORE = re.compile(r"\bnot\s+(?:be\s+)?(?:reopen(?:ed)?|open(?:ed)?|resumed?|return(?:ed)?|restart(?:ed)?|"
+                             r"start(?:ed)?|begin|lifted|restored|available|allowed\s+back|back|completed?|finish(?:ed)?)\s+$",
+                             re.IGNORECASE)
+_HAS_FORECAST_VERB = re.compile(r"\b(?:has|have)\s+(?:also\s+)?forecast\b", re.IGNORECASE)
 _POSSIBLE_IN = re.compile(r"\b(?:is|are|was|were)\s+(?:also\s+)?(?:possible|likely)\s+(?:in|on|over|across|for|from|at)\b",
                           re.IGNORECASE)
 _CAN_BE = re.compile(r"\bcan\s+(?:still\s+|only\s+|now\s+)?be\s+[a-z]+", re.IGNORECASE)
@@ -484,6 +491,8 @@ def _tense(text: str, word_list, clause: bool = True) -> str:
         words = words - {"expected"}  # "9.8 million of the 16.2 million returns expected had been submitted"
     if ("if" in words or "unless" in words) and _CONDITION_OPENS.match(text) and "had" not in words:
         return "future"  # "If there is no signed agreement by Sunday night, not a single container moves on Monday"
+    if "forecast" in words and _HAS_FORECAST_VERB.search(text):
+        return "future"  # "The Bureau of Meteorology has forecast temperatures of up to 42C ... on Thursday"
     if ("possible" in words or "likely" in words) and _POSSIBLE_IN.search(text):
         return "future"  # "rainfall of up to 80 millimeters was possible in parts of Niigata on Thursday": a forecast
     if "can" in words and _CAN_BE.search(text):
@@ -798,14 +807,17 @@ def find_timerefs(text: str, published: dt.date | None, anchor: dt.date | None =
                 # "The closure will remain in place until at least Nov. 24": it lasts to that day at the least,
                 # so the day named is its earliest end as well
                 ref.earliest = ref.latest
-    if refs and ("earliest" in text or "not before" in text or "earlier than" in text):
+    if refs and ("earliest" in text or "not before" in text or "earlier than" in text or
+                 (" not " in text and "before " in text)):
         for ref in refs:
             if ref.phrase[:13].lower() in ("no earlier th", "not earlier t") and ref.earliest is not None:
                 ref.role, ref.latest = "when", None  # "no earlier than March": a first day, no last
                 continue
             # "not allowed back before Saturday at the earliest", "not before Friday": a first day, no last
             if ref.phrase[:7].lower() == "before " and ref.latest is not None and (
-                    text.startswith(" at the earliest", ref.end) or text[max(0, ref.start - 4):ref.start].lower() == "not "):
+                    text.startswith(" at the earliest", ref.end) or text[max(0, ref.start - 4):ref.start].lower() == "not " or
+                    # "the highway might not reopen before Tuesday": Tuesday at the earliest
+                    _NOT_VERB_BEFORE.search(text, max(0, ref.start - 30), ref.start) is not None):
                 ref.role, ref.earliest, ref.latest = "when", ref.latest, None
                 if text.startswith(" at the earliest", ref.end):
                     ref.phrase, ref.end = ref.phrase + " at the earliest", ref.end + 16
@@ -1469,7 +1481,7 @@ def _chain_relative_days(text: str, refs: list[TimeRef]) -> None:
     for index in range(1, len(refs)):
         ref = refs[index]
         phrase = ref.phrase.lower().split(" ", 1)[-1] if ref.phrase[:3].lower() in ("on ", "by ") or \
-            ref.phrase[:6].lower() == "until " else ref.phrase.lower()
+            ref.phrase[:6].lower() in ("until ", "since ") else ref.phrase.lower()
         offset = _RELATIVE_TO_PREVIOUS.get(phrase)
         if ref.phrase[:3].lower() == "by " and phrase in _LATER_SAME_DAY:
             # "On Sunday afternoon, officials reported five killed; by the evening the figure had risen"
@@ -1517,6 +1529,8 @@ def _chain_relative_days(text: str, refs: list[TimeRef]) -> None:
                 offset > 0 and phrase in ("the day after", "the following day", "the next day")))), None)
         if prev is not None:
             ref.earliest = ref.latest = prev.latest + dt.timedelta(days=offset)
+            if ref.role == "since":
+                ref.latest = None  # "waited since the previous evening": from then on
             after = refs[index + 1] if index + 1 < len(refs) else None
             if after is not None and text[ref.end:after.start] == ", " and after.earliest == after.latest and \
                     _WEEKDAY_PART_END.search(after.phrase) and \

@@ -4209,3 +4209,37 @@ def test_sixty_first_set_furniture_and_a_forecast():
     assert _dates("The agency said rainfall of up to 80 millimeters was possible in parts of Niigata on Saturday.") == [
         ("on Saturday", "when", "2022-01-15", "2022-01-15")]
     assert _dates("It was likely that the fire started on Monday.") == [("on Monday", "when", "2022-01-10", "2022-01-10")]
+
+
+def test_a_sentence_opening_by_yesterday_is_no_byline():
+    claims = claims_of("By yesterday, the action had spread to 41 schools, according to the ministry.", "By John Smith")
+    assert [c["text"] for c in claims] == ["By yesterday, the action had spread to 41 schools, according to the ministry."]
+
+
+@pytest.mark.parametrize("sentence, phrase, role, earliest, latest", [
+    ("A total fire ban has been declared for the regions from 12.01am on Friday until 11.59pm on Sunday.",
+     "from 12.01am on Friday until 11.59pm on Sunday", "when", "2022-01-14", "2022-01-16"),
+    ("The Bureau of Meteorology has forecast temperatures of up to 42C in the Hunter on Saturday.",
+     "on Saturday", "when", "2022-01-15", "2022-01-15"),
+    ("More than 16,000 people had been moved to relief camps by Wednesday evening after the rivers breached their "
+     "banks.", "by Wednesday evening", "when", "2022-01-12", "2022-01-12"),
+])
+def test_sixty_second_and_third_sets_dates(sentence, phrase, role, earliest, latest):
+    assert (phrase, role, earliest, latest) in _dates(sentence)
+
+
+def test_sixty_second_and_third_sets_furniture():
+    claims = claims_of("Police said 14 died.",
+                       "Parents collect their children on Wednesday after most teachers stayed away. - Kavion "
+                       "Blake/Photographer",
+                       "Cranes at the terminal in Klaip\u0117da / M. Ambrazas/BNS",
+                       "A health worker administers measles vaccine to a child [PHOTO CREDIT: UNICEF Nigeria]",
+                       "A version of this story appears in the print on October 16, 2026 of The Kathmandu Post.",
+                       "With a report from Ronald O. Reyes", "(With inputs from Villupuram)",
+                       "In an emergency, call triple zero (000).",
+                       "Check the NSW RFS website or the Hazards Near Me app for the latest fire information.")
+    assert [c["text"] for c in claims] == ["Police said 14 died.",
+                                           "Parents collect their children on Wednesday after most teachers stayed away.",
+                                           "Cranes at the terminal in Klaip\u0117da",
+                                           "A health worker administers measles vaccine to a child"]
+    assert len(claims_of("In an emergency, the army took over the port.")) == 1
