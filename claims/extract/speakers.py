@@ -1218,6 +1218,16 @@ def _appositive_subject(text: str, tokens: list[Token], comma: int) -> Mention |
     seg_a = tokens[k + 1:seg_a_end]
     if not seg_a or k < 0 or tokens[k].text != ",":
         return None
+    if [t.low.rstrip(".") for t in seg_a if t.text != "."] in (["ltd"], ["inc"], ["llc"], ["limited"], ["plc"]) and k > 1:
+        # "The mine operator, Guizhou Hengtai Mining Co., Ltd., denied": the suffix ends the company's name
+        m = k - 1
+        while m >= 0 and tokens[m].text not in ",\u201d\"" and not tokens[m].quoted:
+            m -= 1
+        words = [t for t in tokens[m + 1:k] if t.text != "."]
+        if words and all(t.is_cap and t.is_word for t in words) and m >= 0 and tokens[m].text == ",":
+            name = text[tokens[m + 1].start:seg_a[-1].end]
+            return Mention(text=name, name=name, role=None, kind="organisation", via="verb",
+                           head=words[-1].low, span_end=seg_a[-1].end)
     if seg_a[0].low.endswith("ing") and not seg_a[0].is_cap and len(seg_a[0].low) > 5:
         # "A UN diplomat in Kinshasa, speaking on condition of anonymity, said": a participle
         # phrase is no appositive; the subject is the noun phrase the segment before starts with.

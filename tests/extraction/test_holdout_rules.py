@@ -4243,3 +4243,9 @@ def test_sixty_second_and_third_sets_furniture():
                                            "Cranes at the terminal in Klaip\u0117da",
                                            "A health worker administers measles vaccine to a child"]
     assert len(claims_of("In an emergency, the army took over the port.")) == 1
+
+
+def test_a_company_name_holding_commas():
+    claims = claims_of("The mine operator, Guizhou Hengtai Mining Co., Ltd., denied that production had resumed.",
+                       "In a statement issued Sunday, the company said workers were carrying out maintenance.")
+    assert [c["speaker"] for c in claims] == ["Guizhou Hengtai Mining Co., Ltd."] * 2
