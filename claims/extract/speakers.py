@@ -785,6 +785,8 @@ def _speaker_for_verb(text: str, tokens: list[Token], i: int) -> Mention | None:
     return mention
 
 
+_DESCRIBED_BODY_HEADS = frozenset("regulator operator agency company firm authority body union council utility watchdog "
+                                   "carrier developer insurer lender bank group organisation organization association".split())
 _NUMBERED_BODIES = frozenset("district local unit station precinct division battalion brigade ward zone branch chapter "
                               "company squadron".split())
 _ASKED_BY = frozenset("interviewed contacted quoted cited reached approached surveyed polled questioned asked".split())
@@ -1261,6 +1263,21 @@ def _appositive_subject(text: str, tokens: list[Token], comma: int) -> Mention |
     if 0 < lead <= 2 and len(seg_a) - lead >= 2 and _looks_like_name(seg_a[lead:]):
         # "Counsel for the petitioner, advocate Shreya Rao, told the court": the name after its title
         return _make_mention(text, seg_a[lead:], role_override=_span_text(text, seg_a[:lead]))
+    if seg_a[-1].text == ")" and seg_a[0].is_cap and k > 0:
+        # "Johor's water regulator, Badan Kawal Selia Air Johor (Bakaj), said": a body named, with its
+        # acronym, after what it is
+        bare = _drop_parenthesis(seg_a)
+        m = k - 1
+        while m >= 0 and tokens[m].text not in ",\u201d\"" and not tokens[m].quoted:
+            m -= 1
+        described = [t for t in tokens[m + 1:k] if t.is_word]
+        if bare and bare is not seg_a and _looks_like_name(bare) and described and \
+                _strip_possessive(described[-1].low) in _DESCRIBED_BODY_HEADS:
+            name = _span_text(text, bare)
+            opening = next(i for i, t in enumerate(seg_a) if t.text == "(")
+            return Mention(text=_span_text(text, seg_a), name=name, role=None, kind="organisation", via="verb",
+                           head=bare[-1].low, paren=_span_text(text, seg_a[opening + 1:-1]) or None,
+                           span_end=seg_a[-1].end, aliases=[_span_text(text, tokens[m + 1:k])])
     if _looks_like_name(seg_a) and not seg_a_is_tag:
         role_tokens = []
         m = k - 1

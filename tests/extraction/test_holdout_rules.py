@@ -4249,3 +4249,12 @@ def test_a_company_name_holding_commas():
     claims = claims_of("The mine operator, Guizhou Hengtai Mining Co., Ltd., denied that production had resumed.",
                        "In a statement issued Sunday, the company said workers were carrying out maintenance.")
     assert [c["speaker"] for c in claims] == ["Guizhou Hengtai Mining Co., Ltd."] * 2
+
+
+@pytest.mark.parametrize("sentence, speaker", [
+    ("Johor's water regulator, Badan Kawal Selia Air Johor (Bakaj), said on Monday that the dam was at 31 per cent.",
+     "Badan Kawal Selia Air Johor"),
+    ("But the state's water operator, Aliran Air Johor (AAJ), put the figure at 28 per cent.", "Aliran Air Johor"),
+])
+def test_a_body_named_with_its_acronym_after_what_it_is(sentence, speaker):
+    assert one_claim(sentence)["speaker"] == speaker
