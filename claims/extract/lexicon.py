@@ -75,7 +75,7 @@ sister brother relative neighbour neighbor friend widow trader merchant shopkeep
 sen rep gov gen col lt sgt capt adm maj cmdr insp supt det amb pres""".split())
 SPEAKER_NOUNS = frozenset("""
 commuters passengers traders vendors motorists farmers fishermen fishers parents students tenants
-shopkeepers pilgrims
+shopkeepers pilgrims wholesalers retailers dealers importers exporters growers herders distributors suppliers
 ministry ministries office agency agencies institute government authorities authority police military army
 navy forces officials spokesman spokeswoman spokesperson statement report union unions company firm service
 council committee commission court prosecutors department administration embassy mission hospital hospitals

@@ -4258,3 +4258,9 @@ def test_a_company_name_holding_commas():
 ])
 def test_a_body_named_with_its_acronym_after_what_it_is(sentence, speaker):
     assert one_claim(sentence)["speaker"] == speaker
+
+
+def test_wholesalers_and_other_traders_speak():
+    assert one_claim("Vegetable wholesalers in Kathmandu said prices rose 40 percent.")["speaker"] == \
+        "Vegetable wholesalers in Kathmandu"
+    assert one_claim("Rice importers said 12 ships were waiting.")["speaker"] == "Rice importers"
