@@ -4264,3 +4264,12 @@ def test_wholesalers_and_other_traders_speak():
     assert one_claim("Vegetable wholesalers in Kathmandu said prices rose 40 percent.")["speaker"] == \
         "Vegetable wholesalers in Kathmandu"
     assert one_claim("Rice importers said 12 ships were waiting.")["speaker"] == "Rice importers"
+
+
+@pytest.mark.parametrize("sentence, speaker", [
+    ("The NDRRMC's own tally stands at 11 confirmed deaths, with eight others still being verified.", "NDRRMC"),
+    ("The Health Ministry's count stood at 52 on Monday.", "Health Ministry"),
+    ("Nepal's death toll stands at 40.", None),
+])
+def test_a_bodys_own_tally_stands_at(sentence, speaker):
+    assert one_claim(sentence)["speaker"] == speaker
