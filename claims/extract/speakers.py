@@ -295,7 +295,7 @@ def _finding_author(text: str, tokens: list[Token]) -> Mention | None:
 _DOCUMENTS = DOC_NOUNS | _DATA_NOUNS | frozenset("survey study report update review audit census accounts testimony "
                                                   "testimonies estimate estimates calculation calculations website "
                                                   "filing filings forecast forecasts projection projections outlook "
-                                                  "assessment assessments".split())
+                                                  "assessment assessments analysis analyses".split())
 
 
 _MEDIA_NAME = re.compile(r"\b(?:Times|Post|News|Herald|Journal|Gazette|Tribune|Daily|Observer|Guardian|Telegraph|"
@@ -659,7 +659,7 @@ def _puts_a_figure(tokens: list[Token], i: int) -> bool:
     """'put the number at', 'puts the death toll at': a figure is being stated."""
     if tokens[i].low not in ("put", "puts") or i + 3 >= len(tokens):
         return False
-    window = [t.low for t in tokens[i + 1:i + 6]]
+    window = [t.low for t in tokens[i + 1:i + 10]]  # ("put the number of people on board at around 85")
     return "at" in window and not _COUNT_SUBJECTS.isdisjoint(window[:window.index("at")])
 
 
