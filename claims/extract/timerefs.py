@@ -802,10 +802,9 @@ def find_timerefs(text: str, published: dt.date | None, anchor: dt.date | None =
     if refs and "least" in words:
         for ref in refs:
             if ref.phrase[:15].lower() in ("until at least ", "till at least ") and ref.earliest is None and \
-                    ref.latest is not None and "end" not in ref.phrase and "mid" not in ref.phrase.lower() and (
-                    any(c.isdigit() for c in ref.phrase) or _WEEKDAY_IN.search(ref.phrase)):
-                # "The closure will remain in place until at least Nov. 24": it lasts to that day at the least,
-                # so the day named is its earliest end as well
+                    ref.latest is not None and "mid" not in ref.phrase.lower():  # (mid-December's last day is ours)
+                # "The closure will remain in place until at least Nov. 24", "until at least the end of January":
+                # it lasts to that day at the least, so the day named is its earliest end as well
                 ref.earliest = ref.latest
     if refs and ("earliest" in text or "not before" in text or "earlier than" in text or
                  (" not " in text and "before " in text)):

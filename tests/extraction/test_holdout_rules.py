@@ -4283,3 +4283,8 @@ def test_a_bodys_own_tally_stands_at(sentence, speaker):
 ])
 def test_a_figure_put_far_from_its_verb_and_an_analysis_by_a_body(sentence, speaker):
     assert one_claim(sentence)["speaker"] == speaker
+
+
+def test_until_at_least_the_end_of_a_month_names_its_last_day():
+    assert ("until at least the end of March", "deadline", "2022-03-31", "2022-03-31") in _dates(
+        "She said applications would stay open until at least the end of March.")
