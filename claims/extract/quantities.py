@@ -109,7 +109,9 @@ _TIME_COUNT_BEFORE = re.compile(r"(?:\bon\s+|\ba\s+(?:combined|total\s+of)\s+)$"
 _METRES_DIGITS = re.compile(r"(?:\d{1,4}|\d,\d{3})(?:\.\d+)?m")
 _METRES_AFTER = re.compile(r"(?:-|\s)(?:long|high|deep|wide|tall|thick|into|below|above|underground|away|"
                            r"in\s+(?:length|height|depth|diameter))\b", re.IGNORECASE)
-_METRES_BEFORE = re.compile(r"\b(?:dropped|fell|fallen|rose|risen|sank|sunk|subsided|receded|swelled|climbed)\s+(?:by\s+)?"
+_METRES_BEFORE = re.compile(r"(?:\b(?:dropped|fell|fallen|rose|risen|sank|sunk|subsided|receded|swelled|climbed)\s+(?:by\s+)?|"
+                            # "waves of up to 3m forecast near Penghu": a height of the sea
+                            r"\b(?:waves?|swells?|surges?|seas)\s+(?:of\s+)?)"
                             r"(?:(?:as\s+much\s+as|up\s+to|about|around|nearly|almost|more\s+than|over|some|roughly)\s+)?$",
                             re.IGNORECASE)
 _OF_AGE = re.compile(r"\s+of\s+age\b", re.IGNORECASE)

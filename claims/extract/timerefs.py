@@ -32,7 +32,7 @@ _PREP = (r"(?:(?P<prep>(?:dating|dates|date|going|stretching)\s+back\s+to|no lat
          r"during|late on|early on|late|early)\s+(?:at\s+(?:the\s+)?(?:least|earliest|latest)\s+)?"
          # "through 4 p.m. Friday", "by 6pm on Wednesday": the hour of a day, the day keeps the preposition
          r"(?:(?:\d{1,2}(?:[:.][0-5]\d)?\s?(?:[ap]m\b|[ap]\.\s?m\.?)(?:\s+(?-i:[A-Z]{2,4})\b|\s+local\s+time)?|"
-         r"noon|midnight|midday|sunset|sunrise|dark|nightfall|(?:the\s+)?close\s+of\s+business|"
+         r"noon|midnight|midday|sunset|sunrise|dark|nightfall|dusk|(?:the\s+)?close\s+of\s+business|"
          # "since the early hours of Sunday", "until the morning of January 3": a part of the day named
          r"(?:(?<=since )|(?<=until )|(?<=till )|(?<=from ))the\s+(?:early\s+|small\s+|wee\s+)?(?:hours|morning|afternoon|evening|night)\s+of)"
          r"\s+(?:on\s+)?(?=" + _WD + r"|" + MONTH_RE + r"\b|[0-3]?\d\s+" + MONTH_RE + r"\b))?)?")
@@ -443,7 +443,7 @@ _FUTURE_WORDS = frozenset("will won't shall would wouldn't scheduled upcoming un
 _EXPECTED_ADJECTIVE = re.compile(r"\b[a-z]+s\s+expected\b(?!\s+(?:to|on|by|in|at|from|next|later|this)\b)")
 _SPAN_CLOSER_BEFORE = re.compile(r"\b(?:to|until|till|and|through)\s$", re.IGNORECASE)
 _CONDITION_OPENS = re.compile(r"[\s\"'\u201c\u2018]*(?:if|unless)\s+(?:\w+\s+){0,6}?(?:is|are|does|do|doesn't|don't)\b", re.IGNORECASE)
-_COULD_AHEAD = re.compile(r"\bcould\s+(?:(?:also|still|even|soon)\s+)?(?:bring|fall|drop|reach|rise|hit|climb|peak|"
+_COULD_AHEAD = re.compile(r"\bcould\s+(?:(?:also|still|even|soon|partly|partially|only)\s+)?(?:bring|fall|drop|reach|rise|hit|climb|peak|reopen|"
                           r"exceed|top|last|continue|begin|start|affect|face|lead|cause|trigger|strike|arrive)\b", re.IGNORECASE)
 _MODAL_AHEAD = re.compile(r"\bshould\s+(?!have\b)(?:not\s+)?[a-z]+", re.IGNORECASE)
 _FUTURE_BEFORE_TO = frozenset("going expected due set plan plans planning is are forecast predicted projected likely "
@@ -465,6 +465,9 @@ _COPULA_ED = re.compile(r"\b(?:is|are|am|remain|remains|stay|stays)\s+(?:[a-z]+l
 _NOT_VERB_BEFORE = re.compile(r"\bnot\s+(?:be\s+)?(?:reopen(?:ed)?|open(?:ed)?|resumed?|return(?:ed)?|restart(?:ed)?|"
                              r"start(?:ed)?|begin|lifted|restored|available|allowed\s+back|back|completed?|finish(?:ed)?)\s+$",
                              re.IGNORECASE)
+# "Kyrgyzhydromet forecast more snow in the mountains through the weekend"
+_FORECAST_WEATHER = re.compile(r"\bforecast\s+(?:more|heavy|further|fresh|light|strong|torrential)\s+(?:snow|snowfall|rain|rainfall|"
+                               r"showers|winds|storms|thunderstorms)\b", re.IGNORECASE)
 _HAS_FORECAST_VERB = re.compile(r"\b(?:has|have)\s+(?:also\s+)?forecast\b", re.IGNORECASE)
 _POSSIBLE_IN = re.compile(r"\b(?:is|are|was|were)\s+(?:also\s+)?(?:possible|likely)\s+(?:in|on|over|across|for|from|at)\b",
                           re.IGNORECASE)
@@ -491,7 +494,7 @@ def _tense(text: str, word_list, clause: bool = True) -> str:
         words = words - {"expected"}  # "9.8 million of the 16.2 million returns expected had been submitted"
     if ("if" in words or "unless" in words) and _CONDITION_OPENS.match(text) and "had" not in words:
         return "future"  # "If there is no signed agreement by Sunday night, not a single container moves on Monday"
-    if "forecast" in words and _HAS_FORECAST_VERB.search(text):
+    if "forecast" in words and (_HAS_FORECAST_VERB.search(text) or _FORECAST_WEATHER.search(text)):
         return "future"  # "The Bureau of Meteorology has forecast temperatures of up to 42C ... on Thursday"
     if ("possible" in words or "likely" in words) and _POSSIBLE_IN.search(text):
         return "future"  # "rainfall of up to 80 millimeters was possible in parts of Niigata on Thursday": a forecast

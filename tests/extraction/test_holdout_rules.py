@@ -4288,3 +4288,20 @@ def test_a_figure_put_far_from_its_verb_and_an_analysis_by_a_body(sentence, spea
 def test_until_at_least_the_end_of_a_month_names_its_last_day():
     assert ("until at least the end of March", "deadline", "2022-03-31", "2022-03-31") in _dates(
         "She said applications would stay open until at least the end of March.")
+
+
+@pytest.mark.parametrize("sentence, phrase, role, earliest, latest", [
+    ("The ministry said the road could partly reopen to passenger cars \"no earlier than Monday\" if snowfall eased.",
+     "no earlier than Monday", "when", "2022-01-17", None),
+    ("The state weather service forecast more snow in the mountains through the weekend.",
+     "through the weekend", "when", "2022-01-15", "2022-01-16"),
+    ("The governor said the search would continue until dusk on Saturday.", "until dusk on Saturday", "deadline", None,
+     "2022-01-15"),
+])
+def test_sixty_fourth_set_dates(sentence, phrase, role, earliest, latest):
+    assert (phrase, role, earliest, latest) in _dates(sentence)
+
+
+def test_waves_of_up_to_3m_are_metres():
+    assert _values("It issued a small craft advisory on Monday, with waves of up to 3m forecast near Penghu.") == [
+        (None, 3, "up to", "m")]
