@@ -202,7 +202,13 @@ _PAYWALL_PROMPT = re.compile(
 _SITE_PROMPT = re.compile(r"\bcan leave comments\b|\bguidelines on commenting\b|\bvia this link\b|\blisten to the episode\b"
                           r"|\blink to\b.{0,60}\bis (?:required|obligatory|mandatory)\b"
                           r"|\bpodcast asked (?:listeners|readers)\b", re.IGNORECASE)
-_SERVICE_NOTE = re.compile(r"^\(?with\s+(?:inputs|a\s+report|reports|reporting|additional\s+reporting)\s+from\b[^()]{0,60}\)?$"
+_SERVICE_NOTE = re.compile(r"^(?:[-\u2013\u2014]\s*)?\(?with\s+(?:inputs|a\s+report|reports|reporting|additional\s+reporting)\s+"
+                           r"from\b[^()]{0,60}\)?$"
+                           # "Updated - October 09, 2026 at 09:12 PM."
+                           r"|^updated\s*[-\u2013:]\s*" + MONTH_RE + r"\s+\d{1,2},\s+\d{4}\b"
+                           # "In a time of both misinformation and too much information, quality journalism is more
+                           # crucial than ever.", "By subscribing, you can help us get the story right."
+                           r"|\bquality\s+journalism\s+is\s+more\s+crucial\b|^by\s+subscribing,\s+you\s+can\s+help\b"
                            r"|^in\s+(?:an|case\s+of\s+an?)\s+emergency,\s+(?:call|dial|phone)\b"
                            r"|^check\s+(?:the\s+)?[\w .]{2,40}\b(?:website|app)\b.{0,60}\bfor\s+the\s+latest\b", re.IGNORECASE)
 _OUTLET_NOTE = re.compile(r"^advertise\s+(?:with|on)\b|\bdigital\s+marketing\s+packages?\b"
@@ -273,7 +279,8 @@ def is_boilerplate(text: str) -> bool:
             _OUTLET_NOTE.search(text):
         # "Advertise with the most visited newspaper in ...", "AKIpress will update this story."
         return True
-    if ("With" in text or "emergency" in text or "latest" in text) and _SERVICE_NOTE.search(text):
+    if ("With" in text or "emergency" in text or "latest" in text or "Updated" in text or "journalism" in text or
+            "subscribing" in text) and _SERVICE_NOTE.search(text):
         # "(With inputs from Villupuram)", "With a report from Ronald O. Reyes", "In an emergency, call
         # triple zero (000).", "Check the NSW RFS website or the Hazards Near Me app for the latest fire information."
         return True

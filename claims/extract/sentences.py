@@ -11,7 +11,7 @@ ABBREVIATIONS = frozenset("""
 mr mrs ms dr prof gen col lt sgt capt cpt maj adm cmdr gov sen rep st sr jr rev hon pres
 supt insp det cpl pvt brig amb atty mt ft ave blvd rd no nos vs approx est dept univ inc ltd corp co
 jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun rs
-u.s u.k u.n e.u u.s.a a.m p.m e.g i.e etc al fig res ret retd ste comr adj
+u.s u.k u.n e.u u.s.a a.m p.m e.g i.e etc al fig res ret retd ste comr adj eng engr
 """.split())
 # Abbreviations that can also end a sentence: split after them only before a capitalised
 # word that is not a name-like continuation.

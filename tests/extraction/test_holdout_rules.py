@@ -4305,3 +4305,14 @@ def test_sixty_fourth_set_dates(sentence, phrase, role, earliest, latest):
 def test_waves_of_up_to_3m_are_metres():
     assert _values("It issued a small craft advisory on Monday, with waves of up to 3m forecast near Penghu.") == [
         (None, 3, "up to", "m")]
+
+
+def test_sixty_fifth_set_rules():
+    assert _values("Analysts said a shutdown could cost the group between \u20b960 crore and \u20b975 crore.") == [
+        (600000000, 750000000, "between", "rupees")]
+    claim = one_claim("Ministry spokesperson Eng. Fatima Al Jowhar said between 30 and 40 substations had tripped.")
+    assert claim["speaker"] == "Fatima Al Jowhar"
+    claims = claims_of("Police said 14 died.", "- With inputs from KUNA", "Updated - October 09, 2026 at 09:12 PM.",
+                       "In a time of both misinformation and too much information, quality journalism is more crucial "
+                       "than ever.", "By subscribing, you can help us get the story right.")
+    assert [c["text"] for c in claims] == ["Police said 14 died."]
