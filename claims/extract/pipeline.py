@@ -297,7 +297,8 @@ _VIA_CREDIT_END = re.compile(r"\([^()]{0,60}\bvia\s+[^()]{1,40}\)\s*$")
 _DESK_CREDIT = re.compile(r"(?:translated|edited|produced|compiled)(?:\s+from\s+\w+)?\s+by\s+"
                           r"(?-i:[A-Z][\w'.-]*)(?:\s+(?-i:[A-Z])[\w'.-]*){0,3}\.?\s*", re.IGNORECASE)
 _PIPE_CREDIT_END = re.compile(r"\b(?:PHOTOS?|FOTO|IMAGE|PICTURE|FILE)\s*\|\s*[A-Z][A-Za-z .&|-]{0,60}$"
-                              r"|\|\s*(?:Credits?|Photo|Image|Picture|Source)\s*:\s*[^|.]{1,60}$")  # "... | Credit: Noticias Argentinas"
+                              r"|\|\s*(?:Credits?|Photo|Image|Picture|Source)\s*:\s*[^|.]{1,60}$"  # "... | Credit: Noticias Argentinas"
+                              r"|(?<=[.!?])\s*\|\s*(?-i:[A-Z]{2,12})\s*$")  # "... in Mino, Gifu Prefecture. | KYODO"
 # "(Photo: Utah Highway Patrol)", "(ABC North Coast: Hannah Ross)", "(Kyodo)", "(ANTARA FOTO/Name/nym)"
 # closing a caption,
 # and a sign-off address "hwkim@yna.co.kr": no statements.

@@ -688,6 +688,11 @@ def _speaker_for_verb(text: str, tokens: list[Token], i: int) -> Mention | None:
                 subject.window = (prev.end, _window_end(tokens, i))
                 return subject
         mention = _forward_np(text, tokens, i + 1, loose=False)
+        named = _surnamed(tokens, i + 1, i + 6)
+        if named is not None and not weak:
+            # '"...," said a fisher surnamed Chen (陳) who took part': the surname names the speaker
+            named.window = (verb.start, _window_end(tokens, i))
+            return named
         if (mention is None or mention.kind == "pronoun") and not weak:
             mention = _inverted_description(text, tokens, i + 1) or mention
         if mention is not None and mention.kind == "unnamed" and not weak:
@@ -795,6 +800,17 @@ def _speaker_for_verb(text: str, tokens: list[Token], i: int) -> Mention | None:
     mention.window = (tokens[j].end, _window_end(tokens, i))
     mention.via = "verb"
     return mention
+
+
+def _surnamed(tokens: list[Token], start: int, stop: int) -> Mention | None:
+    """'surnamed Chen': a person known by a surname alone (Taiwanese and Chinese reporting), when the
+    word 'surnamed' stands between start and stop."""
+    for m in range(start, min(stop, len(tokens) - 1)):
+        if tokens[m].low == "surnamed" and not tokens[m].quoted and tokens[m + 1].is_cap and tokens[m + 1].is_word:
+            name = tokens[m + 1].text
+            return Mention(text=name, name=name, role=None, kind="person", via="verb", head=name.lower(),
+                           span_end=tokens[m + 1].end)
+    return None
 
 
 _DESCRIBED_BODY_HEADS = frozenset("regulator operator agency company firm authority body union council utility watchdog "
@@ -1232,6 +1248,9 @@ def _appositive_subject(text: str, tokens: list[Token], comma: int) -> Mention |
     seg_a = tokens[k + 1:seg_a_end]
     if not seg_a or k < 0 or tokens[k].text != ",":
         return None
+    named = _surnamed(tokens, k + 1, k + 2)
+    if named is not None:
+        return named  # "Its manager, surnamed Hung (洪), told reporters"
     if [t.low.rstrip(".") for t in seg_a if t.text != "."] in (["ltd"], ["inc"], ["llc"], ["limited"], ["plc"]) and k > 1:
         # "The mine operator, Guizhou Hengtai Mining Co., Ltd., denied": the suffix ends the company's name
         m = k - 1

@@ -4316,3 +4316,18 @@ def test_sixty_fifth_set_rules():
                        "In a time of both misinformation and too much information, quality journalism is more crucial "
                        "than ever.", "By subscribing, you can help us get the story right.")
     assert [c["text"] for c in claims] == ["Police said 14 died."]
+
+
+@pytest.mark.parametrize("sentence, speaker", [
+    ("Its manager, surnamed Hung (\u6d2a), told reporters in Magong that six children had boarded.", "Hung"),
+    ("\u201cNobody checks,\u201d said a fisher surnamed Chen (\u9673) who took part in the search on Tuesday evening.",
+     "Chen"),
+])
+def test_a_person_known_by_a_surname(sentence, speaker):
+    assert one_claim(sentence)["speaker"] == speaker
+
+
+def test_a_caption_ending_with_an_agency_after_a_pipe():
+    claims = claims_of("Police said 14 died.",
+                       "Traffic cones block the entrance to the bridge in Mino, Gifu Prefecture. | KYODO")
+    assert [c["text"] for c in claims] == ["Police said 14 died."]
