@@ -1019,7 +1019,6 @@ _WEEKDAY_DATE_GAP = re.compile(r",?\s")
 
 
 _DAY_IN_BRACKETS = re.compile(r"\s*\(([0-3]?\d)\)")
-_WEEKDAY_IN = re.compile(r"\b" + _WD + r"\b", re.IGNORECASE)
 _WEEKDAY_PART_END = re.compile(_WD + r"(?:\s+(?:night|morning|evening|afternoon))?$", re.IGNORECASE)
 
 
