@@ -114,7 +114,7 @@ _URL_LABEL = re.compile(r"^(?:original\s+url|source\s+url|canonical\s+url|url|so
                         re.IGNORECASE)
 _URL_ONLY = re.compile(r"^<?(\S+://\S+?)>?$")
 _BYLINE = re.compile(
-    r"^\(?\s*(?:by\s+[A-Z\u00C0-\u024F]|(?:additional\s+)?(?:reporting|writing|editing|compiled|reported|written)\s+by\b"
+    r"^(?:[-\u2013\u2014]\s*)?\(?\s*(?:by\s+[A-Z\u00C0-\u024F]|(?:additional\s+)?(?:reporting|writing|editing|compiled|reported|written)\s+by\b"
     r"|additional\s+reporting\s*:"
     r"|report\s+by\b|photos?\s*(?:by|:)|photograph(?:s|er)?\s*(?:by|:)|image\s*(?:by|:)|credit\s*:|source\s*:|(?:copyright|\u00a9))",
     re.IGNORECASE)
@@ -509,6 +509,10 @@ def _meta_date(value: str | None) -> dt.date | None:
         return parse_date_line(value)
 
 
+# a credit on a line of its own, under the caption it closes: "Photo: Stock image", "Picture: Collins"
+_PHOTO_CREDIT_LINE = re.compile(r"(?:Photo|Photograph|Picture|Image|Pic)s?(?:\s+credit)?\s*:\s*\S.{0,60}", re.IGNORECASE)
+
+
 def _assemble(art: Article, paragraphs: list[str], meta: dict[str, str], *, is_markdown: bool) -> None:
     art.title = clean_inline(meta.get("title", ""))
     art.published = _meta_date(meta.get("date") or meta.get("published") or meta.get("pubdate"))
@@ -516,6 +520,7 @@ def _assemble(art: Article, paragraphs: list[str], meta: dict[str, str], *, is_m
     art.outlet = meta.get("outlet") or meta.get("sitename") or meta.get("publication") or meta.get("site")
     art.language = meta.get("language") or meta.get("lang")
     kept: list[str] = []
+    kept_at = -1  # the index of the paragraph kept last
     expect_url = False
     seen_body = False
     links = False  # inside a "READ MORE:" list of links to other stories
@@ -532,6 +537,11 @@ def _assemble(art: Article, paragraphs: list[str], meta: dict[str, str], *, is_m
                 continue  # a horizontal rule
         text = clean_inline(stripped)
         if not text:
+            continue
+        if len(text) <= 80 and text[:1] in "PIp" and _PHOTO_CREDIT_LINE.fullmatch(text):
+            if kept and kept_at == index - 1 and len(kept[-1]) < 300 and len(kept) - 1 not in art.list_items and \
+                    kept[-1][-1:] in ".!?":
+                kept.pop()  # "Turkeys on a farm in Co Monaghan. ..." above "Photo: Stock image": a caption
             continue
         if links and _BULLET.match(text):
             continue  # "* Wellington rates: Council confirms double-digit rise": another story's headline
@@ -611,6 +621,7 @@ def _assemble(art: Article, paragraphs: list[str], meta: dict[str, str], *, is_m
                 continue
             art.list_items.add(len(kept))
         kept.append(text)
+        kept_at = index
     if url_candidate:
         url_candidate = url_candidate.strip().strip("<>")
         try:

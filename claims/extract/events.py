@@ -21,7 +21,7 @@ shipwreck sinking eruption shutdown lockdown curfew election referendum invasion
 accident disaster shooting bombing raid siege offensive clashes war talks negotiations inflow inundation capsizing collision stampede
 rockfall cave-in ambush massacre kidnapping abduction blackout outage breach vote announcement filing proclamation
 tragedy incident hearing notice notices ruling verdict judgment blizzard blizzards snowstorm heatwave
-order orders""".split()) + ("industrial action",)
+order orders re-test retest resit""".split()) + ("industrial action",)
 # verbs that date an event as well as its noun: "Members voted ... on October 30" ... "a week after the vote"
 _EVENT_VERBS = {"voted": "vote", "announced": "announcement", "collapsed": "collapse", "capsized": "capsizing",
                 "erupted": "eruption", "exploded": "explosion", "derailed": "derailment", "flooded": "flood",

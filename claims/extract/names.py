@@ -468,7 +468,11 @@ def _make_mention(text: str, toks: list[Token], role_override: str | None = None
         name_words = name_words[1:]
     role_words = words[:name_start]
     content_roles = [w for w in role_words if w.low not in DETERMINERS and w.low not in _CONNECTORS]
-    if name_words and content_roles and _strip_possessive(content_roles[-1].low) in ORG_WORDS:
+    if name_words and content_roles and _strip_possessive(content_roles[-1].low) in ORG_WORDS and not (
+            # "Superintendent of Police Ananya Rao", "Commissioner of Police Jane Moyo": an office named
+            # by a role of a body, then a person's two names
+            len(name_words) >= 2 and len(role_words) >= 3 and role_words[-2].low in ("of", "for") and
+            _is_role_word(role_words[-3].low)):
         name_words = []  # "the Ministry of Health", "Office of the Prosecutor General"
     connector_at = [i for i, w in enumerate(words) if w.low in _CONNECTORS]
     if name_words and connector_at and connector_at[0] > 0:

@@ -43,7 +43,14 @@ _CUR = (r"(?P<cur>(?=[ABCDEFGHIJKLMNOPQRSTUVWXYZs$\u20ac\u00a3\u00a5\u20b9\u20a6
         # "paying R120 for a return taxi trip": a paying word before a short amount
         r"|(?:(?<=cost )|(?<=costs )|(?<=paid )|(?<=paying )|(?<=pay )|(?<=pays )|(?<=worth )|(?<=spent )|(?<=charged )|"
         r"(?<=fee of )|(?<=fine of )|(?<=selling at )|(?<=sold at )|(?<=sells at )|(?<=priced at )|(?<=costing )|"
-        r"(?<=sell for )|(?<=sold for )|(?<=sells for ))[PRK](?=\d+(?:\.\d\d)?(?![\d,.]\d))"
+        r"(?<=sell for )|(?<=sold for )|(?<=sells for )|(?<=offered )|(?<=offered only )|(?<=offering )|(?<=earn )|"
+        r"(?<=earns )|(?<=earned )|(?<=earning )|(?<=receive )|(?<=received )|(?<=demanded )|(?<=demanding ))"
+        r"[PRK](?=\d+(?:\.\d\d)?(?![\d,.]\d))"
+        # "a proposed P150 daily wage increase", "its offer of a P45 increase": an amount before what it pays
+        r"|[PRK](?=\d+(?:\.\d\d)?\s+(?:(?:daily|monthly|weekly|annual|yearly|hourly|one-time|wage|pay|salary)\s+)?"
+        r"(?:wages?|increase|increases|hike|rise|raise|bonus|fares?|fees?|fine|allowance|subsidy|payment|salary|salaries|"
+        r"pension|discount|rebate|levy|toll|ticket|premium)\b"
+        r"|\d+(?:\.\d\d)?\s+(?:per|a)\s+(?:liter|litre|kilo|kg|kilogram|sack|bag|head|day|month|hour|night|trip)\b)"
         # "take home about P600", "down from around P1,100", "as much as R1.10/l": a bound before an amount
         # of two digits or more, or with cents (not "units such as K9", "from R2 to R5" roads)
         r"|(?:(?<=about )|(?<=around )|(?<=nearly )|(?<=roughly )|(?<=only )|(?<=than )|(?<=least )|(?<=most )|"
@@ -62,8 +69,8 @@ _ATTACHED_UNITS = {"kg": "kg", "km": "km", "km/h": "km/h", "kph": "km/h", "kmh":
                    # the ordinal sign some outlets type for the degree sign ("45.8\u00baC", El Pa\u00eds)
                    "\u00baC": "degrees Celsius", "\u00baF": "degrees Fahrenheit"}
 _ATTACHED = r"(?=[kmcthlfnGMCFI\u00b0\u00ba])(?-i:" + "|".join(re.escape(u) for u in sorted(_ATTACHED_UNITS, key=len, reverse=True)) + r")(?![\w/])"
-_QTY_TAIL = (r"(?:(?:(?P<pct1>\s?%|\s(?:percent|per cent))|(?P<att1>" + _ATTACHED + r"))?\s*(?P<sep>-|\u2013|to|or|and|,\s+(?:sometimes|occasionally|even|perhaps|maybe)(?=\s))\s*(?P<cur2>(?-i:(?:US|S|A|C|CI|NZ|HK|R|N|J|FJ|TT|EC|NT|TOP|Z|G)\$\s?)|[$\u20ac\u00a3\u058f\u20b9\u20a6\u20b1\u00a5]\s?|(?-i:(?:" + _PREFIX_ALTERNATIVES + r")(?=\s?\d)\s?)|(?-i:Rs\.?\s?|Ksh\.?\s?|K?Shs?\s?|sh(?=\d)|[NPRK](?=\d)))?"
-             r"(?P<num2>" + NUMBER + r")(?:(?=" + _ATTACHED + r")|(?![\w\-])))?"
+_QTY_TAIL = (r"(?:(?:(?P<pct1>\s?%|\s?pc\b|\s(?:percent|per cent))|(?P<att1>" + _ATTACHED + r"))?\s*(?P<sep>-|\u2013|to|or|and|,\s+(?:sometimes|occasionally|even|perhaps|maybe)(?=\s))\s*(?P<cur2>(?-i:(?:US|S|A|C|CI|NZ|HK|R|N|J|FJ|TT|EC|NT|TOP|Z|G)\$\s?)|[$\u20ac\u00a3\u058f\u20b9\u20a6\u20b1\u00a5]\s?|(?-i:(?:" + _PREFIX_ALTERNATIVES + r")(?=\s?\d)\s?)|(?-i:Rs\.?\s?|Ksh\.?\s?|K?Shs?\s?|sh(?=\d)|[NPRK](?=\d)))?"
+             r"(?P<num2>" + NUMBER + r")(?:(?=" + _ATTACHED + r")|(?=pc\b)|(?![\w\-])))?"
              + _PCT + r"(?P<att>-?" + _ATTACHED + r")?(?P<strong>-strong\b)?(?P<odd>-odd\b)?(?P<plus>-plus\b|\+(?![\w+]))?"
              r"(?P<compound>-(?!strong\b|odd\b|plus\b)[a-z]{3,}\b(?![\w\-]))?(?![\w\-]|[.,:]\d)")
 _QTY = re.compile(
@@ -99,7 +106,7 @@ _RATIO_AFTER = re.compile(r"\s+(?:in|out\s+of)\s+(?:every\s+)?(\d+|two|three|fou
                           r"cases?|places?|districts?|provinces?|cities|towns|villages)\b)(?=[a-z]{3,})",
                           re.IGNORECASE)
 _RUPEES_BEFORE = re.compile(r"(?:\bRs\.?|\bINR|\u20b9)\s?$")
-_NOT_COMPOUND_UNITS = frozenset("magnitude point points year old page level fold times time thirds quarters off way "
+_NOT_COMPOUND_UNITS = frozenset("magnitude point points year old level fold times time thirds quarters off way "
                                 "sided".split())
 _JAIL_AFTER = re.compile(r"\s+(?:in\s+(?:jail|prison|custody|detention)|behind\s+bars|of\s+imprisonment|imprisonment)\b",
                          re.IGNORECASE)
@@ -312,6 +319,8 @@ def find_quantities(text: str, skip_spans: list[tuple[int, int]] = ()) -> list[Q
         found = _below_zero(text, found, masked)
     if "minus" in words:
         found = _minus(text, found)
+    if "-" in text and not _VOTE_WORDS.isdisjoint(words):
+        found = _vote_tally(text, found, masked)
     if "both" in words:
         found = _both(text, found, masked)
     if "twice" in words or "thrice" in words:
@@ -542,6 +551,29 @@ dollars euros pounds rupees shillings naira yuan yen""".split())
 # "\u017f" matches "s" ignoring case).
 _PASSED_HINT = re.compile("[pPtTeEcCsS\u017f](?i:(?<=p)ass|(?<=p)ast|(?<=t)op|(?<=e)xceed|(?<=s)urpass|(?<=c)ross)")
 _BORROW_WORDS = frozenset("from compared number toll tally total count figure".split())
+_VOTE_WORDS = frozenset("voted vote votes passed approved rejected defeated ruled decision ruling majority margin "
+                        "verdict split".split())
+_VOTE_TALLY = re.compile(r"(?<![\w.,\-/:])(\d{1,3})-(\d{1,3})(?![\w\-]|[.,:]\d)")
+
+
+def _vote_tally(text: str, found: list[Quantity], masked) -> list[Quantity]:
+    """'Council voted 9-7 to cancel the project', 'by a 52-48 vote': the two sides' counts (a tally
+    read as a descending range is dropped as a score)."""
+    for m in _VOTE_TALLY.finditer(text):
+        a, b = int(m.group(1)), int(m.group(2))
+        if a < b or any(q.start < m.end() and q.end > m.start() for q in found) or \
+                (masked and any(s <= m.start() < e for s, e in masked)):
+            continue
+        if not (_VOTE_BEFORE.search(text, max(0, m.start() - 30), m.start()) or _VOTE_AFTER.match(text, m.end())):
+            continue
+        for value, start, end in ((a, m.start(1), m.end(1)), (b, m.start(2), m.end(2))):
+            bisect.insort(found, Quantity(value, value, False, None, "votes", None, start, end), key=lambda q: q.start)
+    return found
+
+
+_VOTE_BEFORE = re.compile(r"\b(?:voted|votes?\s+of|passed|approved|rejected|defeated|ruled|split)\s+(?:\w+\s+){0,2}?$",
+                          re.IGNORECASE)
+_VOTE_AFTER = re.compile(r"\s+(?:vote|votes|decision|ruling|majority|margin|verdict|split)\b", re.IGNORECASE)
 _COMPARE_BEFORE = re.compile(
     r"(?:\b(?:up|down|higher|lower|increase|decrease|rise|fall|jump|drop)\s+from|\bcompared\s+(?:with|to))\s+"
     r"(?:(?:the|an?|earlier|previous|initial|figure|total|toll|count|tally|of)\s+){0,4}$", re.IGNORECASE)
@@ -696,7 +728,8 @@ def _build(m: re.Match, text: str, single: bool = False):
         if not ((nxt and nxt.group(1).lower() in _PERSONAL_ONE) or _ONE_OF_THEM.match(after)
                 or (_FROM_BEFORE.search(before) and _TO_NUMBER_AFTER.match(after))
                 or _KILLED_BEFORE.search(before) or (_ONE_EVENT_AFTER.match(after) and not _NO_ONE.search(before))
-                or (((bound or "").lower() in ("only", "just") or _ONLY_BEFORE.search(before, max(0, len(before) - 12)))
+                or (((bound or "").lower() in ("only", "just", "at least") or
+                     _ONLY_BEFORE.search(before, max(0, len(before) - 12)))  # ("at least one tank wagon began to leak")
                     and _NEXT_LOWER.match(after)
                     and _NEXT_LOWER.match(after).group(1) not in ("of", "way", "thing", "another", "day", "time", "or", "and"))):
             return None
@@ -838,6 +871,11 @@ def _unit_after(text: str, pos: int, vague: bool) -> tuple[str | None, str | Non
     return _unit_scan(tokens, pos, vague, partial=False)
 
 
+# verbs after a singular noun ("at least one tank wagon began to leak"): the noun ends there
+_IRREGULAR_PAST = frozenset("began begins fell falls came comes went goes broke breaks caught ran runs took takes hit hits "
+                            "left remains remain stood stands sank sinks burst bursts blew caught struck".split())
+
+
 def _unit_scan(tokens: list[tuple[str, int]], pos: int, vague: bool,
                partial: bool) -> tuple[str | None, str | None, int] | None:
     """_unit_after over the tokens read so far; None when a partial list ran out."""
@@ -868,7 +906,7 @@ def _unit_scan(tokens: list[tuple[str, int]], pos: int, vague: bool,
         nxt = tokens[i + 1][0] if i + 1 < len(tokens) else ""
         is_plural = low.endswith("s") or low in _SINGULAR_UNITS
         if (not is_plural and nxt[:1].islower() and nxt.isalpha() and nxt.lower() not in _STOP
-                and not nxt.endswith("ed") and syn is None and skipped_mod < 2):
+                and not nxt.endswith("ed") and nxt.lower() not in _IRREGULAR_PAST and syn is None and skipped_mod < 2):
             skipped_mod += 1
             i += 1
             continue

@@ -18,7 +18,7 @@ __all__ = ["Mention", "Token", "find_attribution", "known_people", "tokenize", "
 
 
 _SOURCE_PARTICIPLES = frozenset("released published issued provided compiled given reported announced "
-                                "confirmed gathered collected presented shared".split())
+                                "confirmed gathered collected presented shared reviewed analysed analyzed".split())
 
 
 # what a court does in its own voice: "The High Court on Tuesday directed the council to ..."
@@ -93,6 +93,12 @@ def find_attribution(text: str, regions: list[tuple[int, int]]) -> Mention | Non
     # "according to X," is X's, whatever verbs its clause has.
     if n > 2 and tokens[0].low == "according" and tokens[1].low == "to" and "according" in present:
         opening = _according_to(text, tokens, 0)
+        if opening is not None:
+            return opening
+    # "Under the plan announced Thursday by the Ministry of Economy and Finance, the tax cut will
+    # shrink ...": the body whose plan the sentence reports
+    if n > 5 and tokens[0].low == "under" and "by" in words and not _PLAN_PARTICIPLES.isdisjoint(words):
+        opening = _plan_author(text, tokens)
         if opening is not None:
             return opening
     # "An investigation by the Industry Ministry found that ...": a finding's author speaks.
@@ -295,7 +301,7 @@ def _finding_author(text: str, tokens: list[Token]) -> Mention | None:
 _DOCUMENTS = DOC_NOUNS | _DATA_NOUNS | frozenset("survey study report update review audit census accounts testimony "
                                                   "testimonies estimate estimates calculation calculations website "
                                                   "filing filings forecast forecasts projection projections outlook "
-                                                  "assessment assessments analysis analyses".split())
+                                                  "assessment assessments analysis analyses images imagery".split())
 
 
 _MEDIA_NAME = re.compile(r"\b(?:Times|Post|News|Herald|Journal|Gazette|Tribune|Daily|Observer|Guardian|Telegraph|"
@@ -400,6 +406,35 @@ def _authored(text: str, tokens: list[Token], mention: Mention) -> Mention:
     if author.name[4:5].isupper():
         author.name = _drop_the(author.name)
     return author
+
+
+_PLAN_PARTICIPLES = frozenset("announced unveiled released published proposed approved issued adopted outlined".split())
+_PLAN_NOUNS = frozenset("plan plans proposal proposals scheme rules measures deal agreement terms changes budget "
+                        "guidelines regulations order decree package roadmap policy".split())
+
+
+def _plan_author(text: str, tokens: list[Token]) -> Mention | None:
+    """The X of an opening 'Under the plan announced (on Thursday) by X,'."""
+    for i in range(1, min(len(tokens) - 2, 12)):
+        t = tokens[i]
+        if t.quoted or t.text == ",":
+            return None
+        if t.low in _PLAN_PARTICIPLES and tokens[i - 1].low in _PLAN_NOUNS:
+            for j in range(i + 1, min(len(tokens) - 1, i + 5)):
+                if tokens[j].text == ",":
+                    return None
+                if tokens[j].low == "by":
+                    mention = _forward_np(text, tokens, j + 1, loose=False)
+                    if mention is None or mention.kind == "pronoun":
+                        return None
+                    comma = next((m for m in range(j + 1, len(tokens)) if tokens[m].text == ","), None)
+                    if comma is None or tokens[comma - 1].end != mention.span_end:
+                        return None  # ("by" must close the opening phrase)
+                    mention.via = "according"
+                    mention.window = (tokens[0].start, tokens[comma].start)
+                    return mention
+            return None
+    return None
 
 
 def _according_to(text: str, tokens: list[Token], i: int) -> Mention | None:
@@ -1348,6 +1383,18 @@ def _appositive_subject(text: str, tokens: list[Token], comma: int) -> Mention |
                 if described:
                     named.aliases = [described]
                 return named
+        if not relative and raw_b and raw_b[0].low in ("a", "an") and seg_b is not raw_b and _has_role(raw_b) and \
+                m > 0 and tokens[m].text == ",":
+            # "Sher Ali Baig, an elected councillor from Bargo, the village closest to the lake, disputed":
+            # the place's description follows the person's; the name stands before both
+            c = m - 1
+            while c >= 0 and tokens[c].text not in ",\u201d\"" and not tokens[c].quoted:
+                c -= 1
+            seg_c = tokens[c + 1:m]
+            while seg_c and seg_c[0].low in _DISCOURSE_OPENERS | {"but", "and"}:
+                seg_c = seg_c[1:]
+            if seg_c and _looks_like_name(seg_c):
+                return _make_mention(text, seg_c, role_override=_span_text(text, raw_b))
         if seg_b and _looks_like_name(seg_b):
             return _make_mention(text, seg_b, role_override=role)
         if relative and raw_b and _has_role(raw_b) and m > 0 and tokens[m].text == ",":

@@ -46,7 +46,9 @@ _PATTERNS = [
                  # "the operation would last another 10 days", "the count would take up to 10 days"
                  # "to be phased in over 18 months", "paid out over two years": spread over a span from now
                  r"(?:(?<=phased in )|(?<=paid out )|(?<=spread )|(?<=rolled out )|(?<=repaid )|(?<=paid back ))over|"
-                 r"(?:(?<=will )|(?<=would )|(?<=could )|(?<=may )|(?<=might )|(?<=to )|(?<=can ))(?:last|take)"
+                 r"(?:(?:(?<=will )|(?<=would )|(?<=could )|(?<=may )|(?<=might )|(?<=to )|(?<=can ))(?:last|take)|"
+                 # "would cost 120 million rupees and take up to three weeks": the modal before the "and"
+                 r"(?<= and )take(?=\s+(?:up\s+to|about|around|at\s+least)\s))"
                  r"(?: another| a further| up to| about| around| at least(?: another| a further)?)?|"
                  r"for (?:almost|nearly|about|around|roughly|another|a further|at least another|at least|the next)|for up to|no more than|not more than|no longer than|within the next|within the|within|in the next|"
                  # "in the 48 hours after the protests began on 6 April": counted from that day (_anchor_durations)
@@ -152,7 +154,7 @@ _PATTERNS = [
                    r")(?:,?\s+(?P<mpy>" + _YEAR + r")(?!\d)|\s+(?P<mprel>last|next|this)\s+year\b)"),
     ("my", _PREP + r"(?:(?:early|mid|late)[- ])?(?P<m3>" + MONTH_RE + r")\s+(?P<y3>" + _YEAR + r")"),
     ("month", r"(?P<mprep>(?:until|till|by|before|since|from)\s+(?:at\s+least\s+)?(?:early|mid|late)|"
-              r"(?:until|till|by)\s+at\s+least|(?:for\s+)?the\s+whole\s+of|all\s+of|no\s+earlier\s+than|not\s+earlier\s+than|throughout|as recently as|as late as|as early as|backdated to|by|until|till|before|since|from|in|during|after|early|late|mid|through|last|next|this)[- ]"
+              r"(?:until|till|by)\s+at\s+least|(?:for\s+)?the\s+whole\s+of|all\s+of|no\s+earlier\s+than|not\s+earlier\s+than|throughout|as recently as|as late as|as early as|as far back as|backdated to|by|until|till|before|since|from|in|during|after|for|early|late|mid|through|last|next|this)[- ]"
               r"(?P<m4>January|February|March|April|(?-i:May)|June|July|August|September|October|November|December|"
               r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\b(?!\.?\s+\d)(?!\s+(?:to|until|through)\s+" + MONTH_RE + r"\b)"
               r"(?:\s+(?:of\s+)?(?P<yr4>last|next|this)\s+year)?"),
@@ -162,7 +164,7 @@ _PATTERNS = [
     ("the_month", r"(?:the\s+(?P<m6>January|February|March|April|(?-i:May)|June|July|August|September|October|November|"
                   r"December)|(?<![\d,]\s)(?P<m7>(?-i:January|February|March|April|June|July|August|September|October|"
                   r"November|December)))\b(?=\s+(?!(?:of|and|or|to|in|on|at|is|was|were|will|has|had|that|which|through|"
-                  r"until|till|said|says|told|added|asked|noted|wrote)\b)(?-i:[a-z]{3,}))"),
+                  r"until|till|said|says|told|added|asked|noted|wrote)\b)(?(m6)(?-i:[A-Z]?[a-z]{3,})|(?-i:[a-z]{3,})))"),
     ("weekend", r"(?P<wkprep>over|at|during|on|through|throughout|until|till|since|for|by)\s+the\s+weekend"
                 r"(?!\s+of\s+(?:\d|" + MONTH_RE + r"))"),
     # "on the last Sunday of March", "the first Monday in February"
@@ -339,7 +341,9 @@ _SPAN_TO_BEFORE = re.compile(r"\b(?:hours?|days?)\s+(?:to|through|until|till)\s+
                              r"(?:[ap]\.?\s?m\.?)?\s+(?:on\s+)?)?$", re.IGNORECASE)
 # "were unable to reach the village until Sunday": a negated past clause, so that Sunday is past
 _NEGATED_PAST_UNTIL = re.compile(r"\b(?:unable|not|n't|n\u2019t|never|no one|nobody)\b[^.;,]*(?<!\bhad)(?<!\bhas)(?<!\bhave)"
-                                 r"(?<!\bgiven)(?<!\bgave)\s+(?:until|till)\s+$",
+                                 r"(?<!\bgiven)(?<!\bgave)\s+(?:until|till)\s+$"
+                                 # "why it had taken until Sunday to confirm a case": a delay that is over
+                                 r"|\b(?:took|taken|waited)\s+(?:\w+\s+)?(?:until|till)\s+$",
                                  re.IGNORECASE)
 _GRANTED_BEFORE = re.compile(r"\b(?:gave|given|give|gives|giving|granted|grants|extended|extends|set|sets|had|has|have|"
                              r"kept|keeps|maintained|maintains|"  # "kept a red alert in place ... until Tuesday"
@@ -779,6 +783,8 @@ def find_timerefs(text: str, published: dt.date | None, anchor: dt.date | None =
             _anchor_durations(text, refs, tense)
         _anchor_hyphen_spans(text, refs)
         _anchor_event_spans(text, refs)
+    if refs and ("and" in words or "or" in words):
+        _second_month(text, refs)
     if refs and "before" in words and ("week" in words or "month" in words):
         _period_before(text, refs)
     if refs and ("extend" in text or "back by" in text or "postpone" in text or "delay" in text):
@@ -1291,7 +1297,11 @@ def _anchor_durations(text: str, refs: list[TimeRef], tense: str) -> None:
                 and r.latest is not None and (r.latest - r.earliest).days <= 2
                 # ("asked anyone who was in the area on Sunday afternoon to call within 24 hours": whose day
                 # it was, not the asking's)
-                and not _WHO_WAS.search(text, max(0, r.start - 80), r.start)]
+                and not _WHO_WAS.search(text, max(0, r.start - 80), r.start)
+                # ("the collapse had been triggered by rain that fell on Thursday, and that Sanral would
+                # appoint an engineer within seven days": another reported clause's day, not the saying's)
+                and not (_AND_THAT.search(text, r.end, ref.start) and
+                         not _SAID_ON_BEFORE.search(text, max(0, r.start - 25), r.start))]
         main = [r for r in days if not _IN_RELATIVE.search(text, max(0, r.start - 60), r.start)]
         day = (main or days)[0].latest if days else None  # ("Under the ceasefire, which took effect on Nov. 27, ...")
         if day is not None and day != ref.earliest and ref.phrase.lower().startswith("for ") and \
@@ -1325,7 +1335,8 @@ _PAST_EVENT_AFTER = re.compile(r"\s+(?:[a-z]+\s+)?(?:collapse|attack|explosion|b
                                r"derailment|sinking|landslide|eruption|bombing|raid|killings?|fire|blaze|stampede|deaths?|"
                                r"massacre|ambush|capsizing|murders?|release|leak|spill|blackout|outage|flood|flooding|"
                                r"landfall|storm|fighting|clashes|order|ruling|signing|vote|decision|announcement|breach|"
-                               r"rupture|failure)\b",
+                               r"rupture|failure|close|closing|settlement|"  # ("up 1.3 percent from Tuesday's close")
+                               r"confirmation|detection|discovery|diagnosis|declaration)\b",
                                re.IGNORECASE)
 _LATER_THAT_DAY = re.compile(r"(?:night|evening|afternoon|morning)$|\d\s?(?:[ap]\.?\s?m\b|[ap]\.\s?m\.)|\b(?:noon|midday|midnight)\b",
                              re.IGNORECASE)
@@ -1347,12 +1358,44 @@ _OF_ACT_WHICH = re.compile(r"\s+(?:of|from|after)\s+(?:the|its|their|his|her|thi
 _WHO_WAS = re.compile(r"\b(?:anyone|anybody|everyone|everybody|those|people|residents|persons?|passengers|visitors|"
                       r"motorists|witnesses)\s+who\s+(?:was|were|had\s+been|saw|travelled|traveled|visited|used|attended)\b[^,;]*$",
                       re.IGNORECASE)
+_AND_THAT = re.compile(r",\s+and\s+that\s", re.IGNORECASE)
+_SAID_ON_BEFORE = re.compile(r"\b(?:said|says|told|announced|stated|added|confirmed|warned|wrote)\s+(?:\S+\s+){0,2}?$",
+                             re.IGNORECASE)
 _IN_RELATIVE = re.compile(r",\s*(?:which|who|that)\s[^,;]*$", re.IGNORECASE)
 _AT_END_OF_BEFORE = re.compile(r"\bat\s+the\s+(?:end|close)\s+of\s+(?:a|an|the|its|their)\s+[^,.;]{0,60}?\s+(?:on\s+)?$",
                                re.IGNORECASE)
 _ACT_PHRASE_BETWEEN = re.compile(r",\s+(?:at\s+the\s+(?:end|close)\s+of|after|following|during|at)\s+(?:a|an|the|its|their)\b",
                                  re.IGNORECASE)
 _GIVEN_SPAN_PHRASE = re.compile(r"\S+\s+(?:(?:calendar|working|business|clear)\s+)?(?:hours?|days?|weeks?|months?|years?)(?:\s+from\s+the\s+[a-z]+)?", re.IGNORECASE)
+
+
+_AND_MONTH = re.compile(r"\s+(?:and|or)\s+(?:in\s+)?(?P<m>January|February|March|April|(?-i:May)|June|July|August|September|"
+                        r"October|November|December)\b(?!\.?\s*\d|\s+(?:last|next|this)\s+year)", re.IGNORECASE)
+
+
+def _second_month(text: str, refs: list[TimeRef]) -> None:
+    """'suspended flights in March and June': the second month of a pair written without a year,
+    in the year after the first month's as the calendar runs on."""
+    for ref in list(refs):
+        if ref.earliest is None or ref.latest is None or ref.earliest.day != 1 or \
+                not 27 <= (ref.latest - ref.earliest).days <= 30 or not ref.phrase[:1].isalpha():
+            continue
+        m = _AND_MONTH.match(text, ref.end)
+        if m is None or any(r.start < m.end() and r.end > m.start("m") for r in refs):
+            continue
+        month = MONTHS[m.group("m").lower()]
+        year = ref.earliest.year + (month <= ref.earliest.month)
+        earliest, latest = _month_range(year, month)
+        bisect.insort(refs, TimeRef(m.group("m"), ref.role, earliest, latest, m.start("m"), m.end("m")),
+                      key=lambda r: r.start)
+
+
+_PERIOD_NOUN_AFTER = re.compile(r"\s+(?:wages?|salar(?:y|ies)|pay|paychecks?|paycheques?|pensions?|rent|bills?|figures|"
+                                r"data|inflation|sales|exports|imports|output|production|earnings|payroll|allowances?)\b",
+                                re.IGNORECASE)
+_FOR_MONTH_AHEAD = re.compile(r"\b(?:scheduled|set|planned|slated|due|postponed|delayed|put\s+off|pushed\s+back|moved|"
+                              r"booked|called|pencil+ed\s+in|targeted|targeting|aiming|aims|aim|expected)\s+(?:\S+\s+){0,2}?$",
+                              re.IGNORECASE)
 
 
 _PERIOD_BEFORE = re.compile(r"\bthe\s+(?P<unit>week|month)\s+before\b(?!\s+(?:the|a|an|last|that|this|his|her|its|their|"
@@ -1476,6 +1519,9 @@ def _relative_offset(text: str, ref: TimeRef, n_rel: re.Match) -> int | None:
     return int(n) * step * sign
 
 
+_FOLLOWING_BEFORE = re.compile(r"\b(?:the\s+following|the\s+next)\s+$", re.IGNORECASE)
+
+
 def _chain_relative_days(text: str, refs: list[TimeRef]) -> None:
     """'rose to 61 on Thursday, up from 38 a day earlier': 'a day earlier' counts from the day
     named before it in the sentence, not from the article date."""
@@ -1484,6 +1530,15 @@ def _chain_relative_days(text: str, refs: list[TimeRef]) -> None:
         phrase = ref.phrase.lower().split(" ", 1)[-1] if ref.phrase[:3].lower() in ("on ", "by ") or \
             ref.phrase[:6].lower() in ("until ", "since ") else ref.phrase.lower()
         offset = _RELATIVE_TO_PREVIOUS.get(phrase)
+        if phrase in WEEKDAYS and ref.earliest is not None and _FOLLOWING_BEFORE.search(text, max(0, ref.start - 20), ref.start):
+            # "from 6 a.m. on Thursday, Dec. 3, and to pedestrians from the following Monday": the first
+            # such day after the day named before it
+            prev = next((r for r in reversed(refs[:index]) if r.latest is not None and r.earliest == r.latest), None)
+            if prev is not None:
+                day = prev.latest + dt.timedelta(days=(WEEKDAYS[phrase] - prev.latest.weekday() - 1) % 7 + 1)
+                ref.earliest = day if ref.earliest is not None else None
+                ref.latest = day if ref.latest is not None else None
+            continue
         if ref.phrase[:3].lower() == "by " and phrase in _LATER_SAME_DAY:
             # "On Sunday afternoon, officials reported five killed; by the evening the figure had risen"
             prev = next((r for r in reversed(refs[:index]) if r.earliest is not None and r.earliest == r.latest
@@ -2245,11 +2300,22 @@ def _resolve(m: re.Match, kind: str, text: str, pub: dt.date | None, anchor: dt.
                                        ((_moved_words(text) or "set" in text or "sched" in text or "plann" in text or
                                          "slated" in text) and
                                         _MONTH_AHEAD_BEFORE.search(text, max(0, start - 70), start) is not None))
+        nearest = forward and kind == "the_month" and _PERIOD_NOUN_AFTER.match(text, end) is not None
+        if nearest:
+            # "would receive their September wages" (in October), "will get their November pay": the
+            # month's pay nearest the article, whichever way the verb looks
+            forward = False
+        if mprep == "for" and forward:
+            # "scheduled for March" looks ahead; "inflation of 2.6 percent for October", "the figures for
+            # March" name a month already reported on, whatever the verb's tense
+            forward = _FOR_MONTH_AHEAD.search(text, max(0, start - 40), start) is not None
         same_year = "year" in text[end:end + 22] and _THAT_YEAR_AFTER.match(text, end) and _YEAR_IN.findall(text, 0, start)
         if same_year:
             year = int(same_year[-1])  # "went on strike in 2024, when ... in August that year"
         elif kind == "month" and g("yr4"):
             year += _YEAR_STEP[g("yr4").lower()]  # "in March last year"
+        elif nearest:
+            year += 1 if pub.month - month > 6 else -1 if month - pub.month > 6 else 0
         elif mprep == "last" or (not forward and month > pub.month):
             year -= 1 if month >= pub.month or mprep == "last" else 0
         elif forward and month < pub.month:

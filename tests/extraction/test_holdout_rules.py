@@ -4331,3 +4331,96 @@ def test_a_caption_ending_with_an_agency_after_a_pipe():
     claims = claims_of("Police said 14 died.",
                        "Traffic cones block the entrance to the bridge in Mino, Gifu Prefecture. | KYODO")
     assert [c["text"] for c in claims] == ["Police said 14 died."]
+
+
+# Sets 66-68 (2026-11-29): each rule with sentences of its own, in an article of Thursday 2022-01-13.
+@pytest.mark.parametrize("sentence, phrase, role, earliest, latest", [
+    # a span after "would cost ... and take": the modal reaches across the "and"
+    ("Khattak said such a channel would cost an estimated 120 million rupees and take up to three weeks to complete.",
+     "take up to three weeks", "deadline", "2022-01-13", "2022-02-03"),
+    ("The minister said the government had funded 1000 extra nursing positions in the May Budget.",
+     "the May", "when", "2021-05-01", "2021-05-31"),
+    ("She said engineers had warned the agency about cracks as far back as October.",
+     "as far back as October", "when", "2021-10-01", "2021-10-31"),
+    # a month after "for": a month reported on, unless the verb before schedules it
+    ("A survey of economists projects monthly inflation of 2.6 percent for December.",
+     "for December", "when", "2021-12-01", "2021-12-31"),
+    ("The vote has been scheduled for March, officials said.", "for March", "when", "2022-03-01", "2022-03-31"),
+    ("The peso closed at 1,482 per dollar on Thursday, up 1.3 percent from Tuesday's close.",
+     "from Tuesday's", "when", "2022-01-11", "2022-01-11"),
+    # a span in a second reported clause counts from the saying, not from a day of the first clause
+    ("He said the collapse had been triggered by rain that fell on Tuesday alone, and that the agency would "
+     "appoint an engineer within seven days.", "within seven days", "deadline", "2022-01-13", "2022-01-20"),
+    ("He said on Tuesday that the rain had stopped, and that the agency would appoint an engineer within seven days.",
+     "within seven days", "deadline", "2022-01-11", "2022-01-18"),
+    ("Sinn F\u00e9in said the department must explain why it had taken until Sunday to confirm a case.",
+     "until Sunday", "deadline", None, "2022-01-09"),
+    ("The minister said the restrictions would remain in place for 30 days from Monday's confirmation.",
+     "for 30 days", "deadline", "2022-01-10", "2022-02-09"),
+    ("He said the 640 employees would receive their December wages by the end of the month.",
+     "December", "when", "2021-12-01", "2021-12-31"),
+    ("The nurses will get their February pay in full, the union said.", "February", "when", "2022-02-01", "2022-02-28"),
+    ("Two smaller operators suspended flights in March and June last year.", "in March and June last year", "when",
+     "2021-03-01", "2021-06-30"),
+    ("Two smaller operators suspended flights in March and June.", "June", "when", "2021-06-01", "2021-06-30"),
+    ("The bridge will open to trucks from 6 a.m. on Monday, Jan. 17, and to pedestrians from the following Thursday, "
+     "the office said.", "Thursday", "when", "2022-01-20", "2022-01-20"),
+])
+def test_sets_66_to_68_dates(sentence, phrase, role, earliest, latest):
+    assert (phrase, role, earliest, latest) in _dates(sentence)
+
+
+def test_a_month_read_for_figures_is_not_ahead():
+    assert ("for March", "when", "2021-03-01", "2021-03-31") in _dates(
+        "The bank will publish the figures for March next week.")
+    assert ("December", "when", "2021-12-01", "2021-12-31") in _dates("December sales fell 3 percent.")
+
+
+def test_a_retest_is_an_event_a_span_counts_from():
+    claims = claims_of("A re-test will be held on January 26, the Board said.",
+                       "Students who are ill will take a supplementary paper within a week of the re-test, it said.")
+    assert ("within a week of the re-test", "deadline", "2022-01-26", "2022-02-02") in _dates(claims[1])
+
+
+@pytest.mark.parametrize("sentence, values", [
+    ("Talks collapsed over a proposed P150 daily wage increase.", [(150, 150, None, "pesos")]),
+    ("The company had offered only P45 and a one-time P5,000 bonus.",
+     [(45, 45, "only", "pesos"), (5000, 5000, None, "pesos")]),
+    ("Prices had risen by up to P6 per liter since Tuesday.", [(None, 6, "up to", "pesos")]),
+    ("It expected its plant to operate at between 70pc and 80pc of capacity.", [(70, 80, "between", "percent")]),
+    ("Council voted 9-7 to cancel the project.", [(9, 9, None, "votes"), (7, 7, None, "votes")]),
+    ("The Senate passed the bill by a 52-48 vote.", [(52, 52, None, "votes"), (48, 48, None, "votes")]),
+    ("The team won 3-1.", []),
+    ("A freight train derailed and at least one tank wagon began to leak.", [(1, None, "at least", "wagon")]),
+    ("In a 34-page decision, the judge quashed the vote.", [(34, 34, None, "page")]),
+    ("Take the R2 road to the K9 units.", []),
+])
+def test_sets_66_to_68_quantities(sentence, values):
+    assert _values(sentence) == values
+
+
+@pytest.mark.parametrize("sentence, speaker", [
+    ("Kalaburagi Superintendent of Police Ananya Rao said the accused had photographed the paper.", "Ananya Rao"),
+    ("But Sher Ali Baig, an elected councillor from Bargo, the village closest to the lake, disputed the official "
+     "figures, saying only about 500 residents had left.", "Sher Ali Baig"),
+    ("The lake has grown by nearly 40 percent since December 24, according to satellite images reviewed by the "
+     "Gilgit-Baltistan Disaster Management Authority (GBDMA).", "the Gilgit-Baltistan Disaster Management Authority"),
+    ("Under the plan announced Thursday by the Ministry of Economy and Finance, the tax cut on gasoline will shrink "
+     "from 15 percent to 7 percent.", "the Ministry of Economy and Finance"),
+    ("Under the deal approved by parliament, the levy falls to 5 percent.", "parliament"),
+    ("The Office of the Prosecutor General said it would appeal.", "The Office of the Prosecutor General"),
+])
+def test_sets_66_to_68_speakers(sentence, speaker):
+    assert one_claim(sentence)["speaker"] == speaker
+
+
+def test_a_later_surname_joins_the_name_after_a_title_of_a_body():
+    claims = claims_of("Superintendent of Police Ananya Rao said the accused had photographed the paper.",
+                       "Ms. Rao said the three accused had been remanded in judicial custody.")
+    assert [c["speaker"] for c in claims] == ["Ananya Rao", "Ananya Rao"]
+
+
+def test_a_caption_above_its_credit_line_and_a_dashed_reporting_credit_are_no_claims():
+    claims = claims_of("Turkeys on a farm in Co Monaghan. The county is the centre of Ireland's poultry industry.",
+                       "Photo: Stock image", "Police said 14 birds died.", "\u2013 Additional reporting by Nampa")
+    assert [c["text"] for c in claims] == ["Police said 14 birds died."]
