@@ -117,7 +117,8 @@ foundation fund programme program unicef ocha who red cross crescent nato un eu 
 university college school schools secretariat tribunal motors holdings industries airways energy
 pharmaceuticals technologies systems electric steel mining foods partners capital research international
 corporation company co plc ag sa gmbh llc limited institute society societies league chamber
-confederation syndicate guild academy
+confederation syndicate guild academy electronics polymers textiles logistics shipping chemicals plastics
+manufacturing semiconductors cement petroleum utilities telecom telecommunications metals minerals
 """.split())
 GROUP_HEADS = frozenset("""
 officials authorities police witnesses residents sources analysts experts observers organisers organizers

@@ -115,6 +115,11 @@ def _token_info(word: str) -> tuple[bool, str, bool, bool]:
 
 
 _ACRONYM_WORDS = frozenset("WHO US".split())
+# the last word of a company's name ("Nishiura Electronics", "Taiwan Power Co.")
+_CORPORATE_WORDS = frozenset("""corp inc ltd co plc ag sa gmbh llc limited motors holdings industries airways airlines
+pharmaceuticals technologies systems electric steel mining foods electronics polymers textiles logistics shipping
+chemicals plastics manufacturing semiconductors cement petroleum utilities telecom telecommunications metals minerals
+corporation company group lines""".split())
 _MEDIA_NOUNS = frozenset("broadcaster broadcasters newspaper daily agency channel outlet network".split())
 _ACRONYM_BODY_NOUNS = SPEAKER_NOUNS | ORG_WORDS | _MEDIA_NOUNS
 
@@ -512,6 +517,20 @@ def _make_mention(text: str, toks: list[Token], role_override: str | None = None
         return Mention(text=written, name=name, role=role, kind=kind, via="verb", head=head,
                        modifiers=[w.text for w in role_words], span_end=toks[-1].end)
     # a description: "the Defense Ministry", "Western officials", "a Coastline Buses spokesperson"
+    run = len(words)
+    while run > 0 and words[run - 1].is_cap and words[run - 1].is_word and words[run - 1].low not in DETERMINERS:
+        run -= 1
+    if 0 < run <= len(words) - 2 and not words[run - 1].is_cap and words[run - 1].is_word and \
+            words[run - 1].low not in _CONNECTORS and words[run - 1].low not in DETERMINERS and \
+            words[run - 1].low not in ("and", "&", "of", "for", "de", "du", "des", "la", "van", "von") and \
+            _strip_possessive(words[-1].low).rstrip(".") in _CORPORATE_WORDS and \
+            not any(_is_role_word(w.low) or w.low in SPEAKER_NOUNS for w in words[run:]):
+        # "Japanese electronics parts maker Nishiura Electronics", "carmaker Hartwell Motors": a company's
+        # name after the words that describe it
+        rw = [w for w in words[:run] if w.low not in DETERMINERS]
+        return Mention(text=written, name=text[words[run].start:words[-1].end], role=role_override or (
+            text[rw[0].start:rw[-1].end] if rw else None), kind="organisation", via="verb", head=words[-1].low,
+                       modifiers=[w.text for w in words[:run]], span_end=toks[-1].end)
     of_at = [i for i, w in enumerate(words) if w.low in _CONNECTORS]
     if of_at and of_at[0] > 0 and _strip_possessive(words[of_at[0] - 1].low) in SPEAKER_NOUNS:
         head = _strip_possessive(words[of_at[0] - 1].low)  # "the head of the military bloc's mission"

@@ -541,6 +541,9 @@ def _not_speech_use(tokens: list[Token], i: int) -> bool:
     if i > 1 and tokens[i - 1].low in _PRESS_BEFORE and tokens[i - 2].low in _NOUN_BEFORE and \
             tokens[i].low.endswith(("ing", "ment", "ase")):
         return True  # "Addressing a media briefing, the minister said": the briefing is no verb
+    if nxt is not None and tokens[i].low in ("report", "reports", "reported", "reporting") and \
+            nxt.low in ("back", "for", "sick", "late") and not nxt.quoted:
+        return True  # "strikers who fail to report back by 6 p.m.", "reported for duty": turning up, no statement
     if nxt is not None and tokens[i].low in ("ask", "asks", "asked", "asking") and nxt.low in ("to", "not"):
         return True  # "who asked to be identified only by his first name": a request, no statement
     if i and tokens[i - 1].low in _NEGATIONS or (i > 1 and tokens[i - 2].low in _NEGATIONS and
@@ -752,12 +755,23 @@ def _speaker_for_verb(text: str, tokens: list[Token], i: int) -> Mention | None:
     # Relative clause: '..., the Unite the Drivers union, which says ...'
     if prev.low in ("which", "who") and i >= 3 and tokens[i - 2].text == ",":
         mention = _backward_np(text, tokens, i - 3)
+        if mention is not None and prev.low == "who" and mention.kind != "person" and mention.text[:2].lower() in ("a ", "an"):
+            # "challenged by Mohamed Selim, an energy analyst at Cairo University, who said": the person
+            # the description follows
+            start = mention.span_end - len(mention.text)
+            c = next((m for m in range(i - 3, -1, -1) if tokens[m].start < start), None)
+            if c is not None and c > 0 and tokens[c].text == ",":
+                named = _backward_np(text, tokens, c - 1)
+                if named is not None and named.kind == "person":
+                    named.role = named.role or clean_role(mention.text) or None
+                    mention = named
         if mention:
             mention.via = "verb"
             mention.window = (verb.start, _window_end(tokens, i))
         return mention
     # Coordinated verb: '... the authorities blamed X and said ...'
-    if prev.low == "and":
+    if prev.low == "and" or (prev.low == "but" and i >= 2 and tokens[i - 2].text != ","):
+        # ("Police have opened an investigation but said there was no indication of sabotage")
         return _coordinated_subject(text, tokens, i - 1, verb)
     if prev.low in ("be", "been", "being") and not verb.low.endswith("ing"):
         return None  # passive: "the matter will be mentioned on February 17", "has been told"
@@ -1124,11 +1138,15 @@ def _coordinated_subject(text: str, tokens: list[Token], and_index: int, verb: T
         if t.low in SPEECH_VERBS or _PAST_VERB.match(t.low) or t.low in _IRREGULAR_PAST:
             if k == 0:
                 return None
-            if tokens[k - 1].text == ",":
+            s = k - 1
+            while s > 0 and tokens[s].low in ("have", "has", "had", "also", "already") and not tokens[s].quoted and \
+                    verb.low in ("said", "says", "told", "added", "warned", "insisted", "stressed", "noted"):
+                s -= 1  # "Police have opened an investigation ... but said": the subject before the auxiliary
+            if tokens[s].text == ",":
                 # "Their lawyer, Tigran Yeghoyan, called the charges absurd and said ..."
-                mention = _appositive_subject(text, tokens, k - 1)
+                mention = _appositive_subject(text, tokens, s)
             else:
-                mention = _backward_np(text, tokens, k - 1)
+                mention = _backward_np(text, tokens, s)
             if mention:
                 mention.via = "verb"
                 mention.window = (verb.start, _window_end(tokens, tokens.index(verb)))
@@ -1352,6 +1370,19 @@ def _appositive_subject(text: str, tokens: list[Token], comma: int) -> Mention |
         role_tokens = tokens[m + 1:k]
         role = _span_text(text, role_tokens) if role_tokens and _has_role(role_tokens) else None
         return _make_mention(text, seg_a, role_override=role)
+    if seg_a[-1].is_cap and k > 0 and not _has_role(seg_a):
+        # "..., a spokesperson for the operator, Leipzig-based freight company Mitteldeutsche Güterbahn,
+        # told": the body the spokesperson speaks for, named after its description
+        m = k - 1
+        while m >= 0 and tokens[m].text not in ",\u201d\"" and not tokens[m].quoted:
+            m -= 1
+        before = tokens[m + 1:k]
+        if len(before) >= 3 and before[0].low in ("a", "an", "the") and _has_role(before[:3]) and \
+                any(t.low in ("for", "of") for t in before[1:4]):
+            body = _make_mention(text, seg_a)
+            if body is not None and body.kind == "organisation":
+                body.role = None
+                return body
     if _has_role(seg_a) or not seg_a[0].is_cap or seg_a_is_tag:
         m = k - 1
         while m >= 0 and tokens[m].text not in ",\u201d\"" and not tokens[m].quoted:

@@ -4424,3 +4424,31 @@ def test_a_caption_above_its_credit_line_and_a_dashed_reporting_credit_are_no_cl
     claims = claims_of("Turkeys on a farm in Co Monaghan. The county is the centre of Ireland's poultry industry.",
                        "Photo: Stock image", "Police said 14 birds died.", "\u2013 Additional reporting by Nampa")
     assert [c["text"] for c in claims] == ["Police said 14 birds died."]
+
+
+@pytest.mark.parametrize("sentence, speaker", [
+    ("That account was challenged by Mohamed Selim, an energy analyst at Cairo University, who said gas deliveries "
+     "had fallen by around 15 percent.", "Mohamed Selim"),
+    ("Police have opened an investigation into the cause of the crash but said there was no indication of sabotage.",
+     "Police"),
+    ("Two tank wagons were carrying vinyl chloride, a spokesperson for the operator, Leipzig-based freight company "
+     "Mitteldeutsche G\u00fcterbahn, told the dpa news agency.", "Leipzig-based freight company Mitteldeutsche G\u00fcterbahn"),
+    ("Under the order, strikers who fail to report back by 6 p.m. on Saturday may be dismissed, Dimaculangan told "
+     "reporters in Manila.", "Dimaculangan"),
+    ("Japanese electronics parts maker Nishiura Electronics said it would halt production at its plant.",
+     "Nishiura Electronics"),
+    ("Japanese carmaker Hartwell Motors said it would cut 200 jobs.", "Hartwell Motors"),
+    # (a verb after "and" that is an act keeps the trailing speaker)
+    ("The UK has deployed a response team and released \u00a34.5 million in emergency funding, the Minister for the "
+     "Overseas Territories, Helen Marsh, announced today.", "Helen Marsh"),
+])
+def test_sets_66_to_68_more_speakers(sentence, speaker):
+    assert one_claim(sentence)["speaker"] == speaker
+
+
+def test_the_company_after_a_company_named_after_its_description():
+    claims = claims_of("Airlines had cancelled 126 flights, according to the Civil Aviation Authority of the Philippines.",
+                       "Japanese electronics parts maker Nishiura Electronics said it would halt production.",
+                       "The company said the stoppage would reduce its October output by about 5%.")
+    assert [c["speaker"] for c in claims] == ["the Civil Aviation Authority of the Philippines", "Nishiura Electronics",
+                                              "Nishiura Electronics"]
