@@ -830,6 +830,11 @@ def _speaker_for_verb(text: str, tokens: list[Token], i: int) -> Mention | None:
                or _subject_before_who(text, tokens, j) if not weak else None) or _backward_np(text, tokens, j)
     if mention is not None and mention.kind != "pronoun":
         mention = _subject_before_place(text, tokens, mention) or mention
+    if mention is not None and mention.kind != "pronoun" and not mention.text[:1].isupper():
+        first = next((m for m in range(j, -1, -1) if tokens[m].start <= mention.span_end - len(mention.text)), None)
+        if first is not None and first >= 2 and tokens[first - 1].low == "by" and \
+                tokens[first - 2].low.endswith(("ed", "en")) and not tokens[first - 2].quoted:
+            return None  # "a plant ... that was gutted by fire on Saturday night has promised": a passive's agent
     if mention is not None and mention.kind == "unnamed" and mention.head in _PAREN_ROLE_HEADS:
         mention = _role_after_acronym(text, tokens, mention) or mention
     if mention is None and not weak:

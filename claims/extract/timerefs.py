@@ -299,6 +299,8 @@ _DEADLINE_BEFORE = re.compile(r"\b(?:deadline|ultimatum|cut-?off)\s+(?:(?:of|at|
 _DEADLINE_GONE = re.compile(r"[^.;]{0,60}?\b(?:passed|expired|lapsed|ran out|was missed|came and went)\b")
 # "to submit", not "next to the village": a "to" before a determiner is a preposition
 _FORWARD_BEFORE = re.compile(r"\b(?:asking|demanding|calling|urging|requesting|seeking|pressing|would|could|should|might|"
+                             # "adding that arrests were likely by Tuesday": a forecast
+                             r"(?:was|were|is|are)\s+likely|"
                              r"bracing|braced|preparing|gearing|forecasting|predicting|projecting|"
                              # (not "had fallen to between five and ten ... by Monday": a figure, no verb)
                              # (not "moved voluntarily to evacuation centres": a noun after "to")
@@ -547,6 +549,9 @@ _NAMES_JOINED = re.compile(r"\s+(?-i:[A-Z])[\w'\u2019-]*")
 _NAME_BEFORE = re.compile(r"(?-i:[A-Z])[\w'\u2019-]*\s+$")
 
 
+_PASSIVE_RELATIVE = re.compile(r"(?:was|were)\s+(?:[a-z]+ed|[a-z]+en|hit|struck|shut|burnt|built|held|lost|sold)\b[^,;]*$")
+
+
 def _clause_tense(text: str, start: int, end: int, sentence: str | None) -> str:
     """The tense of the clause around a time phrase, falling back to the sentence's (given, or
     read here when needed): 'A plane landed on Saturday, and a second flight is expected on Tuesday.'"""
@@ -560,6 +565,8 @@ def _clause_tense(text: str, start: int, end: int, sentence: str | None) -> str:
     that_before = text.rfind(" that ", lo, start)
     if that_before >= 0:
         lo = that_before + 6  # "warned on Monday that reserves could run short ... on Wednesday": what was warned
+        if _PASSIVE_RELATIVE.match(text, lo, start):
+            return "past"  # "a plant ... that was gutted by fire on Saturday night has promised": the relative's act
     window_end = min(len(text), end + 150)
     nxt = _CLAUSE_EDGE.search(text, end, window_end)
     hi = nxt.start() if nxt else window_end
@@ -2338,7 +2345,7 @@ def _resolve(m: re.Match, kind: str, text: str, pub: dt.date | None, anchor: dt.
             by_then = False
             if role == "deadline":
                 # "she had written asking for a meeting by Friday": the request looks forward
-                mode = "past" if tense == "pastperfect" and not _FORWARD_BEFORE.search(text, max(0, start - 60), start) \
+                mode = "past" if tense == "pastperfect" and not _FORWARD_BEFORE.search(text, max(0, start - 90), start) \
                     and not _had_until(text, start, prep) and not (_GAVE_BEFORE.search(text, max(0, start - 80), start)
                                                                   and _SAYING.search(text)) \
                     else "after"

@@ -4452,3 +4452,23 @@ def test_the_company_after_a_company_named_after_its_description():
                        "The company said the stoppage would reduce its October output by about 5%.")
     assert [c["speaker"] for c in claims] == ["the Civil Aviation Authority of the Philippines", "Nishiura Electronics",
                                               "Nishiura Electronics"]
+
+
+@pytest.mark.parametrize("sentence, phrase, role, earliest, latest", [
+    ("Police have registered a case against three members of the committee, Nair said, adding that arrests were "
+     "likely by Tuesday.", "by Tuesday", "deadline", None, "2022-01-18"),
+    # a look ahead further back than the day's nearest words
+    ("Castro said four carriers had agreed to fly stranded customers home for a flat fare of \u20ac60 per seat until "
+     "Sunday.", "until Sunday", "deadline", None, "2022-01-16"),
+    # a day inside a passive relative clause is that act's, gone by
+    ("The owner of a recycling plant in the city's north that was gutted by fire on Tuesday night has promised to "
+     "compensate workers.", "on Tuesday night", "when", "2022-01-11", "2022-01-11"),
+])
+def test_set_68_dates(sentence, phrase, role, earliest, latest):
+    assert (phrase, role, earliest, latest) in _dates(sentence)
+
+
+def test_a_passives_agent_is_no_speaker():
+    claim = one_claim("The owner of a recycling plant that was gutted by fire on Tuesday night has promised to "
+                      "compensate workers.")
+    assert (claim["speaker"], claim["said_on"]) == (None, None)
