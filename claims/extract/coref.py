@@ -89,6 +89,10 @@ _REFERRING_ORG_HEADS["union"] = frozenset("union association federation congress
 _REFERRING_ORG_HEADS.update({head: frozenset("airlines airways air airline".split()) for head in ("airline", "carrier")})
 
 
+_OFFICE_HEADS = frozenset("department ministry office bureau commission agency authority directorate".split())
+_OF_NAME_TAIL = re.compile(r"\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w'\u2019-]*(?:(?:\s+(?:and|&)\s+|\s+)[A-Z][\w'\u2019-]*)*")
+
+
 def _org_named_before(sentence: str, mention: Mention) -> str | None:
     """The last organisation named by its full name earlier in the same sentence ('Federal
     investigators from the National Transportation Safety Board were expected to arrive Saturday,
@@ -101,7 +105,9 @@ def _org_named_before(sentence: str, mention: Mention) -> str | None:
     for m in _NAME_RUN.finditer(sentence, 0, end):
         words = m.group().split()
         if len(words) >= 2 and words[-1].lower() in fits and m.start() > 0:
-            found = m.group()
+            tail = _OF_NAME_TAIL.match(sentence, m.end(), end) if words[-1].lower() in _OFFICE_HEADS else None
+            # "Crews with the Alaska Department of Transportation and Public Facilities ..., the department said"
+            found = m.group() + (tail.group() if tail else "")
         elif len(words) >= 3 and words[-1].lower() in fits and m.start() == 0 and words[0] == "The":
             found = m.group()[4:]  # "The Cambodian Teachers' Movement Association (CTMA) announced ..., the union said"
     return found
@@ -122,6 +128,14 @@ _NOT_COMPANIES = frozenset("organization organisation fund programme program nat
 _INDEFINITE_BEFORE = re.compile(r"(?:^|\s)(?:[Aa]n?)\s+(?:[\w-]+\s+){0,2}$")
 _DESCRIBED_COMPANY_HEADS = _COMPANY_HEADS | frozenset("miner producer developer contractor".split())
 _CORPORATE_END = re.compile(r"\b(?:Corp|Corporation|Inc|Ltd|Limited|Co|Company|Group|plc|PLC|LLC|Bhd|SA|AG|GmbH)\.?$")
+
+
+def _abbreviates(acronym: str, role: str) -> bool:
+    """'SP' of 'Superintendent of Police', 'DRM' of 'Divisional Railway Manager (DRM), Samastipur'."""
+    if f"({acronym})" in role:
+        return True
+    words = [w for w in re.findall(r"[A-Za-z][\w'-]*", role.split(",")[0]) if w[0].isupper()]
+    return len(words) >= 2 and "".join(w[0] for w in words) == acronym
 
 
 class SpeakerBook:
@@ -243,6 +257,13 @@ class SpeakerBook:
                 if sp.kind != "person" and any(a == acronym or _LEADING_DET.sub("", a) == acronym
                                                for a in [sp.name] + sp.aliases):
                     return sp
+            # "..., the SP said" after "Superintendent of Police Rajendra Bishnoi", "the DRM said" after
+            # "Alok Kumar Jha, Divisional Railway Manager (DRM)": the person whose office it abbreviates
+            if len(acronym) <= 5 and mention.text[:4].lower() == "the ":
+                holder = max((sp for sp in self.speakers if sp.kind == "person" and sp.role and
+                              _abbreviates(acronym, sp.role)), key=lambda sp: sp.last_seen, default=None)
+                if holder is not None:
+                    return holder
         if mention.kind == "person":
             return self._find_person(mention)
         return self._find_description(mention)

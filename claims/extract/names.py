@@ -193,6 +193,11 @@ def _backward_np(text: str, tokens: list[Token], j: int) -> Mention | None:
     while k >= 0 and len(collected) < 10:
         t = tokens[k]
         if t.quoted or not t.is_word:
+            if t.text == "&" and collected and collected[0].is_cap and k > 0 and tokens[k - 1].is_cap and \
+                    tokens[k - 1].is_word and not tokens[k - 1].quoted:
+                collected.insert(0, t)  # "Johnson & Johnson said", "Procter & Gamble"
+                k -= 1
+                continue
             if t.text == "." and k > 0 and (tokens[k - 1].low in _TITLE_ABBREVIATIONS or
                                             _DOTTED_ACRONYM.fullmatch(tokens[k - 1].text) or (
                     len(tokens[k - 1].text) == 1 and tokens[k - 1].is_cap and collected and collected[0].is_cap)):
@@ -352,6 +357,11 @@ def _forward_np(text: str, tokens: list[Token], i: int, *, loose: bool) -> Menti
                 collected.append(t)
                 k += 1
                 continue
+            if t.text == "&" and collected and collected[-1].is_cap and k + 1 < n and tokens[k + 1].is_cap and \
+                    tokens[k + 1].is_word:
+                collected.append(t)  # "the Armed Conflict Location & Event Data Project"
+                k += 1
+                continue
             if t.text == "(":
                 m = k
                 while m < n and tokens[m].text != ")":
@@ -449,7 +459,8 @@ def _make_mention(text: str, toks: list[Token], role_override: str | None = None
         low = _strip_possessive(w.low)
         if _is_name_token(w) and not _is_role_word(low) and low not in ORG_WORDS and not w.low.endswith(("'s", "\u2019s")):
             name_start = idx
-        elif (w.low in ("of", "for") or w.low in NAME_PARTICLES) and idx > 0 and name_start == idx + 1:
+        elif (w.low in ("of", "for") or w.low in NAME_PARTICLES or (w.text == "&" and words[idx - 1].is_cap)) and \
+                idx > 0 and name_start == idx + 1:
             name_start = idx
         else:
             break

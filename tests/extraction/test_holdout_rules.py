@@ -4472,3 +4472,23 @@ def test_a_passives_agent_is_no_speaker():
     claim = one_claim("The owner of a recycling plant that was gutted by fire on Tuesday night has promised to "
                       "compensate workers.")
     assert (claim["speaker"], claim["said_on"]) == (None, None)
+
+
+def test_the_sp_and_the_drm_are_the_officers_whose_titles_they_abbreviate():
+    claims = claims_of("\u201cMore arrests will follow,\u201d Superintendent of Police Rajendra Bishnoi said.",
+                       "At least 37 people were injured in the violence, the SP said.",
+                       "The toll rose to 14, said Alok Kumar Jha, Divisional Railway Manager (DRM), Samastipur.",
+                       "Nine bodies were recovered overnight, the DRM said.")
+    assert [c["speaker"] for c in claims] == ["Rajendra Bishnoi", "Rajendra Bishnoi", "Alok Kumar Jha", "Alok Kumar Jha"]
+
+
+@pytest.mark.parametrize("sentence, speaker", [
+    ("Yemen's war has killed an estimated 150,000 people since 2015, according to the Armed Conflict Location & "
+     "Event Data Project (ACLED).", "Armed Conflict Location & Event Data Project"),
+    ("Johnson & Johnson said it would appeal.", "Johnson & Johnson"),
+    ("Crews with the Alaska Department of Transportation and Public Facilities had removed an estimated 12,000 "
+     "cubic yards of mud by Wednesday morning, the department said.",
+     "Alaska Department of Transportation and Public Facilities"),
+])
+def test_names_with_an_ampersand_or_a_second_field(sentence, speaker):
+    assert one_claim(sentence)["speaker"] == speaker
