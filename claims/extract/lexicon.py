@@ -59,7 +59,7 @@ RANK_ABBREVIATIONS = frozenset("lt col gen capt cpt sgt maj cmdr cdr adm brig cp
 SOURCE_MARKERS = frozenset({"quoting", "citing"})
 
 ROLE_WORDS = frozenset("""
-president vice-president minister secretary assistant advocate collector tehsildar spokesman spokeswoman spokesperson spokespeople director chief head
+undersecretary under-secretary president vice-president minister secretary assistant advocate collector tehsildar spokesman spokeswoman spokesperson spokespeople director chief head
 leader chair chairman chairwoman chairperson governor mayor general colonel commander officer official
 prosecutor judge ambassador envoy mediator organiser organizer analyst expert professor researcher
 correspondent editor ceo cfo founder manager coordinator representative senator lawmaker deputy mp premier

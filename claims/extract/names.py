@@ -292,8 +292,9 @@ _CONNECTORS = frozenset({"of", "for", "at", "in", "from", "on"})
 
 def _opens_name(tokens: list[Token], k: int) -> bool:
     """Do the capitalised words ending at token k start the sentence or follow 'the' ('The Guyana
-    Power and Light Inc.': 'Guyana Power' opens the name)?"""
-    for j in range(k, max(-1, k - 3), -1):
+    Power and Light Inc.': 'Guyana Power' opens the name; 'The National Disaster Risk Reduction and
+    Management Council')?"""
+    for j in range(k, max(-1, k - 5), -1):
         if not (tokens[j].is_cap and tokens[j].is_word) or tokens[j].quoted:
             return False
         if j == 0 or tokens[j - 1].low == "the":
@@ -491,7 +492,10 @@ def _make_mention(text: str, toks: list[Token], role_override: str | None = None
             _is_role_word(role_words[-3].low)):
         name_words = []  # "the Ministry of Health", "Office of the Prosecutor General"
     connector_at = [i for i, w in enumerate(words) if w.low in _CONNECTORS]
-    if name_words and connector_at and connector_at[0] > 0:
+    if name_words and connector_at and connector_at[0] > 0 and not (
+            # "Federation of Public School Teachers chairperson Ligaya Dizon": the body's officer, by name
+            len(name_words) >= 2 and name_start >= 2 and not words[name_start - 1].is_cap and
+            _is_role_word(words[name_start - 1].low) and connector_at[0] < name_start - 1):
         before = _strip_possessive(words[connector_at[0] - 1].low)
         if before in SPEAKER_NOUNS and before not in ROLE_WORDS or before in ORG_WORDS:
             name_words = []  # "Officials in Tripoli", "Analysts at Brookfield Research"

@@ -4492,3 +4492,16 @@ def test_the_sp_and_the_drm_are_the_officers_whose_titles_they_abbreviate():
 ])
 def test_names_with_an_ampersand_or_a_second_field(sentence, speaker):
     assert one_claim(sentence)["speaker"] == speaker
+
+
+@pytest.mark.parametrize("sentence, speaker, role", [
+    ("The National Disaster Risk Reduction and Management Council said 4,812 shelters had been opened.",
+     "The National Disaster Risk Reduction and Management Council", None),
+    ("Federation of Public School Teachers chairperson Ligaya Dizon said more than 2,000 classrooms were damaged.",
+     "Ligaya Dizon", "Federation of Public School Teachers chairperson"),
+    ("Education Undersecretary Jose Ramos said lessons would resume.", "Jose Ramos", "Education Undersecretary"),
+    ("Officials in Tripoli said the road was closed.", "Officials in Tripoli", None),
+])
+def test_a_long_body_name_and_a_bodys_officer_by_name(sentence, speaker, role):
+    claim = one_claim(sentence)
+    assert (claim["speaker"], claim["speaker_role"]) == (speaker, role)
