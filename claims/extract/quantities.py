@@ -152,7 +152,8 @@ _FOUR_TOKENS = re.compile(r"\s*(" + _TOKEN.pattern + r")(?:\s*(" + _TOKEN.patter
 _STOP = frozenset("""a an the of in on at to for from by with and or but who which that were was are is be been being
 have has had will would could can may might said says say told more than as than while when where after before
 into onto over under about around its their his her our them they it this these those each every per across among
-including since during until also not no had do did does reported last next this earlier later previous""".split())
+including since during until also not no had do did does reported last next this earlier later previous late early
+yesterday today overnight""".split())
 _SINGULAR_UNITS = frozenset("people police personnel staff cattle livestock children aircraft".split())
 _PERSONAL_ONE = frozenset("person man woman child boy girl soldier officer civilian journalist worker policeman "
                           "protester victim body member resident death fatality casualty".split())

@@ -49,13 +49,13 @@ _PATTERNS = [
                  r"(?:(?:(?<=will )|(?<=would )|(?<=could )|(?<=may )|(?<=might )|(?<=to )|(?<=can ))(?:last|take)|"
                  # "would cost 120 million rupees and take up to three weeks": the modal before the "and"
                  r"(?<= and )take(?=\s+(?:up\s+to|about|around|at\s+least)\s))"
-                 r"(?: another| a further| up to| about| around| at least(?: another| a further)?)?|"
+                 r"(?: another| a further| up to| about| around| at least(?: another| a further)?|(?P<dbetween> between))?|"
                  r"for (?:almost|nearly|about|around|roughly|another|a further|at least another|at least|the next)|for up to|no more than|not more than|no longer than|within the next|within the|within|in the next|"
                  # "in the 48 hours after the protests began on 6 April": counted from that day (_anchor_durations)
                  r"in the(?: first)?(?=\s+\S+\s+(?:hours?|days?|weeks?)\s+(?:after|following)\s)|"
                  r"over the next|in the coming|during the next|inside|the next|in about|in around|in roughly|in|for)\s+"
                  r"(?P<dnum>" + _NUMW + r"|(?=fortnight)|(?<=within the next )(?=(?:week|month)\b))"
-                 r"(?:\s+(?:to|or)\s+(?P<dnum2>" + _NUMW + r")(?=\s))?"  # "for two to three weeks": to the later end
+                 r"(?:\s+(?:to|or|(?(dbetween)and|(?!)))\s+(?P<dnum2>" + _NUMW + r")(?=\s))?"  # "for two to three weeks": to the later end
                  r"\s*(?:(?:calendar|working|business|clear)\s+)?(?P<dunit>" + _UNIT + r")"
                  r"(?!\s+(?:a|per|each|every)\s+(?:day|week|month|year)\b)"),  # "in 12 hours a day" is a rate
     # "a 72-hour ultimatum", "the 30-day deadline": counted from the day the sentence names
@@ -216,11 +216,13 @@ _PATTERNS = [
                    + _YEAR + r")(?!\d|,\d|-\d)"),
     # "in the 1990s", "since the 2010s"
     ("decade", r"(?P<dcprep>in|during|since|from|by|until|through|throughout|over)\s+the\s+(?P<dcval>(?:1[89]|20)\d0)s\b"),
-    ("year", r"(?P<yprep>(?:dating|dates|date|going|stretching)\s+back\s+to|(?:(?<=cent )|(?<=% )|(?<=%, )|(?<=percent ))on|for|in|since(?:\s+at\s+least)?|by|until|till|through|from|during|"
-             r"before|after|early|late|mid|up\s+to(?=\s\d{4}(?:[.,;:)]|$|\s+(?:and|or|when|according|under)\b))|"
+    ("year", r"(?:(?P<yprep>(?:dating|dates|date|going|stretching)\s+back\s+to|(?:(?<=cent )|(?<=% )|(?<=%, )|(?<=percent ))on|for|in|since(?:\s+at\s+least)?|by|until|till|through|from|during|"
+             r"before|after|up\s+to(?=\s\d{4}(?:[.,;:)]|$|\s+(?:and|or|when|according|under)\b))|"
              # "between 2020 and the end of last year": a year opening a span closed by a date
              r"between(?=\s\d{4}\s+and\s+(?:the\s+(?:end|start|beginning|middle|close)\s+of\s|(?:last|this)\s+year\b|"
              r"(?:early|mid|late)[- ]|" + MONTH_RE + r"\b)))"
+             # "by mid-2022", "in early 2023", "late 2021": a third of the year
+             r"(?:\s+(?P<ypart>early|mid|late))?|(?P<ypart0>early|mid|late))"
              r"[- ](?P<yval>" + _YEAR + r")(?!\d|,\d|-\d)"),
     # "since the colliery closures of 1987", "since the floods in 2010"
     ("since_event", r"since\s+the\s+(?:[^\W\d_][\w'\u2019-]*\s+){1,4}?(?:of|in)\s+(?P<sevent>" + _YEAR + r")(?!\d|,\d|-\d)"),
@@ -1486,6 +1488,9 @@ def _special_triggers(words: tuple[str, ...]) -> list[tuple[int, str]]:
                 word = word[:-4] if word[0] != "y" else "years"  # "by year-end"
             elif word.endswith("-end") and word[:-4] in MONTHS:
                 word = word[:-4]  # "till January-end"
+            elif word[:4] in ("mid-", "late") and _PART_YEAR_WORD.fullmatch(word) or \
+                    word[:6] == "early-" and _PART_YEAR_WORD.fullmatch(word):
+                word = word.rsplit("-", 1)[1]  # "by mid-2022": read from its year
             elif not (word[0].isdigit() and len(word) >= 4 and word[:4].isdigit()) and \
                     not (index and words[index - 1] == "the" and _ORDINAL_WORD.fullmatch(word)):
                 continue
@@ -1493,6 +1498,7 @@ def _special_triggers(words: tuple[str, ...]) -> list[tuple[int, str]]:
     return found
 
 
+_PART_YEAR_WORD = re.compile(r"(?:mid|early|late)-(?:1[89]|20)\d\d")
 _EASTER_OFFSET = {"easter": 0, "easter sunday": 0, "easter monday": 1, "good friday": -2}
 _RELATIVE_TO_PREVIOUS = {"a day earlier": -1, "the day before": -1, "the previous day": -1, "a day later": 1,
                          "the previous night": -1, "the previous morning": -1, "the previous evening": -1,
@@ -2464,13 +2470,17 @@ def _resolve(m: re.Match, kind: str, text: str, pub: dt.date | None, anchor: dt.
         earliest, latest = dt.date(first, 1, 1), dt.date(first + 9, 12, 31)
     elif kind == "year":
         year = int(g("yval"))
-        yprep = g("yprep").lower()
+        yprep = (g("yprep") or "").lower()
         yprep = " ".join(yprep.split())
         role = {"since": "since", "since at least": "since", "by": "deadline", "until": "deadline", "till": "deadline",
                 "up to": "deadline", "before": "deadline", "through": "deadline"}.get(yprep, "when")
         if yprep.endswith(" back to"):
             role = "since"  # "arrears dating back to 2022"
         earliest, latest = dt.date(year, 1, 1), dt.date(year, 12, 31)
+        part = (g("ypart") or g("ypart0") or "").lower()
+        if part:
+            first = {"early": 1, "mid": 5, "late": 9}[part]  # the year's thirds, as "early/mid/late September"
+            earliest, latest = dt.date(year, first, 1), _month_range(year, first + 3)[1]
     else:
         return None
     if role == "since":

@@ -4505,3 +4505,21 @@ def test_names_with_an_ampersand_or_a_second_field(sentence, speaker):
 def test_a_long_body_name_and_a_bodys_officer_by_name(sentence, speaker, role):
     claim = one_claim(sentence)
     assert (claim["speaker"], claim["speaker_role"]) == (speaker, role)
+
+
+@pytest.mark.parametrize("sentence, phrase, role, earliest, latest", [
+    # a third of a year, as "early/mid/late September" are thirds of a month
+    ("The report is expected by mid-2022.", "by mid-2022", "deadline", "2022-05-01", "2022-08-31"),
+    ("The plant will reopen in early 2023.", "in early 2023", "when", "2023-01-01", "2023-04-30"),
+    ("The line was due to open in late 2021.", "in late 2021", "when", "2021-09-01", "2021-12-31"),
+    ("Construction began mid-2020.", "mid-2020", "when", "2020-05-01", "2020-08-31"),
+    ("Repairs will take between six and eight weeks, the council said.", "take between six and eight weeks",
+     "deadline", "2022-01-13", "2022-03-10"),
+])
+def test_probe_dates_of_this_session(sentence, phrase, role, earliest, latest):
+    assert (phrase, role, earliest, latest) in _dates(sentence)
+
+
+def test_an_adverb_of_time_is_no_counted_noun():
+    assert _values("The figure was revised down from 52 to 48 late on Tuesday.") == [(52, 52, None, None),
+                                                                                      (48, 48, None, None)]
