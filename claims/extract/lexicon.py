@@ -37,7 +37,7 @@ SPEECH_VERBS = _forms(*_SPEECH_BASES) | frozenset({"said", "says", "say", "sayin
                "forecast", "thinks", "thought", "believes", "believed", "knew", "spoke", "speaks", "quoted",
                "put", "puts", "gave", "cited", "cites", "told", "swore", "sworn", "spoken", "written",
                "signalled", "signalling", "foresaw", "admitted", "admitting", "submitted", "quipped",
-               "referred", "regretted", "found", "pegged", "pegs"})
+               "referred", "regretted", "found", "pegged", "pegs", "recorded", "registered", "documented"})
 # Verbs that introduce a statement but also have common non-speech uses: they need a
 # speaker-like subject directly before them and no object-looking noun after them.
 WEAK_SPEECH_VERBS = frozenset({"put", "puts", "pegged", "pegs", "gave", "count", "counts", "counted", "list", "listed", "lists",
@@ -46,13 +46,16 @@ WEAK_SPEECH_VERBS = frozenset({"put", "puts", "pegged", "pegs", "gave", "count",
                                "continued", "call", "calls", "called", "rule", "ruled", "post", "posted",
                                "signal", "signalled", "signaled", "count", "tally", "tallied", "detail",
                                "detailed", "brief", "briefed", "echo", "echoed", "knew", "thought",
-                               "believes", "believed", "thinks", "quoted", "observe", "observed"})
+                               "believes", "believed", "thinks", "quoted", "observe", "observed",
+                               # "The IOM has recorded nearly 1,200 deaths": the body keeping the count
+                               "recorded", "registered", "documented"})
 INVERTIBLE = frozenset({"said", "says", "added", "adds", "asked", "continued", "wrote", "explained", "noted",
                         "insisted", "warned", "stated", "declared", "according", "argued", "recalled",
                         "replied", "responded", "concluded", "stressed", "confirmed", "announced", "claimed",
                         "repeated", "reiterated", "conceded", "admitted", "acknowledged", "cautioned", "predicted",
                         "promised", "estimated", "tweeted", "wrote", "testified", "alleged", "maintained",
-                        "observed", "remarked", "recounted", "retorted", "answered", "agreed", "countered"})
+                        "observed", "remarked", "recounted", "retorted", "answered", "agreed", "countered",
+                        "vowed", "pledged", "urged", "demanded", "complained", "lamented"})
 # Rank abbreviations written before a name ("Lt. Daniel Ferreira"): part of the title, never the name.
 RANK_ABBREVIATIONS = frozenset("lt col gen capt cpt sgt maj cmdr cdr adm brig cpl pte insp supt det gov sen rep "
                                "amb pres lt.col ltcol".split())

@@ -589,6 +589,9 @@ _NUMBER_HEADS = frozenset("one two three four five six seven eight nine ten elev
 _TRAILING_AFTER = frozenset(".,;:!?)\u201d\"'\u2019")
 
 
+_TOLD_AUDIENCES = frozenset("reporters journalists media lawmakers legislators parliament delegates residents".split())
+
+
 def _is_trailing(tokens: list[Token], i: int, mention: Mention) -> bool:
     """', the coast guard said.' or ', said the coast guard': an attribution closing a clause."""
     verb = tokens[i]
@@ -609,7 +612,8 @@ def _is_trailing(tokens: list[Token], i: int, mention: Mention) -> bool:
         if k < 0 or tokens[k].text != ",":
             return False
         nxt = tokens[i + 1] if i + 1 < len(tokens) else None
-        return nxt is None or nxt.text in _TRAILING_AFTER or nxt.low in _PREPOSITIONS or nxt.low in WEEKDAY_WORDS
+        return nxt is None or nxt.text in _TRAILING_AFTER or nxt.low in _PREPOSITIONS or nxt.low in WEEKDAY_WORDS or \
+            (verb.low == "told" and nxt.low in _TOLD_AUDIENCES)  # ", department director Marcus Oyelaran told reporters"
     return i > 0 and tokens[i - 1].text == ","
 
 

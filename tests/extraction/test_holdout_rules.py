@@ -4523,3 +4523,20 @@ def test_probe_dates_of_this_session(sentence, phrase, role, earliest, latest):
 def test_an_adverb_of_time_is_no_counted_noun():
     assert _values("The figure was revised down from 52 to 48 late on Tuesday.") == [(52, 52, None, None),
                                                                                       (48, 48, None, None)]
+
+
+@pytest.mark.parametrize("sentence, speaker", [
+    ("\u201cWe will rebuild,\u201d vowed Mayor Ana Costa.", "Ana Costa"),
+    ("Human Rights Watch documented at least 23 killings between March and May.", "Human Rights Watch"),
+    ("The IOM's Missing Migrants Project has recorded nearly 1,200 deaths on the route this year.",
+     "Missing Migrants Project"),
+    ("The Ministry of Social Policy has registered about 4.6 million IDPs.", "The Ministry of Social Policy"),
+    ("Air monitors run by the county department recorded chlorine concentrations as high as 3 ppm, department "
+     "director Marcus Oyelaran told reporters on Monday.", "Marcus Oyelaran"),
+])
+def test_counts_kept_by_a_body_and_an_inverted_vow(sentence, speaker):
+    assert one_claim(sentence)["speaker"] == speaker
+
+
+def test_a_passive_recorded_is_no_saying():
+    assert one_claim("More than 100 cases were recorded in the district.")["speaker"] is None
