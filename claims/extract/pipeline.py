@@ -124,10 +124,17 @@ def _claims_of(art, pub: dt.date | None, raw: str, sha256: str, warnings: list[s
     story: tuple = (None, None)  # the last single day the article's story named; the last time's start
     events: dict = {}  # the days of the events the article named ("strike": 2026-01-19)
     searched: set = set()  # the events looked for in the sentences ahead
+    story_set = -10  # the unit whose day the story named last
     for index, unit in enumerate(units):
         _events_ahead(units, index, pub, events, searched)
         _attribute(unit, previous, book, pub)
-        story = _annotate(unit, pub, story, events)
+        # a bare clock time ("sent at 12:38pm") is on the story's day only while that day is fresh:
+        # named in this sentence's paragraph or the two sentences before
+        fresh = index - story_set <= 2 or (previous is not None and previous.paragraph == unit.paragraph)
+        day_before = story[0]
+        story = _annotate(unit, pub, story, events, fresh)
+        if story[0] != day_before:
+            story_set = index
         previous = unit
     _further_of_another_measure(units)
     claims = []
@@ -583,7 +590,8 @@ def _further_of_another_measure(units: list[Unit]) -> None:
                 seen.add(measure)
 
 
-def _annotate(unit: Unit, pub: dt.date | None, story: tuple = (None, None), events: dict | None = None) -> tuple:
+def _annotate(unit: Unit, pub: dt.date | None, story: tuple = (None, None), events: dict | None = None,
+              fresh: bool = True) -> tuple:
     """Fill the unit's claim: its dates and quantities read against the article day, the day of the
     statement and (for 'the same night', 'since then') the day the story named last; returns
     (day, start): the single day and the start of the time the story names last after this unit."""
@@ -597,7 +605,7 @@ def _annotate(unit: Unit, pub: dt.date | None, story: tuple = (None, None), even
         # hours": yesterday is the day before the article, not before yesterday)
         read_from = pub
     refs = [r for r in find_timerefs(unit.text, pub, anchor=read_from, context=story_day, since=story_start,
-                                     events=events, said=said_span)
+                                     events=events, said=said_span, clock_context=fresh)
             if not (said_span and r.start < said_span[1] and r.end > said_span[0])]
     if events is not None and (refs or said_span):
         noted = refs

@@ -684,7 +684,7 @@ def find_timerefs_between(text: str, start: int, end: int, published: dt.date | 
 def find_timerefs(text: str, published: dt.date | None, anchor: dt.date | None = None,
                   tense: str | None = None, context: dt.date | None = None,
                   since: dt.date | None = None, events: dict | None = None,
-                  said: tuple[int, int] | None = None) -> list[TimeRef]:
+                  said: tuple[int, int] | None = None, clock_context: bool = True) -> list[TimeRef]:
     """All time references in one sentence. anchor = when the statement was made (for 'within
     five days'), defaulting to the article date; context = the single day the article's story last
     named before this sentence (for 'the same night', 'the following morning'); since = the start
@@ -699,11 +699,11 @@ def find_timerefs(text: str, published: dt.date | None, anchor: dt.date | None =
     clock = "since" in words and (not _CLOCK_TRIGGERS.isdisjoint(words) or (
         ("am" in text or "pm" in text) and any(_is_clock_word(w) for w in words)))
     # a clock time ("just after 6am", "at 2.30pm"): found by _clock_times from its digits
-    hours = published is not None and ("am" in text or "pm" in text or ".m" in text) and \
-        _CLOCK_HINT.search(text) is not None
+    hours = published is not None and ((("am" in text or "pm" in text or ".m" in text) and
+                                        _CLOCK_HINT.search(text) is not None) or "noon" in words or "midday" in words)
     if _TRIGGER_WORDS.isdisjoint(words) and not special and not clock and not ("then" in words and "since" in words):
         if hours:
-            _clock_times(text, refs, anchor, tense, context)
+            _clock_times(text, refs, anchor, tense, context if clock_context else None)
         if events and (("since" in words or "during" in words or (("before" in words or "by" in words) and (
                 "deadline" in words or "ultimatum" in words))) and names_event(words, text) or
                 ("then" in words and "then" in events and ("by" in words or "until" in words or "till" in words))):
@@ -774,7 +774,7 @@ def find_timerefs(text: str, published: dt.date | None, anchor: dt.date | None =
             done = m.end()
             break
     if hours:
-        _clock_times(text, refs, anchor, tense, context)
+        _clock_times(text, refs, anchor, tense, context if clock_context else None)
     if forward and anchor is not None and (len(refs) > 1 or anchor != published):
         _anchor_forward_weekdays(text, refs, published, anchor)
     if refs and "(" in text:
@@ -939,9 +939,10 @@ def _is_clock_word(word: str) -> bool:
 
 # a digit then am/pm: the cheap test (no look-behind, no IGNORECASE: the engine skips to digits)
 _CLOCK_HINT = re.compile(r"[0-9]\s?[apAP]\.?\s?[mM]\b")
-_CLOCK_TIME = re.compile(r"(?<![\d.:])\d{1,2}(?:[:.][0-5]\d)?\s?(?:[ap]m\b|[ap]\.\s?m\b\.?)", re.IGNORECASE)
+_CLOCK_TIME = re.compile(r"(?<![\d.:])\d{1,2}(?:[:.][0-5]\d)?\s?(?:[ap]m\b|[ap]\.\s?m\b\.?)|\b(?:noon|midday)\b",
+                         re.IGNORECASE)
 _CLOCK_BEFORE = re.compile(r"\b(?:(?:just|shortly|soon|sometime|right)\s+(?:after|before)|(?:at\s+)?(?:about|around|"
-                           r"roughly|approximately|exactly|precisely)|at|after|before)\s+$", re.IGNORECASE)
+                           r"roughly|approximately|exactly|precisely)|at|after|before|as\s+of)\s+$", re.IGNORECASE)
 _BY_CLOCK = re.compile(r"\bby\s+$", re.IGNORECASE)
 _UNTIL_BEFORE = re.compile(r"\b(?:until|till|by|than)\s+$", re.IGNORECASE)
 # a day written right before or after the time dates it: "on Friday at 6am", "at 6am (local time) on Friday"
@@ -973,6 +974,11 @@ def _clock_times(text: str, refs: list[TimeRef], anchor: dt.date | None, tense: 
                 any(r.end <= start and _DAY_GAP.fullmatch(text, r.end, start) for r in refs):
             continue
         if _clause_tense(text, start, end, tense) not in ("past", "pastperfect"):
+            if by or before.group().lower().startswith("as of"):
+                # "with a full service expected by 9pm", "47 people had sought treatment as of 3pm": the
+                # day the words were said
+                bisect.insort(refs, TimeRef(text[start:end], "deadline" if by else "when", None if by else anchor,
+                                            anchor, start, end), key=lambda r: r.start)
             continue
         day = context if context is not None and context < anchor and not by else anchor
         bisect.insort(refs, TimeRef(text[start:end], "deadline" if by else "when", None if by else day, day,

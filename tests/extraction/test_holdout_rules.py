@@ -4540,3 +4540,26 @@ def test_counts_kept_by_a_body_and_an_inverted_vow(sentence, speaker):
 
 def test_a_passive_recorded_is_no_saying():
     assert one_claim("More than 100 cases were recorded in the district.")["speaker"] is None
+
+
+@pytest.mark.parametrize("sentence, phrase, role, earliest, latest", [
+    ("The MTR said services would resume once the signal was lowered, with a full service expected by 9pm.",
+     "by 9pm", "deadline", None, "2022-01-13"),
+    ("The Hospital Authority said 47 people had sought treatment as of 3pm.", "as of 3pm", "when", "2022-01-13",
+     "2022-01-13"),
+    ("By noon nearly 10,000 people had blocked the highway, witnesses said.", "By noon", "deadline", None, "2022-01-13"),
+    ("Police said 11 vehicles had been recovered by midday.", "by midday", "deadline", None, "2022-01-13"),
+])
+def test_bare_clock_times_of_the_day(sentence, phrase, role, earliest, latest):
+    assert (phrase, role, earliest, latest) in _dates(sentence)
+
+
+def test_a_bare_clock_time_is_on_the_story_day_only_while_that_day_is_fresh():
+    claims = claims_of("The blaze started on Tuesday afternoon on a farm west of the town, police said.",
+                       "About 140 firefighters were on the fireground.", "Six aircraft were water-bombing.",
+                       "At least four homes had been lost, the mayor said.",
+                       "A spokesperson said an alert had been sent to 2,600 phones at 12:38pm.")
+    assert ("at 12:38pm", "when", "2022-01-13", "2022-01-13") in _dates(claims[-1])
+    claims = claims_of("A fire tore through the factory on Wednesday night.",
+                       "The fire service said the blaze started in a fabric store at around 9.40pm.")
+    assert ("at around 9.40pm", "when", "2022-01-12", "2022-01-12") in _dates(claims[-1])
