@@ -21,7 +21,7 @@ shipwreck sinking eruption shutdown lockdown curfew election referendum invasion
 accident disaster shooting bombing raid siege offensive clashes war talks negotiations inflow inundation capsizing collision stampede
 rockfall cave-in ambush massacre kidnapping abduction blackout outage breach vote announcement filing proclamation
 tragedy incident hearing notice notices ruling verdict judgment blizzard blizzards snowstorm heatwave
-order orders re-test retest resit""".split()) + ("industrial action",)
+order orders re-test retest resit meeting""".split()) + ("industrial action",)
 # verbs that date an event as well as its noun: "Members voted ... on October 30" ... "a week after the vote"
 _EVENT_VERBS = {"voted": "vote", "announced": "announcement", "collapsed": "collapse", "capsized": "capsizing",
                 "erupted": "eruption", "exploded": "explosion", "derailed": "derailment", "flooded": "flood",
@@ -222,8 +222,9 @@ def note_events(text: str, refs: list[TimeRef], events: dict) -> None:
         if text[max(0, m.start() - 3):m.start()].lower() == "in " and m.group("noun").lower() == "order":
             continue  # "in order to": no order given
         near = min(days, key=lambda r: min(abs(r.start - m.end()), abs(m.start() - r.end)))
-        if min(abs(near.start - m.end()), abs(m.start() - near.end)) > 55:
-            continue
+        gap = min(abs(near.start - m.end()), abs(m.start() - near.end))
+        if gap > 55 and not (gap <= 130 and near.start > m.end() and _HELD.search(text, m.end(), near.start)):
+            continue  # (but "a tripartite meeting of owners, workers and the government would be held ... on Thursday")
         key = _event_key(m.group("noun"))
         day = near.earliest
         nth = _ENTERED_NTH.match(text, m.end())
@@ -234,6 +235,9 @@ def note_events(text: str, refs: list[TimeRef], events: dict) -> None:
                 day = day - (dt.timedelta(days=n - 1) if nth.group("unit").lower() == "day" else
                              dt.timedelta(weeks=n - 1))
         _remember(events, key, day)
+
+
+_HELD = re.compile(r"\b(?:be|is|was|were|been)\s+(?:held|convened|staged)\b|\btake\s+place\b", re.IGNORECASE)
 
 
 def _matches_at(pattern: re.Pattern, text: str, first_words: frozenset[str]):

@@ -377,6 +377,17 @@ def _forward_np(text: str, tokens: list[Token], i: int, *, loose: bool) -> Menti
                 collected.append(t)
                 k += 1
                 continue
+            if low in ("of", "for") and not collected[-1].is_cap and _is_role_word(collected[-1].low):
+                # "said director of schools Jane Smith", "head of operations Kofi Mensah": the office's field
+                m = k + 1
+                while m < n and m <= k + 3 and tokens[m].is_word and not tokens[m].is_cap and not tokens[m].quoted \
+                        and tokens[m].low not in CLAUSE_STOPS and tokens[m].low not in DETERMINERS:
+                    m += 1
+                if k + 1 < m < n and m + 1 < n and tokens[m + 1].is_cap and tokens[m + 1].is_word and (
+                        (tokens[m].is_cap and tokens[m].is_word) or tokens[m].text == ","):
+                    collected.extend(tokens[k:m])  # (", Ms Tan Hwee Ling" after the office: its holder)
+                    k = m
+                    continue
             break
         if low == "and" and collected and collected[-1].is_cap and k + 1 < n and tokens[k + 1].is_cap and \
                 tokens[k + 1].is_word and (any(c.low in ("of", "for") for c in collected) or _org_run_follows(tokens, k + 1)):
@@ -434,7 +445,12 @@ def _make_mention(text: str, toks: list[Token], role_override: str | None = None
     if head in WEEKDAY_WORDS or head in MONTH_WORDS or head in CLAUSE_STOPS:
         return None
     if not (words[-1].is_cap or head in SPEAKER_NOUNS):
-        return None
+        of = next((i for i in range(len(words) - 1, 0, -1) if words[i].low in ("of", "for")), None)
+        if of is None or not _is_role_word(words[of - 1].low) or any(w.is_cap for w in words[of + 1:]):
+            return None
+        # "the director of operations", "MOE's director of schools": the office, its field after "of"
+        return Mention(text=written, name=written, role=role_override, kind="unnamed", via="verb",
+                       head=words[of - 1].low, span_end=toks[-1].end)
     last = words[-1].text
     if len(words) >= 2 and len(last) >= 2 and last.isupper() and last.isalpha() and not words[-2].is_cap and \
             _strip_possessive(words[-2].low) in _ACRONYM_BODY_NOUNS:
@@ -499,7 +515,10 @@ def _make_mention(text: str, toks: list[Token], role_override: str | None = None
         before = _strip_possessive(words[connector_at[0] - 1].low)
         if before in SPEAKER_NOUNS and before not in ROLE_WORDS or before in ORG_WORDS:
             name_words = []  # "Officials in Tripoli", "Analysts at Brookfield Research"
-        elif before in ROLE_WORDS and not words[0].is_cap:
+        elif before in ROLE_WORDS and not words[0].is_cap and not (
+                # ("director of schools Jane Smith": a field of the office, then the person)
+                len(name_words) >= 2 and connector_at[0] + 1 < name_start and
+                all(w.is_word and not w.is_cap and w.low not in DETERMINERS for w in words[connector_at[0] + 1:name_start])):
             name_words = []  # "a spokesman for the Eastern Liberation Front"
     kind = "person"
     if name_words and head not in SPEAKER_NOUNS:
@@ -547,8 +566,11 @@ def _make_mention(text: str, toks: list[Token], role_override: str | None = None
             text[rw[0].start:rw[-1].end] if rw else None), kind="organisation", via="verb", head=words[-1].low,
                        modifiers=[w.text for w in words[:run]], span_end=toks[-1].end)
     of_at = [i for i, w in enumerate(words) if w.low in _CONNECTORS]
-    if of_at and of_at[0] > 0 and _strip_possessive(words[of_at[0] - 1].low) in SPEAKER_NOUNS:
+    if of_at and of_at[0] > 0 and (_strip_possessive(words[of_at[0] - 1].low) in SPEAKER_NOUNS or
+                                   _is_role_word(words[of_at[0] - 1].low)):
         head = _strip_possessive(words[of_at[0] - 1].low)  # "the head of the military bloc's mission"
+        if head not in ROLE_WORDS and _is_role_word(head):
+            head = head.rsplit("-", 1)[-1]  # "director-general of meteorological services": a director's office
     if head in GROUP_HEADS:
         kind = "group"
     elif head in ROLE_WORDS:

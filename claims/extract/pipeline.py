@@ -170,9 +170,11 @@ def _units(body: str, paragraphs: list[tuple[int, int]], list_items: set[int] = 
         else:
             intro = None
         skip_to = 0
-        if index == 0:
+        if index <= 3:
+            # (a dateline may follow a caption or a standfirst: "TWAIN HARTE, Calif. (AP) — A wildfire ...")
             m = DATELINE.match(text)
-            if m and (m.group("outlet0") or sum(c.isupper() for c in m.group("place")) >= 2):
+            if m and (m.group("outlet0") or (index > 0 and m.group("outlet")) or
+                      (index == 0 and sum(c.isupper() for c in m.group("place")) >= 2)):
                 skip_to = m.end()
         if text[:2] in ("A ", "Ou", "De") and _APPEAL_HEAD.match(text):
             break  # "A Message from The Moscow Times:", "Dear readers,": the outlet's appeal runs to the end

@@ -375,6 +375,11 @@ def _document_itself(text: str, tokens: list[Token], k: int) -> Mention | None:
             first = k + 1 if tokens[k].low in DETERMINERS else k
             if first > m:
                 return None
+            if m == first + 1 and not tokens[first].is_cap and tokens[first].low in _BODY_HEADS | {"police", "government"}:
+                # "according to ministry data released yesterday": the ministry the article named
+                body = "the " + tokens[first].low
+                return Mention(text=body, name=body, role=None, kind="organisation", via="according",
+                               head=tokens[first].low, span_end=tokens[first].end)
             written = _span_text(text, tokens[first:m + 1])
             return Mention(text=written, name=written, role=None, kind="organisation", via="according",
                            head=t.low, span_end=t.end)

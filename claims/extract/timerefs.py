@@ -66,7 +66,7 @@ _PATTERNS = [
     # "had 48 hours to deposit", "has 28 days from Thursday's hearing to lodge an appeal": a span
     # someone is given to act in (checked in _resolve: a has/had/given... stands before it)
     ("given_span", r"(?P<gnum>" + _NUMW + r")\s+(?:(?:calendar|working|business|clear)\s+)?(?P<gunit>" + _UNIT + r")(?:\s+from\s+(?:the\s+)?(?:(?P<gwd>" + _WD +
-                   r")['\u2019]s\s+[a-z]+|date\s+of\s+[a-z]+"
+                   r")['\u2019]s\s+[a-z]+(?:\s+of\s+(?:the|its|their)\s+(?:[a-z]+\s+){0,2}?[a-z]+)?|date\s+of\s+[a-z]+"
                    # "48 hours from its issuance to leave", "24 hours from the issuance of its order on Tuesday evening"
                    r"|(?:its\s+|their\s+)?(?P<gissue>issuance|issue)(?:\s+of\s+(?:the|its|their|his|her|this|that)\s+[a-z]+)?"
                    r"(?:\s+on\s+(?P<gwd3>" + _WD + r")(?:\s+(?:morning|afternoon|evening|night))?)?"
@@ -380,7 +380,10 @@ _MEASURE_ISSUED_BEFORE = re.compile(r"\b(?:has|have)\s+(?:issued|declared|announ
                                     r"planned|given|"
                                     # "leave has been cancelled from Monday": a measure taking effect
                                     r"been\s+(?:cancell?ed|suspended|closed|banned|halted|postponed|restricted|imposed|extended|declared|issued|"
-                                    r"lifted|shut|stopped|revoked|barred|prohibited))\b[^.;]*$", re.IGNORECASE)
+                                    r"lifted|shut|stopped|revoked|barred|prohibited))\b[^.;]*$"
+                                    # "issued a red flag warning for the area from 11 a.m. Thursday": a forecast's span
+                                    r"|\bissued\s+(?:a|an)\s+(?:[\w-]+\s+){0,3}?(?:warning|watch|advisory|alert)\b[^.;]{0,40}$",
+                                    re.IGNORECASE)
 # "storms could hit ... from Thursday to Saturday"; "That could be Thursday", "could take place as early as Thursday"
 _MAYBE_AHEAD_BEFORE = re.compile(r"\b(?:could|might|may)\s+(?!have\b)[a-z]+\b[^.;,]*$", re.IGNORECASE)
 # "a second window that opens on Jan. 4": a schedule told in the present looks ahead
@@ -1408,6 +1411,8 @@ def _second_month(text: str, refs: list[TimeRef]) -> None:
 _PERIOD_NOUN_AFTER = re.compile(r"\s+(?:wages?|salar(?:y|ies)|pay|paychecks?|paycheques?|pensions?|rent|bills?|figures|"
                                 r"data|inflation|sales|exports|imports|output|production|earnings|payroll|allowances?)\b",
                                 re.IGNORECASE)
+_BOOKED_FOR = re.compile(r"\b(?:bookings|reservations|plans|tickets|flights|events|fixtures|matches|games|trips|visits|"
+                         r"forecast|warning|alert|outlook)\s+$", re.IGNORECASE)
 _FOR_MONTH_AHEAD = re.compile(r"\b(?:scheduled|set|planned|slated|due|postponed|delayed|put\s+off|pushed\s+back|moved|"
                               r"booked|called|pencil+ed\s+in|targeted|targeting|aiming|aims|aim|expected)\s+(?:\S+\s+){0,2}?$",
                               re.IGNORECASE)
@@ -2293,8 +2298,9 @@ def _resolve(m: re.Match, kind: str, text: str, pub: dt.date | None, anchor: dt.
             role = "deadline"
         if pub:
             if _FORECAST_BEFORE.search(text, max(0, start - 40), start) or (
-                    role == "deadline" and _FORWARD_BEFORE.search(text, max(0, start - 80), start)):
-                tense = "future"  # "she might not be able to return home until the weekend"
+                    role == "deadline" and _FORWARD_BEFORE.search(text, max(0, start - 80), start)) or (
+                    g("wkprep").lower() == "for" and _BOOKED_FOR.search(text, max(0, start - 30), start)):
+                tense = "future"  # "she might not be able to return home until the weekend", "bookings for the weekend"
             saturday = resolve_weekday(5, pub, "upcoming" if tense in ("future", "present") else "past")
             if tense not in ("future", "present") and saturday + dt.timedelta(days=1) > pub and saturday > pub:
                 saturday -= dt.timedelta(days=7)

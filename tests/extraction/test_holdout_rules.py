@@ -4563,3 +4563,49 @@ def test_a_bare_clock_time_is_on_the_story_day_only_while_that_day_is_fresh():
     claims = claims_of("A fire tore through the factory on Wednesday night.",
                        "The fire service said the blaze started in a fabric store at around 9.40pm.")
     assert ("at around 9.40pm", "when", "2022-01-12", "2022-01-12") in _dates(claims[-1])
+
+
+@pytest.mark.parametrize("sentence, phrase, role, earliest, latest", [
+    ("Hotels have seen about 40% of bookings for the weekend canceled, the tourism association said.",
+     "for the weekend", "when", "2022-01-15", "2022-01-16"),
+    ("The National Weather Service issued a red flag warning for the area from 11 a.m. Saturday until 8 p.m. Sunday.",
+     "from 11 a.m. Saturday until 8 p.m. Sunday", "when", "2022-01-15", "2022-01-16"),
+])
+def test_sets_69_to_71_dates(sentence, phrase, role, earliest, latest):
+    assert (phrase, role, earliest, latest) in _dates(sentence)
+
+
+def test_an_agency_dateline_after_a_caption_is_no_claim():
+    claims = claims_of("A firefighter clears brush above Twain Harte, Calif., on Monday. (AP Photo/Marcus Llewell)",
+                       "TWAIN HARTE, Calif. (AP) \u2014 A wildfire that has destroyed at least 140 homes was 38% "
+                       "contained Tuesday.")
+    assert [c["text"] for c in claims][-1] == ("A wildfire that has destroyed at least 140 homes was 38% contained "
+                                               "Tuesday.")
+    assert not any(c["text"].startswith("TWAIN") for c in claims)
+
+
+def test_ministry_data_are_the_ministrys():
+    claims = claims_of("The Ministry of Health and Medical Services said 412 cases were recorded.",
+                       "That was up from 371 cases the previous week, according to ministry data released yesterday.")
+    assert [c["speaker"] for c in claims] == ["The Ministry of Health and Medical Services"] * 2
+
+
+@pytest.mark.parametrize("sentence, speaker", [
+    ("\u201cWe will act,\u201d said director of schools Jane Smith.", "Jane Smith"),
+    ("\u201cWe will act,\u201d said the director of operations, Kofi Mensah.", "Kofi Mensah"),
+    ("\u201cWe do not take the decision lightly,\u201d said MOE's director of schools, Ms Tan Hwee Ling.", "Tan Hwee Ling"),
+    ("\u201cWe expect the next 48 hours to be the most difficult,\u201d said NEA's director-general of meteorological "
+     "services, Dr Lee Shu Min.", "Lee Shu Min"),
+    ("A spokesman for the Eastern Liberation Front said the road was open.", "A spokesman for the Eastern Liberation Front"),
+])
+def test_an_office_with_its_field_then_its_holder(sentence, speaker):
+    assert one_claim(sentence)["speaker"] == speaker
+
+
+def test_spans_from_a_meeting_held_on_a_day_and_from_a_declaration():
+    claims = claims_of("Kabir said a tripartite meeting of owners, workers and the government would be held at the "
+                       "labour ministry on Friday.",
+                       "Factories that fail to clear dues within 48 hours of the meeting will face legal action, she said.")
+    assert ("within 48 hours of the meeting", "deadline", "2022-01-14", "2022-01-16") in _dates(claims[1])
+    assert ("30 days from Tuesday's declaration of the official result", "deadline", "2022-01-11", "2022-02-10") in \
+        _dates("Under the Act, he has 30 days from Tuesday's declaration of the official result to apply to the court.")
