@@ -795,6 +795,8 @@ def find_timerefs(text: str, published: dt.date | None, anchor: dt.date | None =
             _anchor_durations(text, refs, tense)
         _anchor_hyphen_spans(text, refs)
         _anchor_event_spans(text, refs)
+    if refs and ("hours" in words or "hour" in words):
+        _hours_to_day(text, refs)
     if refs and ("and" in words or "or" in words):
         _second_month(text, refs)
     if refs and "before" in words and ("week" in words or "month" in words):
@@ -1385,6 +1387,33 @@ _AT_END_OF_BEFORE = re.compile(r"\bat\s+the\s+(?:end|close)\s+of\s+(?:a|an|the|i
 _ACT_PHRASE_BETWEEN = re.compile(r",\s+(?:at\s+the\s+(?:end|close)\s+of|after|following|during|at)\s+(?:a|an|the|its|their)\b",
                                  re.IGNORECASE)
 _GIVEN_SPAN_PHRASE = re.compile(r"\S+\s+(?:(?:calendar|working|business|clear)\s+)?(?:hours?|days?|weeks?|months?|years?)(?:\s+from\s+the\s+[a-z]+)?", re.IGNORECASE)
+
+
+_HOURS_TO = re.compile(r"\b(?:in|over|during)\s+the\s+(?:previous\s+|past\s+|last\s+)?(?P<n>" + _NUMW + r")\s+hours?\s+"
+                       r"(?:to|until|till|through|ending(?:\s+at)?)\s+(?:(?P<h>\d{1,2})(?:[:.](?P<min>[0-5]\d))?\s*"
+                       r"(?P<ap>[ap])\.?\s?m\.?\s+)?(?:on\s+)?$", re.IGNORECASE)
+
+
+def _hours_to_day(text: str, refs: list[TimeRef]) -> None:
+    """'94.6mm of rain in the 24 hours to 6am on Tuesday': the span of those hours, which began on
+    the day before, beside the day they end on."""
+    for ref in list(refs):
+        if ref.latest is None or (ref.earliest is not None and ref.earliest != ref.latest):
+            continue
+        m = _HOURS_TO.search(text, max(0, ref.start - 70), ref.start)
+        if m is None:
+            continue
+        n = _count(m.group("n"))
+        if not n or n > 24 * 14:
+            continue
+        hour = 24
+        if m.group("h"):
+            hour = int(m.group("h")) % 12 + (12 if m.group("ap").lower() == "p" else 0)
+        end = dt.datetime.combine(ref.latest, dt.time()) + dt.timedelta(hours=hour)
+        first = (end - dt.timedelta(hours=n)).date()
+        if first < ref.latest:
+            bisect.insort(refs, TimeRef(text[m.start():ref.end], "when", first, ref.latest, m.start(), ref.end),
+                          key=lambda r: r.start)
 
 
 _AND_MONTH = re.compile(r"\s+(?:and|or)\s+(?:in\s+)?(?P<m>January|February|March|April|(?-i:May)|June|July|August|September|"

@@ -2618,9 +2618,14 @@ def test_a_period_ending_on_a_day(sentence, phrase, earliest, latest):
     assert (phrase, "when", earliest, latest) in _dates(sentence)
 
 
-def test_hours_to_a_day_keep_the_day():
+def test_hours_to_a_day_keep_the_day_beside_their_span():
     dates = _dates("The station recorded 248.6 mm of rainfall in the six hours to 4 a.m. Saturday.")
-    assert [(e, l) for _, _, e, l in dates] == [("2022-01-08", "2022-01-08")]
+    assert [(e, l) for _, _, e, l in dates] == [("2022-01-07", "2022-01-08"), ("2022-01-08", "2022-01-08")]
+    assert ("in the 24 hours to 6am on Tuesday", "when", "2022-01-10", "2022-01-11") in _dates(
+        "Jebel Jais recorded 94.6mm of rain in the 24 hours to 6am on Tuesday, the NCM said.")
+    # (hours that end late in the day began on it: one day, no span beside it)
+    assert [(e, l) for _, _, e, l in _dates("It rained 40mm in the six hours to 11pm on Tuesday.")] == [
+        (None, "2022-01-11")]
 
 
 @pytest.mark.parametrize("sentence, phrase, earliest, latest", [
