@@ -20,7 +20,7 @@ from claims.extract.quantities import INCREMENT, find_quantities
 from claims.extract.sentences import quote_regions, split_sentences
 from claims.extract.speakers import ACT_VERBS, COURT_VERBS, find_attribution
 from claims.extract.timebase import TimeRef
-from claims.extract.timerefs import FISCAL_OPENS, find_timerefs, find_timerefs_between
+from claims.extract.timerefs import FISCAL_OPENS, LAST_WEEK, find_timerefs, find_timerefs_between
 from claims.extract.words import word_index
 from claims.validate import check_url, parse_user_date
 
@@ -617,6 +617,9 @@ def _annotate(unit: Unit, pub: dt.date | None, story: tuple = (None, None), even
                                            said_span[0], said_span[1])], key=lambda r: r.start)
         note_events(unit.text, noted, events)
     for ref in refs:
+        if events is not None and ref.role == "when" and ref.earliest is not None and ref.latest is not None and \
+                (ref.latest - ref.earliest).days == 6:
+            events[LAST_WEEK] = (ref.earliest, ref.latest)  # the week a later "the previous week" counts back from
         if ref.role == "when" and ref.earliest is not None and ref.earliest == ref.latest:
             story_day = ref.earliest
         if ref.role in ("when", "since") and ref.earliest is not None:

@@ -818,6 +818,8 @@ def find_timerefs(text: str, published: dt.date | None, anchor: dt.date | None =
 
     if events and "same" in words and "period" in words and SAME_SPAN in events:
         same_period(text, refs, events)
+    if refs and "week" in words and ("previous" in words or "before" in words or "earlier" in words):
+        _previous_week(text, refs, (events or {}).get(LAST_WEEK))
     if refs and ("week" in words or "fortnight" in words or "days" in words or "weeks" in words):
         _period_to_day(text, refs)
     if refs and "from" in words and not _MOVED_WORDS.isdisjoint(words):
@@ -1387,6 +1389,22 @@ _AT_END_OF_BEFORE = re.compile(r"\bat\s+the\s+(?:end|close)\s+of\s+(?:a|an|the|i
 _ACT_PHRASE_BETWEEN = re.compile(r",\s+(?:at\s+the\s+(?:end|close)\s+of|after|following|during|at)\s+(?:a|an|the|its|their)\b",
                                  re.IGNORECASE)
 _GIVEN_SPAN_PHRASE = re.compile(r"\S+\s+(?:(?:calendar|working|business|clear)\s+)?(?:hours?|days?|weeks?|months?|years?)(?:\s+from\s+the\s+[a-z]+)?", re.IGNORECASE)
+
+
+LAST_WEEK = "~week"  # events[LAST_WEEK]: the last seven-day span the article named ("in the week ending November 1")
+_WEEK_BEFORE_PHRASES = frozenset({"the previous week", "the week before", "a week earlier"})
+
+
+def _previous_week(text: str, refs: list[TimeRef], named: tuple[dt.date, dt.date] | None) -> None:
+    """'486 new cases in the week ending November 1. That was up from 371 cases the previous week':
+    the week before the last week the article named, not before the article's own week."""
+    for index, ref in enumerate(refs):
+        if ref.phrase.lower() not in _WEEK_BEFORE_PHRASES or ref.earliest is None or ref.latest is None:
+            continue
+        week = next(((r.earliest, r.latest) for r in reversed(refs[:index]) if r.role == "when" and
+                     r.earliest is not None and r.latest is not None and (r.latest - r.earliest).days == 6), named)
+        if week is not None:
+            ref.earliest, ref.latest = week[0] - dt.timedelta(days=7), week[1] - dt.timedelta(days=7)
 
 
 _HOURS_TO = re.compile(r"\b(?:in|over|during)\s+the\s+(?:previous\s+|past\s+|last\s+)?(?P<n>" + _NUMW + r")\s+hours?\s+"

@@ -4614,3 +4614,12 @@ def test_spans_from_a_meeting_held_on_a_day_and_from_a_declaration():
     assert ("within 48 hours of the meeting", "deadline", "2022-01-14", "2022-01-16") in _dates(claims[1])
     assert ("30 days from Tuesday's declaration of the official result", "deadline", "2022-01-11", "2022-02-10") in \
         _dates("Under the Act, he has 30 days from Tuesday's declaration of the official result to apply to the court.")
+
+
+def test_the_previous_week_counts_back_from_the_last_week_named():
+    claims = claims_of("The ministry confirmed 486 new cases in the week ending January 9.",
+                       "That was up from 371 cases the previous week, according to ministry data.")
+    assert ("the previous week", "when", "2021-12-27", "2022-01-02") in _dates(claims[1])
+    # with no week named before, the week before the article's
+    assert ("the previous week", "when", "2022-01-03", "2022-01-09") in _dates(
+        "Cases were up from 371 the previous week.")
