@@ -784,6 +784,7 @@ def find_timerefs(text: str, published: dt.date | None, anchor: dt.date | None =
         _weekday_day_in_brackets(text, refs, published)
     if len(refs) > 1:
         _year_before_named(refs)
+        _month_in_opening_year(text, refs)
         _weekday_with_date(text, refs)
         _called_off_for(text, refs)
         _from_until(text, refs)
@@ -926,6 +927,22 @@ def _so_far(text: str, refs: list[TimeRef], anchor: dt.date) -> None:
 
 
 _YEAR_BEFORE = ("the year before", "the prior year", "a year earlier", "the previous year")
+
+
+def _month_in_opening_year(text: str, refs: list[TimeRef]) -> None:
+    """'Last year, three road workers died in February when ...': a month without a year of its own
+    in a sentence that opens with a calendar year is that year's month."""
+    first = refs[0]
+    if first.start > 4 or first.earliest is None or first.latest is None or first.earliest.month != 1 or \
+            first.earliest.day != 1 or first.latest != dt.date(first.earliest.year, 12, 31) or \
+            text[first.end:first.end + 1] != ",":
+        return
+    year = first.earliest.year
+    for ref in refs[1:]:
+        if ref.earliest is None or ref.latest is None or ref.earliest.year == year or any(c.isdigit() for c in ref.phrase) \
+                or ref.earliest.day != 1 or ref.latest.month != ref.earliest.month or "year" in ref.phrase.lower():
+            continue
+        ref.earliest, ref.latest = _month_range(year, ref.earliest.month)
 
 
 def _year_before_named(refs: list[TimeRef]) -> None:
@@ -1240,12 +1257,16 @@ def _anchor_forward_weekdays(text: str, refs: list[TimeRef], published: dt.date,
 _WITHIN = ("within", "no more than", "not more than", "no longer than", "inside", "for ", "in the")
 # a measure that runs for a span: "suspended its licence for three months", "banned ... for 30 days"
 _WILL_BEFORE = re.compile(r"\b(?:will|shall|would|to)\s+(?:\w+\s+){0,1}(?:remain|stay|last|run|continue|keep|be\s+"
-                          r"(?:closed|suspended|deployed|extended|banned|in\s+place|in\s+force))\b[^.;]{0,60}$"
+                          r"(?:closed|suspended|deployed|extended|banned|declared|imposed|enforced|in\s+place|in\s+force|"
+                          r"in\s+effect))\b[^.;]{0,60}$"
                           # "would take effect on Oct. 24 and run for 30 days"
                           r"|\b(?:will|shall|would)\s+[^;]{0,60}\band\s+(?:run|last|remain|stay|continue)\s+$"
                           # "how we are going to feed our children for three weeks": a span still to come
                           r"|\b(?:will|shall|going\s+to)\s+(?!be\s+(?:jailed|imprisoned|sentenced)\b)[^.;,]{0,50}$",
                           re.IGNORECASE)
+# "a proclamation that remains in effect for 60 days", "a window that opens on Jan. 4 and runs for 21 days"
+_IN_FORCE_BEFORE = re.compile(r"\b(?:remains?|stays?|is|are)\s+(?:in\s+(?:effect|force|place)|valid|active)\s+$|"
+                              r"\b(?:runs|lasts)\s+$", re.IGNORECASE)
 _SUSPENDED_BEFORE = re.compile(r"\b(?:suspend(?:ed|s|ing)?|suspension|ban(?:ned|s|ning)?|barred|closed|closures?|remanded|detention|"
                                r"held\s+up|delayed|disrupted|"
                                r"stop|pause|halt|freeze|moratorium|"
@@ -1326,8 +1347,10 @@ def _anchor_durations(text: str, refs: list[TimeRef], tense: str) -> None:
                          not _SAID_ON_BEFORE.search(text, max(0, r.start - 25), r.start))]
         main = [r for r in days if not _IN_RELATIVE.search(text, max(0, r.start - 60), r.start)]
         day = (main or days)[0].latest if days else None  # ("Under the ceasefire, which took effect on Nov. 27, ...")
-        if day is not None and day != ref.earliest and ref.phrase.lower().startswith("for ") and \
-                _BEGINS_BEFORE.search(text, max(0, (main or days)[0].start - 25), (main or days)[0].start):
+        if day is not None and day != ref.earliest and ref.phrase.lower().startswith("for ") and (
+                _BEGINS_BEFORE.search(text, max(0, (main or days)[0].start - 25), (main or days)[0].start) or
+                # "signed an emergency proclamation on Tuesday that remains in effect for 60 days": from its signing
+                _IN_FORCE_BEFORE.search(text, max(0, ref.start - 30), ref.start)):
             # "Consultation will begin on Monday and is expected to run for 30 days": from its first day
             span = ref.latest - ref.earliest
             ref.earliest, ref.latest = day, day + span
@@ -1740,7 +1763,8 @@ def _resolve(m: re.Match, kind: str, text: str, pub: dt.date | None, anchor: dt.
             # "suspended its operations for three months": a suspension or ban runs to a day; "a task
             # force will remain in the city for 30 days": a stay still to come
             if not anchor or not (_SUSPENDED_BEFORE.search(text, max(0, start - 140), start) or
-                                  (tense == "future" and _WILL_BEFORE.search(text, max(0, start - 90), start))):
+                                  (tense == "future" and _WILL_BEFORE.search(text, max(0, start - 90), start)) or
+                                  _IN_FORCE_BEFORE.search(text, max(0, start - 30), start)):
                 return None
             role = "deadline"
             earliest, latest = anchor, _shift(anchor, n, g("dunit"))

@@ -4623,3 +4623,16 @@ def test_the_previous_week_counts_back_from_the_last_week_named():
     # with no week named before, the week before the article's
     assert ("the previous week", "when", "2022-01-03", "2022-01-09") in _dates(
         "Cases were up from 371 the previous week.")
+
+
+@pytest.mark.parametrize("sentence, phrase, role, earliest, latest", [
+    ("Last year, three road workers died in February when an avalanche buried their truck.", "in February", "when",
+     "2021-02-01", "2021-02-28"),
+    ("The governor signed an emergency proclamation on Tuesday that remains in effect for 60 days.", "for 60 days",
+     "deadline", "2022-01-11", "2022-03-12"),
+    ("A state of natural disaster would be declared for 30 days from midnight on Friday.", "for 30 days", "deadline",
+     "2022-01-14", "2022-02-13"),
+    ("The window opens on Jan. 24 and runs for 21 days.", "for 21 days", "deadline", "2022-01-24", "2022-02-14"),
+])
+def test_a_month_of_an_opening_year_and_spans_in_force(sentence, phrase, role, earliest, latest):
+    assert (phrase, role, earliest, latest) in _dates(sentence)
