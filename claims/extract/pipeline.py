@@ -174,7 +174,8 @@ def _units(body: str, paragraphs: list[tuple[int, int]], list_items: set[int] = 
             # (a dateline may follow a caption or a standfirst: "TWAIN HARTE, Calif. (AP) — A wildfire ...")
             m = DATELINE.match(text)
             if m and (m.group("outlet0") or (index > 0 and m.group("outlet")) or
-                      (index == 0 and sum(c.isupper() for c in m.group("place")) >= 2)):
+                      (index == 0 and sum(c.isupper() for c in m.group("place")) >= 2) or
+                      (m.group("place") and m.group("place").split(",")[0].isupper() and len(m.group("place")) >= 4)):
                 skip_to = m.end()
         if text[:2] in ("A ", "Ou", "De") and _APPEAL_HEAD.match(text):
             break  # "A Message from The Moscow Times:", "Dear readers,": the outlet's appeal runs to the end

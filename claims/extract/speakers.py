@@ -839,6 +839,17 @@ def _speaker_for_verb(text: str, tokens: list[Token], i: int) -> Mention | None:
                or _subject_before_who(text, tokens, j) if not weak else None) or _backward_np(text, tokens, j)
     if mention is not None and mention.kind != "pronoun":
         mention = _subject_before_place(text, tokens, mention) or mention
+    if mention is not None and mention.name.lower() in _PLATFORMS:
+        # "Shwe Yadanar Gems Company, which in a statement posted on Facebook on Tuesday night denied":
+        # the platform carries the words of the body before "which"
+        first = next((m for m in range(j, -1, -1) if tokens[m].start <= mention.span_end - len(mention.text)), None)
+        if first is not None and first >= 1 and tokens[first - 1].low in ("on", "via", "to"):
+            rel = next((m for m in range(first - 1, max(0, first - 14), -1)
+                        if tokens[m].low in ("which", "who") and tokens[m - 1].text == ","), None)
+            owner = _backward_np(text, tokens, rel - 2) if rel is not None and rel >= 2 else None
+            if owner is None or owner.kind == "pronoun":
+                return None
+            mention = owner
     if mention is not None and mention.kind != "pronoun" and not mention.text[:1].isupper():
         first = next((m for m in range(j, -1, -1) if tokens[m].start <= mention.span_end - len(mention.text)), None)
         if first is not None and first >= 2 and tokens[first - 1].low == "by" and \
@@ -863,6 +874,9 @@ def _speaker_for_verb(text: str, tokens: list[Token], i: int) -> Mention | None:
     mention.window = (tokens[j].end, _window_end(tokens, i))
     mention.via = "verb"
     return mention
+
+
+_PLATFORMS = frozenset("facebook x twitter telegram instagram whatsapp tiktok youtube linkedin weibo wechat threads".split())
 
 
 def _surnamed(tokens: list[Token], start: int, stop: int) -> Mention | None:
@@ -1247,6 +1261,14 @@ def _subject_before_place(text: str, tokens: list[Token], mention: Mention) -> M
             if end < 0:
                 break
         before = _backward_np(text, tokens, end)
+        if before is None and end >= 2 and tokens[end].is_word and not tokens[end].is_cap:
+            # "Vegetable wholesalers at the Kalimati market in Kathmandu said": a place named by a common
+            # noun ("the Kalimati market") between the subject and the town
+            p = next((m for m in range(end - 1, max(0, end - 5), -1)
+                      if tokens[m].low in _SUBJECT_PLACE_PREPOSITIONS and not tokens[m].quoted), None)
+            if p is not None and all(t.is_word and not t.quoted for t in tokens[p + 1:end + 1]):
+                k = p + 1
+                continue
         if before is None or before.kind == "pronoun" or _not_a_speaker(before) or not (
                 (before.kind == "person" and len(before.name.split()) > 1) or
                 _strip_possessive(before.head or "") in SPEAKER_NOUNS or

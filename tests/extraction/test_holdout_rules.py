@@ -4636,3 +4636,15 @@ def test_the_previous_week_counts_back_from_the_last_week_named():
 ])
 def test_a_month_of_an_opening_year_and_spans_in_force(sentence, phrase, role, earliest, latest):
     assert (phrase, role, earliest, latest) in _dates(sentence)
+
+
+@pytest.mark.parametrize("sentence, speaker", [
+    ("LAHORE - The Oil and Gas Regulatory Authority (OGRA) on Monday directed oil marketing companies to restore "
+     "supplies within 48 hours, warning that their licences could be suspended.", "The Oil and Gas Regulatory Authority"),
+    ("Vegetable wholesalers at the Kalimati market in Kathmandu said the price of tomatoes had risen.",
+     "Vegetable wholesalers"),
+    ("The site is licensed to Shwe Yadanar Gems Company, which in a statement posted on Facebook on Tuesday night "
+     "denied that the collapsed dump belonged to it.", "Shwe Yadanar Gems Company"),
+])
+def test_a_dateline_a_market_and_a_platform_are_no_speakers(sentence, speaker):
+    assert one_claim(sentence)["speaker"] == speaker
