@@ -11,11 +11,13 @@ ABBREVIATIONS = frozenset("""
 mr mrs ms dr prof gen col lt sgt capt cpt maj adm cmdr gov sen rep st sr jr rev hon pres
 supt insp det cpl pvt brig amb atty mt ft ave blvd rd no nos vs approx est dept univ inc ltd corp co
 jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun rs
-u.s u.k u.n e.u u.s.a a.m p.m e.g i.e etc al fig res ret retd ste comr adj eng engr
-""".split())
+u.s u.k u.n e.u u.s.a a.m p.m e.g i.e etc al fig res ret retd ste comr adj eng engr coun cllr clr
+""".split()) | frozenset(_US_STATES := """calif ariz colo conn fla ga ill kan ky md mass mich minn mo mont neb nev okla ore
+pa tenn tex va vt wash wis wyo""".split())  # "TWAIN HARTE, Calif. (AP)", "Waverley West Coun. Janice Lukes"
 # Abbreviations that can also end a sentence: split after them only before a capitalised
 # word that is not a name-like continuation.
-_SENTENCE_END_OK = frozenset({"etc", "a.m", "p.m", "u.s", "u.k", "u.n", "e.u", "inc", "ltd", "co", "corp", "al"})
+_SENTENCE_END_OK = frozenset({"etc", "a.m", "p.m", "u.s", "u.k", "u.n", "e.u", "inc", "ltd", "co", "corp", "al"}) | \
+    frozenset(_US_STATES)
 
 OPEN_DOUBLE = "\u201c"
 CLOSE_DOUBLE = "\u201d"

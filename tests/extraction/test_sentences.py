@@ -48,3 +48,11 @@ def test_lowercase_after_period_and_numbers_do_not_split():
 
 def test_question_inside_quote_followed_by_attribution():
     assert split('"Why now?" she asked. Nobody answered.') == ['"Why now?" she asked.', "Nobody answered."]
+
+
+def test_a_councillor_and_a_state_abbreviation_do_not_end_a_sentence():
+    from claims.extract.sentences import split_sentences
+    text = "Waverley West Coun. Janice Lukes said the repairs were late. The family moved to Scranton, Pa. They stayed."
+    assert [text[s:e] for s, e in split_sentences(text, [])] == [
+        "Waverley West Coun. Janice Lukes said the repairs were late.", "The family moved to Scranton, Pa.",
+        "They stayed."]
