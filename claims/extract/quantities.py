@@ -106,7 +106,7 @@ _RATIO_AFTER = re.compile(r"\s+(?:in|out\s+of)\s+(?:every\s+)?(\d+|two|three|fou
                           r"cases?|places?|districts?|provinces?|cities|towns|villages)\b)(?=[a-z]{3,})",
                           re.IGNORECASE)
 _RUPEES_BEFORE = re.compile(r"(?:\bRs\.?|\bINR|\u20b9)\s?$")
-_NOT_COMPOUND_UNITS = frozenset("magnitude point points year old level fold times time thirds quarters off way "
+_NOT_COMPOUND_UNITS = frozenset("magnitude point points year old level fold times time thirds quarters fifths tenths off way "
                                 "sided".split())
 _JAIL_AFTER = re.compile(r"\s+(?:in\s+(?:jail|prison|custody|detention)|behind\s+bars|of\s+imprisonment|imprisonment)\b",
                          re.IGNORECASE)
@@ -364,22 +364,33 @@ def _none_reported(text: str, found: list[Quantity], masked: list) -> list[Quant
     return found
 
 
-_FRACTION_WORDS = frozenset("half third thirds quarter quarters two-thirds three-quarters one-third one-quarter".split())
+_FRACTION_WORDS = frozenset("half third thirds quarter quarters two-thirds three-quarters one-third one-quarter fifth "
+                            "fifths one-fifth two-fifths three-fifths four-fifths tenth one-tenth".split())
 _FRACTION = re.compile(
     r"(?<![\w-])(?:(?P<bound>more than|just over|just under|over|nearly|almost|about|around|roughly|some|less than|"
-    r"under|at least|at most|up to)\s+)?(?P<frac>half|a third|one[- ]third|two[- ]thirds|a quarter|one[- ]quarter|"
+    r"under|at least|at most|up to)\s+)?(?P<frac>half|a third|one[- ]third|two[- ]thirds|a quarter|one[- ]quarter|a fifth|one[- ]fifth|(?:two|three|four)[- ]fifths|a tenth|one[- ]tenth|"
     r"three[- ]quarters)(?:\s+of\b|(?<=half)(?=\s+the\s+(?!time\b|price\b|cost\b|amount\b|size\b)[a-z]+s\b))",
     re.IGNORECASE)  # ("Half the parents I speak to")
-_FRACTION_VALUES = {"half": 50.0, "third": 33.3, "thirds": 66.7, "quarter": 25.0, "quarters": 75.0}
+_FRACTION_VALUES = {"half": 50.0, "third": 33.3, "thirds": 66.7, "quarter": 25.0, "quarters": 75.0, "fifth": 20.0,
+                    "tenth": 10.0, "fifths": 40.0}
+_FIFTHS = {"two": 40.0, "three": 60.0, "four": 80.0}
+
+
+def _fraction_value(frac: str) -> float:
+    """'a third' 33.3, 'two-thirds' 66.7, 'three-fifths' 60 (percent)."""
+    parts = re.split(r"[- ]", frac.lower())
+    if parts[-1] == "fifths":
+        return _FIFTHS.get(parts[0], 40.0)
+    return _FRACTION_VALUES[parts[-1]]
 _SCALE_AFTER = re.compile(r"\s+an?\s+(?:dozen|hundred|thousand|million|billion|trillion)\b", re.IGNORECASE)
 # "production dropped by a third", "cut by half": a share of change, as a percentage
 _BY_FRACTION = re.compile(r"\bby\s+(?:(?P<bound>nearly|almost|about|around|roughly|more than|over|at least|up to|less than|"
                           r"as much as|as little as)\s+)?"
-                          r"(?P<frac>half|a third|one[- ]third|two[- ]thirds|a quarter|one[- ]quarter|three[- ]quarters)\b"
+                          r"(?P<frac>half|a third|one[- ]third|two[- ]thirds|a quarter|one[- ]quarter|a fifth|one[- ]fifth|(?:two|three|four)[- ]fifths|a tenth|one[- ]tenth|three[- ]quarters)\b"
                           r"(?!\s+(?:of|an?)\b|[- ](?:hour|day|week|month|year|mile|kilomet))", re.IGNORECASE)
 _BOUNDED_FRACTION = re.compile(
     r"(?<![\w-])(?P<bound>more than|just over|just under|nearly|almost|about|around|roughly|less than|at least|at most|"
-    r"up to|close to)\s+(?P<frac>half|a third|one[- ]third|two[- ]thirds|a quarter|one[- ]quarter|three[- ]quarters)\b"
+    r"up to|close to)\s+(?P<frac>half|a third|one[- ]third|two[- ]thirds|a quarter|one[- ]quarter|a fifth|one[- ]fifth|(?:two|three|four)[- ]fifths|a tenth|one[- ]tenth|three[- ]quarters)\b"
     r"(?!\s+(?:of|an?)\b|[- ](?:hour|day|week|month|year|mile|kilomet|century))", re.IGNORECASE)
 _PERIOD_HALF = re.compile(r"\b(?:first|second|latter|former|other)\s+$", re.IGNORECASE)
 
@@ -398,7 +409,7 @@ def _fractions(text: str, found: list[Quantity], masked: list) -> list[Quantity]
         if _PERIOD_HALF.search(text, max(0, m.start() - 12), m.start()) or _SCALE_AFTER.match(text, m.end()) or \
                 any(q.start <= m.start("frac") < q.end for q in found) or any(a <= m.start() < b for a, b in masked):
             continue
-        bound, low, high = _bounded(m, _FRACTION_VALUES[re.split(r"[- ]", m.group("frac").lower())[-1]])
+        bound, low, high = _bounded(m, _fraction_value(m.group("frac")))
         measure = _measure_near(text, m.start(), m.end())
         extra.append(Quantity(low, high, bound in APPROX_BOUNDS, bound, "percent", measure, m.start(),
                               m.end() - 3 if text[m.end() - 2:m.end()].lower() == "of" else m.end()))
@@ -407,13 +418,13 @@ def _fractions(text: str, found: list[Quantity], masked: list) -> list[Quantity]
         if any(q.start <= m.start("frac") < q.end for q in found + extra) or any(a <= m.start() < b for a, b in masked) \
                 or _PERIOD_HALF.search(text, max(0, m.start() - 12), m.start()):
             continue
-        bound, low, high = _bounded(m, _FRACTION_VALUES[re.split(r"[- ]", m.group("frac").lower())[-1]])
+        bound, low, high = _bounded(m, _fraction_value(m.group("frac")))
         extra.append(Quantity(low, high, bound in APPROX_BOUNDS, bound, "percent", None, m.start(), m.end()))
     if "by" in text:
         for m in _BY_FRACTION.finditer(text):
             if any(q.start <= m.start("frac") < q.end for q in found + extra) or any(a <= m.start() < b for a, b in masked):
                 continue
-            bound, low, high = _bounded(m, _FRACTION_VALUES[re.split(r"[- ]", m.group("frac").lower())[-1]])
+            bound, low, high = _bounded(m, _fraction_value(m.group("frac")))
             extra.append(Quantity(low, high, bound in APPROX_BOUNDS, bound, "percent", None, m.start("frac"), m.end()))
     return sorted(found + extra, key=lambda q: q.start) if extra else found
 

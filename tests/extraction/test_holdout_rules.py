@@ -4648,3 +4648,13 @@ def test_a_month_of_an_opening_year_and_spans_in_force(sentence, phrase, role, e
 ])
 def test_a_dateline_a_market_and_a_platform_are_no_speakers(sentence, speaker):
     assert one_claim(sentence)["speaker"] == speaker
+
+
+@pytest.mark.parametrize("sentence, values", [
+    ("Prices rose by a fifth.", [(20, 20, None, "percent")]),
+    ("Two-fifths of the homes were flooded.", [(40, 40, None, "percent")]),
+    ("Nearly a tenth of the staff quit.", [(10, 10, "nearly", "percent")]),
+    ("The fifth day of the strike began.", []),
+])
+def test_fifths_and_tenths(sentence, values):
+    assert _values(sentence) == values
