@@ -151,6 +151,9 @@ _BOILERPLATE_HEAD = (
     r"|if you value\b.{0,80}\b(?:support|member|donat|subscri)\w*\b.*$"
     r"|a version of this (?:article|story) (?:appeared|was published)\b.*$|stay tuned\b.*$"
     r"|\([^()]{0,60}\bvia\s+[^()]{1,40}\)\s*$"  # "(Citizen journalist via RFA)"
+    # a wire's update note and a reader's photo credit: "(Adds bond prices in 12th paragraph.)", "(Submitted by X)"
+    r"|\((?:adds|updates|recasts|corrects|changes|rewrites|fixes|removes|refiles|restores)\b[^()]{0,80}\)\s*$"
+    r"|\((?:submitted|supplied|provided|contributed)(?:\s+(?:by|photo))?\b[^()]{0,60}\)\s*$"
     # "(Taiwan News, Chen Wei-han photo)", "(Japanese original by Kenji Ota, Nagano Bureau)"
     r"|\([^()]{0,80}\b(?:photo|photos|image|file photo)\)\s*$|\(\s*(?:[A-Z][a-z]+\s+)?original\s+by\b.*$"
     # a donation drive: "Thank you for donating to DutchNews.nl.", "... would like to thank all the

@@ -135,7 +135,8 @@ def _abbreviates(acronym: str, role: str) -> bool:
     if f"({acronym})" in role:
         return True
     words = [w for w in re.findall(r"[A-Za-z][\w'-]*", role.split(",")[0]) if w[0].isupper()]
-    return len(words) >= 2 and "".join(w[0] for w in words) == acronym
+    # ("the CS said" after "Transport Cabinet Secretary Peter Omondi": the office after its field)
+    return len(words) >= 2 and "".join(w[0] for w in words).endswith(acronym) and len(acronym) >= 2
 
 
 class SpeakerBook:

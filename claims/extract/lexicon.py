@@ -121,7 +121,8 @@ university college school schools secretariat tribunal motors holdings industrie
 pharmaceuticals technologies systems electric steel mining foods partners capital research international
 corporation company co plc ag sa gmbh llc limited institute society societies league chamber
 confederation syndicate guild academy electronics polymers textiles logistics shipping chemicals plastics
-manufacturing semiconductors cement petroleum utilities telecom telecommunications metals minerals
+manufacturing semiconductors cement petroleum utilities telecom telecommunications metals minerals bureau directorate
+inspectorate
 """.split())
 GROUP_HEADS = frozenset("""
 officials authorities police witnesses residents sources analysts experts observers organisers organizers
@@ -129,7 +130,8 @@ activists campaigners lawmakers legislators diplomats leaders rebels insurgents 
 rescuers doctors medics officers troops soldiers schools families relatives villagers survivors victims
 locals employees unionists strikers investigators researchers scientists forecasters agencies family
 """.split()) | PLURAL_ROLES
-HONORIFICS = frozenset("mr mrs ms miss dr prof sir dame lord lady mx rev fr".split())
+# ("Datuk Seri Dr Azman Yusof", "Dato' Sri", "Tun": Malaysian titles, never part of the name)
+HONORIFICS = frozenset("mr mrs ms miss dr prof sir dame lord lady mx rev fr datuk dato dato' datin tun".split())
 PRONOUNS = {"he": "person", "she": "person", "him": "person", "her": "person", "it": "organisation",
             "they": "group", "we": "group", "i": "person"}
 DETERMINERS = frozenset("the a an its their his her our this that these those".split())

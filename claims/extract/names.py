@@ -271,8 +271,8 @@ def _noun_compound(tokens: list[Token], k: int, collected: list[Token]) -> list[
     """'the UN refugee agency', 'the regional mining inspectorate': plain nouns between 'the' and a
     speaker noun belong to the phrase. Returns the tokens to put before collected, or none."""
     head = _strip_possessive(collected[-1].low)
-    if head not in SPEAKER_NOUNS or head in ROLE_WORDS:
-        return []
+    if head not in SPEAKER_NOUNS or (head in ROLE_WORDS and head not in _BODY_ROLE_HEADS):
+        return []  # (but "the grid operator", "the state regulator": a body)
     for m in range(k, max(-1, k - 5), -1):
         t = tokens[m]
         if t.low == "the":
@@ -285,6 +285,7 @@ def _noun_compound(tokens: list[Token], k: int, collected: list[Token]) -> list[
     return []
 
 
+_BODY_ROLE_HEADS = frozenset("operator regulator provider carrier insurer lender".split())
 NAME_PARTICLES = frozenset("al el bin ibn van von der den de da das dos du la le ter ten di del della".split())
 _DATA_NOUNS = frozenset("data figures estimates estimate statistics tally count records numbers".split())
 _CONNECTORS = frozenset({"of", "for", "at", "in", "from", "on"})
@@ -526,8 +527,11 @@ def _make_mention(text: str, toks: list[Token], role_override: str | None = None
         cut = [i for i, w in enumerate(name_words) if w.low == "of"]
         if cut and cut[0] >= 2:
             name_words = name_words[:cut[0]]
-        while name_words and name_words[0].low in HONORIFICS:
-            name_words = name_words[1:]
+        dropped = ""
+        while name_words and (name_words[0].low in HONORIFICS or (
+                name_words[0].low in ("seri", "sri") and dropped in ("datuk", "dato", "dato'", "tan"))):
+            dropped = name_words[0].low
+            name_words = name_words[1:]  # ("Datuk Seri Dr Azman Yusof"; not "Seri Jati Furniture")
         if not name_words:
             return None
         if any(_strip_possessive(w.low).rstrip(".") in ORG_WORDS for w in name_words):  # ("Sierra Verde Nickel Corp.")

@@ -883,6 +883,7 @@ def _unit_after(text: str, pos: int, vague: bool) -> tuple[str | None, str | Non
     return _unit_scan(tokens, pos, vague, partial=False)
 
 
+_DAY_NAMES = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 # verbs after a singular noun ("at least one tank wagon began to leak"): the noun ends there
 _IRREGULAR_PAST = frozenset("began begins fell falls came comes went goes broke breaks caught ran runs took takes hit hits "
                             "left remains remain stood stands sank sinks burst bursts blew caught struck".split())
@@ -905,6 +906,8 @@ def _unit_scan(tokens: list[tuple[str, int]], pos: int, vague: bool,
         if tok.startswith("(") or tok in ("\"", "\u201c", "\u201d", "'", "\u2018", "\u2019"):
             i += 1
             continue
+        if low in _DAY_NAMES:
+            return None, None, pos  # "put the toll at 19 Saturday night": a day after the count, no noun
         if tok[0].isupper() and low not in _STOP:
             i += 1
             continue

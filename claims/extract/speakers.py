@@ -148,6 +148,15 @@ def find_attribution(text: str, regions: list[tuple[int, int]]) -> Mention | Non
                 if not tokens[i].quoted and tokens[i].low == "according" and tokens[i + 1].low == "to":
                     return _according_to(text, tokens, i) or first
         return first
+    # "Ilse Marnef declined to comment on the contents of the letter": the one who would not say
+    if "declined" in words and "to" in words:
+        for i in range(1, n - 2):
+            if tokens[i].low == "declined" and not tokens[i].quoted and tokens[i + 1].low == "to" and \
+                    tokens[i + 2].low in _DECLINED_TO:
+                mention = _speaker_for_verb(text, tokens, i)
+                if mention is not None and mention.kind != "pronoun" and not _not_a_speaker(mention):
+                    return mention
+                break
     # "The Punjab and Haryana High Court on Wednesday directed the state to pay ...": a court's
     # order is its statement (any other subject of "ordered" is an act, not a voice)
     if not present.isdisjoint(COURT_VERBS):
@@ -450,7 +459,11 @@ def _according_to(text: str, tokens: list[Token], i: int) -> Mention | None:
         mention = _named_body(text, tokens, i + 2)
     if mention is None:
         mention = _plain_group(text, tokens, i + 2)
-    if mention is None or (mention.head or "") in _DOCUMENTS or mention.text.rsplit(" ", 1)[-1].lower() in _DOCUMENTS:
+    if mention is None or (mention.head or "") in _DOCUMENTS or (
+            mention.text.rsplit(" ", 1)[-1].lower() in _DOCUMENTS and
+            # (not "the Kenya National Bureau of Statistics": a body named for what it counts)
+            not (mention.kind == "organisation" and (mention.head or "") in ORG_WORDS and
+                 mention.text.lower().rsplit(" ", 2)[-2:-1] == ["of"])):
         # ("according to the Ministry of Health's latest situation report": the ministry)
         mention = _document_author(text, tokens, i + 2) or mention or _document_itself(text, tokens, i + 2)
     if mention:
@@ -876,6 +889,8 @@ def _speaker_for_verb(text: str, tokens: list[Token], i: int) -> Mention | None:
     return mention
 
 
+_DECLINED_TO = frozenset("comment confirm say give disclose discuss elaborate answer deny name specify provide "
+                         "reveal identify".split())
 _PLATFORMS = frozenset("facebook x twitter telegram instagram whatsapp tiktok youtube linkedin weibo wechat threads".split())
 
 

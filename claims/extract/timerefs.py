@@ -313,7 +313,7 @@ _FORWARD_BEFORE = re.compile(r"\b(?:asking|demanding|calling|urging|requesting|s
                              r"(?!(?:the|a|an|its|their|his|her|this|that|these|those|our|my|your|between|about|"
                              r"around|nearly|almost|just|some|more|less|fewer|under|over|below|above|roughly|zero|"
                              r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|"
-                             r"sixty|seventy|eighty|ninety|hundred|hundreds|dozens|thousands|half)\b)[a-z]+)\b[^.;]*$",
+                             r"sixty|seventy|eighty|ninety|hundred|hundreds|dozens|thousands|half)\b)(?-i:[a-z]+))\b[^.;]*$",
                              re.IGNORECASE)
 # "asked/ordered/told/needed ... by Friday", "said if it is not paid by Friday": a past clause that
 # still looks forward
@@ -360,12 +360,16 @@ _GRANTED_BEFORE = re.compile(r"\b(?:gave|given|give|gives|giving|granted|grants|
 # "the firm had until 5pm on Friday to ...", "had been given until Saturday": a deadline someone had
 _CLOCK_AT = re.compile(r"\s+(?:\d{1,2}(?:[:.][0-5]\d)?\s?(?:[ap]m\b|[ap]\.\s?m\.?)|noon|midnight|midday)\s", re.IGNORECASE)
 _TERM_BEFORE = re.compile(r"\b(?:jail\w*|prison|imprison\w*|sentenc\w*|locked up|behind bars)\b[^.;]*$", re.IGNORECASE)
-_HAD_UNTIL = re.compile(r"\bhad\s+(?:been\s+(?:given|granted|told|allowed)\s+)?(?:(?:until|till)\s+(?:\d{1,2}(?:[:.]\d\d)?\s*"
+_HAD_UNTIL = re.compile(r"\bhad\s+(?:secured|reserved|booked|arranged|contracted)\s+[^.;,]{0,60}?\s+(?P<held>)$|"
+                        r"\bhad\s+(?:been\s+(?:given|granted|told|allowed)\s+)?(?:(?:until|till)\s+(?:\d{1,2}(?:[:.]\d\d)?\s*"
                         r"(?:[ap]\.?\s?m\.?)?|noon|midnight|midday)\s+(?:on\s+)?|(?P<bare>))$", re.IGNORECASE)
 
 
 def _had_until(text: str, start: int, prep: str | None) -> bool:
-    m = _HAD_UNTIL.search(text, max(0, start - 60), start)
+    m = _HAD_UNTIL.search(text, max(0, start - 90), start)
+    if m is not None and m.group("held") is not None:
+        # "it had secured up to 500 megawatts of emergency reserves until Tuesday": held until a day ahead
+        return (prep or "").lower() in ("until", "till", "through")
     return m is not None and (m.group("bare") is None or (prep or "").lower() in ("until", "till"))
 _CLOCK_DEADLINE_BEFORE = re.compile(r"\b(?:until|till|by|no later than)\s+(?:\d{1,2}(?:[:.]\d\d)?\s*"
                                     r"(?:[ap]\.?\s?m\.?)?|noon|midnight|midday|dawn)\s*$", re.IGNORECASE)
@@ -426,6 +430,9 @@ _REPORTED_STATE_BEFORE = re.compile(r"\b(?:said|says|told|added|warned|confirmed
                                     r"(?:in\s+(?:place|force|effect)|active|open|closed|suspended)\b[^.;]{0,100}$", re.IGNORECASE)
 # "temperatures were forecast through the weekend", "rain is expected into Sunday"
 _WEEKDAY_DEADLINE = re.compile(r"(?:['\u2019]s)?\s+(?:deadline|ultimatum|cut-?off)\b", re.IGNORECASE)
+_FORECAST_VERB_BEFORE = re.compile(r"\b(?:forecast|forecasts|forecasting)\s+(?:a|an|the|more|further|heavy|highs?|"
+                                   r"lows?|tops?|temperatures?|rain|snow|winds?|gusts?|showers|storms?)\b[^.;,]{0,50}$",
+                                   re.IGNORECASE)
 _HAS_FORECAST = re.compile(r"\b(?:has|have|is|are)\s+(?:also\s+)?(?:forecast|predicted|forecasting|predicting)\s+[^.;]{0,110}$",
                            re.IGNORECASE)
 _FORECAST_BEFORE = re.compile(r"\b(?:forecast|predicted|expected|possible|likely|probable)\s+(?:to\s+(?:last|continue|persist)\s+)?$",
@@ -2461,6 +2468,8 @@ def _resolve(m: re.Match, kind: str, text: str, pub: dt.date | None, anchor: dt.
                 if mode == "past" and _HAS_FORECAST.search(text, max(0, start - 130), start):
                     mode = "after"  # "had issued a warning last week, and has forecast more rain until Saturday"
                     by_then = False
+            elif role == "when" and "orecast" in text and _FORECAST_VERB_BEFORE.search(text, max(0, start - 70), start):
+                mode = "upcoming"  # "said Melbourne reached 41.8C on Friday and forecast a top of 43C on Sunday"
             elif role == "when" and _DESIGNATED_AFTER.match(text, end) and \
                     _DESIGNATED_BEFORE.search(text, max(0, start - 30), start):
                 mode = "upcoming"  # "declared Friday a day of mourning": a day set aside is still to come

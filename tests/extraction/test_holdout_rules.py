@@ -720,11 +720,20 @@ def test_within_the_and_forecast_weekends(sentence, phrase, earliest, latest):
 @pytest.mark.parametrize("sentence", [
     "The ministry did not respond to a request for comment.",
     "The company did not immediately respond to a request for comment.",
-    "The police declined to comment.",
     "Officials would not say how many soldiers were killed.",
 ])
 def test_a_refusal_to_speak_is_no_statement(sentence):
     assert one_claim(sentence)["speaker"] is None
+
+
+@pytest.mark.parametrize("sentence, speaker", [
+    # (three blind labels give a refusal to its subject: "Kowalski declined to comment")
+    ("The police declined to comment.", "The police"),
+    ("Commission spokesperson Ilse Marnef declined to comment on the contents of the letter.", "Ilse Marnef"),
+    ("Whitlock declined to confirm or deny the approach.", "Whitlock"),
+])
+def test_who_declined_to_comment(sentence, speaker):
+    assert one_claim(sentence)["speaker"] == speaker
 
 
 def test_the_verb_right_before_a_count_names_its_measure():
@@ -4658,3 +4667,46 @@ def test_a_dateline_a_market_and_a_platform_are_no_speakers(sentence, speaker):
 ])
 def test_fifths_and_tenths(sentence, values):
     assert _values(sentence) == values
+
+
+@pytest.mark.parametrize("sentence, phrase, role, earliest, latest", [
+    ("The Bureau of Meteorology said Melbourne reached 41.8C on Tuesday and forecast a top of 43C in the city on "
+     "Sunday.", "on Sunday", "when", "2022-01-16", "2022-01-16"),
+    ("It said it had secured up to 500 megawatts of emergency reserves until Tuesday.", "until Tuesday", "deadline",
+     None, "2022-01-18"),
+])
+def test_set_74_dates(sentence, phrase, role, earliest, latest):
+    assert (phrase, role, earliest, latest) in _dates(sentence)
+
+
+@pytest.mark.parametrize("sentence, speaker", [
+    ("The toll rose to 24, said Deputy Prime Minister Datuk Seri Dr Azman Yusof.", "Azman Yusof"),
+    ("In a statement, Seri Jati Furniture said it was cooperating fully with the authorities.", "Seri Jati Furniture"),
+    ("Matatus carry an estimated 70 per cent of commuters, according to the Kenya National Bureau of Statistics.",
+     "the Kenya National Bureau of Statistics"),
+    ("Nigeria's grid collapsed on Tuesday, and the grid operator said full restoration could take up to three days.",
+     "the grid operator"),
+])
+def test_set_74_speakers(sentence, speaker):
+    assert one_claim(sentence)["speaker"] == speaker
+
+
+def test_the_cs_is_the_cabinet_secretary_named_before():
+    claims = claims_of("Transport Cabinet Secretary Peter Omondi said he would meet the operators on Friday.",
+                       "\u201cWe will act,\u201d the CS said.")
+    assert [c["speaker"] for c in claims] == ["Peter Omondi", "Peter Omondi"]
+
+
+def test_a_day_after_a_count_is_no_counted_noun():
+    assert _values("The ministry had put the toll at 19 Saturday night, before revising it to 24 Sunday.") == [
+        (19, 19, None, None), (24, 24, None, None)]
+
+
+def test_a_wire_update_note_and_a_readers_photo_credit_are_no_claims():
+    claims = claims_of("Police said 14 died.", "(Adds bond prices in 12th paragraph.)", "(Submitted by Darlene Kakegabow)")
+    assert [c["text"] for c in claims] == ["Police said 14 died."]
+
+
+def test_according_to_a_body_is_no_look_ahead():
+    assert ("by Sunday", "when", "2022-01-09", "2022-01-09") in _dates(
+        "According to UNHCR, 2,416 suspected cases had been recorded by Sunday.")
