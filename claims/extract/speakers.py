@@ -33,7 +33,7 @@ _COURT_NOUNS = frozenset("court bench judge justice tribunal magistrate".split()
 # what an authority does as its own word: "The Ministry of Education has postponed national
 # examinations until December 7", "The Marine Department has widened the exclusion zone"
 ACT_VERBS = frozenset("""postponed widened extended imposed lifted suspended declared closed banned approved served
-issued halted reopened shut ordered delayed deferred scrapped introduced set""".split())
+issued halted reopened shut ordered delayed deferred scrapped introduced set raised lowered given""".split())
 _HINT_WORDS = SPEECH_VERBS | SOURCE_MARKERS | {"according"} | _SOURCE_PARTICIPLES | COURT_VERBS | _TOLL_VERBS | ACT_VERBS | {"showed", "concluded", "show", "shows"}
 
 
@@ -213,11 +213,15 @@ def _opening_dateline(text: str) -> int:
 _SET_TARGETS = frozenset("target targets goal goals ceiling cap limit quota".split())
 
 
+_ACTING_BODY_HEADS = frozenset("agency ministry department authority commission council regulator board bureau "
+                               "directorate inspectorate".split())
+
+
 def _authority_act(text: str, tokens: list[Token]) -> Mention | None:
     """'The Ministry of Education has postponed the examinations until December 7': an organisation
     that opens the sentence and acts in it is the source of what it did (a person's acts stay the
     outlet's report)."""
-    for i, tok in enumerate(tokens[:12]):
+    for i, tok in enumerate(tokens[:16]):  # ("PETALING JAYA: The National Union of Plantation Workers (NUPW) has given")
         if tok.quoted or tok.low not in ACT_VERBS or i == 0 or tokens[i - 1].low in ("be", "been", "was", "were",
                                                                                    "is", "are", "being"):
             continue
@@ -228,8 +232,10 @@ def _authority_act(text: str, tokens: list[Token]) -> Mention | None:
         # a body named by its proper name ("The Marine Department"), not a description ("the county")
         acronym = mention is not None and mention.text[:4] == "The " and mention.name.isupper() and len(mention.name) >= 2
         if mention is not None and (mention.kind == "organisation" or acronym) and not _not_a_speaker(mention) and \
-                text.find(mention.text) <= 4 + _opening_dateline(text) and len(words) >= 2 and all(w[:1].isupper() for w in words
-                                                                          if w.lower() not in ("of", "and", "for", "the")):
+                text.find(mention.text) <= 4 + _opening_dateline(text) and len(words) >= 2 and (
+                    all(w[:1].isupper() for w in words if w.lower() not in ("of", "and", "for", "the")) or
+                    # "The agency lifted the last of the advisories": the body named before, by its kind
+                    (len(words) == 2 and words[0].lower() == "the" and words[1].lower() in _ACTING_BODY_HEADS)):
             return mention
     return None
 

@@ -4710,3 +4710,16 @@ def test_a_wire_update_note_and_a_readers_photo_credit_are_no_claims():
 def test_according_to_a_body_is_no_look_ahead():
     assert ("by Sunday", "when", "2022-01-09", "2022-01-09") in _dates(
         "According to UNHCR, 2,416 suspected cases had been recorded by Sunday.")
+
+
+@pytest.mark.parametrize("paragraphs, speaker", [
+    (["The Japan Meteorological Agency issued tsunami advisories for five prefectures.",
+      "The agency lifted the last of the advisories, for Iwate and Miyagi prefectures, at 2:30 p.m."],
+     "The Japan Meteorological Agency"),
+    (["The Center for Volcanology and Geological Hazard Mitigation (PVMBG) raised the volcano's alert status to the "
+      "highest level."], "The Center for Volcanology and Geological Hazard Mitigation"),
+    (["PETALING JAYA: The National Union of Plantation Workers (NUPW) has given estate owners until Dec 9 to agree to "
+      "a minimum monthly wage of RM2,000."], "The National Union of Plantation Workers"),
+])
+def test_a_body_that_acts_is_the_source_of_its_act(paragraphs, speaker):
+    assert claims_of(*paragraphs)[-1]["speaker"] == speaker
