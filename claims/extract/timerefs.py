@@ -1403,7 +1403,9 @@ _OF_THE_ACT = re.compile(r"\s+of\s+(?:the|its|their|her|his|that|this)\s+(?:vote
                          r"application|notice|launch|shipment|delivery|bulletin|letter|statement|examination|inspection|"
                          r"assessment)\b|\s+of\s+(?:shipment|delivery|receipt|"
                          r"notification|publication|service|issuance)\b"
-                         r"|\s+of\s+the\s+(?:start|beginning|opening)\s+of\s+(?:the|its|their)\s+[a-z]+", re.IGNORECASE)
+                         r"|\s+of\s+the\s+(?:start|beginning|opening)\s+of\s+(?:the|its|their)\s+[a-z]+"
+                         # "would begin a review on Monday ... within 21 days of starting"
+                         r"|\s+of\s+(?:starting|beginning|opening|its\s+start|the\s+start)\b", re.IGNORECASE)
 _OF_ACT_WHICH = re.compile(r"\s+(?:of|from|after)\s+(?:the|its|their|his|her|this|that)\s+(?:[\w'\u2019-]+\s+){0,3}?[\w-]+,\s+"
                            r"which\s+(?:[\w'\u2019-]+\s+){0,4}?(?:took\s+place|was\s+held|happened|occurred|was\s+made|"
                            r"was\s+issued|came|began|started|was\s+announced)\s+", re.IGNORECASE)

@@ -4723,3 +4723,8 @@ def test_according_to_a_body_is_no_look_ahead():
 ])
 def test_a_body_that_acts_is_the_source_of_its_act(paragraphs, speaker):
     assert claims_of(*paragraphs)[-1]["speaker"] == speaker
+
+
+def test_within_days_of_starting_counts_from_the_start():
+    assert ("within 21 days", "deadline", "2022-01-17", "2022-02-07") in _dates(
+        "The fire service said it would begin a review of hotels on Monday and complete it within 21 days of starting.")
