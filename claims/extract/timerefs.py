@@ -801,6 +801,8 @@ def find_timerefs(text: str, published: dt.date | None, anchor: dt.date | None =
         _chain_relative_days(text, refs)
         if not _starting_day(text, refs, tense, published):
             _anchor_durations(text, refs, tense)
+        if "hour" in text:
+            _hours_past_midnight(text, refs)
         _anchor_hyphen_spans(text, refs)
         _anchor_event_spans(text, refs)
     if refs and ("hours" in words or "hour" in words):
@@ -1421,6 +1423,31 @@ _AT_END_OF_BEFORE = re.compile(r"\bat\s+the\s+(?:end|close)\s+of\s+(?:a|an|the|i
 _ACT_PHRASE_BETWEEN = re.compile(r",\s+(?:at\s+the\s+(?:end|close)\s+of|after|following|during|at)\s+(?:a|an|the|its|their)\b",
                                  re.IGNORECASE)
 _GIVEN_SPAN_PHRASE = re.compile(r"\S+\s+(?:(?:calendar|working|business|clear)\s+)?(?:hours?|days?|weeks?|months?|years?)(?:\s+from\s+the\s+[a-z]+)?", re.IGNORECASE)
+
+
+_CLOCK_IN_PHRASE = re.compile(r"\b(?P<h>\d{1,2})(?:[:.][0-5]\d)?\s?(?P<ap>[ap])\.?\s?m\b", re.IGNORECASE)
+_HOURS_SPAN = re.compile(r"\b(?P<n>\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty-four|"
+                         r"forty-eight|seventy-two)\s+hours?\b", re.IGNORECASE)
+
+
+def _hours_past_midnight(text: str, refs: list[TimeRef]) -> None:
+    """'The fire broke out at about 11 p.m. on Friday and was contained within six hours': hours
+    counted from a clock time run into the next day."""
+    for index, ref in enumerate(refs):
+        if ref.role != "deadline" or ref.earliest is None or ref.latest is None:
+            continue
+        span = _HOURS_SPAN.search(ref.phrase)
+        if span is None:
+            continue
+        start = next((r for r in reversed(refs[:index]) if r.latest == ref.earliest and r.earliest == r.latest), None)
+        # the clock time written with that day: "at about 11 p.m. on Friday", "Friday at 11 p.m."
+        clock = _CLOCK_IN_PHRASE.search(text, max(0, start.start - 25), start.end + 15) if start is not None else None
+        if clock is None:
+            continue
+        hour = int(clock.group("h")) % 12 + (12 if clock.group("ap").lower() == "p" else 0)
+        n = _count(span.group("n"))
+        if n:
+            ref.latest = (dt.datetime.combine(ref.earliest, dt.time(hour)) + dt.timedelta(hours=n)).date()
 
 
 LAST_WEEK = "~week"  # events[LAST_WEEK]: the last seven-day span the article named ("in the week ending November 1")

@@ -4728,3 +4728,10 @@ def test_a_body_that_acts_is_the_source_of_its_act(paragraphs, speaker):
 def test_within_days_of_starting_counts_from_the_start():
     assert ("within 21 days", "deadline", "2022-01-17", "2022-02-07") in _dates(
         "The fire service said it would begin a review of hotels on Monday and complete it within 21 days of starting.")
+
+
+def test_hours_from_a_late_clock_time_run_into_the_next_day():
+    assert ("within six hours", "deadline", "2022-01-07", "2022-01-08") in _dates(
+        "The fire broke out at about 11 p.m. on Friday and was brought under control within six hours, police said.")
+    assert ("within six hours", "deadline", "2022-01-07", "2022-01-07") in _dates(
+        "The fire broke out at about 9 a.m. on Friday and was brought under control within six hours, police said.")
