@@ -807,6 +807,8 @@ def find_timerefs(text: str, published: dt.date | None, anchor: dt.date | None =
         _anchor_event_spans(text, refs)
     if refs and ("hours" in words or "hour" in words):
         _hours_to_day(text, refs)
+    if refs and "from" in words and ("week" in words or "weeks" in words or "days" in words or "day" in words):
+        _span_from_day(text, refs)
     if refs and ("and" in words or "or" in words):
         _second_month(text, refs)
     if refs and "before" in words and ("week" in words or "month" in words):
@@ -1464,6 +1466,27 @@ def _previous_week(text: str, refs: list[TimeRef], named: tuple[dt.date, dt.date
                      r.earliest is not None and r.latest is not None and (r.latest - r.earliest).days == 6), named)
         if week is not None:
             ref.earliest, ref.latest = week[0] - dt.timedelta(days=7), week[1] - dt.timedelta(days=7)
+
+
+_SPAN_BEFORE_FROM = re.compile(r"\b(?P<n>a|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+"
+                               r"(?P<unit>days?|weeks?)\s+$", re.IGNORECASE)
+
+
+def _span_from_day(text: str, refs: list[TimeRef]) -> None:
+    """'Classes will resume a week from Monday': that many days after the day named."""
+    for ref in refs:
+        if not ref.phrase.lower().startswith("from ") or ref.earliest is None or ref.earliest != ref.latest:
+            continue
+        m = _SPAN_BEFORE_FROM.search(text, max(0, ref.start - 16), ref.start)
+        if m is None:
+            continue
+        n = 1 if m.group("n").lower() in ("a", "one") else _count(m.group("n"))
+        if not n:
+            continue
+        days = n * (7 if m.group("unit").lower().startswith("week") else 1)
+        ref.earliest = ref.latest = ref.earliest + dt.timedelta(days=days)
+        ref.phrase = text[m.start():ref.end]
+        ref.start = m.start()
 
 
 _HOURS_TO = re.compile(r"\b(?:in|over|during)\s+the\s+(?:previous\s+|past\s+|last\s+)?(?P<n>" + _NUMW + r")\s+hours?\s+"

@@ -4735,3 +4735,11 @@ def test_hours_from_a_late_clock_time_run_into_the_next_day():
         "The fire broke out at about 11 p.m. on Friday and was brought under control within six hours, police said.")
     assert ("within six hours", "deadline", "2022-01-07", "2022-01-07") in _dates(
         "The fire broke out at about 9 a.m. on Friday and was brought under control within six hours, police said.")
+
+
+@pytest.mark.parametrize("sentence, phrase, earliest", [
+    ("Classes will resume a week from Monday.", "a week from Monday", "2022-01-24"),
+    ("The vote is two weeks from Thursday.", "two weeks from Thursday", "2022-01-27"),
+])
+def test_a_span_from_a_day(sentence, phrase, earliest):
+    assert (phrase, "when", earliest, earliest) in _dates(sentence)
