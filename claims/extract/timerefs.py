@@ -1468,6 +1468,7 @@ def _previous_week(text: str, refs: list[TimeRef], named: tuple[dt.date, dt.date
             ref.earliest, ref.latest = week[0] - dt.timedelta(days=7), week[1] - dt.timedelta(days=7)
 
 
+_RATE_BEFORE = re.compile(r"\d[\d,.]*\s*(?:[a-z%]+\s+){0,2}$", re.IGNORECASE)
 _SPAN_BEFORE_FROM = re.compile(r"\b(?P<n>a|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+"
                                r"(?P<unit>days?|weeks?)\s+$", re.IGNORECASE)
 
@@ -1481,8 +1482,8 @@ def _span_from_day(text: str, refs: list[TimeRef]) -> None:
         if m is None:
             continue
         n = 1 if m.group("n").lower() in ("a", "one") else _count(m.group("n"))
-        if not n:
-            continue
+        if not n or (n == 1 and _RATE_BEFORE.search(text, max(0, m.start() - 30), m.start())):
+            continue  # ("take 40 tonnes a day from Saturday": a rate)
         days = n * (7 if m.group("unit").lower().startswith("week") else 1)
         ref.earliest = ref.latest = ref.earliest + dt.timedelta(days=days)
         ref.phrase = text[m.start():ref.end]
