@@ -154,6 +154,8 @@ _BOILERPLATE_HEAD = (
     # a wire's update note and a reader's photo credit: "(Adds bond prices in 12th paragraph.)", "(Submitted by X)"
     r"|\((?:adds|updates|recasts|corrects|changes|rewrites|fixes|removes|refiles|restores)\b[^()]{0,80}\)\s*$"
     r"|\((?:submitted|supplied|provided|contributed)(?:\s+(?:by|photo))?\b[^()]{0,60}\)\s*$"
+    # an agency's subscription notice: "Anadolu Agency website contains only a portion of the news stories ..."
+    r"|.{0,60}\bwebsite contains only a portion of\b.*$|please contact us for subscription\b.*$"
     # "(Taiwan News, Chen Wei-han photo)", "(Japanese original by Kenji Ota, Nagano Bureau)"
     r"|\([^()]{0,80}\b(?:photo|photos|image|file photo)\)\s*$|\(\s*(?:[A-Z][a-z]+\s+)?original\s+by\b.*$"
     # a donation drive: "Thank you for donating to DutchNews.nl.", "... would like to thank all the

@@ -114,7 +114,7 @@ def _org_named_before(sentence: str, mention: Mention) -> str | None:
 
 
 _NOT_BUSINESSES = _PUBLIC_BODIES | frozenset("court tribunal police army government parliament military prosecutor "
-                                             "prosecutors union embassy mission council".split())
+                                             "prosecutors union embassy mission council guard navy".split())
 
 # "the company" is never the World Health Organization, a party or a fund
 _COMPANY_HEADS = frozenset("company firm carrier airline operator manufacturer automaker utility retailer lender "

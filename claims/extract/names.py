@@ -170,6 +170,8 @@ def _looks_like_name(toks: list[Token]) -> bool:
         if not (_is_name_token(t) or t.low == "of" or t.low in NAME_PARTICLES):
             return False
     last = words[-1].low
+    if last in _TITLE_SURNAMES and len(words) >= 2 and words[-2].low not in ROLE_WORDS:
+        return True  # "Uzma Sheikh": a title that is also a family name, after a given name
     return last not in ROLE_WORDS and last not in SPEAKER_NOUNS
 
 
@@ -285,6 +287,7 @@ def _noun_compound(tokens: list[Token], k: int, collected: list[Token]) -> list[
     return []
 
 
+_TITLE_SURNAMES = frozenset("sheikh shaikh".split())
 _BODY_ROLE_HEADS = frozenset("operator regulator provider carrier insurer lender".split())
 NAME_PARTICLES = frozenset("al el bin ibn van von der den de da das dos du la le ter ten di del della".split())
 _DATA_NOUNS = frozenset("data figures estimates estimate statistics tally count records numbers".split())

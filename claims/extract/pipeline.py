@@ -191,12 +191,14 @@ def _units(body: str, paragraphs: list[tuple[int, int]], list_items: set[int] = 
                 continue
             s = max(s, skip_to)
             sentence = text[s:e]
-            if "hoto" in sentence or "mage" in sentence or "icture" in sentence or "\u00a9" in sentence or " pic" in sentence or "(Pic" in sentence or "Credit:" in sentence or \
+            if "hoto" in sentence or "mage" in sentence or "icture" in sentence or "\u00a9" in sentence or " pic" in sentence or "(Pic" in sentence or "Credit:" in sentence or "(Su" in sentence or \
                     ".com" in sentence or "HOTO" in sentence or ("/" in sentence and ("]" in sentence or " | " in sentence)) or \
                     ". \u2014 " in sentence or ". \u2013 " in sentence or ". - " in sentence or " / " in sentence:
                 if _FILE_IMAGE_END.search(sentence):
                     continue  # a caption: "... from Swords to Charlemont (File image)", "..., Rohan Persaud (DPI photo)"
                 tail = _CREDIT_TAIL.search(sentence)
+                if tail is not None and tail.start() == 0 and sentence.lstrip().startswith("("):
+                    continue  # a credit split off its caption: "(Submitted by BC Wildfire Service)"
                 if tail is not None and tail.start() > 0:
                     e = s + tail.start()
                     sentence = text[s:e]
@@ -239,6 +241,9 @@ def _same_name(a: str, b: str) -> bool:
 _SENTENCE_ENDS = (".", "!", "?", '"', "\u201d", "'", "\u2019", ")")
 
 
+_ACCORDING_CLOSES = re.compile(r",\s+according\s+to\s+[^,;]{2,120}[.!?]?[\"'\u201d\u2019]?\s*$", re.IGNORECASE)
+
+
 def _split_speakers(units: list[Unit]) -> list[Unit]:
     """One claim per speaker: 'Police said 14 were arrested, but organisers said more than 60
     were detained' is two claims, each with its own speaker."""
@@ -266,6 +271,11 @@ def _split_speakers(units: list[Unit]) -> list[Unit]:
                 continue
             if _verb_of(text[:cut], first) in _SAYING_VERBS and _verb_of(text[rest:], second) not in _SAYING_VERBS:
                 continue  # "X said its members had given Rs. 850 million, while 60 firms had pledged rations": still X's word
+            if second.via == "according" and _verb_of(text[:cut], first) not in _SAYING_VERBS and \
+                    _ACCORDING_CLOSES.search(text, rest):
+                # "Ten countries have notified full transposition, while the remaining three have adopted only
+                # part, according to figures published by the Commission": the source of the whole sentence
+                continue
             # the second claim keeps its conjunction ("while the union said more than 1,000 took part"),
             # as a reader quotes it; a semicolon stays with the first
             rest2 = rest if text[cut] == ";" else m.start() + m.group().index(m.group().split()[-1])  # (at "while")
@@ -344,6 +354,7 @@ _CREDIT_TAIL = re.compile(
     r"|\s+\|\s+[^|/]{1,60}/[^|]{1,60}"  # "... on Sunday evening. | Nikolay Doychinov/AFP via Getty Images"
     r"|\s+[\u2014\u2013-]\s*(?:[A-Z][\w&.'-]*\s){0,2}[A-Z][\w&.'-]*\s+(?:file\s+)?(?:pic|photo|picture)\.?\s*"  # "— AFP pic"
     r"|\s*\((?:pic|photo|picture|image)s?\b[^()]{0,60}\)\s*"  # "(Pic Prefectura Naval Argentina)"
+    r"|\s*\((?:submitted|supplied|provided|contributed)(?:\s+(?:by|photo))?\b[^()]{0,60}\)\s*"  # "(Submitted by X)"
     r"|\s*\((?:[A-Z][\w.&-]*\s+){1,2}(?:pic|photo|picture|image)s?\)\s*"  # "... Rohan Persaud (DPI photo)"
     r"|\s+(?-i:Photo|Picture|Photograph|Image|Credit):\s*[^.!?]{1,60}"  # "... 2023 Photo: Dhaka Tribune", "... Credit: X/PA"
     r"|\s+[\u2014\u2013-]\s*[A-Z][\w-]*\.(?:com|org|net|co\.\w\w|ph|in|ng|ke|pk)\s*"  # "– Rappler.com"

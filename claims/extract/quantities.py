@@ -751,6 +751,9 @@ def _build(m: re.Match, text: str, single: bool = False):
         if _THRESHOLD_BEFORE.search(text, max(0, m_start - 60), m_start):
             bound = None  # "once the dam passes 100%", "once winds exceeded 45 mph": the threshold itself
     unit, unit_measure, unit_end = (None, None, end)
+    or_more = None if bound or has_range else _OR_MORE.match(text, end)
+    if or_more is not None:
+        bound = "at least"  # "companies with 100 or more employees", "24°C or above"
     if pct:
         unit = "percent"
     elif att and not single:
@@ -762,7 +765,7 @@ def _build(m: re.Match, text: str, single: bool = False):
             return None  # "the 5-point plan"
         unit = compound[1:]  # "the 96-car train", "a 12-member team"
     else:
-        unit, unit_measure, unit_end = _unit_after(text, end, vague)
+        unit, unit_measure, unit_end = _unit_after(text, or_more.end() if or_more is not None else end, vague)
     of_no_event = False  # a term or a count of periods names no event measure
     if unit and unit.lower() in _TIME_UNITS and not cur:  # ("$14 million within two years" is money)
         if _OF_AGE.match(text, unit_end):
@@ -883,6 +886,7 @@ def _unit_after(text: str, pos: int, vague: bool) -> tuple[str | None, str | Non
     return _unit_scan(tokens, pos, vague, partial=False)
 
 
+_OR_MORE = re.compile(r"\s*(?:or|and)\s+(?:more|above|over|higher|greater)\b(?!\s+than)", re.IGNORECASE)
 _DAY_NAMES = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 # verbs after a singular noun ("at least one tank wagon began to leak"): the noun ends there
 _IRREGULAR_PAST = frozenset("began begins fell falls came comes went goes broke breaks caught ran runs took takes hit hits "

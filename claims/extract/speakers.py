@@ -131,6 +131,7 @@ def find_attribution(text: str, regions: list[tuple[int, int]]) -> Mention | Non
         if first is None:
             first = mention
             first_weak = tok.low in WEAK_SPEECH_VERBS
+            first_verb = tok.low
             if text.find(",", tok.end) < 0:
                 return mention  # no comma left: no trailing ", X said" can follow
         if _is_trailing(tokens, i, mention):
@@ -141,6 +142,16 @@ def find_attribution(text: str, regions: list[tuple[int, int]]) -> Mention | Non
                 return first
             return mention
     if first is not None:
+        if "according" in present and not first_weak and first_verb not in _PURE_SAYING and \
+                _ACCORDING_AT_END.search(text):
+            # "Ten countries have notified full transposition, ..., according to figures published by X"
+            for i in range(n - 1):
+                if not tokens[i].quoted and tokens[i].low == "according" and tokens[i + 1].low == "to":
+                    source = _according_to(text, tokens, i)
+                    if source is not None and source.kind != "pronoun" and (source.head or "") not in _DOCUMENTS:
+                        if _drop_the(source.name).lower() == _drop_the(first.name).lower():
+                            return first  # ("The UN appealed ..., according to UN figures": one speaker)
+                        return source  # (not "according to a statement": no source named)
         if first_weak and "according" in present:
             # "The clinic in South Bend gave 300 doses, according to Okafor": "gave" is an act
             # here, and the sentence names its source.
@@ -565,12 +576,15 @@ def _not_speech_use(tokens: list[Token], i: int) -> bool:
     if i > 1 and tokens[i - 1].low in _PRESS_BEFORE and tokens[i - 2].low in _NOUN_BEFORE and \
             tokens[i].low.endswith(("ing", "ment", "ase")):
         return True  # "Addressing a media briefing, the minister said": the briefing is no verb
+    if tokens[i].low == "states" and i and (tokens[i - 1].low in _STATES_NOUN_BEFORE or tokens[i - 1].text[:1].isdigit()
+                                            or tokens[i - 1].is_cap):
+        return True  # "14 member states", "the Gulf states", "other states": the noun
     if nxt is not None and tokens[i].low in ("report", "reports", "reported", "reporting") and \
             nxt.low in ("back", "for", "sick", "late") and not nxt.quoted:
         return True  # "strikers who fail to report back by 6 p.m.", "reported for duty": turning up, no statement
     if nxt is not None and tokens[i].low in ("ask", "asks", "asked", "asking") and nxt.low in ("to", "not"):
         return True  # "who asked to be identified only by his first name": a request, no statement
-    if i and tokens[i - 1].low in _NEGATIONS or (i > 1 and tokens[i - 2].low in _NEGATIONS and
+    if i and tokens[i - 1].low in _NEGATIONS or (i > 1 and tokens[i - 2].low in _NEGATIONS | {"yet"} and
                                                  tokens[i - 1].low in ("to", "yet", "immediately", "publicly")):
         return True  # "did not respond", "has yet to comment", "declined to comment": no statement
     if nxt is not None and nxt.low == "to" and i + 2 < len(tokens) and tokens[i + 2].low in ("be", "have") and \
@@ -895,6 +909,12 @@ def _speaker_for_verb(text: str, tokens: list[Token], i: int) -> Mention | None:
     return mention
 
 
+_PURE_SAYING = frozenset("said says told tells added adds stated claimed insisted argued warned announced confirmed "
+                         "denied noted explained rejected dismissed disputed countered accused blamed".split())
+_ACCORDING_AT_END = re.compile(r",\s+according\s+to\s+[^,;]{2,120}[.!?]?[\"'\u201d\u2019]?\s*$", re.IGNORECASE)
+_STATES_NOUN_BEFORE = frozenset("member other several many some all both those these neighbouring neighboring island "
+                                "coastal affected southern northern eastern western frontline federal two three four "
+                                "five six seven eight nine ten twelve fifteen twenty".split())
 _DECLINED_TO = frozenset("comment confirm say give disclose discuss elaborate answer deny name specify provide "
                          "reveal identify".split())
 _PLATFORMS = frozenset("facebook x twitter telegram instagram whatsapp tiktok youtube linkedin weibo wechat threads".split())

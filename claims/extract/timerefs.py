@@ -394,6 +394,8 @@ _MAYBE_AHEAD_BEFORE = re.compile(r"\b(?:could|might|may)\s+(?!have\b)[a-z]+\b[^.
 _SCHEDULED_BEFORE = re.compile(r"\b(?:opens|reopens|begins|starts|closes|resumes|expires|takes\s+effect|kicks\s+off)\s+$",
                                re.IGNORECASE)
 _OFFERED_BEFORE = re.compile(r"\b(?:offered|proposed|promised|pledged)\b[^.;]{0,60}$", re.IGNORECASE)
+# (a modal before a list: "could cost the bank ... in refunds, compensation and lost fee income in the October-December quarter")
+_MODAL_LIST_BEFORE = re.compile(r"\b(?:could|might|may|would|will)\s+(?!have\b)[a-z]+\b(?:[^.;]|\.(?=\d))*$", re.IGNORECASE)
 _MODAL_BEFORE = re.compile(r"\b(?:could|might|may|would|will)\s+(?!have\b)[a-z]+\b(?:[^.;,]|\.(?=\d))*$", re.IGNORECASE)
 _MAYBE_BEFORE = re.compile(r"\b(?:could|might|may)\s+(?:not\s+)?(?:be|take\s+place|happen|come|begin|start|resume|open|"
                            r"arrive|end|be\s+held|be\s+completed)\s+(?:[a-z]+\s+){0,3}?(?:as\s+(?:early|soon|late)\s+as\s+)?$",
@@ -430,6 +432,8 @@ _REPORTED_STATE_BEFORE = re.compile(r"\b(?:said|says|told|added|warned|confirmed
                                     r"(?:in\s+(?:place|force|effect)|active|open|closed|suspended)\b[^.;]{0,100}$", re.IGNORECASE)
 # "temperatures were forecast through the weekend", "rain is expected into Sunday"
 _WEEKDAY_DEADLINE = re.compile(r"(?:['\u2019]s)?\s+(?:deadline|ultimatum|cut-?off)\b", re.IGNORECASE)
+_ORDERED_TO_BEFORE = re.compile(r"\b(?:ordered|told|asked|urged|instructed|directed|advised|requested|called\s+on|required)"
+                                r"\s+(?:[\w'\u2019-]+\s+){0,6}?to\s+(?-i:[a-z]+)\b[^.;]{0,90}$", re.IGNORECASE)
 _FORECAST_VERB_BEFORE = re.compile(r"\b(?:forecast|forecasts|forecasting)\s+(?:a|an|the|more|further|heavy|highs?|"
                                    r"lows?|tops?|temperatures?|rain|snow|winds?|gusts?|showers|storms?)\b[^.;,]{0,50}$",
                                    re.IGNORECASE)
@@ -1479,8 +1483,8 @@ def _span_from_day(text: str, refs: list[TimeRef]) -> None:
         if not ref.phrase.lower().startswith("from ") or ref.earliest is None or ref.earliest != ref.latest:
             continue
         m = _SPAN_BEFORE_FROM.search(text, max(0, ref.start - 16), ref.start)
-        if m is None:
-            continue
+        if m is None or re.search(r"\b(?:for|within|in|over|after)\s+$", text[max(0, m.start() - 8):m.start()], re.I):
+            continue  # ("must stay home for 14 days from Wednesday": a span that starts then)
         n = 1 if m.group("n").lower() in ("a", "one") else _count(m.group("n"))
         if not n or (n == 1 and _RATE_BEFORE.search(text, max(0, m.start() - 30), m.start())):
             continue  # ("take 40 tonnes a day from Saturday": a rate)
@@ -2134,7 +2138,7 @@ def _resolve(m: re.Match, kind: str, text: str, pub: dt.date | None, anchor: dt.
         if g("mdyr"):
             year = int(g("mdyr"))
         elif tense == "future" or (first <= pub.month <= last and (
-                _MODAL_BEFORE.search(text, max(0, start - 80), start) or sentence_tense(text) == "future")):
+                _MODAL_LIST_BEFORE.search(text, max(0, start - 160), start) or sentence_tense(text) == "future")):
             # a period still to come, or under way ("could shave 0.4 per cent off revenue in the
             # October-December quarter" told in November)
             year = pub.year + (last < pub.month)
@@ -2521,6 +2525,9 @@ def _resolve(m: re.Match, kind: str, text: str, pub: dt.date | None, anchor: dt.
                 if mode == "past" and _HAS_FORECAST.search(text, max(0, start - 130), start):
                     mode = "after"  # "had issued a warning last week, and has forecast more rain until Saturday"
                     by_then = False
+            elif role == "when" and tense in ("past", "pastperfect") and phrase.lower().startswith(("before ", "by ", "until ")) and \
+                    _ORDERED_TO_BEFORE.search(text, max(0, start - 140), start):
+                mode = "upcoming"  # "ordered provinces to finish moving residents out ... before 5pm on Saturday"
             elif role == "when" and "orecast" in text and _FORECAST_VERB_BEFORE.search(text, max(0, start - 70), start):
                 mode = "upcoming"  # "said Melbourne reached 41.8C on Friday and forecast a top of 43C on Sunday"
             elif role == "when" and _DESIGNATED_AFTER.match(text, end) and \

@@ -4743,3 +4743,57 @@ def test_hours_from_a_late_clock_time_run_into_the_next_day():
 ])
 def test_a_span_from_a_day(sentence, phrase, earliest):
     assert (phrase, "when", earliest, earliest) in _dates(sentence)
+
+
+@pytest.mark.parametrize("sentence, speaker", [
+    ("Ten countries have notified full transposition, while the remaining three have adopted only part of the "
+     "measures, according to figures published by the Commission.", "the Commission"),
+    ("The agency has appealed for $42 million to cover the needs of new arrivals, according to a statement.",
+     "The agency"),
+    ("The ministry rejected the claim, saying the death had been caused by a heart condition, according to a medical "
+     "report from the city hospital.", "The ministry"),
+    ("The Commission on Monday stepped up legal action against 14 member states that have yet to write the directive "
+     "into law.", None),
+])
+def test_a_closing_according_to_and_member_states(sentence, speaker):
+    claims = claims_of(sentence)
+    assert len(claims) == 1 and claims[0]["speaker"] == speaker
+
+
+def test_an_order_to_finish_by_a_day_looks_ahead():
+    assert ("before 5pm on Saturday", "when", "2022-01-15", "2022-01-15") in _dates(
+        "The deputy minister ordered provinces to finish moving residents out of low-lying areas before 5pm on Saturday.")
+
+
+@pytest.mark.parametrize("sentence, values", [
+    ("The directive obliges companies with 100 or more employees to report.", [(100, None, "at least", "employees")]),
+    ("Temperatures of 24C or above were recorded.", [(24, None, "at least", "degrees Celsius")]),
+])
+def test_n_or_more(sentence, values):
+    assert _values(sentence) == values
+
+
+def test_agency_subscription_notices_and_a_submitted_credit_are_no_claims():
+    claims = claims_of("Police said 14 died.",
+                       "Smoke rises above the canyon on Friday. (Submitted by BC Wildfire Service)",
+                       "Anadolu Agency website contains only a portion of the news stories offered to subscribers in "
+                       "the AA News Broadcasting System (HAS), and in summarized form.",
+                       "Please contact us for subscription options.")
+    assert [c["text"] for c in claims] == ["Police said 14 died.", "Smoke rises above the canyon on Friday."]
+
+
+def test_a_title_that_is_a_family_name_after_a_given_name():
+    assert one_claim("Punjab's Senior Minister for Environment, Uzma Sheikh, told a news conference that schools "
+                     "would close.")["speaker"] == "Uzma Sheikh"
+
+
+def test_the_company_is_never_the_coast_guard():
+    claims = claims_of("The Philippine Coast Guard said 23 passengers were hurt.",
+                       "In a statement, the company said all 471 manifested passengers had valid tickets.")
+    assert claims[1]["speaker"] != "The Philippine Coast Guard"
+
+
+def test_a_quarter_under_way_after_a_modal_and_a_list():
+    claim = claims_of("Analysts said the episode could cost the bank between Rs 120 crore and Rs 150 crore in refunds, "
+                      "compensation and lost fee income in the October-December quarter.", date_line="October 19, 2026")[0]
+    assert ("in the October-December quarter", "when", "2026-10-01", "2026-12-31") in _dates(claim)
