@@ -287,6 +287,7 @@ def _noun_compound(tokens: list[Token], k: int, collected: list[Token]) -> list[
     return []
 
 
+_COMPANY_ABBREVIATIONS = frozenset("co corp inc ltd bhd plc".split())
 _TITLE_SURNAMES = frozenset("sheikh shaikh".split())
 _BODY_ROLE_HEADS = frozenset("operator regulator provider carrier insurer lender".split())
 NAME_PARTICLES = frozenset("al el bin ibn van von der den de da das dos du la le ter ten di del della".split())
@@ -362,6 +363,10 @@ def _forward_np(text: str, tokens: list[Token], i: int, *, loose: bool) -> Menti
                 collected.append(t)
                 k += 1
                 continue
+            if t.text == "." and collected and collected[-1].low in _COMPANY_ABBREVIATIONS and collected[-1].is_cap:
+                collected.append(t)  # "according to West Japan Railway Co.": the company's own dot (and the stop)
+                k += 1
+                break
             if t.text == "&" and collected and collected[-1].is_cap and k + 1 < n and tokens[k + 1].is_cap and \
                     tokens[k + 1].is_word:
                 collected.append(t)  # "the Armed Conflict Location & Event Data Project"

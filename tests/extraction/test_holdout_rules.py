@@ -4797,3 +4797,8 @@ def test_a_quarter_under_way_after_a_modal_and_a_list():
     claim = claims_of("Analysts said the episode could cost the bank between Rs 120 crore and Rs 150 crore in refunds, "
                       "compensation and lost fee income in the October-December quarter.", date_line="October 19, 2026")[0]
     assert ("in the October-December quarter", "when", "2026-10-01", "2026-12-31") in _dates(claim)
+
+
+def test_a_company_name_keeps_its_closing_dot():
+    assert one_claim("Services west of Shin-Osaka ran normally, according to West Japan Railway Co.")["speaker"] == \
+        "West Japan Railway Co."
