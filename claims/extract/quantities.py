@@ -793,6 +793,8 @@ def _build(m: re.Match, text: str, single: bool = False):
             return None
         if g_pct1 and not g_pct:
             return "rescan"  # "rose 5% to 7 million": a share, then a count
+        if sep == "or" and _WHETHER_BEFORE.search(text, max(0, m_start - 30), m_start):
+            return "rescan"  # "Whether it is 447 or 612, nurses are ...": two figures set against each other
         if sep == "to" and _BY_BEFORE.search(text, max(0, m_start - 4), m_start) and (
                 value2 > 5 * value or (not pct and not g_pct1 and value >= 5 and value2 > 2 * value)):
             # "cut by Rs1.40 to Rs155.60", "the toll climbed by 14 to 57": the change, then the new
@@ -886,6 +888,7 @@ def _unit_after(text: str, pos: int, vague: bool) -> tuple[str | None, str | Non
     return _unit_scan(tokens, pos, vague, partial=False)
 
 
+_WHETHER_BEFORE = re.compile(r"\bwhether\s+(?:(?:it|that|they|the\s+\w+)\s+(?:is|was|are|were|be)\s+)?$", re.IGNORECASE)
 _OR_MORE = re.compile(r"\s*(?:or|and)\s+(?:more|above|over|higher|greater)\b(?!\s+than)", re.IGNORECASE)
 _DAY_NAMES = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 # verbs after a singular noun ("at least one tank wagon began to leak"): the noun ends there

@@ -4802,3 +4802,9 @@ def test_a_quarter_under_way_after_a_modal_and_a_list():
 def test_a_company_name_keeps_its_closing_dot():
     assert one_claim("Services west of Shin-Osaka ran normally, according to West Japan Railway Co.")["speaker"] == \
         "West Japan Railway Co."
+
+
+def test_two_figures_set_against_each_other_are_no_range():
+    assert _values("\u201cWhether it is 447 or 612, nurses are being asked to care for patients in corridors,\u201d she "
+                   "said.") == [(447, 447, None, None), (612, 612, None, None)]
+    assert _values("About 40 or 45 houses were damaged.") == [(40, 45, "about", "houses")]
