@@ -283,7 +283,9 @@ class SpeakerBook:
             same = words == other
             short_in_long = len(words) == 1 and words[0] in other[1:] or len(words) == 1 and words[0] == other[-1]
             long_has_short = len(other) == 1 and (other[0] in words[1:] or other[0] == words[-1])
-            if same or short_in_long or long_has_short or (words[-1] == other[-1] and words[0][:1] == other[0][:1]):
+            # ("Ms Ní Shé" after "Phil Ní Shé": a surname of two words)
+            tail = 1 < len(words) < len(other) and tuple(other[-len(words):]) == tuple(words)
+            if same or short_in_long or long_has_short or tail or (words[-1] == other[-1] and words[0][:1] == other[0][:1]):
                 if best is None or sp.last_seen > best.last_seen:
                     best = sp
             elif len(words) == 1 and len(other) > 1 and words[0] == other[0] and (

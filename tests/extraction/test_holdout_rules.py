@@ -4808,3 +4808,9 @@ def test_two_figures_set_against_each_other_are_no_range():
     assert _values("\u201cWhether it is 447 or 612, nurses are being asked to care for patients in corridors,\u201d she "
                    "said.") == [(447, 447, None, None), (612, 612, None, None)]
     assert _values("About 40 or 45 houses were damaged.") == [(40, 45, "about", "houses")]
+
+
+def test_a_two_word_surname_finds_the_full_name():
+    claims = claims_of("INMO general secretary Phil N\u00ed Sh\u00e9 said 612 patients were on trolleys.",
+                       "Ms N\u00ed Sh\u00e9 said the union would write to the minister.")
+    assert [c["speaker"] for c in claims] == ["Phil N\u00ed Sh\u00e9"] * 2
