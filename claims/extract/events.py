@@ -223,7 +223,8 @@ def note_events(text: str, refs: list[TimeRef], events: dict) -> None:
             continue  # "in order to": no order given
         near = min(days, key=lambda r: min(abs(r.start - m.end()), abs(m.start() - r.end)))
         gap = min(abs(near.start - m.end()), abs(m.start() - near.end))
-        if gap > 55 and not (gap <= 130 and near.start > m.end() and _HELD.search(text, m.end(), near.start)):
+        if gap > 55 and not (gap <= 130 and near.start > m.end() and (_HELD.search(text, m.end(), near.start) or
+                                                                       _CALLED_BY.match(text, m.end()))):
             continue  # (but "a tripartite meeting of owners, workers and the government would be held ... on Thursday")
         key = _event_key(m.group("noun"))
         day = near.earliest
@@ -238,6 +239,8 @@ def note_events(text: str, refs: list[TimeRef], events: dict) -> None:
 
 
 _HELD = re.compile(r"\b(?:be|is|was|were|been)\s+(?:held|convened|staged)\b|\btake\s+place\b", re.IGNORECASE)
+# ("The strike, called by the Kenya Medical Practitioners, Pharmacists and Dentists Union (KMPDU) on October 19")
+_CALLED_BY = re.compile(r",\s+(?:called|declared|launched|begun|started|staged)\s+by\b", re.IGNORECASE)
 
 
 def _matches_at(pattern: re.Pattern, text: str, first_words: frozenset[str]):

@@ -4814,3 +4814,10 @@ def test_a_two_word_surname_finds_the_full_name():
     claims = claims_of("INMO general secretary Phil N\u00ed Sh\u00e9 said 612 patients were on trolleys.",
                        "Ms N\u00ed Sh\u00e9 said the union would write to the minister.")
     assert [c["speaker"] for c in claims] == ["Phil N\u00ed Sh\u00e9"] * 2
+
+
+def test_an_event_dated_at_the_end_of_its_called_by_phrase():
+    claims = claims_of("The strike, called by the Kenya Medical Practitioners, Pharmacists and Dentists Union (KMPDU) on "
+                       "January 3, has crippled services in 38 counties.",
+                       "At least 11 patients had died since the strike began, Dr Wekesa claimed.")
+    assert ("since the strike began", "since", "2022-01-03", None) in _dates(claims[1])
