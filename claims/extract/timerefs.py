@@ -61,7 +61,8 @@ _PATTERNS = [
     # "a 72-hour ultimatum", "the 30-day deadline": counted from the day the sentence names
     ("hyphen_span", r"(?P<hnum>" + _NUMW + r")-(?P<hunit>hour|day|week|month)\s+(?:(?:strike|eviction|exit|notice)\s+)?"
                     r"(?:deadline|ultimatum|window|notice|remand(?:\s+order)?|ban|suspension|curfew|closure|lockdown|"
-                    r"moratorium|state\s+of\s+emergency|grace\s+period|target)"),
+                    r"moratorium|state\s+of\s+emergency|grace\s+period|target|(?:temporary\s+)?restraining\s+order|"
+                    r"injunction|truce|ceasefire)"),
     ("ago", r"(?P<anum>" + _NUMW + r")\s+(?P<aunit>" + _UNIT + r")\s+(?P<adir>ago|from\s+(?:now|today))\b"),
     # "had 48 hours to deposit", "has 28 days from Thursday's hearing to lodge an appeal": a span
     # someone is given to act in (checked in _resolve: a has/had/given... stands before it)
@@ -264,7 +265,8 @@ _APOS_S = re.compile(r"['\u2019]s\b", re.IGNORECASE)
 _DAY_OR_MONTH_END = re.compile(r"(?:day|week|weekend|month|year|January|February|March|April|June|July|August|September|"
                                r"October|November|December)\Z", re.IGNORECASE)
 _HYPHEN_SPAN = re.compile(r"-(?:hour|day|week|month)\s+(?:(?:strike|eviction|exit|notice)\s+)?(?:deadline|ultimatum|window|notice|remand|"
-                          r"ban|suspension|curfew|closure|lockdown|moratorium|state\s+of\s+emergency|grace\s+period|target)\b",
+                          r"ban|suspension|curfew|closure|lockdown|moratorium|state\s+of\s+emergency|grace\s+period|target|"
+                          r"(?:temporary\s+)?restraining\s+order|injunction|truce|ceasefire)\b",
                           re.IGNORECASE)
 _PERIOD_END = re.compile(r"\b(?:year|month|week)-end\b", re.IGNORECASE)
 _MONTH_DASH_END = re.compile(r"\b" + MONTH_RE + r"-end\b", re.IGNORECASE)  # "till January-end"
@@ -360,7 +362,8 @@ _GRANTED_BEFORE = re.compile(r"\b(?:gave|given|give|gives|giving|granted|grants|
 # "the firm had until 5pm on Friday to ...", "had been given until Saturday": a deadline someone had
 _CLOCK_AT = re.compile(r"\s+(?:\d{1,2}(?:[:.][0-5]\d)?\s?(?:[ap]m\b|[ap]\.\s?m\.?)|noon|midnight|midday)\s", re.IGNORECASE)
 _TERM_BEFORE = re.compile(r"\b(?:jail\w*|prison|imprison\w*|sentenc\w*|locked up|behind bars)\b[^.;]*$", re.IGNORECASE)
-_HAD_UNTIL = re.compile(r"\bhad\s+(?:secured|reserved|booked|arranged|contracted)\s+[^.;,]{0,60}?\s+(?P<held>)$|"
+_HAD_UNTIL = re.compile(r"\bhad\s+(?:secured|reserved|booked|arranged|contracted|closed|suspended|shut|halted)\s+"
+                        r"[^.;,]{0,70}?\s+(?P<held>)$|"
                         r"\bhad\s+(?:been\s+(?:given|granted|told|allowed)\s+)?(?:(?:until|till)\s+(?:\d{1,2}(?:[:.]\d\d)?\s*"
                         r"(?:[ap]\.?\s?m\.?)?|noon|midnight|midday)\s+(?:on\s+)?|(?P<bare>))$", re.IGNORECASE)
 
@@ -398,7 +401,9 @@ _OFFERED_BEFORE = re.compile(r"\b(?:offered|proposed|promised|pledged)\b[^.;]{0,
 _MODAL_LIST_BEFORE = re.compile(r"\b(?:could|might|may|would|will)\s+(?!have\b)[a-z]+\b(?:[^.;]|\.(?=\d))*$", re.IGNORECASE)
 _MODAL_BEFORE = re.compile(r"\b(?:could|might|may|would|will)\s+(?!have\b)[a-z]+\b(?:[^.;,]|\.(?=\d))*$", re.IGNORECASE)
 _MAYBE_BEFORE = re.compile(r"\b(?:could|might|may)\s+(?:not\s+)?(?:be|take\s+place|happen|come|begin|start|resume|open|"
-                           r"arrive|end|be\s+held|be\s+completed)\s+(?:[a-z]+\s+){0,3}?(?:as\s+(?:early|soon|late)\s+as\s+)?$",
+                           r"arrive|end|be\s+held|be\s+completed)\s+(?:[a-z]+\s+){0,3}?(?:as\s+(?:early|soon|late)\s+as\s+)?$"
+                           # "an injunction could be filed in the First Hall of the Civil Court as early as Friday"
+                           r"|\b(?:could|might|may|would|will)\s+[^.;]{0,80}?\bas\s+(?:early|soon)\s+as\s+$",
                            re.IGNORECASE)
 # "set the next hearing for a date in February", "adjourned the case to March": a month ahead
 _MONTH_AHEAD_BEFORE = re.compile(r"\b(?:set|scheduled|planned|slated|adjourned|postponed|deferred|rescheduled|pushed\s+back|"
@@ -435,7 +440,7 @@ _WEEKDAY_DEADLINE = re.compile(r"(?:['\u2019]s)?\s+(?:deadline|ultimatum|cut-?of
 _ORDERED_TO_BEFORE = re.compile(r"\b(?:ordered|told|asked|urged|instructed|directed|advised|requested|called\s+on|required)"
                                 r"\s+(?:[\w'\u2019-]+\s+){0,6}?to\s+(?-i:[a-z]+)\b[^.;]{0,90}$", re.IGNORECASE)
 _FORECAST_VERB_BEFORE = re.compile(r"\b(?:forecast|forecasts|forecasting)\s+(?:a|an|the|more|further|heavy|highs?|"
-                                   r"lows?|tops?|temperatures?|rain|snow|winds?|gusts?|showers|storms?)\b[^.;,]{0,50}$",
+                                   r"lows?|tops?|temperatures?|rain|snow|winds?|gusts?|showers|storms?|another)\b[^.;,]{0,50}$",
                                    re.IGNORECASE)
 _HAS_FORECAST = re.compile(r"\b(?:has|have|is|are)\s+(?:also\s+)?(?:forecast|predicted|forecasting|predicting)\s+[^.;]{0,110}$",
                            re.IGNORECASE)
@@ -449,7 +454,7 @@ _DEADLINE_MISSED_BEFORE = re.compile(r"\b(?:miss(?:ed|ing)|met|meeting|beat|beat
                                      r"(?:[\w-]+\s+)?(?:deadline|ultimatum|cut-?off)\s+(?:of\s+)?(?:[\w.:]+\s+){0,3}$",
                                      re.IGNORECASE)
 _CALLED_BEFORE = re.compile(r"\b(?:called|calls|set|sets|scheduled|planned|plans|announced|announces|fixed|slated|"
-                            r"issued|issues|declared|forecast|"
+                            r"issued|issues|declared|forecast|hired|booked|reserved|listed|arranged|"
                             r"organi[sz]ed|organi[sz]es)\b(?![^.;]*\b(?:on|last)\s+$)", re.IGNORECASE)
 _INVITED_BEFORE = re.compile(r"\b(?:invited|invites|summoned|summons|called|convened)\b[^.;]{0,80}(?:\bfor\s+(?:talks|negotiations)\s+|"
                              r"\bto\s+(?:a|an|the)\s+(?:[\w-]+\s+){1,2}"
@@ -1376,6 +1381,11 @@ def _anchor_durations(text: str, refs: list[TimeRef], tense: str) -> None:
             span = ref.latest - ref.earliest
             ref.earliest, ref.latest = day, day + span
             continue
+        if day is not None and day > ref.earliest and _AND_THEN.fullmatch(text, (main or days)[0].end, ref.start):
+            # "could be filed ... as early as Friday afternoon and decided within 48 hours": from that day
+            span = ref.latest - ref.earliest
+            ref.earliest, ref.latest = day, day + span
+            continue
         if day is None or day >= ref.earliest:
             continue
         if _clause_tense(text, ref.start, ref.end, tense) not in ("past", "pastperfect") and \
@@ -1421,6 +1431,7 @@ _WHO_WAS = re.compile(r"\b(?:anyone|anybody|everyone|everybody|those|people|resi
                       r"motorists|witnesses)\s+who\s+(?:was|were|had\s+been|saw|travelled|traveled|visited|used|attended)\b[^,;]*$",
                       re.IGNORECASE)
 _AND_THAT = re.compile(r",\s+and\s+that\s", re.IGNORECASE)
+_AND_THEN = re.compile(r"\s+and\s+(?:then\s+)?(?:be\s+)?[a-z]+ed\s+", re.IGNORECASE)
 _SAID_ON_BEFORE = re.compile(r"\b(?:said|says|told|announced|stated|added|confirmed|warned|wrote)\s+(?:\S+\s+){0,2}?$",
                              re.IGNORECASE)
 _IN_RELATIVE = re.compile(r",\s*(?:which|who|that)\s[^,;]*$", re.IGNORECASE)
@@ -1768,6 +1779,8 @@ _YEAR_STEP = {"last": -1, "this": 0, "next": 1}
 
 def _by_then(prep: str | None, text: str, start: int, tense: str) -> bool:
     """'by X' in a past or past-perfect clause that asks for nothing ahead: the day it was done by."""
+    if "orecast" in text and _FORECAST_VERB_BEFORE.search(text, max(0, start - 70), start):
+        return False  # "forecast another 40 to 60 centimeters by Monday morning": still ahead
     return (prep or "").lower() == "by" and tense in ("past", "pastperfect") and \
         not _FORWARD_BEFORE.search(text, max(0, start - 100), start) and \
         not (tense == "past" and _ASKED_BEFORE.search(text, max(0, start - 120), start)
@@ -2552,7 +2565,7 @@ def _resolve(m: re.Match, kind: str, text: str, pub: dt.date | None, anchor: dt.
                 mode = "past"  # "within 30 days of Monday's collapse": a disaster is told after it happened
             elif role == "when" and ((prep or "").lower() == "from" and
                                      _MEASURE_ISSUED_BEFORE.search(text, max(0, start - 160), start) or
-                                     _MAYBE_BEFORE.search(text, max(0, start - 60), start)):
+                                     _MAYBE_BEFORE.search(text, max(0, start - 90), start)):
                 mode = "upcoming"  # "has given the government until Sunday ... or face a strike from Monday";
                 # "That could be Thursday", "could take place as early as Thursday"
             elif role == "when" and tense != "pastperfect" and (

@@ -4821,3 +4821,21 @@ def test_an_event_dated_at_the_end_of_its_called_by_phrase():
                        "January 3, has crippled services in 38 counties.",
                        "At least 11 patients had died since the strike began, Dr Wekesa claimed.")
     assert ("since the strike began", "since", "2022-01-03", None) in _dates(claims[1])
+
+
+@pytest.mark.parametrize("sentence, phrase, role, earliest, latest", [
+    ("Legal sources said an injunction could be filed in the First Hall of the Civil Court as early as Friday "
+     "afternoon and decided within 48 hours.", "within 48 hours", "deadline", "2022-01-14", "2022-01-16"),
+    ("Legal sources said an injunction could be filed in the First Hall of the Civil Court as early as Friday "
+     "afternoon.", "Friday afternoon", "when", "2022-01-14", "2022-01-14"),
+    ("The weather service forecast another 40 to 60 centimeters by Monday morning.", "by Monday morning", "deadline",
+     None, "2022-01-17"),
+    ("The operator said in a statement that it had closed four lifts and 25 kilometers of slopes until Wednesday.",
+     "until Wednesday", "deadline", None, "2022-01-19"),
+    ("The Court of Appeals on Tuesday issued a 60-day temporary restraining order stopping the fare increase.",
+     "60-day temporary restraining order", "deadline", "2022-01-11", "2022-03-12"),
+    ("Transport for NSW said it had hired about 200 extra buses for Friday.", "Friday", "when", "2022-01-14",
+     "2022-01-14"),
+])
+def test_sets_78_to_80_dates(sentence, phrase, role, earliest, latest):
+    assert (phrase, role, earliest, latest) in _dates(sentence)
