@@ -25,7 +25,7 @@ _WORD_NUMBER = (r"(?:(?:" + "|".join(TENS) + r")(?:[-\s](?:" + "|".join(k for k 
                 r"|" + "|".join(sorted(UNITS, key=len, reverse=True)) + r")")
 # Thousands are grouped by commas, or by spaces ("3 400", South African and French style).
 # A decimal comma before a scale word: "US$2,3 million" (Zimbabwe, much of Europe).
-DIGITS = (r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d,]|\.\d)"
+DIGITS = (r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?!\d|,\d|\.\d)"
           r"|\d{1,3},\d{1,2}(?=\s?(?:million|billion|trillion|bn|m|mil)\b|\s?%|\s(?:per\s?cent|percent)\b|"
           r"\s?(?:degrees\b|\u00b0))|\d+(?:\.\d+)?")  # ("45,3 degrees" too)
 # A number: digits or words, with an optional scale word ("2.5 million", "a dozen", "two dozen");

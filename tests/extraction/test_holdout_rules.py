@@ -4839,3 +4839,9 @@ def test_an_event_dated_at_the_end_of_its_called_by_phrase():
 ])
 def test_sets_78_to_80_dates(sentence, phrase, role, earliest, latest):
     assert (phrase, role, earliest, latest) in _dates(sentence)
+
+
+def test_a_space_as_thousands_separator_before_a_comma():
+    assert [(low, high) for low, high, _, _ in _values(
+        "The number of people in need stood at 485 000, up from 331 000 in April.")] == [(485000, 485000),
+                                                                                       (331000, 331000)]
