@@ -735,7 +735,7 @@ def _build(m: re.Match, text: str, single: bool = False):
         q_end = end + len(ratio.group(0).rstrip())
         measure = _measure_near(text, m_start, q_end)
         return Quantity(low, high, approximate, bound, "percent", measure, m_start if bound else num_start, q_end)
-    if lowered == "one" and not pct:
+    if lowered == "one" and not pct and not has_range:  # ("between one and two metres": a range)
         nxt = _NEXT_WORD.match(after)
         if not ((nxt and nxt.group(1).lower() in _PERSONAL_ONE) or _ONE_OF_THEM.match(after)
                 or (_FROM_BEFORE.search(before) and _TO_NUMBER_AFTER.match(after))

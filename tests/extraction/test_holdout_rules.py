@@ -4845,3 +4845,8 @@ def test_a_space_as_thousands_separator_before_a_comma():
     assert [(low, high) for low, high, _, _ in _values(
         "The number of people in need stood at 485 000, up from 331 000 in April.")] == [(485000, 485000),
                                                                                        (331000, 331000)]
+
+
+def test_a_range_that_starts_at_one():
+    assert _values("Storm surges of between one and two metres could hit low-lying areas.") == [
+        (1, 2, "between", "metres")]
