@@ -1477,6 +1477,12 @@ def _previous_week(text: str, refs: list[TimeRef], named: tuple[dt.date, dt.date
     for index, ref in enumerate(refs):
         if ref.phrase.lower() not in _WEEK_BEFORE_PHRASES or ref.earliest is None or ref.latest is None:
             continue
+        prior = next((r for r in reversed(refs[:index]) if r.role == "when" and r.earliest is not None and
+                      r.latest is not None), None)
+        if prior is not None and prior.earliest == prior.latest and ref.phrase.lower() in ("a week earlier", "a week before"):
+            # "214 hot spots on Friday, up from 57 a week earlier": the same day a week before
+            ref.earliest = ref.latest = prior.latest - dt.timedelta(days=7)
+            continue
         week = next(((r.earliest, r.latest) for r in reversed(refs[:index]) if r.role == "when" and
                      r.earliest is not None and r.latest is not None and (r.latest - r.earliest).days == 6), named)
         if week is not None:

@@ -4850,3 +4850,8 @@ def test_a_space_as_thousands_separator_before_a_comma():
 def test_a_range_that_starts_at_one():
     assert _values("Storm surges of between one and two metres could hit low-lying areas.") == [
         (1, 2, "between", "metres")]
+
+
+def test_a_week_earlier_than_a_day_is_that_day_a_week_before():
+    assert ("a week earlier", "when", "2021-12-31", "2021-12-31") in _dates(
+        "The agency said its satellites had picked up 214 hot spots on Friday, up from 57 a week earlier.")
