@@ -18,7 +18,7 @@ from claims.extract.events import event_words, names_event, note_events, referen
 from claims.extract.lexicon import ROLE_WORDS, SPEECH_VERBS, WEAK_SPEECH_VERBS
 from claims.extract.quantities import INCREMENT, find_quantities
 from claims.extract.sentences import quote_regions, split_sentences
-from claims.extract.speakers import ACT_VERBS, COURT_VERBS, find_attribution
+from claims.extract.speakers import ACCORDING_AT_END, ACT_VERBS, COURT_VERBS, find_attribution
 from claims.extract.timebase import TimeRef
 from claims.extract.timerefs import FISCAL_OPENS, LAST_WEEK, find_timerefs, find_timerefs_between
 from claims.extract.words import word_index
@@ -241,9 +241,6 @@ def _same_name(a: str, b: str) -> bool:
 _SENTENCE_ENDS = (".", "!", "?", '"', "\u201d", "'", "\u2019", ")")
 
 
-_ACCORDING_CLOSES = re.compile(r",\s+according\s+to\s+[^,;]{2,120}[.!?]?[\"'\u201d\u2019]?\s*$", re.IGNORECASE)
-
-
 def _split_speakers(units: list[Unit]) -> list[Unit]:
     """One claim per speaker: 'Police said 14 were arrested, but organisers said more than 60
     were detained' is two claims, each with its own speaker."""
@@ -272,7 +269,7 @@ def _split_speakers(units: list[Unit]) -> list[Unit]:
             if _verb_of(text[:cut], first) in _SAYING_VERBS and _verb_of(text[rest:], second) not in _SAYING_VERBS:
                 continue  # "X said its members had given Rs. 850 million, while 60 firms had pledged rations": still X's word
             if second.via == "according" and _verb_of(text[:cut], first) not in _SAYING_VERBS and \
-                    _ACCORDING_CLOSES.search(text, rest):
+                    ACCORDING_AT_END.search(text, rest):
                 # "Ten countries have notified full transposition, while the remaining three have adopted only
                 # part, according to figures published by the Commission": the source of the whole sentence
                 continue

@@ -143,7 +143,7 @@ def find_attribution(text: str, regions: list[tuple[int, int]]) -> Mention | Non
             return mention
     if first is not None:
         if "according" in present and not first_weak and first_verb not in _PURE_SAYING and \
-                _ACCORDING_AT_END.search(text):
+                ACCORDING_AT_END.search(text):
             # "Ten countries have notified full transposition, ..., according to figures published by X"
             for i in range(n - 1):
                 if not tokens[i].quoted and tokens[i].low == "according" and tokens[i + 1].low == "to":
@@ -911,7 +911,7 @@ def _speaker_for_verb(text: str, tokens: list[Token], i: int) -> Mention | None:
 
 _PURE_SAYING = frozenset("said says told tells added adds stated claimed insisted argued warned announced confirmed "
                          "denied noted explained rejected dismissed disputed countered accused blamed".split())
-_ACCORDING_AT_END = re.compile(r",\s+according\s+to\s+[^,;]{2,120}[.!?]?[\"'\u201d\u2019]?\s*$", re.IGNORECASE)
+ACCORDING_AT_END = re.compile(r",\s+according\s+to\s+[^,;]{2,120}[.!?]?[\"'\u201d\u2019]?\s*$", re.IGNORECASE)
 _STATES_NOUN_BEFORE = frozenset("member other several many some all both those these neighbouring neighboring island "
                                 "coastal affected southern northern eastern western frontline federal two three four "
                                 "five six seven eight nine ten twelve fifteen twenty".split())
