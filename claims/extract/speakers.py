@@ -391,6 +391,17 @@ def _document_author(text: str, tokens: list[Token], k: int) -> Mention | None:
     return None
 
 
+def _body_document(tokens: list[Token], first: int) -> Mention | None:
+    """'ministry data', 'a ministry statement': the body the article named, by its kind (the token at
+    first is the body's noun, the one after it the document)."""
+    if first + 1 < len(tokens) and not tokens[first].is_cap and tokens[first].low in _BODY_HEADS | {"police", "government"} \
+            and tokens[first + 1].low in _DOCUMENTS:
+        body = "the " + tokens[first].low
+        return Mention(text=body, name=body, role=None, kind="organisation", via="according",
+                       head=tokens[first].low, span_end=tokens[first].end)
+    return None
+
+
 def _document_itself(text: str, tokens: list[Token], k: int) -> Mention | None:
     """'according to jail records': a document with no author named is the source itself."""
     for m in range(k, min(len(tokens), k + 4)):
@@ -401,11 +412,10 @@ def _document_itself(text: str, tokens: list[Token], k: int) -> Mention | None:
             first = k + 1 if tokens[k].low in DETERMINERS else k
             if first > m:
                 return None
-            if m == first + 1 and not tokens[first].is_cap and tokens[first].low in _BODY_HEADS | {"police", "government"}:
-                # "according to ministry data released yesterday": the ministry the article named
-                body = "the " + tokens[first].low
-                return Mention(text=body, name=body, role=None, kind="organisation", via="according",
-                               head=tokens[first].low, span_end=tokens[first].end)
+            if m == first + 1:
+                body = _body_document(tokens, first)
+                if body is not None:
+                    return body
             written = _span_text(text, tokens[first:m + 1])
             return Mention(text=written, name=written, role=None, kind="organisation", via="according",
                            head=t.low, span_end=t.end)
@@ -482,7 +492,10 @@ def _according_to(text: str, tokens: list[Token], i: int) -> Mention | None:
             not (mention.kind == "organisation" and (mention.head or "") in ORG_WORDS and
                  mention.text.lower().rsplit(" ", 2)[-2:-1] == ["of"])):
         # ("according to the Ministry of Health's latest situation report": the ministry)
-        mention = _document_author(text, tokens, i + 2) or mention or _document_itself(text, tokens, i + 2)
+        first = i + 3 if i + 3 < len(tokens) and tokens[i + 2].low in DETERMINERS else i + 2
+        # ("according to a ministry statement released yesterday": the ministry the article named)
+        mention = _document_author(text, tokens, i + 2) or _body_document(tokens, first) or mention or \
+            _document_itself(text, tokens, i + 2)
     if mention:
         mention.via = "according"
         mention.window = (tokens[i].start, _window_end(tokens, i + 1))

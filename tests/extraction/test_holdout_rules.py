@@ -4855,3 +4855,10 @@ def test_a_range_that_starts_at_one():
 def test_a_week_earlier_than_a_day_is_that_day_a_week_before():
     assert ("a week earlier", "when", "2021-12-31", "2021-12-31") in _dates(
         "The agency said its satellites had picked up 214 hot spots on Friday, up from 57 a week earlier.")
+
+
+def test_a_ministry_statement_is_the_ministrys():
+    claims = claims_of("The Ministry of Forestry said it would act.",
+                       "Officers sealed the containers on Oct. 14, according to a ministry statement released on Monday.",
+                       "Inspectors found roughly 1,930 cubic meters of logs inside, the statement said.")
+    assert [c["speaker"] for c in claims] == ["The Ministry of Forestry"] * 3
