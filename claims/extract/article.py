@@ -156,6 +156,9 @@ _BOILERPLATE_HEAD = (
     r"|\((?:submitted|supplied|provided|contributed)(?:\s+(?:by|photo))?\b[^()]{0,60}\)\s*$"
     # an agency's subscription notice: "Anadolu Agency website contains only a portion of the news stories ..."
     r"|.{0,60}\bwebsite contains only a portion of\b.*$|please contact us for subscription\b.*$"
+    # The Conversation's disclosure: "X has received research funding from Y. He is a member of Z."
+    r"|(?:[A-Z][\w'\u2019.-]*\s){1,4}(?:has received|receives|received|has been awarded)\s(?:research\s)?funding\sfrom\b.*$"
+    r"|(?:[A-Z][\w'\u2019.-]*\s){1,5}provides funding as a (?:founding\s)?(?:member|partner) of The Conversation\b.*$"
     # "(Taiwan News, Chen Wei-han photo)", "(Japanese original by Kenji Ota, Nagano Bureau)"
     r"|\([^()]{0,80}\b(?:photo|photos|image|file photo)\)\s*$|\(\s*(?:[A-Z][a-z]+\s+)?original\s+by\b.*$"
     # a donation drive: "Thank you for donating to DutchNews.nl.", "... would like to thank all the

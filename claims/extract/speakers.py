@@ -394,7 +394,8 @@ def _document_author(text: str, tokens: list[Token], k: int) -> Mention | None:
 def _body_document(tokens: list[Token], first: int) -> Mention | None:
     """'ministry data', 'a ministry statement': the body the article named, by its kind (the token at
     first is the body's noun, the one after it the document)."""
-    if first + 1 < len(tokens) and not tokens[first].is_cap and tokens[first].low in _BODY_HEADS | {"police", "government"} \
+    if first + 1 < len(tokens) and not tokens[first].is_cap and tokens[first].low in _BODY_HEADS | {"police", "government",
+                                                                                                   "company"} \
             and tokens[first + 1].low in _DOCUMENTS:
         body = "the " + tokens[first].low
         return Mention(text=body, name=body, role=None, kind="organisation", via="according",

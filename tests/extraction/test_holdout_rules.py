@@ -4862,3 +4862,14 @@ def test_a_ministry_statement_is_the_ministrys():
                        "Officers sealed the containers on Oct. 14, according to a ministry statement released on Monday.",
                        "Inspectors found roughly 1,930 cubic meters of logs inside, the statement said.")
     assert [c["speaker"] for c in claims] == ["The Ministry of Forestry"] * 3
+
+
+def test_a_conversation_disclosure_is_no_claim_and_company_data_are_the_companys():
+    claims = claims_of("Police said 14 died.",
+                       "Chikondi Mwale has received research funding from the Malawi Education Sector Improvement "
+                       "Project. He is a member of the Teachers Union of Malawi.",
+                       "University of Malawi provides funding as a member of The Conversation AFRICA.")
+    assert [c["text"] for c in claims] == ["Police said 14 died."]
+    claims = claims_of("Saryarka Mining said rescuers had reached the shaft.",
+                       "The mine employs nearly 1,400 people, according to company data.")
+    assert [c["speaker"] for c in claims] == ["Saryarka Mining"] * 2
