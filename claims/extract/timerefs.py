@@ -1017,7 +1017,12 @@ def _clock_times(text: str, refs: list[TimeRef], anchor: dt.date | None, tense: 
                 any(r.start >= end and _DAY_GAP.fullmatch(text, end, r.start) for r in refs) or \
                 any(r.end <= start and _DAY_GAP.fullmatch(text, r.end, start) for r in refs):
             continue
-        if _clause_tense(text, start, end, tense) not in ("past", "pastperfect"):
+        clause = _clause_tense(text, start, end, tense)
+        if start <= 1 and text[end:end + 1] == "," and clause not in ("past", "pastperfect"):
+            # "At 5pm, Barijat was centred ... and was forecast to move ...": the main clause's first verb
+            first_clause = re.split(r",|\s+and\s+", text[end + 1:], maxsplit=1)[0]
+            clause = sentence_tense(first_clause)
+        if clause not in ("past", "pastperfect"):
             if by or before.group().lower().startswith("as of"):
                 # "with a full service expected by 9pm", "47 people had sought treatment as of 3pm": the
                 # day the words were said

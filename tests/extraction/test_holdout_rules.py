@@ -4873,3 +4873,8 @@ def test_a_conversation_disclosure_is_no_claim_and_company_data_are_the_companys
     claims = claims_of("Saryarka Mining said rescuers had reached the shaft.",
                        "The mine employs nearly 1,400 people, according to company data.")
     assert [c["speaker"] for c in claims] == ["Saryarka Mining"] * 2
+
+
+def test_an_opening_clock_time_takes_the_main_clauses_first_verb():
+    assert ("At 5pm", "when", "2022-01-13", "2022-01-13") in _dates(
+        "At 5pm, the storm was centred about 390km south-southeast of Hong Kong and was forecast to move northwest.")
