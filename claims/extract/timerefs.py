@@ -462,6 +462,7 @@ _INVITED_BEFORE = re.compile(r"\b(?:invited|invites|summoned|summons|called|conv
 _PERFECT_BEFORE = re.compile(r"\b(?:has|have)\s+(?:[a-z]+ly\s+)?[a-z]{3,}ed\b[^.;]*$", re.IGNORECASE)
 # "Trade unions have called a protest outside the secretariat on Saturday": a protest still to come
 _HAVE_CALLED = re.compile(r"\b(?:have|has)\s+(?:called|announced|planned|scheduled)\s+(?:a|an)\s[^.;]{0,80}$", re.IGNORECASE)
+_FOR_CLOCK = re.compile(r"\bfor\s+\d{1,2}(?:[:.]\d\d)?\s?[ap]\.?\s?m\.?\s+$", re.IGNORECASE)  # "listed for 2pm on Thursday"
 _FOR_DAY_AND = re.compile(r"\bfor\s+" + _WD + r"\s+and\s+$", re.IGNORECASE)
 _DESIGNATED_AFTER = re.compile(r"\s+(?:a|an|as)\s", re.IGNORECASE)
 _DEADLINE_AFTER = re.compile(r"^\s*(?:deadline|cut-?off|target date|ultimatum)\b", re.IGNORECASE)
@@ -2561,7 +2562,8 @@ def _resolve(m: re.Match, kind: str, text: str, pub: dt.date | None, anchor: dt.
                                      _POSSIBLE_EVENT_BEFORE.search(text, max(0, start - 40), start)):
                 mode = "upcoming"  # "winds forecast for Wednesday", "a vote scheduled for Monday"
             elif role == "when" and (text[max(0, start - 4):start].lower() == "for " or
-                                     _FOR_DAY_AND.search(text, max(0, start - 30), start)) and \
+                                     _FOR_DAY_AND.search(text, max(0, start - 30), start) or
+                                     _FOR_CLOCK.search(text, max(0, start - 16), start)) and \
                     _CALLED_BEFORE.search(text, max(0, start - 100), start):
                 mode = "upcoming"  # "called an eight-hour strike across the province for Friday"
             elif role == "when" and (tense in ("past", "pastperfect") and

@@ -4878,3 +4878,8 @@ def test_a_conversation_disclosure_is_no_claim_and_company_data_are_the_companys
 def test_an_opening_clock_time_takes_the_main_clauses_first_verb():
     assert ("At 5pm", "when", "2022-01-13", "2022-01-13") in _dates(
         "At 5pm, the storm was centred about 390km south-southeast of Hong Kong and was forecast to move northwest.")
+
+
+def test_a_hearing_listed_for_a_clock_time_on_a_day_is_ahead():
+    assert ("on Friday", "when", "2022-01-14", "2022-01-14") in _dates(
+        "Ms Okafor said a hearing has been listed for 2pm on Friday.")
