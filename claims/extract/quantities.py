@@ -44,13 +44,15 @@ _CUR = (r"(?P<cur>(?=[ABCDEFGHIJKLMNOPQRSTUVWXYZs$\u20ac\u00a3\u00a5\u20b9\u20a6
         r"|(?:(?<=cost )|(?<=costs )|(?<=paid )|(?<=paying )|(?<=pay )|(?<=pays )|(?<=worth )|(?<=spent )|(?<=charged )|"
         r"(?<=fee of )|(?<=fine of )|(?<=selling at )|(?<=sold at )|(?<=sells at )|(?<=priced at )|(?<=costing )|"
         r"(?<=sell for )|(?<=sold for )|(?<=sells for )|(?<=offered )|(?<=offered only )|(?<=offering )|(?<=earn )|"
-        r"(?<=earns )|(?<=earned )|(?<=earning )|(?<=receive )|(?<=received )|(?<=demanded )|(?<=demanding ))"
+        r"(?<=earns )|(?<=earned )|(?<=earning )|(?<=receive )|(?<=received )|(?<=demanded )|(?<=demanding )|"
+        r"(?<=against )|(?<=compared with )|(?<=compared to )|(?<=versus ))"  # ("..., compared with P13 on traditional units")
         r"[PRK](?=\d+(?:\.\d\d)?(?![\d,.]\d))"
         # "a proposed P150 daily wage increase", "its offer of a P45 increase": an amount before what it pays
         r"|[PRK](?=\d+(?:\.\d\d)?\s+(?:(?:daily|monthly|weekly|annual|yearly|hourly|one-time|wage|pay|salary)\s+)?"
         r"(?:wages?|increase|increases|hike|rise|raise|bonus|fares?|fees?|fine|allowance|subsidy|payment|salary|salaries|"
         r"pension|discount|rebate|levy|toll|ticket|premium)\b"
-        r"|\d+(?:\.\d\d)?\s+(?:per|a)\s+(?:liter|litre|kilo|kg|kilogram|sack|bag|head|day|month|hour|night|trip)\b)"
+        r"|\d+(?:\.\d\d)?\s+(?:per|a)\s+(?:liter|litre|kilo|kg|kilogram|sack|bag|head|day|month|hour|night|trip)\b"
+        r"|\d+(?:\.\d\d)?\s+for\s+(?:the\s+)?(?:first|next|each|every)\b)"  # "start at P15 for the first 4 kilometres"
         # "take home about P600", "down from around P1,100", "as much as R1.10/l": a bound before an amount
         # of two digits or more, or with cents (not "units such as K9", "from R2 to R5" roads)
         r"|(?:(?<=about )|(?<=around )|(?<=nearly )|(?<=roughly )|(?<=only )|(?<=than )|(?<=least )|(?<=most )|"

@@ -4883,3 +4883,8 @@ def test_an_opening_clock_time_takes_the_main_clauses_first_verb():
 def test_a_hearing_listed_for_a_clock_time_on_a_day_is_ahead():
     assert ("on Friday", "when", "2022-01-14", "2022-01-14") in _dates(
         "Ms Okafor said a hearing has been listed for 2pm on Friday.")
+
+
+def test_fares_in_pesos_for_a_distance_and_compared_with():
+    assert _values("Minimum fares on modern jeepneys start at P15 for the first 4 kilometers, compared with P13 on "
+                   "traditional units.") == [(15, 15, None, "pesos"), (4, 4, None, "kilometers"), (13, 13, None, "pesos")]
