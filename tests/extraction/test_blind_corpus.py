@@ -12,8 +12,8 @@ seen at 0.93 / 0.85 / 0.92 for dates, took the date mean to 0.985 and quantities
 to seventy-fourth (quantities 0.98 / 1.00 / 0.97 at first sight), 1.0 / 0.9963 / 0.9518 / 0.9966 / 0.9849; after the
 seventy-fifth to seventy-seventh (dates 0.96 / 0.93 / 0.91 at first sight), 1.0 / 0.9963 / 0.9528 / 0.9962 / 0.9836;
 after the seventy-eighth to eightieth (quantities 0.97 / 0.97 / 0.98 at first sight), 1.0 / 0.9963 / 0.9523 / 0.9956 /
-0.9825; after the eighty-first to eighty-third (precision 1.00 / 0.98 / 0.99 at first sight) and their rules, 1.0 /
-0.9962 / 0.9523 / 0.9959 / 0.9822; the floors below.)"""
+0.9825; after the eighty-first to eighty-third (precision 1.00 / 0.98 / 0.99 at first sight) and the session's last
+rules, 1.0 / 0.9962 / 0.9523 / 0.9962 / 0.9825; the floors below.)"""
 from __future__ import annotations
 
 from pathlib import Path
