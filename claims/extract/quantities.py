@@ -8,6 +8,7 @@ import re
 from itertools import islice
 from dataclasses import dataclass
 
+from claims.extract.lexicon import WEEKDAY_WORDS
 from claims.extract.measures import SYNONYM_RE, SYNONYMS, measure_for
 from claims.extract.numbers import NUMBER, NUMBER_AT_DIGIT, VAGUE, parse_number, tidy
 from claims.extract.words import word_index
@@ -892,7 +893,6 @@ def _unit_after(text: str, pos: int, vague: bool) -> tuple[str | None, str | Non
 
 _WHETHER_BEFORE = re.compile(r"\bwhether\s+(?:(?:it|that|they|the\s+\w+)\s+(?:is|was|are|were|be)\s+)?$", re.IGNORECASE)
 _OR_MORE = re.compile(r"\s*(?:or|and)\s+(?:more|above|over|higher|greater)\b(?!\s+than)", re.IGNORECASE)
-_DAY_NAMES = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 # verbs after a singular noun ("at least one tank wagon began to leak"): the noun ends there
 _IRREGULAR_PAST = frozenset("began begins fell falls came comes went goes broke breaks caught ran runs took takes hit hits "
                             "left remains remain stood stands sank sinks burst bursts blew caught struck".split())
@@ -915,7 +915,7 @@ def _unit_scan(tokens: list[tuple[str, int]], pos: int, vague: bool,
         if tok.startswith("(") or tok in ("\"", "\u201c", "\u201d", "'", "\u2018", "\u2019"):
             i += 1
             continue
-        if low in _DAY_NAMES:
+        if low in WEEKDAY_WORDS:
             return None, None, pos  # "put the toll at 19 Saturday night": a day after the count, no noun
         if tok[0].isupper() and low not in _STOP:
             i += 1
