@@ -34,7 +34,7 @@ _COURT_NOUNS = frozenset("court bench judge justice tribunal magistrate".split()
 # examinations until December 7", "The Marine Department has widened the exclusion zone"
 ACT_VERBS = frozenset("""postponed widened extended imposed lifted suspended declared closed banned approved served
 issued halted reopened shut ordered delayed deferred scrapped introduced set raised lowered given""".split())
-_HINT_WORDS = SPEECH_VERBS | SOURCE_MARKERS | {"according"} | _SOURCE_PARTICIPLES | COURT_VERBS | _TOLL_VERBS | ACT_VERBS | {"showed", "concluded", "show", "shows"}
+_HINT_WORDS = SPEECH_VERBS | SOURCE_MARKERS | {"according", "declined"} | _SOURCE_PARTICIPLES | COURT_VERBS | _TOLL_VERBS | ACT_VERBS | {"showed", "concluded", "show", "shows"}
 
 
 _PAST_VERB = re.compile(r"^[a-z]{3,}ed$")

@@ -4888,3 +4888,8 @@ def test_a_hearing_listed_for_a_clock_time_on_a_day_is_ahead():
 def test_fares_in_pesos_for_a_distance_and_compared_with():
     assert _values("Minimum fares on modern jeepneys start at P15 for the first 4 kilometers, compared with P13 on "
                    "traditional units.") == [(15, 15, None, "pesos"), (4, 4, None, "kilometers"), (13, 13, None, "pesos")]
+
+
+def test_who_declined_to_provide_figures():
+    # ("provide" is no saying verb: the refusal alone names the one who would not say)
+    assert one_claim("The ministry declined to provide figures for the district.")["speaker"] == "The ministry"
