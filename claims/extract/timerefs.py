@@ -455,7 +455,7 @@ _DEADLINE_MISSED_BEFORE = re.compile(r"\b(?:miss(?:ed|ing)|met|meeting|beat|beat
                                      re.IGNORECASE)
 _CALLED_BEFORE = re.compile(r"\b(?:called|calls|set|sets|scheduled|planned|plans|announced|announces|fixed|slated|"
                             r"issued|issues|declared|forecast|hired|booked|reserved|listed|arranged|"
-                            r"organi[sz]ed|organi[sz]es)\b(?![^.;]*\b(?:on|last)\s+$)", re.IGNORECASE)
+                            r"cancelled|canceled|suspended|postponed|organi[sz]ed|organi[sz]es)\b(?![^.;]*\b(?:on|last)\s+$)", re.IGNORECASE)
 _INVITED_BEFORE = re.compile(r"\b(?:invited|invites|summoned|summons|called|convened)\b[^.;]{0,80}(?:\bfor\s+(?:talks|negotiations)\s+|"
                              r"\bto\s+(?:a|an|the)\s+(?:[\w-]+\s+){1,2}"
                              r"(?:(?:in|at)\s+(?:the\s+)?(?:[\w'\u2019-]+\s+){1,3})?)$", re.IGNORECASE)

@@ -4893,3 +4893,9 @@ def test_fares_in_pesos_for_a_distance_and_compared_with():
 def test_who_declined_to_provide_figures():
     # ("provide" is no saying verb: the refusal alone names the one who would not say)
     assert one_claim("The ministry declined to provide figures for the district.")["speaker"] == "The ministry"
+
+
+def test_flights_cancelled_for_days_are_ahead():
+    # (a Thursday article: the days cancelled are the coming weekend, not the last)
+    assert ("Saturday and Sunday", "when", "2022-01-15", "2022-01-16") in _dates(
+        "The authority said dozens of flights had been cancelled for Saturday and Sunday.")
