@@ -30,6 +30,8 @@ _YEAR = r"(?:1[89]\d\d|20\d\d|21\d\d)"
 _PART = r"(?:\s+(?:night|morning|evening|afternoon))?"
 _PREP = (r"(?:(?P<prep>(?:dating|dates|date|going|stretching)\s+back\s+to|no later than|not later than|no earlier than|not earlier than|by|until|till|through|before|since|as of|from|after|on|in|at|"
          r"during|late on|early on|late|early)\s+(?:at\s+(?:the\s+)?(?:least|earliest|latest)\s+)?"
+         # "missing since late Saturday night", "until early Monday": the part of the day after the preposition
+         r"(?:(?:(?<=since )|(?<=until )|(?<=till )|(?<=from ))(?:late|early)\s+(?:on\s+)?(?=" + _WD + r"))?"
          # "through 4 p.m. Friday", "by 6pm on Wednesday": the hour of a day, the day keeps the preposition
          r"(?:(?:\d{1,2}(?:[:.][0-5]\d)?\s?(?:[ap]m\b|[ap]\.\s?m\.?)(?:\s+(?-i:[A-Z]{2,4})\b|\s+local\s+time)?|"
          r"noon|midnight|midday|sunset|sunrise|dark|nightfall|dusk|(?:the\s+)?close\s+of\s+business|"
@@ -502,6 +504,11 @@ _POSSIBLE_IN = re.compile(r"\b(?:is|are|was|were)\s+(?:also\s+)?(?:possible|like
 _CAN_BE = re.compile(r"\bcan\s+(?:still\s+|only\s+|now\s+)?be\s+[a-z]+", re.IGNORECASE)
 _AFTER_BE = re.compile(r"\bbe\s+(\w+)")
 _ED_WORD = re.compile(r"(?<!\bbe )\b[A-Za-z]{3,}ed\b")  # ("than be forced to release ... on Saturday": no past)
+# "Bottled water remains available", "the affected families are": an -ed word before its noun is no verb
+_ADJECTIVE_ED = re.compile(r"(?:^|\b(?:the|a|an|of|for|and|with|its|their|some|many|all|more|most)\s+)[A-Za-z]{3,}ed\s+"
+                           r"(?!(?:by|in|on|at|the|a|an|to|from|with|for|into|out|up|off|down|over|after|before|as|and|"
+                           r"or|that|were|was|is|are|had|have|has|his|her|their|its|it|them|him|me|us|you)\b)[a-z]|"
+                           r"\b[A-Za-z]{3,}ed\s+[a-z]+\s+(?:is|are|remain|remains|stay|stays)\b", re.IGNORECASE)
 _PRESENT_WORDS = frozenset("""is are am remain remains stay stays begins ends starts resumes opens closes expires runs meets arrives leaves returns
 takes holds continues remains lasts goes plans intends hopes resume begin start end meet open close continue return
 expire""".split())
@@ -551,11 +558,13 @@ def _tense(text: str, word_list, clause: bool = True) -> str:
     irregular = _PAST_WORDS.intersection(words)
     if irregular and "be" in words and irregular <= set(_AFTER_BE.findall(text)):
         irregular = ()  # "The suspects can be held until Friday": a passive infinitive, no past
-    past = bool(irregular) or (
-        _ED_WORD.search(text) is not None and
-        # "schools remain closed", "roads are blocked": an -ed word after a present copula is no past
-        (_PRESENT_COPULAS.isdisjoint(words) or _COPULA_ED.search(text) is None or
-         len(_ED_WORD.findall(text)) > len(_COPULA_ED.findall(text))))
+    past = bool(irregular)
+    if not past and _ED_WORD.search(text) is not None:
+        verbs = len(_ED_WORD.findall(text)) - len(_ADJECTIVE_ED.findall(text))
+        if not _PRESENT_COPULAS.isdisjoint(words):
+            # "schools remain closed", "roads are blocked": an -ed word after a present copula is no past
+            verbs -= len(_COPULA_ED.findall(text))
+        past = verbs > 0
     if not past and not _PRESENT_WORDS.isdisjoint(words):
         return "present"
     return "past" if past else "unknown"

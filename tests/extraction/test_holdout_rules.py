@@ -4899,3 +4899,19 @@ def test_flights_cancelled_for_days_are_ahead():
     # (a Thursday article: the days cancelled are the coming weekend, not the last)
     assert ("Saturday and Sunday", "when", "2022-01-15", "2022-01-16") in _dates(
         "The authority said dozens of flights had been cancelled for Saturday and Sunday.")
+
+
+def test_an_ed_word_before_its_noun_is_no_past_verb():
+    # "bottled" names the water; "remains" is the verb, so the Monday is the coming one
+    assert ("until Monday", "deadline", None, "2022-01-17") in _dates(
+        "Free bottled water remains available at the community centre until Monday at 8 p.m., the city said.")
+    # a real past verb still dates a bare weekday back
+    assert ("until Monday", "deadline", None, "2022-01-10") in _dates(
+        "The city supplied bottled water at the community centre until Monday.")
+
+
+def test_since_or_from_late_or_early_on_a_weekday():
+    assert ("since late Saturday night", "since", "2022-01-08", None) in _dates(
+        "Crews are pumping water from a flooded mine where nine workers have been missing since late Saturday night.")
+    assert ("until early Monday", "deadline", None, "2022-01-17") in _dates(
+        "The road will stay closed until early Monday.")
