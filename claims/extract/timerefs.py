@@ -641,6 +641,12 @@ def _clause_tense(text: str, start: int, end: int, sentence: str | None) -> str:
     return clause
 
 
+def _in_quote(text: str, at: int) -> bool:
+    """Is position at inside a direct quotation (an opening quote mark before it left open)?"""
+    head = text[:at]
+    return head.count("\u201c") > head.count("\u201d") or head.count('"') % 2 == 1
+
+
 def resolve_weekday(weekday: int, published: dt.date, mode: str) -> dt.date:
     """The date of a weekday named in an article: 'past' = latest on or before the article day,
     'upcoming' = first on or after it, 'after' = first strictly after it."""
@@ -2629,7 +2635,10 @@ def _resolve(m: re.Match, kind: str, text: str, pub: dt.date | None, anchor: dt.
                     # ("on the same day as Kazakhstan lifted ...": a day the sentence itself compares)
                     base = context or pub  # "the same night": the day of the story told before
                 else:
-                    base = anchor if word.endswith(("yesterday", "tomorrow")) and anchor else pub
+                    # a quote's "tomorrow" is the speaker's; reported speech and the outlet's own words
+                    # count from the article's day ("told a news conference yesterday that power would be
+                    # back by tomorrow night")
+                    base = anchor if anchor and word.endswith(("yesterday", "tomorrow")) and _in_quote(text, start) else pub
                 offset = {"yesterday": -1, "last night": -1, "last evening": -1, "tomorrow": 1, "the previous day": -1,
                           "the previous night": -1, "the previous morning": -1, "the previous evening": -1,
                           "the previous afternoon": -1, "the night before": -1, "the day after": 1,

@@ -4915,3 +4915,12 @@ def test_since_or_from_late_or_early_on_a_weekday():
         "Crews are pumping water from a flooded mine where nine workers have been missing since late Saturday night.")
     assert ("until early Monday", "deadline", None, "2022-01-17") in _dates(
         "The road will stay closed until early Monday.")
+
+
+def test_tomorrow_in_reported_speech_is_the_articles_and_in_a_quote_the_speakers():
+    # (a Thursday article: a news conference the day before, "tomorrow" converted to the reader's frame)
+    assert ("by tomorrow", "deadline", None, "2022-01-14") in _dates(
+        "The minister told a news conference yesterday that power would be back by tomorrow night.")
+    # the speaker's own word, said on Wednesday: the Thursday of the article
+    assert ("tomorrow", "when", "2022-01-13", "2022-01-13") in _dates(
+        '"We will finish tomorrow," the engineer said on Wednesday.')
