@@ -327,6 +327,8 @@ _ASKED_BEFORE = re.compile(r"\b(?:asked|demanded|called|urged|requested|sought|p
                            r"hoped|gave|given|set|deadline|ultimatum|due|if|unless|is|are|am)\b[^.;]*$", re.IGNORECASE)
 _DESIGNATED_BEFORE = re.compile(r"\b(?:declared|declares|proclaimed|proclaims|designated|designates|named|names)\s+$",
                                 re.IGNORECASE)
+_MOURNING_DECLARED_BEFORE = re.compile(r"\b(?:declared|declares|proclaimed|proclaims|announced|announces|ordered|orders)\s+"
+                                       r"(?:[\w-]+\s+){0,4}?mourning\s+(?:(?:on|for)\s+)?$", re.IGNORECASE)
 _ISSUED_BEFORE = re.compile(r"\b(?:issued|issues|delivered|announced|imposed|gave|sent|declared|extended|"
                             r"presented|handed)\s+(?:(?:the|its|their|his|her)?\s*(?:[\w'\u2019-]+\s+){1,4}?)?"  # "gave the government a ..."
                             r"(?:an?|the|its|their|his|her)\s+(?:[\w-]+\s+)?(?:deadline|ultimatum)\s+$",
@@ -2570,9 +2572,12 @@ def _resolve(m: re.Match, kind: str, text: str, pub: dt.date | None, anchor: dt.
                 mode = "upcoming"  # "ordered provinces to finish moving residents out ... before 5pm on Saturday"
             elif role == "when" and "orecast" in text and _FORECAST_VERB_BEFORE.search(text, max(0, start - 70), start):
                 mode = "upcoming"  # "said Melbourne reached 41.8C on Friday and forecast a top of 43C on Sunday"
-            elif role == "when" and _DESIGNATED_AFTER.match(text, end) and \
-                    _DESIGNATED_BEFORE.search(text, max(0, start - 30), start):
-                mode = "upcoming"  # "declared Friday a day of mourning": a day set aside is still to come
+            elif role == "when" and (_DESIGNATED_AFTER.match(text, end) and
+                                     _DESIGNATED_BEFORE.search(text, max(0, start - 30), start) or
+                                     "mourning" in text and _MOURNING_DECLARED_BEFORE.search(text, max(0, start - 80), start)):
+                # "declared Friday a day of mourning", "declared national mourning on Monday and Tuesday": days
+                # set aside are still to come
+                mode = "upcoming"
             elif role == "when" and (_PLANNED_FOR.search(text, max(0, start - 70), start) or
                                      _POSSIBLE_EVENT_BEFORE.search(text, max(0, start - 40), start)):
                 mode = "upcoming"  # "winds forecast for Wednesday", "a vote scheduled for Monday"

@@ -4924,3 +4924,10 @@ def test_tomorrow_in_reported_speech_is_the_articles_and_in_a_quote_the_speakers
     # the speaker's own word, said on Wednesday: the Thursday of the article
     assert ("tomorrow", "when", "2022-01-13", "2022-01-13") in _dates(
         '"We will finish tomorrow," the engineer said on Wednesday.')
+
+
+def test_days_of_mourning_declared_are_ahead():
+    assert ("on Monday and Tuesday", "when", "2022-01-17", "2022-01-18") in _dates(
+        "The government declared national mourning on Monday and Tuesday, and flags will fly at half-mast.")
+    # mourning held is told after it
+    assert ("on Monday", "when", "2022-01-10", "2022-01-10") in _dates("The country observed a minute of silence on Monday.")
