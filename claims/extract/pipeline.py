@@ -477,7 +477,8 @@ def _said_on(unit: Unit, window: tuple[int, int], pub: dt.date | None, subject: 
             if ref.earliest and ref.earliest == ref.latest and ref.role != "deadline" and ref.earliest <= pub:
                 # (a day after the article's is no day anything was said: "threatened ... from March 5")
                 unit.claim["_said_span"] = (offset + ref.start, offset + ref.end)
-                if _act_not_speech(text, window):
+                if _act_not_speech(text, window) or ref.phrase.lower().startswith(("after ", "following ")):
+                    # ("told reporters after Tuesday's hearing": the hearing's day is a date of its own)
                     unit.claim["_said_kept"] = True
                 return ref.earliest
     aside = _SPEAKING_ASIDE.search(text, 0, min(len(text), window[1] + 90)) if "speaking" in text or "writing" in text \

@@ -4931,3 +4931,11 @@ def test_days_of_mourning_declared_are_ahead():
         "The government declared national mourning on Monday and Tuesday, and flags will fly at half-mast.")
     # mourning held is told after it
     assert ("on Monday", "when", "2022-01-10", "2022-01-10") in _dates("The country observed a minute of silence on Monday.")
+
+
+def test_words_said_after_a_days_event_keep_the_events_day():
+    claim = one_claim("Her lawyer told reporters after Tuesday's hearing that the petitioner would appeal.")
+    assert claim["said_on"] == "2022-01-11"
+    assert ("after Tuesday's", "when", "2022-01-11", "2022-01-11") in _dates(claim)
+    # a plain day of saying stays the statement's date only
+    assert _dates(one_claim("Her lawyer told reporters on Tuesday that the petitioner would appeal.")) == []
