@@ -355,9 +355,12 @@ _NEGATED_PAST_UNTIL = re.compile(r"\b(?:unable|not|n't|n\u2019t|never|no one|nob
                                  # "why it had taken until Sunday to confirm a case": a delay that is over
                                  r"|\b(?:took|taken|waited)\s+(?:\w+\s+)?(?:until|till)\s+$",
                                  re.IGNORECASE)
-_GRANTED_BEFORE = re.compile(r"\b(?:gave|given|give|gives|giving|granted|grants|extended|extends|set|sets|had|has|have|"
+_GRANTED_BEFORE = re.compile(r"\b(?:gave|given|give|gives|giving|granted|grants|extended|extends|set|sets|"
+                             # (not "no siren had sounded ... until Monday": a perfect tense, nothing had)
+                             r"has|have|had(?!\s+(?:not\s+|never\s+|already\s+)?[a-z]+(?:ed|en)\b)|"
                              r"kept|keeps|maintained|maintains|"  # "kept a red alert in place ... until Tuesday"
-                             r"ordered|told|asked|deadline|ultimatum)\b[^.;,]*$"
+                             # ("told The Nation that families were stranded ... until Monday": a report, no grant)
+                             r"ordered|told(?![^.;,]*\bthat\s)|asked|deadline|ultimatum)\b[^.;,]*$"
                              # "voted Tuesday to delay certifying the Nov. 4 results until Friday": put off to a day ahead
                              r"|\b(?:delay|delayed|delaying|postpone|postponed|postponing|defer|deferred|adjourned|adjourn|"
                              # "suspended classes and work in government offices until Tuesday": a measure's end
@@ -574,7 +577,7 @@ def _tense(text: str, word_list, clause: bool = True) -> str:
 
 # [;,:\u2014]|\b(?:and|but|while|after|before|as|when|whereas)\b, written to start with a character
 # class (the regex engine then skips to candidate characters instead of trying every position).
-_CLAUSE_EDGE = re.compile("[;,:\u2014abw](?:(?<=[;:\u2014])|(?<=,)(?:(?<!\\d,)|(?!\\d))|(?<=a)(?<!\\w.)(?:nd|fter|s)\\b|(?<=b)(?<!\\w.)(?:ut|efore)\\b"
+_CLAUSE_EDGE = re.compile("[;,:\u2014abw](?:(?<=[;:\u2014])|(?<=,)(?:(?<!\\d,)|(?!\\d))|(?<=a)(?<!\\w.)(?:nd|fter|s\\b(?!\\s+(?:a|an|part|well|usual|expected|planned|scheduled|such)\\b))\\b|(?<=b)(?<!\\w.)(?:ut|efore)\\b"
                           "|(?<=w)(?<!\\w.)(?:hile|hen|hereas)\\b)")
 
 

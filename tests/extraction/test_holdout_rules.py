@@ -4939,3 +4939,19 @@ def test_words_said_after_a_days_event_keep_the_events_day():
     assert ("after Tuesday's", "when", "2022-01-11", "2022-01-11") in _dates(claim)
     # a plain day of saying stays the statement's date only
     assert _dates(one_claim("Her lawyer told reporters on Tuesday that the petitioner would appeal.")) == []
+
+
+def test_as_a_precaution_opens_no_clause():
+    # the day of "had halted ... as a precaution on Sunday" takes the past perfect, not the later "would"
+    assert ("on Sunday", "when", "2022-01-09", "2022-01-09") in _dates(
+        "Kohlhaas said the plant had halted one production line as a precaution on Sunday and would keep it shut "
+        "until Friday.")
+
+
+def test_a_report_told_that_and_a_past_perfect_grant_nothing():
+    # (no "told them until Friday", no "had until Friday": the families were stranded until the last Monday)
+    assert ("until Monday afternoon", "deadline", None, "2022-01-10") in _dates(
+        "The village headman told The Nation that no siren had sounded in his village and that some families were "
+        "stranded on rooftops until Monday afternoon.")
+    assert ("until Friday", "deadline", None, "2022-01-14") in _dates(
+        "The council told residents they had until Friday to leave.")
