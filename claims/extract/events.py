@@ -21,7 +21,7 @@ shipwreck sinking eruption shutdown lockdown curfew election referendum invasion
 accident disaster shooting bombing raid siege offensive clashes war talks negotiations inflow inundation capsizing collision stampede
 rockfall cave-in ambush massacre kidnapping abduction blackout outage breach vote announcement filing proclamation
 tragedy incident hearing notice notices ruling verdict judgment blizzard blizzards snowstorm heatwave
-order orders re-test retest resit meeting""".split()) + ("industrial action",)
+order orders re-test retest resit meeting signing""".split()) + ("industrial action",)
 # verbs that date an event as well as its noun: "Members voted ... on October 30" ... "a week after the vote"
 _EVENT_VERBS = {"voted": "vote", "announced": "announcement", "collapsed": "collapse", "capsized": "capsizing",
                 "erupted": "eruption", "exploded": "explosion", "derailed": "derailment", "flooded": "flood",
@@ -32,7 +32,9 @@ _EVENT_VERBS = {"voted": "vote", "announced": "announcement", "collapsed": "coll
                 # on Tuesday" ... "since the collapse"; "the first case was confirmed on August 18" ... "since the
                 # start of the outbreak"; "the court ruled on Tuesday" ... "since the ruling"
                 "collided": "collision", "caved in": "collapse", "first case": "outbreak", "first cases": "outbreak",
-                "ruled": "ruling"}
+                "ruled": "ruling",
+                # "The truce, signed on October 14" ... "within 21 days of signing"
+                "signed": "signing"}
 # one event under two names: an election's vote
 _SAME_EVENT = {"vote": "election", "election": "vote"}
 _EVENT_VERB = re.compile(r"\b(?P<verb>" + "|".join(v.replace(" ", r"\s+") for v in _EVENT_VERBS) + r")\b", re.IGNORECASE)
@@ -59,7 +61,7 @@ _SINCE_EVENT = re.compile(r"\bsince\s+(?:the\s+(?:start|beginning|onset)\s+of\s+
                           r"(?:was|were)\s+(?:issued|served|sent|delivered|handed\s+down|published)))?",
                           re.IGNORECASE)
 _WITHIN_EVENT = re.compile(r"\b(?:within|for)\s+(?P<n>" + NUMBER_WORDS + r")\s+(?P<unit>hours?|days?|weeks?|months?)\s+"
-                           r"(?:of|from)\s+(?:the\s+day\s+of\s+)?" + _EVENT_DET +
+                           r"(?:of|from)\s+(?:the\s+day\s+of\s+)?(?:" + _EVENT_DET + r"|(?=signing\b))" +
                            r"(?P<noun>" + _EVENT_NOUNS + r")\b(?:\s+(?:call|taking\s+effect|coming\s+into\s+force|"
                            r"beginning|starting|began|started))?", re.IGNORECASE)
 

@@ -518,7 +518,7 @@ _PRESENT_WORDS = frozenset("""is are am remain remains stay stays begins ends st
 takes holds continues remains lasts goes plans intends hopes resume begin start end meet open close continue return
 expire""".split())
 _PAST_WORDS = frozenset("""was were had did said told got came went began took made left gave fled held saw broke fell
-rose met drew hit struck fought burst caught cut shot spread stood sent spent brought built kept lost won found led
+rose met drew hit struck fought burst caught cut shot spread stood sent spent brought built kept lost won found led shut
 paid ran sold threw wrote became grew knew lay rode sank shook spoke stole swept tore woke wore""".split())
 
 
@@ -1049,6 +1049,9 @@ def _clock_times(text: str, refs: list[TimeRef], anchor: dt.date | None, tense: 
                 # day the words were said
                 bisect.insort(refs, TimeRef(text[start:end], "deadline" if by else "when", None if by else anchor,
                                             anchor, start, end), key=lambda r: r.start)
+            elif clause == "future" and before.group().lower().startswith("at"):
+                # "orders would be lifted at 6 p.m.": a time ahead with no day of its own is later that day
+                bisect.insort(refs, TimeRef(text[start:end], "when", anchor, anchor, start, end), key=lambda r: r.start)
             continue
         day = context if context is not None and context < anchor and not by else anchor
         bisect.insort(refs, TimeRef(text[start:end], "deadline" if by else "when", None if by else day, day,

@@ -4955,3 +4955,20 @@ def test_a_report_told_that_and_a_past_perfect_grant_nothing():
         "stranded on rooftops until Monday afternoon.")
     assert ("until Friday", "deadline", None, "2022-01-14") in _dates(
         "The council told residents they had until Friday to leave.")
+
+
+def test_a_clock_time_ahead_with_no_day_is_later_that_day():
+    assert ("at 6 p.m.", "when", "2022-01-13", "2022-01-13") in _dates(
+        "The sheriff said evacuation orders would be lifted at 6 p.m. (0100 GMT on Friday), but roads would stay closed.")
+
+
+def test_within_days_of_signing_counts_from_the_signed_days():
+    claims = claims_of("The truce, signed on January 3 by both armies, halted the fighting.",
+                       "Under its terms, both sides were to pull back from their positions within 21 days of signing.")
+    assert ("within 21 days of signing", "deadline", "2022-01-03", "2022-01-24") in _dates(claims[1])
+
+
+def test_shut_is_a_past_verb_in_a_relative_clause():
+    assert ("on Sunday", "when", "2022-01-09", "2022-01-09") in _dates(
+        "The utility, which shut off power to some 48,000 customers as a precaution on Sunday, said on Wednesday it "
+        "expected to reconnect the rest within 48 hours.")
