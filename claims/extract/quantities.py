@@ -331,9 +331,28 @@ def find_quantities(text: str, skip_spans: list[tuple[int, int]] = ()) -> list[Q
         found = _twice(text, found, masked)
     if "no" in words:
         found = _none_reported(text, found, masked)
+    if "between" in words and len(found) > 1:
+        found = _between_units(text, found)
     if found and not _BORROW_WORDS.isdisjoint(words):
         _borrow_measures(text, found)
     return found
+
+
+_UNIT_AND = re.compile(r"\s*(?:[^\s\d]{1,12}\s+)?and\s+")
+
+
+def _between_units(text: str, found: list[Quantity]) -> list[Quantity]:
+    """'between 42 km and 55 km': each end carries its unit, the two are one range."""
+    out: list[Quantity] = []
+    for q in found:
+        prev = out[-1] if out else None
+        if prev is not None and prev.bound == "between" and prev.low == prev.high and q.bound is None and \
+                q.low == q.high and q.low is not None and prev.low is not None and q.low > prev.low and \
+                prev.unit is not None and q.unit == prev.unit and _UNIT_AND.fullmatch(text, prev.end, q.start):
+            out[-1] = Quantity(prev.low, q.high, False, "between", prev.unit, prev.measure or q.measure, prev.start, q.end)
+            continue
+        out.append(q)
+    return out
 
 
 _FRACTION_OF_SCALE = re.compile(
@@ -769,6 +788,9 @@ def _build(m: re.Match, text: str, single: bool = False):
         unit = compound[1:]  # "the 96-car train", "a 12-member team"
     else:
         unit, unit_measure, unit_end = _unit_after(text, or_more.end() if or_more is not None else end, vague)
+        if unit and or_more is None and not bound and not has_range and \
+                (more := _OR_MORE.match(text, unit_end)) is not None and not _NUMBER_NEXT.match(text, more.end()):
+            bound = "at least"  # "winds of 39 mph or more"; not "40 boats and over 600 personnel"
     of_no_event = False  # a term or a count of periods names no event measure
     if unit and unit.lower() in _TIME_UNITS and not cur:  # ("$14 million within two years" is money)
         if _OF_AGE.match(text, unit_end):
@@ -892,6 +914,7 @@ def _unit_after(text: str, pos: int, vague: bool) -> tuple[str | None, str | Non
 
 
 _WHETHER_BEFORE = re.compile(r"\bwhether\s+(?:(?:it|that|they|the\s+\w+)\s+(?:is|was|are|were|be)\s+)?$", re.IGNORECASE)
+_NUMBER_NEXT = re.compile(r"\s*(?:[$\u20ac\u00a3]\s?)?\d")
 _OR_MORE = re.compile(r"\s*(?:or|and)\s+(?:more|above|over|higher|greater)\b(?!\s+than)", re.IGNORECASE)
 # verbs after a singular noun ("at least one tank wagon began to leak"): the noun ends there
 _IRREGULAR_PAST = frozenset("began begins fell falls came comes went goes broke breaks caught ran runs took takes hit hits "

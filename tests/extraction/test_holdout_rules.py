@@ -4972,3 +4972,14 @@ def test_shut_is_a_past_verb_in_a_relative_clause():
     assert ("on Sunday", "when", "2022-01-09", "2022-01-09") in _dates(
         "The utility, which shut off power to some 48,000 customers as a precaution on Sunday, said on Wednesday it "
         "expected to reconnect the rest within 48 hours.")
+
+
+def test_between_two_figures_each_with_its_unit_is_one_range():
+    assert _values("The diversion is adding between 42 km and 55 km to each trip.") == [(42, 55, "between", "km")]
+
+
+def test_a_figure_with_its_unit_or_more_is_a_lower_bound():
+    assert _values("Damaging winds of 39 mph or more could reach the island.") == [(39, None, "at least", "mph")]
+    # "and over" before another figure is no bound
+    assert _values("We have kept 40 boats and over 600 personnel on standby.") == [
+        (40, 40, None, "boats"), (600, None, "over", "personnel")]
