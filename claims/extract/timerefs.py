@@ -470,6 +470,13 @@ _PERFECT_BEFORE = re.compile(r"\b(?:has|have)\s+(?:[a-z]+ly\s+)?[a-z]{3,}ed\b[^.
 # "Trade unions have called a protest outside the secretariat on Saturday": a protest still to come
 _HAVE_CALLED = re.compile(r"\b(?:have|has)\s+(?:called|announced|planned|scheduled)\s+(?:a|an)\s[^.;]{0,80}$", re.IGNORECASE)
 _FOR_CLOCK = re.compile(r"\bfor\s+\d{1,2}(?:[:.]\d\d)?\s?[ap]\.?\s?m\.?\s+$", re.IGNORECASE)  # "listed for 2pm on Thursday"
+_QUARTER_AFTER = re.compile(r"\s+quarter\b", re.IGNORECASE)
+_DEMANDED_THAT_BEFORE = re.compile(r"\b(?:demand|insist|urge|request|propose|recommend|ask)(?:ed|s|ing)?\s+that\s+"
+                                   r"(?![^.;]*\b(?:had|has|have|was|were|did|been|is|are)\b)[^.;]{0,100}$", re.IGNORECASE)
+_CANCELLED_DAY_BEFORE = re.compile(r"\b(?:cancel(?:l)?ed|cancels|cancel(?:l)?ing)\s+(?:all\s+(?:of\s+)?)?(?:(?:the|its|their)\s+)?"
+                                   r"(?:\w+day\s+(?:and|or)\s+)?$", re.IGNORECASE)
+_SERVICES_AFTER = re.compile(r"(?:\s+(?:and|or)\s+\w+day)?(?:['\u2019]s)?\s+(?:\w+\s+)?(?:flights|sailings|services|trains|"
+                             r"departures|classes|games|matches|fixtures|races|events|shows|performances)\b", re.IGNORECASE)
 _FOR_DAY_AND = re.compile(r"\bfor\s+" + _WD + r"\s+and\s+$", re.IGNORECASE)
 _DESIGNATED_AFTER = re.compile(r"\s+(?:a|an|as)\s", re.IGNORECASE)
 _DEADLINE_AFTER = re.compile(r"^\s*(?:deadline|cut-?off|target date|ultimatum)\b", re.IGNORECASE)
@@ -2529,6 +2536,9 @@ def _resolve(m: re.Match, kind: str, text: str, pub: dt.date | None, anchor: dt.
         elif forward and month < pub.month:
             year += 1
         earliest, latest = _month_range(year, month)
+        if kind == "the_month" and _QUARTER_AFTER.match(text, end):
+            # "in the September quarter": the three months that end with it
+            earliest = dt.date(year - (month < 3), (month - 3) % 12 + 1, 1)
         if mprep == "before":
             latest = earliest - dt.timedelta(days=1)  # "before December": by the end of November
         if mprep in ("early", "mid", "late"):
@@ -2558,6 +2568,11 @@ def _resolve(m: re.Match, kind: str, text: str, pub: dt.date | None, anchor: dt.
                     mode = "past"  # "40 families had moved in by Wednesday", "the road was cleared by Friday"
                 elif tense in ("past", "pastperfect") and _DEADLINE_MISSED_BEFORE.search(text, max(0, start - 60), start):
                     mode = "past"  # "shut down only on Monday, missing the deadline of noon on Saturday"
+                elif tense == "past" and (prep or "").lower() == "before" and phrase[-2:] in ("'s", "\u2019s") and \
+                        not _FORWARD_BEFORE.search(text, max(0, start - 90), start) and \
+                        not _ORDERED_TO_BEFORE.search(text, max(0, start - 140), start):
+                    # "Nobody consulted transporters before Wednesday's order": the order was that day
+                    mode, role = "past", "when"
                 by_then = mode == "past" and (prep or "").lower() == "by"  # done by then: a past day, not a deadline
                 if tense in ("past", "pastperfect") and (prep or "").lower() in ("until", "till", "through") and (
                         _NEGATED_PAST_UNTIL.search(text, max(0, start - 80), start + len(prep) + 1) or (
@@ -2587,6 +2602,11 @@ def _resolve(m: re.Match, kind: str, text: str, pub: dt.date | None, anchor: dt.
             elif role == "when" and (_PLANNED_FOR.search(text, max(0, start - 70), start) or
                                      _POSSIBLE_EVENT_BEFORE.search(text, max(0, start - 40), start)):
                 mode = "upcoming"  # "winds forecast for Wednesday", "a vote scheduled for Monday"
+            elif role == "when" and " that " in text and _DEMANDED_THAT_BEFORE.search(text, max(0, start - 110), start):
+                mode = "upcoming"  # "demanded that the health minister brief the House on Tuesday": asked of the days ahead
+            elif role == "when" and "ancel" in text and _CANCELLED_DAY_BEFORE.search(text, max(0, start - 40), start) and \
+                    _SERVICES_AFTER.match(text, end):
+                mode = "upcoming"  # "had canceled all Sunday and Monday flights": the days called off are ahead
             elif role == "when" and (text[max(0, start - 4):start].lower() == "for " or
                                      _FOR_DAY_AND.search(text, max(0, start - 30), start) or
                                      _FOR_CLOCK.search(text, max(0, start - 16), start)) and \

@@ -4983,3 +4983,27 @@ def test_a_figure_with_its_unit_or_more_is_a_lower_bound():
     # "and over" before another figure is no bound
     assert _values("We have kept 40 boats and over 600 personnel on standby.") == [
         (40, 40, None, "boats"), (600, None, "over", "personnel")]
+
+
+def test_days_whose_services_were_cancelled_are_ahead():
+    assert ("Sunday and Monday", "when", "2022-01-16", "2022-01-17") in _dates(
+        "United Airlines said it had canceled all Sunday and Monday flights to the island.")
+
+
+def test_what_was_demanded_that_someone_do_on_a_day_is_ahead():
+    assert ("on Tuesday", "when", "2022-01-18", "2022-01-18") in _dates(
+        "Opposition lawmakers demanded that the health minister brief the House on Tuesday.")
+    # a past act inside the demand keeps its past
+    assert ("on Tuesday", "when", "2022-01-11", "2022-01-11") in _dates(
+        "Lawmakers demanded that the minister, who was in Karachi on Tuesday, resign.")
+
+
+def test_a_months_quarter_is_the_three_months_it_closes():
+    assert _dates("Annual inflation eased to 3.1 percent in the September quarter from 4.2 percent in the June "
+                  "quarter.") == [("the September", "when", "2021-07-01", "2021-09-30"),
+                                  ("the June", "when", "2021-04-01", "2021-06-30")]
+
+
+def test_before_a_days_event_in_a_past_clause_is_that_day():
+    assert ("before Wednesday's", "when", "2022-01-12", "2022-01-12") in _dates(
+        "Nobody from the authority consulted transporters before Wednesday's order, he said.")
