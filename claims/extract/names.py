@@ -477,6 +477,7 @@ def _make_mention(text: str, toks: list[Token], role_override: str | None = None
                 _strip_possessive(words[i - 1].low) not in ORG_WORDS and \
                 _strip_possessive(words[i - 2].low) not in ORG_WORDS and words[i - 2].low not in ("of", "for"):
             words = words[:i]
+            head = _strip_possessive(words[-1].low)  # (the person's, not the body's: "... of the Christian Social Union")
             break
     # trailing proper name after a role: "Defense Minister Sergei Shoigu"
     name_start = len(words)

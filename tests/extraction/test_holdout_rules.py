@@ -5007,3 +5007,10 @@ def test_a_months_quarter_is_the_three_months_it_closes():
 def test_before_a_days_event_in_a_past_clause_is_that_day():
     assert ("before Wednesday's", "when", "2022-01-12", "2022-01-12") in _dates(
         "Nobody from the authority consulted transporters before Wednesday's order, he said.")
+
+
+def test_a_person_of_a_party_keeps_a_persons_head_and_he_follows():
+    claims = claims_of("Bavaria's Interior Minister Florian Gstettner of the Christian Social Union (CSU) said the "
+                       "ruling would cost the state up to €40 million a year. He called on the federal government to "
+                       "cover the extra costs.")
+    assert [c["speaker"] for c in claims] == ["Florian Gstettner"] * 2
