@@ -33,7 +33,8 @@ _COURT_NOUNS = frozenset("court bench judge justice tribunal magistrate".split()
 # what an authority does as its own word: "The Ministry of Education has postponed national
 # examinations until December 7", "The Marine Department has widened the exclusion zone"
 ACT_VERBS = frozenset("""postponed widened extended imposed lifted suspended declared closed banned approved served
-issued halted reopened shut ordered delayed deferred scrapped introduced set raised lowered given""".split())
+issued halted reopened shut ordered delayed deferred scrapped introduced set raised lowered given directed
+instructed""".split())
 _HINT_WORDS = SPEECH_VERBS | SOURCE_MARKERS | {"according", "declined"} | _SOURCE_PARTICIPLES | COURT_VERBS | _TOLL_VERBS | ACT_VERBS | {"showed", "concluded", "show", "shows"}
 
 
@@ -225,7 +226,7 @@ _SET_TARGETS = frozenset("target targets goal goals ceiling cap limit quota".spl
 
 
 _ACTING_BODY_HEADS = frozenset("agency ministry department authority commission council regulator board bureau "
-                               "directorate inspectorate".split())
+                               "directorate inspectorate union federation".split())
 
 
 def _authority_act(text: str, tokens: list[Token]) -> Mention | None:
@@ -246,7 +247,10 @@ def _authority_act(text: str, tokens: list[Token]) -> Mention | None:
                 text.find(mention.text) <= 4 + _opening_dateline(text) and len(words) >= 2 and (
                     all(w[:1].isupper() for w in words if w.lower() not in ("of", "and", "for", "the")) or
                     # "The agency lifted the last of the advisories": the body named before, by its kind
-                    (len(words) == 2 and words[0].lower() == "the" and words[1].lower() in _ACTING_BODY_HEADS)):
+                    (len(words) == 2 and words[0].lower() == "the" and words[1].lower() in _ACTING_BODY_HEADS) or
+                    # "The health department on Friday directed ...", "The CGT's ports and docks federation has
+                    # given ...": a body by its kind, its field or owner before it
+                    (len(words) <= 6 and words[0].lower() == "the" and words[-1].lower() in _ACTING_BODY_HEADS)):
             return mention
     return None
 

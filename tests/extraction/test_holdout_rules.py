@@ -5014,3 +5014,12 @@ def test_a_person_of_a_party_keeps_a_persons_head_and_he_follows():
                        "ruling would cost the state up to €40 million a year. He called on the federal government to "
                        "cover the extra costs.")
     assert [c["speaker"] for c in claims] == ["Florian Gstettner"] * 2
+
+
+def test_a_body_named_by_its_kind_and_field_is_the_source_of_its_act():
+    assert one_claim("The health department on Friday directed all district health officers to submit lists of "
+                     "unvaccinated children.")["speaker"] == "The health department"
+    assert one_claim("The state electricity board has given the contractor until Monday to restore the line."
+                     )["speaker"] == "The state electricity board"
+    # a person's act stays the outlet's report
+    assert one_claim("A local farmer on Friday directed the trucks to a side road.")["speaker"] is None
