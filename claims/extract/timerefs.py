@@ -221,6 +221,9 @@ _PATTERNS = [
     ("decade", r"(?P<dcprep>in|during|since|from|by|until|through|throughout|over)\s+the\s+(?P<dcval>(?:1[89]|20)\d0)s\b"),
     ("year", r"(?:(?P<yprep>(?:dating|dates|date|going|stretching)\s+back\s+to|(?:(?<=cent )|(?<=% )|(?<=%, )|(?<=percent ))on|for|in|since(?:\s+at\s+least)?|by|until|till|through|from|during|"
              r"before|after|up\s+to(?=\s\d{4}(?:[.,;:)]|$|\s+(?:and|or|when|according|under)\b))|"
+             # "the eruptions of 2011", "the floods of 2024": an event's year after its noun (not "a crowd of 2000 people")
+             r"(?<=[a-z]\s)of(?=\s\d{4}(?:[.,;:)!?]|$|\s+(?:and|or|but|when|where|which|that|was|were|had|has|have|is|are|"
+             r"very|in|on|to|at|as|the|a|an|we|I|it|they|he|she|still|also)\b))|"
              # "between 2020 and the end of last year": a year opening a span closed by a date
              r"between(?=\s\d{4}\s+and\s+(?:the\s+(?:end|start|beginning|middle|close)\s+of\s|(?:last|this)\s+year\b|"
              r"(?:early|mid|late)[- ]|" + MONTH_RE + r"\b)))"
@@ -1593,6 +1596,20 @@ def _second_month(text: str, refs: list[TimeRef]) -> None:
         earliest, latest = _month_range(year, month)
         bisect.insort(refs, TimeRef(m.group("m"), ref.role, earliest, latest, m.start("m"), m.end("m")),
                       key=lambda r: r.start)
+    for ref in list(refs):
+        # "the floods of 2002 or 2013": the second whole year of a pair
+        if ref.role != "when" or ref.earliest is None or ref.latest is None or ref.earliest.month != 1 or \
+                ref.earliest.day != 1 or (ref.latest - ref.earliest).days not in (364, 365):
+            continue
+        m = _OR_YEAR.match(text, ref.end)
+        if m is None or any(r.start < m.end() and r.end > m.start("y") for r in refs):
+            continue
+        year = int(m.group("y"))
+        bisect.insort(refs, TimeRef(m.group("y"), "when", dt.date(year, 1, 1), dt.date(year, 12, 31), m.start("y"),
+                                    m.end("y")), key=lambda r: r.start)
+
+
+_OR_YEAR = re.compile(r"\s+or\s+(?P<y>" + _YEAR + r")(?!\d|,\d|-\d|\s+(?:people|persons|[a-z]+s)\b)")
 
 
 _PERIOD_NOUN_AFTER = re.compile(r"\s+(?:wages?|salar(?:y|ies)|pay|paychecks?|paycheques?|pensions?|rent|bills?|figures|"

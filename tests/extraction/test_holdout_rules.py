@@ -5023,3 +5023,11 @@ def test_a_body_named_by_its_kind_and_field_is_the_source_of_its_act():
                      )["speaker"] == "The state electricity board"
     # a person's act stays the outlet's report
     assert one_claim("A local farmer on Friday directed the trucks to a side road.")["speaker"] is None
+
+
+def test_an_events_year_after_its_noun_and_a_second_year():
+    assert ("of 2011", "when", "2011-01-01", "2011-12-31") in _dates("I remember the eruptions of 2011 very well.")
+    assert _dates("It was not comparable to the floods of 2002 or 2013.") == [
+        ("of 2002", "when", "2002-01-01", "2002-12-31"), ("2013", "when", "2013-01-01", "2013-12-31")]
+    # a count is no year
+    assert _dates("A crowd of 2000 people gathered outside.") == []
