@@ -331,7 +331,8 @@ _ASKED_BEFORE = re.compile(r"\b(?:asked|demanded|called|urged|requested|sought|p
 _DESIGNATED_BEFORE = re.compile(r"\b(?:declared|declares|proclaimed|proclaims|designated|designates|named|names)\s+$",
                                 re.IGNORECASE)
 _MOURNING_DECLARED_BEFORE = re.compile(r"\b(?:declared|declares|proclaimed|proclaims|announced|announces|ordered|orders)\s+"
-                                       r"(?:[\w-]+\s+){0,4}?mourning\s+(?:(?:on|for)\s+)?$", re.IGNORECASE)
+                                       r"(?:[\w-]+\s+){0,4}?(?:mourning\s+(?:(?:on|for)\s+)?|holiday\b[^.;]{0,80})$",
+                                       re.IGNORECASE)
 _ISSUED_BEFORE = re.compile(r"\b(?:issued|issues|delivered|announced|imposed|gave|sent|declared|extended|"
                             r"presented|handed)\s+(?:(?:the|its|their|his|her)?\s*(?:[\w'\u2019-]+\s+){1,4}?)?"  # "gave the government a ..."
                             r"(?:an?|the|its|their|his|her)\s+(?:[\w-]+\s+)?(?:deadline|ultimatum)\s+$",
@@ -459,6 +460,9 @@ _FORECAST_BEFORE = re.compile(r"\b(?:forecast|predicted|expected|possible|likely
 # "A total fire ban has been declared for ... until midnight on Friday", "warned of heavy swells ... until
 # Sunday": a state set now (or a warning) runs until a day still ahead
 _STATE_SET_BEFORE = re.compile(r"\b(?:(?:has|have)\s+been\s+(?:declared|imposed|issued|extended|put\s+in\s+place)|"
+                               # "The IMD has issued a red alert for the Nilgiris ... till Saturday"
+                               r"(?:has|have)\s+(?:issued|declared|imposed|extended)\s+(?:a|an)\s+(?:[\w-]+\s+){0,2}?"
+                               r"(?:alert|warning|advisory|ban|curfew|holiday|emergency)|"
                                r"warned\s+of)\b[^.;]*$", re.IGNORECASE)
 _DEADLINE_MISSED_BEFORE = re.compile(r"\b(?:miss(?:ed|ing)|met|meeting|beat|beating|passed)\s+(?:the|a|its|their)\s+"
                                      r"(?:[\w-]+\s+)?(?:deadline|ultimatum|cut-?off)\s+(?:of\s+)?(?:[\w.:]+\s+){0,3}$",
@@ -473,6 +477,7 @@ _PERFECT_BEFORE = re.compile(r"\b(?:has|have)\s+(?:[a-z]+ly\s+)?[a-z]{3,}ed\b[^.
 # "Trade unions have called a protest outside the secretariat on Saturday": a protest still to come
 _HAVE_CALLED = re.compile(r"\b(?:have|has)\s+(?:called|announced|planned|scheduled)\s+(?:a|an)\s[^.;]{0,80}$", re.IGNORECASE)
 _FOR_CLOCK = re.compile(r"\bfor\s+\d{1,2}(?:[:.]\d\d)?\s?[ap]\.?\s?m\.?\s+$", re.IGNORECASE)  # "listed for 2pm on Thursday"
+_BACKDATED_BEFORE = re.compile(r"\bbackdated\s+(?:to\s+)?", re.IGNORECASE)
 _QUARTER_AFTER = re.compile(r"\s+quarter\b", re.IGNORECASE)
 _DEMANDED_THAT_BEFORE = re.compile(r"\b(?:demand|insist|urge|request|propose|recommend|ask)(?:ed|s|ing)?\s+that\s+"
                                    r"(?![^.;]*\b(?:had|has|have|was|were|did|been|is|are)\b)[^.;]{0,100}$", re.IGNORECASE)
@@ -489,7 +494,8 @@ _EXPECTED_ADJECTIVE = re.compile(r"\b[a-z]+s\s+expected\b(?!\s+(?:to|on|by|in|at
 _SPAN_CLOSER_BEFORE = re.compile(r"\b(?:to|until|till|and|through)\s$", re.IGNORECASE)
 _CONDITION_OPENS = re.compile(r"[\s\"'\u201c\u2018]*(?:if|unless)\s+(?:\w+\s+){0,6}?(?:is|are|does|do|doesn't|don't)\b", re.IGNORECASE)
 _COULD_AHEAD = re.compile(r"\bcould\s+(?:(?:also|still|even|soon|partly|partially|only)\s+)?(?:bring|fall|drop|reach|rise|hit|climb|peak|reopen|"
-                          r"exceed|top|last|continue|begin|start|affect|face|lead|cause|trigger|strike|arrive)\b", re.IGNORECASE)
+                          r"exceed|top|last|continue|begin|start|affect|face|lead|cause|trigger|strike|arrive|take\s+place|happen|come)\b",
+                          re.IGNORECASE)
 _MODAL_AHEAD = re.compile(r"\bshould\s+(?!have\b)(?:not\s+)?[a-z]+", re.IGNORECASE)
 _FUTURE_BEFORE_TO = frozenset("going expected due set plan plans planning is are forecast predicted projected likely "
                               "scheduled slated poised threatened vowed pledged promised decided agreed voted resolved "
@@ -529,6 +535,8 @@ takes holds continues remains lasts goes plans intends hopes resume begin start 
 expire""".split())
 _PAST_WORDS = frozenset("""was were had did said told got came went began took made left gave fled held saw broke fell
 rose met drew hit struck fought burst caught cut shot spread stood sent spent brought built kept lost won found led shut
+bought sought thought felt heard meant lent dealt dug fed hung hid slid stuck swung wept understood withdrew froze flew
+drove ate chose forgot overtook
 paid ran sold threw wrote became grew knew lay rode sank shook spoke stole swept tore woke wore""".split())
 
 
@@ -874,6 +882,8 @@ def find_timerefs(text: str, published: dt.date | None, anchor: dt.date | None =
         _previous_week(text, refs, (events or {}).get(LAST_WEEK))
     if refs and ("week" in words or "fortnight" in words or "days" in words or "weeks" in words):
         _period_to_day(text, refs)
+    if refs and "week" in words and ("beginning" in words or "starting" in words or "commencing" in words):
+        _week_beginning(text, refs)
     if refs and "from" in words and not _MOVED_WORDS.isdisjoint(words):
         _moved_from_to(text, refs)
     if refs and "least" in words:
@@ -1037,11 +1047,15 @@ def _clock_times(text: str, refs: list[TimeRef], anchor: dt.date | None, tense: 
         before = _CLOCK_BEFORE.search(text, max(0, m.start() - 24), m.start()) or \
             _BY_CLOCK.search(text, max(0, m.start() - 4), m.start())
         if before is None:
+            if "ntil" in text or "till" in text:
+                _until_clock(text, m, refs, anchor, tense)
             continue
         start, end = before.start(), m.end()
         by = before.group().lower().startswith("by")  # "9,214 people had been evacuated by 8 p.m."
         if not by and _UNTIL_BEFORE.search(text, max(0, start - 16), start):
-            continue  # "peaceful until about 7 p.m.": the end of a span, not the time of an event
+            # "peaceful until about 7 p.m.": the end of a span, not the time of an event; but "pressure
+            # would remain low until 9 p.m.": a span ahead ends later that day
+            continue
         if any(r.start < end and r.end > start for r in refs) or \
                 any(r.end <= start and r.role == "when" and r.earliest is not None and r.earliest == r.latest
                     for r in refs) or \
@@ -1066,6 +1080,35 @@ def _clock_times(text: str, refs: list[TimeRef], anchor: dt.date | None, tense: 
         day = context if context is not None and context < anchor and not by else anchor
         bisect.insort(refs, TimeRef(text[start:end], "deadline" if by else "when", None if by else day, day,
                                     start, end), key=lambda r: r.start)
+
+
+_WEEK_BEGINNING_BEFORE = re.compile(r"\bweek\s+(?:beginning|starting|commencing)\s+(?:on\s+)?$", re.IGNORECASE)
+
+
+def _week_beginning(text: str, refs: list[TimeRef]) -> None:
+    """'in the week beginning 30 November': the seven days from that day."""
+    for index, ref in enumerate(refs):
+        if ref.role == "when" and ref.earliest is not None and ref.earliest == ref.latest and \
+                _WEEK_BEGINNING_BEFORE.search(text, max(0, ref.start - 30), ref.start):
+            refs[index] = TimeRef(ref.phrase, "when", ref.earliest, ref.earliest + dt.timedelta(days=6), ref.start, ref.end)
+
+
+_UNTIL_CLOCK_BEFORE = re.compile(r"\b(?:until|till)\s+$", re.IGNORECASE)
+
+
+def _until_clock(text: str, m: re.Match, refs: list[TimeRef], anchor: dt.date, tense: str | None) -> None:
+    """'water pressure would remain low until 9 p.m.': a state ahead that ends at an hour with no day
+    of its own ends later that day (a past 'peaceful until about 7 p.m.' is no deadline)."""
+    until = _UNTIL_CLOCK_BEFORE.search(text, max(0, m.start() - 7), m.start())
+    if until is None:
+        return
+    start, end = until.start(), m.end()
+    if any(r.start < end and r.end > start for r in refs) or \
+            any(r.start >= end and _DAY_GAP.fullmatch(text, end, r.start) for r in refs) or \
+            any(r.end <= start and r.earliest is not None and r.earliest == r.latest for r in refs):
+        return  # ("until 6pm on Friday", "On Monday, ... until 6pm": the day written)
+    if _clause_tense(text, start, end, tense) == "future":
+        bisect.insort(refs, TimeRef(text[start:end], "deadline", None, anchor, start, end), key=lambda r: r.start)
 
 
 _EXTENDED_BY = re.compile(r"\b(?:extended|extends|extending|extend|pushed\s+back|postponed|postpones|delayed|delays)\s+"
@@ -2482,6 +2525,8 @@ def _resolve(m: re.Match, kind: str, text: str, pub: dt.date | None, anchor: dt.
                     # "it had offered a 12 percent increase from January 1": an offer looks ahead
                     or _OFFERED_BEFORE.search(text, max(0, start - 80), start)))
             # "has offered an 8 per cent increase from July 1": a change that starts on a day looks ahead
+            if forward and "backdated" in text and _BACKDATED_BEFORE.search(text, max(0, start - 14), start + 4):
+                forward = False  # "would be backdated to 1 August": a day gone by
             earliest = latest = _guess_year(month, day, pub, forward)
         if kind == "dmy" and (g("d2a") or g("d2b")) and earliest:
             try:
@@ -2612,7 +2657,8 @@ def _resolve(m: re.Match, kind: str, text: str, pub: dt.date | None, anchor: dt.
                 mode = "upcoming"  # "said Melbourne reached 41.8C on Friday and forecast a top of 43C on Sunday"
             elif role == "when" and (_DESIGNATED_AFTER.match(text, end) and
                                      _DESIGNATED_BEFORE.search(text, max(0, start - 30), start) or
-                                     "mourning" in text and _MOURNING_DECLARED_BEFORE.search(text, max(0, start - 80), start)):
+                                     ("mourning" in text or "holiday" in text) and
+                                     _MOURNING_DECLARED_BEFORE.search(text, max(0, start - 130), start)):
                 # "declared Friday a day of mourning", "declared national mourning on Monday and Tuesday": days
                 # set aside are still to come
                 mode = "upcoming"

@@ -5031,3 +5031,32 @@ def test_an_events_year_after_its_noun_and_a_second_year():
         ("of 2002", "when", "2002-01-01", "2002-12-31"), ("2013", "when", "2013-01-01", "2013-12-31")]
     # a count is no year
     assert _dates("A crowd of 2000 people gathered outside.") == []
+
+
+def test_backdated_to_a_day_is_a_day_gone_by():
+    assert ("1 August", "when", "2021-08-01", "2021-08-01") in _dates(
+        "The offer of 3.2% would be backdated to 1 August and followed by a further 2.5% in April.")
+
+
+def test_irregular_pasts_such_as_bought_keep_a_month_in_the_past():
+    assert ("in October", "when", "2021-10-01", "2021-10-31") in _dates(
+        '"Many of our members bought stock in October at prices that are now above the ceiling, and they should '
+        'not be punished for that," the chairman said.')
+
+
+def test_an_alert_issued_till_a_day_and_a_holiday_declared_on_a_day_are_ahead():
+    assert ("till Saturday", "deadline", None, "2022-01-15") in _dates(
+        "The IMD has issued a red alert for the Nilgiris and Theni districts till Saturday, warning of heavy rainfall.")
+    assert ("on Friday", "when", "2022-01-14", "2022-01-14") in _dates(
+        "The Collector declared a holiday for schools and colleges in Coonoor and Kotagiri taluks on Friday.")
+
+
+def test_until_an_hour_ahead_ends_that_day_and_a_past_one_is_no_deadline():
+    assert ("until 9 p.m.", "deadline", None, "2022-01-13") in _dates(
+        "The utility said water pressure in high-rise buildings would remain low until 9 p.m.")
+    assert _dates("The streets were peaceful until 7 p.m.") == []
+
+
+def test_the_week_beginning_a_day_is_seven_days():
+    assert ("30 November", "when", "2022-11-30", "2022-12-06") in _dates(
+        "The union said the first strikes could take place in the week beginning 30 November.")
