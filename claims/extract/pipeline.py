@@ -177,6 +177,8 @@ def _units(body: str, paragraphs: list[tuple[int, int]], list_items: set[int] = 
                       (index == 0 and sum(c.isupper() for c in m.group("place")) >= 2) or
                       (m.group("place") and m.group("place").split(",")[0].isupper() and len(m.group("place")) >= 4)):
                 skip_to = m.end()
+            elif not units and (m := _PLACE_DOT.match(text)) is not None:
+                skip_to = m.end()  # "Dar es Salaam. The government has launched ...": The Citizen's dateline
         if text[:2] in ("A ", "Ou", "De") and _APPEAL_HEAD.match(text):
             break  # "A Message from The Moscow Times:", "Dear readers,": the outlet's appeal runs to the end
         if index not in list_items and (_looks_like_subheading(text) or _unended_line(text)):
@@ -184,6 +186,16 @@ def _units(body: str, paragraphs: list[tuple[int, int]], list_items: set[int] = 
         if ("|" in text and (_PIPE_CREDIT_END.search(text) or (len(text) < 300 and text.rstrip().endswith("|")))) or (
                 len(text) < 350 and " via " in text and _VIA_CREDIT_END.search(text)):
             # a caption with its credit: "Ships docked at the port. ... PHOTO | FILE | NMG", "(X via RFA)", "... |"
+            continue
+        if len(text) < 400 and ("Photo" in text or "PHOTO" in text or "File |" in text) and \
+                (credit := _CAPTION_CREDIT_END.search(text)) is not None:
+            # a caption closed by its credit is one piece: "Passengers at Norwich station. The operator said it
+            # would run a reduced timetable on strike days. Photograph: Martin Pell/PA", "... File | Nation
+            # Media Group", "... | Photo Credit: M. Sathyamoorthy", "... —PHOTO COURTESY OF SANTA FE MDRRMO"
+            caption = text[skip_to:credit.start()].rstrip(" |")
+            if caption and _is_claim_text(caption, list_item=False):
+                units.append(Unit(index, p_start + skip_to, p_start + skip_to + len(caption), caption,
+                                  quote_regions(caption), intro=intro))
             continue
         regions = quote_regions(text)
         for s, e in split_sentences(text, regions):
@@ -315,7 +327,13 @@ _DESK_CREDIT = re.compile(r"(?:translated|edited|produced|compiled)(?:\s+from\s+
                           r"(?-i:[A-Z][\w'.-]*)(?:\s+(?-i:[A-Z])[\w'.-]*){0,3}\.?\s*", re.IGNORECASE)
 _PIPE_CREDIT_END = re.compile(r"\b(?:PHOTOS?|FOTO|IMAGE|PICTURE|FILE)\s*\|\s*[A-Z][A-Za-z .&|-]{0,60}$"
                               r"|\|\s*(?:Credits?|Photo|Image|Picture|Source)\s*:\s*[^|.]{1,60}$"  # "... | Credit: Noticias Argentinas"
+
                               r"|(?<=[.!?])\s*\|\s*(?-i:[A-Z]{2,12})\s*$")  # "... in Mino, Gifu Prefecture. | KYODO"
+_PLACE_DOT = re.compile(r"(?-i:[A-Z][a-z\u00C0-\u024F'-]+(?:\s+(?:es|de|del|da|al|el|la|le|upon|[A-Z][a-z\u00C0-\u024F'-]+)){0,3})"
+                        r"\.\s+(?=[A-Z][a-z]*\s)")
+_CAPTION_CREDIT_END = re.compile(r"(?<=[.!?])\s+(?:Photograph:\s*[^.!?]{1,60}|(?-i:File|Photo)\s*\|\s*[A-Z][A-Za-z .&-]{0,40}|"
+                                 r"\|\s*(?:Photo|Image|Picture)\s+Credits?\s*:\s*[^|]{1,60})$|"
+                                 r"(?<=[.!?])\s*[\u2014\u2013]\s?PHOTO\b[^.!?]{0,60}$")
 # "(Photo: Utah Highway Patrol)", "(ABC North Coast: Hannah Ross)", "(Kyodo)", "(ANTARA FOTO/Name/nym)"
 # closing a caption,
 # and a sign-off address "hwkim@yna.co.kr": no statements.

@@ -5060,3 +5060,23 @@ def test_until_an_hour_ahead_ends_that_day_and_a_past_one_is_no_deadline():
 def test_the_week_beginning_a_day_is_seven_days():
     assert ("30 November", "when", "2022-11-30", "2022-12-06") in _dates(
         "The union said the first strikes could take place in the week beginning 30 November.")
+
+
+@pytest.mark.parametrize("caption", [
+    "Passengers at Norwich station. The operator said it would run a reduced timetable on strike days. "
+    "Photograph: Martin Pell/PA",
+    "Doctors at a past protest in Nairobi. The union says its members have not been paid in full since April. "
+    "File | Nation Media Group",
+    "Fire and Rescue Services personnel clearing debris on the road on Thursday. | Photo Credit: M. Sathyamoorthy",
+    "RESCUE OPERATION Rescuers retrieve the bodies of passengers from the ravine on Thursday. —PHOTO COURTESY OF MDRRMO",
+])
+def test_a_caption_closed_by_its_credit_is_one_piece_without_the_credit(caption):
+    claims = claims_of(caption, "Police said 14 people died.")
+    kept = caption.split(" Photograph:")[0].split(" File |")[0].split(" | Photo Credit:")[0].split(" \u2014PHOTO")[0]
+    assert [c["text"] for c in claims] == [kept, "Police said 14 people died."]
+
+
+def test_a_place_and_a_full_stop_opening_the_body_is_a_dateline():
+    claims = claims_of("Dar es Salaam. The government has launched an oral cholera vaccination campaign, the ministry said.")
+    assert [c["text"] for c in claims] == [
+        "The government has launched an oral cholera vaccination campaign, the ministry said."]
