@@ -504,6 +504,12 @@ def _according_to(text: str, tokens: list[Token], i: int) -> Mention | None:
     if mention:
         mention.via = "according"
         mention.window = (tokens[i].start, _window_end(tokens, i + 1))
+        if not mention.paren and mention.span_end is not None and "(" in text[mention.span_end:mention.span_end + 3]:
+            # "according to the India Meteorological Department (IMD)": the acronym names it later
+            k = next((k for k in range(i + 2, len(tokens)) if tokens[k].start >= mention.span_end), len(tokens))
+            if k + 2 < len(tokens) and tokens[k].text == "(" and tokens[k + 2].text == ")" and \
+                    tokens[k + 1].text.isupper() and tokens[k + 1].text.isalpha() and len(tokens[k + 1].text) >= 2:
+                mention.paren = tokens[k + 1].text
     return mention
 
 

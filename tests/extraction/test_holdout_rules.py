@@ -5080,3 +5080,10 @@ def test_a_place_and_a_full_stop_opening_the_body_is_a_dateline():
     claims = claims_of("Dar es Salaam. The government has launched an oral cholera vaccination campaign, the ministry said.")
     assert [c["text"] for c in claims] == [
         "The government has launched an oral cholera vaccination campaign, the ministry said."]
+
+
+def test_an_acronym_after_according_to_names_the_same_body_later():
+    claims = claims_of("Coonoor received 212 mm of rainfall on Wednesday, according to the India Meteorological "
+                       "Department (IMD).", "The IMD has issued a red alert for the Nilgiris till Saturday.")
+    assert claims[0]["speaker"] == claims[1]["speaker"]
+    assert "India Meteorological Department" in claims[1]["speaker"]
