@@ -5087,3 +5087,8 @@ def test_an_acronym_after_according_to_names_the_same_body_later():
                        "Department (IMD).", "The IMD has issued a red alert for the Nilgiris till Saturday.")
     assert claims[0]["speaker"] == claims[1]["speaker"]
     assert "India Meteorological Department" in claims[1]["speaker"]
+
+
+def test_a_magnitude_range_and_hryvnias():
+    assert _values("Aftershocks of magnitude 5 to 5.5 could not be ruled out.") == [(5, 5.5, "between", "magnitude")]
+    assert _values("The cabinet had allocated Hr 5.8 billion for repairs.") == [(5800000000, 5800000000, None, "UAH")]
