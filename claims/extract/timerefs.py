@@ -884,6 +884,8 @@ def find_timerefs(text: str, published: dt.date | None, anchor: dt.date | None =
         _period_to_day(text, refs)
     if refs and "week" in words and ("beginning" in words or "starting" in words or "commencing" in words):
         _week_beginning(text, refs)
+    if refs and ("-hour" in text or "-day" in text or "-week" in text):
+        _event_span(text, refs)
     if refs and "from" in words and not _MOVED_WORDS.isdisjoint(words):
         _moved_from_to(text, refs)
     if refs and "least" in words:
@@ -1082,6 +1084,43 @@ def _clock_times(text: str, refs: list[TimeRef], anchor: dt.date | None, tense: 
                                     start, end), key=lambda r: r.start)
 
 
+_EVENT_SPAN = re.compile(r"\b(?:a|an|the)\s+(?P<n>\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fourteen|"
+                         r"fifteen|twenty|thirty|forty-eight|seventy-two|twenty-four)-(?P<unit>hour|day|week)\s+"
+                         r"(?:[\w-]+\s+){0,2}?(?:strike|walkout|stoppage|shutdown|suspension|ban|curfew|lockdown|blockade|"
+                         r"closure|ceasefire|truce|halt|pause|moratorium)\b", re.IGNORECASE)
+_SPAN_DAY_GAP = re.compile(r"\s+(?:(?:that\s+)?(?:will|would|is\s+to|was\s+to)\s+)?(?:begin|begins|beginning|start|starts|starting|"
+                           r"from|at|on|due\s+to\s+(?:begin|start))?\s*$", re.IGNORECASE)
+
+
+def _event_span(text: str, refs: list[TimeRef]) -> None:
+    """'will begin a 72-hour strike at 6 am on Friday', 'ordered on Thursday a 30-day suspension': a
+    span of that length from the day it starts ends that much later."""
+    for m in _EVENT_SPAN.finditer(text):
+        if any(r.start < m.end() and r.end > m.start() for r in refs):
+            continue
+        after = next((r for r in refs if r.start >= m.end() and r.start - m.end() <= 30 and r.role == "when" and
+                      r.earliest is not None and r.earliest == r.latest and
+                      _SPAN_DAY_GAP.fullmatch(text, m.end(), r.start) is not None), None)
+        if after is None:
+            # "The LTFRB on Thursday ordered a 30-day preventive suspension": the day of the order
+            after = next((r for r in reversed(refs) if r.end <= m.start() and m.start() - r.end <= 30 and
+                          r.role == "when" and r.earliest is not None and r.earliest == r.latest and
+                          _ACT_BETWEEN.fullmatch(text, r.end, m.start()) is not None), None)
+        if after is None:
+            continue
+        n = _count(m.group("n"))
+        if not n:
+            continue
+        unit = m.group("unit").lower()
+        days = n / 24 if unit == "hour" else n * (7 if unit == "week" else 1)
+        if days != int(days):
+            continue
+        # (the days the strike or ban runs: a span, not a deadline anyone must meet)
+        bisect.insort(refs, TimeRef(m.group(0), "when", after.earliest, after.earliest + dt.timedelta(days=int(days)),
+                                    m.start(), m.end()), key=lambda r: r.start)
+
+
+_ACT_BETWEEN = re.compile(r"\s+(?:[a-z]+ed|imposed|declared|announced|called|began|begun|started)\s+", re.IGNORECASE)
 _WEEK_BEGINNING_BEFORE = re.compile(r"\bweek\s+(?:beginning|starting|commencing)\s+(?:on\s+)?$", re.IGNORECASE)
 
 

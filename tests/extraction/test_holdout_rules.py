@@ -5092,3 +5092,12 @@ def test_an_acronym_after_according_to_names_the_same_body_later():
 def test_a_magnitude_range_and_hryvnias():
     assert _values("Aftershocks of magnitude 5 to 5.5 could not be ruled out.") == [(5, 5.5, "between", "magnitude")]
     assert _values("The cabinet had allocated Hr 5.8 billion for repairs.") == [(5800000000, 5800000000, None, "UAH")]
+
+
+def test_a_strike_of_so_many_hours_from_a_day_runs_that_long():
+    assert ("a 72-hour strike", "when", "2022-01-14", "2022-01-17") in _dates(
+        "The union said dockers will begin a 72-hour strike at 6 am on Friday.")
+    assert ("a 30-day preventive suspension", "when", "2022-01-13", "2022-02-12") in _dates(
+        "The regulator on Thursday ordered a 30-day preventive suspension on all 24 buses of the company.")
+    # a length with no day of its own dates nothing
+    assert _dates("The union is planning a 48-hour strike.") == []
