@@ -292,6 +292,10 @@ def is_boilerplate(text: str) -> bool:
         # "(With inputs from Villupuram)", "With a report from Ronald O. Reyes", "In an emergency, call
         # triple zero (000).", "Check the NSW RFS website or the Hazards Near Me app for the latest fire information."
         return True
+    if text[:1] == "(" and text.endswith(")") and " with " in text and _OUTLET_WITH_AGENCY.fullmatch(text):
+        return True  # "(FRANCE 24 with AFP)", "(The Star with Reuters and AP)"
+    if "read" in text and len(text) < 100 and _READING_TIME.search(text):
+        return True  # "Mon., Nov. 9, 2026 timer 4 min. read": the page's reading time
     if "funded" in text and _FUNDED_BY_READERS.search(text):
         return True  # "... is funded through donations from our readers"
     if "journalism" in text or "responsibility" in text:
@@ -301,6 +305,10 @@ def is_boilerplate(text: str) -> bool:
     return "erve" in text.lower() and _BOILERPLATE.match(text) is not None
 
 
+_OUTLET_WITH_AGENCY = re.compile(r"\((?:(?:The\s+)?[A-Z][\w&.'-]*(?:\s+[\w&.'-]+){0,3}\s+)?with\s+(?:AFP|AP|Reuters|dpa|DPA|EFE|ANSA|"
+                                 r"Kyodo|Xinhua|Bernama|agencies|wires)(?:(?:,\s*|\s+and\s+)(?:AFP|AP|Reuters|dpa|DPA|EFE|"
+                                 r"ANSA|Kyodo|Xinhua|Bernama|agencies|wires))*\)")
+_READING_TIME = re.compile(r"\b\d{1,2}\s*min(?:ute)?s?\.?\s+read\b", re.IGNORECASE)
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?)\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
 _FM_LINE = re.compile(r"^([A-Za-z_][\w-]*)\s*:\s*(.*?)\s*$")
 # "ALMATY, Jan 13 (Reuters) -": a place (and outlet) opening the body; public, the pipeline reads it too

@@ -65,7 +65,7 @@ _ROAD_AFTER = re.compile(r"\s*(?:bridge|highway|road|route|freeway|motorway|expr
                          r"south|east|west|northbound|southbound|eastbound|westbound)\b", re.IGNORECASE)
 _PCT = r"(?P<pct>\s?%|\s?pc\b|\s(?:percent|per cent|percentage points?)\b)?"
 # A unit written onto the number: "500kg", "40C", "150km/h" (case-sensitive inside the pattern).
-_ATTACHED_UNITS = {"kg": "kg", "km": "km", "km/h": "km/h", "kph": "km/h", "kmh": "km/h", "mph": "mph", "mm": "mm", "cm": "cm",
+_ATTACHED_UNITS = {"kg": "kg", "km": "km", "km/h": "km/h", "kph": "km/h", "kmh": "km/h", "kmph": "km/h", "mph": "mph", "mm": "mm", "cm": "cm",
                    "ha": "hectares", "nm": "nautical miles", "c/l": "cents per litre", "lb": "pounds (weight)", "lbs": "pounds (weight)", "ft": "feet", "t": "tonnes",
                    "MW": "MW", "GW": "GW", "kW": "kW", "kWh": "kWh", "MWh": "MWh", "GWh": "GWh",
                    "C": "degrees Celsius", "\u00b0C": "degrees Celsius", "F": "degrees Fahrenheit",

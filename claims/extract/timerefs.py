@@ -166,8 +166,8 @@ _PATTERNS = [
     # period or an event (without "the", written with its capital and never "May")
     ("the_month", r"(?:the\s+(?P<m6>January|February|March|April|(?-i:May)|June|July|August|September|October|November|"
                   r"December)|(?<![\d,]\s)(?P<m7>(?-i:January|February|March|April|June|July|August|September|October|"
-                  r"November|December)))\b(?=\s+(?!(?:of|and|or|to|in|on|at|is|was|were|will|has|had|that|which|through|"
-                  r"until|till|said|says|told|added|asked|noted|wrote)\b)(?(m6)(?-i:[A-Z]?[a-z]{3,})|(?-i:[a-z]{3,})))"),
+                  r"November|December)))(?:['\u2019]s(?=\s+[A-Za-z])|\b(?=\s+(?!(?:of|and|or|to|in|on|at|is|was|were|will|has|had|that|which|through|"
+                  r"until|till|said|says|told|added|asked|noted|wrote)\b)(?(m6)(?-i:[A-Z]?[a-z]{3,})|(?-i:[a-z]{3,}))))"),
     ("weekend", r"(?P<wkprep>over|at|during|on|through|throughout|until|till|since|for|by)\s+the\s+weekend"
                 r"(?!\s+of\s+(?:\d|" + MONTH_RE + r"))"),
     # "on the last Sunday of March", "the first Monday in February"

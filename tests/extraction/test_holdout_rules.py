@@ -5101,3 +5101,20 @@ def test_a_strike_of_so_many_hours_from_a_day_runs_that_long():
         "The regulator on Thursday ordered a 30-day preventive suspension on all 24 buses of the company.")
     # a length with no day of its own dates nothing
     assert _dates("The union is planning a 48-hour strike.") == []
+
+
+def test_a_months_possessive_is_that_month():
+    assert ("July\u2019s", "when", "2021-07-01", "2021-07-31") in _dates(
+        "The cap was set at one percentage point below July\u2019s RPI inflation figure of 4.9 per cent.")
+    assert ("September's", "when", "2021-09-01", "2021-09-30") in _dates(
+        "The workers walked out after the management failed to pay September's wages.")
+
+
+@pytest.mark.parametrize("line", ["(FRANCE 24 with AFP)", "Mon., Nov. 9, 2026 timer 4 min. read"])
+def test_agency_credits_and_reading_times_are_no_claims(line):
+    claims = claims_of("Police said 14 people died.", line)
+    assert [c["text"] for c in claims] == ["Police said 14 people died."]
+
+
+def test_kmph_is_kilometres_an_hour():
+    assert _values("Wind speeds reached up to 150kmph near the centre.") == [(None, 150, "up to", "km/h")]
