@@ -881,7 +881,12 @@ def _things_passed(after: str) -> bool:
     """'passed two rounds of testing', 'passes two consecutive inspections': a plural noun no
     measure names follows the number."""
     nxt = _PLURAL_NEXT.match(after)
-    return bool(nxt and measure_for(nxt.group(1)) is None and nxt.group(1) not in ("people", "persons"))
+    return bool(nxt and measure_for(nxt.group(1)) is None and nxt.group(1) not in _PASSED_MEASURES)
+
+
+# units a figure passes ("temperatures exceeded 49 degrees Celsius", "winds topped 90 kilometres an hour")
+_PASSED_MEASURES = frozenset("""people persons degrees kilometres kilometers km metres meters millimetres millimeters mm
+centimetres centimeters cm miles feet inches tonnes tons hectares acres litres liters""".split())
 
 
 def _after_name(text: str, start: int) -> bool:

@@ -150,7 +150,8 @@ _PATTERNS = [
                   r"(?:,?\s+(?P<ry1>" + _YEAR + r"))?\s*(?:and|to|through|until|-|\u2013)\s*(?:(?P<rm2>" + MONTH_RE +
                   r")\.?\s+)?(?P<rd2>" + _DAYNUM + r")(?!\d)(?:,?\s+(?P<ry2>" + _YEAR + r"))?"),
     ("mdy", _PREP + r"(?P<m1>" + MONTH_RE + r")\.?\s+(?P<d1>" + _DAYNUM + r")(?!\d)(?:[-\u2013](?P<d1b>" + _DAYNUM +
-            r")(?!\d)|\s+and\s+(?P<d1c>" + _DAYNUM + r")(?!\d)(?![^\S\n]*[^\W\d_]))?(?:,?\s+(?P<y1>" + _YEAR + r")|\s+(?P<yr1>last|next|this)\s+year)?(?P<incl1>\s+inclusive)?"),
+            r")(?!\d)|\s+and\s+(?P<d1c>" + _DAYNUM + r")(?!\d)(?![^\S\n]*(?!(?:before|after|when|and|or|to|at|in|on|for|but|as|"
+            r"with|from|until|the|a|an)\b)[^\W\d_]))?(?:,?\s+(?P<y1>" + _YEAR + r")|\s+(?P<yr1>last|next|this)\s+year)?(?P<incl1>\s+inclusive)?"),
     ("dmy", _PREP + r"(?:(?P<d2a>[0-3]?\d)\s?[-\u2013]\s?|(?:(?<=between )|(?<=from )|(?<=weekend of ))(?P<d2b>[0-3]?\d)\s+(?:and|to|until|till)\s+)?(?P<d2>" + _DAYNUM + r")\s+(?P<m2>" + MONTH_RE + r")\b\.?(?:,?\s+(?P<y2>" + _YEAR + r")|\s+(?P<yr2>last|next|this)\s+year)?(?P<incl2>\s+inclusive)?"),
     # "in September and October last year", "in April or May next year": two months of one year
     ("month_pair", r"(?P<prep>in|during|by|until|before)\s+(?P<mp1>" + MONTH_RE + r")\s+(?:and|or)\s+(?P<mp2>" + MONTH_RE +
@@ -496,6 +497,7 @@ _CONDITION_OPENS = re.compile(r"[\s\"'\u201c\u2018]*(?:if|unless)\s+(?:\w+\s+){0
 _COULD_AHEAD = re.compile(r"\bcould\s+(?:(?:also|still|even|soon|partly|partially|only)\s+)?(?:bring|fall|drop|reach|rise|hit|climb|peak|reopen|"
                           r"exceed|top|last|continue|begin|start|affect|face|lead|cause|trigger|strike|arrive|take\s+place|happen|come)\b",
                           re.IGNORECASE)
+_MODAL_PERFECT_BEFORE = re.compile(r"\b(?:should|would|could|might|must)(?:\s+not)?\s+have\s+[a-z]+(?:ed|en)\b", re.IGNORECASE)
 _MODAL_AHEAD = re.compile(r"\bshould\s+(?!have\b)(?:not\s+)?[a-z]+", re.IGNORECASE)
 _FUTURE_BEFORE_TO = frozenset("going expected due set plan plans planning is are forecast predicted projected likely "
                               "scheduled slated poised threatened vowed pledged promised decided agreed voted resolved "
@@ -564,7 +566,9 @@ def _tense(text: str, word_list, clause: bool = True) -> str:
         return "future"  # "a depression could bring heavy rain from Thursday to Saturday"
     if "should" in words and _MODAL_AHEAD.search(text):
         return "future"  # "By Thursday morning, nobody should be left inside the radius"
-    if not _FUTURE_WORDS.isdisjoint(words) or "'ll" in text or "\u2019ll" in text:
+    if (not _FUTURE_WORDS.isdisjoint(words) or "'ll" in text or "\u2019ll" in text) and \
+            not ("have" in words and _MODAL_PERFECT_BEFORE.search(text)):
+        # ("should have scheduled the repairs for August": what was not done, gone by)
         # "were due back by 6pm on Wednesday": an expectation the past had, not one still ahead
         if not ("due" in words and ("was" in words or "were" in words or "been" in words) and _FUTURE_WORDS.isdisjoint(words - {"due"})
                 and _WAS_DUE_ANY.search(text)):
@@ -2615,7 +2619,9 @@ def _resolve(m: re.Match, kind: str, text: str, pub: dt.date | None, anchor: dt.
         forward = effect or role != "since" and (role == "deadline" or tense == "future" or mprep == "next" or
                                        ((_moved_words(text) or "set" in text or "sched" in text or "plann" in text or
                                          "slated" in text) and
-                                        _MONTH_AHEAD_BEFORE.search(text, max(0, start - 70), start) is not None))
+                                        _MONTH_AHEAD_BEFORE.search(text, max(0, start - 70), start) is not None and
+                                        # ("should have scheduled the repairs for ... August": a plan not made, gone by)
+                                        _MODAL_PERFECT_BEFORE.search(text, max(0, start - 70), start) is None))
         nearest = forward and kind == "the_month" and _PERIOD_NOUN_AFTER.match(text, end) is not None
         if nearest:
             # "would receive their September wages" (in October), "will get their November pay": the

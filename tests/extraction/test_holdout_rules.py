@@ -5118,3 +5118,22 @@ def test_agency_credits_and_reading_times_are_no_claims(line):
 
 def test_kmph_is_kilometres_an_hour():
     assert _values("Wind speeds reached up to 150kmph near the centre.") == [(None, 150, "up to", "km/h")]
+
+
+def test_what_should_have_been_scheduled_is_gone_by():
+    assert ("in August", "when", "2021-08-01", "2021-08-31") in _dates(
+        "He alleged that the operator should have scheduled the repairs for the long weekend in August, when "
+        "ridership was lower.")
+
+
+def test_a_month_and_two_days_joined_by_and():
+    assert ("on October 18 and 19", "when", "2022-10-18", "2022-10-19") in _dates(
+        "The inspector will check the repaired section on October 18 and 19 before it is cleared.")
+    # a count after the second number is no day
+    assert ("on October 18", "when", "2021-10-18", "2021-10-18") in _dates(
+        "Police detained protesters on October 18 and 19 people were hurt.")
+
+
+def test_a_temperature_exceeded_is_a_lower_bound():
+    assert _values("Temperatures in Aswan exceeded 49 degrees Celsius.") == [(49, None, "more than", "degrees")]
+
