@@ -204,7 +204,9 @@ _PATTERNS = [
     ("the_year", r"(?:the|a|an|its|their|his|her|this|next|last)\s+(?:(?:draft|revised|new|proposed|approved|annual|"
                  r"supplementary|provisional|preliminary|final)\s+)?(?P<tyval>" + _YEAR + r")(?=\s+(?!(?:and|or|to|in|of)\b)[a-z]{3,})"),
     # "waiting since 6 am", "since dawn": earlier the same day
-    ("since_clock", r"since\s+(?:\d{1,2}(?:[:.]\d\d)?\s*[ap]\.?\s?m\b\.?|dawn|daybreak|midnight|early morning)"),
+    ("since_clock", r"since\s+(?:\d{1,2}(?:[:.]\d\d)?\s*[ap]\.?\s?m\b\.?|dawn|daybreak|midnight|early morning|"
+                    # "grounded since mid-morning", "opened across the capital since the morning"
+                    r"(?:the\s+)?(?:mid-|early\s+|late\s+)?(?:morning|afternoon)\b(?!\s+of\b))"),
     # "shortly after midnight", "at dawn" with no day beside it: the day of a past statement
     ("clock_word", r"(?:(?:shortly|just|soon|right|sometime)\s+(?:after|before)\s+|at\s+(?:about\s+|around\s+)?)"
                    r"(?P<cword>midnight|noon|dawn|daybreak)(?![^\S\n]+(?:on|of|the|last|this|tonight|today)\b|[^\S\n]+"
@@ -213,6 +215,7 @@ _PATTERNS = [
                r"this evening|the previous day|the day before|a day earlier|a day later|since then|"
                r"the previous (?:night|morning|evening|afternoon)|the night before|the day after(?!\s+(?:the|a|an|his|her|its|their)\b)|"
                r"by the (?:evening|afternoon|morning|end of the day)|by (?:evening|nightfall|midday|dawn|daybreak)|"
+               r"by (?:late|early|mid-) ?(?:afternoon|morning|evening)|"  # "had arrived by late afternoon"
                r"before (?:nightfall|dusk|dark|sunset)|"  # "asking them to move to safer places before nightfall"
                r"(?:the same|that same|later that|that|the next|the following) (?:day|night|morning|evening|afternoon))\b"),
     # "between 2019 and 2024", "from 2015 to 2020"
@@ -258,6 +261,7 @@ _BY_DAY = _group("last_day_of", "rel_period", "relday", "holiday", "n_days_rel",
 _TRIGGER_WORDS = frozenset(WEEKDAYS) | frozenset(MONTHS) | frozenset(
     "today yesterday tomorrow tonight night morning week weeks weekend month months year years day days hours "
     "hour ago christmas eve year's dawn daybreak nightfall midnight noon overnight evening afternoon easter fortnight "
+    "mid-morning mid-afternoon "
     "fortnights quarter first-quarter second-quarter third-quarter fourth-quarter minutes".split())
 _CLOCK_TRIGGERS = frozenset("am pm a.m p.m".split())  # only after "since": "waiting since 6 am"
 _TRIGGER_INSIDE = re.compile(r"(?:day|January|February|March|April|June|July|August|September|October|November|"
@@ -1079,7 +1083,7 @@ def _clock_times(text: str, refs: list[TimeRef], anchor: dt.date | None, tense: 
                 # day the words were said
                 bisect.insort(refs, TimeRef(text[start:end], "deadline" if by else "when", None if by else anchor,
                                             anchor, start, end), key=lambda r: r.start)
-            elif clause == "future" and before.group().lower().startswith("at"):
+            elif clause == "future" and not before.group().lower().startswith(("as of", "before")):
                 # "orders would be lifted at 6 p.m.": a time ahead with no day of its own is later that day
                 bisect.insort(refs, TimeRef(text[start:end], "when", anchor, anchor, start, end), key=lambda r: r.start)
             continue

@@ -5137,3 +5137,20 @@ def test_a_month_and_two_days_joined_by_and():
 def test_a_temperature_exceeded_is_a_lower_bound():
     assert _values("Temperatures in Aswan exceeded 49 degrees Celsius.") == [(49, None, "more than", "degrees")]
 
+
+
+def test_parts_of_the_day_since_and_by():
+    assert ("since mid-morning", "since", "2022-01-13", None) in _dates(
+        "Firefighting aircraft had been grounded since mid-morning because of thick smoke.")
+    assert ("since the morning", "since", "2022-01-13", None) in _dates(
+        "Heating points had been opened across the capital since the morning.")
+    assert ("by late afternoon", "when", "2022-01-13", "2022-01-13") in _dates(
+        "Hundreds of residents and dozens of horses had arrived by late afternoon.")
+    # a morning of a date keeps its date
+    assert ("since the morning of January 3", "since", "2022-01-03", None) in _dates(
+        "Police have been at the scene since the morning of January 3.")
+
+
+def test_a_change_expected_about_an_hour_is_that_day():
+    assert ("about 8pm", "when", "2022-01-13", "2022-01-13") in _dates(
+        "She said conditions would worsen before a southerly change expected about 8pm.")
