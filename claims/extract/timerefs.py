@@ -458,6 +458,8 @@ _ORDERED_TO_BEFORE = re.compile(r"\b(?:ordered|told|asked|urged|instructed|direc
 _FORECAST_VERB_BEFORE = re.compile(r"\b(?:forecast|forecasts|forecasting)\s+(?:a|an|the|more|further|heavy|highs?|"
                                    r"lows?|tops?|temperatures?|rain|snow|winds?|gusts?|showers|storms?|another)\b[^.;,]{0,50}$",
                                    re.IGNORECASE)
+_FORECAST_ANY_BEFORE = re.compile(r"\b(?:forecast|forecasts|forecasting)\s+(?:a|an|the|more|further|heavy|highs?|lows?|tops?|"
+                                  r"temperatures?|rain|snow|winds?|gusts?|showers|storms?|another)\b[^.;]{0,110}$", re.IGNORECASE)
 _HAS_FORECAST = re.compile(r"\b(?:has|have|is|are)\s+(?:also\s+)?(?:forecast|predicted|forecasting|predicting)\s+[^.;]{0,110}$",
                            re.IGNORECASE)
 _FORECAST_BEFORE = re.compile(r"\b(?:forecast|predicted|expected|possible|likely|probable)\s+(?:to\s+(?:last|continue|persist)\s+)?$",
@@ -480,6 +482,7 @@ _INVITED_BEFORE = re.compile(r"\b(?:invited|invites|summoned|summons|called|conv
                              r"(?:(?:in|at)\s+(?:the\s+)?(?:[\w'\u2019-]+\s+){1,3})?)$", re.IGNORECASE)
 _PERFECT_BEFORE = re.compile(r"\b(?:has|have)\s+(?:[a-z]+ly\s+)?[a-z]{3,}ed\b[^.;]*$", re.IGNORECASE)
 # "Trade unions have called a protest outside the secretariat on Saturday": a protest still to come
+_DID_NOT_AFTER = re.compile(r"\s*,?\s*but\s+(?:did\s+not|didn't|didn\u2019t|failed\s+to|never|refused\s+to)\b", re.IGNORECASE)
 _HAVE_CALLED = re.compile(r"\b(?:have|has)\s+(?:called|announced|planned|scheduled)\s+(?:a|an)\s[^.;]{0,80}$", re.IGNORECASE)
 _FOR_CLOCK = re.compile(r"\bfor\s+\d{1,2}(?:[:.]\d\d)?\s?[ap]\.?\s?m\.?\s+$", re.IGNORECASE)  # "listed for 2pm on Thursday"
 _BACKDATED_BEFORE = re.compile(r"\bbackdated\s+(?:to\s+)?", re.IGNORECASE)
@@ -2598,8 +2601,11 @@ def _resolve(m: re.Match, kind: str, text: str, pub: dt.date | None, anchor: dt.
         if pub:
             if _FORECAST_BEFORE.search(text, max(0, start - 40), start) or (
                     role == "deadline" and _FORWARD_BEFORE.search(text, max(0, start - 80), start)) or (
-                    g("wkprep").lower() == "for" and _BOOKED_FOR.search(text, max(0, start - 30), start)):
-                tense = "future"  # "she might not be able to return home until the weekend", "bookings for the weekend"
+                    g("wkprep").lower() == "for" and _BOOKED_FOR.search(text, max(0, start - 30), start)) or (
+                    "orecast" in text and _FORECAST_ANY_BEFORE.search(text, max(0, start - 110), start)):
+                # "she might not be able to return home until the weekend", "bookings for the weekend", "the
+                # Bureau forecast temperatures of up to 36 degrees on Thursday, before rain ... over the weekend"
+                tense = "future"
             saturday = resolve_weekday(5, pub, "upcoming" if tense in ("future", "present") else "past")
             if tense not in ("future", "present") and saturday + dt.timedelta(days=1) > pub and saturday > pub:
                 saturday -= dt.timedelta(days=7)
@@ -2726,7 +2732,8 @@ def _resolve(m: re.Match, kind: str, text: str, pub: dt.date | None, anchor: dt.
                 mode = "upcoming"  # "called an eight-hour strike across the province for Friday"
             elif role == "when" and (tense in ("past", "pastperfect") and
                                      _INVITED_BEFORE.search(text, max(0, start - 130), start) or
-                                     _HAVE_CALLED.search(text, max(0, start - 100), start)):
+                                     _HAVE_CALLED.search(text, max(0, start - 100), start)) and \
+                    not _DID_NOT_AFTER.match(text, end):  # ("summoned to a meeting ... on Wednesday but did not attend")
                 mode = "upcoming"  # "invited both parties to a meeting on Wednesday"
             elif role == "when" and (prep or "").lower() == "from" and tense in ("past", "pastperfect") and \
                     _FORWARD_BEFORE.search(text, max(0, start - 80), start):

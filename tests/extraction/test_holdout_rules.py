@@ -5154,3 +5154,14 @@ def test_parts_of_the_day_since_and_by():
 def test_a_change_expected_about_an_hour_is_that_day():
     assert ("about 8pm", "when", "2022-01-13", "2022-01-13") in _dates(
         "She said conditions would worsen before a southerly change expected about 8pm.")
+
+
+def test_a_weekend_in_a_forecast_is_the_coming_one():
+    assert ("over the weekend", "when", "2022-01-15", "2022-01-16") in _dates(
+        "The bureau forecast temperatures of up to 36 degrees on Thursday, before rain of between 5 and 15 "
+        "millimetres over the weekend.")
+
+
+def test_a_meeting_summoned_to_but_not_attended_is_past():
+    assert ("on Wednesday", "when", "2022-01-12", "2022-01-12") in _dates(
+        "The spokesman said the owner had been summoned to a meeting at the ministry on Wednesday but did not attend.")
