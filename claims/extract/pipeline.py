@@ -32,7 +32,7 @@ _LEADING_DATE = re.compile(r"^(?:On|Late on|Early on|Earlier on|Late|Early|Last|
                            r"Speaking|Writing|Addressing|Testifying|Appearing|Posting|"
                            # "In an interview with Reuters on Monday, the governor said"
                            r"(?:In|At|During)\s+(?:a|an|his|her|its|their|the)\s+(?:[\w-]+\s+)?(?:interview|statement|"
-                           r"press\s+conference|news\s+conference|briefing|speech|post|letter|video|message|meeting|"
+                           r"press\s+conference|news\s+conference|briefing|speech|post|letter|video|message|meeting|notice|circular|"
                            r"session|hearing|rally|visit|address))\b")  # "Speaking to reporters on Tuesday, X said"
 NO_DATE_WARNING = "no publication date found; pass --published"
 _FILE_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})(?!\d)")

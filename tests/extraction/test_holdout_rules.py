@@ -5165,3 +5165,10 @@ def test_a_weekend_in_a_forecast_is_the_coming_one():
 def test_a_meeting_summoned_to_but_not_attended_is_past():
     assert ("on Wednesday", "when", "2022-01-12", "2022-01-12") in _dates(
         "The spokesman said the owner had been summoned to a meeting at the ministry on Wednesday but did not attend.")
+
+
+def test_a_notice_posted_on_a_day_dates_the_words_and_their_span():
+    claim = one_claim("In a notice posted at the factory gate on Monday, the company said it expected to pay all wages "
+                      "within two weeks.")
+    assert claim["said_on"] == "2022-01-10"
+    assert ("within two weeks", "deadline", "2022-01-10", "2022-01-24") in _dates(claim)
