@@ -342,7 +342,10 @@ _MEDIA_NAME = re.compile(r"\b(?:Times|Post|News|Herald|Journal|Gazette|Tribune|D
 def _document_author(text: str, tokens: list[Token], k: int) -> Mention | None:
     """'according to the mission's monthly update', 'according to HSE figures': the author of the
     document, written as a possessive or a name right before the document noun."""
-    end = next((m for m in range(k, min(len(tokens), k + 8)) if tokens[m].low in _DOCUMENTS and not tokens[m].quoted),
+    # (a capitalised document word inside a name is no document: "Statistics South Africa's latest survey",
+    # "Census Bureau data")
+    end = next((m for m in range(k, min(len(tokens), k + 8)) if tokens[m].low in _DOCUMENTS and not tokens[m].quoted
+                and not (tokens[m].is_cap and m + 1 < len(tokens) and tokens[m + 1].is_cap and tokens[m + 1].is_word)),
                None)
     if end is None:
         return None
@@ -386,6 +389,9 @@ def _document_author(text: str, tokens: list[Token], k: int) -> Mention | None:
     run = first
     while run < end and tokens[run].is_cap and tokens[run].is_word and not tokens[run].quoted:
         run += 1
+    if run - first == 1 and tokens[first].text.isupper() and len(tokens[first].text) >= 2 and tokens[first].is_word and \
+            1 <= end - run <= 2 and all(t.is_word and not t.is_cap for t in tokens[run:end]):
+        return _backward_np(text, tokens, first)  # "according to BMRCL ridership data": the body by its acronym
     if run - first >= 2 and all(t.is_word and not t.is_cap and not t.quoted for t in tokens[run:end]) and end - run <= 3:
         # "according to a World Bank rapid damage assessment": the body named before the document's description
         author = _backward_np(text, tokens, run - 1)

@@ -5172,3 +5172,10 @@ def test_a_notice_posted_on_a_day_dates_the_words_and_their_span():
                       "within two weeks.")
     assert claim["said_on"] == "2022-01-10"
     assert ("within two weeks", "deadline", "2022-01-10", "2022-01-24") in _dates(claim)
+
+
+def test_the_author_of_a_document_named_with_a_document_word_or_an_acronym():
+    assert one_claim("The Eastern Cape had the highest rate in the third quarter, according to Statistics South "
+                     "Africa's latest labour force survey.")["speaker"] == "Statistics South Africa"
+    assert one_claim("The closure will affect 2.5 lakh commuters every day, according to BMRCL ridership data."
+                     )["speaker"] == "BMRCL"
