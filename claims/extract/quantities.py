@@ -38,7 +38,8 @@ _CURRENCY_PREFIXES = ("Rp", "RM", "Tk", "ZiG", "GH\u00a2", "GH\u20b5", "Dhs", "D
                       "QR", "SR", "RO", "BD", "KD", "VT", "MK", "Br", "TSh", "Tsh", "USh", "Ush", "Rwf", "FCFA",
                       "Nu", "ZK", "Le",  # ngultrum: "Nu 300,000"; Zambian kwacha "ZK 12 million"; leones "Le 500,000"
                       "VN\u0110", "LE", "TL",  # dong "VN\u01105 billion"; Egyptian pounds "LE100,000"; lira "TL 25,000"
-                      "Hr", "UAH")  # hryvnias: "Hr 5.8 billion" (the Kyiv Independent)
+                      "Hr", "UAH",  # hryvnias: "Hr 5.8 billion" (the Kyiv Independent)
+                      "NIS")  # shekels: "NIS 20 million"
 _PREFIX_ALTERNATIVES = "|".join(_CURRENCY_PREFIXES + _CURRENCY_CODES)
 _CUR = (r"(?P<cur>(?=[ABCDEFGHIJKLMNOPQRSTUVWXYZs$\u20ac\u00a3\u00a5\u20b9\u20a6\u20b1\u058f])(?:(?-i:US|S|A|C|CI|NZ|HK|R|N|J|FJ|TT|EC|NT|Z|BDS|Bds|BBD|SI|WS|TOP|T|F|G)\$\s?|[$\u20ac\u00a3\u00a5\u20b9\u20a6\u20b1\u058f]|(?-i:(?:" + _PREFIX_ALTERNATIVES + r")(?=\s?\d)\s?)|(?-i:Rs\.?\s?|INR\s?|Ksh\.?\s?|K?Shs?\.?\s?|sh(?=\d)|[NPKD](?=\d{1,3}(?:,\d{3})+(?!\d|\.\d)|\d+\.\d\d\b)|[NPRKED](?=\d[\d,.]*[\s-]?"
         r"(?:million|billion|trillion|bn|m)\b)|[PRE](?=\d{1,3}(?:[, \u00a0]\d{3})+(?!\d))"
@@ -147,7 +148,7 @@ _CURRENCY = {"$": "dollars", "US$": "dollars", "S$": "Singapore dollars", "A$": 
              "KD": "Kuwaiti dinars", "VT": "vatu", "MK": "Malawi kwacha", "Br": "birr", "TSh": "Tanzanian shillings",
              "Tsh": "Tanzanian shillings", "USh": "Ugandan shillings", "Ush": "Ugandan shillings", "Rwf": "Rwandan francs",
              "FCFA": "CFA francs", "BDS$": "Barbados dollars", "Bds$": "Barbados dollars", "BBD$": "Barbados dollars",
-             "SI$": "Solomon Islands dollars", "CI$": "Cayman Islands dollars", "Nu": "ngultrum", "ZK": "Zambian kwacha", "Le": "leones", "VN\u0110": "dong", "LE": "Egyptian pounds", "TL": "Turkish lira", "Hr": "UAH", "G$": "Guyana dollars", "D": "dalasi", "WS$": "tala", "T$": "pa'anga", "TOP$": "pa'anga", "F$": "Fijian dollars"}
+             "SI$": "Solomon Islands dollars", "CI$": "Cayman Islands dollars", "Nu": "ngultrum", "ZK": "Zambian kwacha", "Le": "leones", "VN\u0110": "dong", "LE": "Egyptian pounds", "TL": "Turkish lira", "Hr": "UAH", "NIS": "ILS", "G$": "Guyana dollars", "D": "dalasi", "WS$": "tala", "T$": "pa'anga", "TOP$": "pa'anga", "F$": "Fijian dollars"}
 _TOKEN = re.compile(r"\([^)]{0,60}\)|[\w\u2019'-]+|[^\w\s]")
 # The first four _TOKEN matches from a position (every character but a space starts one): the
 # groups hold what finditer would give, in one call.

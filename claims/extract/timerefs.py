@@ -150,7 +150,7 @@ _PATTERNS = [
                   r"(?:,?\s+(?P<ry1>" + _YEAR + r"))?\s*(?:and|to|through|until|-|\u2013)\s*(?:(?P<rm2>" + MONTH_RE +
                   r")\.?\s+)?(?P<rd2>" + _DAYNUM + r")(?!\d)(?:,?\s+(?P<ry2>" + _YEAR + r"))?"),
     ("mdy", _PREP + r"(?P<m1>" + MONTH_RE + r")\.?\s+(?P<d1>" + _DAYNUM + r")(?!\d)(?:[-\u2013](?P<d1b>" + _DAYNUM +
-            r")(?!\d)|\s+and\s+(?P<d1c>" + _DAYNUM + r")(?!\d)(?![^\S\n]*(?!(?:before|after|when|and|or|to|at|in|on|for|but|as|"
+            r")(?!\d)|\s+(?:and|to|through|until|till)\s+(?P<d1c>" + _DAYNUM + r")(?!\d|[,.]\d)(?![^\S\n]*(?!(?:before|after|when|and|or|to|at|in|on|for|but|as|"
             r"with|from|until|the|a|an)\b)[^\W\d_]))?(?:,?\s+(?P<y1>" + _YEAR + r")|\s+(?P<yr1>last|next|this)\s+year)?(?P<incl1>\s+inclusive)?"),
     ("dmy", _PREP + r"(?:(?P<d2a>[0-3]?\d)\s?[-\u2013]\s?|(?:(?<=between )|(?<=from )|(?<=weekend of ))(?P<d2b>[0-3]?\d)\s+(?:and|to|until|till)\s+)?(?P<d2>" + _DAYNUM + r")\s+(?P<m2>" + MONTH_RE + r")\b\.?(?:,?\s+(?P<y2>" + _YEAR + r")|\s+(?P<yr2>last|next|this)\s+year)?(?P<incl2>\s+inclusive)?"),
     # "in September and October last year", "in April or May next year": two months of one year
@@ -219,7 +219,9 @@ _PATTERNS = [
                r"before (?:nightfall|dusk|dark|sunset)|"  # "asking them to move to safer places before nightfall"
                r"(?:the same|that same|later that|that|the next|the following) (?:day|night|morning|evening|afternoon))\b"),
     # "between 2019 and 2024", "from 2015 to 2020"
-    ("year_range", r"(?P<yrprep>between|from|(?:through|throughout|during|in)(?=\s+\d{4}\s+and\s))\s+(?P<yr1>" + _YEAR + r")\s*(?:and|to|through|until|-|\u2013)\s*(?P<yr2>"
+    ("year_range", r"(?P<yrprep>between|from|(?:through|throughout|during|in)(?=\s+\d{4}\s+and\s)|"
+                   # "during the 2020-2023 drought": the years an event spans
+                   r"the(?=\s+\d{4}[-\u2013]\d{4}\s+[a-z]))\s+(?P<yr1>" + _YEAR + r")\s*(?:and|to|through|until|-|\u2013)\s*(?P<yr2>"
                    + _YEAR + r")(?!\d|,\d|-\d)"),
     # "in the 1990s", "since the 2010s"
     ("decade", r"(?P<dcprep>in|during|since|from|by|until|through|throughout|over)\s+the\s+(?P<dcval>(?:1[89]|20)\d0)s\b"),
@@ -827,8 +829,14 @@ def find_timerefs(text: str, published: dt.date | None, anchor: dt.date | None =
                            context, since)
             if ref is not None:
                 refs.append(ref)
-                day_group = m.lastgroup == "given_span" and ("gwd2" if m.group("gwd2") else "gwd3" if m.group("gwd3") else None)
-                if day_group and ref.earliest is not None:
+                day_group = m.lastgroup == "given_span" and ("gwd2" if m.group("gwd2") else "gwd3" if m.group("gwd3") else
+                                                             "gwd" if m.group("gwd") else None)
+                if day_group == "gwd" and ref.earliest is not None:
+                    # "90 days from Saturday's attack": the attack's day is a date of the claim too
+                    owned = re.match(r"['\u2019]s\s+[a-z]+", text[m.end("gwd"):])
+                    day_at, day_end = m.start("gwd"), m.end("gwd") + (owned.end() if owned else 0)
+                    refs.append(TimeRef(text[day_at:day_end], "when", ref.earliest, ref.earliest, day_at, day_end))
+                elif day_group and ref.earliest is not None:
                     # the day of the event the span counts from is a date of the claim too
                     day_at = m.start(day_group)
                     day_end = m.end(day_group)

@@ -5179,3 +5179,24 @@ def test_the_author_of_a_document_named_with_a_document_word_or_an_acronym():
                      "Africa's latest labour force survey.")["speaker"] == "Statistics South Africa"
     assert one_claim("The closure will affect 2.5 lakh commuters every day, according to BMRCL ridership data."
                      )["speaker"] == "BMRCL"
+
+
+def test_a_span_from_a_days_event_keeps_the_event_day():
+    dates = _dates("Residents have 90 days from Saturday's attack to file a claim.")
+    assert ("Saturday's attack", "when", "2022-01-08", "2022-01-08") in dates
+    assert ("90 days from Saturday's attack", "deadline", "2022-01-08", "2022-04-08") in dates
+
+
+def test_a_month_and_a_day_to_another_day():
+    assert ("Oct. 12 to 16", "when", "2022-10-12", "2022-10-16") in _dates(
+        "Counselors would be available Oct. 12 to 16, the district said.")
+    # a figure after "to" is no day
+    assert ("on September 14", "when", "2021-09-14", "2021-09-14") in _dates(
+        "The backlog has grown from about 1,200 cases when the action began on September 14 to 3,140 as of Monday.")
+
+
+def test_the_years_an_event_spans_and_shekels():
+    assert ("the 2020-2023", "when", "2020-01-01", "2023-12-31") in _dates(
+        "Isiolo was among the hardest hit counties during the 2020-2023 drought.")
+    assert _values("The minister told officials to allocate NIS 20 million in emergency aid.") == [
+        (20000000, 20000000, None, "ILS")]
