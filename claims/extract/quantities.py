@@ -41,7 +41,7 @@ _CURRENCY_PREFIXES = ("Rp", "RM", "Tk", "ZiG", "GH\u00a2", "GH\u20b5", "Dhs", "D
                       "Hr", "UAH",  # hryvnias: "Hr 5.8 billion" (the Kyiv Independent)
                       "NIS")  # shekels: "NIS 20 million"
 _PREFIX_ALTERNATIVES = "|".join(_CURRENCY_PREFIXES + _CURRENCY_CODES)
-_CUR = (r"(?P<cur>(?=[ABCDEFGHIJKLMNOPQRSTUVWXYZs$\u20ac\u00a3\u00a5\u20b9\u20a6\u20b1\u058f])(?:(?-i:US|S|A|C|CI|NZ|HK|R|N|J|FJ|TT|EC|NT|Z|BDS|Bds|BBD|SI|WS|TOP|T|F|G)\$\s?|[$\u20ac\u00a3\u00a5\u20b9\u20a6\u20b1\u058f]|(?-i:(?:" + _PREFIX_ALTERNATIVES + r")(?=\s?\d)\s?)|(?-i:Rs\.?\s?|INR\s?|Ksh\.?\s?|K?Shs?\.?\s?|sh(?=\d)|[NPKD](?=\d{1,3}(?:,\d{3})+(?!\d|\.\d)|\d+\.\d\d\b)|[NPRKED](?=\d[\d,.]*[\s-]?"
+_CUR = (r"(?P<cur>(?=[ABCDEFGHIJKLMNOPQRSTUVWXYZs$\u20ac\u00a3\u00a5\u20b9\u20a6\u20b1\u058f])(?:(?-i:US|S|A|C|CI|NZ|HK|R|N|J|FJ|TT|EC|NT|Z|BDS|Bds|BBD|BZ|SI|WS|TOP|T|F|G)\$\s?|[$\u20ac\u00a3\u00a5\u20b9\u20a6\u20b1\u058f]|(?-i:(?:" + _PREFIX_ALTERNATIVES + r")(?=\s?\d)\s?)|(?-i:Rs\.?\s?|INR\s?|Ksh\.?\s?|K?Shs?\.?\s?|sh(?=\d)|[NPKD](?=\d{1,3}(?:,\d{3})+(?!\d|\.\d)|\d+\.\d\d\b)|[NPRKED](?=\d[\d,.]*[\s-]?"
         r"(?:million|billion|trillion|bn|m)\b)|[PRE](?=\d{1,3}(?:[, \u00a0]\d{3})+(?!\d))"
         # "paying R120 for a return taxi trip": a paying word before a short amount
         r"|(?:(?<=cost )|(?<=costs )|(?<=paid )|(?<=paying )|(?<=pay )|(?<=pays )|(?<=worth )|(?<=spent )|(?<=charged )|"
@@ -123,7 +123,9 @@ _METRES_AFTER = re.compile(r"(?:-|\s)(?:long|high|deep|wide|tall|thick|into|belo
                            r"in\s+(?:length|height|depth|diameter))\b", re.IGNORECASE)
 _METRES_BEFORE = re.compile(r"(?:\b(?:dropped|fell|fallen|rose|risen|sank|sunk|subsided|receded|swelled|climbed)\s+(?:by\s+)?|"
                             # "waves of up to 3m forecast near Penghu": a height of the sea
-                            r"\b(?:waves?|swells?|surges?|seas)\s+(?:of\s+)?)"
+                            r"\b(?:waves?|swells?|surges?|seas)\s+(?:of\s+)?|"
+                            # "Mera High Camp, at about 5,780m,", "at an altitude of 4,500m": a height
+                            r",\s+at\s+|\b(?:altitude|elevation|height|depth)\s+of\s+)"
                             r"(?:(?:as\s+much\s+as|up\s+to|about|around|nearly|almost|more\s+than|over|some|roughly)\s+)?$",
                             re.IGNORECASE)
 _OF_AGE = re.compile(r"\s+of\s+age\b", re.IGNORECASE)
@@ -148,7 +150,7 @@ _CURRENCY = {"$": "dollars", "US$": "dollars", "S$": "Singapore dollars", "A$": 
              "KD": "Kuwaiti dinars", "VT": "vatu", "MK": "Malawi kwacha", "Br": "birr", "TSh": "Tanzanian shillings",
              "Tsh": "Tanzanian shillings", "USh": "Ugandan shillings", "Ush": "Ugandan shillings", "Rwf": "Rwandan francs",
              "FCFA": "CFA francs", "BDS$": "Barbados dollars", "Bds$": "Barbados dollars", "BBD$": "Barbados dollars",
-             "SI$": "Solomon Islands dollars", "CI$": "Cayman Islands dollars", "Nu": "ngultrum", "ZK": "Zambian kwacha", "Le": "leones", "VN\u0110": "dong", "LE": "Egyptian pounds", "TL": "Turkish lira", "Hr": "UAH", "NIS": "ILS", "G$": "Guyana dollars", "D": "dalasi", "WS$": "tala", "T$": "pa'anga", "TOP$": "pa'anga", "F$": "Fijian dollars"}
+             "SI$": "Solomon Islands dollars", "CI$": "Cayman Islands dollars", "Nu": "ngultrum", "ZK": "Zambian kwacha", "Le": "leones", "VN\u0110": "dong", "LE": "Egyptian pounds", "TL": "Turkish lira", "Hr": "UAH", "NIS": "ILS", "BZ$": "Belize dollars", "G$": "Guyana dollars", "D": "dalasi", "WS$": "tala", "T$": "pa'anga", "TOP$": "pa'anga", "F$": "Fijian dollars"}
 _TOKEN = re.compile(r"\([^)]{0,60}\)|[\w\u2019'-]+|[^\w\s]")
 # The first four _TOKEN matches from a position (every character but a space starts one): the
 # groups hold what finditer would give, in one call.
@@ -202,7 +204,7 @@ _CHANGE_BEFORE = re.compile(
 _RANGING_FROM = re.compile(r"\b(?:rang(?:e|es|ed|ing)|var(?:y|ies|ied|ying))\s+from\s+$", re.IGNORECASE)
 _LETTER_DIGIT = re.compile(r"[A-Za-z$.](?=\d)")  # the last character of every prefix below, before a digit
 _LETTER_CURRENCY = re.compile(r"(?<![\w.])(?:Rs\.?|Ksh\.?|K?Shs?\.?|sh|[NPRKED]|[SACRNJZTFG]\$|US\$|NZ\$|HK\$|FJ\$|TT\$|EC\$|NT\$|CI\$|TOP\$|"
-                              r"BDS\$|Bds\$|BBD\$|SI\$|WS\$|INR|" + _PREFIX_ALTERNATIVES + r")(?=\d)")
+                              r"BDS\$|Bds\$|BBD\$|BZ\$|SI\$|WS\$|INR|" + _PREFIX_ALTERNATIVES + r")(?=\d)")
 _MINOR_UNITS = {"cents": "dollars", "cent": "dollars", "pence": "pounds", "kobo": "naira", "paise": "rupees"}
 _SCALED = re.compile(r"(\d[\d.,]*)\s*-?\s*(?:million|billion|trillion|bn|mn|mil|m|thousand|crores?|lakhs?)", re.IGNORECASE)
 _BARE_DIGITS = re.compile(r"\d[\d.,]*")

@@ -484,6 +484,9 @@ _INVITED_BEFORE = re.compile(r"\b(?:invited|invites|summoned|summons|called|conv
                              r"(?:(?:in|at)\s+(?:the\s+)?(?:[\w'\u2019-]+\s+){1,3})?)$", re.IGNORECASE)
 _PERFECT_BEFORE = re.compile(r"\b(?:has|have)\s+(?:[a-z]+ly\s+)?[a-z]{3,}ed\b[^.;]*$", re.IGNORECASE)
 # "Trade unions have called a protest outside the secretariat on Saturday": a protest still to come
+_EVENT_YEARS_AFTER = re.compile(r"\s+(?:[a-z]+\s+){0,2}?(?:epidemic|outbreak|pandemic|drought|floods?|famine|war|crisis|"
+                                r"conflict|unrest|protests?|riots?|winter|summer|wildfires?|bushfires?)\b", re.IGNORECASE)
+_FAILED_TO_BEFORE = re.compile(r"\bfailed\s+to\s+[^.;,]{0,80}\bby\s+(?:a|the|its|their)\s+$", re.IGNORECASE)
 _DID_NOT_AFTER = re.compile(r"\s*,?\s*but\s+(?:did\s+not|didn't|didn\u2019t|failed\s+to|never|refused\s+to)\b", re.IGNORECASE)
 _HAVE_CALLED = re.compile(r"\b(?:have|has)\s+(?:called|announced|planned|scheduled)\s+(?:a|an)\s[^.;]{0,80}$", re.IGNORECASE)
 _FOR_CLOCK = re.compile(r"\bfor\s+\d{1,2}(?:[:.]\d\d)?\s?[ap]\.?\s?m\.?\s+$", re.IGNORECASE)  # "listed for 2pm on Thursday"
@@ -905,6 +908,8 @@ def find_timerefs(text: str, published: dt.date | None, anchor: dt.date | None =
         _week_beginning(text, refs)
     if refs and ("-hour" in text or "-day" in text or "-week" in text):
         _event_span(text, refs)
+    if len(refs) > 1 and ("run" in words or "last" in words or "continue" in words):
+        _run_from_start(text, refs)
     if refs and "from" in words and not _MOVED_WORDS.isdisjoint(words):
         _moved_from_to(text, refs)
     if refs and "least" in words:
@@ -1098,7 +1103,9 @@ def _clock_times(text: str, refs: list[TimeRef], anchor: dt.date | None, tense: 
                 # "orders would be lifted at 6 p.m.": a time ahead with no day of its own is later that day
                 bisect.insort(refs, TimeRef(text[start:end], "when", anchor, anchor, start, end), key=lambda r: r.start)
             continue
-        day = context if context is not None and context < anchor and not by else anchor
+        # ("were without electricity as of 5 p.m.": a count's hour with no day is the day it is reported)
+        day = context if context is not None and context < anchor and not by and \
+            not before.group().lower().startswith("as of") else anchor
         bisect.insort(refs, TimeRef(text[start:end], "deadline" if by else "when", None if by else day, day,
                                     start, end), key=lambda r: r.start)
 
@@ -1137,6 +1144,31 @@ def _event_span(text: str, refs: list[TimeRef]) -> None:
         # (the days the strike or ban runs: a span, not a deadline anyone must meet)
         bisect.insort(refs, TimeRef(m.group(0), "when", after.earliest, after.earliest + dt.timedelta(days=int(days)),
                                     m.start(), m.end()), key=lambda r: r.start)
+
+
+_START_AND_RUN = re.compile(r"\b(?:start|starts|begin|begins|open|opens|commence|commences)\b[^.;]{0,80}?\s+and\s+"
+                            r"(?:will\s+|would\s+)?(?:run|last|continue)\s+$", re.IGNORECASE)
+_SPAN_UNIT_DAYS = {"day": 1, "days": 1, "week": 7, "weeks": 7}
+
+
+def _run_from_start(text: str, refs: list[TimeRef]) -> None:
+    """'would start in Budiriro on Monday and run for 10 days': the span runs from the day it starts."""
+    for index, ref in enumerate(refs):
+        if ref.role != "deadline" or not ref.phrase.lower().startswith("for ") or ref.latest is None:
+            continue
+        lead = _START_AND_RUN.search(text, max(0, ref.start - 120), ref.start)
+        if lead is None:
+            continue
+        day = next((r for r in reversed(refs[:index]) if lead.start() < r.start and r.end <= ref.start and
+                    r.role == "when" and r.earliest is not None and r.earliest == r.latest), None)
+        words = ref.phrase.split()
+        if day is None or len(words) < 3 or words[-1].lower() not in _SPAN_UNIT_DAYS:
+            continue
+        n = _count(words[-2])
+        if not n:
+            continue
+        refs[index] = TimeRef(ref.phrase, "deadline", day.earliest,
+                              day.earliest + dt.timedelta(days=int(n * _SPAN_UNIT_DAYS[words[-1].lower()])), ref.start, ref.end)
 
 
 _ACT_BETWEEN = re.compile(r"\s+(?:[a-z]+ed|imposed|declared|announced|called|began|begun|started)\s+", re.IGNORECASE)
@@ -2263,6 +2295,9 @@ def _resolve(m: re.Match, kind: str, text: str, pub: dt.date | None, anchor: dt.
             first = pub.year - (pub.month < 7) + {"last": -1, "the previous": -1, "next": 1, "the next": 1}.get(
                 " ".join(g("fyrel").lower().split()), 0)
         earliest, latest = dt.date(first, opens, 1), dt.date(first + 1, opens - 1, 30 if opens == 7 else 31)
+        if g("fy1") and not re.search(r"fy|fiscal|financial", phrase, re.IGNORECASE) and _EVENT_YEARS_AFTER.match(text, end):
+            # "The 2008-09 cholera epidemic": an event's calendar years, no financial year
+            earliest, latest = dt.date(first, 1, 1), dt.date(first + 1, 12, 31)
         if (g("fyprep") or "").lower() == "by" or text[max(0, start - 3):start].lower() == "by ":
             role, earliest = "deadline", None  # "a small surplus by 2028-29"
             if text[max(0, start - 3):start].lower() == "by ":
@@ -2688,7 +2723,10 @@ def _resolve(m: re.Match, kind: str, text: str, pub: dt.date | None, anchor: dt.
                 if _WEEKDAY_DEADLINE.match(text, end) and not phrase.lower().startswith(("by ", "until ", "before ")):
                     # "the Saturday deadline had been set on the advice of engineers": the deadline's own
                     # day, ahead unless it has passed ("The Saturday deadline expired without a deal")
-                    mode = "past" if _DEADLINE_GONE.match(text, end) else "after"
+                    # ("failed to complete a prisoner exchange by a Sunday deadline": one gone by)
+                    mode = "past" if _DEADLINE_GONE.match(text, end) or (
+                        tense in ("past", "pastperfect") and "ailed" in text and
+                        _FAILED_TO_BEFORE.search(text, max(0, start - 90), start)) else "after"
                 if tense == "past" and _by_then(prep, text, start, tense):
                     mode = "past"  # "40 families had moved in by Wednesday", "the road was cleared by Friday"
                 elif tense in ("past", "pastperfect") and _DEADLINE_MISSED_BEFORE.search(text, max(0, start - 60), start):

@@ -5200,3 +5200,38 @@ def test_the_years_an_event_spans_and_shekels():
         "Isiolo was among the hardest hit counties during the 2020-2023 drought.")
     assert _values("The minister told officials to allocate NIS 20 million in emergency aid.") == [
         (20000000, 20000000, None, "ILS")]
+
+
+def test_a_camps_altitude_in_metres():
+    assert (5780, 5780, "about", "m") in _values(
+        "The avalanche struck as 23 climbers were preparing to leave the high camp, at about 5,780m, for the summit.")
+
+
+def test_an_hour_as_of_which_a_count_stands_is_the_reporting_day():
+    claims = claims_of("The storm hit the coast on Wednesday night.",
+                       "The utility says about 8,400 households were without electricity as of 5 p.m.")
+    assert ("as of 5 p.m.", "when", "2022-01-13", "2022-01-13") in _dates(claims[1])
+
+
+def test_belize_dollars():
+    assert _values("The government had released BZ$2.5 million from the contingency fund.") == [
+        (2500000, 2500000, None, "Belize dollars")]
+
+
+def test_a_weekday_deadline_failed_by_is_gone():
+    assert ("Sunday", "deadline", "2022-01-09", "2022-01-09") in _dates(
+        "Both sides failed to complete a prisoner exchange by a Sunday deadline agreed at talks last month.")
+    # failing at something else leaves the deadline ahead
+    assert ("Sunday", "deadline", "2022-01-16", "2022-01-16") in _dates(
+        "Negotiators failed to agree on a ceasefire, leaving the Sunday deadline in doubt.")
+
+
+def test_a_campaign_that_starts_on_a_day_and_runs_for_days():
+    assert ("for 10 days", "deadline", "2022-01-17", "2022-01-27") in _dates(
+        "The ministry said a vaccination campaign would start in two suburbs on Monday and run for 10 days.")
+
+
+def test_an_epidemics_years_are_calendar_years():
+    assert ("2008-09", "when", "2008-01-01", "2009-12-31") in _dates(
+        "The 2008-09 cholera epidemic killed more than 4 000 people.")
+    assert ("for 2025-26", "when", "2025-04-01", "2026-03-31") in _dates("The budget for 2025-26 was approved.")
