@@ -45,7 +45,7 @@ _FAMILIES = tuple(frozenset(f.split()) for f in (
     "storm flood cyclone hurricane typhoon landslide mudslide inundation inflow blizzard snowstorm", "fire explosion blast",
     "crash derailment collision", "shipwreck sinking capsizing", "spill leak", "collapse cave-in rockfall"))
 # events of one kind: "the landslide" dated, "since the collapse" means it when it is the only one
-_DISASTERS = frozenset("""fire explosion collapse flood storm cyclone hurricane typhoon earthquake landslide mudslide
+_DISASTERS = frozenset("""fire explosion blast collapse flood storm cyclone hurricane typhoon earthquake landslide mudslide
 eruption crash derailment shipwreck sinking spill leak accident disaster inflow inundation capsizing collision stampede
 rockfall cave-in blackout outage breach blizzard snowstorm heatwave""".split())
 _EVENT_NOUNS = "|".join(sorted(_EVENT_FORMS, key=len, reverse=True))

@@ -122,6 +122,8 @@ _METRES_DIGITS = re.compile(r"(?:\d{1,4}|\d,\d{3})(?:\.\d+)?m")
 _METRES_AFTER = re.compile(r"(?:-|\s)(?:long|high|deep|wide|tall|thick|into|below|above|underground|away|"
                            r"in\s+(?:length|height|depth|diameter))\b", re.IGNORECASE)
 _METRES_BEFORE = re.compile(r"(?:\b(?:dropped|fell|fallen|rose|risen|sank|sunk|subsided|receded|swelled|climbed)\s+(?:by\s+)?|"
+                            # "The Lachlan River peaked at 10.6m": a water level
+                            r"\b(?:[Rr]iver|level|water|flood|tide|creek|lake)s?\s+(?:[\w-]+\s+){0,2}?(?:peaked|peaks|crested|crests)\s+at\s+|"
                             # "waves of up to 3m forecast near Penghu": a height of the sea
                             r"\b(?:waves?|swells?|surges?|seas)\s+(?:of\s+)?|"
                             # "Mera High Camp, at about 5,780m,", "at an altitude of 4,500m": a height

@@ -492,7 +492,8 @@ _HAVE_CALLED = re.compile(r"\b(?:have|has)\s+(?:called|announced|planned|schedul
 _FOR_CLOCK = re.compile(r"\bfor\s+\d{1,2}(?:[:.]\d\d)?\s?[ap]\.?\s?m\.?\s+$", re.IGNORECASE)  # "listed for 2pm on Thursday"
 _BACKDATED_BEFORE = re.compile(r"\bbackdated\s+(?:to\s+)?", re.IGNORECASE)
 _QUARTER_AFTER = re.compile(r"\s+quarter\b", re.IGNORECASE)
-_DEMANDED_THAT_BEFORE = re.compile(r"\b(?:demand|insist|urge|request|propose|recommend|ask)(?:ed|s|ing)?\s+that\s+"
+_DEMANDED_THAT_BEFORE = re.compile(r"\b(?:demand(?:ed|s|ing)?|insist(?:ed|s|ing)?|urg(?:e|ed|es|ing)|request(?:ed|s|ing)?|"
+                                   r"propos(?:e|ed|es|ing)|recommend(?:ed|s|ing)?|ask(?:ed|s|ing)?)\s+that\s+"
                                    r"(?![^.;]*\b(?:had|has|have|was|were|did|been|is|are)\b)[^.;]{0,100}$", re.IGNORECASE)
 _CANCELLED_DAY_BEFORE = re.compile(r"\b(?:cancel(?:l)?ed|cancels|cancel(?:l)?ing)\s+(?:all\s+(?:of\s+)?)?(?:(?:the|its|their)\s+)?"
                                    r"(?:\w+day\s+(?:and|or)\s+)?$", re.IGNORECASE)
@@ -1075,6 +1076,12 @@ def _clock_times(text: str, refs: list[TimeRef], anchor: dt.date | None, tense: 
         if before is None:
             if "ntil" in text or "till" in text:
                 _until_clock(text, m, refs, anchor, tense)
+            if text[max(0, m.start() - 5):m.start()].lower() == "from " and not _SPAN_CLOSE_AFTER.match(text, m.end()) and \
+                    not any(r.start < m.end() + 20 and r.end > m.start() - 5 for r in refs) and \
+                    _clause_tense(text, m.start() - 5, m.end(), tense) == "future":
+                # "officers would patrol coastal villages from 6pm": a start later that day
+                bisect.insort(refs, TimeRef(text[m.start() - 5:m.end()], "when", anchor, anchor, m.start() - 5, m.end()),
+                              key=lambda r: r.start)
             continue
         start, end = before.start(), m.end()
         by = before.group().lower().startswith("by")  # "9,214 people had been evacuated by 8 p.m."
@@ -1183,6 +1190,7 @@ def _week_beginning(text: str, refs: list[TimeRef]) -> None:
             refs[index] = TimeRef(ref.phrase, "when", ref.earliest, ref.earliest + dt.timedelta(days=6), ref.start, ref.end)
 
 
+_SPAN_CLOSE_AFTER = re.compile(r"\s*(?:to|until|till|through|-|\u2013)\s|\s+and\s+\d", re.IGNORECASE)
 _UNTIL_CLOCK_BEFORE = re.compile(r"\b(?:until|till)\s+$", re.IGNORECASE)
 
 
@@ -2731,6 +2739,8 @@ def _resolve(m: re.Match, kind: str, text: str, pub: dt.date | None, anchor: dt.
                     mode = "past"  # "40 families had moved in by Wednesday", "the road was cleared by Friday"
                 elif tense in ("past", "pastperfect") and _DEADLINE_MISSED_BEFORE.search(text, max(0, start - 60), start):
                     mode = "past"  # "shut down only on Monday, missing the deadline of noon on Saturday"
+                elif " that " in text and _DEMANDED_THAT_BEFORE.search(text, max(0, start - 110), start):
+                    mode = "after"  # "elders had proposed that both tribes withdraw fighters by Wednesday": asked ahead
                 elif tense == "past" and (prep or "").lower() == "before" and phrase[-2:] in ("'s", "\u2019s") and \
                         not _FORWARD_BEFORE.search(text, max(0, start - 90), start) and \
                         not _ORDERED_TO_BEFORE.search(text, max(0, start - 140), start):

@@ -5235,3 +5235,22 @@ def test_an_epidemics_years_are_calendar_years():
     assert ("2008-09", "when", "2008-01-01", "2009-12-31") in _dates(
         "The 2008-09 cholera epidemic killed more than 4 000 people.")
     assert ("for 2025-26", "when", "2025-04-01", "2026-03-31") in _dates("The budget for 2025-26 was approved.")
+
+
+def test_a_river_peaked_at_metres_and_a_blast_is_the_accident():
+    assert (10.6, 10.6, None, "m") in _values("The Lachlan River peaked at 10.6m at Forbes on August 29.")
+    assert (1200000, 1200000, None, None) in _values("Viewers peaked at 1.2m on Sunday.")
+    claims = claims_of("The blast occurred at around 10:40 pm on Tuesday at the mine, the agency said.",
+                       "Under the law, the agency must deliver a report on the causes of the explosion within 30 "
+                       "days of the accident.")
+    assert ("within 30 days of the accident", "deadline", "2022-01-11", "2022-02-10") in _dates(claims[1])
+
+
+def test_what_was_proposed_that_someone_do_by_a_day_is_ahead():
+    assert ("by Wednesday", "deadline", None, "2022-01-19") in _dates(
+        "A jirga member said elders had proposed that both tribes withdraw fighters from trenches by Wednesday.")
+
+
+def test_a_start_from_an_hour_ahead_is_that_day():
+    assert ("from 6pm", "when", "2022-01-13", "2022-01-13") in _dates(
+        "Police said officers would patrol coastal villages from 6pm and urged people to stay home.")
