@@ -158,7 +158,9 @@ _PATTERNS = [
                    r")(?:,?\s+(?P<mpy>" + _YEAR + r")(?!\d)|\s+(?P<mprel>last|next|this)\s+year\b)"),
     ("my", _PREP + r"(?:(?:early|mid|late)[- ])?(?P<m3>" + MONTH_RE + r")\s+(?P<y3>" + _YEAR + r")"),
     ("month", r"(?P<mprep>(?:until|till|by|before|since|from)\s+(?:at\s+least\s+)?(?:early|mid|late)|"
-              r"(?:until|till|by)\s+at\s+least|(?:for\s+)?the\s+whole\s+of|all\s+of|no\s+earlier\s+than|not\s+earlier\s+than|throughout|as recently as|as late as|as early as|as far back as|backdated to|by|until|till|before|since|from|in|during|after|for|early|late|mid|through|last|next|this)[- ]"
+              r"(?:until|till|by)\s+at\s+least|(?:for\s+)?the\s+whole\s+of|all\s+of|no\s+earlier\s+than|not\s+earlier\s+than|throughout|as recently as|as late as|as early as|as far back as|backdated to|by|until|till|before|since|from|in|during|after|for|early|late|mid|through|last|next|this|"
+              # "could delay the planting ... into November", "well into October"
+              r"(?:well\s+)?into)[- ]"
               r"(?P<m4>January|February|March|April|(?-i:May)|June|July|August|September|October|November|December|"
               r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\b(?!\.?\s+\d)(?!\s+(?:to|until|through)\s+" + MONTH_RE + r"\b)"
               r"(?:\s+(?:of\s+)?(?P<yr4>last|next|this)\s+year)?"),
@@ -303,7 +305,7 @@ _PERIOD_WORDS = frozenset("week weeks weekend month months year years days hours
                           "first-quarter second-quarter third-quarter fourth-quarter".split())
 _START_WORDS = frozenset("""its their his her same that following dating dates date going stretching as shortly just soon right sometime backdated no not later than by until till before since as of from after on in at during late early
 the last this next earlier coming past previous within inside over for a an one few several new mid between
-through throughout all whole up good last take
+through throughout all whole up good last take into well
 """.split()) | frozenset(UNITS) | frozenset(TENS) | frozenset(WEEKDAYS) | frozenset(MONTHS) | {"new year's", "year's"}
 _WEEKS_TIME = re.compile(r"['\u2019]?\s+time\b", re.IGNORECASE)
 _TIME_AFTER_IN = re.compile(r"\s*(?:time|a row)\b")
@@ -508,7 +510,8 @@ _EXPECTED_ADJECTIVE = re.compile(r"\b[a-z]+s\s+expected\b(?!\s+(?:to|on|by|in|at
 _SPAN_CLOSER_BEFORE = re.compile(r"\b(?:to|until|till|and|through)\s$", re.IGNORECASE)
 _CONDITION_OPENS = re.compile(r"[\s\"'\u201c\u2018]*(?:if|unless)\s+(?:\w+\s+){0,6}?(?:is|are|does|do|doesn't|don't)\b", re.IGNORECASE)
 _COULD_AHEAD = re.compile(r"\bcould\s+(?:(?:also|still|even|soon|partly|partially|only)\s+)?(?:bring|fall|drop|reach|rise|hit|climb|peak|reopen|"
-                          r"exceed|top|last|continue|begin|start|affect|face|lead|cause|trigger|strike|arrive|take\s+place|happen|come)\b",
+                          r"exceed|top|last|continue|begin|start|affect|face|lead|cause|trigger|strike|arrive|take\s+place|happen|come|"
+                          r"delay|push|extend|disrupt|spread)\b",
                           re.IGNORECASE)
 _MODAL_PERFECT_BEFORE = re.compile(r"\b(?:should|would|could|might|must)(?:\s+not)?\s+have\s+[a-z]+(?:ed|en)\b", re.IGNORECASE)
 _MODAL_AHEAD = re.compile(r"\bshould\s+(?!have\b)(?:not\s+)?[a-z]+", re.IGNORECASE)
@@ -775,7 +778,8 @@ def find_timerefs(text: str, published: dt.date | None, anchor: dt.date | None =
         ("am" in text or "pm" in text) and any(_is_clock_word(w) for w in words)))
     # a clock time ("just after 6am", "at 2.30pm"): found by _clock_times from its digits
     hours = published is not None and ((("am" in text or "pm" in text or ".m" in text) and
-                                        _CLOCK_HINT.search(text) is not None) or "noon" in words or "midday" in words)
+                                        _CLOCK_HINT.search(text) is not None) or "noon" in words or "midday" in words or
+                                       ("local time" in text and _CLOCK_24.search(text) is not None))
     if _TRIGGER_WORDS.isdisjoint(words) and not special and not clock and not ("then" in words and "since" in words):
         if hours:
             _clock_times(text, refs, anchor, tense, context if clock_context else None)
@@ -909,7 +913,7 @@ def find_timerefs(text: str, published: dt.date | None, anchor: dt.date | None =
         _week_beginning(text, refs)
     if refs and ("-hour" in text or "-day" in text or "-week" in text):
         _event_span(text, refs)
-    if len(refs) > 1 and ("run" in words or "last" in words or "continue" in words):
+    if len(refs) > 1 and ("run" in words or "last" in words or "continue" in words or "from" in words):
         _run_from_start(text, refs)
     if refs and "from" in words and not _MOVED_WORDS.isdisjoint(words):
         _moved_from_to(text, refs)
@@ -1051,8 +1055,10 @@ def _is_clock_word(word: str) -> bool:
 
 # a digit then am/pm: the cheap test (no look-behind, no IGNORECASE: the engine skips to digits)
 _CLOCK_HINT = re.compile(r"[0-9]\s?[apAP]\.?\s?[mM]\b")
-_CLOCK_TIME = re.compile(r"(?<![\d.:])\d{1,2}(?:[:.][0-5]\d)?\s?(?:[ap]m\b|[ap]\.\s?m\b\.?)|\b(?:noon|midday)\b",
-                         re.IGNORECASE)
+# "shortly before 05:30 local time": a 24-hour clock, written with its zone
+_CLOCK_24 = re.compile(r"(?<![\d.:])(?:[01]\d|2[0-3])[:.][0-5]\d(?=\s+local\s+time\b)")
+_CLOCK_TIME = re.compile(r"(?<![\d.:])\d{1,2}(?:[:.][0-5]\d)?\s?(?:[ap]m\b|[ap]\.\s?m\b\.?)|\b(?:noon|midday)\b|"
+                         r"(?<![\d.:])(?:[01]\d|2[0-3])[:.][0-5]\d(?:\s+local\s+time)(?=\W)", re.IGNORECASE)
 _CLOCK_BEFORE = re.compile(r"\b(?:(?:just|shortly|soon|sometime|right)\s+(?:after|before)|(?:at\s+)?(?:about|around|"
                            r"roughly|approximately|exactly|precisely)|at|after|before|as\s+of)\s+$", re.IGNORECASE)
 _BY_CLOCK = re.compile(r"\bby\s+$", re.IGNORECASE)
@@ -1153,6 +1159,7 @@ def _event_span(text: str, refs: list[TimeRef]) -> None:
                                     m.start(), m.end()), key=lambda r: r.start)
 
 
+_FROM_FOR_GAP = re.compile(r"\s*,?\s*(?:(?:possibly|probably|perhaps|potentially|likely)\s+)?")
 _START_AND_RUN = re.compile(r"\b(?:start|starts|begin|begins|open|opens|commence|commences)\b[^.;]{0,80}?\s+and\s+"
                             r"(?:will\s+|would\s+)?(?:run|last|continue)\s+$", re.IGNORECASE)
 _SPAN_UNIT_DAYS = {"day": 1, "days": 1, "week": 7, "weeks": 7}
@@ -1163,19 +1170,26 @@ def _run_from_start(text: str, refs: list[TimeRef]) -> None:
     for index, ref in enumerate(refs):
         if ref.role != "deadline" or not ref.phrase.lower().startswith("for ") or ref.latest is None:
             continue
-        lead = _START_AND_RUN.search(text, max(0, ref.start - 120), ref.start)
-        if lead is None:
-            continue
-        day = next((r for r in reversed(refs[:index]) if lead.start() < r.start and r.end <= ref.start and
-                    r.role == "when" and r.earliest is not None and r.earliest == r.latest), None)
+        prev = refs[index - 1] if index else None
+        if prev is not None and prev.phrase[:5].lower() == "from " and _FROM_FOR_GAP.fullmatch(text, prev.end, ref.start) and \
+                prev.role == "when" and prev.earliest is not None and prev.earliest == prev.latest:
+            day = prev  # "likely to be closed from Thursday afternoon for up to 48 hours"
+        else:
+            lead = _START_AND_RUN.search(text, max(0, ref.start - 120), ref.start)
+            if lead is None:
+                continue
+            day = next((r for r in reversed(refs[:index]) if lead.start() < r.start and r.end <= ref.start and
+                        r.role == "when" and r.earliest is not None and r.earliest == r.latest), None)
         words = ref.phrase.split()
-        if day is None or len(words) < 3 or words[-1].lower() not in _SPAN_UNIT_DAYS:
+        if day is None or len(words) < 3:
             continue
+        unit = words[-1].lower()
         n = _count(words[-2])
-        if not n:
+        if not n or (unit not in _SPAN_UNIT_DAYS and not (unit == "hours" and n % 24 == 0)):
             continue
-        refs[index] = TimeRef(ref.phrase, "deadline", day.earliest,
-                              day.earliest + dt.timedelta(days=int(n * _SPAN_UNIT_DAYS[words[-1].lower()])), ref.start, ref.end)
+        days = n // 24 if unit == "hours" else n * _SPAN_UNIT_DAYS[unit]
+        refs[index] = TimeRef(ref.phrase, "deadline", day.earliest, day.earliest + dt.timedelta(days=int(days)),
+                              ref.start, ref.end)
 
 
 _ACT_BETWEEN = re.compile(r"\s+(?:[a-z]+ed|imposed|declared|announced|called|began|begun|started)\s+", re.IGNORECASE)

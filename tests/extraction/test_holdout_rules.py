@@ -5254,3 +5254,21 @@ def test_what_was_proposed_that_someone_do_by_a_day_is_ahead():
 def test_a_start_from_an_hour_ahead_is_that_day():
     assert ("from 6pm", "when", "2022-01-13", "2022-01-13") in _dates(
         "Police said officers would patrol coastal villages from 6pm and urged people to stay home.")
+
+
+def test_a_24_hour_clock_in_local_time():
+    assert ("shortly before 05:30 local time", "when", "2022-01-13", "2022-01-13") in _dates(
+        "A section of the dam collapsed shortly before 05:30 local time, sending a surge of water towards seven "
+        "villages, the agency said.")
+
+
+def test_a_closure_from_a_day_for_up_to_hours_runs_from_that_day():
+    assert ("for up to 48 hours", "deadline", "2022-01-14", "2022-01-16") in _dates(
+        "The council said the road was likely to be closed from Friday afternoon, possibly for up to 48 hours.")
+
+
+def test_into_a_month():
+    assert ("into November", "when", "2022-11-01", "2022-11-30") in _dates(
+        "The shortage could delay the planting of up to 2 million hectares into November.")
+    # a month gone by in a past clause (the article is of January 2022)
+    assert ("well into October", "when", "2021-10-01", "2021-10-31") in _dates("The heat lasted well into October.")
