@@ -915,6 +915,8 @@ def find_timerefs(text: str, published: dt.date | None, anchor: dt.date | None =
         _event_span(text, refs)
     if len(refs) > 1 and ("run" in words or "last" in words or "continue" in words or "from" in words):
         _run_from_start(text, refs)
+    if len(refs) > 1 and "within" in words and "of" in words:
+        _within_of_dated(text, refs)
     if refs and "from" in words and not _MOVED_WORDS.isdisjoint(words):
         _moved_from_to(text, refs)
     if refs and "least" in words:
@@ -1157,6 +1159,23 @@ def _event_span(text: str, refs: list[TimeRef]) -> None:
         # (the days the strike or ban runs: a span, not a deadline anyone must meet)
         bisect.insort(refs, TimeRef(m.group(0), "when", after.earliest, after.earliest + dt.timedelta(days=int(days)),
                                     m.start(), m.end()), key=lambda r: r.start)
+
+
+_OF_DATED_ACT = re.compile(r"\s+of\s+(?:the|its|their|a|an)\s+(?:[\w'\u2019-]+\s+){1,5}?(?:being\s+|is\s+|was\s+|are\s+|were\s+)?"
+                           r"(?:announced|published|released|declared|issued|made|signed|confirmed|certified|served)\s+$",
+                           re.IGNORECASE)
+
+
+def _within_of_dated(text: str, refs: list[TimeRef]) -> None:
+    """'within 48 hours of the result being announced on October 29': the span counts from that day."""
+    for index, ref in enumerate(refs[:-1]):
+        nxt = refs[index + 1]
+        if ref.role != "deadline" or ref.phrase[:7].lower() != "within " or ref.earliest is None or \
+                ref.latest is None or nxt.earliest is None or nxt.earliest != nxt.latest or \
+                not nxt.phrase.lower().startswith("on ") or not _OF_DATED_ACT.fullmatch(text, ref.end, nxt.start):
+            continue
+        refs[index] = TimeRef(ref.phrase, "deadline", nxt.earliest, nxt.earliest + (ref.latest - ref.earliest),
+                              ref.start, ref.end)
 
 
 _FROM_FOR_GAP = re.compile(r"\s*,?\s*(?:(?:possibly|probably|perhaps|potentially|likely)\s+)?")
@@ -2625,6 +2644,9 @@ def _resolve(m: re.Match, kind: str, text: str, pub: dt.date | None, anchor: dt.
         year_rel = g("yr1") or g("yr2")
         if year_rel and pub:
             year_text = str(pub.year + _YEAR_STEP[year_rel.lower()])  # "on March 23 last year"
+        if not year_text and "year" in text[end:end + 22] and _THAT_YEAR_AFTER.match(text, end) and \
+                (years := _YEAR_IN.findall(text, 0, start)):
+            year_text = years[-1]  # "imposed in September 2023 was lifted on October 4 that year"
         if year_text:
             try:
                 earliest = latest = dt.date(int(year_text), month, day)

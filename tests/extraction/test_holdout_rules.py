@@ -5272,3 +5272,14 @@ def test_into_a_month():
         "The shortage could delay the planting of up to 2 million hectares into November.")
     # a month gone by in a past clause (the article is of January 2022)
     assert ("well into October", "when", "2021-10-01", "2021-10-31") in _dates("The heat lasted well into October.")
+
+
+def test_a_day_that_year_takes_the_year_named_before():
+    assert ("on October 4", "when", "2023-10-04", "2023-10-04") in _dates(
+        "A similar price ceiling imposed in September 2023 was lifted on October 4 that year.")
+
+
+def test_within_hours_of_a_result_announced_on_a_day():
+    assert ("within 48 hours", "deadline", "2022-10-29", "2022-10-31") in _dates(
+        "If members approve, the first walkouts could begin within 48 hours of the result being announced on "
+        "October 29.")
