@@ -2023,6 +2023,7 @@ def _by_then(prep: str | None, text: str, start: int, tense: str) -> bool:
 
 # "set out on Tuesday and were due back by 6pm on Wednesday": an expectation of the past
 _HAD_BEEN_DUE = re.compile(r"\bhad\s+been\s+(?:\w+\s+)?(?:due|expected|scheduled|set)\s+to\b", re.IGNORECASE)
+_LAST_YEAR_AFTER = re.compile(r"\s+last\s+year\b", re.IGNORECASE)
 _WAS_DUE_ANY = re.compile(r"\b(?:was|were|had\s+been)\s+(?:\w+\s+)?due\b", re.IGNORECASE)
 _WAS_DUE = re.compile(r"\b(?:was|were)\s+due\b[^.;,]{0,40}$", re.IGNORECASE)
 # "would block the crossings by Thursday if no agreement was reached": a condition looks ahead
@@ -2889,6 +2890,12 @@ def _resolve(m: re.Match, kind: str, text: str, pub: dt.date | None, anchor: dt.
                 if head in ("the next", "the following"):
                     offset = 1
                 earliest = latest = base + dt.timedelta(days=offset)
+                if word in ("the same day", "that same day") and (last_year := _LAST_YEAR_AFTER.match(text, end)) and \
+                        base.month * 100 + base.day != 229:
+                    # "On the same day last year, the reservoirs held 6.9 tmcft": the article's day a year before
+                    earliest = latest = base.replace(year=base.year - 1)
+                    end = last_year.end()
+                    phrase = text[start:end]
                 if word.startswith("before "):
                     role, earliest = "deadline", None
     elif kind == "since_event":

@@ -5283,3 +5283,9 @@ def test_within_hours_of_a_result_announced_on_a_day():
     assert ("within 48 hours", "deadline", "2022-10-29", "2022-10-31") in _dates(
         "If members approve, the first walkouts could begin within 48 hours of the result being announced on "
         "October 29.")
+
+
+def test_the_same_day_last_year():
+    claims = claims_of("The lakes held 2.48 tmcft on Thursday morning. On the same day last year, the reservoirs held "
+                       "6.9 tmcft.")
+    assert ("On the same day last year", "when", "2021-01-13", "2021-01-13") in _dates(claims[-1])
