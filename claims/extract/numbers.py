@@ -27,7 +27,10 @@ _WORD_NUMBER = (r"(?:(?:" + "|".join(TENS) + r")(?:[-\s](?:" + "|".join(k for k 
 # A decimal comma before a scale word: "US$2,3 million" (Zimbabwe, much of Europe).
 DIGITS = (r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?!\d|,\d|\.\d)"
           r"|\d{1,3},\d{1,2}(?=\s?(?:million|billion|trillion|bn|m|mil)\b|\s?%|\s(?:per\s?cent|percent)\b|"
-          r"\s?(?:degrees\b|\u00b0))|\d+(?:\.\d+)?")  # ("45,3 degrees" too)
+          r"\s?(?:degrees\b|\u00b0))"
+          # cents after a decimal comma, written onto a currency sign: "up from US$3,50" (Zimbabwe)
+          r"|(?<=[$\u20ac\u00a3])\d{1,3},\d\d(?![\d,])"
+          r"|\d+(?:\.\d+)?")  # ("45,3 degrees" too)
 # A number: digits or words, with an optional scale word ("2.5 million", "a dozen", "two dozen");
 # "m" for million only written onto the digits ("40 m" apart is forty metres).
 NUMBER = (r"(?:(?:" + DIGITS + r"|" + _WORD_NUMBER + r"|a|an)(?:\s*|-)(?:dozen|hundred|thousand|million|billion|trillion|bn|mn|mil|crores?|lakhs?)\b"

@@ -72,8 +72,11 @@ _ATTACHED_UNITS = {"kg": "kg", "km": "km", "km/h": "km/h", "kph": "km/h", "kmh":
                    "C": "degrees Celsius", "\u00b0C": "degrees Celsius", "F": "degrees Fahrenheit",
                    "\u00b0F": "degrees Fahrenheit", "\u00b0": "degrees",
                    # the ordinal sign some outlets type for the degree sign ("45.8\u00baC", El Pa\u00eds)
-                   "\u00baC": "degrees Celsius", "\u00baF": "degrees Fahrenheit"}
-_ATTACHED = r"(?=[kmcthlfnGMCFI\u00b0\u00ba])(?-i:" + "|".join(re.escape(u) for u in sorted(_ATTACHED_UNITS, key=len, reverse=True)) + r")(?![\w/])"
+                   "\u00baC": "degrees Celsius", "\u00baF": "degrees Fahrenheit",
+                   # air quality: "peaked at 112\u00b5g/m\u00b3"
+                   "\u00b5g/m\u00b3": "\u00b5g/m\u00b3", "\u00b5g/m3": "\u00b5g/m\u00b3", "\u03bcg/m\u00b3": "\u00b5g/m\u00b3",
+                   "\u03bcg/m3": "\u00b5g/m\u00b3"}
+_ATTACHED = r"(?=[kmcthlfnGMCFI\u00b0\u00ba\u00b5\u03bc])(?-i:" + "|".join(re.escape(u) for u in sorted(_ATTACHED_UNITS, key=len, reverse=True)) + r")(?![\w/])"
 _QTY_TAIL = (r"(?:(?:(?P<pct1>\s?%|\s?pc\b|\s(?:percent|per cent))|(?P<att1>" + _ATTACHED + r"))?\s*(?P<sep>-|\u2013|to|or|and|,\s+(?:sometimes|occasionally|even|perhaps|maybe)(?=\s))\s*(?P<cur2>(?-i:(?:US|S|A|C|CI|NZ|HK|R|N|J|FJ|TT|EC|NT|TOP|Z|G)\$\s?)|[$\u20ac\u00a3\u058f\u20b9\u20a6\u20b1\u00a5]\s?|(?-i:(?:" + _PREFIX_ALTERNATIVES + r")(?=\s?\d)\s?)|(?-i:Rs\.?\s?|Ksh\.?\s?|K?Shs?\s?|sh(?=\d)|[NPRK](?=\d)))?"
              r"(?P<num2>" + NUMBER + r")(?:(?=" + _ATTACHED + r")|(?=pc\b)|(?![\w\-])))?"
              + _PCT + r"(?P<att>-?" + _ATTACHED + r")?(?P<strong>-strong\b)?(?P<odd>-odd\b)?(?P<plus>-plus\b|\+(?![\w+]))?"

@@ -2023,7 +2023,7 @@ def _by_then(prep: str | None, text: str, start: int, tense: str) -> bool:
 
 # "set out on Tuesday and were due back by 6pm on Wednesday": an expectation of the past
 _HAD_BEEN_DUE = re.compile(r"\bhad\s+been\s+(?:\w+\s+)?(?:due|expected|scheduled|set)\s+to\b", re.IGNORECASE)
-_LAST_YEAR_AFTER = re.compile(r"\s+last\s+year\b", re.IGNORECASE)
+_LAST_YEAR_AFTER = re.compile(r"\s+last\s+(year|week)\b", re.IGNORECASE)
 _WAS_DUE_ANY = re.compile(r"\b(?:was|were|had\s+been)\s+(?:\w+\s+)?due\b", re.IGNORECASE)
 _WAS_DUE = re.compile(r"\b(?:was|were)\s+due\b[^.;,]{0,40}$", re.IGNORECASE)
 # "would block the crossings by Thursday if no agreement was reached": a condition looks ahead
@@ -2258,7 +2258,10 @@ def _resolve(m: re.Match, kind: str, text: str, pub: dt.date | None, anchor: dt.
     elif kind == "wd_range":
         if pub:
             past = tense in ("past", "pastperfect") and not _MEASURE_ISSUED_BEFORE.search(text, max(0, start - 160), start) \
-                and not _MAYBE_AHEAD_BEFORE.search(text, max(0, start - 80), start)  # ("storms could hit ... from Thursday to Saturday")
+                and not _MAYBE_AHEAD_BEFORE.search(text, max(0, start - 80), start) \
+                and not _ORDERED_TO_BEFORE.search(text, max(0, start - 140), start)
+            # ("storms could hit ... from Thursday to Saturday"; "asked private companies to allow employees to work
+            # from home between Tuesday and Friday": what was asked is ahead)
             # ("has issued a Level 5 warning for disruptive rain from Monday to Wednesday": still ahead)
             first = resolve_weekday(WEEKDAYS[g("rg1").lower()], pub, "past" if past else "upcoming")
             last = first + dt.timedelta(days=(WEEKDAYS[g("rg2").lower()] - first.weekday()) % 7)
@@ -2892,8 +2895,10 @@ def _resolve(m: re.Match, kind: str, text: str, pub: dt.date | None, anchor: dt.
                 earliest = latest = base + dt.timedelta(days=offset)
                 if word in ("the same day", "that same day") and (last_year := _LAST_YEAR_AFTER.match(text, end)) and \
                         base.month * 100 + base.day != 229:
-                    # "On the same day last year, the reservoirs held 6.9 tmcft": the article's day a year before
-                    earliest = latest = base.replace(year=base.year - 1)
+                    # "On the same day last year, the reservoirs held 6.9 tmcft", "compared to the same day last
+                    # week": the story's day a year or a week before
+                    earliest = latest = base.replace(year=base.year - 1) if last_year.group(1).lower() == "year" \
+                        else base - dt.timedelta(days=7)
                     end = last_year.end()
                     phrase = text[start:end]
                 if word.startswith("before "):

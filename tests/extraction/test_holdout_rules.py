@@ -5289,3 +5289,21 @@ def test_the_same_day_last_year():
     claims = claims_of("The lakes held 2.48 tmcft on Thursday morning. On the same day last year, the reservoirs held "
                        "6.9 tmcft.")
     assert ("On the same day last year", "when", "2021-01-13", "2021-01-13") in _dates(claims[-1])
+
+
+def test_cents_after_a_decimal_comma_on_a_currency_sign():
+    assert _values("A bucket sold for between US$5 and US$6, up from US$3,50 in August.") == [
+        (5, 6, "between", "dollars"), (3.5, 3.5, None, "dollars")]
+    # thousands keep their comma
+    assert _values("It cost $1,500 in all.") == [(1500, 1500, None, "dollars")]
+
+
+def test_micrograms_per_cubic_metre_written_onto_the_figure():
+    assert _values("PM2.5 levels in eastern Bangkok peaked at 112\u00b5g/m\u00b3.") == [(112, 112, None, "\u00b5g/m\u00b3")]
+
+
+def test_the_same_day_last_week_and_days_asked_of_others():
+    assert ("the same day last week", "when", "2022-01-06", "2022-01-06") in _dates(
+        "The agency said passenger numbers had risen by nearly 40% compared to the same day last week.")
+    assert ("between Tuesday and Friday", "when", "2022-01-18", "2022-01-21") in _dates(
+        "The governor also asked private companies to allow employees to work from home between Tuesday and Friday.")
