@@ -606,10 +606,21 @@ _RUN_WORD = r"[A-Z][\w'\u2019\-]*" + _RUN_GAP + r"(?:(?:al|bin|van|von|der|de|da
 _RUN_BEFORE = re.compile(r"(?:" + _RUN_WORD + r"){1,4}\Z")  # searched with endpos = where a surname starts
 
 
+_GIVEN_AFTER = re.compile(r"\b(?-i:[A-Z][a-z]{1,4})\s+(?-i:[A-Z][a-z]+-[a-z]+)\b")
+
+
 def full_name(body: str, surname: str) -> tuple[str, str | None] | None:
     """The fullest name (and title) written for one surname: cheaper than known_people() when an
     article quotes only a few people by surname alone."""
     best: tuple[str, str | None] | None = None
+    if (given := _GIVEN_AFTER.search(body, 0)) is not None and surname[:1].isupper() and len(surname) <= 5:
+        # "Lee Chien-hung", "Kim Jong-un": a family name first, then a hyphenated given name
+        for m in re.finditer(re.escape(surname) + r"\s+((?-i:[A-Z][a-z]+-[a-z]+))\b", body):
+            run = _RUN_BEFORE.search(body, max(0, m.start() - 90), m.start())
+            written = body[run.start():m.end()] if run else m.group()
+            mention = _make_mention(written, tokenize(written, []))
+            role = mention.role if mention is not None and mention.kind == "person" else None
+            return f"{surname} {m.group(1)}", role
     pos = body.find(surname)
     while pos >= 0:
         after = pos + len(surname)

@@ -304,6 +304,10 @@ def _finding_author(text: str, tokens: list[Token]) -> Mention | None:
                  (i > 1 and tokens[i - 1].low in _BODY_HEADS)):  # "Health ministry data shows"
             # "Central Bank data showed ...": the body named right before its data
             owner = _backward_np(text, tokens, i - 1)
+            if owner is not None and ("'s " in owner.text or "\u2019s " in owner.text):
+                # "The union's Trolley Watch figures show": the owner of the named count
+                k = next((k for k in range(i) if tokens[k].start >= owner.span_end - len(owner.text)), None)
+                owner = _document_author(text, tokens, k) if k is not None else owner
             if owner is not None and owner.kind != "pronoun":
                 owner.via, owner.window = "verb", (tokens[i + 1].start, tokens[i + 1].end)
                 return owner
@@ -339,6 +343,9 @@ _MEDIA_NAME = re.compile(r"\b(?:Times|Post|News|Herald|Journal|Gazette|Tribune|D
                          r"newspaper|daily|weekly|magazine|broadcaster|television|radio|journal)\b")
 
 
+_MADE_DOCUMENT = frozenset("made filed submitted issued released published sent lodged posted".split())
+
+
 def _document_author(text: str, tokens: list[Token], k: int) -> Mention | None:
     """'according to the mission's monthly update', 'according to HSE figures': the author of the
     document, written as a possessive or a name right before the document noun."""
@@ -354,6 +361,12 @@ def _document_author(text: str, tokens: list[Token], k: int) -> Mention | None:
         # "according to its latest annual report", "by its own estimate": the body named before
         return Mention(text=owner, name=owner, role=None, kind="pronoun", via="according", head=owner,
                        span_end=tokens[k].start + len(owner))
+    if end + 3 < len(tokens) and tokens[end + 1].low == "the" and tokens[end + 2].low in _BODY_HEADS | {"company", "firm"} \
+            and tokens[end + 3].low in _MADE_DOCUMENT:
+        # "according to a filing the company made with the regulator": the one who made it
+        made = _forward_np(text, tokens, end + 1, loose=False)
+        if made is not None:
+            return made
     after = end + 1
     if after + 1 < len(tokens) and tokens[after].text == "," and tokens[after + 1].low in _SOURCE_PARTICIPLES:
         after += 1  # "The report, published by the Economic Daily News on Monday, cited ..."

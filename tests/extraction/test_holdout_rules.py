@@ -5307,3 +5307,15 @@ def test_the_same_day_last_week_and_days_asked_of_others():
         "The agency said passenger numbers had risen by nearly 40% compared to the same day last week.")
     assert ("between Tuesday and Friday", "when", "2022-01-18", "2022-01-21") in _dates(
         "The governor also asked private companies to allow employees to work from home between Tuesday and Friday.")
+
+
+def test_speakers_east_asian_names_named_counts_and_filings():
+    claims = claims_of("Minister of Transportation and Communications Lee Chien-hung ordered all operators to suspend "
+                       "services. Lee said a task force would submit a report within 30 days.")
+    assert claims[1]["speaker"] == "Lee Chien-hung"
+    assert one_claim("The union's Trolley Watch figures show that 612 patients were being treated on trolleys at 8am."
+                     )["speaker"] == "The union"
+    claims = claims_of("Calder Energy said the unit was shut.",
+                       "The blaze was extinguished by early Monday, according to a filing the company made with the "
+                       "state regulator.")
+    assert claims[1]["speaker"] == "Calder Energy"
