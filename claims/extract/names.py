@@ -520,7 +520,8 @@ def _make_mention(text: str, toks: list[Token], role_override: str | None = None
     connector_at = [i for i, w in enumerate(words) if w.low in _CONNECTORS]
     if name_words and connector_at and connector_at[0] > 0 and not (
             # "Federation of Public School Teachers chairperson Ligaya Dizon": the body's officer, by name
-            len(name_words) >= 2 and name_start >= 2 and not words[name_start - 1].is_cap and
+            # ("Board of Supervisors President Randy Coker": the title capitalised)
+            len(name_words) >= 2 and name_start >= 2 and
             _is_role_word(words[name_start - 1].low) and connector_at[0] < name_start - 1):
         before = _strip_possessive(words[connector_at[0] - 1].low)
         if before in SPEAKER_NOUNS and before not in ROLE_WORDS or before in ORG_WORDS:

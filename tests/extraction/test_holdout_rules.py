@@ -5319,3 +5319,11 @@ def test_speakers_east_asian_names_named_counts_and_filings():
                        "The blaze was extinguished by early Monday, according to a filing the company made with the "
                        "state regulator.")
     assert claims[1]["speaker"] == "Calder Energy"
+
+
+def test_a_capitalised_title_after_a_body_then_a_persons_name():
+    claims = claims_of("In Pontotoc County, Board of Supervisors President Randy Coker said a boil-water notice would "
+                       "stay in place until Monday.",
+                       '"Hundreds of volunteers have removed more than 600 tons of debris since Wednesday," he said.')
+    assert [c["speaker"] for c in claims] == ["Randy Coker"] * 2
+    assert claims[0]["speaker_role"] == "Board of Supervisors President"
