@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import NamedTuple
 
 from claims.extract.lexicon import (CLAUSE_STOPS, DETERMINERS, DOC_NOUNS, GROUP_HEADS, HONORIFICS, MONTH_WORDS,
@@ -610,11 +611,18 @@ _RUN_BEFORE = re.compile(r"(?:" + _RUN_WORD + r"){1,4}\Z")  # searched with endp
 _GIVEN_AFTER = re.compile(r"\b(?-i:[A-Z][a-z]{1,4})\s+(?-i:[A-Z][a-z]+-[a-z]+)\b")
 
 
+@lru_cache(maxsize=8)
+def _has_given_after(body: str) -> bool:
+    """Does the article write a family name before a hyphenated given name anywhere ("Lee Chien-hung")?
+    (Once per article: full_name runs for every speaker quoted by surname.)"""
+    return _GIVEN_AFTER.search(body) is not None
+
+
 def full_name(body: str, surname: str) -> tuple[str, str | None] | None:
     """The fullest name (and title) written for one surname: cheaper than known_people() when an
     article quotes only a few people by surname alone."""
     best: tuple[str, str | None] | None = None
-    if (given := _GIVEN_AFTER.search(body, 0)) is not None and surname[:1].isupper() and len(surname) <= 5:
+    if len(surname) <= 5 and surname[:1].isupper() and _has_given_after(body):
         # "Lee Chien-hung", "Kim Jong-un": a family name first, then a hyphenated given name
         for m in re.finditer(re.escape(surname) + r"\s+((?-i:[A-Z][a-z]+-[a-z]+))\b", body):
             run = _RUN_BEFORE.search(body, max(0, m.start() - 90), m.start())
