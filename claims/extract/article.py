@@ -313,7 +313,8 @@ _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?)\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)",
 _FM_LINE = re.compile(r"^([A-Za-z_][\w-]*)\s*:\s*(.*?)\s*$")
 # "ALMATY, Jan 13 (Reuters) -": a place (and outlet) opening the body; public, the pipeline reads it too
 DATELINE = re.compile(
-    r"^(?:\((?P<outlet0>[A-Z][^)\n]{1,30})\)\s*[-\u2013\u2014]+\s*|(?P<place>[A-Z][A-Z\u00C0-\u024F .'\-]{1,40}(?:,\s*[A-Z][\w\u00C0-\u024F .'\-]{1,40})?)\s*"
+    # (the state or country after the place holds no " -- ": "TARUMIZU, Kagoshima -- Rescuers pulled an 81-year-old")
+    r"^(?:\((?P<outlet0>[A-Z][^)\n]{1,30})\)\s*[-\u2013\u2014]+\s*|(?P<place>[A-Z][A-Z\u00C0-\u024F .'\-]{1,40}(?:,\s*[A-Z](?:(?!\s[-\u2013\u2014])[\w\u00C0-\u024F .'\-]){1,40})?)\s*"
     r"(?:\((?P<outlet>[^)\n]{2,40})\)\s*)?[-\u2013\u2014]+\s*)")
 # A dateline with the place in title case: "Goma (AFP) -", "Kyiv, March 3 (Reuters) -".
 _TITLED_DATELINE = re.compile(r"^[A-Z][\w\u00C0-\u024F'.-]+(?: [A-Z][\w\u00C0-\u024F'.-]+){0,2}"

@@ -34,7 +34,7 @@ _PREP = (r"(?:(?P<prep>(?:dating|dates|date|going|stretching)\s+back\s+to|no lat
          r"(?:(?:(?<=since )|(?<=until )|(?<=till )|(?<=from ))(?:late|early)\s+(?:on\s+)?(?=" + _WD + r"))?"
          # "through 4 p.m. Friday", "by 6pm on Wednesday": the hour of a day, the day keeps the preposition
          r"(?:(?:\d{1,2}(?:[:.][0-5]\d)?\s?(?:[ap]m\b|[ap]\.\s?m\.?)(?:\s+(?-i:[A-Z]{2,4})\b|\s+local\s+time)?|"
-         r"noon|midnight|midday|sunset|sunrise|dark|nightfall|dusk|(?:the\s+)?close\s+of\s+business|"
+         r"noon|midnight|midday|sunset|sunrise|dark|nightfall|dusk|(?<=since )(?:first\s+light|dawn|daybreak)|(?:the\s+)?close\s+of\s+business|"
          # "since the early hours of Sunday", "until the morning of January 3": a part of the day named
          r"(?:(?<=since )|(?<=until )|(?<=till )|(?<=from ))the\s+(?:early\s+|small\s+|wee\s+)?(?:hours|morning|afternoon|evening|night)\s+of)"
          r"\s+(?:on\s+)?(?=" + _WD + r"|" + MONTH_RE + r"\b|[0-3]?\d\s+" + MONTH_RE + r"\b))?)?")
@@ -154,7 +154,7 @@ _PATTERNS = [
             r"with|from|until|the|a|an)\b)[^\W\d_]))?(?:,?\s+(?P<y1>" + _YEAR + r")|\s+(?P<yr1>last|next|this)\s+year)?(?P<incl1>\s+inclusive)?"),
     ("dmy", _PREP + r"(?:(?P<d2a>[0-3]?\d)\s?[-\u2013]\s?|(?:(?<=between )|(?<=from )|(?<=weekend of ))(?P<d2b>[0-3]?\d)\s+(?:and|to|until|till)\s+)?(?P<d2>" + _DAYNUM + r")\s+(?P<m2>" + MONTH_RE + r")\b\.?(?:,?\s+(?P<y2>" + _YEAR + r")|\s+(?P<yr2>last|next|this)\s+year)?(?P<incl2>\s+inclusive)?"),
     # "in September and October last year", "in April or May next year": two months of one year
-    ("month_pair", r"(?P<prep>in|during|by|until|before)\s+(?P<mp1>" + MONTH_RE + r")\s+(?:and|or)\s+(?P<mp2>" + MONTH_RE +
+    ("month_pair", r"(?P<prep>in|during|by|until|before|for)\s+(?P<mp1>" + MONTH_RE + r")\s+(?:and|or)\s+(?P<mp2>" + MONTH_RE +
                    r")(?:,?\s+(?P<mpy>" + _YEAR + r")(?!\d)|\s+(?P<mprel>last|next|this)\s+year\b)"),
     ("my", _PREP + r"(?:(?:early|mid|late)[- ])?(?P<m3>" + MONTH_RE + r")\s+(?P<y3>" + _YEAR + r")"),
     ("month", r"(?P<mprep>(?:until|till|by|before|since|from)\s+(?:at\s+least\s+)?(?:early|mid|late)|"
@@ -511,7 +511,7 @@ _SPAN_CLOSER_BEFORE = re.compile(r"\b(?:to|until|till|and|through)\s$", re.IGNOR
 _CONDITION_OPENS = re.compile(r"[\s\"'\u201c\u2018]*(?:if|unless)\s+(?:\w+\s+){0,6}?(?:is|are|does|do|doesn't|don't)\b", re.IGNORECASE)
 _COULD_AHEAD = re.compile(r"\bcould\s+(?:(?:also|still|even|soon|partly|partially|only)\s+)?(?:bring|fall|drop|reach|rise|hit|climb|peak|reopen|"
                           r"exceed|top|last|continue|begin|start|affect|face|lead|cause|trigger|strike|arrive|take\s+place|happen|come|"
-                          r"delay|push|extend|disrupt|spread)\b",
+                          r"delay|push|extend|disrupt|spread|slip|run|drag)\b",
                           re.IGNORECASE)
 _MODAL_PERFECT_BEFORE = re.compile(r"\b(?:should|would|could|might|must)(?:\s+not)?\s+have\s+[a-z]+(?:ed|en)\b", re.IGNORECASE)
 _MODAL_AHEAD = re.compile(r"\bshould\s+(?!have\b)(?:not\s+)?[a-z]+", re.IGNORECASE)
@@ -909,7 +909,8 @@ def find_timerefs(text: str, published: dt.date | None, anchor: dt.date | None =
         _previous_week(text, refs, (events or {}).get(LAST_WEEK))
     if refs and ("week" in words or "fortnight" in words or "days" in words or "weeks" in words):
         _period_to_day(text, refs)
-    if refs and "week" in words and ("beginning" in words or "starting" in words or "commencing" in words):
+    if refs and "week" in words and ("beginning" in words or "starting" in words or "commencing" in words or
+                                     "through" in words or "ending" in words or "ended" in words):
         _week_beginning(text, refs)
     if refs and ("-hour" in text or "-day" in text or "-week" in text):
         _event_span(text, refs)
@@ -1212,15 +1213,22 @@ def _run_from_start(text: str, refs: list[TimeRef]) -> None:
 
 
 _ACT_BETWEEN = re.compile(r"\s+(?:[a-z]+ed|imposed|declared|announced|called|began|begun|started)\s+", re.IGNORECASE)
+_WEEK_ENDING_BEFORE = re.compile(r"\b(?:in|during|over)\s+the\s+week\s+(?:through|to|ending|ended)\s+(?:on\s+)?", re.IGNORECASE)
 _WEEK_BEGINNING_BEFORE = re.compile(r"\bweek\s+(?:beginning|starting|commencing)\s+(?:on\s+)?$", re.IGNORECASE)
 
 
 def _week_beginning(text: str, refs: list[TimeRef]) -> None:
-    """'in the week beginning 30 November': the seven days from that day."""
+    """'in the week beginning 30 November': the seven days from that day; 'fell 38% in the week
+    through Sunday': the seven days to that day."""
     for index, ref in enumerate(refs):
         if ref.role == "when" and ref.earliest is not None and ref.earliest == ref.latest and \
                 _WEEK_BEGINNING_BEFORE.search(text, max(0, ref.start - 30), ref.start):
             refs[index] = TimeRef(ref.phrase, "when", ref.earliest, ref.earliest + dt.timedelta(days=6), ref.start, ref.end)
+        elif ref.latest is not None and (ref.earliest is None or ref.earliest == ref.latest) and \
+                (ending := _WEEK_ENDING_BEFORE.search(text, max(0, ref.start - 30), ref.start + 12)) is not None and \
+                ending.end() >= ref.start:
+            start = ending.start()
+            refs[index] = TimeRef(text[start:ref.end], "when", ref.latest - dt.timedelta(days=6), ref.latest, start, ref.end)
 
 
 _SPAN_CLOSE_AFTER = re.compile(r"\s*(?:to|until|till|through|-|\u2013)\s|\s+and\s+\d", re.IGNORECASE)
@@ -1434,7 +1442,7 @@ def _join_pairs(text: str, refs: list[TimeRef]) -> None:
             continue
         joiner = text[a.end:b.start]
         head = a.phrase[:5].lower()
-        if joiner == " and " and (head.startswith("on ") or text[max(0, a.start - 4):a.start].lower() == "for "):
+        if joiner == " and " and (head.startswith(("on ", "for ")) or text[max(0, a.start - 4):a.start].lower() == "for "):
             keep = True  # "on Sunday and Monday", "a warning for Wednesday and Thursday"
         elif joiner in (" or ", " to ", " and ") and a.earliest == a.latest and b.earliest == b.latest and \
                 dt.timedelta(days=1) >= b.earliest - a.latest >= dt.timedelta(0):
@@ -1770,6 +1778,11 @@ def _second_month(text: str, refs: list[TimeRef]) -> None:
         earliest, latest = _month_range(year, month)
         bisect.insort(refs, TimeRef(m.group("m"), ref.role, earliest, latest, m.start("m"), m.end("m")),
                       key=lambda r: r.start)
+        if ref.role == "when" and text[ref.end:m.start("m")].strip().lower() == "and" and \
+                ref.phrase.lower().startswith(("for ", "in ", "during ")) and (latest - ref.earliest).days < 120:
+            # "shipments scheduled for October and November": the two months as one span too
+            bisect.insort(refs, TimeRef(text[ref.start:m.end("m")], "when", ref.earliest, latest, ref.start, m.end("m")),
+                          key=lambda r: r.start)
     for ref in list(refs):
         # "the floods of 2002 or 2013": the second whole year of a pair
         if ref.role != "when" or ref.earliest is None or ref.latest is None or ref.earliest.month != 1 or \

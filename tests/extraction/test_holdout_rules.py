@@ -5327,3 +5327,23 @@ def test_a_capitalised_title_after_a_body_then_a_persons_name():
                        '"Hundreds of volunteers have removed more than 600 tons of debris since Wednesday," he said.')
     assert [c["speaker"] for c in claims] == ["Randy Coker"] * 2
     assert claims[0]["speaker_role"] == "Board of Supervisors President"
+
+
+def test_a_dateline_with_a_double_hyphen_keeps_the_sentence_whole():
+    claims = claims_of("TARUMIZU, Kagoshima -- Rescuers pulled an 81-year-old woman alive from a house buried by a "
+                       "mudslide, police said.")
+    assert [c["text"] for c in claims] == [
+        "Rescuers pulled an 81-year-old woman alive from a house buried by a mudslide, police said."]
+
+
+def test_months_and_weeks_of_this_batch():
+    assert ("into November", "when", "2022-11-01", "2022-11-30") in _dates(
+        "Copper exporters warned that some shipments to China could slip into November.")
+    assert ("for October and November", "when", "2022-10-01", "2022-11-30") in _dates(
+        "The company said it had declared force majeure on shipments scheduled for October and November.")
+    assert ("in the week through Sunday", "when", "2022-01-03", "2022-01-09") in _dates(
+        "Container volumes fell 38% in the week through Sunday, the port authority said.")
+    assert ("since first light on Tuesday", "since", "2022-01-11", None) in _dates(
+        '"Our crews have been out since first light on Tuesday and they will keep going," he said.')
+    # before dawn on a day stays that day
+    assert _dates("The hillside gave way before dawn on Monday.") == [("on Monday", "when", "2022-01-10", "2022-01-10")]
