@@ -292,6 +292,8 @@ def is_boilerplate(text: str) -> bool:
         # "(With inputs from Villupuram)", "With a report from Ronald O. Reyes", "In an emergency, call
         # triple zero (000).", "Check the NSW RFS website or the Hazards Near Me app for the latest fire information."
         return True
+    if ("affected" in text or "experience" in text) and "?" in text and _READER_CALL.match(text):
+        return True  # "Are you affected by the flooding in Värmland?": a call for readers' stories
     if text[:1] == "(" and text.endswith(")") and " with " in text and _OUTLET_WITH_AGENCY.fullmatch(text):
         return True  # "(FRANCE 24 with AFP)", "(The Star with Reuters and AP)"
     if "read" in text and len(text) < 100 and _READING_TIME.search(text):
@@ -308,6 +310,8 @@ def is_boilerplate(text: str) -> bool:
 _OUTLET_WITH_AGENCY = re.compile(r"\((?:(?:The\s+)?[A-Z][\w&.'-]*(?:\s+[\w&.'-]+){0,3}\s+)?with\s+(?:AFP|AP|Reuters|dpa|DPA|EFE|ANSA|"
                                  r"Kyodo|Xinhua|Bernama|agencies|wires)(?:(?:,\s*|\s+and\s+)(?:AFP|AP|Reuters|dpa|DPA|EFE|"
                                  r"ANSA|Kyodo|Xinhua|Bernama|agencies|wires))*\)")
+_READER_CALL = re.compile(r"(?:(?:Are\s+you|Have\s+you\s+been)\s+affected\s+by|Do\s+you\s+have\s+(?:an?\s+)?(?:experience|story))"
+                          r"\b[^.!?]{0,80}\?(?:\s+(?:Get\s+in\s+touch|Contact|Email|Write\s+to|Tell)\b[^\n]{0,100})?$")
 _READING_TIME = re.compile(r"\b\d{1,2}\s*min(?:ute)?s?\.?\s+read\b", re.IGNORECASE)
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?)\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
 _FM_LINE = re.compile(r"^([A-Za-z_][\w-]*)\s*:\s*(.*?)\s*$")

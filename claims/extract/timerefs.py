@@ -462,6 +462,11 @@ _ORDERED_TO_BEFORE = re.compile(r"\b(?:ordered|told|asked|urged|instructed|direc
 _FORECAST_VERB_BEFORE = re.compile(r"\b(?:forecast|forecasts|forecasting)\s+(?:a|an|the|more|further|heavy|highs?|"
                                    r"lows?|tops?|temperatures?|rain|snow|winds?|gusts?|showers|storms?|another)\b[^.;,]{0,50}$",
                                    re.IGNORECASE)
+# "road 62 could be closed at short notice if the river rose by more than 30 centimetres over the weekend"
+_MODAL_IF_BEFORE = re.compile(r"\b(?:could|would|might|may)\b[^.;]{0,80}\bif\b[^.;]{0,80}$", re.IGNORECASE)
+# "A new wage board formed in June": a participle dates what was done
+_DONE_IN_BEFORE = re.compile(r"\b(?:formed|set\s+up|established|created|appointed|launched|introduced|founded|signed|"
+                             r"passed|approved|adopted|enacted|announced|held|opened)\s+$", re.IGNORECASE)
 _FORECAST_ANY_BEFORE = re.compile(r"\b(?:forecast|forecasts|forecasting)\s+(?:a|an|the|more|further|heavy|highs?|lows?|tops?|"
                                   r"temperatures?|rain|snow|winds?|gusts?|showers|storms?|another)\b[^.;]{0,110}$", re.IGNORECASE)
 _HAS_FORECAST = re.compile(r"\b(?:has|have|is|are)\s+(?:also\s+)?(?:forecast|predicted|forecasting|predicting)\s+[^.;]{0,110}$",
@@ -504,7 +509,7 @@ _SERVICES_AFTER = re.compile(r"(?:\s+(?:and|or)\s+\w+day)?(?:['\u2019]s)?\s+(?:\
 _FOR_DAY_AND = re.compile(r"\bfor\s+" + _WD + r"\s+and\s+$", re.IGNORECASE)
 _DESIGNATED_AFTER = re.compile(r"\s+(?:a|an|as)\s", re.IGNORECASE)
 _DEADLINE_AFTER = re.compile(r"^\s*(?:deadline|cut-?off|target date|ultimatum)\b", re.IGNORECASE)
-_FUTURE_WORDS = frozenset("will won't shall would wouldn't scheduled upcoming unless planned expected due slated "
+_FUTURE_WORDS = frozenset("will won't shall would wouldn't scheduled upcoming unless planned expected due slated might "
                           "".split())
 _EXPECTED_ADJECTIVE = re.compile(r"\b[a-z]+s\s+expected\b(?!\s+(?:to|on|by|in|at|from|next|later|this)\b)")
 _SPAN_CLOSER_BEFORE = re.compile(r"\b(?:to|until|till|and|through)\s$", re.IGNORECASE)
@@ -678,6 +683,12 @@ def _clause_tense(text: str, start: int, end: int, sentence: str | None) -> str:
     if clause == "unknown" and opener is not None and text[opener.start():lo].lower() in ("before", "when") and \
             _PRESENT_SUBJECT_VERB.match(text, lo):
         return "future"  # "more rain is possible before the system moves offshore on Monday"
+    if clause == "unknown" and opener is not None and text[opener.start():lo].strip().lower() == "and":
+        # "it had reopened 48 shelters in libraries and civic centres on Tuesday and would keep them open": an
+        # "and" inside a noun phrase opens no clause; the verb before it holds
+        before = _tense(text[:opener.start()], words[:bisect.bisect_left(starts, opener.start())])
+        if before in ("past", "pastperfect"):
+            return before
     if clause == "unknown":
         sentence = sentence or sentence_tense(text)
         return sentence if sentence != "unknown" else "past"
@@ -1181,7 +1192,7 @@ def _within_of_dated(text: str, refs: list[TimeRef]) -> None:
 
 _FROM_FOR_GAP = re.compile(r"\s*,?\s*(?:(?:possibly|probably|perhaps|potentially|likely)\s+)?")
 _START_AND_RUN = re.compile(r"\b(?:start|starts|begin|begins|open|opens|commence|commences)\b[^.;]{0,80}?\s+and\s+"
-                            r"(?:will\s+|would\s+)?(?:run|last|continue)\s+$", re.IGNORECASE)
+                            r"(?:will\s+|would\s+)?(?:run|last|continue)(?:\s+(?:it|them))?\s+$", re.IGNORECASE)
 _SPAN_UNIT_DAYS = {"day": 1, "days": 1, "week": 7, "weeks": 7}
 
 
@@ -1803,7 +1814,7 @@ _PERIOD_NOUN_AFTER = re.compile(r"\s+(?:wages?|salar(?:y|ies)|pay|paychecks?|pay
                                 r"data|inflation|sales|exports|imports|output|production|earnings|payroll|allowances?)\b",
                                 re.IGNORECASE)
 _BOOKED_FOR = re.compile(r"\b(?:bookings|reservations|plans|tickets|flights|events|fixtures|matches|games|trips|visits|"
-                         r"forecast|warning|alert|outlook)\s+$", re.IGNORECASE)
+                         r"forecast|warning|alert|outlook|standby|alert)\s+$", re.IGNORECASE)
 _FOR_MONTH_AHEAD = re.compile(r"\b(?:scheduled|set|planned|slated|due|postponed|delayed|put\s+off|pushed\s+back|moved|"
                               r"booked|called|pencil+ed\s+in|targeted|targeting|aiming|aims|aim|expected)\s+(?:\S+\s+){0,2}?$",
                               re.IGNORECASE)
@@ -2706,7 +2717,8 @@ def _resolve(m: re.Match, kind: str, text: str, pub: dt.date | None, anchor: dt.
             if _FORECAST_BEFORE.search(text, max(0, start - 40), start) or (
                     role == "deadline" and _FORWARD_BEFORE.search(text, max(0, start - 80), start)) or (
                     g("wkprep").lower() == "for" and _BOOKED_FOR.search(text, max(0, start - 30), start)) or (
-                    "orecast" in text and _FORECAST_ANY_BEFORE.search(text, max(0, start - 110), start)):
+                    "orecast" in text and _FORECAST_ANY_BEFORE.search(text, max(0, start - 110), start)) or (
+                    " if " in text and _MODAL_IF_BEFORE.search(text, max(0, start - 140), start)):
                 # "she might not be able to return home until the weekend", "bookings for the weekend", "the
                 # Bureau forecast temperatures of up to 36 degrees on Thursday, before rain ... over the weekend"
                 tense = "future"
@@ -2736,6 +2748,8 @@ def _resolve(m: re.Match, kind: str, text: str, pub: dt.date | None, anchor: dt.
                                         _MONTH_AHEAD_BEFORE.search(text, max(0, start - 70), start) is not None and
                                         # ("should have scheduled the repairs for ... August": a plan not made, gone by)
                                         _MODAL_PERFECT_BEFORE.search(text, max(0, start - 70), start) is None))
+        if forward and mprep == "in" and _DONE_IN_BEFORE.search(text, max(0, start - 16), start):
+            forward = False  # ("a new wage board formed in June is expected to recommend ...": formed gone by)
         nearest = forward and kind == "the_month" and _PERIOD_NOUN_AFTER.match(text, end) is not None
         if nearest:
             # "would receive their September wages" (in October), "will get their November pay": the

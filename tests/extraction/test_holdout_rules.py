@@ -5347,3 +5347,26 @@ def test_months_and_weeks_of_this_batch():
         '"Our crews have been out since first light on Tuesday and they will keep going," he said.')
     # before dawn on a day stays that day
     assert _dates("The hillside gave way before dawn on Monday.") == [("on Monday", "when", "2022-01-10", "2022-01-10")]
+
+
+def test_this_batchs_tense_and_weekend_rules():
+    assert ("on Tuesday", "when", "2022-01-11", "2022-01-11") in _dates(
+        "The council said it had reopened 48 shelters in libraries and civic centres on Tuesday and would keep them "
+        "open until Sunday.")
+    assert ("until Tuesday", "deadline", None, "2022-01-18") in _dates(
+        "Classes in the worst-hit areas might not resume until Tuesday, the ministry said.")
+    assert ("over the weekend", "when", "2022-01-15", "2022-01-16") in _dates(
+        "The road could be closed at short notice if the river rose by more than 30 centimetres over the weekend.")
+    assert ("for the weekend", "when", "2022-01-15", "2022-01-16") in _dates(
+        "The authority had put more than 2,000 firefighters on standby for the weekend.")
+    assert ("in June", "when", "2021-06-01", "2021-06-30") in _dates(
+        "A new wage board formed in June is expected to recommend a revised minimum wage by the end of the year.")
+
+
+@pytest.mark.parametrize("line", [
+    "Are you affected by the flooding in V\u00e4rmland? Get in touch with us at news@thelocal.se.",
+    "Students leave a school after classes were canceled on Wednesday afternoon. | Kyodo",
+])
+def test_reader_calls_and_agency_credited_captions_are_no_claims(line):
+    claims = claims_of("Police said 14 people died.", line)
+    assert [c["text"] for c in claims] == ["Police said 14 people died."]
