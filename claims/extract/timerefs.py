@@ -479,6 +479,8 @@ _STATE_SET_BEFORE = re.compile(r"\b(?:(?:has|have)\s+been\s+(?:declared|imposed|
                                # "The IMD has issued a red alert for the Nilgiris ... till Saturday"
                                r"(?:has|have)\s+(?:issued|declared|imposed|extended)\s+(?:a|an)\s+(?:[\w-]+\s+){0,2}?"
                                r"(?:alert|warning|advisory|ban|curfew|holiday|emergency)|"
+                               # "IPMA placed the districts of Beja, Évora and Faro under red warning until Saturday evening"
+                               r"placed\b[^.;]{0,80}\bunder\s+(?:an?\s+)?(?:[\w-]+\s+){0,2}?(?:warning|alert|curfew|lockdown)|"
                                r"warned\s+of)\b[^.;]*$", re.IGNORECASE)
 _DEADLINE_MISSED_BEFORE = re.compile(r"\b(?:miss(?:ed|ing)|met|meeting|beat|beating|passed)\s+(?:the|a|its|their)\s+"
                                      r"(?:[\w-]+\s+)?(?:deadline|ultimatum|cut-?off)\s+(?:of\s+)?(?:[\w.:]+\s+){0,3}$",

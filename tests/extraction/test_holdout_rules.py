@@ -5370,3 +5370,8 @@ def test_this_batchs_tense_and_weekend_rules():
 def test_reader_calls_and_agency_credited_captions_are_no_claims(line):
     claims = claims_of("Police said 14 people died.", line)
     assert [c["text"] for c in claims] == ["Police said 14 people died."]
+
+
+def test_districts_placed_under_a_warning_until_a_day():
+    assert ("until Saturday evening", "deadline", None, "2022-01-15") in _dates(
+        "The weather institute placed the districts of Beja and Faro under red warning until Saturday evening.")
