@@ -1193,7 +1193,7 @@ def _within_of_dated(text: str, refs: list[TimeRef]) -> None:
 
 
 _FROM_FOR_GAP = re.compile(r"\s*,?\s*(?:(?:possibly|probably|perhaps|potentially|likely)\s+)?")
-_START_AND_RUN = re.compile(r"\b(?:start|starts|begin|begins|open|opens|commence|commences)\b[^.;]{0,80}?\s+and\s+"
+_START_AND_RUN = re.compile(r"\b(?:start|starts|begin|begins|open|opens|commence|commences)\b[^.;]{0,140}?\s+and\s+"
                             r"(?:will\s+|would\s+)?(?:run|last|continue)(?:\s+(?:it|them))?\s+$", re.IGNORECASE)
 _SPAN_UNIT_DAYS = {"day": 1, "days": 1, "week": 7, "weeks": 7}
 
@@ -1208,7 +1208,7 @@ def _run_from_start(text: str, refs: list[TimeRef]) -> None:
                 prev.role == "when" and prev.earliest is not None and prev.earliest == prev.latest:
             day = prev  # "likely to be closed from Thursday afternoon for up to 48 hours"
         else:
-            lead = _START_AND_RUN.search(text, max(0, ref.start - 120), ref.start)
+            lead = _START_AND_RUN.search(text, max(0, ref.start - 170), ref.start)
             if lead is None:
                 continue
             day = next((r for r in reversed(refs[:index]) if lead.start() < r.start and r.end <= ref.start and
@@ -1514,7 +1514,7 @@ _WILL_BEFORE = re.compile(r"\b(?:will|shall|would|to)\s+(?:\w+\s+){0,1}(?:remain
                           r"(?:closed|suspended|deployed|extended|banned|declared|imposed|enforced|in\s+place|in\s+force|"
                           r"in\s+effect))\b[^.;]{0,60}$"
                           # "would take effect on Oct. 24 and run for 30 days"
-                          r"|\b(?:will|shall|would)\s+[^;]{0,60}\band\s+(?:run|last|remain|stay|continue)\s+$"
+                          r"|\b(?:will|shall|would)\s+[^;]{0,140}\band\s+(?:run|last|remain|stay|continue)(?:\s+(?:it|them))?\s+$"
                           # "how we are going to feed our children for three weeks": a span still to come
                           r"|\b(?:will|shall|going\s+to)\s+(?!be\s+(?:jailed|imprisoned|sentenced)\b)[^.;,]{0,50}$",
                           re.IGNORECASE)
@@ -2100,7 +2100,7 @@ def _resolve(m: re.Match, kind: str, text: str, pub: dt.date | None, anchor: dt.
             # "suspended its operations for three months": a suspension or ban runs to a day; "a task
             # force will remain in the city for 30 days": a stay still to come
             if not anchor or not (_SUSPENDED_BEFORE.search(text, max(0, start - 140), start) or
-                                  (tense == "future" and _WILL_BEFORE.search(text, max(0, start - 90), start)) or
+                                  (tense == "future" and _WILL_BEFORE.search(text, max(0, start - 200), start)) or
                                   _IN_FORCE_BEFORE.search(text, max(0, start - 30), start)):
                 return None
             role = "deadline"

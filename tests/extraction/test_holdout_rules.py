@@ -5375,3 +5375,9 @@ def test_reader_calls_and_agency_credited_captions_are_no_claims(line):
 def test_districts_placed_under_a_warning_until_a_day():
     assert ("until Saturday evening", "deadline", None, "2022-01-15") in _dates(
         "The weather institute placed the districts of Beja and Faro under red warning until Saturday evening.")
+
+
+def test_a_campaign_started_on_a_day_and_run_for_days_with_an_object():
+    assert ("for 10 days", "deadline", "2022-01-13", "2022-01-23") in _dates(
+        "He said the Institute would start an oral cholera vaccination campaign targeting at least 500,000 residents "
+        "of Kanyama, Chawama, George and Matero on Thursday and run it for 10 days.")
