@@ -1522,7 +1522,7 @@ _WILL_BEFORE = re.compile(r"\b(?:will|shall|would|to)\s+(?:\w+\s+){0,1}(?:remain
 _IN_FORCE_BEFORE = re.compile(r"\b(?:remains?|stays?|is|are)\s+(?:in\s+(?:effect|force|place)|valid|active)\s+$|"
                               r"\b(?:runs|lasts)\s+$", re.IGNORECASE)
 _SUSPENDED_BEFORE = re.compile(r"\b(?:suspend(?:ed|s|ing)?|suspension|ban(?:ned|s|ning)?|barred|closed|closures?|remanded|detention|"
-                               r"held\s+up|delayed|disrupted|"
+                               r"held\s+up|delayed|disrupted|adjourned|postponed|deferred|"  # "an inquest ... has been adjourned for eight weeks"
                                r"stop|pause|halt|freeze|moratorium|"
                                r"ordered\b[^.;]{0,80}\bdetained|"
                                r"shut(?:\s+down)?|halted)\b[^.;]{0,80}$", re.IGNORECASE)
@@ -2804,7 +2804,9 @@ def _resolve(m: re.Match, kind: str, text: str, pub: dt.date | None, anchor: dt.
                     mode = "past" if _DEADLINE_GONE.match(text, end) or (
                         tense in ("past", "pastperfect") and "ailed" in text and
                         _FAILED_TO_BEFORE.search(text, max(0, start - 90), start)) else "after"
-                if tense == "past" and _by_then(prep, text, start, tense):
+                if (prep or "").lower() == "by" and "orecast" in text and _FORECAST_BEFORE.search(text, max(0, start - 20), start):
+                    mode = "after"  # "between 25 and 40 centimetres of snow forecast by Sunday morning"
+                elif tense == "past" and _by_then(prep, text, start, tense):
                     mode = "past"  # "40 families had moved in by Wednesday", "the road was cleared by Friday"
                 elif tense in ("past", "pastperfect") and _DEADLINE_MISSED_BEFORE.search(text, max(0, start - 60), start):
                     mode = "past"  # "shut down only on Monday, missing the deadline of noon on Saturday"

@@ -1,4 +1,4 @@
-"""The blind sets (tests/corpus/blind/, tests/corpus/README.md lists them): 586 articles labelled without reading
+"""The blind sets (tests/corpus/blind/, tests/corpus/README.md lists them): 598 articles labelled without reading
 the extractor, kept apart from tests/corpus because a few of their labels are still missed (listed
 in tests/corpus/README.md). The mean scores may only go up: each floor is what was measured after
 the general rules they taught. (Adding a harder set can lower a mean: the thirty-sixth to
@@ -20,7 +20,9 @@ rules, 1.0 / 0.9962 / 0.9523 / 0.9962 / 0.9825; after the eighty-fourth to eight
 0.92 / 0.94 / 0.94 at first sight) and their rules, 1.0 / 0.9966 / 0.9521 / 0.9962 / 0.9842; the ninety-sixth to ninety-eighth (speakers
 0.91 / 0.87 / 0.96 at first sight) took the speaker mean to 0.9510 and, after their rules, 1.0 / 0.9966 / 0.9515 /
 0.9960 / 0.9845, and the speaker floor from 0.952 to 0.951; after the ninety-ninth to hundred-and-first (dates
-0.94 / 0.91 / 0.91 at first sight) and their rules, 1.0 / 0.9967 / 0.9515 / 0.9960 / 0.9841; the floors below.)"""
+0.94 / 0.91 / 0.91 at first sight) and their rules, 1.0 / 0.9967 / 0.9515 / 0.9960 / 0.9841; the hundred-and-second to hundred-and-fourth (dates
+0.95 / 0.99 / 0.95 at first sight) took the date mean to 0.9837 and, after their rules, 1.0 / 0.9967 / 0.9511 /
+0.9959 / 0.9839, and the date floor from 0.984 to 0.983; the floors below.)"""
 from __future__ import annotations
 
 from pathlib import Path
@@ -30,11 +32,11 @@ import pytest
 from test_corpus import score
 
 BLIND = sorted((Path(__file__).resolve().parents[2] / "tests" / "corpus" / "blind").glob("*.gold.json"))
-FLOORS = {"recall": 1.0, "precision": 0.995, "speaker": 0.951, "quantity": 0.995, "date": 0.984}
+FLOORS = {"recall": 1.0, "precision": 0.995, "speaker": 0.951, "quantity": 0.995, "date": 0.983}
 
 
 def test_blind_set_is_there():
-    assert len(BLIND) == 586
+    assert len(BLIND) == 598
 
 
 @pytest.fixture(scope="module")

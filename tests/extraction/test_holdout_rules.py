@@ -5381,3 +5381,18 @@ def test_a_campaign_started_on_a_day_and_run_for_days_with_an_object():
     assert ("for 10 days", "deadline", "2022-01-13", "2022-01-23") in _dates(
         "He said the Institute would start an oral cholera vaccination campaign targeting at least 500,000 residents "
         "of Kanyama, Chawama, George and Matero on Thursday and run it for 10 days.")
+
+
+def test_an_agency_photo_credit_after_a_caption_is_cut():
+    claims = claims_of("Passengers check flight information at the airport on Friday (Nov 27, 2026). ANTARA FOTO/Made "
+                       "Surya Adnyana/rwa.", "Police said 14 people died.")
+    assert [c["text"] for c in claims] == [
+        "Passengers check flight information at the airport on Friday (Nov 27, 2026).", "Police said 14 people died."]
+
+
+def test_snow_forecast_by_a_day_and_an_inquest_adjourned_for_weeks():
+    assert ("by Sunday morning", "deadline", None, "2022-01-16") in _dates(
+        "A blizzard warning is in effect, with between 25 and 40 centimetres of snow forecast by Sunday morning.")
+    assert ("for eight weeks", "deadline", "2022-01-13", "2022-03-10") in _dates(
+        "An inquest into the death of a cyclist has been adjourned for eight weeks after the coroner heard that an "
+        "audit was late.")
