@@ -624,7 +624,8 @@ def full_name(body: str, surname: str) -> tuple[str, str | None] | None:
     best: tuple[str, str | None] | None = None
     if len(surname) <= 5 and surname[:1].isupper() and _has_given_after(body):
         # "Lee Chien-hung", "Kim Jong-un": a family name first, then a hyphenated given name
-        for m in re.finditer(re.escape(surname) + r"\s+((?-i:[A-Z][a-z]+-[a-z]+))\b", body):
+        m = re.search(re.escape(surname) + r"\s+((?-i:[A-Z][a-z]+-[a-z]+))\b", body)
+        if m is not None:
             run = _RUN_BEFORE.search(body, max(0, m.start() - 90), m.start())
             written = body[run.start():m.end()] if run else m.group()
             mention = _make_mention(written, tokenize(written, []))

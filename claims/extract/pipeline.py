@@ -327,7 +327,6 @@ _DESK_CREDIT = re.compile(r"(?:translated|edited|produced|compiled)(?:\s+from\s+
                           r"(?-i:[A-Z][\w'.-]*)(?:\s+(?-i:[A-Z])[\w'.-]*){0,3}\.?\s*", re.IGNORECASE)
 _PIPE_CREDIT_END = re.compile(r"\b(?:PHOTOS?|FOTO|IMAGE|PICTURE|FILE)\s*\|\s*[A-Z][A-Za-z .&|-]{0,60}$"
                               r"|\|\s*(?:Credits?|Photo|Image|Picture|Source)\s*:\s*[^|.]{1,60}$"  # "... | Credit: Noticias Argentinas"
-
                               r"|(?<=[.!?])\s*\|\s*(?-i:[A-Z]{2,12}|Kyodo|Reuters|Xinhua|Bernama|Yonhap|Antara)\s*$")  # "... | KYODO"
 _PLACE_DOT = re.compile(r"(?-i:[A-Z][a-z\u00C0-\u024F'-]+(?:\s+(?:es|de|del|da|al|el|la|le|upon|[A-Z][a-z\u00C0-\u024F'-]+)){0,3})"
                         r"\.\s+(?=[A-Z][a-z]*\s)")

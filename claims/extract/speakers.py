@@ -361,7 +361,7 @@ def _document_author(text: str, tokens: list[Token], k: int) -> Mention | None:
         # "according to its latest annual report", "by its own estimate": the body named before
         return Mention(text=owner, name=owner, role=None, kind="pronoun", via="according", head=owner,
                        span_end=tokens[k].start + len(owner))
-    if end + 3 < len(tokens) and tokens[end + 1].low == "the" and tokens[end + 2].low in _BODY_HEADS | {"company", "firm"} \
+    if end + 3 < len(tokens) and tokens[end + 1].low == "the" and tokens[end + 2].low in _MAKER_HEADS \
             and tokens[end + 3].low in _MADE_DOCUMENT:
         # "according to a filing the company made with the regulator": the one who made it
         made = _forward_np(text, tokens, end + 1, loose=False)
@@ -538,6 +538,7 @@ _NOT_IN_ROLES = frozenset("with and but as while in at on to from by that which 
 _BODY_HEADS = frozenset("cell unit office department agency board committee council commission authority administration "
                         "bureau directorate ministry service team wing division centre center network association union "
                         "secretariat inspectorate regulator municipality corporation".split())
+_MAKER_HEADS = _BODY_HEADS | {"company", "firm"}  # "a filing the company made"
 
 
 def _plain_group(text: str, tokens: list[Token], k: int) -> Mention | None:
