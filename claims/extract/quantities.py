@@ -14,13 +14,13 @@ from claims.extract.numbers import NUMBER, NUMBER_AT_DIGIT, VAGUE, parse_number,
 from claims.extract.words import word_index
 
 LOWER_BOUNDS = frozenset({"more than", "over", "at least", "no fewer than", "no less than", "not less than",
-                          "above", "well over", "well above", "upwards of", "in excess of"})
+                          "above", "well over", "well above", "upwards of", "in excess of", "greater than"})
 UPPER_BOUNDS = frozenset({"as much as", "up to", "no more than", "not more than", "fewer than", "less than", "at most",
                           "as many as", "under", "below"})  # ("as little as 10 ml", "as few as three": that figure)
 APPROX_BOUNDS = frozenset({"about", "around", "approximately", "roughly", "some", "an estimated", "estimated",
                            "close to", "nearly", "almost", "just over", "just under", "just below", "just above"})
 # ("just under 30 reports", "just over 1,100 drivers": close to the figure, as "nearly" is)
-_BOUND = (r"(?P<bound>no more than|not more than|no fewer than|no less than|not less than|more than|fewer than|"
+_BOUND = (r"(?P<bound>no more than|not more than|no fewer than|no less than|not less than|more than|greater than|fewer than|"
           r"less than|at least|at most|up to|as many as|as much as|as little as|as few as|just over|just under|just below|just above|well over|well above|"
           r"upwards of|in excess of|close to|an estimated|approximately|roughly|about|around|nearly|almost|"
           r"some|estimated|over|under|above|below|between|only|exactly)\s+")
@@ -193,7 +193,7 @@ sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eigh
 hundred hundreds thousand thousands million millions billion billions tens""".split()) | frozenset(
     f"{tens}-{unit}" for tens in "twenty thirty forty fifty sixty seventy eighty ninety".split()
     for unit in "one two three four five six seven eight nine".split())  # the word index keeps "twenty-five" whole
-_BOUND_WORDS = frozenset("""rs inr no not more fewer less at up as just well upwards in close an approximately roughly about
+_BOUND_WORDS = frozenset("""rs inr no not more greater fewer less at up as just well upwards in close an approximately roughly about
 around nearly almost some estimated over under above below between only exactly than least most to many few of
 excess a much little several few ksh sh shs""".split()) | frozenset(
     c.lower() for c in _CURRENCY_PREFIXES + _CURRENCY_CODES)

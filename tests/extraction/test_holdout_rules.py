@@ -5396,3 +5396,8 @@ def test_snow_forecast_by_a_day_and_an_inquest_adjourned_for_weeks():
     assert ("for eight weeks", "deadline", "2022-01-13", "2022-03-10") in _dates(
         "An inquest into the death of a cyclist has been adjourned for eight weeks after the coroner heard that an "
         "audit was late.")
+
+
+def test_greater_than_is_a_lower_bound():
+    assert _values("The outlook gives western Sydney a greater than 70 per cent chance of above-average temperatures."
+                   ) == [(70, None, "greater than", "percent")]
