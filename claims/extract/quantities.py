@@ -224,6 +224,8 @@ _EVENT_VERBS = (r"(?:killed|injured|wounded|hurt|died|dead|missing|arrested|deta
 _ONE_EVENT_AFTER = re.compile(r"\s+(?:[a-z][\w-]*\s+)?(?:who\s+)?(?:(?:was|is|has|had|have)\s+(?:been\s+)?|later\s+)?"
                              + _EVENT_VERBS)
 _MAGNITUDE_HYPHEN = re.compile(r"\bmagnitude-(\d{1,2}(?:\.\d)?)(?![\d.]\d)", re.IGNORECASE)
+_BOUND_MAGNITUDE = re.compile(r"\b(above|over|more than|greater than|at least|below|under|up to|less than)\s+magnitude[-\s]+$",
+                              re.IGNORECASE)
 _MAGNITUDE_BEFORE = re.compile(r"\bmagnitude[-\s]+$", re.IGNORECASE)
 _STORM_CATEGORY = re.compile(r"\b[Cc]ategory\s+$")
 _LEVEL_BEFORE = re.compile(r"\b[Ll]evel\s+$")
@@ -737,6 +739,12 @@ def _build(m: re.Match, text: str, single: bool = False):
                 # "raised Kanlaon's status to Alert Level 3", "a Level 5 yellow warning": a step on a scale
                 return Quantity(value, value, False, None, "level", None, m_start, end)
             if _MAGNITUDE_BEFORE.search(before):
+                if not has_range and (over := _BOUND_MAGNITUDE.search(before)) is not None:
+                    # "41 aftershocks above magnitude 4": a bound on the scale
+                    word = over.group(1).lower()
+                    upper = word in ("below", "under", "up to", "less than")
+                    return Quantity(None if upper else value, value if upper else None, False, word, "magnitude", None,
+                                    m_start, end)
                 if has_range and (value2 := parse_number(num2)) is not None and value2 > value and sep in ("to", "-", "\u2013"):
                     # "aftershocks of magnitude 5 to 5.5"
                     return Quantity(value, value2, False, "between", "magnitude", None, m_start, end)

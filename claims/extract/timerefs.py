@@ -156,7 +156,7 @@ _PATTERNS = [
     # "in September and October last year", "in April or May next year": two months of one year
     ("month_pair", r"(?P<prep>in|during|by|until|before|for)\s+(?P<mp1>" + MONTH_RE + r")\s+(?:and|or)\s+(?P<mp2>" + MONTH_RE +
                    r")(?:,?\s+(?P<mpy>" + _YEAR + r")(?!\d)|\s+(?P<mprel>last|next|this)\s+year\b)"),
-    ("my", _PREP + r"(?:(?:early|mid|late)[- ])?(?P<m3>" + MONTH_RE + r")\s+(?P<y3>" + _YEAR + r")"),
+    ("my", _PREP + r"(?:(?:early|mid|late)[- ])?(?P<m3>" + MONTH_RE + r"),?\s+(?P<y3>" + _YEAR + r")(?!\d)"),  # ("November, 2021")
     ("month", r"(?P<mprep>(?:until|till|by|before|since|from)\s+(?:at\s+least\s+)?(?:early|mid|late)|"
               r"(?:until|till|by)\s+at\s+least|(?:for\s+)?the\s+whole\s+of|all\s+of|no\s+earlier\s+than|not\s+earlier\s+than|throughout|as recently as|as late as|as early as|as far back as|backdated to|by|until|till|before|since|from|in|during|after|for|early|late|mid|through|last|next|this|"
               # "could delay the planting ... into November", "well into October"

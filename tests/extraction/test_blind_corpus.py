@@ -1,4 +1,4 @@
-"""The blind sets (tests/corpus/blind/, tests/corpus/README.md lists them): 604 articles labelled without reading
+"""The blind sets (tests/corpus/blind/, tests/corpus/README.md lists them): 610 articles labelled without reading
 the extractor, kept apart from tests/corpus because a few of their labels are still missed (listed
 in tests/corpus/README.md). The mean scores may only go up: each floor is what was measured after
 the general rules they taught. (Adding a harder set can lower a mean: the thirty-sixth to
@@ -36,7 +36,7 @@ FLOORS = {"recall": 1.0, "precision": 0.995, "speaker": 0.951, "quantity": 0.995
 
 
 def test_blind_set_is_there():
-    assert len(BLIND) == 604
+    assert len(BLIND) == 610
 
 
 @pytest.fixture(scope="module")

@@ -5401,3 +5401,10 @@ def test_snow_forecast_by_a_day_and_an_inquest_adjourned_for_weeks():
 def test_greater_than_is_a_lower_bound():
     assert _values("The outlook gives western Sydney a greater than 70 per cent chance of above-average temperatures."
                    ) == [(70, None, "greater than", "percent")]
+
+
+def test_a_month_comma_year_and_a_bound_on_a_magnitude():
+    assert ("in November, 2021", "when", "2021-11-01", "2021-11-30") in _dates(
+        "The town was devastated by flooding in November, 2021.")
+    assert _values("AFAD data showed 41 aftershocks above magnitude 4.") == [
+        (41, 41, None, "aftershocks"), (4, None, "above", "magnitude")]
