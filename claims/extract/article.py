@@ -296,6 +296,8 @@ def is_boilerplate(text: str) -> bool:
         return True  # "Are you affected by the flooding in Värmland?": a call for readers' stories
     if text[:1] == "(" and text.endswith(")") and " with " in text and _OUTLET_WITH_AGENCY.fullmatch(text):
         return True  # "(FRANCE 24 with AFP)", "(The Star with Reuters and AP)"
+    if text.startswith("Photo shows ") and len(text) < 300:
+        return True  # "Photo shows An SES volunteer guides a resident ...": the ABC's caption
     if "read" in text and len(text) < 100 and _READING_TIME.search(text):
         return True  # "Mon., Nov. 9, 2026 timer 4 min. read": the page's reading time
     if "funded" in text and _FUNDED_BY_READERS.search(text):

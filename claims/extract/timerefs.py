@@ -931,6 +931,8 @@ def find_timerefs(text: str, published: dt.date | None, anchor: dt.date | None =
         _run_from_start(text, refs)
     if len(refs) > 1 and "within" in words and "of" in words:
         _within_of_dated(text, refs)
+    if refs and "months" in words and ("to" in words or "ending" in words or "through" in words):
+        _months_to(text, refs)
     if refs and "from" in words and not _MOVED_WORDS.isdisjoint(words):
         _moved_from_to(text, refs)
     if refs and "least" in words:
@@ -1142,7 +1144,7 @@ def _clock_times(text: str, refs: list[TimeRef], anchor: dt.date | None, tense: 
 _EVENT_SPAN = re.compile(r"\b(?:a|an|the)\s+(?P<n>\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fourteen|"
                          r"fifteen|twenty|thirty|forty-eight|seventy-two|twenty-four)-(?P<unit>hour|day|week)\s+"
                          r"(?:[\w-]+\s+){0,2}?(?:strike|walkout|stoppage|shutdown|suspension|ban|curfew|lockdown|blockade|"
-                         r"closure|ceasefire|truce|halt|pause|moratorium)\b", re.IGNORECASE)
+                         r"closure|ceasefire|truce|halt|pause|moratorium|period|window)\b", re.IGNORECASE)
 _SPAN_DAY_GAP = re.compile(r"\s+(?:(?:that\s+)?(?:will|would|is\s+to|was\s+to)\s+)?(?:begin|begins|beginning|start|starts|starting|"
                            r"from|at|on|due\s+to\s+(?:begin|start))?\s*$", re.IGNORECASE)
 
@@ -1173,6 +1175,28 @@ def _event_span(text: str, refs: list[TimeRef]) -> None:
         # (the days the strike or ban runs: a span, not a deadline anyone must meet)
         bisect.insort(refs, TimeRef(m.group(0), "when", after.earliest, after.earliest + dt.timedelta(days=int(days)),
                                     m.start(), m.end()), key=lambda r: r.start)
+
+
+_MONTHS_TO_BEFORE = re.compile(r"\b(?:in|over|during|for)\s+the\s+(?:past\s+|last\s+|previous\s+)?(?P<n>\d{1,2}|three|six|nine|"
+                               r"twelve|eighteen)\s+months\s+(?:to|ending|through|until)\s+(?:the\s+end\s+of\s+)?$",
+                               re.IGNORECASE)
+
+
+def _months_to(text: str, refs: list[TimeRef]) -> None:
+    """'carried 1.1 million passengers in the 12 months to the end of September': the months that
+    end with the one named."""
+    for index, ref in enumerate(refs):
+        if ref.latest is None:
+            continue
+        lead = _MONTHS_TO_BEFORE.search(text, max(0, ref.start - 60), ref.start)
+        if lead is None:
+            continue
+        n = _count(lead.group("n"))
+        if not n:
+            continue
+        first = ref.latest.year * 12 + ref.latest.month - int(n)  # months before the named one's end
+        start = lead.start()
+        refs[index] = TimeRef(text[start:ref.end], "when", dt.date(first // 12, first % 12 + 1, 1), ref.latest, start, ref.end)
 
 
 _OF_DATED_ACT = re.compile(r"\s+of\s+(?:the|its|their|a|an)\s+(?:[\w'\u2019-]+\s+){1,5}?(?:being\s+|is\s+|was\s+|are\s+|were\s+)?"

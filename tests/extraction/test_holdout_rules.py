@@ -5408,3 +5408,16 @@ def test_a_month_comma_year_and_a_bound_on_a_magnitude():
         "The town was devastated by flooding in November, 2021.")
     assert _values("AFAD data showed 41 aftershocks above magnitude 4.") == [
         (41, 41, None, "aftershocks"), (4, None, "above", "magnitude")]
+
+
+def test_months_to_a_month_and_a_period_of_days_from_a_day():
+    assert ("in the six months to June", "when", "2021-01-01", "2021-06-30") in _dates(
+        "Exports rose 4% in the six months to June, the agency said.")
+    assert ("a 14-day emergency response period", "when", "2022-01-14", "2022-01-28") in _dates(
+        "The agency will impose a 14-day emergency response period starting on Friday.")
+
+
+def test_an_abc_photo_shows_caption_is_no_claim():
+    claims = claims_of("Photo shows An SES volunteer guides a resident through floodwater on Saturday morning.",
+                       "Police said 14 people died.")
+    assert [c["text"] for c in claims] == ["Police said 14 people died."]
