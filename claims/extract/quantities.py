@@ -330,7 +330,7 @@ def find_quantities(text: str, skip_spans: list[tuple[int, int]] = ()) -> list[Q
                               key=lambda q: q.start)
     if not _A_UNIT_WORDS.isdisjoint(words):
         found = _a_unit(text, found, masked)
-    if "-" in text or "\u2212" in text:
+    if "-" in text or "\u2212" in text or "\u2013" in text:
         found = _below_zero(text, found, masked)
     if "minus" in words:
         found = _minus(text, found)
@@ -535,7 +535,24 @@ def _below_zero(text: str, found: list[Quantity], masked: list) -> list[Quantity
         unit = "degrees Fahrenheit" if unit.endswith(("f", "fahrenheit")) else \
             "degrees" if unit.startswith("degree") and unit.split()[-1] in ("degree", "degrees") else "degrees Celsius"
         extra.append(Quantity(value, value, False, None, unit, None, m.start(), m.end()))
+    if "chill" in text:
+        for m in _WIND_CHILL.finditer(text):
+            # "wind chill values near \u201335": a chill below zero, written with no unit
+            value = -float(m.group("num"))
+            read = [q for q in found if q.start <= m.start("num") < q.end]
+            if read and read[0].low == -value and read[0].high == -value:
+                read[0].low = read[0].high = value
+                read[0].start = m.start("num") - 1
+                read[0].unit = read[0].unit or "wind chill"
+                read[0].approximate = read[0].approximate or bool(m.group("near"))
+            elif not read and not any(q.start <= m.start("num") - 1 < q.end for q in extra):
+                extra.append(Quantity(value, value, bool(m.group("near")), None, "wind chill", None, m.start("num") - 1,
+                                      m.end("num")))
     return sorted(found + extra, key=lambda q: q.start) if extra else found
+
+
+_WIND_CHILL = re.compile(r"\bwind\s+chills?\b(?:\s+(?:values?|readings?|of|at|as\s+low\s+as|to))*\s+"
+                         r"(?P<near>(?:near|around|about|of\s+about)\s+)?[-\u2212\u2013](?P<num>\d{1,2})\b", re.IGNORECASE)
 
 
 _MINUS_RANGE = re.compile(r"\b(?P<bound>between|from)\s+minus\s+(?P<a>\d+(?:\.\d+)?)\s+(?:and|to)\s+minus\s+"

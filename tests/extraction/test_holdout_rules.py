@@ -5421,3 +5421,9 @@ def test_an_abc_photo_shows_caption_is_no_claim():
     claims = claims_of("Photo shows An SES volunteer guides a resident through floodwater on Saturday morning.",
                        "Police said 14 people died.")
     assert [c["text"] for c in claims] == ["Police said 14 people died."]
+
+
+def test_a_wind_chill_written_with_an_en_dash_is_below_zero():
+    assert _values("Wind chill values near \u201335 were expected by Monday morning.") == [(-35, -35, None, "wind chill")]
+    # an en dash between two figures stays a range
+    assert _values("Between 25\u201340 centimetres of snow is forecast.")[0][:2] == (25, 40)
