@@ -108,7 +108,9 @@ def _extract(raw: str, *, filename, url, published, warnings: list[str]) -> dict
 
 # Countries whose financial year runs July to June, by their web domain: Australia, New Zealand,
 # Pakistan, Egypt, Bangladesh, Kenya, Uganda, Tanzania
-_JULY_DOMAINS = (".au", ".nz", ".pk", ".eg", ".bd", ".ke", ".ug", ".tz")
+_JULY_DOMAINS = (".au", ".nz", ".pk", ".eg", ".bd", ".ke", ".ug", ".tz",
+                 # outlets of those countries on generic domains
+                 "thedailystar.net", "dhakatribune.com", "tbsnews.net", "newagebd.net", "dawn.com", "nation.africa")
 
 
 def fiscal_opens(url: str | None) -> int:

@@ -187,7 +187,9 @@ _PATTERNS = [
     # read as April to March (India, the UK, Japan, Canada, Hong Kong, New Zealand)
     ("fiscal", r"(?:(?P<fyprep>for|in|during|of)\s+)?(?:(?:FY|fiscal|financial\s+year)\s?)?(?P<fy1>20\d\d)[-\u2013/](?P<fy2>\d\d)\b(?![-\u2013/]\d)"
                r"|(?:(?:in|during|for|of)\s+)?(?P<fyrel>the\s+current|this|last|the\s+previous|next|the\s+next)\s+"
-               r"(?:financial|fiscal)\s+year"),
+               r"(?:financial|fiscal)\s+year"
+               # "in fiscal 2026" (Japan's April-March year), "FY2025"
+               r"|(?:(?:in|during|for|of|by)\s+)?(?:fiscal\s+(?:year\s+)?|FY\s?)(?P<fysingle>20\d\d)\b(?![-\u2013/]\d)"),
     # "between June and August", "from March to May 2024"
     ("month_range", r"(?P<mrprep>between|from)\s+(?P<mr1>" + MONTH_RE + r")\s+(?:and|to|until|through)\s+(?P<mr2>" + MONTH_RE +
                     r")\b(?!\.?\s+\d{1,2}\b)(?:,?\s+(?P<mry>" + _YEAR + r")|\s+(?P<mrrel>last|this|next)\s+year)?"),
@@ -477,7 +479,7 @@ _FORECAST_BEFORE = re.compile(r"\b(?:forecast|predicted|expected|possible|likely
 # Sunday": a state set now (or a warning) runs until a day still ahead
 _STATE_SET_BEFORE = re.compile(r"\b(?:(?:has|have)\s+been\s+(?:declared|imposed|issued|extended|put\s+in\s+place)|"
                                # "The IMD has issued a red alert for the Nilgiris ... till Saturday"
-                               r"(?:has|have)\s+(?:issued|declared|imposed|extended)\s+(?:a|an)\s+(?:[\w-]+\s+){0,2}?"
+                               r"(?:has|have)\s+(?:issued|declared|imposed|extended)\s+(?:a|an)\s+(?:[\w-]+\s+){0,3}?"
                                r"(?:alert|warning|advisory|ban|curfew|holiday|emergency)|"
                                # "IPMA placed the districts of Beja, Évora and Faro under red warning until Saturday evening"
                                r"placed\b[^.;]{0,80}\bunder\s+(?:an?\s+)?(?:[\w-]+\s+){0,2}?(?:warning|alert|curfew|lockdown)|"
@@ -2374,6 +2376,16 @@ def _resolve(m: re.Match, kind: str, text: str, pub: dt.date | None, anchor: dt.
         year = pub.year - (dt.date(pub.year, 3 * q + 1, 1) > pub)
         earliest, latest = dt.date(year, 3 * q + 1, 1), _month_range(year, 3 * q + 3)[1]
     elif kind == "fiscal":
+        if g("fysingle"):
+            # a year named by one number: the April year that opens in it (Japan, India), the July year
+            # that closes in it (Pakistan, Australia, East Africa)
+            year = int(g("fysingle"))
+            opens = FISCAL_OPENS.get()
+            first = year if opens == 4 else year - 1
+            earliest, latest = dt.date(first, opens, 1), dt.date(first + 1, opens - 1, 30 if opens == 7 else 31)
+            if phrase.lower().startswith("by "):
+                role, earliest = "deadline", None
+            return TimeRef(phrase, role, earliest, latest, start, end)
         if g("fy1"):
             first = int(g("fy1"))
             if int(g("fy2")) != (first + 1) % 100:

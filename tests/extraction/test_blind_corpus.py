@@ -1,4 +1,4 @@
-"""The blind sets (tests/corpus/blind/, tests/corpus/README.md lists them): 616 articles labelled without reading
+"""The blind sets (tests/corpus/blind/, tests/corpus/README.md lists them): 634 articles labelled without reading
 the extractor, kept apart from tests/corpus because a few of their labels are still missed (listed
 in tests/corpus/README.md). The mean scores may only go up: each floor is what was measured after
 the general rules they taught. (Adding a harder set can lower a mean: the thirty-sixth to
@@ -23,7 +23,9 @@ rules, 1.0 / 0.9962 / 0.9523 / 0.9962 / 0.9825; after the eighty-fourth to eight
 0.94 / 0.91 / 0.91 at first sight) and their rules, 1.0 / 0.9967 / 0.9515 / 0.9960 / 0.9841; the hundred-and-second to hundred-and-fourth (dates
 0.95 / 0.99 / 0.95 at first sight) took the date mean to 0.9837 and, after their rules, 1.0 / 0.9967 / 0.9511 /
 0.9959 / 0.9839, and the date floor from 0.984 to 0.983; after the hundred-and-fifth to hundred-and-seventh
-(quantities 0.96 / 0.98 / 0.99 at first sight) and their rules, 1.0 / 0.9968 / 0.9512 / 0.9955 / 0.9837; the floors below.)"""
+(quantities 0.96 / 0.98 / 0.99 at first sight) and their rules, 1.0 / 0.9968 / 0.9512 / 0.9955 / 0.9837; the
+hundred-and-eighth to hundred-and-tenth (dates 0.90 / 0.90 / 0.93 at first sight), which arrived at the session's end,
+took the date mean to 0.9820 after their first rules, and the date floor from 0.983 to 0.982; the floors below.)"""
 from __future__ import annotations
 
 from pathlib import Path
@@ -33,11 +35,11 @@ import pytest
 from test_corpus import score
 
 BLIND = sorted((Path(__file__).resolve().parents[2] / "tests" / "corpus" / "blind").glob("*.gold.json"))
-FLOORS = {"recall": 1.0, "precision": 0.995, "speaker": 0.951, "quantity": 0.995, "date": 0.983}
+FLOORS = {"recall": 1.0, "precision": 0.995, "speaker": 0.951, "quantity": 0.995, "date": 0.982}
 
 
 def test_blind_set_is_there():
-    assert len(BLIND) == 616
+    assert len(BLIND) == 634
 
 
 @pytest.fixture(scope="module")

@@ -5427,3 +5427,17 @@ def test_a_wind_chill_written_with_an_en_dash_is_below_zero():
     assert _values("Wind chill values near \u201335 were expected by Monday morning.") == [(-35, -35, None, "wind chill")]
     # an en dash between two figures stays a range
     assert _values("Between 25\u201340 centimetres of snow is forecast.")[0][:2] == (25, 40)
+
+
+def test_fiscal_years_of_one_number_and_by_the_outlets_country():
+    assert ("in fiscal 2026", "when", "2026-04-01", "2027-03-31") in _dates(
+        "The city has budgeted about \u00a526 billion for snow removal in fiscal 2026.")
+    from claims.extract.pipeline import fiscal_opens
+    assert fiscal_opens("https://www.thedailystar.net/health/story-1") == 7
+    assert fiscal_opens("https://www.japantimes.co.jp/news/story") == 4
+
+
+def test_a_warning_of_several_words_issued_until_a_day():
+    assert ("until Wednesday", "deadline", None, "2022-01-19") in _dates(
+        "The Meteorological Department has issued a continuous heavy rain warning at alert level for the district "
+        "until Wednesday.")
