@@ -296,6 +296,8 @@ def is_boilerplate(text: str) -> bool:
         return True  # "Are you affected by the flooding in Värmland?": a call for readers' stories
     if text[:1] == "(" and text.endswith(")") and " with " in text and _OUTLET_WITH_AGENCY.fullmatch(text):
         return True  # "(FRANCE 24 with AFP)", "(The Star with Reuters and AP)"
+    if len(text) < 160 and text[:1] in "PIFp" and _SUPPLIED_OR_VISIT.match(text):
+        return True  # "Picture supplied by NSW RFS", "For the latest road information, visit livetraffic.com."
     if text.startswith("Photo shows ") and len(text) < 300:
         return True  # "Photo shows An SES volunteer guides a resident ...": the ABC's caption
     if "read" in text and len(text) < 100 and _READING_TIME.search(text):
@@ -312,6 +314,9 @@ def is_boilerplate(text: str) -> bool:
 _OUTLET_WITH_AGENCY = re.compile(r"\((?:(?:The\s+)?[A-Z][\w&.'-]*(?:\s+[\w&.'-]+){0,3}\s+)?with\s+(?:AFP|AP|Reuters|dpa|DPA|EFE|ANSA|"
                                  r"Kyodo|Xinhua|Bernama|agencies|wires)(?:(?:,\s*|\s+and\s+)(?:AFP|AP|Reuters|dpa|DPA|EFE|"
                                  r"ANSA|Kyodo|Xinhua|Bernama|agencies|wires))*\)")
+_SUPPLIED_OR_VISIT = re.compile(r"(?:Pictures?|Photos?|Images?)\s+(?:supplied|provided)\s+by\s+[^.]{1,60}\.?$|"
+                                r"For\s+(?:the\s+)?(?:latest|more|further|up-to-date)\b[^.]{0,80},\s+(?:visit|go\s+to|see|call)\s+"
+                                r"[^\s]{3,60}\.?$")
 _READER_CALL = re.compile(r"(?:(?:Are\s+you|Have\s+you\s+been)\s+affected\s+by|Do\s+you\s+have\s+(?:an?\s+)?(?:experience|story))"
                           r"\b[^.!?]{0,80}\?(?:\s+(?:Get\s+in\s+touch|Contact|Email|Write\s+to|Tell)\b[^\n]{0,100})?$")
 _READING_TIME = re.compile(r"\b\d{1,2}\s*min(?:ute)?s?\.?\s+read\b", re.IGNORECASE)

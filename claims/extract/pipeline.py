@@ -189,7 +189,8 @@ def _units(body: str, paragraphs: list[tuple[int, int]], list_items: set[int] = 
                 len(text) < 350 and " via " in text and _VIA_CREDIT_END.search(text)):
             # a caption with its credit: "Ships docked at the port. ... PHOTO | FILE | NMG", "(X via RFA)", "... |"
             continue
-        if len(text) < 400 and ("Photo" in text or "PHOTO" in text or "FOTO" in text or "File |" in text) and \
+        if len(text) < 400 and ("Photo" in text or "PHOTO" in text or "FOTO" in text or "File |" in text or
+                                "Picture" in text) and \
                 (credit := _CAPTION_CREDIT_END.search(text)) is not None:
             # a caption closed by its credit is one piece: "Passengers at Norwich station. The operator said it
             # would run a reduced timetable on strike days. Photograph: Martin Pell/PA", "... File | Nation
@@ -335,7 +336,8 @@ _PLACE_DOT = re.compile(r"(?-i:[A-Z][a-z\u00C0-\u024F'-]+(?:\s+(?:es|de|del|da|a
 _CAPTION_CREDIT_END = re.compile(r"(?<=[.!?])\s+(?:Photograph:\s*[^.!?]{1,60}|(?-i:File|Photo)\s*\|\s*[A-Z][A-Za-z .&-]{0,40}|"
                                  r"\|\s*(?:Photo|Image|Picture)\s+Credits?\s*:\s*[^|]{1,60})$|"
                                  r"(?<=[.!?])\s*[\u2014\u2013]\s?PHOTO\b[^.!?]{0,60}$|"
-                                 r"(?<=[.!?])\s+(?-i:ANTARA\s+FOTO|FOTO|PHOTO)/[^/\n]{1,40}(?:/[^/\n]{1,20})*$")  # "... (Nov 27, 2026). ANTARA FOTO/Name/rwa."
+                                 r"(?<=[.!?])\s+(?-i:ANTARA\s+FOTO|FOTO|PHOTO)/[^/\n]{1,40}(?:/[^/\n]{1,20})*$|"
+                                 r"(?<=[.!?])\s+(?:Pictures?|Photos?)\s+(?:supplied|provided)\s+by\s+[^.!?\n]{1,60}$")  # "... (Nov 27, 2026). ANTARA FOTO/Name/rwa."
 # "(Photo: Utah Highway Patrol)", "(ABC North Coast: Hannah Ross)", "(Kyodo)", "(ANTARA FOTO/Name/nym)"
 # closing a caption,
 # and a sign-off address "hwkim@yna.co.kr": no statements.

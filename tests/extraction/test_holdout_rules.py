@@ -5441,3 +5441,10 @@ def test_a_warning_of_several_words_issued_until_a_day():
     assert ("until Wednesday", "deadline", None, "2022-01-19") in _dates(
         "The Meteorological Department has issued a continuous heavy rain warning at alert level for the district "
         "until Wednesday.")
+
+
+def test_supplied_picture_credits_and_visit_lines_are_no_claims():
+    claims = claims_of("Firefighters backburn near the descent on Wednesday night. Picture supplied by NSW RFS",
+                       "Police said 14 people died.", "For the latest road information, visit livetraffic.com.")
+    assert [c["text"] for c in claims] == ["Firefighters backburn near the descent on Wednesday night.",
+                                           "Police said 14 people died."]
