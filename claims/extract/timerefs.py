@@ -790,7 +790,9 @@ def find_timerefs(text: str, published: dt.date | None, anchor: dt.date | None =
     # A year needs a "1" or a "2": sentences with neither skip the regex scan.
     special = _special(text)
     clock = "since" in words and (not _CLOCK_TRIGGERS.isdisjoint(words) or (
-        ("am" in text or "pm" in text) and any(_is_clock_word(w) for w in words)))
+        ("am" in text or "pm" in text) and any(_is_clock_word(w) for w in words)) or (
+        # "since 5 a.m." closing a sentence: the words are "5", "a", "m"
+        ("a.m" in text or "p.m" in text) and "m" in words))
     # a clock time ("just after 6am", "at 2.30pm"): found by _clock_times from its digits
     hours = published is not None and ((("am" in text or "pm" in text or ".m" in text) and
                                         _CLOCK_HINT.search(text) is not None) or "noon" in words or "midday" in words or
@@ -815,7 +817,8 @@ def find_timerefs(text: str, published: dt.date | None, anchor: dt.date | None =
         triggers = sorted(triggers + [(index, word) for index, word in enumerate(words) if word == "then"])
     if clock:
         triggers = sorted(set(triggers + [(index, word) for index, word in enumerate(words)
-                                          if word in _CLOCK_TRIGGERS or _is_clock_word(word)]))
+                                          if word in _CLOCK_TRIGGERS or _is_clock_word(word) or
+                                          (word == "m" and index > 1 and words[index - 1] in ("a", "p"))]))
     for index, word in triggers:
         trigger_start = starts[index]
         if trigger_start < done:

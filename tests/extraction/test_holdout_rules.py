@@ -5448,3 +5448,8 @@ def test_supplied_picture_credits_and_visit_lines_are_no_claims():
                        "Police said 14 people died.", "For the latest road information, visit livetraffic.com.")
     assert [c["text"] for c in claims] == ["Firefighters backburn near the descent on Wednesday night.",
                                            "Police said 14 people died."]
+
+
+def test_since_an_hour_written_a_m_at_the_end_of_a_sentence():
+    assert ("since 5 a.m", "since", "2022-01-13", None) in _dates(
+        "Commuters said jeepneys had been scarce on their routes since 5 a.m.")
