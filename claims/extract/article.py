@@ -311,9 +311,9 @@ def is_boilerplate(text: str) -> bool:
     return "erve" in text.lower() and _BOILERPLATE.match(text) is not None
 
 
-_OUTLET_WITH_AGENCY = re.compile(r"\((?:(?:The\s+)?[A-Z][\w&.'-]*(?:\s+[\w&.'-]+){0,3}\s+)?with\s+(?:AFP|AP|Reuters|dpa|DPA|EFE|ANSA|"
-                                 r"Kyodo|Xinhua|Bernama|agencies|wires)(?:(?:,\s*|\s+and\s+)(?:AFP|AP|Reuters|dpa|DPA|EFE|"
-                                 r"ANSA|Kyodo|Xinhua|Bernama|agencies|wires))*\)")
+_AGENCY = r"(?:AFP|AP|Reuters|dpa|DPA|EFE|ANSA|Kyodo|Xinhua|Bernama|agencies|wires)"
+_OUTLET_WITH_AGENCY = re.compile(r"\((?:(?:The\s+)?[A-Z][\w&.'-]*(?:\s+[\w&.'-]+){0,3}\s+)?with\s+" + _AGENCY +
+                                 r"(?:(?:,\s*|\s+and\s+)" + _AGENCY + r")*\)")
 _SUPPLIED_OR_VISIT = re.compile(r"(?:Pictures?|Photos?|Images?)\s+(?:supplied|provided)\s+by\s+[^.]{1,60}\.?$|"
                                 r"For\s+(?:the\s+)?(?:latest|more|further|up-to-date)\b[^.]{0,80},\s+(?:visit|go\s+to|see|call)\s+"
                                 r"[^\s]{3,60}\.?$")

@@ -461,16 +461,16 @@ _REPORTED_STATE_BEFORE = re.compile(r"\b(?:said|says|told|added|warned|confirmed
 _WEEKDAY_DEADLINE = re.compile(r"(?:['\u2019]s)?\s+(?:deadline|ultimatum|cut-?off)\b", re.IGNORECASE)
 _ORDERED_TO_BEFORE = re.compile(r"\b(?:ordered|told|asked|urged|instructed|directed|advised|requested|called\s+on|required)"
                                 r"\s+(?:[\w'\u2019-]+\s+){0,6}?to\s+(?-i:[a-z]+)\b[^.;]{0,90}$", re.IGNORECASE)
-_FORECAST_VERB_BEFORE = re.compile(r"\b(?:forecast|forecasts|forecasting)\s+(?:a|an|the|more|further|heavy|highs?|"
-                                   r"lows?|tops?|temperatures?|rain|snow|winds?|gusts?|showers|storms?|another)\b[^.;,]{0,50}$",
-                                   re.IGNORECASE)
+# what a forecast names right after its verb ("forecast more rain", "forecast a top of 43C")
+_FORECAST_OBJECT = (r"\b(?:forecast|forecasts|forecasting)\s+(?:a|an|the|more|further|heavy|highs?|lows?|tops?|temperatures?|"
+                    r"rain|snow|winds?|gusts?|showers|storms?|another)\b")
+_FORECAST_VERB_BEFORE = re.compile(_FORECAST_OBJECT + r"[^.;,]{0,50}$", re.IGNORECASE)
 # "road 62 could be closed at short notice if the river rose by more than 30 centimetres over the weekend"
 _MODAL_IF_BEFORE = re.compile(r"\b(?:could|would|might|may)\b[^.;]{0,80}\bif\b[^.;]{0,80}$", re.IGNORECASE)
 # "A new wage board formed in June": a participle dates what was done
 _DONE_IN_BEFORE = re.compile(r"\b(?:formed|set\s+up|established|created|appointed|launched|introduced|founded|signed|"
                              r"passed|approved|adopted|enacted|announced|held|opened)\s+$", re.IGNORECASE)
-_FORECAST_ANY_BEFORE = re.compile(r"\b(?:forecast|forecasts|forecasting)\s+(?:a|an|the|more|further|heavy|highs?|lows?|tops?|"
-                                  r"temperatures?|rain|snow|winds?|gusts?|showers|storms?|another)\b[^.;]{0,110}$", re.IGNORECASE)
+_FORECAST_ANY_BEFORE = re.compile(_FORECAST_OBJECT + r"[^.;]{0,110}$", re.IGNORECASE)  # (past a comma: "..., before rain")
 _HAS_FORECAST = re.compile(r"\b(?:has|have|is|are)\s+(?:also\s+)?(?:forecast|predicted|forecasting|predicting)\s+[^.;]{0,110}$",
                            re.IGNORECASE)
 _FORECAST_BEFORE = re.compile(r"\b(?:forecast|predicted|expected|possible|likely|probable)\s+(?:to\s+(?:last|continue|persist)\s+)?$",
